@@ -1,0 +1,100 @@
+// communique: read, check and convert official press releases.
+//
+// One engine, built once from options, reads drafts (plain text with Markdown
+// emphasis) or canonical release XML, checks them against the schema and the
+// house rules, and writes them in other formats.
+//
+// Ownership: everything is returned by value; the library keeps no pointer to
+// what you pass in after a call returns.
+// Threads: an engine is immutable after construction; any number of threads
+// may call its const member functions at once.
+// Failures: an invalid release is an expected outcome, reported as
+// diagnostics in the result. Exceptions are thrown only for misuse (an
+// unknown format name: std::invalid_argument) and for resource exhaustion
+// (std::bad_alloc). The library never prints and never exits.
+#pragma once
+
+#include <communique/diagnostic.hpp>
+#include <communique/export.hpp>
+#include <communique/version.hpp>
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace communique {
+COMMUNIQUE_INLINE_NAMESPACE_BEGIN
+
+// The library's version, "major.minor.patch" (same as COMMUNIQUE_VERSION_STRING
+// at the time the library was built).
+COMMUNIQUE_API std::string_view version() noexcept;
+
+// How numeric dates such as 12/04/2024 are read.
+enum class date_order : std::uint8_t { day_first, month_first };
+
+// A rule that diagnostics can name. IDs are stable across versions.
+struct rule_info {
+    std::string_view id;
+    severity default_level;
+    std::string_view description;  // one line
+};
+
+// Every rule, in a fixed order. The span refers to static storage.
+COMMUNIQUE_API std::span<const rule_info> rules() noexcept;
+
+// An output format that convert() can write.
+struct format_info {
+    std::string_view name;       // e.g. "xml"
+    std::string_view extension;  // the output file's suffix, e.g. ".xml"
+    std::string_view description;
+};
+
+// Every format, in a fixed order. The span refers to static storage.
+COMMUNIQUE_API std::span<const format_info> formats() noexcept;
+
+struct options {
+    date_order numeric_dates = date_order::day_first;
+    // Severity overrides by rule ID; std::nullopt turns a rule off.
+    std::map<std::string, std::optional<severity>, std::less<>> rule_levels;
+};
+
+struct result {
+    // Sorted by position. Rules that are turned off are left out.
+    std::vector<diagnostic> diagnostics;
+    // One entry per requested format, in the order asked; empty when the
+    // release has errors (nothing is converted from an invalid release).
+    std::vector<std::string> outputs;
+
+    // True when no diagnostic is an error.
+    COMMUNIQUE_API bool ok() const noexcept;
+};
+
+class COMMUNIQUE_API engine {
+public:
+    // Compiles the schema once. Throws std::invalid_argument for an unknown
+    // rule ID in opts.rule_levels.
+    explicit engine(options opts = {});
+    ~engine();
+    engine(engine&&) noexcept;
+    engine& operator=(engine&&) noexcept;
+
+    // Reads a release (a draft, or canonical XML when the bytes start with an
+    // XML declaration or a <release> element) and checks it.
+    result check(std::string_view bytes) const;
+
+    // Reads, checks and, when there is no error, writes the release in each
+    // of the named formats (see formats()). Throws std::invalid_argument for
+    // an unknown format name.
+    result convert(std::string_view bytes, std::span<const std::string> format_names) const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+COMMUNIQUE_INLINE_NAMESPACE_END
+}  // namespace communique

@@ -1,0 +1,125 @@
+#include "check/rules.hpp"
+#include "check/schema.hpp"
+#include "core/source.hpp"
+#include "read/reader.hpp"
+#include "write/writers.hpp"
+
+#include <communique/communique.hpp>
+
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <mutex>
+#include <stdexcept>
+
+namespace communique {
+COMMUNIQUE_INLINE_NAMESPACE_BEGIN
+
+std::string_view version() noexcept { return COMMUNIQUE_VERSION_STRING; }
+
+std::string_view to_string(severity level) noexcept {
+    switch (level) {
+        case severity::note: return "note";
+        case severity::warning: return "warning";
+        case severity::error: return "error";
+    }
+    return "error";
+}
+
+std::span<const rule_info> rules() noexcept { return detail::rule_table(); }
+
+std::span<const format_info> formats() noexcept { return detail::format_table(); }
+
+bool result::ok() const noexcept {
+    return std::none_of(diagnostics.begin(), diagnostics.end(),
+                        [](const diagnostic& d) { return d.level == severity::error; });
+}
+
+struct engine::impl {
+    options opts;
+    detail::release_schema schema;
+    std::unique_ptr<detail::writers> writers;
+
+    explicit impl(options o) : opts(std::move(o)), writers(std::make_unique<detail::writers>()) {}
+
+    // The configured level of a rule, or nothing when it is turned off.
+    std::optional<severity> level_of(const diagnostic& d) const {
+        if (auto it = opts.rule_levels.find(d.rule); it != opts.rule_levels.end()) return it->second;
+        if (const rule_info* r = detail::find_rule(d.rule)) return r->default_level;
+        return d.level;
+    }
+
+    void settle(std::vector<diagnostic>& diags) const {
+        std::erase_if(diags, [&](diagnostic& d) {
+            auto level = level_of(d);
+            if (!level) return true;
+            d.level = *level;
+            return false;
+        });
+    }
+};
+
+namespace {
+
+void init_libxml() {
+    // libxml2 must be initialised once before threads use it.
+    static std::once_flag once;
+    std::call_once(once, [] { xmlInitParser(); });
+}
+
+}  // namespace
+
+engine::engine(options opts) {
+    for (const auto& [id, level] : opts.rule_levels)
+        if (!detail::find_rule(id)) throw std::invalid_argument("unknown rule ID: " + id);
+    init_libxml();
+    impl_ = std::make_unique<impl>(std::move(opts));
+}
+
+engine::~engine() = default;
+engine::engine(engine&&) noexcept = default;
+engine& engine::operator=(engine&&) noexcept = default;
+
+result engine::check(std::string_view bytes) const { return convert(bytes, {}); }
+
+result engine::convert(std::string_view bytes, std::span<const std::string> format_names) const {
+    std::vector<const format_info*> wanted;
+    for (const std::string& name : format_names) {
+        auto all = formats();
+        auto it = std::find_if(all.begin(), all.end(), [&](const format_info& f) { return f.name == name; });
+        if (it == all.end()) throw std::invalid_argument("unknown format: " + name);
+        wanted.push_back(&*it);
+    }
+
+    result out;
+    detail::source_text src(bytes);
+    detail::read_options read_opts;
+    read_opts.numeric_dates = impl_->opts.numeric_dates == date_order::month_first ? detail::date_order::month_first
+                                                                                   : detail::date_order::day_first;
+    detail::read_result read = detail::read_release(src, read_opts);
+    out.diagnostics = std::move(read.diagnostics);
+    if (read.tree) {
+        detail::check_structure(*read.tree, out.diagnostics);
+        detail::check_dates(*read.tree, out.diagnostics);
+        impl_->settle(out.diagnostics);
+        // The house rules explain a broken structure better than the schema
+        // can, so the schema speaks only when they found no error.
+        if (out.ok()) {
+            std::vector<diagnostic> schema;
+            impl_->schema.validate(*read.tree, schema);
+            impl_->settle(schema);
+            out.diagnostics.insert(out.diagnostics.end(), schema.begin(), schema.end());
+        }
+    } else {
+        impl_->settle(out.diagnostics);
+    }
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
+        return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
+    });
+    if (read.tree && out.ok())
+        for (const format_info* f : wanted) out.outputs.push_back(impl_->writers->write(*read.tree, f->name));
+    return out;
+}
+
+COMMUNIQUE_INLINE_NAMESPACE_END
+}  // namespace communique

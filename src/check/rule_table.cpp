@@ -1,0 +1,39 @@
+#include "check/rules.hpp"
+
+
+namespace communique::detail {
+
+namespace {
+
+constexpr rule_info table[] = {
+    {"input-encoding", severity::error, "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
+    {"input-empty", severity::error, "the file has some text in it"},
+    {"xml-syntax", severity::error, "release XML is well-formed"},
+    {"xml-doctype", severity::error, "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
+    {"not-a-release", severity::error, "the text is a press release: it has a header, a genre label or a dateline"},
+    {"several-releases", severity::error, "a file holds one release"},
+    {"schema", severity::error, "the release is valid against schemas/release.xsd"},
+    {"header-missing", severity::error, "the release opens with a national header (a state line)"},
+    {"issuer-missing", severity::error, "the header names the issuing organisation"},
+    {"genre-missing", severity::error, "the header ends with a genre label (PRESS RELEASE, STATEMENT, ...)"},
+    {"headline-missing", severity::error, "the release has a headline"},
+    {"headline-shape", severity::error, "the headline is one short line, not a paragraph"},
+    {"body-empty", severity::error, "the release has body text"},
+    {"dateline-missing", severity::error, "the release has a dateline (place and date)"},
+    {"dateline-place", severity::error, "the dateline names a place"},
+    {"date-invalid", severity::error, "every date is a real calendar date"},
+    {"date-after-dateline", severity::warning, "no date in the body is later than the dateline"},
+    {"emphasis-unclosed", severity::error, "every ** or * that opens emphasis is closed"},
+};
+
+}  // namespace
+
+std::span<const rule_info> rule_table() noexcept { return table; }
+
+const rule_info* find_rule(std::string_view id) noexcept {
+    for (const rule_info& r : table)
+        if (r.id == id) return &r;
+    return nullptr;
+}
+
+}  // namespace communique::detail

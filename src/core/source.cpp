@@ -1,0 +1,77 @@
+#include "core/source.hpp"
+
+#include "core/unicode.hpp"
+
+#include <algorithm>
+
+namespace communique::detail {
+
+source_text::source_text(std::string_view bytes) : text_(bytes) {
+    if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+    line_starts_.push_back(0);
+    for (std::size_t i = 0; i < text_.size(); ++i) {
+        char c = text_[i];
+        if (c == '\n' || c == '\r') {
+            if (c == '\r' && i + 1 < text_.size() && text_[i + 1] == '\n') ++i;
+            if (i + 1 < text_.size()) line_starts_.push_back(i + 1);
+        }
+    }
+}
+
+std::string_view source_text::line(std::uint32_t n) const noexcept {
+    if (n == 0 || n > line_starts_.size()) return {};
+    std::size_t begin = line_starts_[n - 1];
+    std::size_t end = begin;
+    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+    return text_.substr(begin, end - begin);
+}
+
+source_position source_text::position_at(std::size_t offset) const noexcept {
+    offset = std::min(offset, text_.size());
+    auto it = std::upper_bound(line_starts_.begin(), line_starts_.end(), offset);
+    auto line = static_cast<std::uint32_t>(it - line_starts_.begin());
+    std::size_t begin = line_starts_[line - 1];
+    auto column = static_cast<std::uint32_t>(count_code_points(text_.substr(begin, offset - begin)));
+    return {line, column + 1};
+}
+
+source_position source_text::from_byte_column(std::uint32_t line, std::uint32_t byte_column) const noexcept {
+    if (line == 0 || line > line_starts_.size()) return {line, byte_column};
+    std::string_view l = this->line(line);
+    std::size_t bytes = byte_column > 0 ? std::min<std::size_t>(byte_column - 1, l.size()) : 0;
+    return {line, static_cast<std::uint32_t>(count_code_points(l.substr(0, bytes)) + 1)};
+}
+
+std::size_t source_text::offset_of(source_position pos) const noexcept {
+    if (pos.line == 0 || pos.line > line_starts_.size()) return text_.size();
+    std::string_view l = line(pos.line);
+    std::size_t offset = line_starts_[pos.line - 1];
+    return offset + advance_code_points(l, pos.column > 0 ? pos.column - 1 : 0);
+}
+
+std::optional<diagnostic> check_encoding(const source_text& src) {
+    std::string_view t = src.text();
+    auto error = [&](std::size_t at, std::string message) {
+        source_position p = src.position_at(at);
+        return diagnostic{severity::error, "input-encoding", std::move(message), p, p};
+    };
+    if (t.starts_with("\xFF\xFE") || t.starts_with("\xFE\xFF"))
+        return error(0, "the file is UTF-16; save it as UTF-8");
+    if (auto nul = t.find('\0'); nul != std::string_view::npos) {
+        // UTF-16 without a byte order mark: in mostly-ASCII text every other
+        // byte is NUL, on the same side of each pair.
+        std::size_t pairs = std::min<std::size_t>(t.size() / 2, 128), even = 0, odd = 0;
+        for (std::size_t i = 0; i < pairs; ++i) {
+            even += t[2 * i] == '\0' && t[2 * i + 1] != '\0';
+            odd += t[2 * i] != '\0' && t[2 * i + 1] == '\0';
+        }
+        bool utf16 = pairs >= 2 && std::max(even, odd) * 10 >= pairs * 9;
+        return error(nul, utf16 ? "the file looks like UTF-16 without a byte order mark; save it as UTF-8"
+                                : "the file contains NUL bytes: binary data, not a text draft");
+    }
+    if (std::size_t bad = find_invalid_utf8(t); bad != std::string_view::npos)
+        return error(bad, "invalid UTF-8 byte sequence; the file must be UTF-8");
+    return std::nullopt;
+}
+
+}  // namespace communique::detail

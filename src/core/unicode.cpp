@@ -1,0 +1,158 @@
+#include "core/unicode.hpp"
+
+#include <unicode/normalizer2.h>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <array>
+
+namespace communique::detail {
+
+namespace {
+
+bool is_ascii(std::string_view s) noexcept {
+    for (unsigned char c : s)
+        if (c >= 0x80) return false;
+    return true;
+}
+
+}  // namespace
+
+std::size_t find_invalid_utf8(std::string_view s) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    std::size_t n = s.size();
+    for (std::size_t i = 0; i < n;) {
+        unsigned char c = p[i];
+        if (c < 0x80) { ++i; continue; }
+        std::size_t len;
+        unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+        if (c >= 0xC2 && c <= 0xDF) len = 2;
+        else if (c == 0xE0) { len = 3; lo = 0xA0; }
+        else if (c >= 0xE1 && c <= 0xEC) len = 3;
+        else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
+        else if (c >= 0xEE && c <= 0xEF) len = 3;
+        else if (c == 0xF0) { len = 4; lo = 0x90; }
+        else if (c >= 0xF1 && c <= 0xF3) len = 4;
+        else if (c == 0xF4) { len = 4; hi = 0x8F; }
+        else return i;
+        if (i + len > n) return i;
+        if (p[i + 1] < lo || p[i + 1] > hi) return i;
+        for (std::size_t k = 2; k < len; ++k)
+            if ((p[i + k] & 0xC0) != 0x80) return i;
+        i += len;
+    }
+    return std::string_view::npos;
+}
+
+std::size_t count_code_points(std::string_view s) noexcept {
+    std::size_t count = 0;
+    for (unsigned char c : s) count += (c & 0xC0) != 0x80;
+    return count;
+}
+
+std::size_t advance_code_points(std::string_view s, std::size_t n) noexcept {
+    std::size_t i = 0;
+    while (i < s.size() && n > 0) {
+        ++i;
+        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+        --n;
+    }
+    return i;
+}
+
+char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
+    auto c = static_cast<unsigned char>(s[i++]);
+    if (c < 0x80) return c;
+    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
+    if (extra == 0) return 0xFFFD;
+    char32_t cp = c & (0x3F >> extra);
+    for (int k = 0; k < extra; ++k) {
+        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
+        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    }
+    return cp;
+}
+
+std::string to_nfc(std::string_view s) {
+    if (is_ascii(s)) return std::string(s);
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
+    if (U_FAILURE(status)) return std::string(s);
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    if (nfc->isNormalized(u, status) && U_SUCCESS(status)) return std::string(s);
+    status = U_ZERO_ERROR;
+    icu::UnicodeString normal = nfc->normalize(u, status);
+    if (U_FAILURE(status)) return std::string(s);
+    std::string out;
+    normal.toUTF8String(out);
+    return out;
+}
+
+bool has_lowercase(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (u_islower(static_cast<UChar32>(next_code_point(s, i)))) return true;
+    return false;
+}
+
+bool has_letter(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();)
+        if (u_isalpha(static_cast<UChar32>(next_code_point(s, i)))) return true;
+    return false;
+}
+
+std::string detect_language(std::string_view s, std::string_view fallback) {
+    enum { latin, khmer, thai, lao, myanmar, vietnamese, count };
+    std::array<std::size_t, count> n{};
+    for (std::size_t i = 0; i < s.size();) {
+        auto cp = static_cast<UChar32>(next_code_point(s, i));
+        if (cp < 0x80) {
+            n[latin] += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+            continue;
+        }
+        UErrorCode status = U_ZERO_ERROR;
+        switch (uscript_getScript(cp, &status)) {
+            case USCRIPT_KHMER: ++n[khmer]; break;
+            case USCRIPT_THAI: ++n[thai]; break;
+            case USCRIPT_LAO: ++n[lao]; break;
+            case USCRIPT_MYANMAR: ++n[myanmar]; break;
+            case USCRIPT_LATIN:
+                ++n[latin];
+                // Letters only Vietnamese uses among the region's Latin scripts.
+                if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01B0 || cp == 0x0103 ||
+                    (cp >= 0x1EA0 && cp <= 0x1EF9))
+                    ++n[vietnamese];
+                break;
+            default: break;
+        }
+    }
+    std::size_t best = latin;
+    for (std::size_t k = khmer; k <= myanmar; ++k)
+        if (n[k] > n[best]) best = k;
+    if (n[best] == 0) return std::string(fallback);
+    switch (best) {
+        case khmer: return "km";
+        case thai: return "th";
+        case lao: return "lo";
+        case myanmar: return "my";
+        default: break;
+    }
+    // Vietnamese text has its own letters in a good share of its words.
+    if (n[vietnamese] * 20 >= n[latin] && n[vietnamese] >= 3) return "vi";
+    return fallback.empty() ? std::string("en") : std::string(fallback);
+}
+
+std::size_t count_words(std::string_view s) {
+    std::size_t words = 0;
+    bool in_word = false;
+    for (std::size_t i = 0; i < s.size();) {
+        auto cp = static_cast<UChar32>(next_code_point(s, i));
+        bool word_char = u_isalnum(cp) || (u_getCombiningClass(cp) != 0) ||
+                         u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
+        if (word_char && !in_word) ++words;
+        in_word = word_char;
+    }
+    return words;
+}
+
+}  // namespace communique::detail

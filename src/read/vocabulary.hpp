@@ -1,0 +1,46 @@
+// The words that give a release its shape: genre labels, state lines,
+// honorifics, organisation and unit words, closing leads. Matching is on
+// NFC text; Latin words match in any case.
+#pragma once
+
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace communique::detail {
+
+// The line with emphasis markers, surrounding spaces and trailing colons or
+// full stops removed, inner spaces collapsed, ASCII letters upper-cased and
+// the Khmer subscript DA folded into subscript TA (both spellings are used).
+std::string fold(std::string_view line);
+
+// The /release/@kind of a genre label line ("PRESS RELEASE" -> "press-release").
+std::optional<std::string_view> genre_kind(std::string_view line);
+
+// "KINGDOM OF CAMBODIA", "REPUBLIC OF ...", "ព្រះរាជាណាចក្រកម្ពុជា", ...
+bool is_state_line(std::string_view line);
+
+// "NATION RELIGION KING", "ជាតិ សាសនា ព្រះមហាក្សត្រ", ...: known mottos.
+bool is_known_motto(std::string_view line);
+
+// "No. 045/24 MFAIC", "Ref: MOH/PR/2024/117", "លេខ ១២៣ ...".
+bool is_reference_line(std::string_view line);
+
+// Names an organisation (ministry, embassy, government, ...).
+bool has_organisation_word(std::string_view line);
+
+// Names a unit inside an organisation (department, office, ...).
+bool has_unit_word(std::string_view line);
+
+// The byte length of an honorific (or a chain of them, "His Excellency Dr.")
+// at the start of text, not counting the space after it; 0 if none.
+std::size_t honorific_length(std::string_view text);
+
+// Opens a closing block: "For media enquiries:", "Source:", "Contact:", ...
+bool is_closing_lead(std::string_view line);
+
+// An end-of-release mark: "-END-", "###", "* * *", "- ENDS -", ...
+bool is_end_mark(std::string_view line);
+
+}  // namespace communique::detail

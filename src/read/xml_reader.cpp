@@ -1,0 +1,91 @@
+// The canonical XML reader. Release XML comes from other systems and from
+// people's hands, so the parser gets no network, no DTD, no entities and no
+// XInclude: a document with a DOCTYPE is refused outright, since the
+// canonical format never has one.
+#include "read/reader.hpp"
+
+#include <libxml/parser.h>
+
+#include <cstring>
+
+namespace communique::detail {
+
+namespace {
+
+struct collected {
+    std::vector<diagnostic>* out;
+    const source_text* src;
+};
+
+void on_xml_error(void* data, xmlErrorPtr error) {
+    auto* ctxt = static_cast<xmlParserCtxtPtr>(data);
+    auto* sink = static_cast<collected*>(ctxt->_private);
+    if (!sink || !error) return;
+    std::string message = error->message ? error->message : "XML error";
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    source_position p{static_cast<std::uint32_t>(error->line > 0 ? error->line : 1),
+                      static_cast<std::uint32_t>(error->int2 > 0 ? error->int2 : 0)};
+    sink->out->push_back({error->level == XML_ERR_WARNING ? severity::warning : severity::error, "xml-syntax",
+                          std::move(message), p, p});
+}
+
+}  // namespace
+
+bool looks_like_xml(std::string_view text) noexcept {
+    std::size_t i = text.starts_with("\xEF\xBB\xBF") ? 3 : 0;
+    while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
+    text.remove_prefix(i);
+    return text.starts_with("<?xml") || text.starts_with("<release") || text.starts_with("<!--") ||
+           (text.starts_with('<') && text.find("urn:communique:release:") != std::string_view::npos);
+}
+
+read_result read_xml(const source_text& src) {
+    read_result result;
+    std::string_view text = src.text();
+    if (std::size_t doctype = text.find("<!DOCTYPE"); doctype != std::string_view::npos) {
+        source_position p = src.position_at(doctype);
+        result.diagnostics.push_back({severity::error, "xml-doctype",
+                                      "a DOCTYPE is not allowed in release XML (no DTDs or entities are loaded)", p,
+                                      p});
+        return result;
+    }
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) throw std::bad_alloc();
+    collected sink{&result.diagnostics, &src};
+    ctxt->_private = &sink;
+    ctxt->sax->serror = on_xml_error;
+    ctxt->vctxt.error = nullptr;
+    ctxt->vctxt.warning = nullptr;
+    // NONET: never fetch; no NOENT, DTDLOAD or XINCLUDE: entities stay unexpanded.
+    int options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options);
+    xmlFreeParserCtxt(ctxt);
+    if (!doc) {
+        if (result.diagnostics.empty())
+            result.diagnostics.push_back({severity::error, "xml-syntax", "the XML could not be parsed", {1, 1}, {1, 1}});
+        return result;
+    }
+    xmlNodePtr root = xmlDocGetRootElement(doc);
+    if (!root || !root->ns || std::strcmp(reinterpret_cast<const char*>(root->ns->href), release_ns) != 0 ||
+        std::strcmp(reinterpret_cast<const char*>(root->name), "release") != 0) {
+        source_position p{root ? static_cast<std::uint32_t>(xmlGetLineNo(root)) : 1, 0};
+        result.diagnostics.push_back({severity::error, "not-a-release",
+                                      std::string("the root element must be <release> in the namespace ") +
+                                          release_ns,
+                                      p, p});
+        xmlFreeDoc(doc);
+        return result;
+    }
+    result.tree = std::make_unique<release_tree>(doc);
+    result.tree->indent();
+    return result;
+}
+
+read_result read_release(const source_text& src, const read_options& opts) {
+    if (auto bad = check_encoding(src)) return {nullptr, {*bad}};
+    if (src.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
+        return {nullptr, {{severity::error, "input-empty", "the file is empty", {1, 1}, {1, 1}}}};
+    return looks_like_xml(src.text()) ? read_xml(src) : read_draft(src, opts);
+}
+
+}  // namespace communique::detail

@@ -1,0 +1,156 @@
+#include "tree/release.hpp"
+
+#include <libxml/xmlsave.h>
+
+#include <cstring>
+
+namespace communique::detail {
+
+namespace {
+
+const xmlChar* x(const char* s) noexcept { return reinterpret_cast<const xmlChar*>(s); }
+
+// Elements whose content is elements only: safe to indent.
+bool element_only(const xmlNode* node) noexcept {
+    static constexpr const char* names[] = {"release", "header", "issuer", "body", "list", "quote", "closing"};
+    if (node->type != XML_ELEMENT_NODE) return false;
+    for (const char* n : names)
+        if (is(node, n)) return true;
+    return false;
+}
+
+void indent_children(xmlDocPtr doc, xmlNodePtr node, int depth) {
+    if (!element_only(node)) return;
+    std::string pad = "\n" + std::string(static_cast<std::size_t>(depth + 1) * 2, ' ');
+    bool any = false;
+    for (xmlNodePtr c = node->children; c;) {
+        xmlNodePtr next = c->next;
+        if (c->type == XML_TEXT_NODE) {  // whitespace only, in element-only content
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        } else {
+            xmlAddPrevSibling(c, xmlNewDocTextLen(doc, x(pad.c_str()), static_cast<int>(pad.size())));
+            indent_children(doc, c, depth + 1);
+            any = true;
+        }
+        c = next;
+    }
+    if (any) {
+        std::string close = "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ');
+        xmlAddChild(node, xmlNewDocTextLen(doc, x(close.c_str()), static_cast<int>(close.size())));
+    }
+}
+
+}  // namespace
+
+release_tree::release_tree() : doc_(xmlNewDoc(x("1.0"))) {
+    xmlNodePtr root = xmlNewDocNode(doc_, nullptr, x("release"), nullptr);
+    ns_ = xmlNewNs(root, x(release_ns), nullptr);
+    xmlSetNs(root, ns_);
+    xmlDocSetRootElement(doc_, root);
+}
+
+release_tree::release_tree(xmlDocPtr doc) : doc_(doc) {
+    if (xmlNodePtr root = xmlDocGetRootElement(doc_)) ns_ = xmlSearchNsByHref(doc_, root, x(release_ns));
+}
+
+release_tree::~release_tree() { xmlFreeDoc(doc_); }
+
+xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, span where) {
+    xmlNodePtr node = xmlNewDocNode(doc_, ns_, x(name), nullptr);
+    xmlAddChild(parent, node);
+    if (where.begin.line != 0) set_span(node, where);
+    return node;
+}
+
+void release_tree::add_text(xmlNodePtr parent, std::string_view text) {
+    if (text.empty()) return;
+    if (xmlNodePtr last = parent->last; last && last->type == XML_TEXT_NODE) {
+        xmlNodeAddContentLen(last, reinterpret_cast<const xmlChar*>(text.data()), static_cast<int>(text.size()));
+        return;
+    }
+    xmlAddChild(parent, xmlNewDocTextLen(doc_, reinterpret_cast<const xmlChar*>(text.data()),
+                                         static_cast<int>(text.size())));
+}
+
+void release_tree::set_attribute(xmlNodePtr node, const char* name, std::string_view value) {
+    std::string v(value);
+    if (std::strncmp(name, "xml:", 4) == 0)
+        xmlNodeSetLang(node, x(v.c_str()));
+    else
+        xmlSetProp(node, x(name), x(v.c_str()));
+}
+
+void release_tree::set_span(xmlNodePtr node, span where) {
+    spans_.push_back(where);
+    node->_private = &spans_.back();
+}
+
+span release_tree::span_of(const xmlNode* node) const {
+    for (const xmlNode* n = node; n && n->type != XML_DOCUMENT_NODE; n = n->parent)
+        if (n->_private) return *static_cast<const span*>(n->_private);
+    for (const xmlNode* n = node; n && n->type != XML_DOCUMENT_NODE; n = n->parent) {
+        if (n->line > 0) {
+            // libxml2 saturates line numbers of element nodes at 65535.
+            auto line = static_cast<std::uint32_t>(xmlGetLineNo(n));
+            return {{line, 0}, {line, 0}};
+        }
+    }
+    return {};
+}
+
+void release_tree::indent() { indent_children(doc_, root(), 0); }
+
+std::string release_tree::serialize() const {
+    xmlBufferPtr buffer = xmlBufferCreate();
+    xmlSaveCtxtPtr save = xmlSaveToBuffer(buffer, "UTF-8", 0);
+    xmlSaveDoc(save, doc_);
+    xmlSaveClose(save);
+    std::string out(reinterpret_cast<const char*>(xmlBufferContent(buffer)),
+                    static_cast<std::size_t>(xmlBufferLength(buffer)));
+    xmlBufferFree(buffer);
+    return out;
+}
+
+bool is(const xmlNode* node, const char* name) noexcept {
+    return node && node->type == XML_ELEMENT_NODE && node->ns &&
+           std::strcmp(reinterpret_cast<const char*>(node->ns->href), release_ns) == 0 &&
+           std::strcmp(reinterpret_cast<const char*>(node->name), name) == 0;
+}
+
+xmlNodePtr child(const xmlNode* parent, const char* name) noexcept {
+    if (!parent) return nullptr;
+    for (xmlNodePtr c = parent->children; c; c = c->next)
+        if (is(c, name)) return c;
+    return nullptr;
+}
+
+xmlNodePtr next_element(xmlNodePtr node) noexcept {
+    for (node = node ? node->next : nullptr; node; node = node->next)
+        if (node->type == XML_ELEMENT_NODE) return node;
+    return nullptr;
+}
+
+xmlNodePtr first_element(const xmlNode* parent) noexcept {
+    for (xmlNodePtr c = parent ? parent->children : nullptr; c; c = c->next)
+        if (c->type == XML_ELEMENT_NODE) return c;
+    return nullptr;
+}
+
+std::string text_content(const xmlNode* node) {
+    if (!node) return {};
+    xmlChar* content = xmlNodeGetContent(node);
+    std::string out = content ? reinterpret_cast<const char*>(content) : "";
+    xmlFree(content);
+    return out;
+}
+
+std::string attribute(const xmlNode* node, const char* name) {
+    if (!node) return {};
+    xmlChar* value = xmlGetProp(node, x(name));
+    std::string out = value ? reinterpret_cast<const char*>(value) : "";
+    xmlFree(value);
+    return out;
+}
+
+}  // namespace communique::detail

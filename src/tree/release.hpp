@@ -1,0 +1,69 @@
+// The release tree: the canonical XML document that readers build and that
+// the checker and every writer consume, plus where each element came from in
+// the user's text.
+#pragma once
+
+#include <communique/diagnostic.hpp>
+
+#include <libxml/tree.h>
+
+#include <deque>
+#include <memory>
+#include <string>
+#include <string_view>
+
+namespace communique::detail {
+
+inline constexpr const char* release_ns = "urn:communique:release:1";
+inline constexpr const char* format_version = "1.0";
+
+struct span {
+    source_position begin, end;
+};
+
+class release_tree {
+public:
+    // An empty document with a <release> root in the release namespace.
+    release_tree();
+    // Takes ownership of a parsed document.
+    explicit release_tree(xmlDocPtr doc);
+    ~release_tree();
+    release_tree(const release_tree&) = delete;
+    release_tree& operator=(const release_tree&) = delete;
+
+    xmlDocPtr doc() const noexcept { return doc_; }
+    xmlNodePtr root() const noexcept { return xmlDocGetRootElement(doc_); }
+
+    // A new element in the release namespace, appended to parent.
+    xmlNodePtr add(xmlNodePtr parent, const char* name, span where = {});
+    // Text appended to parent (merged with a preceding text node).
+    void add_text(xmlNodePtr parent, std::string_view text);
+    void set_attribute(xmlNodePtr node, const char* name, std::string_view value);
+
+    void set_span(xmlNodePtr node, span where);
+    // Where a node came from: its own span, else the nearest ancestor's, else
+    // the line the XML parser recorded.
+    span span_of(const xmlNode* node) const;
+
+    // Lays the document out canonically: element-only containers indented
+    // two spaces a level, mixed content left exactly as it is.
+    void indent();
+
+    // UTF-8 with an XML declaration.
+    std::string serialize() const;
+
+private:
+    xmlDocPtr doc_;
+    xmlNsPtr ns_ = nullptr;
+    std::deque<span> spans_;  // node->_private points into this
+};
+
+// DOM helpers for the release namespace.
+bool is(const xmlNode* node, const char* name) noexcept;
+xmlNodePtr child(const xmlNode* parent, const char* name) noexcept;
+xmlNodePtr next_element(xmlNodePtr node) noexcept;
+xmlNodePtr first_element(const xmlNode* parent) noexcept;
+std::string text_content(const xmlNode* node);
+std::string attribute(const xmlNode* node, const char* name);
+
+}  // namespace communique::detail
