@@ -36,12 +36,12 @@ void check_structure(const release_tree& tree, std::vector<diagnostic>& out) {
         add(out, "issuer-missing",
             "the header does not name the issuing organisation (e.g. MINISTRY OF FOREIGN AFFAIRS)",
             at_start(header_span));
+    xmlNodePtr headline = child(root, "headline");
     if (!child(header, "genre"))
         add(out, "genre-missing",
             "no genre label (PRESS RELEASE, PRESS STATEMENT, JOINT STATEMENT, ...) before the headline",
-            header ? at_end(header_span) : at_start(whole));
+            headline ? at_start(tree.span_of(headline)) : header ? at_end(header_span) : at_start(whole));
 
-    xmlNodePtr headline = child(root, "headline");
     if (!headline) {
         add(out, "headline-missing", "the release has no headline", header ? at_end(header_span) : at_start(whole));
     } else {

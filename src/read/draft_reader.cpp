@@ -805,8 +805,8 @@ read_result draft_reader::run() {
     if (!parts.empty()) {
         const block& first = blocks[parts.front().block];
         const block& final = blocks[parts.back().block];
-        xmlNodePtr header =
-            tree_->add(root, "header", {first.lines[parts.front().from].begin, final.lines[parts.back().to - 1].end});
+        source_position begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
+        xmlNodePtr header = tree_->add(root, "header", {begin, final.lines[parts.back().to - 1].end});
         // Header parts are written in the schema's order, whatever order the draft used.
         static constexpr std::pair<role, const char*> order[] = {
             {role::state, "state"},   {role::motto, "motto"},         {role::organisation, "organisation"},
@@ -825,11 +825,15 @@ read_result draft_reader::run() {
                 if (r == role::organisation || r == role::unit) {
                     if (!issuer) {
                         if (r == role::unit) continue;  // units belong to an organisation
-                        issuer = tree_->add(header, "issuer", {b.lines[p.from].begin, b.lines[p.to - 1].end});
+                        issuer = tree_->add(header, "issuer",
+                                            {p.from == 0 ? b.where.begin : b.lines[p.from].begin, b.lines[p.to - 1].end});
                     }
                     parent = issuer;
                 }
-                xmlNodePtr e = tree_->add(parent, name, {b.lines[p.from].begin, b.lines[p.to - 1].end});
+                // A part that starts its paragraph starts where the paragraph does,
+                // emphasis markers included.
+                source_position begin = p.from == 0 ? b.where.begin : b.lines[p.from].begin;
+                xmlNodePtr e = tree_->add(parent, name, {begin, b.lines[p.to - 1].end});
                 add_plain_lines(e, b, p.from, p.to);
             }
             if (issuer && r == role::unit) {

@@ -1,0 +1,183 @@
+// Focused tests of the draft reader: each shape a real archive holds, read
+// into the parts of the release tree that shape should give.
+#include "read/reader.hpp"
+
+#include <communique/communique.hpp>
+
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+
+#include <catch2/catch.hpp>
+
+using namespace communique::detail;
+
+namespace {
+
+struct parsed {
+    std::string text;  // owns the bytes the source views
+    read_result result;
+};
+
+parsed read(std::string text) {
+    parsed p{std::move(text), {}};
+    source_text src(p.text);
+    p.result = read_release(src, {});
+    return p;
+}
+
+// The string value of an XPath expression over the tree; "r" is the release namespace.
+std::string xp(const parsed& p, const char* expr) {
+    REQUIRE(p.result.tree);
+    xmlXPathContextPtr ctx = xmlXPathNewContext(p.result.tree->doc());
+    xmlXPathRegisterNs(ctx, BAD_CAST "r", BAD_CAST release_ns);
+    xmlXPathObjectPtr obj = xmlXPathEvalExpression(BAD_CAST(std::string("string(") + expr + ")").c_str(), ctx);
+    std::string out = obj && obj->stringval ? reinterpret_cast<const char*>(obj->stringval) : "";
+    xmlXPathFreeObject(obj);
+    xmlXPathFreeContext(ctx);
+    return out;
+}
+
+int count(const parsed& p, const char* expr) {
+    return std::stoi(xp(p, (std::string("count(") + expr + ")").c_str()));
+}
+
+const std::string header = "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TESTING\nAND QUALITY**\n\n"
+                           "Department of Fixtures\n\nPRESS RELEASE\n\n";
+
+}  // namespace
+
+TEST_CASE("the example's shape: header, persons, dates and an end dateline", "[reader]") {
+    auto p = read(header +
+                  "Ministry opens a new laboratory\n\n"
+                  "On 10 April 2024, **His Excellency KEO Vannarith**, Minister, met **H.E. Ms. Anna Berg**.\n\n"
+                  "**His Excellency the Minister** thanked the guests.\n\n"
+                  "Phnom Penh, 12 April 2024\n");
+    CHECK(p.result.diagnostics.empty());
+    CHECK(xp(p, "/r:release/r:header/r:state") == "KINGDOM OF CAMBODIA");
+    CHECK(xp(p, "/r:release/r:header/r:motto") == "NATION RELIGION KING");
+    // The bold name over two lines is one organisation with its line break kept.
+    CHECK(count(p, "//r:issuer/r:organisation") == 1);
+    CHECK(count(p, "//r:organisation/r:br") == 1);
+    CHECK(xp(p, "//r:issuer/r:unit") == "Department of Fixtures");
+    CHECK(xp(p, "/r:release/@kind") == "press-release");
+    CHECK(xp(p, "/r:release/r:headline") == "Ministry opens a new laboratory");
+    CHECK(xp(p, "//r:person[1]/r:honorific") == "His Excellency");
+    CHECK(xp(p, "//r:person[1]/r:name") == "KEO Vannarith");
+    CHECK(xp(p, "//r:person[2]/r:honorific") == "H.E. Ms.");
+    CHECK(xp(p, "//r:person[r:role]/r:role") == "the Minister");
+    CHECK(xp(p, "//r:body//r:date/@when") == "2024-04-10");
+    CHECK(xp(p, "//r:dateline/@position") == "end");
+    CHECK(xp(p, "//r:dateline/r:place") == "Phnom Penh");
+    CHECK(xp(p, "//r:dateline/r:date/@when") == "2024-04-12");
+    CHECK(xp(p, "/r:release/@xml:lang") == "en");
+}
+
+TEST_CASE("a dateline is found wherever it stands", "[reader]") {
+    SECTION("on its own line above the headline") {
+        auto p = read(header + "Phnom Penh, 12 April 2024\n\nHeadline here\n\nBody text.\n");
+        CHECK(xp(p, "//r:dateline/@position") == "top");
+        CHECK(xp(p, "//r:headline") == "Headline here");
+    }
+    SECTION("under the headline") {
+        auto p = read(header + "Headline here\n\nPhnom Penh, 12 April 2024\n\nBody text.\n");
+        CHECK(xp(p, "//r:dateline/@position") == "under-headline");
+        CHECK(xp(p, "//r:body/r:p") == "Body text.");
+    }
+    SECTION("run into the first sentence") {
+        auto p = read(header + "Headline here\n\nPHNOM PENH, 12 April 2024 – The Ministry said **nothing**.\n");
+        CHECK(xp(p, "//r:dateline/@position") == "run-in");
+        CHECK(xp(p, "//r:dateline/r:place") == "PHNOM PENH");
+        CHECK(xp(p, "//r:body/r:p[1]") == "The Ministry said nothing.");
+    }
+    SECTION("at the end, before a contact block and an end mark") {
+        auto p = read(header + "Headline here\n\nBody text.\n\nPhnom Penh, April 12, 2024\n\n"
+                               "For media enquiries:\nTel: +855 23 000 000\n\n-END-\n");
+        CHECK(xp(p, "//r:dateline/@position") == "end");
+        CHECK(xp(p, "//r:dateline/r:date/@when") == "2024-04-12");
+        CHECK(count(p, "//r:closing/r:p/r:br") == 1);
+        CHECK(xp(p, "//r:closing/r:end-mark") == "-END-");
+        CHECK(count(p, "//r:body/*") == 1);
+    }
+}
+
+TEST_CASE("lists in the shapes press offices number them", "[reader]") {
+    SECTION("(a) items on their own lines") {
+        auto p = read(header + "Headline\n\nThe plan has three parts:\n\n(a) roads;\n(b) bridges;\n(c) ports.\n\n"
+                               "Phnom Penh, 12 April 2024\n");
+        CHECK(xp(p, "//r:list/@marker") == "(a)");
+        CHECK(xp(p, "//r:list/@type") == "ordered");
+        CHECK(count(p, "//r:list/r:item") == 3);
+        CHECK(xp(p, "//r:list/r:item[2]") == "bridges;");
+    }
+    SECTION("roman numerals in separate paragraphs") {
+        auto p = read(header + "Headline\n\nI. First point.\n\nII. Second point.\n\nPhnom Penh, 12 April 2024\n");
+        CHECK(xp(p, "//r:list/@marker") == "I.");
+        CHECK(count(p, "//r:list/r:item") == 2);
+    }
+    SECTION("bullets and Markdown lists") {
+        auto p = read(header + "Headline\n\n• one\n• two\n\n- three\n- four\n\nPhnom Penh, 12 April 2024\n");
+        CHECK(count(p, "//r:list") == 2);
+        CHECK(xp(p, "//r:list[1]/@marker") == "•");
+        CHECK(xp(p, "//r:list[2]/@marker") == "-");
+        CHECK(xp(p, "//r:list[2]/@type") == "unordered");
+    }
+}
+
+TEST_CASE("quotes, subheadings, links and a subheadline", "[reader]") {
+    auto p = read(header + "# Headline\n\n*A subheadline in italics*\n\n## Background\n\n"
+                           "> We will build.\n\nSee [the site](https://example.gov/).\n\nPhnom Penh, 12 April 2024\n");
+    CHECK(xp(p, "//r:headline") == "Headline");
+    CHECK(xp(p, "//r:subheadline") == "A subheadline in italics");
+    CHECK(xp(p, "//r:body/r:subheading") == "Background");
+    CHECK(xp(p, "//r:body/r:quote/r:p") == "We will build.");
+    CHECK(xp(p, "//r:link/@href") == "https://example.gov/");
+}
+
+TEST_CASE("dates in the forms drafts write them", "[reader]") {
+    auto p = read(header + "Headline\n\nOn 12 APRIL 2024, 3/4/2024 and 2024-04-05 and\nApril 6, 2024 things happened.\n\n"
+                           "Phnom Penh, 12 April 2024\n");
+    CHECK(count(p, "//r:body//r:date") == 4);
+    CHECK(xp(p, "//r:body//r:date[2]/@when") == "2024-04-03");  // day first
+    CHECK(xp(p, "//r:body//r:date[4]") == "April 6, 2024");    // across a line break
+}
+
+TEST_CASE("positions point into the draft, not into generated XML", "[reader]") {
+    communique::engine e;
+    SECTION("an impossible date in the dateline") {
+        auto r = e.check(header + "Headline\n\nBody.\n\nPhnom Penh, 31 April 2024\n");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "date-invalid");
+        CHECK(r.diagnostics[0].begin == communique::source_position{15, 13});
+    }
+    SECTION("a missing dateline is reported at the end of the draft") {
+        auto r = e.check(header + "Headline\n\nBody.\n");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "dateline-missing");
+        CHECK(r.diagnostics[0].begin.line == 13);
+    }
+    SECTION("an unclosed bold") {
+        auto r = e.check(header + "Headline\n\nOn Monday **His Excellency met.\n\nPhnom Penh, 12 April 2024\n");
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "emphasis-unclosed");
+        CHECK(r.diagnostics[0].begin == communique::source_position{13, 11});
+    }
+}
+
+TEST_CASE("canonical XML is read back as it was written", "[reader]") {
+    communique::engine e;
+    auto first = e.convert(header + "Headline\n\nBody on 1 April 2024.\n\nPhnom Penh, 12 April 2024\n",
+                           std::vector<std::string>{"xml"});
+    REQUIRE(first.ok());
+    auto again = e.convert(first.outputs[0], std::vector<std::string>{"xml"});
+    REQUIRE(again.ok());
+    CHECK(again.outputs[0] == first.outputs[0]);
+}
+
+TEST_CASE("release XML is parsed without DTDs or entities", "[reader]") {
+    auto p = read("<?xml version=\"1.0\"?>\n<!DOCTYPE release [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>\n"
+                  "<release xmlns=\"urn:communique:release:1\">&x;</release>\n");
+    CHECK_FALSE(p.result.tree);
+    REQUIRE(p.result.diagnostics.size() == 1);
+    CHECK(p.result.diagnostics[0].rule == "xml-doctype");
+    CHECK(p.result.diagnostics[0].begin.line == 2);
+}

@@ -1,0 +1,70 @@
+#include "core/source.hpp"
+#include "core/unicode.hpp"
+
+#include <catch2/catch.hpp>
+
+using namespace communique::detail;
+using communique::source_position;
+
+TEST_CASE("positions count lines across LF, CRLF and CR, and columns in code points", "[source]") {
+    source_text s("ab\r\ncd\ref\nខ្មែរ x");
+    CHECK(s.line_count() == 4);
+    CHECK(s.line(2) == "cd");
+    CHECK(s.line(3) == "ef");
+    CHECK(s.position_at(s.text().find('d')) == source_position{2, 2});
+    // "ខ្មែរ" is five code points in fifteen bytes: x is column 7.
+    CHECK(s.position_at(s.text().find('x')) == source_position{4, 7});
+    CHECK(s.from_byte_column(4, 17) == source_position{4, 7});
+    CHECK(s.offset_of({4, 7}) == s.text().find('x'));
+}
+
+TEST_CASE("a UTF-8 byte order mark is not part of the text", "[source]") {
+    source_text s("\xEF\xBB\xBFKINGDOM");
+    CHECK(s.text() == "KINGDOM");
+    CHECK(s.position_at(0) == source_position{1, 1});
+}
+
+TEST_CASE("encoding problems are reported with their position", "[source]") {
+    SECTION("invalid UTF-8 in the middle of line 2") {
+        source_text s("line one\nab\xFF" "cd\n");
+        auto d = check_encoding(s);
+        REQUIRE(d);
+        CHECK(d->rule == "input-encoding");
+        CHECK(d->begin == source_position{2, 3});
+    }
+    SECTION("overlong forms and surrogates are not UTF-8") {
+        CHECK(find_invalid_utf8("a\xC0\xAF") == 1);
+        CHECK(find_invalid_utf8("\xED\xA0\x80") == 0);
+        CHECK(find_invalid_utf8("\xF4\x90\x80\x80") == 0);
+        CHECK(find_invalid_utf8("ok \xE1\x9E\x80") == std::string_view::npos);
+    }
+    SECTION("UTF-16 with and without a byte order mark") {
+        auto with_bom = check_encoding(source_text(std::string_view("\xFF\xFEK\0I\0", 6)));
+        REQUIRE(with_bom);
+        CHECK(with_bom->message.find("UTF-16") != std::string::npos);
+        auto without = check_encoding(source_text(std::string_view("K\0I\0N\0G\0D\0O\0M\0", 14)));
+        REQUIRE(without);
+        CHECK(without->message.find("UTF-16") != std::string::npos);
+    }
+    SECTION("NUL bytes in otherwise plain text are binary data") {
+        auto d = check_encoding(source_text(std::string_view("hello\0world, a longer text", 26)));
+        REQUIRE(d);
+        CHECK(d->message.find("binary") != std::string::npos);
+        CHECK(d->begin == source_position{1, 6});
+    }
+    SECTION("plain UTF-8 is fine") { CHECK_FALSE(check_encoding(source_text("ព្រះរាជាណាចក្រកម្ពុជា\n"))); }
+}
+
+TEST_CASE("text is normalised to NFC", "[unicode]") {
+    // e + COMBINING ACUTE becomes é.
+    CHECK(to_nfc("communiqu\x65\xCC\x81") == "communiqu\xC3\xA9");
+    CHECK(to_nfc("plain") == "plain");
+}
+
+TEST_CASE("the language of a text is told from its script", "[unicode]") {
+    CHECK(detect_language("The Ministry of Foreign Affairs") == "en");
+    CHECK(detect_language("ក្រសួងការបរទេស និងសហប្រតិបត្តិការអន្តរជាតិ") == "km");
+    CHECK(detect_language("กระทรวงการต่างประเทศ") == "th");
+    CHECK(detect_language("Bộ Ngoại giao Việt Nam thông báo về chuyến thăm") == "vi");
+    CHECK(detect_language("12345", "km") == "km");
+}
