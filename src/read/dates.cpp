@@ -191,7 +191,8 @@ struct bigram_set {
     std::uint64_t bits[11] = {};  // 26 * 26 bits
     static constexpr int index(unsigned char a, unsigned char b) { return (a - 'a') * 26 + (b - 'a'); }
     constexpr void add(unsigned char a, unsigned char b) {
-        if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z') bits[index(a, b) / 64] |= std::uint64_t{1} << (index(a, b) % 64);
+        if (a >= 'a' && a <= 'z' && b >= 'a' && b <= 'z')
+            bits[index(a, b) / 64] |= std::uint64_t{1} << (index(a, b) % 64);
     }
     constexpr void add(string_view w) { add(static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1])); }
     // True when the text at i opens with one of the bigrams (any case).
@@ -273,8 +274,8 @@ constexpr entry viet_weekday_numbers[] = {
 // Gregorian month names. កុម្ភៈ is also typed with reahmuk (ះ) or without the
 // final sign, so the bare stem is listed and the sign is consumed separately.
 constexpr entry khmer_months[] = {
-    {"មករា", 1},  {"កុម្ភ", 2},  {"មីនា", 3},   {"មេសា", 4},   {"ឧសភា", 5},     {"មិថុនា", 6},
-    {"កក្កដា", 7}, {"សីហា", 8},  {"កញ្ញា", 9},  {"តុលា", 10}, {"វិច្ឆិកា", 11}, {"ធ្នូ", 12},
+    {"មករា", 1},  {"កុម្ភ", 2}, {"មីនា", 3},  {"មេសា", 4},   {"ឧសភា", 5}, {"អុសភា", 5}, {"មិថុនា", 6},
+    {"កក្កដា", 7}, {"សីហា", 8}, {"កញ្ញា", 9}, {"តុលា", 10}, {"វិច្ឆិកា", 11}, {"ធ្នូ", 12},
 };
 
 // After "ថ្ងៃ".
@@ -396,7 +397,6 @@ struct year_part {
     size_t end = npos;
     int value = 0;
     era e = era::none;
-    script sc = script::none;
 };
 
 // [ឆ្នាំ] [era marker] YYYY [era marker]
@@ -414,7 +414,6 @@ year_part parse_year(string_view s, size_t i) {
     if (after.len && is_latin_letter(after.cp)) return {};  // "2024abc"
     y.end = n.end;
     y.value = n.value;
-    y.sc = n.sc;
     if (y.e == era::none) {
         const size_t g = skip_gap(s, n.end);
         if (g > n.end) {
@@ -479,7 +478,8 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
 
     // 12-Apr-2024
     if (byte_at(s, e) == '-') {
-        if (const hit m = match_table(s, e + 1, latin_months, true, &kLatinMonthBigrams); m && byte_at(s, m.end) == '-') {
+        const hit m = match_table(s, e + 1, latin_months, true, &kLatinMonthBigrams);
+        if (m && byte_at(s, m.end) == '-') {
             const year_part y = parse_year(s, m.end + 1);
             if (y.end == npos) return npos;
             set_date(out, gregorian_year(y, false), m.value, day);
@@ -672,12 +672,17 @@ size_t find_digit(string_view s, size_t i) {
     return npos;
 }
 
-// No date starts more than this many bytes before its first digit: the longest
-// lead is a Khmer weekday + gaps + "ថ្ងៃ ទី" (well under 200 bytes, as gaps are
-// capped at kMaxGap spaces). Positions farther from the next digit are skipped.
+// No date starts more than this many bytes before its first digit, so
+// positions farther from the next digit are skipped. Gaps are at most kMaxGap
+// spaces of at most 3 bytes (18 bytes). The longest lead is Khmer: "ថ្ងៃ" gap
+// "ព្រហស្បត្តិ៍" gap "," gap "ថ្ងៃ" gap "ទី" gap = 12+18+36+18+1+18+12+18+6+18
+// = 157 bytes; Thai "วันพฤหัสบดี" gap "," gap "วันที่" gap is shorter.
 constexpr size_t kLookBehind = 256;
 
-constexpr size_t kLatinLookBehind = 80;
+// The same bound for dates that open with a Latin word: "chủ" gap "nhật" gap
+// "," gap "ngày" gap = 5+18+6+18+1+18+5+18 = 89 bytes; "Wednesday.", gap ","
+// gap "September." gap = 75 bytes.
+constexpr size_t kLatinLookBehind = 128;
 
 // The first date starting in [from, last_start].
 std::optional<date_match> scan(string_view s, size_t from, size_t last_start, date_order order) {

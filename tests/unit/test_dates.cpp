@@ -81,7 +81,10 @@ TEST_CASE("dates: English variants", "[dates]") {
     SECTION("month first ordinal") { check_date("April 12th, 2024", "April 12th, 2024", "2024-04-12"); }
     SECTION("comma before year, day first") { check_date("12 April, 2024", "12 April, 2024", "2024-04-12"); }
     SECTION("dashed month abbreviation") { check_date("12-Apr-2024", "12-Apr-2024", "2024-04-12"); }
-    SECTION("no-break space") { check_date("12\xC2\xA0" "April\xC2\xA0" "2024", "12\xC2\xA0" "April\xC2\xA0" "2024", "2024-04-12"); }
+    SECTION("no-break space") {
+        const std::string_view text = "12\u00A0April\u00A02024";
+        check_date(text, text, "2024-04-12");
+    }
 }
 
 TEST_CASE("dates: all English month names and abbreviations", "[dates]") {
@@ -346,6 +349,16 @@ TEST_CASE("dates: Vietnamese", "[dates][vi]") {
     }
     SECTION("weekday") {
         check_date("Thứ Sáu, ngày 12 tháng 4 năm 2024", "Thứ Sáu, ngày 12 tháng 4 năm 2024", "2024-04-12");
+    }
+    SECTION("Sunday") {
+        check_date("Chủ nhật, ngày 14 tháng 4 năm 2024", "Chủ nhật, ngày 14 tháng 4 năm 2024", "2024-04-14");
+    }
+    SECTION("numbered weekday after long text") {
+        std::string text(300, 'x');
+        text += " Thứ 6, ngày 12/4/2024";
+        const date_match m = only_date(text);
+        CHECK(m.begin == 301);
+        CHECK(m.iso() == "2024-04-12");
     }
     SECTION("no year") { CHECK(find_dates("ngày 12 tháng 4").empty()); }
 }
