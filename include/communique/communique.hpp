@@ -60,7 +60,35 @@ struct options {
     date_order numeric_dates = date_order::day_first;
     // Severity overrides by rule ID; std::nullopt turns a rule off.
     std::map<std::string, std::optional<severity>, std::less<>> rule_levels;
+    // A user's stylesheet by format name ("html" -> "house.xsl"), used instead
+    // of the built-in one. It may <xsl:import href="communique:xslt/html.xsl"/>.
+    std::map<std::string, std::string, std::less<>> stylesheets;
+    // Stylesheet parameters, passed as strings to every stylesheet.
+    std::map<std::string, std::string, std::less<>> parameters;
+    // Folders stylesheets may read (document(), xsl:include). Nothing else is
+    // readable, and stylesheets can never write files or use the network.
+    std::vector<std::string> readable_folders;
+    // The plain-text format's line width, in terminal columns.
+    unsigned text_width = 72;
+
+    // House-rule parameters. An empty list allows anything.
+    std::vector<std::string> allowed_issuers;  // organisation names, compared without case or line breaks
+    std::vector<std::string> allowed_genres;   // genre labels as printed, e.g. "PRESS RELEASE"
+    unsigned headline_max_words = 30;
+    // The language of a release whose text does not tell (BCP 47, e.g. "km").
+    std::string default_language = "en";
 };
+
+// Options read from a .communique.toml file's text, on top of `base`.
+// Mistakes (bad TOML, an unknown key, rule ID or severity) come back as
+// diagnostics with rule "config" at their line; the options are then
+// `base` with whatever was understood applied.
+struct config_result {
+    options opts;
+    std::vector<diagnostic> diagnostics;
+    COMMUNIQUE_API bool ok() const noexcept;
+};
+COMMUNIQUE_API config_result parse_config(std::string_view toml, const options& base = {});
 
 struct result {
     // Sorted by position. Rules that are turned off are left out.
@@ -75,8 +103,9 @@ struct result {
 
 class COMMUNIQUE_API engine {
 public:
-    // Compiles the schema once. Throws std::invalid_argument for an unknown
-    // rule ID in opts.rule_levels.
+    // Compiles the schema and the stylesheets once. Throws
+    // std::invalid_argument for an unknown rule ID or format name in opts,
+    // and std::runtime_error for a user stylesheet that cannot be loaded.
     explicit engine(options opts = {});
     ~engine();
     engine(engine&&) noexcept;

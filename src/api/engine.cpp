@@ -40,7 +40,7 @@ struct engine::impl {
     detail::release_schema schema;
     std::unique_ptr<detail::writers> writers;
 
-    explicit impl(options o) : opts(std::move(o)), writers(std::make_unique<detail::writers>()) {}
+    explicit impl(options o) : opts(std::move(o)), writers(std::make_unique<detail::writers>(opts)) {}
 
     // The configured level of a rule, or nothing when it is turned off.
     std::optional<severity> level_of(const diagnostic& d) const {
@@ -96,10 +96,11 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     detail::read_options read_opts;
     read_opts.numeric_dates = impl_->opts.numeric_dates == date_order::month_first ? detail::date_order::month_first
                                                                                    : detail::date_order::day_first;
+    read_opts.default_language = impl_->opts.default_language;
     detail::read_result read = detail::read_release(src, read_opts);
     out.diagnostics = std::move(read.diagnostics);
     if (read.tree) {
-        detail::check_structure(*read.tree, out.diagnostics);
+        detail::check_structure(*read.tree, impl_->opts, out.diagnostics);
         detail::check_dates(*read.tree, out.diagnostics);
         impl_->settle(out.diagnostics);
         // The house rules explain a broken structure better than the schema
@@ -116,8 +117,16 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
-    if (read.tree && out.ok())
-        for (const format_info* f : wanted) out.outputs.push_back(impl_->writers->write(*read.tree, f->name));
+    if (read.tree && out.ok()) {
+        for (const format_info* f : wanted) {
+            std::string bytes;
+            if (!impl_->writers->write(*read.tree, f->name, bytes, out.diagnostics)) {
+                out.outputs.clear();
+                break;
+            }
+            out.outputs.push_back(std::move(bytes));
+        }
+    }
     return out;
 }
 

@@ -16,14 +16,19 @@ constexpr rule_info table[] = {
     {"header-missing", severity::error, "the release opens with a national header (a state line)"},
     {"issuer-missing", severity::error, "the header names the issuing organisation"},
     {"genre-missing", severity::error, "the header ends with a genre label (PRESS RELEASE, STATEMENT, ...)"},
+    {"issuer-allowed", severity::error, "the issuer is one the house lists (config: house.issuers)"},
+    {"genre-allowed", severity::error, "the genre label is one the house lists (config: house.genres)"},
     {"headline-missing", severity::error, "the release has a headline"},
-    {"headline-shape", severity::error, "the headline is one short line, not a paragraph"},
+    {"headline-shape", severity::error,
+     "the headline is one short line, not a paragraph (config: house.headline-max-words, default 30)"},
     {"body-empty", severity::error, "the release has body text"},
     {"dateline-missing", severity::error, "the release has a dateline (place and date)"},
     {"dateline-place", severity::error, "the dateline names a place"},
     {"date-invalid", severity::error, "every date is a real calendar date"},
     {"date-after-dateline", severity::warning, "no date in the body is later than the dateline"},
     {"emphasis-unclosed", severity::error, "every ** or * that opens emphasis is closed"},
+    {"stylesheet", severity::error, "a stylesheet ran to its end inside its sandbox (no writes, no network, "
+                                    "reads only from allowed folders)"},
 };
 
 }  // namespace

@@ -14,8 +14,9 @@ namespace communique::detail {
 std::span<const rule_info> rule_table() noexcept;
 const rule_info* find_rule(std::string_view id) noexcept;
 
-// Structure rules: header, issuer, genre label, headline, body, dateline.
-void check_structure(const release_tree& tree, std::vector<diagnostic>& out);
+// Structure rules: header, issuer, genre label, headline, body, dateline,
+// and the house's lists of issuers and genre labels.
+void check_structure(const release_tree& tree, const options& opts, std::vector<diagnostic>& out);
 
 // Date rules: real dates, body dates not after the dateline.
 void check_dates(const release_tree& tree, std::vector<diagnostic>& out);

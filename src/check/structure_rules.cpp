@@ -1,12 +1,44 @@
 #include "check/rules.hpp"
 #include "core/unicode.hpp"
 
+#include <algorithm>
+
 namespace communique::detail {
 
 namespace {
 
-// A headline longer than this is a paragraph that lost its way.
-constexpr std::size_t max_headline_words = 30;
+// Upper-cased ASCII, whitespace and line breaks collapsed: how names from a
+// config file are compared with the release's.
+std::string comparable(std::string_view s) {
+    std::string out;
+    bool space = false;
+    for (char c : s) {
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            space = !out.empty();
+            continue;
+        }
+        if (space) out += ' ';
+        space = false;
+        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return out;
+}
+
+bool listed(const std::vector<std::string>& allowed, std::string_view value) {
+    std::string v = comparable(value);
+    return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return comparable(a) == v; });
+}
+
+// Text content with <br/> read as a space.
+std::string spoken(const xmlNode* node) {
+    std::string out;
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
+        else if (is(c, "br")) out += ' ';
+        else if (c->type == XML_ELEMENT_NODE) out += spoken(c);
+    }
+    return out;
+}
 
 void add(std::vector<diagnostic>& out, const char* rule, std::string message, span where) {
     out.push_back({severity::error, rule, std::move(message), where.begin, where.begin});
@@ -17,7 +49,7 @@ span at_end(span s) { return {s.end, s.end}; }
 
 }  // namespace
 
-void check_structure(const release_tree& tree, std::vector<diagnostic>& out) {
+void check_structure(const release_tree& tree, const options& opts, std::vector<diagnostic>& out) {
     xmlNodePtr root = tree.root();
     span whole = tree.span_of(root);
     xmlNodePtr header = child(root, "header");
@@ -36,6 +68,17 @@ void check_structure(const release_tree& tree, std::vector<diagnostic>& out) {
         add(out, "issuer-missing",
             "the header does not name the issuing organisation (e.g. MINISTRY OF FOREIGN AFFAIRS)",
             at_start(header_span));
+    if (xmlNodePtr issuer = child(header, "issuer"); issuer && !opts.allowed_issuers.empty()) {
+        for (xmlNodePtr org = first_element(issuer); org; org = next_element(org))
+            if (is(org, "organisation") && !listed(opts.allowed_issuers, spoken(org)))
+                add(out, "issuer-allowed",
+                    "\"" + spoken(org) + "\" is not one of the issuers in house.issuers", tree.span_of(org));
+    }
+    if (xmlNodePtr genre = child(header, "genre"); genre && !opts.allowed_genres.empty() &&
+                                                   !listed(opts.allowed_genres, spoken(genre)))
+        add(out, "genre-allowed", "\"" + spoken(genre) + "\" is not one of the labels in house.genres",
+            tree.span_of(genre));
+
     xmlNodePtr headline = child(root, "headline");
     if (!child(header, "genre"))
         add(out, "genre-missing",
@@ -48,11 +91,11 @@ void check_structure(const release_tree& tree, std::vector<diagnostic>& out) {
         std::string text = text_content(headline);
         std::size_t words = count_words(text);
         bool sentences = text.find(". ") != std::string::npos && text.ends_with('.');
-        if (words > max_headline_words || sentences)
+        if (words > opts.headline_max_words || sentences)
             add(out, "headline-shape",
-                "the headline has " + std::to_string(words) +
-                    " words; a headline is one short line (at most 30 words, one sentence) — is a paragraph "
-                    "standing where the headline should be?",
+                "the headline has " + std::to_string(words) + " words; a headline is one short line (at most " +
+                    std::to_string(opts.headline_max_words) +
+                    " words, one sentence) — is a paragraph standing where the headline should be?",
                 tree.span_of(headline));
     }
 

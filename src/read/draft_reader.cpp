@@ -797,7 +797,7 @@ read_result draft_reader::run() {
         all_text += b.joined();
         all_text += ' ';
     }
-    std::string lang = detect_language(all_text);
+    std::string lang = detect_language(all_text, opts_.default_language);
     tree_->set_attribute(root, "version", format_version);
     tree_->set_attribute(root, "xml:lang", lang);
     tree_->set_attribute(root, "kind", kind ? *kind : "other");

@@ -1,0 +1,40 @@
+// Which engine checks which file: the nearest .communique.toml above a file
+// (or the one given with --config) sets its options, the command line
+// overrides them, and one engine is built per configuration.
+#pragma once
+
+#include <communique/communique.hpp>
+
+#include <filesystem>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace cli {
+
+inline constexpr const char* config_name = ".communique.toml";
+
+class engines {
+public:
+    // `overrides` applies the command line's settings on top of a file's.
+    // An explicit config path is used for every file.
+    engines(std::optional<std::filesystem::path> explicit_config, std::function<void(communique::options&)> overrides);
+
+    // The engine for an input (by its path; "-" looks from the current
+    // folder). Nothing, after reporting the config file's mistakes, when the
+    // config is wrong or a stylesheet it names cannot be loaded.
+    const communique::engine* for_input(const std::string& name);
+
+private:
+    std::optional<std::filesystem::path> find_config(const std::filesystem::path& folder);
+
+    std::optional<std::filesystem::path> explicit_;
+    std::function<void(communique::options&)> overrides_;
+    std::map<std::filesystem::path, std::optional<std::filesystem::path>> config_of_folder_;
+    std::map<std::string, std::unique_ptr<communique::engine>> by_config_;  // "" = no config file
+    std::map<std::string, bool> broken_;
+};
+
+}  // namespace cli

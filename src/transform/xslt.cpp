@@ -1,0 +1,275 @@
+#include "transform/xslt.hpp"
+
+#include "core/resources.hpp"
+#include "transform/text_layout.hpp"
+
+#include <libexslt/exslt.h>
+#include <libxml/parser.h>
+#include <libxml/xpathInternals.h>
+#include <libxslt/documents.h>
+#include <libxslt/extensions.h>
+#include <libxslt/security.h>
+#include <libxslt/transform.h>
+#include <libxslt/variables.h>
+#include <libxslt/xsltutils.h>
+
+#include <cstdarg>
+#include <cstring>
+#include <mutex>
+#include <stdexcept>
+
+namespace communique::detail {
+
+namespace {
+
+constexpr const char* ext_ns = "urn:communique:xslt";
+
+// Documents a stylesheet reads are parsed without entities, DTDs or network.
+constexpr int safe_parse_options = XML_PARSE_NONET | XML_PARSE_NOCDATA;
+
+bool inside(const std::filesystem::path& file, const std::vector<std::filesystem::path>& folders) {
+    std::error_code ec;
+    std::filesystem::path f = std::filesystem::weakly_canonical(file, ec);
+    if (ec) return false;
+    for (const auto& folder : folders) {
+        std::filesystem::path d = std::filesystem::weakly_canonical(folder, ec);
+        if (ec) continue;
+        auto [d_end, f_it] = std::mismatch(d.begin(), d.end(), f.begin(), f.end());
+        if (d_end == d.end()) return true;
+    }
+    return false;
+}
+
+std::string path_of(std::string_view uri) {
+    if (uri.starts_with("file://")) uri.remove_prefix(7);
+    return std::string(uri);
+}
+
+// ---- errors -------------------------------------------------------------
+
+void collect_error(void* data, const char* format, ...) {
+    auto* out = static_cast<std::string*>(data);
+    char buffer[1024];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(buffer, sizeof buffer, format, args);
+    va_end(args);
+    *out += buffer;
+}
+
+std::string tidy(std::string message) {
+    while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
+    for (auto& c : message)
+        if (c == '\n') c = ' ';
+    return message;
+}
+
+// ---- loading stylesheets ---------------------------------------------------
+
+std::mutex compile_mutex;
+const std::vector<std::filesystem::path>* compile_readable = nullptr;  // under compile_mutex
+
+xmlDocPtr parse_in(xmlDictPtr dict, auto&& read) {
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) return nullptr;
+    if (dict) {
+        if (ctxt->dict) xmlDictFree(ctxt->dict);
+        ctxt->dict = dict;
+        xmlDictReference(dict);
+    }
+    xmlDocPtr doc = read(ctxt);
+    xmlFreeParserCtxt(ctxt);
+    return doc;
+}
+
+xmlDocPtr load_builtin(std::string_view uri, xmlDictPtr dict) {
+    std::string_view data = find_resource(uri.substr(builtin_scheme.size()));
+    if (data.empty()) return nullptr;
+    std::string url(uri);
+    return parse_in(dict, [&](xmlParserCtxtPtr c) {
+        return xmlCtxtReadMemory(c, data.data(), static_cast<int>(data.size()), url.c_str(), nullptr,
+                                 safe_parse_options);
+    });
+}
+
+// Used while a user's stylesheet compiles: built-ins by their URI, files
+// only from allowed folders, nothing from the network.
+xmlDocPtr sandboxed_loader(const xmlChar* uri, xmlDictPtr dict, int, void*, xsltLoadType) {
+    std::string_view u = reinterpret_cast<const char*>(uri);
+    if (u.starts_with(builtin_scheme)) return load_builtin(u, dict);
+    if (u.find("://") != std::string_view::npos && !u.starts_with("file://")) return nullptr;
+    std::string path = path_of(u);
+    if (!compile_readable || !inside(path, *compile_readable)) return nullptr;
+    return parse_in(dict, [&](xmlParserCtxtPtr c) { return xmlCtxtReadFile(c, path.c_str(), nullptr, safe_parse_options); });
+}
+
+// ---- the sandbox at run time ------------------------------------------------
+
+int check_read_file(xsltSecurityPrefsPtr, xsltTransformContextPtr ctxt, const char* value) {
+    const auto* box = ctxt ? static_cast<const sandbox*>(ctxt->_private) : nullptr;
+    return box && value && inside(path_of(value), box->readable) ? 1 : 0;
+}
+
+xsltSecurityPrefsPtr sandbox_prefs() {
+    static xsltSecurityPrefsPtr prefs = [] {
+        xsltSecurityPrefsPtr p = xsltNewSecurityPrefs();
+        xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_FILE, check_read_file);
+        xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_FILE, xsltSecurityForbid);
+        xsltSetSecurityPrefs(p, XSLT_SECPREF_CREATE_DIRECTORY, xsltSecurityForbid);
+        xsltSetSecurityPrefs(p, XSLT_SECPREF_READ_NETWORK, xsltSecurityForbid);
+        xsltSetSecurityPrefs(p, XSLT_SECPREF_WRITE_NETWORK, xsltSecurityForbid);
+        return p;
+    }();
+    return prefs;
+}
+
+// ---- extension functions (cq:wrap, cq:width, cq:center) ---------------------
+
+std::string pop_string(xmlXPathParserContextPtr ctxt) {
+    xmlChar* s = xmlXPathPopString(ctxt);
+    std::string out = s ? reinterpret_cast<const char*>(s) : "";
+    xmlFree(s);
+    return out;
+}
+
+std::size_t pop_width(xmlXPathParserContextPtr ctxt) {
+    double w = xmlXPathPopNumber(ctxt);
+    return w >= 1 && w < 10000 ? static_cast<std::size_t>(w) : 72;
+}
+
+void push_string(xmlXPathParserContextPtr ctxt, const std::string& s) {
+    valuePush(ctxt, xmlXPathNewString(reinterpret_cast<const xmlChar*>(s.c_str())));
+}
+
+void fn_wrap(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 2 && nargs != 4) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    std::string first, next;
+    if (nargs == 4) {
+        next = pop_string(ctxt);
+        first = pop_string(ctxt);
+    }
+    std::size_t width = pop_width(ctxt);
+    std::string text = pop_string(ctxt);
+    push_string(ctxt, wrap(text, width, first, next));
+}
+
+void fn_width(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 1) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    valuePush(ctxt, xmlXPathNewFloat(static_cast<double>(display_width(pop_string(ctxt)))));
+}
+
+void fn_center(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    std::size_t width = pop_width(ctxt);
+    push_string(ctxt, center(pop_string(ctxt), width));
+}
+
+}  // namespace
+
+void init_xslt() {
+    static std::once_flag once;
+    std::call_once(once, [] {
+        xmlInitParser();
+        exsltRegisterAll();
+    });
+}
+
+std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
+    init_xslt();
+    std::string uri = std::string(builtin_scheme) + std::string(name);
+    xmlDocPtr doc = load_builtin(uri, nullptr);
+    if (!doc) throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not parse");
+    xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
+    if (!style) {
+        xmlFreeDoc(doc);
+        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile");
+    }
+    return std::unique_ptr<stylesheet>(new stylesheet(style));
+}
+
+std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& path, const sandbox& box) {
+    init_xslt();
+    std::string errors;
+    xmlDocPtr doc = parse_in(nullptr, [&](xmlParserCtxtPtr c) {
+        c->sax->serror = nullptr;
+        return xmlCtxtReadFile(c, path.c_str(), nullptr, safe_parse_options | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    });
+    if (!doc) throw std::runtime_error(path.string() + ": cannot read the stylesheet (missing, or not well-formed XML)");
+    if (doc->intSubset) {
+        xmlFreeDoc(doc);
+        throw std::runtime_error(path.string() + ": a stylesheet may not have a DOCTYPE");
+    }
+    // Its own folder is readable for xsl:include and xsl:import.
+    std::vector<std::filesystem::path> readable = box.readable;
+    readable.push_back(std::filesystem::absolute(path).parent_path());
+    xsltStylesheetPtr style = nullptr;
+    {
+        // libxslt has one process-wide loader and error sink; they are
+        // swapped in for this compilation only, under a lock.
+        std::lock_guard lock(compile_mutex);
+        xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
+        xmlGenericErrorFunc previous_error = xsltGenericError;
+        void* previous_error_ctx = xsltGenericErrorContext;
+        compile_readable = &readable;
+        xsltSetLoaderFunc(sandboxed_loader);
+        xsltSetGenericErrorFunc(&errors, collect_error);
+        style = xsltParseStylesheetDoc(doc);
+        xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
+        xsltSetLoaderFunc(previous_loader);
+        compile_readable = nullptr;
+    }
+    if (!style || style->errors > 0) {
+        if (style) xsltFreeStylesheet(style);
+        else xmlFreeDoc(doc);
+        throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + tidy(errors));
+    }
+    return std::unique_ptr<stylesheet>(new stylesheet(style));
+}
+
+stylesheet::~stylesheet() { xsltFreeStylesheet(style_); }
+
+bool stylesheet::apply(xmlDocPtr doc, const std::map<std::string, std::string, std::less<>>& params,
+                       const sandbox& box, std::string& out, std::string& error) const {
+    xsltTransformContextPtr ctxt = xsltNewTransformContext(style_, doc);
+    if (!ctxt) throw std::bad_alloc();
+    ctxt->_private = const_cast<sandbox*>(&box);
+    xsltSetCtxtSecurityPrefs(sandbox_prefs(), ctxt);
+    xsltSetCtxtParseOptions(ctxt, safe_parse_options);
+    xsltSetTransformErrorFunc(ctxt, &error, collect_error);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "wrap", BAD_CAST ext_ns, fn_wrap);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "width", BAD_CAST ext_ns, fn_width);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "center", BAD_CAST ext_ns, fn_center);
+    for (const auto& [name, value] : params)
+        xsltQuoteOneUserParam(ctxt, BAD_CAST name.c_str(), BAD_CAST value.c_str());
+
+    xmlDocPtr result = xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt);
+    // xsl:message text also reaches `error`; only the state says whether it failed.
+    bool ok = result && ctxt->state == XSLT_STATE_OK;
+    if (ok) {
+        xmlChar* bytes = nullptr;
+        int size = 0;
+        if (xsltSaveResultToString(&bytes, &size, result, style_) == 0) {
+            out.assign(bytes ? reinterpret_cast<const char*>(bytes) : "", static_cast<std::size_t>(size));
+        } else {
+            ok = false;
+            error = "the stylesheet's result could not be serialised";
+        }
+        xmlFree(bytes);
+    }
+    if (!ok && error.empty()) error = "the stylesheet failed";
+    error = tidy(error);
+    xmlFreeDoc(result);
+    xsltFreeTransformContext(ctxt);
+    return ok;
+}
+
+}  // namespace communique::detail

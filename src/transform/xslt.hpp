@@ -1,0 +1,50 @@
+// Stylesheets: compiled once, applied by any number of threads, each run in a
+// sandbox that allows no writing, no network and reading only from folders
+// the user named.
+#pragma once
+
+#include <libxml/tree.h>
+#include <libxslt/xsltInternals.h>
+
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace communique::detail {
+
+// The URI under which a user's stylesheet imports a built-in one:
+// <xsl:import href="communique:xslt/html.xsl"/>.
+inline constexpr std::string_view builtin_scheme = "communique:";
+
+struct sandbox {
+    std::vector<std::filesystem::path> readable;  // folders document() and xsl:include may read
+};
+
+class stylesheet {
+public:
+    // A built-in stylesheet by resource name ("xslt/html.xsl").
+    static std::unique_ptr<stylesheet> builtin(std::string_view name);
+    // A user's stylesheet; it may import built-ins through builtin_scheme and
+    // include files from its own folder or the sandbox's. Throws
+    // std::runtime_error with the reason when it cannot be loaded.
+    static std::unique_ptr<stylesheet> from_file(const std::filesystem::path& path, const sandbox& box);
+    ~stylesheet();
+    stylesheet(const stylesheet&) = delete;
+    stylesheet& operator=(const stylesheet&) = delete;
+
+    // Transforms doc; false with a message in `error` when the stylesheet
+    // failed or broke the sandbox. String parameters are passed as strings.
+    bool apply(xmlDocPtr doc, const std::map<std::string, std::string, std::less<>>& params, const sandbox& box,
+               std::string& out, std::string& error) const;
+
+private:
+    explicit stylesheet(xsltStylesheetPtr style) : style_(style) {}
+    xsltStylesheetPtr style_;
+};
+
+// Registers EXSLT and checks the libxslt version: once per process.
+void init_xslt();
+
+}  // namespace communique::detail

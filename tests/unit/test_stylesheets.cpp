@@ -1,0 +1,114 @@
+// User stylesheets: they can build on the built-in ones, and they run in a
+// sandbox that lets them read only what the user allowed and never write or
+// reach the network.
+#include "fixtures.hpp"
+
+#include <communique/communique.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <random>
+
+using namespace communique;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string draft =
+    "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TESTING**\n\nPRESS RELEASE\n\n"
+    "Sandbox holds\n\nThe ministry tested its stylesheets on 1 April 2024.\n\nPhnom Penh, 2 April 2024\n";
+
+struct temp_dir {
+    fs::path path;
+    temp_dir() {
+        std::random_device rd;
+        path = fs::temp_directory_path() / ("cq-test-" + std::to_string(rd()));
+        fs::create_directories(path);
+    }
+    ~temp_dir() { fs::remove_all(path); }
+};
+
+std::string stylesheet(const std::string& body) {
+    return "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
+           "    xmlns:r=\"urn:communique:release:1\" xmlns:exsl=\"http://exslt.org/common\"\n"
+           "    extension-element-prefixes=\"exsl\">\n" +
+           body + "\n</xsl:stylesheet>\n";
+}
+
+result convert_html(const fs::path& sheet, std::vector<std::string> readable = {}) {
+    options opts;
+    opts.stylesheets["html"] = sheet.string();
+    opts.readable_folders = std::move(readable);
+    engine e(opts);
+    return e.convert(draft, std::vector<std::string>{"html"});
+}
+
+}  // namespace
+
+TEST_CASE("a house stylesheet imports the built-in one by its communique: URI", "[stylesheet]") {
+    temp_dir dir;
+    test::spit(dir.path / "house.xsl",
+               stylesheet("<xsl:import href=\"communique:xslt/html.xsl\"/>\n"
+                          "<xsl:template match=\"/\"><xsl:comment>house style</xsl:comment>"
+                          "<xsl:apply-imports/></xsl:template>"));
+    result r = convert_html(dir.path / "house.xsl");
+    REQUIRE(r.ok());
+    CHECK(r.outputs[0].find("<!--house style-->") != std::string::npos);
+    CHECK(r.outputs[0].find("Sandbox holds") != std::string::npos);  // the built-in did its part
+}
+
+TEST_CASE("document() reads only from folders the user allowed", "[stylesheet]") {
+    temp_dir dir, secret;
+    test::spit(secret.path / "secret.xml", "<secret>TOP-SECRET-VALUE</secret>");
+    test::spit(dir.path / "peek.xsl",
+               stylesheet("<xsl:template match=\"/\"><out><xsl:value-of select=\"document('" +
+                          (secret.path / "secret.xml").string() + "')\"/></out></xsl:template>"));
+    SECTION("not allowed: the stylesheet gets nothing and the conversion fails") {
+        result r = convert_html(dir.path / "peek.xsl");
+        CHECK_FALSE(r.ok());
+        CHECK(r.outputs.empty());
+        REQUIRE_FALSE(r.diagnostics.empty());
+        CHECK(r.diagnostics.back().rule == "stylesheet");
+    }
+    SECTION("allowed with readable_folders (--allow-read)") {
+        result r = convert_html(dir.path / "peek.xsl", {secret.path.string()});
+        REQUIRE(r.ok());
+        CHECK(r.outputs[0].find("TOP-SECRET-VALUE") != std::string::npos);
+    }
+}
+
+TEST_CASE("a stylesheet cannot write files", "[stylesheet]") {
+    temp_dir dir;
+    fs::path target = dir.path / "written.txt";
+    test::spit(dir.path / "write.xsl",
+               stylesheet("<xsl:template match=\"/\"><exsl:document href=\"" + target.string() +
+                          "\" method=\"text\">pwned</exsl:document><out/></xsl:template>"));
+    result r = convert_html(dir.path / "write.xsl", {dir.path.string()});
+    CHECK_FALSE(r.ok());
+    CHECK_FALSE(fs::exists(target));
+}
+
+TEST_CASE("a stylesheet cannot reach the network", "[stylesheet]") {
+    temp_dir dir;
+    test::spit(dir.path / "net.xsl",
+               stylesheet("<xsl:template match=\"/\"><out><xsl:copy-of "
+                          "select=\"document('http://127.0.0.1:9/x.xml')\"/></out></xsl:template>"));
+    result r = convert_html(dir.path / "net.xsl");
+    CHECK_FALSE(r.ok());
+    CHECK(r.outputs.empty());
+}
+
+TEST_CASE("xsl:include of a file outside the allowed folders is refused", "[stylesheet]") {
+    temp_dir dir, elsewhere;
+    test::spit(elsewhere.path / "other.xsl", stylesheet("<xsl:template match=\"/\"><out/></xsl:template>"));
+    test::spit(dir.path / "inc.xsl", stylesheet("<xsl:include href=\"" + (elsewhere.path / "other.xsl").string() + "\"/>"));
+    options opts;
+    opts.stylesheets["html"] = (dir.path / "inc.xsl").string();
+    CHECK_THROWS_AS(engine(opts), std::runtime_error);
+    // A file beside the stylesheet is fine.
+    fs::copy_file(elsewhere.path / "other.xsl", dir.path / "other.xsl");
+    test::spit(dir.path / "inc2.xsl", stylesheet("<xsl:include href=\"other.xsl\"/>"));
+    opts.stylesheets["html"] = (dir.path / "inc2.xsl").string();
+    CHECK_NOTHROW(engine(opts));
+}

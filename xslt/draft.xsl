@@ -1,0 +1,724 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: the release written back as a draft, in ONE canonical form.
+
+  Reading the output with communique's draft reader gives back the same
+  release XML. The shapes below are the ones src/read/draft_reader.cpp
+  recognises:
+
+    STATE
+    MOTTO                       state and motto: one paragraph, two lines
+
+    **ORGANISATION LINE 1
+    ORGANISATION LINE 2**       each organisation: a bold paragraph
+
+    Unit                        each unit, lunar date, reference and the
+                                genre label: a paragraph of its own
+    GENRE
+
+    Place, date                 dateline "top"
+    Headline
+    *Subheadline*
+    Place, date                 dateline "under-headline"
+    Body ...                    (a run-in dateline opens the first paragraph:
+                                 "PLACE, date – text")
+    Place, date                 dateline "end"
+    Closing paragraphs, end mark
+
+  Paragraphs are one line each (a br is a backslash line break); blocks are
+  separated by one blank line; Markdown-significant characters in text are
+  backslash-escaped so that they come back as text.
+
+  XSLT 1.0 + EXSLT (str:replace, str:padding, exsl:node-set), as provided by
+  libxslt/libexslt. No parameters.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:communique:release:1"
+                xmlns:str="http://exslt.org/strings"
+                xmlns:exsl="http://exslt.org/common"
+                exclude-result-prefixes="r str exsl">
+
+  <xsl:output method="text" encoding="UTF-8"/>
+
+  <!-- Indentation between block elements is not text. -->
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:variable name="nl" select="'&#10;'"/>
+  <!-- The run-in dateline's separator (U+2013 EN DASH). -->
+  <xsl:variable name="en-dash" select="' &#x2013; '"/>
+
+  <!-- ================================================================== -->
+  <!-- The document: a sequence of blocks joined by blank lines.           -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="/r:release">
+    <xsl:variable name="blocks">
+      <xsl:apply-templates select="r:header"/>
+      <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+      <block><xsl:apply-templates select="r:headline"/></block>
+      <xsl:if test="r:subheadline">
+        <block>*<xsl:apply-templates select="r:subheadline"/>*</block>
+      </xsl:if>
+      <!-- A run-in dateline needs a paragraph to open; without one it stands
+           on its own line before the body. -->
+      <xsl:apply-templates select="r:dateline[@position = 'under-headline' or
+                                              (@position = 'run-in' and not(../r:body/*[1][self::r:p]))]"
+                           mode="block"/>
+      <xsl:apply-templates select="r:body/*" mode="block"/>
+      <xsl:apply-templates select="r:dateline[@position = 'end']" mode="block"/>
+      <xsl:apply-templates select="r:closing/*" mode="block"/>
+    </xsl:variable>
+    <xsl:call-template name="join-blocks">
+      <xsl:with-param name="blocks" select="exsl:node-set($blocks)/block"/>
+    </xsl:call-template>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <!-- Blocks (the <block> elements of a temporary tree) separated by one blank line. -->
+  <xsl:template name="join-blocks">
+    <xsl:param name="blocks"/>
+    <xsl:for-each select="$blocks">
+      <xsl:if test="position() &gt; 1">
+        <xsl:value-of select="concat($nl, $nl)"/>
+      </xsl:if>
+      <xsl:value-of select="."/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Header                                                              -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:header">
+    <!-- The national header is one paragraph: the reader takes the line
+         after the state line as the motto. -->
+    <xsl:if test="r:state or r:motto">
+      <block>
+        <xsl:apply-templates select="r:state"/>
+        <xsl:if test="r:state and r:motto">
+          <xsl:value-of select="$nl"/>
+        </xsl:if>
+        <xsl:apply-templates select="r:motto"/>
+      </block>
+    </xsl:if>
+    <!-- Bold is what marks an organisation whatever its words. -->
+    <xsl:for-each select="r:issuer/r:organisation">
+      <block>**<xsl:apply-templates/>**</block>
+    </xsl:for-each>
+    <xsl:for-each select="r:issuer/r:unit | r:lunar-date | r:reference | r:genre">
+      <block><xsl:apply-templates/></block>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Body blocks                                                         -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:p" mode="block">
+    <block>
+      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </block>
+  </xsl:template>
+
+  <!-- "PHNOM PENH, 3 March 2024 – ": the reader strips the dateline and its
+       separator from the paragraph. A dateline that ends with a full stop
+       ("April 12, 2024.") has the stop as its separator. -->
+  <xsl:template match="r:dateline" mode="run-in">
+    <xsl:apply-templates/>
+    <xsl:choose>
+      <xsl:when test="substring(., string-length(.)) = '.'">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$en-dash"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:dateline" mode="block">
+    <block><xsl:apply-templates/></block>
+  </xsl:template>
+
+  <xsl:template match="r:subheading" mode="block">
+    <block>## <xsl:apply-templates/></block>
+  </xsl:template>
+
+  <!-- Each line of the quoted blocks gets "> "; the blank lines between
+       them get ">". -->
+  <xsl:template match="r:quote" mode="block">
+    <block>
+      <xsl:call-template name="prefix-lines">
+        <xsl:with-param name="text">
+          <xsl:call-template name="blocks-of"/>
+        </xsl:with-param>
+        <xsl:with-param name="prefix" select="'&gt; '"/>
+      </xsl:call-template>
+    </block>
+  </xsl:template>
+
+  <!-- The children of the context element as blocks joined by blank lines. -->
+  <xsl:template name="blocks-of">
+    <xsl:variable name="blocks">
+      <xsl:apply-templates select="*" mode="block"/>
+    </xsl:variable>
+    <xsl:call-template name="join-blocks">
+      <xsl:with-param name="blocks" select="exsl:node-set($blocks)/block"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    Lists. Markers CommonMark knows ("1.", "1)", "-", "*", "+") make a
+    Markdown list, one item per line; the others ("(a)", "I.", "•", ...)
+    make one paragraph whose lines start with the markers, which the reader
+    takes as a list. Both are written the same way: marker, space, item;
+    continuation lines and nested lists indented by the marker's width.
+  -->
+  <xsl:template match="r:list" mode="block">
+    <!-- Two lists in a row would merge into one: an HTML comment, which the
+         reader skips, keeps them apart. -->
+    <xsl:variable name="previous" select="preceding-sibling::*[1][self::r:list]"/>
+    <xsl:if test="$previous">
+      <xsl:variable name="shape">
+        <xsl:call-template name="marker-shape">
+          <xsl:with-param name="marker" select="@marker"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="previous-shape">
+        <xsl:call-template name="marker-shape">
+          <xsl:with-param name="marker" select="$previous/@marker"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$shape = $previous-shape">
+        <block>&lt;!-- --&gt;</block>
+      </xsl:if>
+    </xsl:if>
+    <block><xsl:apply-templates select="." mode="lines"/></block>
+  </xsl:template>
+
+  <xsl:template match="r:list" mode="lines">
+    <xsl:for-each select="r:item">
+      <xsl:variable name="marker">
+        <xsl:call-template name="marker">
+          <xsl:with-param name="first" select="../@marker"/>
+          <xsl:with-param name="index" select="position() - 1"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:variable name="indent" select="str:padding(string-length($marker) + 1, ' ')"/>
+      <xsl:if test="position() &gt; 1">
+        <xsl:value-of select="$nl"/>
+      </xsl:if>
+      <xsl:call-template name="prefix-lines">
+        <xsl:with-param name="text">
+          <xsl:apply-templates select="node()[not(self::r:list)]"/>
+        </xsl:with-param>
+        <xsl:with-param name="first-prefix" select="concat($marker, ' ')"/>
+        <xsl:with-param name="prefix" select="$indent"/>
+      </xsl:call-template>
+      <xsl:for-each select="r:list">
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="prefix-lines">
+          <xsl:with-param name="text">
+            <xsl:apply-templates select="." mode="lines"/>
+          </xsl:with-param>
+          <xsl:with-param name="prefix" select="$indent"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- Closing paragraphs are written like body paragraphs (their lines are
+       plain lines, see r:br); an end mark exactly as printed. -->
+  <xsl:template match="r:end-mark" mode="block">
+    <block><xsl:value-of select="."/></block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline content                                                      -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:em">*<xsl:apply-templates/>*</xsl:template>
+
+  <xsl:template match="r:strong">**<xsl:apply-templates/>**</xsl:template>
+
+  <!-- "**His Excellency SOK Chenda Sophea**": the reader finds the honorific. -->
+  <xsl:template match="r:person">
+    <xsl:text>**</xsl:text>
+    <xsl:call-template name="escape">
+      <xsl:with-param name="text" select="normalize-space(.)"/>
+    </xsl:call-template>
+    <xsl:text>**</xsl:text>
+  </xsl:template>
+
+  <xsl:template match="r:link">
+    <xsl:text>[</xsl:text>
+    <xsl:apply-templates/>
+    <xsl:text>](</xsl:text>
+    <xsl:call-template name="destination">
+      <xsl:with-param name="href" select="@href"/>
+    </xsl:call-template>
+    <xsl:text>)</xsl:text>
+  </xsl:template>
+
+  <!-- Dates and places are found again by the reader from their text. -->
+  <xsl:template match="r:date | r:place">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- In the header and the closing a line break is a plain new line (the
+       reader keeps their lines); elsewhere it is a hard line break. -->
+  <xsl:template match="r:br">
+    <xsl:if test="not(ancestor::r:header or ancestor::r:closing)">\</xsl:if>
+    <xsl:value-of select="$nl"/>
+  </xsl:template>
+
+  <xsl:template match="text()">
+    <xsl:call-template name="escape">
+      <!-- Line breaks in the XML's text are spaces, as in the draft. -->
+      <xsl:with-param name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      <xsl:with-param name="line-start">
+        <xsl:call-template name="at-line-start"/>
+      </xsl:with-param>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    Whether the context text node begins a printed line: nothing before it
+    in its line (it is first in its block, or follows a br), looking through
+    date and place, which write only their text. Over-escaping is harmless
+    (the reader sees the same text), so this only has to be safe.
+  -->
+  <xsl:template name="at-line-start">
+    <xsl:variable name="node" select="ancestor-or-self::node()[not(parent::r:date or parent::r:place)][1]"/>
+    <!-- First in an em, strong or link, it follows the opening delimiter. -->
+    <xsl:if test="$node[preceding-sibling::node()[1][self::r:br] or
+                        (not(preceding-sibling::node()) and not(parent::r:em or parent::r:strong or parent::r:link))]">1</xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Escaping                                                            -->
+  <!-- ================================================================== -->
+
+  <!--
+    Backslash-escapes what Markdown would read as markup:
+      everywhere           \ * _ [ ] ` <  and & that could start an entity
+      in a heading         #  (a closing "#" sequence would be dropped)
+      at a line's start    # > + - = ~ and "12." / "12)" (list markers,
+                           headings, quotes, setext underlines, fences)
+  -->
+  <xsl:template name="escape">
+    <xsl:param name="text"/>
+    <xsl:param name="line-start" select="''"/>
+    <xsl:variable name="common"
+                  select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+                            $text, '\', '\\'), '*', '\*'), '_', '\_'), '[', '\['), ']', '\]'), '`', '\`'), '&lt;', '\&lt;')"/>
+    <xsl:variable name="hashes">
+      <xsl:choose>
+        <xsl:when test="ancestor::r:subheading">
+          <xsl:value-of select="str:replace($common, '#', '\#')"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$common"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="escaped">
+      <xsl:call-template name="escape-entities">
+        <xsl:with-param name="text" select="$hashes"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$line-start = '1'">
+        <xsl:call-template name="escape-line-start">
+          <xsl:with-param name="text" select="$escaped"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$escaped"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "&amp;amp;" in a draft is "&amp;": an ampersand that starts what looks
+       like an entity or character reference ("&amp;name;", "&amp;#123;") gets a
+       backslash; "AT&amp;T" and "R &amp; D" stay as they are. -->
+  <xsl:template name="escape-entities">
+    <xsl:param name="text"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '&amp;')">
+        <xsl:variable name="after" select="substring-after($text, '&amp;')"/>
+        <xsl:variable name="name" select="substring-before($after, ';')"/>
+        <xsl:value-of select="substring-before($text, '&amp;')"/>
+        <xsl:if test="$name != '' and string-length($name) &lt;= 32 and
+                      translate($name, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ#', '') = ''">\</xsl:if>
+        <xsl:text>&amp;</xsl:text>
+        <xsl:call-template name="escape-entities">
+          <xsl:with-param name="text" select="$after"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="escape-line-start">
+    <xsl:param name="text"/>
+    <xsl:variable name="digits">
+      <xsl:call-template name="leading-digits">
+        <xsl:with-param name="text" select="$text"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains('#&gt;+-=~', substring($text, 1, 1)) and $text != ''">
+        <xsl:value-of select="concat('\', $text)"/>
+      </xsl:when>
+      <xsl:when test="$digits &gt; 0 and contains('.)', substring($text, $digits + 1, 1))
+                      and substring($text, $digits + 1, 1) != ''">
+        <xsl:value-of select="concat(substring($text, 1, $digits), '\', substring($text, $digits + 1))"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$text"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="leading-digits">
+    <xsl:param name="text"/>
+    <xsl:param name="count" select="0"/>
+    <xsl:choose>
+      <xsl:when test="string-length(substring($text, 1, 1)) = 1 and
+                      translate(substring($text, 1, 1), '0123456789', '') = ''">
+        <xsl:call-template name="leading-digits">
+          <xsl:with-param name="text" select="substring($text, 2)"/>
+          <xsl:with-param name="count" select="$count + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$count"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A link destination: backslash-escaped, or in angle brackets when it
+       has spaces (a bare destination cannot). -->
+  <xsl:template name="destination">
+    <xsl:param name="href"/>
+    <xsl:variable name="escaped">
+      <xsl:call-template name="escape-entities">
+        <xsl:with-param name="text"
+                        select="str:replace(str:replace(str:replace(str:replace(str:replace(
+                                  $href, '\', '\\'), '(', '\('), ')', '\)'), '&lt;', '\&lt;'), '&gt;', '\&gt;')"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="contains($href, ' ')">
+        <xsl:value-of select="concat('&lt;', $escaped, '&gt;')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$escaped"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Lines                                                               -->
+  <!-- ================================================================== -->
+
+  <!-- Each line of text with a prefix (first-prefix on the first line);
+       empty lines get the prefix without its trailing spaces. -->
+  <xsl:template name="prefix-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="first-prefix" select="$prefix"/>
+    <xsl:variable name="line">
+      <xsl:choose>
+        <xsl:when test="contains($text, $nl)">
+          <xsl:value-of select="substring-before($text, $nl)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$text"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$line = ''">
+        <xsl:value-of select="normalize-space($first-prefix)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat($first-prefix, $line)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+    <xsl:if test="contains($text, $nl)">
+      <xsl:value-of select="$nl"/>
+      <xsl:call-template name="prefix-lines">
+        <xsl:with-param name="text" select="substring-after($text, $nl)"/>
+        <xsl:with-param name="prefix" select="$prefix"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- List markers                                                        -->
+  <!-- ================================================================== -->
+
+  <!--
+    The marker of item number index (0-based) of a list whose first marker
+    is first: "1." 2. 3.; "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii);
+    "a)" b) c); a bullet stays the same. The counter is the first run of
+    letters or digits; what surrounds it is kept.
+  -->
+  <xsl:template name="marker">
+    <xsl:param name="first"/>
+    <xsl:param name="index"/>
+    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <!-- prefix: what comes before the counter; counter: the run itself -->
+    <xsl:variable name="rest-after-prefix">
+      <xsl:call-template name="from-first-of">
+        <xsl:with-param name="text" select="$first"/>
+        <xsl:with-param name="chars" select="$alnum"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="prefix" select="substring($first, 1, string-length($first) - string-length($rest-after-prefix))"/>
+    <xsl:variable name="suffix">
+      <xsl:call-template name="from-first-not-of">
+        <xsl:with-param name="text" select="$rest-after-prefix"/>
+        <xsl:with-param name="chars" select="$alnum"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="counter" select="substring($rest-after-prefix, 1, string-length($rest-after-prefix) - string-length($suffix))"/>
+    <xsl:choose>
+      <xsl:when test="$counter = '' or $index = 0">
+        <xsl:value-of select="$first"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$prefix"/>
+        <xsl:call-template name="counter-plus">
+          <xsl:with-param name="counter" select="$counter"/>
+          <xsl:with-param name="add" select="$index"/>
+        </xsl:call-template>
+        <xsl:value-of select="$suffix"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!--
+    What makes two lists one for the reader: the same bullet, the same
+    delimiter after a number, the same family of pseudo markers. The marker
+    with digits as "1", lower-case letters as "a", upper-case Roman digits
+    as "I" and other capitals as "A", runs squeezed: "(iv)" is "(a)", "12."
+    is "1.", "IV." is "I.".
+  -->
+  <xsl:template name="marker-shape">
+    <xsl:param name="marker"/>
+    <xsl:call-template name="squeeze">
+      <xsl:with-param name="text"
+                      select="translate($marker,
+                                '0123456789abcdefghijklmnopqrstuvwxyzABDEFGHJKMNOPQRSTUWYZCILVX',
+                                '1111111111aaaaaaaaaaaaaaaaaaaaaaaaaaAAAAAAAAAAAAAAAAAAAAAIIIII')"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- text with each run of one repeated character cut to one. -->
+  <xsl:template name="squeeze">
+    <xsl:param name="text"/>
+    <xsl:param name="last" select="''"/>
+    <xsl:if test="$text != ''">
+      <xsl:variable name="c" select="substring($text, 1, 1)"/>
+      <xsl:if test="$c != $last">
+        <xsl:value-of select="$c"/>
+      </xsl:if>
+      <xsl:call-template name="squeeze">
+        <xsl:with-param name="text" select="substring($text, 2)"/>
+        <xsl:with-param name="last" select="$c"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The counter advanced by add, in the counter's own style. -->
+  <xsl:template name="counter-plus">
+    <xsl:param name="counter"/>
+    <xsl:param name="add"/>
+    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:choose>
+      <xsl:when test="translate($counter, '0123456789', '') = ''">
+        <xsl:value-of select="number($counter) + $add"/>
+      </xsl:when>
+      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
+      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
+        <xsl:call-template name="roman">
+          <xsl:with-param name="n">
+            <xsl:call-template name="roman-value">
+              <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="add" select="$add"/>
+          <xsl:with-param name="lower" select="true()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:call-template name="roman">
+          <xsl:with-param name="n">
+            <xsl:call-template name="roman-value">
+              <xsl:with-param name="roman" select="$counter"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="add" select="$add"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+        <xsl:call-template name="alphabetic">
+          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $add"/>
+          <xsl:with-param name="letters" select="$lower"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+        <xsl:call-template name="alphabetic">
+          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $add"/>
+          <xsl:with-param name="letters" select="$upper"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$counter"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 = a, 26 = z, 27 = aa (spreadsheet columns). -->
+  <xsl:template name="alphabetic">
+    <xsl:param name="n"/>
+    <xsl:param name="letters"/>
+    <xsl:if test="$n &gt; 26">
+      <xsl:call-template name="alphabetic">
+        <xsl:with-param name="n" select="floor(($n - 1) div 26)"/>
+        <xsl:with-param name="letters" select="$letters"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
+  </xsl:template>
+
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="this">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- IV: a smaller digit before a larger one is subtracted. -->
+        <xsl:choose>
+          <xsl:when test="number($this) &lt; number($next)">
+            <xsl:value-of select="$rest - $this"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$rest + $this"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digit">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'I'">1</xsl:when>
+      <xsl:when test="$c = 'V'">5</xsl:when>
+      <xsl:when test="$c = 'X'">10</xsl:when>
+      <xsl:when test="$c = 'L'">50</xsl:when>
+      <xsl:when test="$c = 'C'">100</xsl:when>
+      <xsl:when test="$c = 'D'">500</xsl:when>
+      <xsl:when test="$c = 'M'">1000</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- n + add in Roman numerals (upper case unless lower). -->
+  <xsl:template name="roman">
+    <xsl:param name="n"/>
+    <xsl:param name="add" select="0"/>
+    <xsl:param name="lower" select="false()"/>
+    <xsl:variable name="upper-roman">
+      <xsl:call-template name="roman-digits">
+        <xsl:with-param name="n" select="$n + $add"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$lower">
+        <xsl:value-of select="translate($upper-roman, 'IVXLCDM', 'ivxlcdm')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$upper-roman"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digits">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt;= 1000">M<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1000"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 900">CM<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 900"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 500">D<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 500"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 400">CD<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 400"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 100">C<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 100"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 90">XC<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 90"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 50">L<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 50"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 40">XL<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 40"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 10">X<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 10"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 9">IX<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 9"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 5">V<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 5"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 4">IV<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 4"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text from its first character that is in chars ('' if none is). -->
+  <xsl:template name="from-first-of">
+    <xsl:param name="text"/>
+    <xsl:param name="chars"/>
+    <xsl:choose>
+      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="from-first-of">
+          <xsl:with-param name="text" select="substring($text, 2)"/>
+          <xsl:with-param name="chars" select="$chars"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text from its first character that is not in chars. -->
+  <xsl:template name="from-first-not-of">
+    <xsl:param name="text"/>
+    <xsl:param name="chars"/>
+    <xsl:choose>
+      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="from-first-not-of">
+          <xsl:with-param name="text" select="substring($text, 2)"/>
+          <xsl:with-param name="chars" select="$chars"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>

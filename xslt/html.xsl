@@ -1,0 +1,734 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: the release as a standalone HTML5 page that reads like the
+  official document: national header and issuer centred, the genre label,
+  the headline, justified paragraphs, the dateline where it stood, the
+  closing block. Embedded CSS for screen and print (A4); Khmer fonts and a
+  line height for Khmer stacked vowels; schema.org NewsArticle JSON-LD.
+
+  No parameters. To adapt the page, import this stylesheet and override
+  a named template (see xslt/README.md):
+    css          the built-in style sheet
+    css-extra    more CSS after it (empty)
+    head-extra   more elements at the end of <head> (empty)
+    page-header  content before the article (empty)
+    footer       content after the article (empty)
+    json-ld      the structured data
+  or any template rule for the release's elements (r:person, r:date, ...).
+
+  XSLT 1.0 + EXSLT (str:replace).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:communique:release:1"
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="r str">
+
+  <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
+  <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
+
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:variable name="en-dash" select="'&#x2013;'"/>
+
+  <!-- ================================================================== -->
+  <!-- The page                                                            -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="/">
+    <xsl:variable name="lang" select="r:release/@xml:lang"/>
+    <html lang="{$lang}">
+      <xsl:attribute name="dir">
+        <xsl:call-template name="direction">
+          <xsl:with-param name="lang" select="$lang"/>
+        </xsl:call-template>
+      </xsl:attribute>
+      <head>
+        <!-- The serialiser keeps this one declaration (and adds none). -->
+        <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>
+          <xsl:apply-templates select="r:release/r:headline" mode="plain"/>
+        </title>
+        <xsl:variable name="description">
+          <xsl:call-template name="description"/>
+        </xsl:variable>
+        <xsl:if test="$description != ''">
+          <meta name="description" content="{$description}"/>
+        </xsl:if>
+        <style>
+          <xsl:call-template name="css"/>
+          <xsl:call-template name="css-extra"/>
+        </style>
+        <script type="application/ld+json">
+          <xsl:call-template name="json-ld"/>
+        </script>
+        <xsl:call-template name="head-extra"/>
+      </head>
+      <body>
+        <xsl:call-template name="page-header"/>
+        <xsl:apply-templates select="r:release"/>
+        <xsl:call-template name="footer"/>
+      </body>
+    </html>
+  </xsl:template>
+
+  <!-- Override points, empty here. -->
+  <xsl:template name="css-extra"/>
+  <xsl:template name="head-extra"/>
+  <xsl:template name="page-header"/>
+  <xsl:template name="footer"/>
+
+  <!-- "rtl" for languages written right to left. -->
+  <xsl:template name="direction">
+    <xsl:param name="lang"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'),
+                                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Metadata                                                            -->
+  <!-- ================================================================== -->
+
+  <!-- The first paragraph, whitespace normalised, cut at a word boundary
+       to at most 160 characters. -->
+  <xsl:template name="description">
+    <xsl:variable name="paragraph">
+      <xsl:apply-templates select="/r:release/r:body/r:p[1]" mode="plain"/>
+    </xsl:variable>
+    <xsl:variable name="text" select="normalize-space($paragraph)"/>
+    <xsl:choose>
+      <xsl:when test="string-length($text) &lt;= 160">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <!-- Up to the last space in the first 161 characters: whole words,
+             160 characters at most. -->
+        <xsl:variable name="cut">
+          <xsl:call-template name="before-last-space">
+            <xsl:with-param name="text" select="substring($text, 1, 161)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:choose>
+          <xsl:when test="normalize-space($cut) != ''">
+            <xsl:value-of select="$cut"/>
+          </xsl:when>
+          <!-- No space at all (Khmer, Thai): cut anywhere. -->
+          <xsl:otherwise>
+            <xsl:value-of select="substring($text, 1, 159)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:text>&#x2026;</xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="before-last-space">
+    <xsl:param name="text"/>
+    <xsl:if test="contains($text, ' ')">
+      <xsl:value-of select="substring-before($text, ' ')"/>
+      <xsl:if test="contains(substring-after($text, ' '), ' ')">
+        <xsl:text> </xsl:text>
+        <xsl:call-template name="before-last-space">
+          <xsl:with-param name="text" select="substring-after($text, ' ')"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- schema.org NewsArticle. -->
+  <xsl:template name="json-ld">
+    <xsl:variable name="release" select="/r:release"/>
+    <xsl:variable name="dateline" select="$release/r:dateline"/>
+    <xsl:text>&#10;{&#10;  "@context": "https://schema.org",&#10;  "@type": "NewsArticle"</xsl:text>
+    <xsl:call-template name="json-member">
+      <xsl:with-param name="name" select="'headline'"/>
+      <xsl:with-param name="value">
+        <xsl:apply-templates select="$release/r:headline" mode="plain"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:if test="$release/r:subheadline">
+      <xsl:call-template name="json-member">
+        <xsl:with-param name="name" select="'alternativeHeadline'"/>
+        <xsl:with-param name="value">
+          <xsl:apply-templates select="$release/r:subheadline" mode="plain"/>
+        </xsl:with-param>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:if test="$dateline/r:date/@when">
+      <xsl:call-template name="json-member">
+        <xsl:with-param name="name" select="'datePublished'"/>
+        <xsl:with-param name="value" select="$dateline/r:date/@when"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:call-template name="json-member">
+      <xsl:with-param name="name" select="'dateline'"/>
+      <xsl:with-param name="value">
+        <xsl:apply-templates select="$dateline" mode="plain"/>
+      </xsl:with-param>
+    </xsl:call-template>
+    <xsl:call-template name="json-member">
+      <xsl:with-param name="name" select="'inLanguage'"/>
+      <xsl:with-param name="value" select="$release/@xml:lang"/>
+    </xsl:call-template>
+    <xsl:if test="$release/r:header/r:issuer/r:organisation">
+      <xsl:text>,&#10;  "publisher": {&#10;    "@type": "Organization",&#10;    "name": </xsl:text>
+      <xsl:call-template name="json-string">
+        <xsl:with-param name="value">
+          <xsl:for-each select="$release/r:header/r:issuer/r:organisation">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <xsl:apply-templates select="." mode="plain"/>
+          </xsl:for-each>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:text>&#10;  }</xsl:text>
+    </xsl:if>
+    <xsl:text>&#10;}&#10;</xsl:text>
+  </xsl:template>
+
+  <!-- ',\n  "name": "value"' -->
+  <xsl:template name="json-member">
+    <xsl:param name="name"/>
+    <xsl:param name="value"/>
+    <xsl:value-of select="concat(',&#10;  &quot;', $name, '&quot;: ')"/>
+    <xsl:call-template name="json-string">
+      <xsl:with-param name="value" select="$value"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!--
+    A JSON string literal. Backslash first, so that the escapes added after
+    it stay single; line breaks and tabs become spaces; "</" cannot end the
+    script element and "<!-" cannot open a comment in it; U+2028 is
+    escaped for older JavaScript parsers.
+  -->
+  <xsl:template name="json-string">
+    <xsl:param name="value"/>
+    <xsl:text>"</xsl:text>
+    <xsl:value-of select="str:replace(str:replace(str:replace(
+                            translate(str:replace(str:replace($value, '\', '\\'), '&quot;', '\&quot;'),
+                                      '&#9;&#10;&#13;', '   '),
+                            '&lt;/', '&lt;\/'), '&lt;!', '\u003C!'), '&#x2028;', '\u2028')"/>
+    <xsl:text>"</xsl:text>
+  </xsl:template>
+
+  <!-- An element's text on one line, whitespace normalised: a printed line
+       break is a space. -->
+  <xsl:template match="*" mode="plain">
+    <xsl:variable name="text">
+      <xsl:apply-templates mode="plain-text"/>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($text)"/>
+  </xsl:template>
+
+  <xsl:template match="r:br" mode="plain-text">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- The release                                                         -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:release">
+    <article class="release {@kind}">
+      <header class="release-header">
+        <xsl:apply-templates select="r:header"/>
+        <xsl:apply-templates select="r:dateline[@position = 'top']"/>
+        <xsl:apply-templates select="r:headline"/>
+        <xsl:apply-templates select="r:subheadline"/>
+        <xsl:apply-templates select="r:dateline[@position = 'under-headline']"/>
+      </header>
+      <div class="release-body">
+        <!-- A run-in dateline opens the first paragraph; without one it
+             stands on its own. -->
+        <xsl:if test="not(r:body/*[1][self::r:p])">
+          <xsl:apply-templates select="r:dateline[@position = 'run-in']"/>
+        </xsl:if>
+        <xsl:apply-templates select="r:body/*"/>
+      </div>
+      <xsl:apply-templates select="r:dateline[@position = 'end']"/>
+      <xsl:apply-templates select="r:closing"/>
+    </article>
+  </xsl:template>
+
+  <xsl:template match="r:header">
+    <xsl:if test="r:state or r:motto">
+      <div class="national">
+        <xsl:apply-templates select="r:state | r:motto"/>
+      </div>
+    </xsl:if>
+    <xsl:apply-templates select="r:issuer | r:lunar-date | r:reference | r:genre"/>
+  </xsl:template>
+
+  <xsl:template match="r:issuer">
+    <div class="issuer">
+      <xsl:apply-templates/>
+    </div>
+  </xsl:template>
+
+  <!-- Header lines and the subheadline: a paragraph named after the element. -->
+  <xsl:template match="r:state | r:motto | r:organisation | r:unit | r:lunar-date | r:reference
+                       | r:genre | r:subheadline">
+    <p class="{local-name()}">
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="r:headline">
+    <h1>
+      <xsl:apply-templates/>
+    </h1>
+  </xsl:template>
+
+  <xsl:template match="r:dateline">
+    <p class="dateline dateline-{@position}">
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <!-- "PHNOM PENH, 3 March 2024 – " at the start of the first paragraph; a
+       dateline ending with a full stop needs no dash. -->
+  <xsl:template match="r:dateline" mode="run-in">
+    <span class="dateline dateline-run-in">
+      <xsl:apply-templates/>
+    </span>
+    <xsl:if test="substring(., string-length(.)) != '.'">
+      <xsl:value-of select="concat(' ', $en-dash)"/>
+    </xsl:if>
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Body                                                                -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:p">
+    <p>
+      <xsl:if test="@xml:lang">
+        <xsl:attribute name="lang">
+          <xsl:value-of select="@xml:lang"/>
+        </xsl:attribute>
+        <xsl:attribute name="dir">
+          <xsl:call-template name="direction">
+            <xsl:with-param name="lang" select="@xml:lang"/>
+          </xsl:call-template>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="r:subheading">
+    <h2>
+      <xsl:apply-templates/>
+    </h2>
+  </xsl:template>
+
+  <xsl:template match="r:quote">
+    <blockquote>
+      <xsl:apply-templates/>
+    </blockquote>
+  </xsl:template>
+
+  <!--
+    Lists. HTML numbers an ol itself, so the marker the press office printed
+    is described, not copied: type and start give the counter ("(c)" is
+    type="a" start="3"); a class names the punctuation around it when that
+    is not the default "1.", and the CSS draws it with @counter-style
+    ("(a)", "a)"). Bullets map to list-style types.
+  -->
+  <xsl:template match="r:list[@type = 'ordered']">
+    <xsl:variable name="style">
+      <xsl:call-template name="counter-style"/>
+    </xsl:variable>
+    <!-- "system start decoration", e.g. "lower-alpha 3 paren" -->
+    <xsl:variable name="system" select="substring-before($style, ' ')"/>
+    <xsl:variable name="start" select="substring-before(substring-after($style, ' '), ' ')"/>
+    <xsl:variable name="decoration" select="substring-after(substring-after($style, ' '), ' ')"/>
+    <ol>
+      <xsl:choose>
+        <xsl:when test="$system = 'lower-alpha'"><xsl:attribute name="type">a</xsl:attribute></xsl:when>
+        <xsl:when test="$system = 'upper-alpha'"><xsl:attribute name="type">A</xsl:attribute></xsl:when>
+        <xsl:when test="$system = 'lower-roman'"><xsl:attribute name="type">i</xsl:attribute></xsl:when>
+        <xsl:when test="$system = 'upper-roman'"><xsl:attribute name="type">I</xsl:attribute></xsl:when>
+      </xsl:choose>
+      <xsl:if test="$start != 1">
+        <xsl:attribute name="start">
+          <xsl:value-of select="$start"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:if test="$decoration = 'paren' or $decoration = 'rparen'">
+        <xsl:attribute name="class">
+          <xsl:value-of select="concat('marker-', $decoration, '-', $system)"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </ol>
+  </xsl:template>
+
+  <xsl:template match="r:list">
+    <ul>
+      <xsl:variable name="bullet" select="@marker"/>
+      <xsl:choose>
+        <xsl:when test="$bullet = '-' or $bullet = '&#x2013;'">
+          <xsl:attribute name="class">bullet-dash</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$bullet = '&#x25E6;'">
+          <xsl:attribute name="class">bullet-circle</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$bullet = '&#x25AA;'">
+          <xsl:attribute name="class">bullet-square</xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$bullet = '&#x2023;'">
+          <xsl:attribute name="class">bullet-triangle</xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
+      <xsl:apply-templates/>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="r:item">
+    <li>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <!--
+    "system start decoration" for the list's first marker: system is a CSS
+    counter style (decimal, lower-alpha, upper-alpha, lower-roman,
+    upper-roman), start the first counter value, decoration the punctuation:
+    period "1.", paren "(1)", rparen "1)" or other.
+  -->
+  <xsl:template name="counter-style">
+    <xsl:variable name="marker" select="@marker"/>
+    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:variable name="from-counter">
+      <xsl:call-template name="from-first-of">
+        <xsl:with-param name="text" select="$marker"/>
+        <xsl:with-param name="chars" select="$alnum"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="suffix">
+      <xsl:call-template name="from-first-not-of">
+        <xsl:with-param name="text" select="$from-counter"/>
+        <xsl:with-param name="chars" select="$alnum"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="prefix" select="substring($marker, 1, string-length($marker) - string-length($from-counter))"/>
+    <xsl:variable name="counter" select="substring($from-counter, 1, string-length($from-counter) - string-length($suffix))"/>
+    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:choose>
+      <xsl:when test="$counter != '' and translate($counter, '0123456789', '') = ''">
+        <xsl:value-of select="concat('decimal ', number($counter))"/>
+      </xsl:when>
+      <!-- "i", "ii", "iv" are Roman; a single other letter is alphabetic. -->
+      <xsl:when test="$counter != '' and translate($counter, 'ivxlcdm', '') = ''
+                      and ($counter = 'i' or string-length($counter) &gt; 1)">
+        <xsl:text>lower-roman </xsl:text>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$counter != '' and translate($counter, 'IVXLCDM', '') = ''
+                      and ($counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:text>upper-roman </xsl:text>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="$counter"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+        <xsl:value-of select="concat('lower-alpha ', string-length(substring-before($lower, $counter)) + 1)"/>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+        <xsl:value-of select="concat('upper-alpha ', string-length(substring-before($upper, $counter)) + 1)"/>
+      </xsl:when>
+      <xsl:otherwise>decimal 1</xsl:otherwise>
+    </xsl:choose>
+    <xsl:choose>
+      <xsl:when test="$prefix = '' and $suffix = '.'"> period</xsl:when>
+      <xsl:when test="$prefix = '(' and $suffix = ')'"> paren</xsl:when>
+      <xsl:when test="$prefix = '' and $suffix = ')'"> rparen</xsl:when>
+      <xsl:otherwise> other</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="this">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- IV: a smaller digit before a larger one is subtracted. -->
+        <xsl:choose>
+          <xsl:when test="number($this) &lt; number($next)">
+            <xsl:value-of select="$rest - $this"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$rest + $this"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digit">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'I'">1</xsl:when>
+      <xsl:when test="$c = 'V'">5</xsl:when>
+      <xsl:when test="$c = 'X'">10</xsl:when>
+      <xsl:when test="$c = 'L'">50</xsl:when>
+      <xsl:when test="$c = 'C'">100</xsl:when>
+      <xsl:when test="$c = 'D'">500</xsl:when>
+      <xsl:when test="$c = 'M'">1000</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text from its first character that is in chars ('' if none is). -->
+  <xsl:template name="from-first-of">
+    <xsl:param name="text"/>
+    <xsl:param name="chars"/>
+    <xsl:choose>
+      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="from-first-of">
+          <xsl:with-param name="text" select="substring($text, 2)"/>
+          <xsl:with-param name="chars" select="$chars"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- text from its first character that is not in chars. -->
+  <xsl:template name="from-first-not-of">
+    <xsl:param name="text"/>
+    <xsl:param name="chars"/>
+    <xsl:choose>
+      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="from-first-not-of">
+          <xsl:with-param name="text" select="substring($text, 2)"/>
+          <xsl:with-param name="chars" select="$chars"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Closing                                                             -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:closing">
+    <footer class="closing">
+      <xsl:apply-templates/>
+    </footer>
+  </xsl:template>
+
+  <xsl:template match="r:end-mark">
+    <p class="end-mark">
+      <xsl:value-of select="."/>
+    </p>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline content                                                      -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:em">
+    <em>
+      <xsl:apply-templates/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="r:strong">
+    <strong>
+      <xsl:apply-templates/>
+    </strong>
+  </xsl:template>
+
+  <!-- A URL with spaces is not valid in href; they are the only thing a
+       press office is likely to leave in one. -->
+  <xsl:template match="r:link">
+    <a href="{str:replace(normalize-space(@href), ' ', '%20')}">
+      <xsl:apply-templates/>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="r:person | r:honorific | r:name | r:role | r:place">
+    <span class="{local-name()}">
+      <xsl:apply-templates/>
+    </span>
+  </xsl:template>
+
+  <!-- A date the calendar does not have cannot be a <time>. -->
+  <xsl:template match="r:date">
+    <xsl:variable name="valid">
+      <xsl:call-template name="valid-date">
+        <xsl:with-param name="iso" select="@when"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$valid = 'yes'">
+        <time datetime="{@when}">
+          <xsl:apply-templates/>
+        </time>
+      </xsl:when>
+      <xsl:otherwise>
+        <span class="date">
+          <xsl:apply-templates/>
+        </span>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- "yes" for a real YYYY-MM-DD day. -->
+  <xsl:template name="valid-date">
+    <xsl:param name="iso"/>
+    <xsl:variable name="y" select="number(substring($iso, 1, 4))"/>
+    <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
+    <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
+    <xsl:variable name="leap" select="($y mod 4 = 0 and $y mod 100 != 0) or $y mod 400 = 0"/>
+    <xsl:variable name="days" select="number(substring('31-28-31-30-31-30-31-31-30-31-30-31', ($m - 1) * 3 + 1, 2))
+                                      + number($m = 2 and $leap)"/>
+    <xsl:if test="string-length($iso) = 10 and substring($iso, 5, 1) = '-' and substring($iso, 8, 1) = '-'
+                  and $y &gt; 0 and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1 and $d &lt;= $days">yes</xsl:if>
+  </xsl:template>
+
+  <xsl:template match="r:br">
+    <br/>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Style                                                               -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="css">
+    <xsl:text>
+/* communique: official release */
+body {
+  margin: 0;
+  padding: 2rem 1rem;
+  background: #eeede9;
+  color: #1a1a1a;
+  font-family: "Times New Roman", "Noto Serif", "Liberation Serif", Georgia,
+               "Khmer OS Battambang", "Noto Serif Khmer", "Noto Sans Khmer", serif;
+  font-size: 1.0625rem;
+  line-height: 1.6;
+}
+/* Khmer first, with room for stacked vowels and subscript consonants. */
+[lang|="km"] {
+  font-family: "Khmer OS Battambang", "Noto Serif Khmer", "Noto Sans Khmer",
+               "Times New Roman", "Noto Serif", serif;
+  line-height: 1.8;
+}
+.release {
+  max-width: 44rem;
+  margin: 0 auto;
+  padding: 3rem 3.5rem;
+  background: #fff;
+  box-shadow: 0 1px 4px rgba(0, 0, 0, 0.18);
+}
+.release-header { text-align: center; margin-bottom: 2rem; }
+.release-header p { margin: 0; }
+.national { margin-bottom: 1.5rem; font-weight: bold; line-height: 1.8; }
+.national, .genre {
+  font-family: "Times New Roman", "Noto Serif", "Liberation Serif",
+               "Khmer OS Muol Light", "Noto Serif Khmer", serif;
+}
+[lang|="km"] .national, [lang|="km"] .genre {
+  font-family: "Khmer OS Muol Light", "Noto Serif Khmer", "Noto Sans Khmer", serif;
+  font-weight: normal;
+}
+.state { font-size: 1.1em; letter-spacing: 0.03em; }
+.issuer { margin-bottom: 1.25rem; }
+.organisation { font-weight: bold; }
+.lunar-date, .reference { margin-bottom: 0.5rem; }
+.genre { margin: 1.5rem 0 1rem; font-size: 1.15em; font-weight: bold; letter-spacing: 0.08em; }
+.release-header .dateline { margin: 0.75rem 0; }
+h1 { margin: 0.75rem 0 0.5rem; font-size: 1.45em; line-height: 1.35; }
+.subheadline { font-style: italic; font-size: 1.05em; }
+.release-body p, .release-body li { text-align: justify; hyphens: auto; }
+.release-body p { margin: 0 0 1em; }
+h2 { margin: 1.5em 0 0.5em; font-size: 1.1em; }
+blockquote {
+  margin: 1em 0;
+  padding-inline-start: 1.5em;
+  border-inline-start: 3px solid #c9c4b8;
+  font-style: italic;
+}
+ol, ul { margin: 0 0 1em; padding-inline-start: 2.5em; }
+li { margin-bottom: 0.35em; }
+li > ol, li > ul { margin: 0.35em 0 0; }
+.person { font-weight: bold; }
+.dateline-run-in { font-weight: bold; font-variant: small-caps; }
+.dateline-end { margin-top: 2rem; text-align: end; }
+.closing { margin-top: 2rem; padding-top: 1rem; border-top: 1px solid #ddd; font-size: 0.95em; }
+.closing p { margin: 0 0 0.75em; }
+.end-mark { text-align: center; font-weight: bold; letter-spacing: 0.2em; }
+a { color: #1d4f91; }
+/* Printed list markers: "(a)", "a)" and the like. */
+@counter-style cq-paren-decimal { system: extends decimal; prefix: "("; suffix: ") "; }
+@counter-style cq-paren-lower-alpha { system: extends lower-alpha; prefix: "("; suffix: ") "; }
+@counter-style cq-paren-upper-alpha { system: extends upper-alpha; prefix: "("; suffix: ") "; }
+@counter-style cq-paren-lower-roman { system: extends lower-roman; prefix: "("; suffix: ") "; }
+@counter-style cq-paren-upper-roman { system: extends upper-roman; prefix: "("; suffix: ") "; }
+@counter-style cq-rparen-decimal { system: extends decimal; suffix: ") "; }
+@counter-style cq-rparen-lower-alpha { system: extends lower-alpha; suffix: ") "; }
+@counter-style cq-rparen-upper-alpha { system: extends upper-alpha; suffix: ") "; }
+@counter-style cq-rparen-lower-roman { system: extends lower-roman; suffix: ") "; }
+@counter-style cq-rparen-upper-roman { system: extends upper-roman; suffix: ") "; }
+.marker-paren-decimal { list-style-type: cq-paren-decimal; }
+.marker-paren-lower-alpha { list-style-type: cq-paren-lower-alpha; }
+.marker-paren-upper-alpha { list-style-type: cq-paren-upper-alpha; }
+.marker-paren-lower-roman { list-style-type: cq-paren-lower-roman; }
+.marker-paren-upper-roman { list-style-type: cq-paren-upper-roman; }
+.marker-rparen-decimal { list-style-type: cq-rparen-decimal; }
+.marker-rparen-lower-alpha { list-style-type: cq-rparen-lower-alpha; }
+.marker-rparen-upper-alpha { list-style-type: cq-rparen-upper-alpha; }
+.marker-rparen-lower-roman { list-style-type: cq-rparen-lower-roman; }
+.marker-rparen-upper-roman { list-style-type: cq-rparen-upper-roman; }
+.bullet-dash { list-style-type: "\2013  "; }
+.bullet-circle { list-style-type: circle; }
+.bullet-square { list-style-type: square; }
+.bullet-triangle { list-style-type: "\2023  "; }
+@media print {
+  @page { size: A4; margin: 20mm 20mm 22mm 25mm; }
+  body { padding: 0; background: none; font-size: 12pt; }
+  .release { max-width: none; margin: 0; padding: 0; box-shadow: none; }
+  a { color: inherit; text-decoration: none; }
+  a[href^="http"]::after { content: " (" attr(href) ")"; font-size: 0.9em; word-break: break-all; }
+  h1, h2, .subheadline { break-after: avoid; }
+  p, li { orphans: 3; widows: 3; }
+  .release-header, blockquote, li { break-inside: avoid; }
+}
+</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>

@@ -1,0 +1,258 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: the release as IPTC NITF 3.6 (News Industry Text Format), the
+  markup news agencies exchange stories in. Valid against nitf-3-6.xsd
+  (namespace http://iptc.org/std/NITF/2006-10-18/).
+
+    head/title                 the headline as text
+    head/docdata               doc-id (the reference), date.issue (the
+                               dateline's date), doc.copyright (the issuer)
+    body/body.head             hedline (hl1 headline, hl2 subheadline),
+                               distributor (organisations and units),
+                               dateline (location, story.date)
+    body/body.content          p, ol/ul/li, bq/block, hl2 (subheadings)
+    body/body.end/tagline      the closing (contacts, end mark)
+
+  Inline: person (a role is its function), date as chron with norm,
+  place as location, link as a, em as em. NITF has no strong: strong is
+  em class="strong".
+
+  No parameters. XSLT 1.0.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:communique:release:1"
+                xmlns="http://iptc.org/std/NITF/2006-10-18/"
+                exclude-result-prefixes="r">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
+
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:template match="/r:release">
+    <xsl:variable name="when" select="r:dateline/r:date/@when"/>
+    <!-- version, change.date and change.time are fixed by the NITF 3.6 schema. -->
+    <nitf version="-//IPTC//DTD NITF 3.6//EN" change.date="September 11, 2009" change.time="12:26"
+          baselang="{@xml:lang}">
+      <head>
+        <title>
+          <xsl:apply-templates select="r:headline" mode="plain"/>
+        </title>
+        <meta name="communique-kind" content="{@kind}"/>
+        <docdata>
+          <xsl:if test="r:header/r:reference">
+            <doc-id>
+              <xsl:attribute name="id-string">
+                <xsl:apply-templates select="r:header/r:reference" mode="plain"/>
+              </xsl:attribute>
+            </doc-id>
+          </xsl:if>
+          <xsl:if test="$when">
+            <!-- date.issue uses NITF's basic ISO 8601 form: 20240412T000000. -->
+            <date.issue norm="{concat(translate($when, '-', ''), 'T000000')}"/>
+          </xsl:if>
+          <xsl:if test="r:header/r:issuer/r:organisation">
+            <doc.copyright>
+              <xsl:attribute name="holder">
+                <xsl:for-each select="r:header/r:issuer/r:organisation">
+                  <xsl:if test="position() &gt; 1">; </xsl:if>
+                  <xsl:apply-templates select="." mode="plain"/>
+                </xsl:for-each>
+              </xsl:attribute>
+              <xsl:if test="$when">
+                <xsl:attribute name="year">
+                  <xsl:value-of select="substring($when, 1, 4)"/>
+                </xsl:attribute>
+              </xsl:if>
+            </doc.copyright>
+          </xsl:if>
+        </docdata>
+      </head>
+      <body>
+        <body.head>
+          <hedline>
+            <hl1>
+              <xsl:apply-templates select="r:headline/node()"/>
+            </hl1>
+            <xsl:if test="r:subheadline">
+              <hl2>
+                <xsl:apply-templates select="r:subheadline/node()"/>
+              </hl2>
+            </xsl:if>
+          </hedline>
+          <xsl:apply-templates select="r:header/r:issuer"/>
+          <xsl:apply-templates select="r:dateline"/>
+        </body.head>
+        <xsl:if test="r:body/*">
+          <body.content>
+            <xsl:apply-templates select="r:body/*"/>
+          </body.content>
+        </xsl:if>
+        <xsl:apply-templates select="r:closing"/>
+      </body>
+    </nitf>
+  </xsl:template>
+
+  <!-- The issuer: organisations, then their units. -->
+  <xsl:template match="r:issuer">
+    <distributor>
+      <xsl:for-each select="r:organisation | r:unit">
+        <xsl:if test="position() &gt; 1">, </xsl:if>
+        <org>
+          <xsl:apply-templates select="." mode="plain"/>
+        </org>
+      </xsl:for-each>
+    </distributor>
+  </xsl:template>
+
+  <!--
+    The dateline wherever it stood (its position is kept as class).
+    story.date/@norm is the extended ISO 8601 form, 2024-04-12: NITF's own
+    examples use the basic form (20240412T000000, as date.issue above), but
+    norm only asks for ISO 8601, and the extended form is the one readers
+    of the release asked to see for the story's date.
+  -->
+  <xsl:template match="r:dateline">
+    <dateline class="{@position}">
+      <xsl:apply-templates/>
+    </dateline>
+  </xsl:template>
+
+  <xsl:template match="r:dateline/r:place">
+    <location>
+      <city>
+        <xsl:apply-templates/>
+      </city>
+    </location>
+  </xsl:template>
+
+  <xsl:template match="r:dateline/r:date">
+    <story.date norm="{@when}">
+      <xsl:apply-templates/>
+    </story.date>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Body                                                                -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:p">
+    <p>
+      <xsl:copy-of select="@xml:lang"/>
+      <xsl:apply-templates/>
+    </p>
+  </xsl:template>
+
+  <xsl:template match="r:subheading">
+    <hl2>
+      <xsl:apply-templates/>
+    </hl2>
+  </xsl:template>
+
+  <xsl:template match="r:quote">
+    <bq>
+      <block>
+        <xsl:apply-templates/>
+      </block>
+    </bq>
+  </xsl:template>
+
+  <xsl:template match="r:list[@type = 'ordered']">
+    <ol>
+      <xsl:apply-templates/>
+    </ol>
+  </xsl:template>
+
+  <xsl:template match="r:list">
+    <ul>
+      <xsl:apply-templates/>
+    </ul>
+  </xsl:template>
+
+  <xsl:template match="r:item">
+    <li>
+      <xsl:apply-templates/>
+    </li>
+  </xsl:template>
+
+  <!-- The closing in one tagline, its parts on lines of their own. -->
+  <xsl:template match="r:closing">
+    <body.end>
+      <tagline>
+        <xsl:for-each select="*">
+          <xsl:if test="position() &gt; 1">
+            <br/>
+          </xsl:if>
+          <xsl:apply-templates/>
+        </xsl:for-each>
+      </tagline>
+    </body.end>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline content                                                      -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:em">
+    <em>
+      <xsl:apply-templates/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="r:strong">
+    <em class="strong">
+      <xsl:apply-templates/>
+    </em>
+  </xsl:template>
+
+  <xsl:template match="r:link">
+    <a href="{@href}">
+      <xsl:apply-templates/>
+    </a>
+  </xsl:template>
+
+  <xsl:template match="r:person">
+    <person>
+      <xsl:apply-templates/>
+    </person>
+  </xsl:template>
+
+  <!-- "His Excellency the Ambassador": the office is the person's function. -->
+  <xsl:template match="r:role">
+    <function>
+      <xsl:apply-templates/>
+    </function>
+  </xsl:template>
+
+  <xsl:template match="r:date">
+    <chron norm="{@when}">
+      <xsl:apply-templates/>
+    </chron>
+  </xsl:template>
+
+  <xsl:template match="r:place">
+    <location>
+      <xsl:apply-templates/>
+    </location>
+  </xsl:template>
+
+  <xsl:template match="r:br">
+    <br/>
+  </xsl:template>
+
+  <!-- honorific and name are text inside person. -->
+
+  <!-- An element's text on one line, whitespace normalised (attributes,
+       title). -->
+  <xsl:template match="*" mode="plain">
+    <xsl:variable name="text">
+      <xsl:apply-templates mode="plain-text"/>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($text)"/>
+  </xsl:template>
+
+  <xsl:template match="r:br" mode="plain-text">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>
