@@ -27,7 +27,7 @@ cq_pkg(libxml2 libxml-2.0 libxml2-dev)
 cq_pkg(libxslt libxslt libxslt1-dev)
 cq_pkg(libexslt libexslt libxslt1-dev)
 cq_pkg(cmark libcmark-gfm libcmark-gfm-dev)
-cq_pkg(icu "icu-uc;icu-i18n" libicu-dev)
+cq_pkg(icu icu-uc libicu-dev)
 cq_pkg(harfbuzz "harfbuzz;harfbuzz-subset" libharfbuzz-dev)
 cq_pkg(fontconfig fontconfig libfontconfig-dev)
 

@@ -14,12 +14,11 @@ TEST_CASE("every valid fixture reads without a diagnostic and matches its golden
     const fs::path draft = GENERATE(from_range(test::fixtures("releases")));
     INFO(draft.filename().string());
     static const engine e;
-    const std::vector<std::string> formats{"xml"};
-    result r = e.convert(test::slurp(draft), formats);
+    result r = e.convert(test::slurp(draft), test::golden_formats);
     CHECK(test::format_diagnostics(draft.filename().string(), r.diagnostics).empty());
-    REQUIRE(r.outputs.size() == formats.size());
-    for (std::size_t i = 0; i < formats.size(); ++i)
-        test::check_golden(test::golden_path("releases", draft, formats[i]), r.outputs[i]);
+    REQUIRE(r.outputs.size() == test::golden_formats.size());
+    for (std::size_t i = 0; i < test::golden_formats.size(); ++i)
+        test::check_golden(test::golden_path("releases", draft, test::golden_formats[i]), r.outputs[i]);
 }
 
 TEST_CASE("every invalid fixture gives its golden diagnostics", "[fixtures]") {

@@ -118,13 +118,17 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
     if (read.tree && out.ok()) {
-        for (const format_info* f : wanted) {
-            std::string bytes;
-            if (!impl_->writers->write(*read.tree, f->name, bytes, out.diagnostics)) {
+        // The tree itself is written first: libxslt strips whitespace in the
+        // documents it transforms, which would change the XML's layout.
+        std::vector<std::size_t> order(wanted.size());
+        for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return wanted[i]->name == "xml"; });
+        out.outputs.resize(wanted.size());
+        for (std::size_t i : order) {
+            if (!impl_->writers->write(*read.tree, wanted[i]->name, out.outputs[i], out.diagnostics)) {
                 out.outputs.clear();
                 break;
             }
-            out.outputs.push_back(std::move(bytes));
         }
     }
     return out;

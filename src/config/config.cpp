@@ -4,6 +4,7 @@
 
 #include "check/rules.hpp"
 
+#define TOML_HEADER_ONLY 1  // see src/CMakeLists.txt: no shared library to load at start-up
 #include <toml++/toml.h>
 
 #include <algorithm>
@@ -124,6 +125,10 @@ config_result parse_config(std::string_view text, const options& base) {
         if (const toml::node* n = txt->get("width"))
             if (auto v = r.number(*n, "text.width", 20, 1000)) o.text_width = *v;
     }
+    // toml++ keeps a table's keys sorted; report in the file's order.
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
+        return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
+    });
     return out;
 }
 

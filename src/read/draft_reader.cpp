@@ -68,8 +68,17 @@ bool is_space_only(std::string_view s) { return s.find_first_not_of(" \t") == st
 struct pseudo_marker {
     std::string text;    // as printed, "(a)"
     std::string family;  // items of one list share a family
+    std::string other;   // a second family for letters that are also numerals: "C." is "I." or "A."
     bool ordered = true;
     std::size_t length = 0;  // bytes including the spaces after it
+
+    bool fits(const std::vector<std::string>& families) const {
+        return std::any_of(families.begin(), families.end(),
+                           [&](const std::string& f) { return f == family || (!other.empty() && f == other); });
+    }
+    std::vector<std::string> families() const {
+        return other.empty() ? std::vector<std::string>{family} : std::vector<std::string>{family, other};
+    }
 };
 
 std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
@@ -78,7 +87,7 @@ std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
         std::size_t len = n;
         while (len < line.size() && (line[len] == ' ' || line[len] == '\t')) ++len;
         if (len == line.size()) return std::nullopt;  // a marker with nothing after it
-        return pseudo_marker{std::string(line.substr(0, n)), std::move(family), ordered, len};
+        return pseudo_marker{std::string(line.substr(0, n)), std::move(family), {}, ordered, len};
     };
     for (std::string_view bullet : {"•", "●", "▪", "◦", "‣", "–"})
         if (line.starts_with(bullet)) return with_space(bullet.size(), std::string(bullet), false);
@@ -100,7 +109,11 @@ std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
     if (line.size() >= 2 && line[0] >= 'a' && line[0] <= 'z' && (line[1] == ')' || line[1] == '.'))
         return with_space(2, line[1] == ')' ? "a)" : "a.", true);
     while (n < line.size() && n < 6 && is_roman(line[n])) ++n;
-    if (n > 0 && n < line.size() && line[n] == '.') return with_space(n + 1, "I.", true);
+    if (n > 0 && n < line.size() && line[n] == '.') {
+        auto m = with_space(n + 1, "I.", true);
+        if (m && n == 1) m->other = "A.";
+        return m;
+    }
     if (line.size() >= 2 && line[0] >= 'A' && line[0] <= 'Z' && line[1] == '.') return with_space(2, "A.", true);
     return std::nullopt;
 }
@@ -233,13 +246,13 @@ std::optional<dateline_match> draft_reader::whole_dateline(const block& b) const
 }
 
 std::string draft_reader::end_mark_text(const block& b) const {
-    if (b.type == CMARK_NODE_THEMATIC_BREAK ||
-        (b.type == CMARK_NODE_HEADING && cmark_node_first_child(b.node) == nullptr)) {
-        std::string_view line = trim(src_.line(b.where.begin.line));
-        return line.empty() ? std::string("***") : std::string(line);
+    std::string_view line = trim(src_.line(b.where.begin.line));
+    if (b.type == CMARK_NODE_THEMATIC_BREAK) return line.empty() ? std::string("***") : std::string(line);
+    // The mark as printed: "***END***" is an end mark, not bold "END".
+    if (b.type == CMARK_NODE_PARAGRAPH && b.lines.size() == 1) {
+        if (is_end_mark(line)) return std::string(line);
+        if (is_end_mark(b.lines[0].text)) return b.lines[0].text;
     }
-    if (b.type == CMARK_NODE_PARAGRAPH && b.lines.size() == 1 && is_end_mark(b.lines[0].text))
-        return b.lines[0].text;
     return {};
 }
 
@@ -256,9 +269,23 @@ void draft_reader::find_unclosed_emphasis(cmark_node* doc) {
     for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
         cmark_node* n = cmark_iter_get_node(it);
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
-        std::string_view t = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        std::string_view literal = cmark_node_get_literal(n) ? cmark_node_get_literal(n) : "";
+        if (literal.find_first_of("*_") == std::string_view::npos) continue;
+        // The source of the node, where a backslash still shows that a
+        // character was escaped on purpose.
+        auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
+        if (line == 0 || cmark_node_get_end_line(n) != cmark_node_get_start_line(n)) continue;
+        std::string_view whole = src_.line(line);
+        auto from = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
+        auto to = std::min<std::size_t>(static_cast<std::size_t>(cmark_node_get_end_column(n)), whole.size());
+        if (from >= to) continue;
+        std::string_view t = whole.substr(from, to - from);
         for (std::size_t i = 0; i < t.size(); ++i) {
             char c = t[i];
+            if (c == '\\') {
+                ++i;  // an escaped character is text
+                continue;
+            }
             if (c != '*' && c != '_') continue;
             std::size_t j = i;
             while (j < t.size() && t[j] == c) ++j;
@@ -267,7 +294,7 @@ void draft_reader::find_unclosed_emphasis(cmark_node* doc) {
             bool word_end = j == t.size() || t[j] == ' ' || t[j] == '.' || t[j] == ',';
             bool after_word = i > 0 && t[i - 1] != ' ';
             if ((word_start && before_word) || (j - i >= 2 && after_word && word_end)) {
-                source_position p = advance(start_of(n), t.substr(0, i));
+                source_position p = src_.from_byte_column(line, static_cast<std::uint32_t>(from + i + 1));
                 std::string marker(t.substr(i, j - i));
                 report(severity::error, "emphasis-unclosed",
                        "emphasis '" + marker + "' is never closed; add the closing '" + marker + "'",
@@ -483,6 +510,13 @@ void draft_reader::add_list(xmlNodePtr parent, cmark_node* list) {
 std::size_t draft_reader::add_pseudo_list(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t at,
                                           std::size_t to) {
     auto first = find_pseudo_marker(blocks[at].lines[0].text);
+    // The families the items so far agree on: "A. B. C." is letters, "I. II. III." numerals.
+    std::vector<std::string> families = first->families();
+    auto belongs = [&](const std::optional<pseudo_marker>& m) {
+        if (!m || !m->fits(families)) return false;
+        std::erase_if(families, [&](const std::string& f) { return f != m->family && f != m->other; });
+        return true;
+    };
     xmlNodePtr list = tree_->add(parent, "list", blocks[at].where);
     tree_->set_attribute(list, "type", first->ordered ? "ordered" : "unordered");
     tree_->set_attribute(list, "marker", first->text);
@@ -490,12 +524,11 @@ std::size_t draft_reader::add_pseudo_list(xmlNodePtr parent, const std::vector<b
     for (; i < to; ++i) {
         const block& b = blocks[i];
         if (b.type != CMARK_NODE_PARAGRAPH || b.lines.empty()) break;
-        auto m = find_pseudo_marker(b.lines[0].text);
-        if (!m || m->family != first->family) break;
+        if (!belongs(find_pseudo_marker(b.lines[0].text))) break;
         xmlNodePtr item = nullptr;
         for (const text_line& line : b.lines) {
             auto lm = find_pseudo_marker(line.text);
-            if (lm && lm->family == first->family) {
+            if (!item || belongs(lm)) {
                 if (item) flush(item);
                 item = tree_->add(list, "item", {line.begin, line.end});
                 skip_ = lm->length;
@@ -520,14 +553,14 @@ void draft_reader::add_blocks(xmlNodePtr parent, const std::vector<block>& block
             case CMARK_NODE_PARAGRAPH: {
                 if (b.lines.empty()) break;
                 auto m = find_pseudo_marker(b.lines[0].text);
-                bool listy = m && (std::count_if(b.lines.begin(), b.lines.end(), [&](const text_line& l) {
-                                       auto lm = find_pseudo_marker(l.text);
-                                       return lm && lm->family == m->family;
-                                   }) >= 2 ||
-                                   (i + 1 < to && blocks[i + 1].textual() && !blocks[i + 1].lines.empty() && [&] {
-                                       auto nm = find_pseudo_marker(blocks[i + 1].lines[0].text);
-                                       return nm && nm->family == m->family;
-                                   }()));
+                auto same_list = [&](std::string_view text) {
+                    auto other = find_pseudo_marker(text);
+                    return other && other->fits(m->families());
+                };
+                bool listy = m && (std::count_if(b.lines.begin(), b.lines.end(),
+                                                 [&](const text_line& l) { return same_list(l.text); }) >= 2 ||
+                                   (i + 1 < to && blocks[i + 1].textual() && !blocks[i + 1].lines.empty() &&
+                                    same_list(blocks[i + 1].lines[0].text)));
                 if (listy) {
                     i = add_pseudo_list(parent, blocks, i, to);
                     continue;
@@ -591,6 +624,8 @@ read_result draft_reader::run() {
     std::vector<block> blocks;
     for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c)) {
         block b = make_block(c);
+        // "###" alone is an empty heading to CommonMark and an end mark to a press office.
+        if (b.type == CMARK_NODE_HEADING && b.lines.empty()) b.type = CMARK_NODE_THEMATIC_BREAK;
         if (b.textual() && b.lines.empty()) continue;
         blocks.push_back(std::move(b));
     }
@@ -723,7 +758,15 @@ read_result draft_reader::run() {
         }
     }
     std::size_t sub_block = blocks.size();
-    if (headline_block < blocks.size() && next < blocks.size()) {
+    const text_line* sub_line = nullptr;  // a subheadline on the headline's last line
+    if (headline_block < blocks.size() && headline_to - headline_from >= 2) {
+        const text_line& l = blocks[headline_block].lines[headline_to - 1];
+        if (l.emphasised && !l.bold) {
+            sub_line = &l;
+            --headline_to;
+        }
+    }
+    if (!sub_line && headline_block < blocks.size() && next < blocks.size()) {
         const block& h = blocks[headline_block];
         const block& s = blocks[next];
         bool italic = s.type == CMARK_NODE_PARAGRAPH && s.emphasised() && count_words(s.joined()) <= 40;
@@ -848,6 +891,16 @@ read_result draft_reader::run() {
         xmlNodePtr headline =
             tree_->add(root, "headline", {h.lines[headline_from].begin, h.lines[headline_to - 1].end});
         add_lines(headline, h, headline_from, headline_to);
+    }
+    if (sub_line) {
+        xmlNodePtr sub = tree_->add(root, "subheadline", {sub_line->begin, sub_line->end});
+        cmark_node* only = sub_line->first;
+        bool just_italics = only && cmark_node_get_type(only) == CMARK_NODE_EMPH && cmark_node_next(only) == sub_line->stop;
+        if (just_italics)
+            add_inlines(sub, cmark_node_first_child(only), nullptr);
+        else
+            add_inlines(sub, sub_line->first, sub_line->stop);
+        flush(sub);
     }
     if (sub_block < blocks.size()) {
         const block& s = blocks[sub_block];

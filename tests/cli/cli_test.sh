@@ -65,5 +65,71 @@ check "never overwrites its input" 2 "$cli" convert "$work/in.xml" --to xml -o "
 expect "refusal explained" "$work/stderr" "refusing to overwrite the input"
 ls "$work"/*.tmp-* >/dev/null 2>&1 && { failed=$((failed + 1)); echo "FAIL temporary file left"; } || passed=$((passed + 1))
 
+# Report formats: the missing dateline at the same line in each.
+nodl=$work/no-dateline.md
+line=$(wc -l <"$nodl")
+check "json" 1 "$cli" check --format json "$nodl"
+python3 - "$work/stdout" "$line" <<'PY' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL json report"; cat "$work/stdout"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == 1
+[x] = [x for x in d["diagnostics"] if x["rule"] == "dateline-missing"]
+assert x["line"] == int(sys.argv[2]) and x["severity"] == "error" and x["file"].endswith("no-dateline.md")
+assert set(x) >= {"file", "line", "column", "end_line", "end_column", "severity", "rule", "message"}
+PY
+check "sarif" 1 "$cli" check --format sarif "$nodl"
+python3 - "$work/stdout" "$line" <<'PY' && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL sarif report"; cat "$work/stdout"; }
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["version"] == "2.1.0"
+run = d["runs"][0]
+ids = [r["id"] for r in run["tool"]["driver"]["rules"]]
+assert "dateline-missing" in ids
+[r] = [r for r in run["results"] if r["ruleId"] == "dateline-missing"]
+assert ids[r["ruleIndex"]] == "dateline-missing"
+assert r["locations"][0]["physicalLocation"]["region"]["startLine"] == int(sys.argv[2])
+assert all("region" in x["locations"][0]["physicalLocation"] for x in run["results"])
+PY
+check "github" 1 "$cli" check --format github "$nodl"
+expect "github annotation" "$work/stdout" "^::error file=.*no-dateline.md,line=$line,col=[0-9]*,.*title=dateline-missing::"
+check "human is the default" 1 "$cli" check "$nodl"
+expect "human format" "$work/stderr" "no-dateline.md:$line:[0-9]*: error\[dateline-missing\]"
+grep -q $'\033' "$work/stderr" && { failed=$((failed + 1)); echo "FAIL colour when not a terminal"; } || passed=$((passed + 1))
+if command -v script >/dev/null; then
+  NO_COLOR=1 script -qec "$cli check $nodl" /dev/null >"$work/tty" 2>&1
+  grep -q $'\033' "$work/tty" && { failed=$((failed + 1)); echo "FAIL colour despite NO_COLOR"; } || passed=$((passed + 1))
+  script -qec "$cli check $nodl" /dev/null >"$work/tty" 2>&1
+  grep -q $'\033\[' "$work/tty" && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL no colour on a terminal"; }
+fi
+check "warnings pass by default" 0 "$cli" check "$src/fixtures/invalid/date-after-dateline.md"
+check "--fail-on warning" 1 "$cli" check --fail-on warning "$src/fixtures/invalid/date-after-dateline.md"
+
+# Configuration: found by walking up from the file, or given.
+mkdir -p "$work/office/drafts/2024"
+cp "$src/fixtures/invalid/date-after-dateline.md" "$work/office/drafts/2024/late.md"
+printf '[rules]\ndate-after-dateline = "error"\n' >"$work/office/.communique.toml"
+check "config found above the file" 1 "$cli" check "$work/office/drafts/2024/late.md"
+expect "config raised the severity" "$work/stderr" "error\[date-after-dateline\]"
+printf '[rules]\ndate-after-dateline = "off"\n' >"$work/quiet.toml"
+check "--config" 0 "$cli" check --config "$work/quiet.toml" "$work/office/drafts/2024/late.md"
+printf '[rules]\n\nno-such-rule = "off"\n' >"$work/office/.communique.toml"
+check "a config mistake" 2 "$cli" check "$work/office/drafts/2024/late.md"
+expect "config mistake at its line" "$work/stderr" ".communique.toml:3:1: error\[config\]"
+
+# fmt: rewrites to the canonical form, keeps permissions, is idempotent, leaves broken files alone.
+cp "$src/fixtures/releases/2024-11-06-online-birth-registration.md" "$work/f.md"
+printf '\n\n\n' >>"$work/f.md"
+chmod 640 "$work/f.md"
+check "fmt --check sees a change" 1 "$cli" fmt --check "$work/f.md"
+expect "fmt --check names the file" "$work/stdout" "f.md: would be reformatted"
+check "fmt" 0 "$cli" fmt "$work/f.md"
+[ "$(stat -c %a "$work/f.md")" = 640 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL fmt lost the permissions"; }
+check "fmt is idempotent" 0 "$cli" fmt --check "$work/f.md"
+check "formatted file is valid" 0 "$cli" check "$work/f.md"
+cp "$src/fixtures/invalid/unclosed-emphasis.md" "$work/broken.md"
+check "fmt leaves a broken draft" 1 "$cli" fmt "$work/broken.md"
+cmp -s "$work/broken.md" "$src/fixtures/invalid/unclosed-emphasis.md" && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL fmt changed a broken draft"; }
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]

@@ -1,0 +1,585 @@
+#include "pdf/layout.hpp"
+
+#include "pdf/line_breaking.hpp"
+#include "pdf/shaping.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <stdexcept>
+
+namespace communique::detail::pdf {
+
+namespace {
+
+// Thrown inside the layout, reported by lay_out as its false-and-a-reason.
+struct layout_error : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// ---- lines ----------------------------------------------------------------------------------
+
+struct line_run {
+    font_use font;
+    double size = 12;
+    rgb color;
+    double x = 0;  // from the region's start edge
+    std::vector<placed_glyph> glyphs;
+    std::u16string text;
+    std::uint32_t text_begin = 0;  // where text starts in the paragraph
+};
+
+struct line_link {
+    double x0 = 0, x1 = 0;
+    std::string uri;
+};
+
+struct line_box {
+    double ascent = 0, descent = 0;  // above and below the baseline, half-leading included
+    std::vector<line_run> runs;
+    std::vector<line_link> links;
+    double height() const { return ascent + descent; }
+};
+
+// What the page breaker sees: lines, the spaces between blocks, the ids
+// blocks carry, and forced page breaks.
+struct element {
+    enum class kind : std::uint8_t { line, space, anchor, page_break };
+    kind what = kind::line;
+    double space = 0;
+    line_box line;
+    bool keep_with_previous = false;  // no page break just before this line
+    std::string id;
+};
+
+bool is_space(char16_t c) { return c == u' '; }
+
+bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
+
+// Sets paragraphs into lines: shaping, break opportunities, total fit,
+// then glyphs placed with justification and alignment.
+class paragraph_setter {
+public:
+    paragraph_setter(const document& doc, font_library& fonts) : doc_(doc), fonts_(fonts) {}
+
+    std::vector<line_box> set(const node& t, double region_width) {
+        const paragraph& para = t.para;
+        const block_props& props = t.props;
+        const text_style& block_style = doc_.styles[props.style];
+        std::vector<line_box> lines;
+
+        shaped_paragraph sp;
+        std::string error;
+        if (!shape_paragraph(para, doc_.styles, fonts_, sp, error)) throw layout_error(error);
+
+        const std::u16string& text = para.text;
+        const auto n = static_cast<std::uint32_t>(text.size());
+        if (n == 0) return lines;
+
+        // Interword glue: a justified line's spaces may grow by half their
+        // width and shrink by a third (TeX's proportions); ragged lines'
+        // spaces keep their width.
+        const bool justified = props.align == text_align::justify || props.align_last == text_align::justify;
+        std::vector<double> stretch(n + 1, 0.0), shrink(n + 1, 0.0);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const double w = is_space(text[i]) && justified ? sp.x_before[i + 1] - sp.x_before[i] : 0;
+            stretch[i + 1] = stretch[i] + w / 2;
+            shrink[i + 1] = shrink[i] + w / 3;
+        }
+
+        // Candidates: the paragraph's start, each usable break, its end.
+        std::vector<break_candidate> cands(1);
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ends{{0, 0}};  // (line end, next line start)
+        auto add = [&](std::uint32_t end, std::uint32_t next) {
+            break_candidate c;
+            c.width_to = sp.x_before[end];
+            c.stretch_to = stretch[end];
+            c.shrink_to = shrink[end];
+            c.width_from = sp.x_before[next];
+            c.stretch_from = stretch[next];
+            c.shrink_from = shrink[next];
+            if (end > 0 && next < n && is_hyphen(text[end - 1])) {
+                c.penalty = 50;
+                c.flagged = true;
+            }
+            cands.push_back(c);
+            ends.emplace_back(end, next);
+        };
+        for (std::uint32_t at : break_opportunities(text, block_style.lang)) {
+            if (at == 0 || at >= n || !sp.cluster_start[at]) continue;
+            bool kept = std::any_of(para.no_break.begin(), para.no_break.end(),
+                                    [&](const auto& r) { return r.first < at && at < r.second; });
+            if (kept) continue;
+            std::uint32_t end = at, next = at;
+            while (end > ends.back().second && is_space(text[end - 1])) --end;
+            while (next < n && is_space(text[next])) ++next;
+            if (end <= ends.back().second || next >= n) continue;  // nothing on the line, or nothing after
+            add(end, next);
+        }
+        add(n, n);
+
+        const double measure = region_width - props.start_indent - props.end_indent;
+        const double indent = para.first_of_block ? props.text_indent : 0;
+        fit_params fp;
+        fp.first_width = measure - indent;
+        fp.width = measure;
+        fp.line_stretch = props.align == text_align::justify ? 0 : 3 * block_style.size;
+        fp.justify_last = props.align_last == text_align::justify;
+        std::vector<line_fit> fits =
+            cands.size() - 1 > total_fit_limit ? first_fit(cands, fp) : total_fit(cands, fp);
+
+        const font_use strut = primary_font(block_style);
+        std::size_t from = 0;
+        for (std::size_t li = 0; li < fits.size(); ++li) {
+            const line_fit& f = fits[li];
+            const bool last = f.end == cands.size() - 1;
+            const std::uint32_t s = ends[from].second, e = ends[f.end].first;
+            const text_align align = last ? props.align_last : props.align;
+            double ratio = f.ratio;
+            if (!std::isfinite(ratio) || (ratio > 0 && align != text_align::justify)) ratio = 0;
+
+            line_box lb;
+            // The strut: every line is at least as tall as the block's own font makes it.
+            extend(lb, strut, block_style.size, props.leading);
+            double pen = 0;
+            for (const shaped_run& run : sp.runs) {
+                if (run.end <= s || run.begin >= e) continue;
+                const text_style& style = doc_.styles[run.style];
+                const std::uint32_t pb = std::max(run.begin, s), pe = std::min(run.end, e);
+                line_run lr;
+                lr.font = run.font;
+                lr.size = style.size;
+                lr.color = style.color;
+                lr.x = pen;
+                lr.text = text.substr(pb, pe - pb);
+                lr.text_begin = pb;
+                for (const glyph& g : run.glyphs) {
+                    if (g.cluster < s || g.cluster >= e) continue;
+                    placed_glyph pg;
+                    pg.gid = g.gid;
+                    pg.cluster = g.cluster - pb;
+                    pg.advance = g.advance;
+                    pg.x_offset = g.x_offset;
+                    pg.y_offset = g.y_offset;
+                    if (ratio != 0 && is_space(text[g.cluster])) {
+                        const double w = sp.x_before[g.cluster + 1] - sp.x_before[g.cluster];
+                        pg.advance += float(ratio > 0 ? ratio * w / 2 : ratio * w / 3);
+                    }
+                    pen += pg.advance;
+                    lr.glyphs.push_back(pg);
+                }
+                if (lr.glyphs.empty()) continue;
+                extend(lb, run.font, style.size, props.leading);
+                lb.runs.push_back(std::move(lr));
+            }
+            // Alignment within the measure.
+            const double room = (li == 0 ? fp.first_width : fp.width) - pen;
+            double x0 = props.start_indent + (li == 0 ? indent : 0);
+            if (align == text_align::center) x0 += room / 2;
+            else if (align == text_align::end) x0 += room;
+            for (line_run& lr : lb.runs) lr.x += x0;
+
+            for (const link_span& link : para.links) {
+                if (link.end <= s || link.begin >= e) continue;
+                lb.links.push_back({x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri});
+            }
+            lines.push_back(std::move(lb));
+            from = f.end;
+        }
+        return lines;
+    }
+
+    font_use primary_font(const text_style& style) {
+        std::vector<font_use> faces = fonts_.resolve(style.font);
+        if (faces.empty()) {
+            std::string family = style.font.families.empty() ? "" : style.font.families.front();
+            throw layout_error("missing font: fontconfig finds no font for font-family '" + family + "'");
+        }
+        return faces.front();
+    }
+
+private:
+    // Grows the line box to hold text of this font and size: the
+    // line-height's leading split evenly above and below the glyphs.
+    static void extend(line_box& lb, const font_use& font, double size, const line_height& leading) {
+        const double a = font.face->ascender() * size, d = font.face->descender() * size;
+        const double half_leading = (leading.for_size(size) - (a + d)) / 2;
+        lb.ascent = std::max(lb.ascent, a + half_leading);
+        lb.descent = std::max(lb.descent, d + half_leading);
+    }
+
+    // The x at which the character at paragraph offset `offset` is drawn
+    // (the line's end for the offset just past it).
+    static double x_at(const line_box& lb, std::uint32_t offset) {
+        double x = lb.runs.empty() ? 0 : lb.runs.front().x;
+        for (const line_run& r : lb.runs) {
+            x = r.x;
+            for (const placed_glyph& g : r.glyphs) {
+                if (r.text_begin + g.cluster >= offset) return x;
+                x += g.advance;
+            }
+        }
+        return x;
+    }
+
+    const document& doc_;
+    font_library& fonts_;
+};
+
+// ---- blocks into elements ---------------------------------------------------------------------
+
+class flow_builder {
+public:
+    flow_builder(paragraph_setter& setter, double region_width) : setter_(setter), width_(region_width) {}
+
+    std::vector<element> build(const node& root) {
+        walk(root);
+        return std::move(out_);
+    }
+
+private:
+    void push_space(double amount) {
+        if (amount <= 0) return;
+        element e;
+        e.what = element::kind::space;
+        e.space = amount;
+        out_.push_back(std::move(e));
+    }
+    void push_anchor(const std::string& id) {
+        if (id.empty()) return;
+        element e;
+        e.what = element::kind::anchor;
+        e.id = id;
+        out_.push_back(std::move(e));
+    }
+    void push_break() {
+        element e;
+        e.what = element::kind::page_break;
+        out_.push_back(std::move(e));
+    }
+    void push_line(line_box lb, bool keep_with_previous) {
+        element e;
+        e.what = element::kind::line;
+        e.line = std::move(lb);
+        e.keep_with_previous = keep_with_previous;
+        lines_.push_back(out_.size());
+        out_.push_back(std::move(e));
+    }
+
+    // Block boundaries: spaces, ids and keeps around the content.
+    template <typename Content>
+    void boxed(const block_props& p, Content&& content) {
+        if (p.break_before) push_break();
+        push_space(p.space_before);
+        push_anchor(p.id);
+        if (p.keep_with_previous) keep_pending_ = true;
+        const std::size_t first = lines_.size();
+        content();
+        if (p.keep_together)
+            for (std::size_t i = first + 1; i < lines_.size(); ++i) out_[lines_[i]].keep_with_previous = true;
+        push_space(p.space_after);
+        if (p.keep_with_next) keep_pending_ = true;
+        if (p.break_after) push_break();
+    }
+
+    void walk(const node& n) {
+        switch (n.what) {
+            case node::kind::block:
+            case node::kind::list_block:
+                boxed(n.props, [&] {
+                    for (const node& c : n.children) walk(c);
+                });
+                break;
+            case node::kind::list_item:
+                boxed(n.props, [&] { list_item(n); });
+                break;
+            case node::kind::list_label:
+            case node::kind::list_body:
+                push_anchor(n.props.id);
+                for (const node& c : n.children) walk(c);
+                break;
+            case node::kind::text: {
+                std::vector<line_box> lines = setter_.set(n, width_);
+                const int count = static_cast<int>(lines.size());
+                for (int k = 0; k < count; ++k) {
+                    // Orphans: the first lines stay together; widows: the last.
+                    bool keep = k == 0 ? keep_pending_ : (k < n.props.orphans || count - k < n.props.widows);
+                    push_line(std::move(lines[std::size_t(k)]), keep);
+                }
+                if (count > 0) keep_pending_ = false;
+                break;
+            }
+        }
+    }
+
+    // The label's lines share baselines with the body's first lines.
+    void list_item(const node& item) {
+        const node& label = item.children.at(0);
+        const node& body = item.children.at(1);
+        flow_builder sub(setter_, width_);
+        std::vector<element> label_elements = sub.build(label);
+        std::vector<line_box> label_lines;
+        for (element& e : label_elements) {
+            if (e.what == element::kind::line) label_lines.push_back(std::move(e.line));
+            else if (e.what == element::kind::anchor) push_anchor(e.id);
+        }
+        const std::size_t first = lines_.size();
+        walk(body);
+        for (std::size_t i = 0; i < label_lines.size(); ++i) {
+            if (first + i < lines_.size()) {
+                line_box& target = out_[lines_[first + i]].line;
+                target.ascent = std::max(target.ascent, label_lines[i].ascent);
+                target.descent = std::max(target.descent, label_lines[i].descent);
+                for (line_run& r : label_lines[i].runs) target.runs.push_back(std::move(r));
+                for (line_link& l : label_lines[i].links) target.links.push_back(std::move(l));
+            } else {
+                push_line(std::move(label_lines[i]), true);
+            }
+        }
+    }
+
+    paragraph_setter& setter_;
+    double width_;
+    std::vector<element> out_;
+    std::vector<std::size_t> lines_;  // indices of the line elements in out_
+    bool keep_pending_ = false;       // the next line keeps with the one before it
+};
+
+// ---- pages ------------------------------------------------------------------------------------
+
+struct page_slice {
+    std::vector<std::pair<std::size_t, double>> lines;  // element index, top of the line from the region's top
+};
+
+// Fills pages top to bottom. When a line does not fit, the page ends at the
+// last place a break is allowed (no keep, widow or orphan rule against
+// it); if the page has none, the keeps give way, as they must. Spaces at
+// the top of a page are dropped. An id belongs to the page its block's
+// first line lands on.
+std::vector<page_slice> paginate(const std::vector<element>& els, double height, std::size_t pages_before,
+                                 std::size_t max_pages, std::map<std::string, std::size_t>& anchors) {
+    std::vector<page_slice> pages(1);
+    double y = 0, pending_space = 0;
+    std::vector<const std::string*> pending_anchors;
+    auto new_page = [&] {
+        if (pages_before + pages.size() + 1 > max_pages)
+            throw layout_error("the document needs more than " + std::to_string(max_pages) + " pages");
+        pages.emplace_back();
+        y = 0;
+        pending_space = 0;
+    };
+    auto page_number = [&] { return pages_before + pages.size(); };
+    for (std::size_t i = 0; i < els.size();) {
+        const element& e = els[i];
+        page_slice& page = pages.back();
+        switch (e.what) {
+            case element::kind::space:
+                if (!page.lines.empty()) pending_space = std::max(pending_space, e.space);
+                ++i;
+                continue;
+            case element::kind::anchor:
+                pending_anchors.push_back(&e.id);
+                ++i;
+                continue;
+            case element::kind::page_break:
+                if (!page.lines.empty()) new_page();
+                ++i;
+                continue;
+            case element::kind::line:
+                break;
+        }
+        const double gap = page.lines.empty() ? 0 : pending_space;
+        if (!page.lines.empty() && y + gap + e.line.height() > height + 0.01) {
+            // Where may this page end? Before this line, or before an
+            // earlier line of this page (not its first).
+            std::size_t cut = i;
+            if (e.keep_with_previous) {
+                for (std::size_t k = page.lines.size(); k-- > 1;) {
+                    if (!els[page.lines[k].first].keep_with_previous) {
+                        cut = page.lines[k].first;
+                        break;
+                    }
+                }
+            }
+            std::size_t restart = i;
+            if (cut < i) {
+                while (!page.lines.empty() && page.lines.back().first >= cut) page.lines.pop_back();
+                restart = page.lines.back().first + 1;  // re-read the spaces and ids after the last line kept
+            }
+            pending_anchors.clear();
+            new_page();
+            i = restart;
+            continue;
+        }
+        y += gap;
+        page.lines.emplace_back(i, y);
+        y += e.line.height();
+        pending_space = 0;
+        for (const std::string* id : pending_anchors) anchors[*id] = page_number();
+        pending_anchors.clear();
+        ++i;
+    }
+    for (const std::string* id : pending_anchors) anchors[*id] = page_number();
+    return pages;
+}
+
+// ---- page numbers in static content -----------------------------------------------------------
+
+std::u16string digits(std::size_t number, char16_t zero) {
+    std::u16string out;
+    do {
+        out.insert(out.begin(), static_cast<char16_t>(zero + number % 10));
+        number /= 10;
+    } while (number);
+    return out;
+}
+
+// Inserts `s` (in `style`) into the paragraph at `at`, moving what follows.
+void insert_text(paragraph& p, std::uint32_t at, const std::u16string& s, std::uint32_t style) {
+    const auto len = static_cast<std::uint32_t>(s.size());
+    p.text.insert(at, s);
+    std::vector<span> spans;
+    for (const span& sp : p.spans) {
+        if (sp.end <= at) {
+            spans.push_back(sp);
+        } else if (sp.begin >= at) {
+            spans.push_back({sp.begin + len, sp.end + len, sp.style});
+        } else {
+            spans.push_back({sp.begin, at, sp.style});
+            spans.push_back({at + len, sp.end + len, sp.style});
+        }
+    }
+    auto pos = std::find_if(spans.begin(), spans.end(), [&](const span& sp) { return sp.begin >= at + len; });
+    spans.insert(pos, span{at, at + len, style});
+    p.spans = std::move(spans);
+    for (link_span& l : p.links) {
+        if (l.begin >= at) l.begin += len;
+        if (l.end > at) l.end += len;
+    }
+    for (auto& r : p.no_break) {
+        if (r.first >= at) r.first += len;
+        if (r.second > at) r.second += len;
+    }
+}
+
+node with_page_numbers(const node& n, std::size_t page, const std::map<std::string, std::size_t>& anchors,
+                       char16_t zero) {
+    node out = n;
+    if (out.what == node::kind::text) {
+        std::vector<page_field> fields = std::move(out.para.fields);
+        out.para.fields.clear();
+        for (auto it = fields.rbegin(); it != fields.rend(); ++it) {
+            std::size_t number = page;
+            if (!it->ref_id.empty()) {
+                auto a = anchors.find(it->ref_id);
+                if (a == anchors.end())
+                    throw layout_error("fo:page-number-citation refers to '" + it->ref_id + "', which has no page");
+                number = a->second;
+            }
+            insert_text(out.para, it->at, digits(number, zero), it->style);
+        }
+    }
+    for (node& c : out.children) c = with_page_numbers(c, page, anchors, zero);
+    return out;
+}
+
+// ---- placing lines on the page ----------------------------------------------------------------
+
+void place_line(const line_box& lb, double region_x, double baseline_from_top, double page_height,
+                laid_out_page& page) {
+    const double y = page_height - baseline_from_top;
+    for (const line_run& r : lb.runs) {
+        placed_run pr;
+        pr.font = r.font;
+        pr.size = r.size;
+        pr.color = r.color;
+        pr.x = region_x + r.x;
+        pr.y = y;
+        pr.glyphs = r.glyphs;
+        pr.text = r.text;
+        page.runs.push_back(std::move(pr));
+    }
+    for (const line_link& l : lb.links)
+        page.links.push_back({region_x + l.x0, y - lb.descent, region_x + l.x1, y + lb.ascent, l.uri});
+}
+
+// Static content stacks its lines from the region's top, centre or bottom;
+// it is not paginated (what overflows the region stays where it falls).
+void place_static(const std::vector<element>& els, const box& region, display_align align, double page_height,
+                  laid_out_page& page) {
+    std::vector<std::pair<const line_box*, double>> lines;
+    double y = 0, pending = 0;
+    for (const element& e : els) {
+        if (e.what == element::kind::space) {
+            if (!lines.empty()) pending = std::max(pending, e.space);
+        } else if (e.what == element::kind::line) {
+            if (!lines.empty()) y += pending;
+            pending = 0;
+            lines.emplace_back(&e.line, y);
+            y += e.line.height();
+        }
+    }
+    double offset = 0;
+    if (align == display_align::center) offset = (region.height - y) / 2;
+    else if (align == display_align::after) offset = region.height - y;
+    for (auto [lb, top] : lines) place_line(*lb, region.x, region.y + offset + top + lb->ascent, page_height, page);
+}
+
+}  // namespace
+
+bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, std::vector<laid_out_page>& pages,
+             std::string& error) {
+    pages.clear();
+    try {
+        paragraph_setter setter(doc, fonts);
+        struct sequence_pages {
+            std::vector<element> elements;
+            std::vector<page_slice> slices;
+        };
+        std::vector<sequence_pages> laid;
+        std::map<std::string, std::size_t> anchors;
+        std::size_t total = 0;
+        for (const page_sequence& seq : doc.sequences) {
+            const page_master& pm = doc.masters[seq.master];
+            sequence_pages sp;
+            sp.elements = flow_builder(setter, pm.body.width).build(seq.flow);
+            sp.slices = paginate(sp.elements, pm.body.height, total, max_pages, anchors);
+            total += sp.slices.size();
+            laid.push_back(std::move(sp));
+        }
+        if (total > max_pages) throw layout_error("the document needs more than " + std::to_string(max_pages) + " pages");
+
+        std::size_t number = 0;
+        for (std::size_t si = 0; si < doc.sequences.size(); ++si) {
+            const page_sequence& seq = doc.sequences[si];
+            const page_master& pm = doc.masters[seq.master];
+            for (const page_slice& slice : laid[si].slices) {
+                ++number;
+                laid_out_page page;
+                page.width = pm.width;
+                page.height = pm.height;
+                for (auto [index, top] : slice.lines) {
+                    const line_box& lb = laid[si].elements[index].line;
+                    place_line(lb, pm.body.x, pm.body.y + top + lb.ascent, pm.height, page);
+                }
+                auto running = [&](const std::optional<node>& content, const std::optional<box>& region,
+                                   display_align align) {
+                    if (!content || !region) return;
+                    node numbered = with_page_numbers(*content, number, anchors, seq.zero_digit);
+                    std::vector<element> els = flow_builder(setter, region->width).build(numbered);
+                    place_static(els, *region, align, pm.height, page);
+                };
+                running(seq.static_before, pm.before, pm.before_align);
+                running(seq.static_after, pm.after, pm.after_align);
+                pages.push_back(std::move(page));
+            }
+        }
+        return true;
+    } catch (const layout_error& e) {
+        error = e.what();
+        pages.clear();
+        return false;
+    }
+}
+
+}  // namespace communique::detail::pdf

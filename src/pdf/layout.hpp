@@ -1,0 +1,51 @@
+// Layout: paragraphs set into lines, blocks stacked with their spaces,
+// lists put beside their labels, and the stack cut into pages with
+// keep-with-next, keep-with-previous, keep-together, widows and orphans
+// honoured; then the running header and footer of each page, with its page
+// numbers. The result is every glyph's position on every page: what the PDF
+// writer draws.
+#pragma once
+
+#include "pdf/fo_model.hpp"
+#include "pdf/fonts.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace communique::detail::pdf {
+
+struct placed_glyph {
+    std::uint32_t gid = 0;     // in the face (not yet the subset)
+    std::uint32_t cluster = 0;  // offset into the run's text
+    float advance = 0;          // the pen moves this far (justification included), points
+    float x_offset = 0, y_offset = 0;
+};
+
+// Glyphs of one font, size and colour on one baseline.
+struct placed_run {
+    font_use font;
+    double size = 12;
+    rgb color;
+    double x = 0, y = 0;  // the pen's start on the baseline, PDF user space (origin bottom left)
+    std::vector<placed_glyph> glyphs;
+    std::u16string text;  // the characters the glyphs show, in logical order
+};
+
+struct link_area {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // PDF user space
+    std::string uri;
+};
+
+struct laid_out_page {
+    double width = 0, height = 0;
+    std::vector<placed_run> runs;
+    std::vector<link_area> links;
+};
+
+// false with the reason: a missing font, right-to-left text, or more pages
+// than max_pages.
+bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, std::vector<laid_out_page>& pages,
+             std::string& error);
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,61 @@
+// Line breaking in two independent halves: where a line may end (ICU's
+// line-break rules, with the Khmer, Thai, Lao and Burmese dictionaries) and
+// where lines should end (Knuth and Plass's total-fit algorithm, which
+// chooses all of a paragraph's breaks together so that its lines are evenly
+// spaced; first-fit for paragraphs too long for it).
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace communique::detail::pdf {
+
+// Offsets at which a new line may start, ascending, ending with the text's
+// size. ICU break iterators are not thread-safe: each thread keeps its own
+// (one per language), cloned from one created once per process.
+std::vector<std::uint32_t> break_opportunities(std::u16string_view text, const std::string& lang);
+
+// A place where a line may end. Totals run from the paragraph's start:
+// *_to up to the end of a line ending here (spaces before the break left
+// out), *_from up to where the following line begins (spaces skipped).
+// The paragraph's start is candidate 0 (only its *_from totals are read);
+// its end is the last candidate.
+struct break_candidate {
+    double width_to = 0, stretch_to = 0, shrink_to = 0;
+    double width_from = 0, stretch_from = 0, shrink_from = 0;
+    double penalty = 0;    // cost of breaking here (ICU's breaks after a hyphen cost a little)
+    bool flagged = false;  // a break after a hyphen: two in a row cost extra
+};
+
+struct fit_params {
+    double first_width = 0;  // the first line's measure (text-indent taken off)
+    double width = 0;        // every other line's
+    // Extra stretch every line has: 0 for justified text; for ragged
+    // (start, centre, end) text the room a line may leave empty without
+    // being "bad", which keeps ragged lines even too.
+    double line_stretch = 0;
+    bool justify_last = false;  // the last line is stretched too (text-align-last="justify")
+};
+
+struct line_fit {
+    std::size_t end = 0;  // index of the candidate the line ends at
+    double ratio = 0;     // how much of its stretch (> 0) or shrink (< 0) the line uses
+};
+
+// Total fit: minimises the sum of demerits over the paragraph (badness of
+// each line, penalties, and changes between tight and loose lines). A line
+// that cannot fit even when fully shrunk is allowed only when no other
+// choice exists (a word wider than the measure), so a result always exists.
+std::vector<line_fit> total_fit(std::span<const break_candidate> candidates, const fit_params& params);
+
+// First fit: each line takes as much as fits. For paragraphs with more
+// break opportunities than total_fit should be asked to weigh.
+std::vector<line_fit> first_fit(std::span<const break_candidate> candidates, const fit_params& params);
+
+// Paragraphs with more candidates than this are set first-fit.
+inline constexpr std::size_t total_fit_limit = 2000;
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,44 @@
+// Numbers written into PDF syntax. std::to_chars never looks at the C
+// locale, so a caller's setlocale(LC_NUMERIC, "de_DE") cannot turn "0.5"
+// into "0,5" inside a content stream.
+#pragma once
+
+#include <charconv>
+#include <cmath>
+#include <cstdint>
+#include <string>
+
+namespace communique::detail::pdf {
+
+// v rounded to at most `decimals` decimals, trailing zeros dropped: "12",
+// "-0.5", "0.125"; never "-0" and never an exponent.
+inline void append_number(std::string& out, double v, int decimals = 3) {
+    const double scale = std::pow(10.0, decimals);
+    double rounded = std::round(v * scale) / scale;
+    if (rounded == 0 || !std::isfinite(rounded)) rounded = 0;  // also turns -0 into 0
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);
+    char* end = res.ptr;
+    if (decimals > 0) {
+        while (end[-1] == '0') --end;
+        if (end[-1] == '.') --end;
+    }
+    out.append(buf, end);
+}
+
+inline void append_int(std::string& out, std::int64_t v) {
+    char buf[24];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr);
+}
+
+// Four upper-case hex digits: a glyph code or a UTF-16 unit.
+inline void append_hex4(std::string& out, unsigned v) {
+    static constexpr char digits[] = "0123456789ABCDEF";
+    out += digits[(v >> 12) & 15];
+    out += digits[(v >> 8) & 15];
+    out += digits[(v >> 4) & 15];
+    out += digits[v & 15];
+}
+
+}  // namespace communique::detail::pdf

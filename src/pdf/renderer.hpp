@@ -1,0 +1,44 @@
+// The PDF renderer: XSL-FO (the subset xslt/fo.xsl emits, docs/pdf.md) in,
+// PDF bytes out. Text is shaped with HarfBuzz, broken into lines with ICU's
+// break opportunities and a total-fit line breaker, paginated with keeps,
+// widows and orphans, and written with PoDoFo, fonts embedded as hb-subset
+// subsets. No PoDoFo, HarfBuzz, ICU or fontconfig type appears here.
+#pragma once
+
+#include <libxml/tree.h>
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace communique::detail::pdf {
+
+struct render_options {
+    std::optional<std::int64_t> source_date_epoch;  // overrides the creation date (else the FO's xmp:CreateDate)
+    std::size_t max_pages = 500;                    // a document needing more is refused with an error
+};
+
+// Loads nothing until first use; fonts are resolved through fontconfig once
+// per process and cached by path (and by family, weight and style), font
+// files loaded once. render() is thread-safe: any number of threads may call
+// it at once on one renderer.
+class renderer {
+public:
+    renderer();
+    ~renderer();
+    renderer(const renderer&) = delete;
+    renderer& operator=(const renderer&) = delete;
+
+    // fo: an XSL-FO 1.1 document in the subset xslt/fo.xsl emits
+    // (docs/pdf.md). Returns false with a one-line reason in `error`
+    // (unsupported construct, too many pages, missing font) and leaves `pdf`
+    // empty. Never prints, never exits.
+    bool render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error) const;
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,157 @@
+// Invariants over every valid fixture: nothing is lost, the canonical draft
+// reads back to the same release, plain text keeps to its width.
+#include "fixtures.hpp"
+#include "transform/text_layout.hpp"
+
+#include <communique/communique.hpp>
+
+#include <cmark-gfm.h>
+#include <libxml/HTMLparser.h>
+#include <unicode/uchar.h>
+
+#include <catch2/catch.hpp>
+
+#include <sstream>
+
+using namespace communique;
+namespace fs = std::filesystem;
+
+namespace {
+
+// The words of a text: runs of letters, marks and digits.
+std::vector<std::string> words(std::string_view text) {
+    std::vector<std::string> out;
+    std::string current;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t start = i;
+        UChar32 cp;
+        U8_NEXT(reinterpret_cast<const uint8_t*>(text.data()), i, static_cast<int32_t>(text.size()), cp);
+        bool word = u_isalnum(cp) || u_getCombiningClass(cp) > 0 || u_charType(cp) == U_NON_SPACING_MARK ||
+                    u_charType(cp) == U_COMBINING_SPACING_MARK;
+        if (word) current.append(text.substr(start, i - start));
+        else if (!current.empty()) out.push_back(std::move(current)), current.clear();
+    }
+    if (!current.empty()) out.push_back(current);
+    return out;
+}
+
+// The draft's words as CommonMark itself sees its text (emphasis and link
+// targets gone), without list markers, which outputs write their own way.
+std::vector<std::string> draft_words(const std::string& draft) {
+    cmark_node* doc = cmark_parse_document(draft.data(), draft.size(), CMARK_OPT_DEFAULT);
+    char* plain = cmark_render_plaintext(doc, CMARK_OPT_DEFAULT, 0);
+    std::string text = plain;
+    free(plain);
+    cmark_node_free(doc);
+    std::vector<std::string> out;
+    std::stringstream lines(text);
+    for (std::string line; std::getline(lines, line);) {
+        auto w = words(line);
+        // "(a) ...", "IV. ...", "1. ...", "• ...": the marker is not text.
+        std::string_view l = line;
+        while (!l.empty() && l.front() == ' ') l.remove_prefix(1);
+        bool marker = !w.empty() && w[0].size() <= 4 && l.size() > w[0].size() + 1 &&
+                      (l.starts_with("(" + w[0] + ")") || l.starts_with(w[0] + ".") || l.starts_with(w[0] + ")"));
+        out.insert(out.end(), w.begin() + (marker ? 1 : 0), w.end());
+    }
+    return out;
+}
+
+// Every reference word appears in `text`, in order (searched in the text's
+// word characters, so a line break inside a Khmer word does not matter).
+void check_in_order(const std::vector<std::string>& reference, const std::string& text, const std::string& what) {
+    std::string haystack;
+    for (const std::string& w : words(text)) haystack += w + "\x1f";
+    std::size_t at = 0;
+    for (const std::string& w : reference) {
+        std::size_t found = haystack.find(w, at);
+        INFO(what << ": word '" << w << "' missing or out of order");
+        REQUIRE(found != std::string::npos);
+        at = found + w.size();
+    }
+}
+
+std::string html_body_text(const std::string& html) {
+    htmlDocPtr doc = htmlReadMemory(html.data(), static_cast<int>(html.size()), nullptr, "UTF-8",
+                                    HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET);
+    REQUIRE(doc);
+    xmlNodePtr body = nullptr;
+    for (xmlNodePtr n = xmlDocGetRootElement(doc)->children; n; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, BAD_CAST "body")) body = n;
+    REQUIRE(body);
+    xmlChar* content = xmlNodeGetContent(body);
+    std::string text = reinterpret_cast<const char*>(content);
+    xmlFree(content);
+    xmlFreeDoc(doc);
+    return text;
+}
+
+// The XML's text, with the dateline's words taken out of both sequences: the
+// XML keeps the dateline in one place whatever its position in the draft.
+void check_xml(std::vector<std::string> reference, const std::string& xml) {
+    std::size_t open = xml.find("<dateline"), close = xml.find("</dateline>");
+    REQUIRE(open != std::string::npos);
+    std::string dateline = xml.substr(open, close - open);
+    std::string rest = xml.substr(0, open) + xml.substr(close);
+    auto strip_tags = [](std::string s) {
+        for (std::size_t lt = s.find('<'); lt != std::string::npos; lt = s.find('<', lt)) s.replace(lt, s.find('>', lt) - lt + 1, " ");
+        return s;
+    };
+    std::vector<std::string> dateline_words = words(strip_tags(dateline.substr(dateline.find('>') + 1)));
+    auto it = std::search(reference.begin(), reference.end(), dateline_words.begin(), dateline_words.end());
+    REQUIRE(it != reference.end());
+    reference.erase(it, it + static_cast<long>(dateline_words.size()));
+    check_in_order(reference, strip_tags(rest), "xml");
+}
+
+}  // namespace
+
+TEST_CASE("nothing is lost: every word of a draft is in every output, in order", "[invariants]") {
+    const fs::path draft = GENERATE(from_range(test::fixtures("releases")));
+    INFO(draft.filename().string());
+    static const engine e;
+    std::string bytes = test::slurp(draft);
+    result r = e.convert(bytes, std::vector<std::string>{"xml", "html", "txt", "draft"});
+    REQUIRE(r.ok());
+    std::vector<std::string> reference = draft_words(bytes);
+    REQUIRE(reference.size() > 20);
+    check_xml(reference, r.outputs[0]);
+    check_in_order(reference, html_body_text(r.outputs[1]), "html");
+    check_in_order(reference, r.outputs[2], "txt");
+    check_in_order(reference, r.outputs[3], "draft");
+}
+
+TEST_CASE("the canonical draft reads back to the same release, and is a fixed point", "[invariants]") {
+    const fs::path draft = GENERATE(from_range(test::fixtures("releases")));
+    INFO(draft.filename().string());
+    static const engine e;
+    result first = e.convert(test::slurp(draft), std::vector<std::string>{"xml", "draft"});
+    REQUIRE(first.ok());
+    result again = e.convert(first.outputs[1], std::vector<std::string>{"xml", "draft"});
+    REQUIRE(again.ok());
+    CHECK(again.outputs[0] == first.outputs[0]);
+    CHECK(again.outputs[1] == first.outputs[1]);
+}
+
+TEST_CASE("plain text keeps to its width", "[invariants]") {
+    const fs::path draft = GENERATE(from_range(test::fixtures("releases")));
+    INFO(draft.filename().string());
+    for (unsigned width : {72u, 50u, 40u}) {
+        options opts;
+        opts.text_width = width;
+        result r = engine(opts).convert(test::slurp(draft), std::vector<std::string>{"txt"});
+        REQUIRE(r.ok());
+        std::stringstream lines(r.outputs[0]);
+        for (std::string line; std::getline(lines, line);) {
+            INFO("width " << width << ": " << line);
+            CHECK(communique::detail::display_width(line) <= width);
+        }
+    }
+}
+
+TEST_CASE("the same input gives the same bytes", "[invariants]") {
+    const fs::path draft = test::fixtures("releases").front();
+    engine a, b;
+    std::vector<std::string> all{"xml", "html", "txt", "draft", "nitf"};
+    CHECK(a.convert(test::slurp(draft), all).outputs == b.convert(test::slurp(draft), all).outputs);
+}

@@ -1,0 +1,595 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: the release as XSL-FO 1.1, laid out like the printed document.
+
+  The output uses only the subset of XSL-FO that communique's PDF renderer
+  implements (docs/pdf.md lists every element and property); Apache FOP
+  renders the same file: fop -fo release.fo -pdf release.pdf
+
+  Parameter
+    page-size   a4 (default) or letter
+
+  Layout: the national header (state, motto) and the issuer centred, the
+  organisations bold; the reference and the genre label centred; the
+  headline centred and bold, kept with the first paragraph; justified body
+  paragraphs; subheadings bold and kept with what follows; lists with their
+  markers counted in the list's own style (1. 2.; (a) (b); I. II.; a bullet
+  repeated); quotes indented; the dateline where it stood in the release
+  (an end dateline set to the right and kept with the last paragraph); the
+  closing block; "Page 1 of 2" in the footer of every page.
+
+  Metadata for the PDF's document information and XMP travel in
+  fo:declarations as an x:xmpmeta packet (the convention Apache FOP reads):
+  dc:title (headline), dc:creator (one rdf:li per issuing organisation),
+  dc:description (the genre label), dc:language (the release's xml:lang)
+  and xmp:CreateDate (the dateline's date). fo:root carries xml:lang.
+
+  Fonts: Latin text in Liberation Serif (DejaVu Serif when it is missing);
+  a Khmer release uses Khmer OS Muol Light for the national header and the
+  issuing organisation and Khmer OS Battambang (else Noto Serif Khmer) for
+  everything else.
+
+  XSLT 1.0, no extensions.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:fo="http://www.w3.org/1999/XSL/Format"
+                xmlns:r="urn:communique:release:1"
+                xmlns:x="adobe:ns:meta/"
+                xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+                xmlns:dc="http://purl.org/dc/elements/1.1/"
+                xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                exclude-result-prefixes="r">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:param name="page-size" select="'a4'"/>
+
+  <!-- ================================================================== -->
+  <!-- Language, fonts and sizes                                           -->
+  <!-- ================================================================== -->
+
+  <xsl:variable name="lang" select="string(/r:release/@xml:lang)"/>
+  <xsl:variable name="khmer" select="$lang = 'km' or starts-with($lang, 'km-')"/>
+
+  <xsl:variable name="latin-fonts" select="'Liberation Serif, DejaVu Serif, serif'"/>
+  <xsl:variable name="body-fonts">
+    <xsl:choose>
+      <xsl:when test="$khmer">Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$latin-fonts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- The face of the national header and the issuing organisation. -->
+  <xsl:variable name="header-fonts">
+    <xsl:choose>
+      <xsl:when test="$khmer">Khmer OS Muol Light, Noto Serif Khmer, Liberation Serif, serif</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$latin-fonts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- Khmer OS Muol Light is a display face with no bold; it is set at
+       normal weight, as printed. -->
+  <xsl:variable name="header-weight">
+    <xsl:choose>
+      <xsl:when test="$khmer">normal</xsl:when>
+      <xsl:otherwise>bold</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <!-- Khmer stacks vowels and subscript consonants above and below the
+       line: it needs more leading than Latin. -->
+  <xsl:variable name="line-height">
+    <xsl:choose>
+      <xsl:when test="$khmer">1.75</xsl:when>
+      <xsl:otherwise>1.35</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <xsl:variable name="page-label">
+    <xsl:choose>
+      <xsl:when test="$khmer">ទំព័រ </xsl:when>
+      <xsl:otherwise>Page </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="of-label">
+    <xsl:choose>
+      <xsl:when test="$khmer"> នៃ </xsl:when>
+      <xsl:otherwise> of </xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+
+  <!-- ================================================================== -->
+  <!-- The document                                                        -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="/r:release">
+    <fo:root xml:lang="{$lang}" font-family="{$body-fonts}" font-size="11pt"
+             line-height="{$line-height}" widows="2" orphans="2">
+      <fo:layout-master-set>
+        <xsl:choose>
+          <xsl:when test="$page-size = 'letter'">
+            <fo:simple-page-master master-name="page" page-width="8.5in" page-height="11in"
+                                   margin-top="0.8in" margin-bottom="0.5in"
+                                   margin-left="1in" margin-right="1in">
+              <fo:region-body margin-bottom="0.6in"/>
+              <fo:region-after extent="0.4in"/>
+            </fo:simple-page-master>
+          </xsl:when>
+          <xsl:otherwise>
+            <fo:simple-page-master master-name="page" page-width="210mm" page-height="297mm"
+                                   margin-top="20mm" margin-bottom="12mm"
+                                   margin-left="25mm" margin-right="25mm">
+              <fo:region-body margin-bottom="16mm"/>
+              <fo:region-after extent="10mm"/>
+            </fo:simple-page-master>
+          </xsl:otherwise>
+        </xsl:choose>
+      </fo:layout-master-set>
+      <xsl:call-template name="metadata"/>
+      <fo:page-sequence master-reference="page">
+        <fo:static-content flow-name="xsl-region-after">
+          <fo:block text-align="center" font-size="9pt" line-height="1.2">
+            <xsl:value-of select="$page-label"/>
+            <fo:page-number/>
+            <xsl:value-of select="$of-label"/>
+            <fo:page-number-citation ref-id="cq-last"/>
+          </fo:block>
+        </fo:static-content>
+        <fo:flow flow-name="xsl-region-body">
+          <xsl:apply-templates select="r:header"/>
+          <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+          <xsl:apply-templates select="r:headline | r:subheadline"/>
+          <xsl:apply-templates select="r:dateline[@position = 'under-headline']" mode="block"/>
+          <xsl:apply-templates select="r:body/*"/>
+          <xsl:apply-templates select="r:dateline[@position = 'end' or
+                                                  (@position = 'run-in' and not(../r:body/*[1][self::r:p]))]"
+                               mode="block"/>
+          <xsl:apply-templates select="r:closing/*"/>
+          <!-- The last page's number, for "of N" in the footer. -->
+          <fo:block id="cq-last"/>
+        </fo:flow>
+      </fo:page-sequence>
+    </fo:root>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Metadata                                                            -->
+  <!-- ================================================================== -->
+
+  <xsl:template name="metadata">
+    <fo:declarations>
+      <x:xmpmeta>
+        <rdf:RDF>
+          <rdf:Description rdf:about="">
+            <dc:title><xsl:apply-templates select="r:headline" mode="plain"/></dc:title>
+            <dc:creator>
+              <rdf:Seq>
+                <xsl:for-each select="r:header/r:issuer/r:organisation">
+                  <rdf:li><xsl:apply-templates select="." mode="plain"/></rdf:li>
+                </xsl:for-each>
+              </rdf:Seq>
+            </dc:creator>
+            <xsl:if test="r:header/r:genre">
+              <dc:description><xsl:apply-templates select="r:header/r:genre" mode="plain"/></dc:description>
+            </xsl:if>
+            <dc:language><xsl:value-of select="$lang"/></dc:language>
+          </rdf:Description>
+          <rdf:Description rdf:about="">
+            <xmp:CreateDate><xsl:value-of select="concat(r:dateline/r:date/@when, 'T00:00:00Z')"/></xmp:CreateDate>
+          </rdf:Description>
+        </rdf:RDF>
+      </x:xmpmeta>
+    </fo:declarations>
+  </xsl:template>
+
+  <!-- An element's text on one line: a br is a space, spaces collapsed. -->
+  <xsl:template match="*" mode="plain">
+    <xsl:variable name="text">
+      <xsl:apply-templates mode="plain-text"/>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($text)"/>
+  </xsl:template>
+  <xsl:template match="r:br" mode="plain-text">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Header                                                              -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:header">
+    <xsl:apply-templates select="r:state | r:motto | r:issuer/* | r:lunar-date | r:reference | r:genre"/>
+  </xsl:template>
+
+  <xsl:template match="r:state | r:motto">
+    <fo:block text-align="center" font-family="{$header-fonts}" font-size="12pt"
+              font-weight="{$header-weight}" keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:organisation">
+    <fo:block text-align="center" font-family="{$header-fonts}" font-size="11.5pt"
+              font-weight="{$header-weight}" keep-with-next="always">
+      <xsl:if test="not(preceding-sibling::r:organisation)">
+        <xsl:attribute name="space-before">14pt</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:unit | r:lunar-date">
+    <fo:block text-align="center" keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:reference">
+    <fo:block text-align="center" space-before="8pt" keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:genre">
+    <fo:block text-align="center" font-size="13pt" font-weight="bold" space-before="18pt"
+              keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Headline, body                                                      -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:headline">
+    <fo:block text-align="center" font-size="13pt" font-weight="bold" space-before="12pt"
+              keep-with-next="always">
+      <xsl:if test="not(../r:subheadline)">
+        <xsl:attribute name="space-after">12pt</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:subheadline">
+    <fo:block text-align="center" font-style="italic" space-after="12pt"
+              keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:p">
+    <fo:block text-align="justify" space-before="7pt">
+      <xsl:copy-of select="@xml:lang"/>
+      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:subheading">
+    <fo:block font-weight="bold" space-before="12pt" keep-with-next="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Quoted words: indented on both sides by 10 mm for each level. -->
+  <xsl:template match="r:quote">
+    <xsl:variable name="indent" select="10 * count(ancestor-or-self::r:quote)"/>
+    <fo:block start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- Lists: the label column is as wide as the longest marker needs. -->
+  <xsl:template match="r:list">
+    <xsl:variable name="last-marker">
+      <xsl:call-template name="marker">
+        <xsl:with-param name="first" select="@marker"/>
+        <xsl:with-param name="index" select="count(r:item) - 1"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="widest">
+      <xsl:choose>
+        <xsl:when test="string-length($last-marker) &gt; string-length(@marker)">
+          <xsl:value-of select="string-length($last-marker)"/>
+        </xsl:when>
+        <xsl:otherwise><xsl:value-of select="string-length(@marker)"/></xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <fo:list-block provisional-distance-between-starts="{format-number(0.6 * $widest + 0.9, '0.0')}em"
+                   provisional-label-separation="0.5em" space-before="5pt">
+      <xsl:for-each select="r:item">
+        <fo:list-item space-before="4pt">
+          <fo:list-item-label end-indent="label-end()">
+            <fo:block>
+              <xsl:call-template name="marker">
+                <xsl:with-param name="first" select="../@marker"/>
+                <xsl:with-param name="index" select="position() - 1"/>
+              </xsl:call-template>
+            </fo:block>
+          </fo:list-item-label>
+          <fo:list-item-body start-indent="body-start()">
+            <fo:block text-align="justify">
+              <xsl:apply-templates select="node()[not(self::r:list)]"/>
+            </fo:block>
+            <xsl:apply-templates select="r:list"/>
+          </fo:list-item-body>
+        </fo:list-item>
+      </xsl:for-each>
+    </fo:list-block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Dateline and closing                                                -->
+  <!-- ================================================================== -->
+
+  <!-- "PHNOM PENH, 3 March 2024 – " opening the first paragraph; a dateline
+       that ends with a full stop needs no dash. -->
+  <xsl:template match="r:dateline" mode="run-in">
+    <fo:inline font-weight="bold">
+      <xsl:apply-templates/>
+    </fo:inline>
+    <xsl:choose>
+      <xsl:when test="substring(., string-length(.)) = '.'">
+        <xsl:text> </xsl:text>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:text> &#x2013; </xsl:text>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A dateline on a line of its own: at the end set to the right and
+       kept with the last paragraph; above or under the headline as it is. -->
+  <xsl:template match="r:dateline" mode="block">
+    <xsl:choose>
+      <xsl:when test="@position = 'end' or @position = 'run-in'">
+        <fo:block text-align="end" space-before="14pt" keep-with-previous="always">
+          <xsl:apply-templates/>
+        </fo:block>
+      </xsl:when>
+      <xsl:otherwise>
+        <fo:block space-before="12pt" keep-with-next="always">
+          <xsl:apply-templates/>
+        </fo:block>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:closing/r:p">
+    <fo:block space-before="14pt" font-size="10pt" keep-together.within-page="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <xsl:template match="r:end-mark">
+    <fo:block text-align="center" space-before="14pt" keep-with-previous="always">
+      <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline content                                                      -->
+  <!-- ================================================================== -->
+
+  <!-- A kept line break ends a line: an empty block inside the text. -->
+  <xsl:template match="r:br">
+    <fo:block/>
+  </xsl:template>
+
+  <xsl:template match="r:em">
+    <fo:inline font-style="italic">
+      <xsl:apply-templates/>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template match="r:strong | r:person">
+    <fo:inline font-weight="bold">
+      <xsl:apply-templates/>
+    </fo:inline>
+  </xsl:template>
+
+  <xsl:template match="r:link">
+    <fo:basic-link external-destination="url('{@href}')" color="#1F3F8F">
+      <xsl:apply-templates/>
+    </fo:basic-link>
+  </xsl:template>
+
+  <!-- date, place, honorific, name, role: their text. -->
+
+  <!-- ================================================================== -->
+  <!-- List markers                                                        -->
+  <!-- ================================================================== -->
+
+  <!--
+    The marker of item number index (0-based) of a list whose first item's
+    marker is first, counted as the text writer counts: the counter is the
+    first run of ASCII letters or digits and what surrounds it is kept.
+    "1." 2. 3.; "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii); a single
+    letter other than i or I counts alphabetically (z, aa); a marker with
+    no counter ("•", "-") is repeated.
+  -->
+  <xsl:template name="marker">
+    <xsl:param name="first"/>
+    <xsl:param name="index"/>
+    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <!-- Every counter character turned into '#' finds where the run starts. -->
+    <xsl:variable name="mask" select="translate($first, $alnum,
+      '##############################################################')"/>
+    <xsl:variable name="before" select="substring-before($mask, '#')"/>
+    <xsl:variable name="from-counter" select="substring($first, string-length($before) + 1)"/>
+    <xsl:variable name="counter-length">
+      <xsl:call-template name="run-length">
+        <xsl:with-param name="mask" select="substring($mask, string-length($before) + 1)"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="counter" select="substring($from-counter, 1, $counter-length)"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($mask, '#')) or $index = 0">
+        <xsl:value-of select="$first"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$before"/>
+        <xsl:call-template name="count-on">
+          <xsl:with-param name="counter" select="$counter"/>
+          <xsl:with-param name="by" select="$index"/>
+        </xsl:call-template>
+        <xsl:value-of select="substring($from-counter, $counter-length + 1)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- How many '#' open the mask. -->
+  <xsl:template name="run-length">
+    <xsl:param name="mask"/>
+    <xsl:param name="n" select="0"/>
+    <xsl:choose>
+      <xsl:when test="starts-with($mask, '#')">
+        <xsl:call-template name="run-length">
+          <xsl:with-param name="mask" select="substring($mask, 2)"/>
+          <xsl:with-param name="n" select="$n + 1"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise><xsl:value-of select="$n"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The counter moved on by `by` places, in its own style. -->
+  <xsl:template name="count-on">
+    <xsl:param name="counter"/>
+    <xsl:param name="by"/>
+    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:choose>
+      <xsl:when test="translate($counter, '0123456789', '') = ''">
+        <xsl:value-of select="number($counter) + $by"/>
+      </xsl:when>
+      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
+        <xsl:variable name="n">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="roman">
+          <xsl:call-template name="to-roman">
+            <xsl:with-param name="n" select="$n + $by"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:value-of select="translate($roman, $upper, $lower)"/>
+      </xsl:when>
+      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:variable name="n">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="$counter"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="to-roman">
+          <xsl:with-param name="n" select="$n + $by"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+        <xsl:call-template name="to-letters">
+          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $by"/>
+          <xsl:with-param name="letters" select="$lower"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+        <xsl:call-template name="to-letters">
+          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $by"/>
+          <xsl:with-param name="letters" select="$upper"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$counter"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 a, 26 z, 27 aa. -->
+  <xsl:template name="to-letters">
+    <xsl:param name="n"/>
+    <xsl:param name="letters"/>
+    <xsl:if test="$n &gt; 26">
+      <xsl:call-template name="to-letters">
+        <xsl:with-param name="n" select="floor(($n - 1) div 26)"/>
+        <xsl:with-param name="letters" select="$letters"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
+  </xsl:template>
+
+  <!-- The value of an upper-case Roman numeral: a digit smaller than the
+       one after it is subtracted (IV, XC). -->
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:param name="total" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''"><xsl:value-of select="$total"/></xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="this">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          <xsl:with-param name="total">
+            <xsl:choose>
+              <xsl:when test="number($this) &lt; number($next)"><xsl:value-of select="$total - $this"/></xsl:when>
+              <xsl:otherwise><xsl:value-of select="$total + $this"/></xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digit">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'I'">1</xsl:when>
+      <xsl:when test="$c = 'V'">5</xsl:when>
+      <xsl:when test="$c = 'X'">10</xsl:when>
+      <xsl:when test="$c = 'L'">50</xsl:when>
+      <xsl:when test="$c = 'C'">100</xsl:when>
+      <xsl:when test="$c = 'D'">500</xsl:when>
+      <xsl:when test="$c = 'M'">1000</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- n in upper-case Roman numerals, largest value first. -->
+  <xsl:template name="to-roman">
+    <xsl:param name="n"/>
+    <xsl:param name="values" select="'1000 900 500 400 100 90 50 40 10 9 5 4 1 '"/>
+    <xsl:param name="symbols" select="'M CM D CD C XC L XL X IX V IV I '"/>
+    <xsl:if test="$n &gt; 0 and $values != ''">
+      <xsl:variable name="value" select="number(substring-before($values, ' '))"/>
+      <xsl:choose>
+        <xsl:when test="$n &gt;= $value">
+          <xsl:value-of select="substring-before($symbols, ' ')"/>
+          <xsl:call-template name="to-roman">
+            <xsl:with-param name="n" select="$n - $value"/>
+            <xsl:with-param name="values" select="$values"/>
+            <xsl:with-param name="symbols" select="$symbols"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:call-template name="to-roman">
+            <xsl:with-param name="n" select="$n"/>
+            <xsl:with-param name="values" select="substring-after($values, ' ')"/>
+            <xsl:with-param name="symbols" select="substring-after($symbols, ' ')"/>
+          </xsl:call-template>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
+  </xsl:template>
+
+</xsl:stylesheet>
