@@ -77,6 +77,22 @@ struct options {
     unsigned headline_max_words = 30;
     // The language of a release whose text does not tell (BCP 47, e.g. "km").
     std::string default_language = "en";
+
+    // Write outputs even when the house rules or the schema report errors,
+    // as long as the release could be read at all (old archives that predate
+    // the house style). The errors are still reported.
+    bool write_invalid = false;
+};
+
+// What a catalog needs to know of a release.
+struct release_info {
+    std::string headline;
+    std::string date;      // the dateline's ISO date, "2024-04-12"; empty if none
+    std::string place;     // the dateline's place
+    std::string issuer;    // the organisations, one line each joined by "; "
+    std::string genre;     // the label as printed, "PRESS RELEASE"
+    std::string kind;      // /release/@kind, "press-release"
+    std::string language;  // /release/@xml:lang
 };
 
 // Options read from a .communique.toml file's text, on top of `base`.
@@ -94,8 +110,11 @@ struct result {
     // Sorted by position. Rules that are turned off are left out.
     std::vector<diagnostic> diagnostics;
     // One entry per requested format, in the order asked; empty when the
-    // release has errors (nothing is converted from an invalid release).
+    // release has errors (nothing is converted from an invalid release,
+    // unless options::write_invalid is set).
     std::vector<std::string> outputs;
+    // Present whenever the release could be read.
+    std::optional<release_info> info;
 
     // True when no diagnostic is an error.
     COMMUNIQUE_API bool ok() const noexcept;
@@ -124,6 +143,20 @@ private:
     struct impl;
     std::unique_ptr<impl> impl_;
 };
+
+// One release in a catalog: what it is and where its outputs are.
+struct catalog_entry {
+    std::string source;  // the input's path, relative to the archive
+    release_info info;
+    std::vector<std::pair<std::string, std::string>> outputs;  // format name -> path relative to the catalog
+};
+
+// The catalog of an archive, newest release first: "index.html" (every
+// release with its date, issuer, genre and headline, linking to its
+// outputs), "catalog.json" (the same as data) and "feed.atom" (an Atom 1.0
+// feed of the newest releases), each made by a built-in stylesheet over one
+// aggregate XML document. Returns file name -> bytes. Thread-safe.
+COMMUNIQUE_API std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries);
 
 COMMUNIQUE_INLINE_NAMESPACE_END
 }  // namespace communique

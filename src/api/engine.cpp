@@ -2,6 +2,7 @@
 #include "check/schema.hpp"
 #include "core/source.hpp"
 #include "read/reader.hpp"
+#include "write/summary.hpp"
 #include "write/writers.hpp"
 
 #include <communique/communique.hpp>
@@ -117,7 +118,8 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
-    if (read.tree && out.ok()) {
+    if (read.tree) out.info = detail::summarize(*read.tree);
+    if (read.tree && (out.ok() || impl_->opts.write_invalid)) {
         // The tree itself is written first: libxslt strips whitespace in the
         // documents it transforms, which would change the XML's layout.
         std::vector<std::size_t> order(wanted.size());

@@ -27,6 +27,7 @@ constexpr rule_info table[] = {
     {"date-invalid", severity::error, "every date is a real calendar date"},
     {"date-after-dateline", severity::warning, "no date in the body is later than the dateline"},
     {"emphasis-unclosed", severity::error, "every ** or * that opens emphasis is closed"},
+    {"config", severity::error, "the configuration file is TOML with known keys, rule IDs and values"},
     {"stylesheet", severity::error, "a stylesheet ran to its end inside its sandbox (no writes, no network, "
                                     "reads only from allowed folders)"},
 };

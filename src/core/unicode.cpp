@@ -1,5 +1,6 @@
 #include "core/unicode.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -86,6 +87,13 @@ std::string to_nfc(std::string_view s) {
     if (U_FAILURE(status)) return std::string(s);
     std::string out;
     normal.toUTF8String(out);
+    return out;
+}
+
+std::string to_upper(std::string_view s) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
+    std::string out;
+    u.toUpper(icu::Locale::getRoot()).toUTF8String(out);
     return out;
 }
 

@@ -23,6 +23,9 @@ char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
 // s in Unicode Normalization Form C.
 std::string to_nfc(std::string_view s);
 
+// s in capitals (full Unicode case mapping, root locale).
+std::string to_upper(std::string_view s);
+
 // Letters, for the purposes of deciding whether a line is set in capitals.
 bool has_lowercase(std::string_view s);
 bool has_letter(std::string_view s);

@@ -29,7 +29,7 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
 std::string fold(std::string_view line) {
     std::string out;
     out.reserve(line.size());
-    bool space = false;
+    bool space = false, ascii = true;
     for (char c : line) {
         if (c == '*' || c == '_') continue;
         if (c == ' ' || c == '\t') {
@@ -38,8 +38,10 @@ std::string fold(std::string_view line) {
         }
         if (space) out += ' ';
         space = false;
+        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
         out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     }
+    if (!ascii) out = to_upper(out);  // Vietnamese "Độc lập" reads as "ĐỘC LẬP"
     while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
     // Khmer COENG + DA -> COENG + TA: "សេចក្ដី" and "សេចក្តី" are one word.
     static constexpr std::string_view coeng_da = "\xE1\x9F\x92\xE1\x9E\x8A";
@@ -85,6 +87,20 @@ std::optional<std::string_view> genre_kind(std::string_view line) {
         {"សេចក្តីថ្លែងការណ៍រួម", "joint-statement"},
         {"សេចក្តីថ្លែងការណ៍សារព័ត៌មាន", "press-statement"},
         {"សេចក្តីជូនដំណឹង", "announcement"},
+        // Thai, Vietnamese, Malay and Indonesian.
+        {"ข่าวประชาสัมพันธ์", "press-release"},
+        {"แถลงการณ์", "statement"},
+        {"แถลงการณ์ร่วม", "joint-statement"},
+        {"THÔNG CÁO BÁO CHÍ", "press-release"},
+        {"THÔNG CÁO CHUNG", "joint-communique"},
+        {"TUYÊN BỐ CHUNG", "joint-statement"},
+        {"SIARAN AKHBAR", "press-release"},
+        {"KENYATAAN MEDIA", "press-statement"},
+        {"KENYATAAN AKHBAR", "press-statement"},
+        {"KENYATAAN BERSAMA", "joint-statement"},
+        {"SIARAN PERS", "press-release"},
+        {"KETERANGAN PERS", "press-statement"},
+        {"PERNYATAAN BERSAMA", "joint-statement"},
     };
     std::string f = fold(line);
     if (f.size() > 80) return std::nullopt;
@@ -172,21 +188,29 @@ std::size_t honorific_length(std::string_view text) {
         "Dr",              "Prof.",              "Professor",          "Mr.",             "Mrs.",
         "Ms.",             "Madam",              "ឯកឧត្តម",             "លោកជំទាវ",         "សម្តេច",
     };
-    static constexpr std::string_view more[] = {"សម្ដេច", "លោកស្រី", "ឧកញ៉ា", "Ambassador"};
+    static constexpr std::string_view more[] = {
+        "សម្ដេច", "លោកស្រី", "ឧកញ៉ា", "Ambassador",
+        // Thai titles, written straight before the name; the longer ones
+        // win ("นายกรัฐมนตรี" is the Prime Minister, not "นาย").
+        "นายกรัฐมนตรี", "นาย", "นางสาว", "นาง", "ดร.", "ศาสตราจารย์",
+        // Vietnamese offices and forms of address used as honorifics.
+        "Thủ tướng", "Phó Thủ tướng", "Bộ trưởng", "Thứ trưởng", "Chủ tịch", "Ông", "Bà", "ông", "bà",
+        // Malay and Indonesian.
+        "Yang Berhormat", "Yang Amat Berhormat", "Bapak", "Ibu"};
     std::size_t total = 0;
     std::string_view rest = text;
     for (;;) {
         std::size_t best = 0;
         auto try_one = [&](std::string_view h) {
             if (h == "Ambassador" && total == 0) return;  // only after another honorific
-            if (rest.starts_with(h) && h.size() > best &&
-                (rest.size() == h.size() || rest[h.size()] == ' '))
-                best = h.size();
+            if (!rest.starts_with(h) || h.size() <= best) return;
+            // Khmer and Thai write some honorifics straight before the name.
+            bool joined = static_cast<unsigned char>(h[0]) >= 0xE0 && rest.size() > h.size();
+            if (rest.size() == h.size() || rest[h.size()] == ' ' || joined) best = h.size();
         };
         for (std::string_view h : honorifics) try_one(h);
         for (std::string_view h : more) try_one(h);
         if (best == 0) break;
-        // A Khmer honorific is often written without a space before the name.
         total += best;
         rest.remove_prefix(best);
         if (!rest.starts_with(' ')) break;
