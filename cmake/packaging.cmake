@@ -12,3 +12,5 @@ install(FILES schemas/release.xsd schemas/xml.xsd
         DESTINATION ${CMAKE_INSTALL_DATADIR}/communique/schemas)
 install(DIRECTORY xslt/ DESTINATION ${CMAKE_INSTALL_DATADIR}/communique/xslt
         FILES_MATCHING PATTERN "*.xsl")
+# The writers module that the command loads on its first conversion.
+install(TARGETS communique-writers LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR}/communique)

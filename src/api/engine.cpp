@@ -2,6 +2,7 @@
 #include "check/schema.hpp"
 #include "core/source.hpp"
 #include "read/reader.hpp"
+#include "write/formats.hpp"
 #include "write/summary.hpp"
 #include "write/writers.hpp"
 
@@ -39,9 +40,17 @@ bool result::ok() const noexcept {
 struct engine::impl {
     options opts;
     detail::release_schema schema;
-    std::unique_ptr<detail::writers> writers;
 
-    explicit impl(options o) : opts(std::move(o)), writers(std::make_unique<detail::writers>(opts)) {}
+    explicit impl(options o) : opts(std::move(o)) {
+        // A mistake in a user's stylesheet is reported now, not at the first release.
+        if (!opts.stylesheets.empty()) writers();
+    }
+
+    // Made on first use, so that checking alone never loads the writers.
+    const detail::writers& writers() const {
+        std::call_once(writers_once_, [&] { writers_ = detail::make_writers(opts); });
+        return *writers_;
+    }
 
     // The configured level of a rule, or nothing when it is turned off.
     std::optional<severity> level_of(const diagnostic& d) const {
@@ -49,6 +58,9 @@ struct engine::impl {
         if (const rule_info* r = detail::find_rule(d.rule)) return r->default_level;
         return d.level;
     }
+
+    mutable std::once_flag writers_once_;
+    mutable std::unique_ptr<detail::writers> writers_;
 
     void settle(std::vector<diagnostic>& diags) const {
         std::erase_if(diags, [&](diagnostic& d) {
@@ -127,7 +139,9 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
         std::stable_partition(order.begin(), order.end(), [&](std::size_t i) { return wanted[i]->name == "xml"; });
         out.outputs.resize(wanted.size());
         for (std::size_t i : order) {
-            if (!impl_->writers->write(*read.tree, wanted[i]->name, out.outputs[i], out.diagnostics)) {
+            if (wanted[i]->name == "xml") {
+                out.outputs[i] = read.tree->serialize();
+            } else if (!impl_->writers().write(*read.tree, wanted[i]->name, out.outputs[i], out.diagnostics)) {
                 out.outputs.clear();
                 break;
             }

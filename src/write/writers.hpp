@@ -1,4 +1,7 @@
-// The writers: one per output format, driven by the format table.
+// The writers of every format but the canonical XML: XSLT stylesheets and
+// the PDF renderer. They live behind this interface so that the command can
+// load them only when it converts: `check` in a pre-commit hook never loads
+// libxslt, PoDoFo or HarfBuzz.
 #pragma once
 
 #include "tree/release.hpp"
@@ -6,30 +9,25 @@
 #include <communique/communique.hpp>
 
 #include <memory>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 namespace communique::detail {
 
-std::span<const format_info> format_table() noexcept;
-
-// Everything the writers load once per engine: the compiled stylesheets.
-// Thread-safe after construction.
 class writers {
 public:
-    explicit writers(const options& opts);
-    ~writers();
-
-    // The release in the named format (a name from format_table()); false
-    // with a diagnostic when a stylesheet failed.
-    bool write(const release_tree& tree, std::string_view format, std::string& out,
-               std::vector<diagnostic>& diagnostics) const;
-
-private:
-    struct impl;
-    std::unique_ptr<impl> impl_;
+    virtual ~writers() = default;
+    // The release in a format of format_table() other than xml; false with a
+    // diagnostic when a stylesheet or the renderer failed. Thread-safe.
+    virtual bool write(const release_tree& tree, std::string_view format, std::string& out,
+                       std::vector<diagnostic>& diagnostics) const = 0;
 };
+
+// The writers for these options. Throws std::runtime_error when a user's
+// stylesheet cannot be loaded (or, in the command, when the writers module
+// cannot be loaded). Defined by write/xslt_writers.cpp in the library, and by
+// the command's module loader (cli/writers_module.cpp) in the command.
+std::unique_ptr<writers> make_writers(const options& opts);
 
 }  // namespace communique::detail
