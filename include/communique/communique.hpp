@@ -78,6 +78,13 @@ struct options {
     // The language of a release whose text does not tell (BCP 47, e.g. "km").
     std::string default_language = "en";
 
+    // Limits on hostile input. The defaults are far above any real release;
+    // an input over a limit gets a diagnostic (input-too-large,
+    // nesting-too-deep, too-many-pages) instead of being processed.
+    std::size_t max_input_bytes = 4 * 1024 * 1024;
+    unsigned max_nesting = 64;  // quotes and lists inside one another
+    unsigned max_pages = 500;   // PDF pages
+
     // Write outputs even when the house rules or the schema report errors,
     // as long as the release could be read at all (old archives that predate
     // the house style). The errors are still reported.

@@ -110,6 +110,15 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     read_opts.numeric_dates = impl_->opts.numeric_dates == date_order::month_first ? detail::date_order::month_first
                                                                                    : detail::date_order::day_first;
     read_opts.default_language = impl_->opts.default_language;
+    read_opts.max_nesting = impl_->opts.max_nesting;
+    if (bytes.size() > impl_->opts.max_input_bytes) {
+        out.diagnostics.push_back({severity::error, "input-too-large",
+                                   "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+                                       std::to_string(impl_->opts.max_input_bytes) + " bytes",
+                                   {1, 1}, {1, 1}});
+        impl_->settle(out.diagnostics);
+        return out;
+    }
     detail::read_result read = detail::read_release(src, read_opts);
     out.diagnostics = std::move(read.diagnostics);
     if (read.tree) {

@@ -8,6 +8,8 @@ namespace {
 constexpr rule_info table[] = {
     {"input-encoding", severity::error, "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
     {"input-empty", severity::error, "the file has some text in it"},
+    {"input-too-large", severity::error, "the file is smaller than the input limit (default 4 MiB)"},
+    {"nesting-too-deep", severity::error, "quotes and lists nest no deeper than the limit (default 64)"},
     {"xml-syntax", severity::error, "release XML is well-formed"},
     {"xml-doctype", severity::error, "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
     {"not-a-release", severity::error, "the text is a press release: it has a header, a genre label or a dateline"},

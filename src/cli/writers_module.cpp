@@ -1,6 +1,6 @@
 // The command's writers come from a module loaded on the first conversion:
 // XSLT, PoDoFo, HarfBuzz and fontconfig are then loaded only when something
-// is written, and `communique check` starts as fast as the core allows.
+// is written, and `communique check` starts with the core libraries alone.
 #include "write/writers.hpp"
 
 #include <dlfcn.h>
@@ -37,31 +37,36 @@ std::vector<std::filesystem::path> candidates() {
     return out;
 }
 
-factory load() {
-    std::string tried;
-    for (const auto& path : candidates()) {
-        std::error_code ec;
-        if (!std::filesystem::exists(path, ec)) continue;
-        // The module is kept loaded for the life of the process.
-        void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL);
-        if (!handle) {
-            tried += std::string("; ") + ::dlerror();
-            continue;
+// The module's handle, loaded once and kept for the life of the process.
+void* module() {
+    static std::once_flag once;
+    static void* handle = nullptr;
+    static std::string failure;
+    std::call_once(once, [] {
+        for (const auto& path : candidates()) {
+            std::error_code ec;
+            if (!std::filesystem::exists(path, ec)) continue;
+            if ((handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL))) return;
+            failure += std::string("; ") + ::dlerror();
         }
-        if (auto f = reinterpret_cast<factory>(::dlsym(handle, "communique_make_writers"))) return f;
-        tried += "; " + path.string() + ": no entry point";
-    }
-    throw std::runtime_error("cannot load the writers module (" CQ_WRITERS_FILE "); set COMMUNIQUE_WRITERS_MODULE" +
-                             tried);
+    });
+    if (!handle)
+        throw std::runtime_error("cannot load the writers module (" CQ_WRITERS_FILE
+                                 "); set COMMUNIQUE_WRITERS_MODULE to its path" + failure);
+    return handle;
+}
+
+template <class F>
+F entry(const char* name) {
+    auto f = reinterpret_cast<F>(::dlsym(module(), name));
+    if (!f) throw std::runtime_error(std::string("the writers module has no ") + name);
+    return f;
 }
 
 }  // namespace
 
 std::unique_ptr<writers> make_writers(const options& opts) {
-    static std::once_flag once;
-    static factory make = nullptr;
-    std::call_once(once, [] { make = load(); });
-    return std::unique_ptr<writers>(make(&opts));
+    return std::unique_ptr<writers>(entry<factory>("communique_make_writers")(&opts));
 }
 
 }  // namespace communique::detail

@@ -621,6 +621,28 @@ void draft_reader::add_blocks(xmlNodePtr parent, const std::vector<block>& block
 read_result draft_reader::run() {
     std::unique_ptr<cmark_node, cmark_deleter> doc(
         cmark_parse_document(src_.text().data(), src_.text().size(), CMARK_OPT_SOURCEPOS));
+    // The tree is built recursively: a draft nested deeper than any release
+    // is refused before it could exhaust the stack.
+    {
+        unsigned depth = 0;
+        cmark_iter* it = cmark_iter_new(doc.get());
+        for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+            if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(it))) {
+                if (++depth > opts_.max_nesting * 2 + 8) {  // a list level is two nodes (list, item)
+                    cmark_node* n = cmark_iter_get_node(it);
+                    report(severity::error, "nesting-too-deep",
+                           "quotes, lists or emphasis are nested deeper than the limit of " +
+                               std::to_string(opts_.max_nesting) + " levels",
+                           span_of(n));
+                    cmark_iter_free(it);
+                    return {nullptr, std::move(diags_)};
+                }
+            } else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(cmark_iter_get_node(it))) {
+                --depth;
+            }
+        }
+        cmark_iter_free(it);
+    }
     std::vector<block> blocks;
     for (cmark_node* c = cmark_node_first_child(doc.get()); c; c = cmark_node_next(c)) {
         block b = make_block(c);

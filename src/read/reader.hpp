@@ -16,6 +16,7 @@ namespace communique::detail {
 struct read_options {
     date_order numeric_dates = date_order::day_first;
     std::string default_language = "en";  // for text whose script does not tell its language
+    unsigned max_nesting = 64;             // quotes and lists inside one another
 };
 
 struct read_result {
