@@ -33,6 +33,11 @@ check "no files" 2 "$cli" check
 check "unknown option" 2 "$cli" check --bogus "$valid"
 check "list rules" 0 "$cli" check --list-rules
 expect "rules listed" "$work/stdout" "dateline-missing"
+# The README's rule table is the same list.
+while read -r id level rest; do
+  grep -qxF "| $id | $level | $rest |" "$src/README.md" && passed=$((passed + 1)) ||
+    { failed=$((failed + 1)); echo "FAIL README has no row for rule $id ($level): $rest"; }
+done <"$work/stdout"
 check "version" 0 "$cli" --version
 expect "version printed" "$work/stdout" "^[0-9]*\.[0-9]*\.[0-9]*"
 check "help" 0 "$cli" check --help
