@@ -97,15 +97,32 @@ std::string to_upper(std::string_view s) {
     return out;
 }
 
+// ASCII is answered without ICU: its property tables are then never paged
+// in for English text, which matters to a hook's start-up time.
+
 bool has_lowercase(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();)
-        if (u_islower(static_cast<UChar32>(next_code_point(s, i)))) return true;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c >= 'a' && c <= 'z') return true;
+            ++i;
+        } else if (u_islower(static_cast<UChar32>(next_code_point(s, i)))) {
+            return true;
+        }
+    }
     return false;
 }
 
 bool has_letter(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();)
-        if (u_isalpha(static_cast<UChar32>(next_code_point(s, i)))) return true;
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
+            ++i;
+        } else if (u_isalpha(static_cast<UChar32>(next_code_point(s, i)))) {
+            return true;
+        }
+    }
     return false;
 }
 
@@ -154,9 +171,16 @@ std::size_t count_words(std::string_view s) {
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {
-        auto cp = static_cast<UChar32>(next_code_point(s, i));
-        bool word_char = u_isalnum(cp) || (u_getCombiningClass(cp) != 0) ||
-                         u_charType(cp) == U_NON_SPACING_MARK || u_charType(cp) == U_COMBINING_SPACING_MARK;
+        auto c = static_cast<unsigned char>(s[i]);
+        bool word_char;
+        if (c < 0x80) {
+            word_char = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+            ++i;
+        } else {
+            auto cp = static_cast<UChar32>(next_code_point(s, i));
+            word_char = u_isalnum(cp) || u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK ||
+                        u_charType(cp) == U_COMBINING_SPACING_MARK;
+        }
         if (word_char && !in_word) ++words;
         in_word = word_char;
     }
