@@ -9,9 +9,15 @@
 // Threads: an engine is immutable after construction; any number of threads
 // may call its const member functions at once.
 // Failures: an invalid release is an expected outcome, reported as
-// diagnostics in the result. Exceptions are thrown only for misuse (an
-// unknown format name: std::invalid_argument) and for resource exhaustion
-// (std::bad_alloc). The library never prints and never exits.
+// diagnostics in the result. Exceptions are thrown only for misuse
+// (std::invalid_argument: an unknown rule ID or format name), for a user
+// stylesheet that cannot be loaded (std::runtime_error, from the engine's
+// constructor) and for resource exhaustion (std::bad_alloc). The library
+// never prints and never exits.
+// Values: options, result and the other structs are plain values; they may
+// be read from several threads at once, but not changed while read. Views
+// (std::string_view, std::span) returned by the free functions refer to
+// static storage, valid for the whole program.
 #pragma once
 
 #include <communique/diagnostic.hpp>

@@ -198,6 +198,10 @@ std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
 
 std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& path, const sandbox& box) {
     init_xslt();
+    // libxml2 would print its own warning for a missing file; the library never prints.
+    std::error_code ec;
+    if (!std::filesystem::is_regular_file(path, ec))
+        throw std::runtime_error(path.string() + ": no such stylesheet file");
     std::string errors;
     xmlDocPtr doc = parse_in(nullptr, [&](xmlParserCtxtPtr c) {
         c->sax->serror = nullptr;

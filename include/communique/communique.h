@@ -1,0 +1,243 @@
+/* communique: read, check and convert official press releases -- the C API.
+ *
+ * C99, for programs in C and for other languages' foreign-function
+ * interfaces (Python's ctypes, Go's cgo, ...). It wraps the C++ API of
+ * <communique/communique.hpp>; docs/api.md is the full reference.
+ *
+ * Strings: every string in and out is UTF-8. Strings passed in are read
+ * during the call only; the library keeps no pointer to anything a caller
+ * passes in after the call returns.
+ *
+ * Ownership: every object the library returns is freed by its own function
+ * (communique_options_free, communique_engine_free, communique_result_free,
+ * communique_free for strings). Pointers read out of a result (outputs,
+ * diagnostics' rule and message) belong to that result and stay valid until
+ * it is freed. Every free function accepts NULL.
+ *
+ * Threads: an engine is immutable once made; any number of threads may call
+ * communique_check and communique_convert on one engine at once. A result
+ * may be read from several threads at once. An options object must not be
+ * changed by two threads at once. The only state the library keeps between
+ * calls is each thread's last error message.
+ *
+ * Failures: an invalid release is an expected outcome, reported as
+ * diagnostics in a result. A function fails only for misuse (a NULL argument
+ * that may not be NULL, an unknown format or rule, an index out of range), a
+ * user stylesheet that cannot be loaded, or resource exhaustion: it then
+ * returns NULL (functions returning a pointer) or -1 (functions returning
+ * int), and communique_last_error() tells why. No C++ exception ever leaves
+ * a function of this API, and the library never prints and never exits.
+ */
+#ifndef COMMUNIQUE_H
+#define COMMUNIQUE_H
+
+/* COMMUNIQUE_VERSION_MAJOR/_MINOR/_PATCH/_STRING and COMMUNIQUE_VERSION:
+ * the version of these headers (preprocessor definitions only, valid C). */
+#include <communique/version.hpp>
+
+#include <stddef.h>
+#include <stdint.h>
+
+/* Marks the API's functions for export: the library hides everything else. */
+#ifndef COMMUNIQUE_C_API
+#if defined(_WIN32)
+#define COMMUNIQUE_C_API
+#elif defined(__GNUC__) || defined(__clang__)
+#define COMMUNIQUE_C_API __attribute__((visibility("default")))
+#else
+#define COMMUNIQUE_C_API
+#endif
+#endif
+
+/* In C++, the declarations say what the implementation guarantees. */
+#if defined(__cplusplus)
+#define COMMUNIQUE_C_NOEXCEPT noexcept
+#else
+#define COMMUNIQUE_C_NOEXCEPT
+#endif
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* ---- Opaque handles ---------------------------------------------------- */
+
+/* Settings for an engine; made by communique_options_new. */
+typedef struct communique_options communique_options;
+/* A compiled engine (schema and stylesheets); made by communique_engine_new. */
+typedef struct communique_engine communique_engine;
+/* The diagnostics and outputs of one call; made by communique_check,
+ * communique_convert and communique_options_parse_config. */
+typedef struct communique_result communique_result;
+
+/* ---- Plain data -------------------------------------------------------- */
+
+/* A diagnostic's severity; the values never change. */
+typedef enum communique_severity {
+    COMMUNIQUE_SEVERITY_NOTE = 0,
+    COMMUNIQUE_SEVERITY_WARNING = 1,
+    COMMUNIQUE_SEVERITY_ERROR = 2
+} communique_severity;
+
+/* For communique_options_set_rule_level: turns a rule off. */
+#define COMMUNIQUE_RULE_OFF (-1)
+
+/* One problem found in a release, as read by communique_result_diagnostic.
+ * Lines and columns start at 1; a column counts Unicode code points (a tab is
+ * one); 0 means "not known". The end is just past the span (equal to the
+ * start for a point). `rule` and `message` belong to the result the
+ * diagnostic was read from. This struct's layout is fixed for a major
+ * version. */
+typedef struct communique_diagnostic {
+    communique_severity severity;
+    const char* rule;    /* stable ID, e.g. "dateline-missing" */
+    const char* message; /* one sentence, no trailing newline */
+    uint32_t line;
+    uint32_t column;
+    uint32_t end_line;
+    uint32_t end_column;
+} communique_diagnostic;
+
+/* ---- The library ------------------------------------------------------- */
+
+/* The library's version, "major.minor.patch", in static storage (compare with
+ * COMMUNIQUE_VERSION_STRING, the headers' version). Never fails. */
+COMMUNIQUE_C_API const char* communique_version(void) COMMUNIQUE_C_NOEXCEPT;
+
+/* Why the last failing call on this thread failed, e.g. "unknown format:
+ * docx"; "" when no call on this thread has failed. Successful calls leave
+ * it unchanged, so read it right after a call returns NULL or -1. The string
+ * belongs to the library and stays valid until the next failing call on this
+ * thread (or the thread's end). Never returns NULL. */
+COMMUNIQUE_C_API const char* communique_last_error(void) COMMUNIQUE_C_NOEXCEPT;
+
+/* Frees memory the library allocated for the caller (the strings returned by
+ * communique_diagnostic_format); use it rather than free(), which may belong
+ * to another C runtime. NULL is allowed. */
+COMMUNIQUE_C_API void communique_free(void* p) COMMUNIQUE_C_NOEXCEPT;
+
+/* ---- Options ----------------------------------------------------------- */
+
+/* New options with the defaults: numeric dates read day first, every rule at
+ * its default level, the built-in stylesheets, text width 72. Free with
+ * communique_options_free. NULL when out of memory. */
+COMMUNIQUE_C_API communique_options* communique_options_new(void) COMMUNIQUE_C_NOEXCEPT;
+
+/* Frees options. NULL is allowed. An engine made from them is unaffected. */
+COMMUNIQUE_C_API void communique_options_free(communique_options* options) COMMUNIQUE_C_NOEXCEPT;
+
+/* Uses the stylesheet at `path` instead of the built-in one for `format`
+ * (e.g. "html"). The file is read by communique_engine_new, which fails if it
+ * cannot be loaded or if `format` has no stylesheet. The stylesheet may
+ * <xsl:import href="communique:xslt/html.xsl"/>. Returns 0, or -1 when an
+ * argument is NULL or memory runs out. */
+COMMUNIQUE_C_API int communique_options_set_stylesheet(communique_options* options, const char* format,
+                                                       const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets a stylesheet parameter, passed as a string to every stylesheet
+ * (replacing an earlier value for `name`). Returns 0, or -1 when an argument
+ * is NULL or memory runs out. */
+COMMUNIQUE_C_API int communique_options_set_param(communique_options* options, const char* name,
+                                                  const char* value) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the severity of the rule `rule_id` (see communique check
+ * --list-rules): a communique_severity value, or COMMUNIQUE_RULE_OFF to leave
+ * its diagnostics out. Returns 0, or -1 for a NULL argument, an unknown rule
+ * ID or a level that is none of those. */
+COMMUNIQUE_C_API int communique_options_set_rule_level(communique_options* options, const char* rule_id,
+                                                       int level) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the plain-text format's ("txt") line width, in terminal columns
+ * (default 72; a stylesheet parameter "width" takes precedence). Returns 0,
+ * or -1 when `options` is NULL or `width` is 0. */
+COMMUNIQUE_C_API int communique_options_set_text_width(communique_options* options,
+                                                       unsigned width) COMMUNIQUE_C_NOEXCEPT;
+
+/* Adds a folder that user stylesheets may read (document(), xsl:include);
+ * a stylesheet's own folder always is. Returns 0, or -1 when an argument is
+ * NULL or memory runs out. */
+COMMUNIQUE_C_API int communique_options_add_readable_folder(communique_options* options,
+                                                            const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Applies the text of a .communique.toml file (`size` bytes; [rules],
+ * [dates], [house], [language], [text]) on top of `options`. Mistakes in it
+ * come back as diagnostics with rule "config" in the returned result (which
+ * has no outputs; communique_result_ok tells whether it had an error); the
+ * options then have whatever was understood applied. Free the result with
+ * communique_result_free. NULL (options unchanged) when an argument is NULL
+ * or memory runs out. */
+COMMUNIQUE_C_API communique_result* communique_options_parse_config(communique_options* options, const char* toml,
+                                                                    size_t size) COMMUNIQUE_C_NOEXCEPT;
+
+/* ---- Engine ------------------------------------------------------------ */
+
+/* Makes an engine: compiles the schema and any user stylesheet once. The
+ * options are copied (free them whenever you like); NULL means the defaults.
+ * Free with communique_engine_free. NULL when a rule ID or format name in the
+ * options is unknown, a user stylesheet cannot be loaded, or memory runs
+ * out. */
+COMMUNIQUE_C_API communique_engine* communique_engine_new(const communique_options* options) COMMUNIQUE_C_NOEXCEPT;
+
+/* Frees an engine. NULL is allowed. Results made by it stay valid. */
+COMMUNIQUE_C_API void communique_engine_free(communique_engine* engine) COMMUNIQUE_C_NOEXCEPT;
+
+/* Reads a release of `size` bytes (a draft, or canonical XML when the bytes
+ * start with an XML declaration or a <release> element) and checks it. The
+ * bytes need no terminating NUL; `bytes` may be NULL when `size` is 0. Free
+ * the result with communique_result_free. NULL only for a NULL engine or
+ * when memory runs out. */
+COMMUNIQUE_C_API communique_result* communique_check(const communique_engine* engine, const char* bytes,
+                                                     size_t size) COMMUNIQUE_C_NOEXCEPT;
+
+/* Reads and checks a release like communique_check and, when it has no
+ * error, writes it in each of the `n` formats named in `formats` ("xml",
+ * "html", "txt", "draft", "nitf", ...; see communique convert --help).
+ * `formats` may be NULL when `n` is 0. Free the result with
+ * communique_result_free. NULL for a NULL engine, a NULL or unknown format
+ * name, or when memory runs out. */
+COMMUNIQUE_C_API communique_result* communique_convert(const communique_engine* engine, const char* bytes,
+                                                       size_t size, const char* const* formats,
+                                                       size_t n) COMMUNIQUE_C_NOEXCEPT;
+
+/* ---- Results ----------------------------------------------------------- */
+
+/* 1 when no diagnostic in the result is an error, else 0 (also for NULL). */
+COMMUNIQUE_C_API int communique_result_ok(const communique_result* result) COMMUNIQUE_C_NOEXCEPT;
+
+/* The number of outputs: the number of formats asked for when the release
+ * was converted, 0 when it has an error or was only checked (also for
+ * NULL). */
+COMMUNIQUE_C_API size_t communique_result_output_count(const communique_result* result) COMMUNIQUE_C_NOEXCEPT;
+
+/* The output for the i-th format asked for, NUL-terminated; its length in
+ * bytes (without the NUL) goes to *size unless `size` is NULL. The text
+ * belongs to the result. NULL when `result` is NULL or i is not below
+ * communique_result_output_count. */
+COMMUNIQUE_C_API const char* communique_result_output(const communique_result* result, size_t i,
+                                                      size_t* size) COMMUNIQUE_C_NOEXCEPT;
+
+/* The number of diagnostics (0 for NULL). */
+COMMUNIQUE_C_API size_t communique_result_diagnostic_count(const communique_result* result) COMMUNIQUE_C_NOEXCEPT;
+
+/* Copies the i-th diagnostic (they are sorted by position) into *out; its
+ * strings belong to the result. Returns 0, or -1 when an argument is NULL or
+ * i is not below communique_result_diagnostic_count. */
+COMMUNIQUE_C_API int communique_result_diagnostic(const communique_result* result, size_t i,
+                                                  communique_diagnostic* out) COMMUNIQUE_C_NOEXCEPT;
+
+/* Frees a result and every string read out of it. NULL is allowed. */
+COMMUNIQUE_C_API void communique_result_free(communique_result* result) COMMUNIQUE_C_NOEXCEPT;
+
+/* A diagnostic as one line in the form the command prints,
+ * "FILE:LINE:COLUMN: SEVERITY[RULE]: MESSAGE", without a newline. A line or
+ * column that is not known (0) is left out, and so is FILE when `file` is
+ * NULL. Free the string with communique_free. NULL when `d` is NULL or memory
+ * runs out. */
+COMMUNIQUE_C_API char* communique_diagnostic_format(const communique_diagnostic* d,
+                                                    const char* file) COMMUNIQUE_C_NOEXCEPT;
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif /* COMMUNIQUE_H */

@@ -1,0 +1,91 @@
+# The C API's tests, and the library as users get it: built against an
+# installed tree, loaded from Python, packed into a .deb. Included by
+# tests/CMakeLists.txt; every test here is labelled "capi".
+
+set(cq_capi_dir ${CMAKE_CURRENT_LIST_DIR})
+
+# Catch2: ownership, failures and the last error, diagnostics and outputs.
+add_executable(communique-capi-tests ${cq_capi_dir}/test_capi.cpp)
+target_link_libraries(communique-capi-tests PRIVATE communique_internal Catch2::Catch2)
+catch_discover_tests(communique-capi-tests TEST_PREFIX "capi: " PROPERTIES LABELS capi)
+
+# The examples build with everything else (and, installed, in the consumer
+# test below).
+add_executable(communique-example-embed-cpp ${PROJECT_SOURCE_DIR}/examples/embed.cpp)
+target_link_libraries(communique-example-embed-cpp PRIVATE communique)
+add_executable(communique-example-embed-c ${PROJECT_SOURCE_DIR}/examples/embed.c)
+target_link_libraries(communique-example-embed-c PRIVATE communique)
+set_target_properties(communique-example-embed-c PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+
+# A shared library for the tests that need one, whatever BUILD_SHARED_LIBS
+# says: the library itself when it is shared, else the same objects linked
+# the same way into shared-for-tests/libcommunique.so.
+get_target_property(cq_capi_type communique TYPE)
+if(cq_capi_type STREQUAL "SHARED_LIBRARY")
+  set(cq_capi_shared $<TARGET_FILE:communique>)
+else()
+  add_library(communique-shared-for-tests SHARED $<TARGET_OBJECTS:communique_internal>)
+  get_target_property(cq_capi_libraries communique LINK_LIBRARIES)
+  target_link_libraries(communique-shared-for-tests PRIVATE ${cq_capi_libraries})
+  set_target_properties(communique-shared-for-tests PROPERTIES
+    OUTPUT_NAME communique
+    LIBRARY_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/shared-for-tests
+    VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
+    LINK_DEPENDS ${PROJECT_BINARY_DIR}/capi/communique.map)
+  # The same exports as the library's (cmake/packaging.cmake).
+  target_link_options(communique-shared-for-tests PRIVATE
+                      "LINKER:--version-script=${PROJECT_BINARY_DIR}/capi/communique.map")
+  set(cq_capi_shared $<TARGET_FILE:communique-shared-for-tests>)
+endif()
+
+# Only the API's own symbols are exported.
+add_test(NAME capi-exports
+         COMMAND bash ${cq_capi_dir}/exports_test.sh ${CMAKE_NM} ${cq_capi_shared} ${PROJECT_VERSION_MAJOR})
+
+# Python's ctypes loads the shared library and converts a draft.
+find_program(CQ_PYTHON3 python3 HINTS /usr/bin)
+if(NOT CQ_PYTHON3)
+  message(FATAL_ERROR "python3 not found (the tests need it): install the Debian package python3")
+endif()
+add_test(NAME capi-ctypes
+         COMMAND ${CQ_PYTHON3} ${cq_capi_dir}/ctypes_test.py ${cq_capi_shared} ${PROJECT_VERSION}
+                 ${PROJECT_SOURCE_DIR}/fixtures/releases/2024-01-08-kampot-pepper-fair.md)
+
+# The module the command loads its writers from, relative to the install
+# prefix (cmake/packaging.cmake installs it), or "-" when there is none.
+if(TARGET communique-writers)
+  set(cq_capi_writers "$<TARGET_PROPERTY:communique-writers,COMMUNIQUE_INSTALL_DIR>/$<TARGET_FILE_NAME:communique-writers>")
+else()
+  set(cq_capi_writers "-")
+endif()
+
+# cmake --install into a temporary prefix, then a C++ project (CMake
+# package) and C programs (pkg-config) built against it and run.
+if(cq_capi_type STREQUAL "STATIC_LIBRARY")
+  set(cq_capi_linkage static)
+else()
+  set(cq_capi_linkage shared)
+endif()
+get_property(cq_capi_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
+if(cq_capi_multi_config)
+  set(cq_capi_generator "Unix Makefiles")
+else()
+  set(cq_capi_generator "${CMAKE_GENERATOR}")
+endif()
+add_test(NAME capi-consumers
+         COMMAND bash ${cq_capi_dir}/consumer_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
+                 ${CMAKE_INSTALL_LIBDIR} ${cq_capi_linkage} ${CMAKE_C_COMPILER} ${CMAKE_CXX_COMPILER}
+                 ${cq_capi_generator} ${PKG_CONFIG_EXECUTABLE} ${PROJECT_VERSION} ${cq_capi_writers})
+
+# cpack -G DEB, checked with dpkg-deb.
+find_program(CQ_DPKG_DEB dpkg-deb)
+if(NOT CQ_DPKG_DEB)
+  message(FATAL_ERROR "dpkg-deb not found (the tests need it): install the Debian package dpkg")
+endif()
+add_test(NAME capi-deb
+         COMMAND bash ${cq_capi_dir}/deb_test.sh ${CMAKE_CPACK_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_VERSION}
+                 ${CMAKE_INSTALL_LIBDIR} ${cq_capi_linkage} ${cq_capi_writers})
+
+set_tests_properties(capi-exports capi-ctypes capi-consumers capi-deb PROPERTIES LABELS capi)
+# Both install the build tree (cpack installs it into its own staging folder).
+set_tests_properties(capi-consumers capi-deb PROPERTIES RESOURCE_LOCK communique-install TIMEOUT 300)
