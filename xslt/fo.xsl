@@ -16,7 +16,8 @@
   markers counted in the list's own style (1. 2.; (a) (b); I. II.; a bullet
   repeated); quotes indented; the dateline where it stood in the release
   (an end dateline set to the right and kept with the last paragraph); the
-  closing block; "Page 1 of 2" in the footer of every page.
+  closing block; "Page 1 of 2" in the footer of every page (in Khmer, with
+  Khmer digits, for a Khmer release).
 
   Metadata for the PDF's document information and XMP travel in
   fo:declarations as an x:xmpmeta packet (the convention Apache FOP reads):
@@ -27,7 +28,9 @@
   Fonts: Latin text in Liberation Serif (DejaVu Serif when it is missing);
   a Khmer release uses Khmer OS Muol Light for the national header and the
   issuing organisation and Khmer OS Battambang (else Noto Serif Khmer) for
-  everything else.
+  everything else. A paragraph in another language than the release's
+  carries its xml:lang and that language's fonts and leading. Characters
+  none of the named fonts has are found by the renderer's fallback.
 
   XSLT 1.0, no extensions.
 -->
@@ -85,6 +88,12 @@
     </xsl:choose>
   </xsl:variable>
 
+  <xsl:variable name="page-format">
+    <xsl:choose>
+      <xsl:when test="$khmer">&#x17E1;</xsl:when>
+      <xsl:otherwise>1</xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
   <xsl:variable name="page-label">
     <xsl:choose>
       <xsl:when test="$khmer">ទំព័រ </xsl:when>
@@ -126,7 +135,8 @@
         </xsl:choose>
       </fo:layout-master-set>
       <xsl:call-template name="metadata"/>
-      <fo:page-sequence master-reference="page">
+      <!-- Page numbers in Khmer digits in a Khmer release (format="១"). -->
+      <fo:page-sequence master-reference="page" format="{$page-format}">
         <fo:static-content flow-name="xsl-region-after">
           <fo:block text-align="center" font-size="9pt" line-height="1.2">
             <xsl:value-of select="$page-label"/>
@@ -211,7 +221,7 @@
   <xsl:template match="r:organisation">
     <fo:block text-align="center" font-family="{$header-fonts}" font-size="11.5pt"
               font-weight="{$header-weight}" keep-with-next="always">
-      <xsl:if test="not(preceding-sibling::r:organisation)">
+      <xsl:if test="not(preceding-sibling::r:organisation[1])">
         <xsl:attribute name="space-before">14pt</xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
@@ -260,8 +270,8 @@
 
   <xsl:template match="r:p">
     <fo:block text-align="justify" space-before="7pt">
-      <xsl:copy-of select="@xml:lang"/>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+      <xsl:apply-templates select="@xml:lang" mode="language"/>
+      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
         <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
       </xsl:if>
       <xsl:apply-templates/>
@@ -319,6 +329,25 @@
         </fo:list-item>
       </xsl:for-each>
     </fo:list-block>
+  </xsl:template>
+
+  <!-- A paragraph in another language than the release's (a bilingual
+       statement): its language, and the fonts and leading for it. -->
+  <xsl:template match="@xml:lang" mode="language">
+    <xsl:copy-of select="."/>
+    <xsl:variable name="km" select=". = 'km' or starts-with(., 'km-')"/>
+    <xsl:if test="$km != $khmer">
+      <xsl:choose>
+        <xsl:when test="$km">
+          <xsl:attribute name="font-family">Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif</xsl:attribute>
+          <xsl:attribute name="line-height">1.75</xsl:attribute>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:attribute name="font-family"><xsl:value-of select="$latin-fonts"/></xsl:attribute>
+          <xsl:attribute name="line-height">1.35</xsl:attribute>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->

@@ -32,6 +32,8 @@ constexpr rule_info table[] = {
     {"config", severity::error, "the configuration file is TOML with known keys, rule IDs and values"},
     {"stylesheet", severity::error, "a stylesheet ran to its end inside its sandbox (no writes, no network, "
                                     "reads only from allowed folders)"},
+    {"too-many-pages", severity::error, "the PDF has no more pages than the limit (default 500)"},
+    {"pdf", severity::error, "the PDF renderer laid the FO out (fonts with its glyphs, supported FO)"},
 };
 
 }  // namespace

@@ -431,7 +431,7 @@ public:
                 declarations(c);
             } else if (is_fo(c, "page-sequence")) {
                 if (!masters) throw fo_error("fo:page-sequence before fo:layout-master-set");
-                page_sequence(c, ctx);
+                sequence(c, ctx);
             } else {
                 unsupported(c);
             }
@@ -743,10 +743,10 @@ private:
 
     // ---- page sequences ----
 
-    void page_sequence(const xmlNode* ps, inherited ctx) {
+    void sequence(const xmlNode* ps, inherited ctx) {
         check_properties(ps, p_font | p_paragraph, {"master-reference", "format"});
         apply_inherited(ps, ctx);
-        struct page_sequence seq;
+        page_sequence seq;
         std::string ref = attr(ps, "master-reference").value_or("");
         auto it = std::find_if(doc_.masters.begin(), doc_.masters.end(),
                                [&](const page_master& m) { return m.name == ref; });

@@ -239,17 +239,25 @@ std::vector<font_use> font_library::resolve(const font_request& request) {
     return out;
 }
 
-std::optional<font_use> font_library::fallback(char32_t c, int weight, bool italic) {
+std::optional<font_use> font_library::fallback(char32_t c, const font_request& request) {
     std::lock_guard lock(mutex_);
     if (!fc_) fc_ = std::make_unique<fc>();
-    const bool bold = weight >= 600;
-    auto key = std::tuple{c, bold, italic};
+    const int weight = request.weight;
+    const bool bold = weight >= 600, italic = request.italic;
+    std::string generic;
+    for (const std::string& f : request.families)
+        if (is_generic(f)) {
+            generic = f;
+            break;
+        }
+    auto key = std::tuple{c, bold, italic, generic};
     if (auto it = fallbacks_.find(key); it != fallbacks_.end()) return it->second;
 
     std::optional<font_use> found;
     // A face an earlier fallback found usually covers the neighbours of
     // that character too (the rest of the script).
-    for (const font_face* face : fallback_faces_) {
+    std::vector<const font_face*>& known = fallback_faces_[generic];
+    for (const font_face* face : known) {
         if (face->has(c) && (face->weight() >= 600) == bold && face->italic() == italic) {
             found = use_for(face, weight, italic);
             break;
@@ -261,6 +269,8 @@ std::optional<font_use> font_library::fallback(char32_t c, int weight, bool ital
         FcCharSetAddChar(charset, c);
         FcPatternAddCharSet(pattern.p, FC_CHARSET, charset);
         FcCharSetDestroy(charset);
+        if (!generic.empty())
+            FcPatternAddString(pattern.p, FC_FAMILY, reinterpret_cast<const FcChar8*>(generic.c_str()));
         add_style(pattern.p, weight, italic);
         FcConfigSubstitute(fc_->config, pattern.p, FcMatchPattern);
         FcDefaultSubstitute(pattern.p);
@@ -275,8 +285,7 @@ std::optional<font_use> font_library::fallback(char32_t c, int weight, bool ital
             const font_face* face = load_locked(file->first, file->second);
             if (!face || !face->has(c)) continue;
             found = use_for(face, weight, italic);
-            if (std::find(fallback_faces_.begin(), fallback_faces_.end(), face) == fallback_faces_.end())
-                fallback_faces_.push_back(face);
+            if (std::find(known.begin(), known.end(), face) == known.end()) known.push_back(face);
         }
         if (set) FcFontSetDestroy(set);
     }

@@ -102,9 +102,10 @@ public:
     // would for any application. Empty only when fontconfig finds no font.
     std::vector<font_use> resolve(const font_request& request);
 
-    // A font that has a glyph for c, in the requested weight and style if
-    // one exists: fontconfig queried by character set, answers cached.
-    std::optional<font_use> fallback(char32_t c, int weight, bool italic);
+    // A font that has a glyph for c, in the request's weight and style if
+    // one exists, and of its generic family (serif, sans-serif) when it
+    // names one: fontconfig queried by character set, answers cached.
+    std::optional<font_use> fallback(char32_t c, const font_request& request);
 
 private:
     font_library();
@@ -116,8 +117,10 @@ private:
     std::unique_ptr<fc> fc_;
     std::map<std::pair<std::string, unsigned>, std::unique_ptr<font_face>> faces_;  // by path and index
     std::map<std::tuple<std::string, int, bool>, std::optional<font_use>> families_;  // by family, weight, italic
-    std::map<std::tuple<char32_t, bool, bool>, std::optional<font_use>> fallbacks_;   // by char, bold, italic
-    std::vector<const font_face*> fallback_faces_;  // every face a fallback found, tried first next time
+    // by character, bold, italic and generic family
+    std::map<std::tuple<char32_t, bool, bool, std::string>, std::optional<font_use>> fallbacks_;
+    // Every face a fallback found, by generic family: tried first next time.
+    std::map<std::string, std::vector<const font_face*>> fallback_faces_;
 };
 
 }  // namespace communique::detail::pdf

@@ -3,7 +3,11 @@
 #include "pdf/line_breaking.hpp"
 #include "pdf/shaping.hpp"
 
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
+
 #include <algorithm>
+#include <climits>
 #include <cmath>
 #include <map>
 #include <stdexcept>
@@ -52,7 +56,31 @@ struct element {
     std::string id;
 };
 
+too_many_pages page_limit(std::size_t limit) {
+    return too_many_pages("the document needs more than " + std::to_string(limit) + (limit == 1 ? " page" : " pages"));
+}
+
 bool is_space(char16_t c) { return c == u' '; }
+
+// Scripts written without spaces between words.
+bool unspaced_script(const std::u16string& text, std::uint32_t at) {
+    UChar32 c = 0;
+    U16_GET(text.data(), 0, at, text.size(), c);
+    UErrorCode status = U_ZERO_ERROR;
+    switch (uscript_getScript(c, &status)) {
+        case USCRIPT_KHMER:
+        case USCRIPT_THAI:
+        case USCRIPT_LAO:
+        case USCRIPT_MYANMAR:
+        case USCRIPT_TIBETAN:
+        case USCRIPT_HAN:
+        case USCRIPT_HIRAGANA:
+        case USCRIPT_KATAKANA:
+            return true;
+        default:
+            return false;
+    }
+}
 
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
 
@@ -63,128 +91,49 @@ public:
     paragraph_setter(const document& doc, font_library& fonts) : doc_(doc), fonts_(fonts) {}
 
     std::vector<line_box> set(const node& t, double region_width) {
-        const paragraph& para = t.para;
         const block_props& props = t.props;
-        const text_style& block_style = doc_.styles[props.style];
         std::vector<line_box> lines;
-
-        shaped_paragraph sp;
+        if (t.para.text.empty()) return lines;
+        paragraph_work w{t.para, props, doc_.styles[props.style]};
         std::string error;
-        if (!shape_paragraph(para, doc_.styles, fonts_, sp, error)) throw layout_error(error);
-
-        const std::u16string& text = para.text;
-        const auto n = static_cast<std::uint32_t>(text.size());
-        if (n == 0) return lines;
-
-        // Interword glue: a justified line's spaces may grow by half their
-        // width and shrink by a third (TeX's proportions); ragged lines'
-        // spaces keep their width.
-        const bool justified = props.align == text_align::justify || props.align_last == text_align::justify;
-        std::vector<double> stretch(n + 1, 0.0), shrink(n + 1, 0.0);
-        for (std::uint32_t i = 0; i < n; ++i) {
-            const double w = is_space(text[i]) && justified ? sp.x_before[i + 1] - sp.x_before[i] : 0;
-            stretch[i + 1] = stretch[i] + w / 2;
-            shrink[i + 1] = shrink[i] + w / 3;
-        }
-
-        // Candidates: the paragraph's start, each usable break, its end.
-        std::vector<break_candidate> cands(1);
-        std::vector<std::pair<std::uint32_t, std::uint32_t>> ends{{0, 0}};  // (line end, next line start)
-        auto add = [&](std::uint32_t end, std::uint32_t next) {
-            break_candidate c;
-            c.width_to = sp.x_before[end];
-            c.stretch_to = stretch[end];
-            c.shrink_to = shrink[end];
-            c.width_from = sp.x_before[next];
-            c.stretch_from = stretch[next];
-            c.shrink_from = shrink[next];
-            if (end > 0 && next < n && is_hyphen(text[end - 1])) {
-                c.penalty = 50;
-                c.flagged = true;
-            }
-            cands.push_back(c);
-            ends.emplace_back(end, next);
-        };
-        for (std::uint32_t at : break_opportunities(text, block_style.lang)) {
-            if (at == 0 || at >= n || !sp.cluster_start[at]) continue;
-            bool kept = std::any_of(para.no_break.begin(), para.no_break.end(),
-                                    [&](const auto& r) { return r.first < at && at < r.second; });
-            if (kept) continue;
-            std::uint32_t end = at, next = at;
-            while (end > ends.back().second && is_space(text[end - 1])) --end;
-            while (next < n && is_space(text[next])) ++next;
-            if (end <= ends.back().second || next >= n) continue;  // nothing on the line, or nothing after
-            add(end, next);
-        }
-        add(n, n);
+        if (!shape_paragraph(w.para, doc_.styles, fonts_, w.shaped, error)) throw layout_error(error);
+        find_breaks(w);
+        make_glue(w);
+        make_candidates(w);
 
         const double measure = region_width - props.start_indent - props.end_indent;
-        const double indent = para.first_of_block ? props.text_indent : 0;
+        const double indent = w.para.first_of_block ? props.text_indent : 0;
         fit_params fp;
         fp.first_width = measure - indent;
         fp.width = measure;
-        fp.line_stretch = props.align == text_align::justify ? 0 : 3 * block_style.size;
+        // Ragged lines may end anywhere in the right half of the measure
+        // and stay "decent": the breaker then evens their lengths out (a
+        // centred headline comes out as balanced lines) instead of filling
+        // one line and leaving a word on the next.
+        fp.line_stretch = props.align == text_align::justify ? 0 : measure / 2;
         fp.justify_last = props.align_last == text_align::justify;
-        std::vector<line_fit> fits =
-            cands.size() - 1 > total_fit_limit ? first_fit(cands, fp) : total_fit(cands, fp);
+        fp.balance_last = props.align_last == text_align::center;
+        const std::vector<line_fit> fits =
+            w.candidates.size() - 1 > total_fit_limit ? first_fit(w.candidates, fp) : total_fit(w.candidates, fp);
 
-        const font_use strut = primary_font(block_style);
+        const font_use strut = primary_font(w.block_style);
         std::size_t from = 0;
         for (std::size_t li = 0; li < fits.size(); ++li) {
-            const line_fit& f = fits[li];
-            const bool last = f.end == cands.size() - 1;
-            const std::uint32_t s = ends[from].second, e = ends[f.end].first;
+            const bool last = fits[li].end == w.candidates.size() - 1;
             const text_align align = last ? props.align_last : props.align;
-            double ratio = f.ratio;
-            if (!std::isfinite(ratio) || (ratio > 0 && align != text_align::justify)) ratio = 0;
-
-            line_box lb;
-            // The strut: every line is at least as tall as the block's own font makes it.
-            extend(lb, strut, block_style.size, props.leading);
-            double pen = 0;
-            for (const shaped_run& run : sp.runs) {
-                if (run.end <= s || run.begin >= e) continue;
-                const text_style& style = doc_.styles[run.style];
-                const std::uint32_t pb = std::max(run.begin, s), pe = std::min(run.end, e);
-                line_run lr;
-                lr.font = run.font;
-                lr.size = style.size;
-                lr.color = style.color;
-                lr.x = pen;
-                lr.text = text.substr(pb, pe - pb);
-                lr.text_begin = pb;
-                for (const glyph& g : run.glyphs) {
-                    if (g.cluster < s || g.cluster >= e) continue;
-                    placed_glyph pg;
-                    pg.gid = g.gid;
-                    pg.cluster = g.cluster - pb;
-                    pg.advance = g.advance;
-                    pg.x_offset = g.x_offset;
-                    pg.y_offset = g.y_offset;
-                    if (ratio != 0 && is_space(text[g.cluster])) {
-                        const double w = sp.x_before[g.cluster + 1] - sp.x_before[g.cluster];
-                        pg.advance += float(ratio > 0 ? ratio * w / 2 : ratio * w / 3);
-                    }
-                    pen += pg.advance;
-                    lr.glyphs.push_back(pg);
-                }
-                if (lr.glyphs.empty()) continue;
-                extend(lb, run.font, style.size, props.leading);
-                lb.runs.push_back(std::move(lr));
-            }
+            line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, fits[li].ratio, align, strut);
             // Alignment within the measure.
-            const double room = (li == 0 ? fp.first_width : fp.width) - pen;
+            const double room = (li == 0 ? fp.first_width : fp.width) - line_width(lb);
             double x0 = props.start_indent + (li == 0 ? indent : 0);
             if (align == text_align::center) x0 += room / 2;
             else if (align == text_align::end) x0 += room;
             for (line_run& lr : lb.runs) lr.x += x0;
-
-            for (const link_span& link : para.links) {
-                if (link.end <= s || link.begin >= e) continue;
-                lb.links.push_back({x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri});
+            for (line_link& l : lb.links) {
+                l.x0 += x0;
+                l.x1 += x0;
             }
             lines.push_back(std::move(lb));
-            from = f.end;
+            from = fits[li].end;
         }
         return lines;
     }
@@ -199,6 +148,159 @@ public:
     }
 
 private:
+    // One paragraph on its way into lines.
+    struct paragraph_work {
+        paragraph_work(const paragraph& p, const block_props& b, const text_style& s)
+            : para(p), props(b), block_style(s) {}
+        const paragraph& para;
+        const block_props& props;
+        const text_style& block_style;
+        shaped_paragraph shaped;
+        std::vector<std::uint32_t> breaks;                            // usable break opportunities
+        bool justified = false;
+        std::vector<double> stretch, shrink;                          // prefix sums over the text
+        std::vector<double> boundary_glue;                            // at word boundaries of unspaced scripts
+        std::vector<break_candidate> candidates;                      // the start, each break, the end
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // per candidate: line end, next line start
+    };
+
+    // ICU's opportunities that fall between clusters and outside
+    // keep-together.within-line inlines.
+    static void find_breaks(paragraph_work& w) {
+        const auto n = static_cast<std::uint32_t>(w.para.text.size());
+        for (std::uint32_t at : break_opportunities(w.para.text, w.block_style.lang)) {
+            if (at == 0 || at >= n || !w.shaped.cluster_start[at]) continue;
+            if (std::any_of(w.para.no_break.begin(), w.para.no_break.end(),
+                            [&](const auto& r) { return r.first < at && at < r.second; }))
+                continue;
+            w.breaks.push_back(at);
+        }
+    }
+
+    // Glue. A justified line's spaces may grow by half their width and
+    // shrink by a third (TeX's proportions). Scripts written without
+    // spaces (Khmer, Thai) have few spaces to stretch, so their word
+    // boundaries (ICU's dictionary breaks) may open up by a quarter em too.
+    // Ragged lines keep their spacing.
+    static void make_glue(paragraph_work& w) {
+        const std::u16string& text = w.para.text;
+        const auto n = static_cast<std::uint32_t>(text.size());
+        w.justified = w.props.align == text_align::justify || w.props.align_last == text_align::justify;
+        w.boundary_glue.assign(n + 1, 0.0);
+        if (w.justified)
+            for (std::uint32_t at : w.breaks)
+                if (!is_space(text[at - 1]) && unspaced_script(text, at - 1) && unspaced_script(text, at))
+                    w.boundary_glue[at] = 0.25 * w.block_style.size;
+        w.stretch.assign(n + 1, 0.0);
+        w.shrink.assign(n + 1, 0.0);
+        for (std::uint32_t i = 0; i < n; ++i) {
+            const double space = is_space(text[i]) && w.justified ? advance_at(w, i) : 0;
+            w.stretch[i + 1] = w.stretch[i] + space / 2 + w.boundary_glue[i];
+            w.shrink[i + 1] = w.shrink[i] + space / 3;
+        }
+    }
+
+    static double advance_at(const paragraph_work& w, std::uint32_t i) {
+        return w.shaped.x_before[i + 1] - w.shaped.x_before[i];
+    }
+
+    // Where lines may end: spaces before a break stay at the end of the
+    // line (invisible), spaces after it are skipped by the next.
+    static void make_candidates(paragraph_work& w) {
+        const std::u16string& text = w.para.text;
+        const auto n = static_cast<std::uint32_t>(text.size());
+        w.candidates.assign(1, break_candidate{});
+        w.ends.assign(1, {0, 0});
+        auto add = [&](std::uint32_t end, std::uint32_t next) {
+            break_candidate c;
+            c.width_to = w.shaped.x_before[end];
+            c.stretch_to = w.stretch[end];
+            c.shrink_to = w.shrink[end];
+            // The glue at a break vanishes with it.
+            c.width_from = w.shaped.x_before[next];
+            c.stretch_from = w.stretch[next] + w.boundary_glue[next];
+            c.shrink_from = w.shrink[next];
+            if (end > 0 && next < n && is_hyphen(text[end - 1])) {
+                c.penalty = 50;
+                c.flagged = true;
+            }
+            w.candidates.push_back(c);
+            w.ends.emplace_back(end, next);
+        };
+        for (std::uint32_t at : w.breaks) {
+            std::uint32_t end = at, next = at;
+            while (end > w.ends.back().second && is_space(text[end - 1])) --end;
+            while (next < n && is_space(text[next])) ++next;
+            if (end <= w.ends.back().second || next >= n) continue;  // nothing on the line, or nothing after
+            add(end, next);
+        }
+        add(n, n);
+    }
+
+    // The glyphs of text [s, e) as a line, justified by `ratio` (the share
+    // of its glue the line stretches or shrinks), from x = 0.
+    line_box compose(const paragraph_work& w, std::uint32_t s, std::uint32_t e, double ratio, text_align align,
+                     const font_use& strut) const {
+        const std::u16string& text = w.para.text;
+        if (!std::isfinite(ratio) || (ratio > 0 && align != text_align::justify)) ratio = 0;
+        line_box lb;
+        // The strut: every line is at least as tall as the block's own font makes it.
+        extend(lb, strut, w.block_style.size, w.props.leading);
+        double pen = 0;
+        for (const shaped_run& run : w.shaped.runs) {
+            if (run.end <= s || run.begin >= e) continue;
+            const text_style& style = doc_.styles[run.style];
+            const std::uint32_t pb = std::max(run.begin, s), pe = std::min(run.end, e);
+            line_run lr;
+            lr.font = run.font;
+            lr.size = style.size;
+            lr.color = style.color;
+            lr.x = pen;
+            lr.text = text.substr(pb, pe - pb);
+            lr.text_begin = pb;
+            std::uint32_t previous_cluster = UINT32_MAX;
+            for (const glyph& g : run.glyphs) {
+                if (g.cluster < s || g.cluster >= e) continue;
+                if (ratio > 0 && g.cluster != previous_cluster && g.cluster > s && w.boundary_glue[g.cluster] > 0) {
+                    // A word boundary opens up before this cluster.
+                    const double extra = ratio * w.boundary_glue[g.cluster];
+                    if (lr.glyphs.empty()) lr.x += extra;
+                    else lr.glyphs.back().advance += float(extra);
+                    pen += extra;
+                }
+                previous_cluster = g.cluster;
+                placed_glyph pg;
+                pg.gid = g.gid;
+                pg.cluster = g.cluster - pb;
+                pg.advance = g.advance;
+                pg.x_offset = g.x_offset;
+                pg.y_offset = g.y_offset;
+                if (ratio != 0 && w.justified && is_space(text[g.cluster])) {
+                    const double space = advance_at(w, g.cluster);
+                    pg.advance += float(ratio > 0 ? ratio * space / 2 : ratio * space / 3);
+                }
+                pen += pg.advance;
+                lr.glyphs.push_back(pg);
+            }
+            if (lr.glyphs.empty()) continue;
+            extend(lb, run.font, style.size, w.props.leading);
+            lb.runs.push_back(std::move(lr));
+        }
+        for (const link_span& link : w.para.links) {
+            if (link.end <= s || link.begin >= e) continue;
+            lb.links.push_back({x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri});
+        }
+        return lb;
+    }
+
+    // Where the line's pen ends.
+    static double line_width(const line_box& lb) {
+        if (lb.runs.empty()) return 0;
+        double x = lb.runs.back().x;
+        for (const placed_glyph& g : lb.runs.back().glyphs) x += g.advance;
+        return x;
+    }
+
     // Grows the line box to hold text of this font and size: the
     // line-height's leading split evenly above and below the glyphs.
     static void extend(line_box& lb, const font_use& font, double size, const line_height& leading) {
@@ -362,8 +464,7 @@ std::vector<page_slice> paginate(const std::vector<element>& els, double height,
     double y = 0, pending_space = 0;
     std::vector<const std::string*> pending_anchors;
     auto new_page = [&] {
-        if (pages_before + pages.size() + 1 > max_pages)
-            throw layout_error("the document needs more than " + std::to_string(max_pages) + " pages");
+        if (pages_before + pages.size() + 1 > max_pages) throw page_limit(max_pages);
         pages.emplace_back();
         y = 0;
         pending_space = 0;
@@ -451,7 +552,15 @@ void insert_text(paragraph& p, std::uint32_t at, const std::u16string& s, std::u
     }
     auto pos = std::find_if(spans.begin(), spans.end(), [&](const span& sp) { return sp.begin >= at + len; });
     spans.insert(pos, span{at, at + len, style});
-    p.spans = std::move(spans);
+    // Neighbours of one style are one span again (one run, one shaping).
+    p.spans.clear();
+    for (const span& sp : spans) {
+        if (sp.begin == sp.end) continue;
+        if (!p.spans.empty() && p.spans.back().style == sp.style && p.spans.back().end == sp.begin)
+            p.spans.back().end = sp.end;
+        else
+            p.spans.push_back(sp);
+    }
     for (link_span& l : p.links) {
         if (l.begin >= at) l.begin += len;
         if (l.end > at) l.end += len;
@@ -485,18 +594,18 @@ node with_page_numbers(const node& n, std::size_t page, const std::map<std::stri
 
 // ---- placing lines on the page ----------------------------------------------------------------
 
-void place_line(const line_box& lb, double region_x, double baseline_from_top, double page_height,
-                laid_out_page& page) {
+// Moves the line's runs onto the page (a line is placed once).
+void place_line(line_box& lb, double region_x, double baseline_from_top, double page_height, laid_out_page& page) {
     const double y = page_height - baseline_from_top;
-    for (const line_run& r : lb.runs) {
+    for (line_run& r : lb.runs) {
         placed_run pr;
         pr.font = r.font;
         pr.size = r.size;
         pr.color = r.color;
         pr.x = region_x + r.x;
         pr.y = y;
-        pr.glyphs = r.glyphs;
-        pr.text = r.text;
+        pr.glyphs = std::move(r.glyphs);
+        pr.text = std::move(r.text);
         page.runs.push_back(std::move(pr));
     }
     for (const line_link& l : lb.links)
@@ -505,11 +614,11 @@ void place_line(const line_box& lb, double region_x, double baseline_from_top, d
 
 // Static content stacks its lines from the region's top, centre or bottom;
 // it is not paginated (what overflows the region stays where it falls).
-void place_static(const std::vector<element>& els, const box& region, display_align align, double page_height,
+void place_static(std::vector<element>& els, const box& region, display_align align, double page_height,
                   laid_out_page& page) {
-    std::vector<std::pair<const line_box*, double>> lines;
+    std::vector<std::pair<line_box*, double>> lines;
     double y = 0, pending = 0;
-    for (const element& e : els) {
+    for (element& e : els) {
         if (e.what == element::kind::space) {
             if (!lines.empty()) pending = std::max(pending, e.space);
         } else if (e.what == element::kind::line) {
@@ -547,7 +656,7 @@ bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, st
             total += sp.slices.size();
             laid.push_back(std::move(sp));
         }
-        if (total > max_pages) throw layout_error("the document needs more than " + std::to_string(max_pages) + " pages");
+        if (total > max_pages) throw page_limit(max_pages);
 
         std::size_t number = 0;
         for (std::size_t si = 0; si < doc.sequences.size(); ++si) {
@@ -559,7 +668,7 @@ bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, st
                 page.width = pm.width;
                 page.height = pm.height;
                 for (auto [index, top] : slice.lines) {
-                    const line_box& lb = laid[si].elements[index].line;
+                    line_box& lb = laid[si].elements[index].line;
                     place_line(lb, pm.body.x, pm.body.y + top + lb.ascent, pm.height, page);
                 }
                 auto running = [&](const std::optional<node>& content, const std::optional<box>& region,

@@ -6,6 +6,8 @@
 // writer draws.
 #pragma once
 
+#include <stdexcept>
+
 #include "pdf/fo_model.hpp"
 #include "pdf/fonts.hpp"
 
@@ -43,8 +45,13 @@ struct laid_out_page {
     std::vector<link_area> links;
 };
 
-// false with the reason: a missing font, right-to-left text, or more pages
-// than max_pages.
+// Thrown by lay_out() when the document needs more than max_pages pages.
+struct too_many_pages : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+// false with the reason: a missing font or right-to-left text; throws
+// too_many_pages when the document needs more pages than max_pages.
 bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, std::vector<laid_out_page>& pages,
              std::string& error);
 

@@ -88,7 +88,7 @@ measured measure(const break_candidate& from, const break_candidate& to, double 
     if (natural > width + 1e-9) {
         m.ratio = shrink > 0 ? (width - natural) / shrink : -infinite;
         m.overfull = m.ratio < -1;
-    } else if (last && !p.justify_last) {
+    } else if (last && !p.justify_last && !p.balance_last) {
         m.ratio = 0;  // the last line ends short, as it should
     } else if (natural < width - 1e-9) {
         m.ratio = stretch > 0 ? (width - natural) / stretch : infinite;
@@ -98,7 +98,8 @@ measured measure(const break_candidate& from, const break_candidate& to, double 
 
 double badness(double ratio) {
     if (std::isinf(ratio)) return 10000;
-    return std::min(10000.0, 100 * std::pow(std::abs(ratio), 3));
+    const double r = std::abs(ratio);
+    return std::min(10000.0, 100 * r * r * r);
 }
 
 int fitness_class(double ratio) {
@@ -149,7 +150,8 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
                 m.ratio = -1;
                 extra = overfull_demerits;
             }
-            double d = std::pow(line_penalty + badness(m.ratio), 2);
+            const double base = line_penalty + badness(m.ratio);
+            double d = base * base;
             if (c[b].penalty > 0) d += c[b].penalty * c[b].penalty;
             else if (c[b].penalty < 0) d -= c[b].penalty * c[b].penalty;
             if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;

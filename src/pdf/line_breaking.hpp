@@ -38,6 +38,9 @@ struct fit_params {
     // being "bad", which keeps ragged lines even too.
     double line_stretch = 0;
     bool justify_last = false;  // the last line is stretched too (text-align-last="justify")
+    // The last line is weighed like the others instead of being free to end
+    // short: centred text (a headline) then comes out in balanced lines.
+    bool balance_last = false;
 };
 
 struct line_fit {

@@ -10,10 +10,12 @@
 
 namespace communique::detail::pdf {
 
-// v rounded to at most `decimals` decimals, trailing zeros dropped: "12",
+// v rounded to at most `decimals` (0 to 6) decimals, trailing zeros dropped: "12",
 // "-0.5", "0.125"; never "-0" and never an exponent.
 inline void append_number(std::string& out, double v, int decimals = 3) {
-    const double scale = std::pow(10.0, decimals);
+    static constexpr double scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
+    decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
+    const double scale = scales[decimals];
     double rounded = std::round(v * scale) / scale;
     if (rounded == 0 || !std::isfinite(rounded)) rounded = 0;  // also turns -0 into 0
     char buf[64];

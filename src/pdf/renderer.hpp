@@ -7,6 +7,7 @@
 
 #include <libxml/tree.h>
 
+#include <cstddef>
 #include <cstdint>
 #include <memory>
 #include <optional>
@@ -34,7 +35,10 @@ public:
     // (docs/pdf.md). Returns false with a one-line reason in `error`
     // (unsupported construct, too many pages, missing font) and leaves `pdf`
     // empty. Never prints, never exits.
-    bool render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error) const;
+    // `too_long`, when given, is set to whether the failure was the page
+    // limit.
+    bool render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error,
+                bool* too_long = nullptr) const;
 
 private:
     struct impl;

@@ -92,7 +92,7 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
                 if (!ci.font.face && u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) && !faces.empty())
                     ci.font = faces.front();  // HarfBuzz removes it; any font will do
                 if (!ci.font.face) {
-                    auto fb = fonts.fallback(static_cast<char32_t>(c), style.font.weight, style.font.italic);
+                    auto fb = fonts.fallback(static_cast<char32_t>(c), style.font);
                     if (!fb) {
                         error = "missing font: no installed font has a glyph for " + code_point_name(c);
                         if (!style.font.families.empty()) error += " (font-family " + style.font.families.front() + ")";

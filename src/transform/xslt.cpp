@@ -241,8 +241,7 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
 
 stylesheet::~stylesheet() { xsltFreeStylesheet(style_); }
 
-bool stylesheet::apply(xmlDocPtr doc, const std::map<std::string, std::string, std::less<>>& params,
-                       const sandbox& box, std::string& out, std::string& error) const {
+result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const {
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style_, doc);
     if (!ctxt) throw std::bad_alloc();
     ctxt->_private = const_cast<sandbox*>(&box);
@@ -255,24 +254,27 @@ bool stylesheet::apply(xmlDocPtr doc, const std::map<std::string, std::string, s
     for (const auto& [name, value] : params)
         xsltQuoteOneUserParam(ctxt, BAD_CAST name.c_str(), BAD_CAST value.c_str());
 
-    xmlDocPtr result = xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt);
+    result_doc result(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt));
     // xsl:message text also reaches `error`; only the state says whether it failed.
-    bool ok = result && ctxt->state == XSLT_STATE_OK;
-    if (ok) {
-        xmlChar* bytes = nullptr;
-        int size = 0;
-        if (xsltSaveResultToString(&bytes, &size, result, style_) == 0) {
-            out.assign(bytes ? reinterpret_cast<const char*>(bytes) : "", static_cast<std::size_t>(size));
-        } else {
-            ok = false;
-            error = "the stylesheet's result could not be serialised";
-        }
-        xmlFree(bytes);
-    }
-    if (!ok && error.empty()) error = "the stylesheet failed";
-    error = tidy(error);
-    xmlFreeDoc(result);
+    if (ctxt->state != XSLT_STATE_OK) result.reset();
     xsltFreeTransformContext(ctxt);
+    if (!result && error.empty()) error = "the stylesheet failed";
+    error = tidy(error);
+    return result;
+}
+
+bool stylesheet::apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out,
+                       std::string& error) const {
+    result_doc result = transform(doc, params, box, error);
+    if (!result) return false;
+    xmlChar* bytes = nullptr;
+    int size = 0;
+    bool ok = xsltSaveResultToString(&bytes, &size, result.get(), style_) == 0;
+    if (ok)
+        out.assign(bytes ? reinterpret_cast<const char*>(bytes) : "", static_cast<std::size_t>(size));
+    else
+        error = "the stylesheet's result could not be serialised";
+    xmlFree(bytes);
     return ok;
 }
 

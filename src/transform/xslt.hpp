@@ -22,6 +22,11 @@ struct sandbox {
     std::vector<std::filesystem::path> readable;  // folders document() and xsl:include may read
 };
 
+struct result_doc_deleter {
+    void operator()(xmlDocPtr doc) const noexcept { xmlFreeDoc(doc); }
+};
+using result_doc = std::unique_ptr<xmlDoc, result_doc_deleter>;
+
 class stylesheet {
 public:
     // A built-in stylesheet by resource name ("xslt/html.xsl").
@@ -34,10 +39,15 @@ public:
     stylesheet(const stylesheet&) = delete;
     stylesheet& operator=(const stylesheet&) = delete;
 
-    // Transforms doc; false with a message in `error` when the stylesheet
-    // failed or broke the sandbox. String parameters are passed as strings.
-    bool apply(xmlDocPtr doc, const std::map<std::string, std::string, std::less<>>& params, const sandbox& box,
-               std::string& out, std::string& error) const;
+    using params = std::map<std::string, std::string, std::less<>>;
+
+    // Transforms doc into serialised bytes; false with a message in `error`
+    // when the stylesheet failed or broke the sandbox. String parameters are
+    // passed as strings.
+    bool apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out, std::string& error) const;
+    // The same, keeping the result tree (for the PDF renderer, which reads
+    // the FO without serialising and parsing it again); null on failure.
+    result_doc transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const;
 
 private:
     explicit stylesheet(xsltStylesheetPtr style) : style_(style) {}

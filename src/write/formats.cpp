@@ -12,6 +12,8 @@ constexpr format_entry table[] = {
     {{"txt", ".txt", "plain text, wrapped to --width columns"}, "xslt/text.xsl"},
     {{"draft", ".md", "the canonical draft (what communique fmt writes)"}, "xslt/draft.xsl"},
     {{"nitf", ".nitf.xml", "IPTC NITF 3.6 news markup"}, "xslt/nitf.xsl"},
+    {{"fo", ".fo", "XSL-FO 1.1 (the subset in docs/pdf.md), for the PDF renderer or Apache FOP"}, "xslt/fo.xsl"},
+    {{"pdf", ".pdf", "PDF 1.7 with subset fonts, laid out from the fo format"}, nullptr, "fo"},
 };
 
 constexpr auto infos = [] {

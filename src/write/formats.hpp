@@ -12,6 +12,10 @@ namespace communique::detail {
 struct format_entry {
     format_info info;
     const char* stylesheet;  // built-in resource that writes it, or nullptr for the tree itself
+    // Set for a format made from another format's result rather than written
+    // by its own stylesheet: "pdf" is rendered from the "fo" stylesheet's
+    // tree (a user's fo stylesheet serves both).
+    const char* rendered_from = nullptr;
 };
 
 std::span<const format_entry> format_entries() noexcept;

@@ -1,0 +1,252 @@
+#include "pdf/font_embedding.hpp"
+
+#include "pdf/hash.hpp"
+#include "pdf/numbers.hpp"
+#include "pdf/pdf_objects.hpp"
+
+#include <hb-subset.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
+#include <cmath>
+
+namespace communique::detail::pdf {
+
+namespace {
+
+const std::u16string empty_text;
+
+std::vector<char32_t> code_points(std::u16string_view s) {
+    std::vector<char32_t> out;
+    for (std::size_t i = 0; i < s.size();) {
+        UChar32 c = 0;
+        U16_NEXT(s.data(), i, s.size(), c);
+        out.push_back(static_cast<char32_t>(c));
+    }
+    return out;
+}
+
+void append_code_point(std::u16string& s, char32_t c) {
+    char16_t units[2];
+    std::size_t n = 0;
+    U16_APPEND_UNSAFE(units, n, c);
+    s.append(units, n);
+}
+
+}  // namespace
+
+// ---- glyph_text ----------------------------------------------------------------------------
+
+void glyph_text::assign(std::uint32_t gid, std::u16string text) {
+    if (gid < text_.size() && text_[gid].empty()) text_[gid] = std::move(text);
+}
+
+void glyph_text::learn(const placed_run& run) {
+    const auto& g = run.glyphs;
+    for (std::size_t a = 0; a < g.size();) {
+        std::size_t b = a + 1;
+        while (b < g.size() && g[b].cluster == g[a].cluster) ++b;
+        // The cluster's characters run to where the next cluster starts.
+        std::uint32_t end = static_cast<std::uint32_t>(run.text.size());
+        for (std::size_t k = b; k < g.size(); ++k)
+            if (g[k].cluster > g[a].cluster) {
+                end = std::min(end, g[k].cluster);
+                break;
+            }
+        const std::u16string_view chars = std::u16string_view(run.text).substr(g[a].cluster, end - g[a].cluster);
+        if (b - a == 1) {
+            assign(g[a].gid, std::u16string(chars));
+        } else {
+            std::vector<char32_t> left = code_points(chars);
+            std::vector<std::size_t> unmatched;
+            for (std::size_t k = a; k < b; ++k) {
+                auto it = std::find_if(left.begin(), left.end(), [&](char32_t c) { return face_.glyph(c) == g[k].gid; });
+                if (it == left.end()) {
+                    unmatched.push_back(k);
+                    continue;
+                }
+                std::u16string one;
+                append_code_point(one, *it);
+                assign(g[k].gid, one);
+                left.erase(it);
+            }
+            if (!unmatched.empty() && !left.empty()) {
+                std::u16string rest;
+                for (char32_t c : left) append_code_point(rest, c);
+                assign(g[unmatched.front()].gid, rest);
+            }
+        }
+        a = b;
+    }
+}
+
+const std::u16string& glyph_text::text_of(std::uint32_t gid) const {
+    return gid < text_.size() ? text_[gid] : empty_text;
+}
+
+std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() const {
+    std::vector<std::pair<std::uint32_t, const std::u16string*>> out;
+    for (std::uint32_t g = 0; g < text_.size(); ++g)
+        if (!text_[g].empty()) out.emplace_back(g, &text_[g]);
+    return out;
+}
+
+// ---- subsets -------------------------------------------------------------------------------
+
+bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, font_subset& out,
+                 std::string& error) {
+    hb_subset_input_t* input = hb_subset_input_create_or_fail();
+    if (!input) {
+        error = "hb-subset could not start (out of memory)";
+        return false;
+    }
+    hb_set_t* keep = hb_subset_input_glyph_set(input);
+    for (std::uint32_t g : glyphs) hb_set_add(keep, g);
+    // Positions come from the content stream: layout tables and hinting
+    // would only add bytes.
+    hb_set_t* drop = hb_subset_input_set(input, HB_SUBSET_SETS_DROP_TABLE_TAG);
+    for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort", "kerx", "feat",
+                            "trak", "hdmx", "VDMX", "LTSH", "DSIG", "gasp", "vhea", "vmtx"})
+        hb_set_add(drop, hb_tag_from_string(tag, 4));
+    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
+    hb_face_t* result = hb_subset_or_fail(face.subset_source(), input);
+    hb_subset_input_destroy(input);
+    if (!result) {
+        error = "hb-subset could not subset " + face.path();
+        return false;
+    }
+    hb_blob_t* blob = hb_face_reference_blob(result);
+    unsigned size = 0;
+    const char* data = hb_blob_get_data(blob, &size);
+    out.program.assign(data, size);
+    hb_blob_destroy(blob);
+    hb_face_destroy(result);
+    if (out.program.empty()) {
+        error = "hb-subset produced an empty subset of " + face.path();
+        return false;
+    }
+
+    fnv64 h;
+    h.add(face.postscript_name());
+    h.add(face.index());
+    for (std::uint32_t g : glyphs) h.add(g);
+    std::string tag;
+    for (int i = 0; i < 6; ++i) {
+        tag += static_cast<char>('A' + h.value % 26);
+        h.value /= 26;
+    }
+    out.base_font = tag + "+" + face.postscript_name();
+    return true;
+}
+
+// ---- the font objects ------------------------------------------------------------------------
+
+namespace {
+
+std::string to_unicode_cmap(const glyph_text& text) {
+    const std::vector<std::pair<std::uint32_t, const std::u16string*>> entries = text.all();
+    std::string s =
+        "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+        "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+        "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n"
+        "1 begincodespacerange\n<0000> <FFFF>\nendcodespacerange\n";
+    for (std::size_t i = 0; i < entries.size(); i += 100) {  // at most 100 entries a block
+        const std::size_t count = std::min<std::size_t>(100, entries.size() - i);
+        append_int(s, std::int64_t(count));
+        s += " beginbfchar\n";
+        for (std::size_t k = i; k < i + count; ++k) {
+            s += '<';
+            append_hex4(s, entries[k].first);
+            s += "> <";
+            for (char16_t u : *entries[k].second) append_hex4(s, u);
+            s += ">\n";
+        }
+        s += "endbfchar\n";
+    }
+    s += "endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n";
+    return s;
+}
+
+}  // namespace
+
+double pdf_width(const font_face& face, std::uint32_t gid) {
+    return std::round(face.advance(gid) * 1000000.0 / face.units_per_em()) / 1000;
+}
+
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const font_subset& subset,
+                              const std::vector<std::uint32_t>& glyphs, const glyph_text& text) {
+    using namespace PoDoFo;
+    const double per_em = 1000;  // PDF glyph space units per em
+    const PdfName base(subset.base_font);
+
+    PdfObject* file = objects.CreateObject();
+    set_stream(file, subset.program);
+    file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(subset.program.size()));
+
+    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
+    PdfDictionary& d = descriptor->GetDictionary();
+    d.AddKey("FontName", base);
+    // Symbolic (4): the glyphs are addressed by ID, not by a standard
+    // encoding; plus FixedPitch (1) and Italic (64) when they apply.
+    pdf_int64 flags = 4;
+    if (face.fixed_pitch()) flags |= 1;
+    if (face.italic()) flags |= 64;
+    d.AddKey("Flags", flags);
+    PdfArray bbox;
+    for (double v : face.bbox()) bbox.push_back(static_cast<pdf_int64>(std::lround(v * per_em)));
+    d.AddKey("FontBBox", bbox);
+    d.AddKey("ItalicAngle", static_cast<pdf_int64>(std::lround(face.italic_angle())));
+    d.AddKey("Ascent", static_cast<pdf_int64>(std::lround(face.ascender() * per_em)));
+    d.AddKey("Descent", static_cast<pdf_int64>(-std::lround(face.descender() * per_em)));
+    d.AddKey("CapHeight", static_cast<pdf_int64>(std::lround(face.cap_height() * per_em)));
+    // The stem width is not in the font; viewers only use it to synthesise
+    // a substitute, which never happens for an embedded font.
+    d.AddKey("StemV", static_cast<pdf_int64>(face.weight() >= 600 ? 140 : 80));
+    d.AddKey("FontFile2", file->Reference());
+
+    // Widths of the glyphs used (CID = glyph ID): consecutive CIDs share one array.
+    PdfArray widths;
+    for (std::size_t i = 0; i < glyphs.size();) {
+        std::size_t j = i;
+        PdfArray group;
+        do {
+            const double w = pdf_width(face, glyphs[j]);
+            if (w == std::floor(w)) group.push_back(static_cast<pdf_int64>(w));
+            else group.push_back(PdfVariant(w));
+            ++j;
+        } while (j < glyphs.size() && glyphs[j] == glyphs[j - 1] + 1);
+        widths.push_back(static_cast<pdf_int64>(glyphs[i]));
+        widths.push_back(group);
+        i = j;
+    }
+
+    PdfObject* cid = objects.CreateObject("Font");
+    PdfDictionary& c = cid->GetDictionary();
+    c.AddKey("Subtype", PdfName("CIDFontType2"));
+    c.AddKey("BaseFont", base);
+    PdfDictionary info;
+    info.AddKey("Registry", PdfString("Adobe"));
+    info.AddKey("Ordering", PdfString("Identity"));
+    info.AddKey("Supplement", PdfObject(pdf_int64{0}));  // a literal 0 would pick the PdfObject* overload
+    c.AddKey("CIDSystemInfo", info);
+    c.AddKey("FontDescriptor", descriptor->Reference());
+    c.AddKey("W", widths);
+    // The content stream uses glyph IDs as CIDs.
+    c.AddKey("CIDToGIDMap", PdfName("Identity"));
+
+    PdfObject* cmap = objects.CreateObject();
+    set_stream(cmap, to_unicode_cmap(text));
+
+    PdfObject* type0 = objects.CreateObject("Font");
+    PdfDictionary& t = type0->GetDictionary();
+    t.AddKey("Subtype", PdfName("Type0"));
+    t.AddKey("BaseFont", base);
+    t.AddKey("Encoding", PdfName("Identity-H"));
+    PdfArray descendants;
+    descendants.push_back(cid->Reference());
+    t.AddKey("DescendantFonts", descendants);
+    t.AddKey("ToUnicode", cmap->Reference());
+    return type0;
+}
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,67 @@
+// Embedding fonts: what each glyph stands for in text (for /ToUnicode), the
+// glyph-ID based subset hb-subset cuts, and the objects of a composite font
+// (Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2, Identity-H).
+#pragma once
+
+#include "pdf/fonts.hpp"
+#include "pdf/layout.hpp"
+
+#include <podofo/podofo.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace communique::detail::pdf {
+
+// The characters each glyph of one face stands for, learned from HarfBuzz's
+// clusters. A cluster of one glyph stands for all its characters (a
+// ligature "fi" for f and i); in a cluster of several glyphs (a Khmer
+// syllable) a glyph the font's cmap maps a character to stands for that
+// character, and the first remaining glyph for what is left (a subscript
+// form for coeng + consonant). A glyph keeps the first meaning it gets; a
+// run whose glyphs then read differently from its text gets /ActualText.
+class glyph_text {
+public:
+    explicit glyph_text(const font_face& face) : face_(face), text_(face.glyph_count()) {}
+    void learn(const placed_run& run);
+    // Empty when the glyph stands for nothing known.
+    const std::u16string& text_of(std::uint32_t gid) const;
+    // Every glyph with a meaning, by ascending ID.
+    std::vector<std::pair<std::uint32_t, const std::u16string*>> all() const;
+
+private:
+    void assign(std::uint32_t gid, std::u16string text);
+    const font_face& face_;
+    std::vector<std::u16string> text_;  // by glyph ID
+};
+
+struct font_subset {
+    std::string program;    // the subset, a TrueType font
+    std::string base_font;  // "ABCDEF+PostScriptName"
+};
+
+// Cuts the subset holding `glyphs` (and .notdef, and the components of
+// composite glyphs) with hardly any table but the outlines and metrics: no
+// hinting, no layout tables, since the PDF carries positioned glyphs.
+// Glyph IDs are kept (the glyphs not used are left empty), so a CID in the
+// content stream is the glyph's ID in the installed font (/CIDToGIDMap
+// /Identity) and anyone can check it against hb-shape. The six-letter tag
+// comes from a hash of the face and the glyph set, so the same document
+// gets the same name.
+bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, font_subset& out,
+                 std::string& error);
+
+// A glyph's width in the PDF's /W array: the font's hmtx advance in
+// thousandths of the em, to three decimals (so that, at any sensible size,
+// the viewer's pen lands where HarfBuzz's does and TJ needs adjustments
+// only for kerning, marks and justification).
+double pdf_width(const font_face& face, std::uint32_t gid);
+
+// The Type0 font object for the subset of `glyphs` (sorted), with its
+// descendants, widths and a ToUnicode CMap.
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const font_subset& subset,
+                              const std::vector<std::uint32_t>& glyphs, const glyph_text& text);
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,338 @@
+#include "pdf/pdf_writer.hpp"
+
+#include "pdf/font_embedding.hpp"
+#include "pdf/metadata.hpp"
+#include "pdf/numbers.hpp"
+#include "pdf/pdf_objects.hpp"
+
+#include <communique/version.hpp>
+
+#include <podofo/podofo.h>
+#include <zlib.h>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+namespace communique::detail::pdf {
+
+namespace {
+
+using namespace PoDoFo;
+
+constexpr std::string_view producer = "communique " COMMUNIQUE_VERSION_STRING " (PoDoFo 0.9.8, HarfBuzz)";
+constexpr std::string_view creator_tool = "communique " COMMUNIQUE_VERSION_STRING;
+constexpr double fake_italic_skew = 0.21;    // tan 12°
+constexpr double fake_bold_stroke = 0.025;   // of the font size
+
+// A face as the document uses it: its glyphs, their meanings, its subset.
+struct font_entry {
+    const font_face* face;
+    std::string resource;     // F1, F2, ...
+    std::vector<bool> used;   // by glyph ID; .notdef always (subsets keep it)
+    glyph_text text;
+    font_subset subset;
+    PdfObject* object = nullptr;
+    font_entry(const font_face* f, std::string name)
+        : face(f), resource(std::move(name)), used(f->glyph_count(), false), text(*f) {
+        used[0] = true;
+    }
+    std::vector<std::uint32_t> glyphs() const {
+        std::vector<std::uint32_t> out;
+        for (std::uint32_t g = 0; g < used.size(); ++g)
+            if (used[g]) out.push_back(g);
+        return out;
+    }
+};
+
+class font_set {
+public:
+    font_entry& get(const font_face* face) {
+        auto it = index_.find(face);
+        if (it != index_.end()) return entries_[it->second];
+        index_.emplace(face, entries_.size());
+        entries_.emplace_back(face, "F" + std::to_string(entries_.size() + 1));
+        return entries_.back();
+    }
+    std::vector<font_entry>& entries() { return entries_; }
+
+private:
+    std::vector<font_entry> entries_;                 // in order of first use: deterministic
+    std::map<const font_face*, std::size_t> index_;  // lookup only, never iterated
+};
+
+// The text operators for one run. The pen's position is tracked against the
+// position HarfBuzz (and justification) asked for, and every difference -
+// kerning, marks' offsets, stretched spaces - goes into TJ adjustments, so
+// rounding never accumulates along a line.
+void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, bool& stroking) {
+    // /ActualText when the glyphs, read in order through /ToUnicode, would
+    // not give the text (reordered Khmer vowels, subscripts), and when marks
+    // are positioned over other glyphs: extractors that order characters by
+    // position would move them.
+    std::u16string reading;
+    bool positioned_marks = false;
+    for (const placed_glyph& g : r.glyphs) {
+        reading += f.text.text_of(g.gid);
+        positioned_marks = positioned_marks || g.x_offset != 0 || g.y_offset != 0;
+    }
+    const bool actual_text = reading != r.text || positioned_marks;
+    if (actual_text) s += "/Span<</ActualText " + utf16_hex_string(r.text) + ">>BDC\n";
+
+    s += "BT\n/" + f.resource + ' ';
+    append_number(s, r.size, 2);
+    s += " Tf\n";
+    if (!(r.color == fill)) {
+        fill = r.color;
+        for (float c : {fill.r, fill.g, fill.b}) {
+            append_number(s, c, 3);
+            s += ' ';
+        }
+        s += "rg\n";
+    }
+    if (r.font.fake_bold) {
+        for (float c : {fill.r, fill.g, fill.b}) {
+            append_number(s, c, 3);
+            s += ' ';
+        }
+        s += "RG 2 Tr ";
+        append_number(s, r.size * fake_bold_stroke, 3);
+        s += " w\n";
+        stroking = true;
+    } else if (stroking) {
+        s += "0 Tr\n";
+        stroking = false;
+    }
+    s += "1 0 ";
+    append_number(s, r.font.fake_italic ? fake_italic_skew : 0, 3);
+    s += " 1 ";
+    append_number(s, r.x, 3);
+    s += ' ';
+    append_number(s, r.y, 3);
+    s += " Tm\n[";
+
+    double want = 0, have = 0, rise = 0;
+    bool hex = false;
+    for (const placed_glyph& g : r.glyphs) {
+        const double target = want + g.x_offset;
+        const double diff = target - have;
+        if (std::abs(diff) > 0.0005) {
+            double number = std::round(-diff * 1000 / r.size * 100) / 100;
+            if (number != 0) {
+                if (hex) s += '>';
+                hex = false;
+                append_number(s, number, 2);
+                have -= number * r.size / 1000;
+            }
+        }
+        if (std::abs(g.y_offset - rise) > 0.0005) {
+            if (hex) s += '>';
+            hex = false;
+            rise = g.y_offset;
+            s += "]TJ ";
+            append_number(s, rise, 3);
+            s += " Ts[";
+        }
+        if (!hex) s += '<';
+        hex = true;
+        append_hex4(s, g.gid);
+        have += pdf_width(*f.face, g.gid) * r.size / 1000;
+        want += g.advance;
+    }
+    if (hex) s += '>';
+    s += "]TJ\n";
+    if (rise != 0) s += "0 Ts\n";
+    s += "ET\n";
+    if (actual_text) s += "EMC\n";
+}
+
+// URIs must be 7-bit: anything else is percent-encoded (an IRI becomes a URI).
+std::string ascii_uri(std::string_view uri) {
+    static constexpr char hex[] = "0123456789ABCDEF";
+    std::string out;
+    for (unsigned char c : uri) {
+        if (c > 0x20 && c < 0x7F) {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hex[c >> 4];
+            out += hex[c & 15];
+        }
+    }
+    return out;
+}
+
+PdfArray rect(double x0, double y0, double x1, double y1) {
+    PdfArray a;
+    for (double v : {x0, y0, x1, y1}) a.push_back(PdfVariant(std::round(v * 1000) / 1000));
+    return a;
+}
+
+std::string join(const std::vector<std::string>& parts, std::string_view separator) {
+    std::string out;
+    for (const std::string& p : parts) {
+        if (!out.empty()) out += separator;
+        out += p;
+    }
+    return out;
+}
+
+// PoDoFo 0.9.8 derives the trailer's /ID from the Info dictionary alone, so
+// two releases with the same title and date would share one. The ID is
+// rewritten in place (same length, offsets unchanged) from checksums of
+// the whole file: zlib's CRC-32 and Adler-32 of all of it and CRC-32s of
+// its two halves, 16 bytes that change with any byte of the content.
+void replace_file_id(std::string& pdf) {
+    const std::size_t key = pdf.rfind("/ID");
+    if (key == std::string::npos) return;
+    const auto* data = reinterpret_cast<const Bytef*>(pdf.data());
+    const auto size = static_cast<uInt>(pdf.size()), half = size / 2;
+    const std::uint32_t parts[] = {static_cast<std::uint32_t>(crc32(0, data, size)),
+                                   static_cast<std::uint32_t>(adler32(1, data, size)),
+                                   static_cast<std::uint32_t>(crc32(0, data, half)),
+                                   static_cast<std::uint32_t>(crc32(0, data + half, size - half))};
+    std::string hex;
+    for (std::uint32_t p : parts) {
+        append_hex4(hex, p >> 16);
+        append_hex4(hex, p & 0xFFFF);
+    }
+    std::size_t at = key;
+    for (int i = 0; i < 2; ++i) {
+        const std::size_t open = pdf.find('<', at), close = pdf.find('>', open);
+        if (open == std::string::npos || close == std::string::npos || close - open - 1 != hex.size()) return;
+        pdf.replace(open + 1, hex.size(), hex);
+        at = close + 1;
+    }
+}
+
+}  // namespace
+
+bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
+               const std::optional<std::int64_t>& source_date_epoch, std::string& out, std::string& error) {
+    out.clear();
+    try {
+        // Which glyphs of which fonts, and what they mean.
+        font_set fonts;
+        for (const laid_out_page& page : pages)
+            for (const placed_run& r : page.runs) {
+                font_entry& f = fonts.get(r.font.face);
+                for (const placed_glyph& g : r.glyphs)
+                    if (g.gid < f.used.size()) f.used[g.gid] = true;
+                f.text.learn(r);
+            }
+
+        PdfVecObjects objects;
+        objects.SetAutoDelete(true);
+        for (font_entry& f : fonts.entries()) {
+            const std::vector<std::uint32_t> glyphs = f.glyphs();
+            if (!make_subset(*f.face, glyphs, f.subset, error)) return false;
+            f.object = embed_font(objects, *f.face, f.subset, glyphs, f.text);
+        }
+
+        PdfObject* tree = objects.CreateObject("Pages");
+        PdfArray kids;
+        for (const laid_out_page& page : pages) {
+            std::string content;
+            rgb fill;
+            bool stroking = false;
+            std::vector<font_entry*> used;
+            for (const placed_run& r : page.runs) {
+                font_entry& f = fonts.get(r.font.face);
+                if (std::find(used.begin(), used.end(), &f) == used.end()) used.push_back(&f);
+                show_run(content, r, f, fill, stroking);
+            }
+            PdfObject* contents = objects.CreateObject();
+            set_stream(contents, content);
+
+            PdfObject* p = objects.CreateObject("Page");
+            PdfDictionary& d = p->GetDictionary();
+            d.AddKey("Parent", tree->Reference());
+            d.AddKey("MediaBox", rect(0, 0, page.width, page.height));
+            PdfDictionary font_resources;
+            for (font_entry* f : used) font_resources.AddKey(PdfName(f->resource), f->object->Reference());
+            PdfDictionary resources;
+            resources.AddKey("Font", font_resources);
+            d.AddKey("Resources", resources);
+            d.AddKey("Contents", contents->Reference());
+            if (!page.links.empty()) {
+                PdfArray annots;
+                for (const link_area& l : page.links) {
+                    PdfObject* a = objects.CreateObject("Annot");
+                    PdfDictionary& ad = a->GetDictionary();
+                    ad.AddKey("Subtype", PdfName("Link"));
+                    ad.AddKey("Rect", rect(l.x0, l.y0, l.x1, l.y1));
+                    PdfArray border;
+                    for (int i = 0; i < 3; ++i) border.push_back(PdfObject(pdf_int64{0}));
+                    ad.AddKey("Border", border);
+                    PdfDictionary action;
+                    action.AddKey("Type", PdfName("Action"));
+                    action.AddKey("S", PdfName("URI"));
+                    const std::string uri = ascii_uri(l.uri);
+                    action.AddKey("URI", PdfString(uri.data(), static_cast<pdf_long>(uri.size())));
+                    ad.AddKey("A", action);
+                    ad.AddKey("P", p->Reference());
+                    annots.push_back(a->Reference());
+                }
+                d.AddKey("Annots", annots);
+            }
+            kids.push_back(p->Reference());
+        }
+        tree->GetDictionary().AddKey("Kids", kids);
+        tree->GetDictionary().AddKey("Count", static_cast<pdf_int64>(pages.size()));
+
+        // The date: SOURCE_DATE_EPOCH when given, else the dateline's.
+        std::optional<timestamp> created;
+        if (source_date_epoch) created = from_epoch(*source_date_epoch);
+        else if (!meta.create_date.empty()) created = parse_iso8601(meta.create_date);
+
+        PdfObject* xmp = objects.CreateObject("Metadata");
+        xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
+        set_stream(xmp, xmp_packet(meta, created, producer, creator_tool), false);
+
+        PdfObject* catalog = objects.CreateObject("Catalog");
+        PdfDictionary& cat = catalog->GetDictionary();
+        cat.AddKey("Pages", tree->Reference());
+        cat.AddKey("Metadata", xmp->Reference());
+        if (!meta.language.empty()) cat.AddKey("Lang", text_string(meta.language));
+        PdfDictionary prefs;
+        prefs.AddKey("DisplayDocTitle", PdfVariant(true));
+        cat.AddKey("ViewerPreferences", prefs);
+
+        PdfObject* info = objects.CreateObject();
+        PdfDictionary& id = info->GetDictionary();
+        if (!meta.title.empty()) id.AddKey("Title", text_string(meta.title));
+        if (!meta.authors.empty()) id.AddKey("Author", text_string(join(meta.authors, "; ")));
+        if (!meta.subject.empty()) id.AddKey("Subject", text_string(meta.subject));
+        id.AddKey("Creator", text_string(creator_tool));
+        id.AddKey("Producer", text_string(producer));
+        if (created) {
+            const std::string d = pdf_date(*created);
+            id.AddKey("CreationDate", PdfString(d.c_str()));
+            id.AddKey("ModDate", PdfString(d.c_str()));
+        }
+
+        PdfObject trailer;
+        trailer.GetDictionary().AddKey("Root", catalog->Reference());
+        trailer.GetDictionary().AddKey("Info", info->Reference());
+        PdfWriter writer(&objects, &trailer);
+        writer.SetPdfVersion(ePdfVersion_1_7);
+        writer.SetWriteMode(ePdfWriteMode_Compact);
+        // A classic xref table: PoDoFo 0.9.8's cross-reference streams have a
+        // size qpdf --check rejects.
+        writer.SetUseXRefStream(false);
+        PdfRefCountedBuffer buffer;
+        PdfOutputDevice device(&buffer);
+        writer.Write(&device);
+        out.assign(buffer.GetBuffer(), device.GetLength());
+        replace_file_id(out);
+        return true;
+    } catch (const PdfError& e) {
+        error = std::string("PoDoFo could not write the PDF: ") + PdfError::ErrorName(e.GetError());
+    } catch (const std::exception& e) {
+        error = std::string("the PDF could not be written: ") + e.what();
+    }
+    out.clear();
+    return false;
+}
+
+}  // namespace communique::detail::pdf

@@ -1,0 +1,27 @@
+// Writing the PDF with PoDoFo's object layer: pages with raw content
+// streams of positioned glyphs, subset fonts, link annotations, the Info
+// dictionary and XMP metadata. The same pages and metadata always give the
+// same bytes.
+//
+// The objects go straight into a PdfVecObjects written by a PdfWriter, not
+// through PdfMemDocument: in PoDoFo 0.9.8 every PdfDocument constructs a
+// PdfInfo, which stamps the clock's time with PdfDate (localtime/gmtime,
+// not reentrant), and its font and page helpers are not used here anyway.
+#pragma once
+
+#include "pdf/fo_model.hpp"
+#include "pdf/layout.hpp"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace communique::detail::pdf {
+
+// source_date_epoch, when given, is the creation date; else meta.create_date
+// (ISO 8601) when it parses; else the document has no date at all.
+bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
+               const std::optional<std::int64_t>& source_date_epoch, std::string& out, std::string& error);
+
+}  // namespace communique::detail::pdf

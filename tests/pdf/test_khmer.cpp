@@ -1,0 +1,254 @@
+// Khmer: tests/pdf/khmer_release.xml (a release in Khmer) through
+// xslt/fo.xsl to PDF. The glyphs in the content stream are compared with
+// HarfBuzz's shaping of the same string done here independently, no
+// dotted circle (HarfBuzz's mark for a broken syllable) may be drawn, and
+// text extraction must give the text back exactly, in logical order.
+#include "support.hpp"
+
+#include <fontconfig/fontconfig.h>
+#include <hb-ot.h>
+#include <hb.h>
+
+using namespace pdf_test;
+
+namespace {
+
+const rendered& khmer() {
+    static const rendered r = render_xml("khmer-release", slurp(source_dir / "tests" / "pdf" / "khmer_release.xml"));
+    return r;
+}
+
+// A font file as fontconfig names it for a family, looked up here without
+// the renderer's code.
+std::string font_file(const std::string& family) {
+    return run("fc-match -f '%{file}' '" + family + "'");
+}
+
+// A HarfBuzz font at units-per-em scale for a file.
+struct hb_file_font {
+    hb_blob_t* blob;
+    hb_face_t* face;
+    hb_font_t* font;
+    unsigned upem;
+    explicit hb_file_font(const std::string& path)
+        : blob(hb_blob_create_from_file(path.c_str())), face(hb_face_create(blob, 0)), font(hb_font_create(face)),
+          upem(hb_face_get_upem(face)) {
+        hb_font_set_scale(font, int(upem), int(upem));
+    }
+    ~hb_file_font() {
+        hb_font_destroy(font);
+        hb_face_destroy(face);
+        hb_blob_destroy(blob);
+    }
+    hb_file_font(const hb_file_font&) = delete;
+    hb_file_font& operator=(const hb_file_font&) = delete;
+    unsigned glyph(hb_codepoint_t c) const {
+        hb_codepoint_t g = 0;
+        return hb_font_get_nominal_glyph(font, c, &g) ? g : 0;
+    }
+};
+
+struct hb_glyph {
+    unsigned gid;
+    double x, y;  // origin, points
+};
+
+std::vector<hb_glyph> shape(const hb_file_font& f, const std::string& text, double size) {
+    hb_buffer_t* buf = hb_buffer_create();
+    hb_buffer_add_utf8(buf, text.c_str(), -1, 0, -1);
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, HB_SCRIPT_KHMER);
+    hb_buffer_set_language(buf, hb_language_from_string("km", -1));
+    hb_shape(f.font, buf, nullptr, 0);
+    unsigned n = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
+    std::vector<hb_glyph> out;
+    double pen = 0;
+    const double scale = size / f.upem;
+    for (unsigned i = 0; i < n; ++i) {
+        out.push_back({info[i].codepoint, pen + pos[i].x_offset * scale, pos[i].y_offset * scale});
+        pen += pos[i].x_advance * scale;
+    }
+    hb_buffer_destroy(buf);
+    return out;
+}
+
+// /W of every CID font in a QDF file, by BaseFont: "/W [ c [ w ... ] ... ]".
+std::map<std::string, std::map<unsigned, double>> widths(const std::string& qdf) {
+    std::map<std::string, std::map<unsigned, double>> out;
+    for (std::size_t at = qdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
+         at = qdf.find("/Subtype /CIDFontType2", at + 1)) {
+        const std::size_t obj = qdf.rfind(" 0 obj", at), end = qdf.find("endobj", at);
+        const std::string body = qdf.substr(obj, end - obj);
+        const std::size_t b = body.find("/BaseFont /");
+        const std::string base = body.substr(b + 11, body.find_first_of(" \n", b + 11) - (b + 11));
+        std::size_t w = body.find("/W [");
+        REQUIRE(w != std::string::npos);
+        std::istringstream in(body.substr(w + 3));
+        std::string token;
+        unsigned cid = 0;
+        int depth = 0;
+        while (in >> token) {
+            if (token == "[") {
+                ++depth;
+            } else if (token == "]") {
+                if (--depth == 0) break;
+            } else if (depth == 2) {
+                out[base][cid++] = std::stod(token);
+            } else {
+                cid = static_cast<unsigned>(std::stoul(token));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a Khmer release embeds Khmer OS Muol Light and Khmer OS Battambang", "[pdf][khmer]") {
+    const std::string out = run(std::string(PDFFONTS_EXE) + " " + quote(khmer().pdf_path));
+    INFO(out);
+    CHECK(out.find("+KhmerOSMuolLight ") != std::string::npos);
+    CHECK(out.find("+KhmerOSbattambang ") != std::string::npos);
+    CHECK(out.find(" no ") == std::string::npos);  // every emb/sub/uni flag says yes
+    CHECK(khmer().pdf.find("/Lang(km)") != std::string::npos);
+    int status = 0;
+    run(std::string(QPDF_EXE) + " --check " + quote(khmer().pdf_path), &status);
+    CHECK(status == 0);
+}
+
+TEST_CASE("pdf: the Khmer state line's glyphs are HarfBuzz's, at HarfBuzz's positions", "[pdf][khmer]") {
+    const std::string state = "ព្រះរាជាណាចក្រកម្ពុជា";
+    hb_file_font muol(font_file("Khmer OS Muol Light"));
+    REQUIRE(hb_face_get_glyph_count(muol.face) > 0);
+    const std::vector<hb_glyph> expected = shape(muol, state, 12);  // the state line is 12pt in fo.xsl
+    REQUIRE(expected.size() > 10);
+
+    qdf_pdf q = to_qdf(khmer().pdf_path);
+    auto w = widths(q.text);
+    REQUIRE(!q.contents.empty());
+    auto objects = text_objects(q.contents.front(), [&](const std::string& font, unsigned cid) {
+        return double(w[q.base_font[font]][cid]);
+    });
+    REQUIRE(!objects.empty());
+    const text_object& first = objects.front();  // the first line on the page
+    INFO("font " << q.base_font[first.font]);
+    CHECK(q.base_font[first.font].ends_with("+KhmerOSMuolLight"));
+    CHECK(first.size == 12);
+    REQUIRE(first.glyphs.size() == expected.size());
+    for (std::size_t i = 0; i < expected.size(); ++i) {
+        INFO("glyph " << i);
+        CHECK(first.glyphs[i].cid == expected[i].gid);  // CIDs are glyph IDs (/CIDToGIDMap /Identity)
+        CHECK(std::abs(first.glyphs[i].x - expected[i].x) < 0.01);
+        CHECK(std::abs(first.glyphs[i].y - expected[i].y) < 0.01);
+    }
+    // The same, as the hb-shape tool prints it (libharfbuzz-bin).
+    const std::string hb = run("hb-shape --no-glyph-names --no-positions --script=khmr --language=km '" +
+                               font_file("Khmer OS Muol Light") + "' '" + state + "'");
+    std::string ours = "[";
+    for (std::size_t i = 0; i < first.glyphs.size(); ++i) ours += (i ? "|" : "") + std::to_string(first.glyphs[i].cid);
+    // hb-shape prints gid=cluster; drop the clusters.
+    std::string tool;
+    for (std::size_t i = 0; i < hb.size(); ++i) {
+        if (hb[i] == '=') {
+            while (i < hb.size() && hb[i] != '|' && hb[i] != ']') ++i;
+            --i;
+            continue;
+        }
+        if (hb[i] != '\n') tool += hb[i];
+    }
+    CHECK(tool == ours + "]");
+}
+
+TEST_CASE("pdf: no dotted circle is drawn for Khmer text", "[pdf][khmer]") {
+    qdf_pdf q = to_qdf(khmer().pdf_path);
+    std::map<std::string, unsigned> dotted;  // by BaseFont
+    hb_file_font muol(font_file("Khmer OS Muol Light")), battambang(font_file("Khmer OS Battambang"));
+    REQUIRE(muol.glyph(0x25CC) != 0);  // the fonts have one: HarfBuzz would use it for a broken syllable
+    REQUIRE(battambang.glyph(0x25CC) != 0);
+    int khmer_glyphs = 0;
+    for (const std::string& content : q.contents) {
+        for (const text_object& t : text_objects(content, [](const std::string&, unsigned) { return 0.0; })) {
+            const std::string& base = q.base_font[t.font];
+            const unsigned circle = base.ends_with("+KhmerOSMuolLight")    ? muol.glyph(0x25CC)
+                                    : base.ends_with("+KhmerOSbattambang") ? battambang.glyph(0x25CC)
+                                                                           : 0;
+            REQUIRE(circle != 0);
+            for (const shown_glyph& g : t.glyphs) {
+                CHECK(g.cid != circle);
+                CHECK(g.cid != 0);  // nor .notdef
+                ++khmer_glyphs;
+            }
+        }
+    }
+    CHECK(khmer_glyphs > 300);
+
+    SECTION("the check would see one") {
+        // A vowel sign with no consonant is a broken syllable: HarfBuzz
+        // inserts the dotted circle, and the same scan finds it.
+        const std::string fo =
+            R"(<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xml:lang="km" font-family="Khmer OS Battambang">
+  <fo:layout-master-set><fo:simple-page-master master-name="p"><fo:region-body margin="20mm"/></fo:simple-page-master></fo:layout-master-set>
+  <fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body"><fo:block>ាក</fo:block></fo:flow></fo:page-sequence>
+</fo:root>)";
+        doc_ptr d = parse_xml(fo);
+        std::string pdf, error;
+        REQUIRE(renderer().render(d.get(), {}, pdf, error));
+        spit(scratch() / "broken-syllable.pdf", pdf);
+        qdf_pdf b = to_qdf(scratch() / "broken-syllable.pdf");
+        bool seen = false;
+        for (const text_object& t : text_objects(b.contents.front(), [](const std::string&, unsigned) { return 0.0; }))
+            for (const shown_glyph& g : t.glyphs) seen = seen || g.cid == battambang.glyph(0x25CC);
+        CHECK(seen);
+    }
+}
+
+TEST_CASE("pdf: pdftotext gives the Khmer text exactly, in logical order", "[pdf][khmer]") {
+    const std::string raw = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(khmer().pdf_path) + " -");
+    INFO(raw);
+    // Whole lines as they were written (the header does not wrap).
+    for (const char* line : {"ព្រះរាជាណាចក្រកម្ពុជា", "ជាតិ សាសនា ព្រះមហាក្សត្រ", "ក្រសួងការបរទេស",
+                             "និងសហប្រតិបត្តិការអន្តរជាតិ", "សេចក្តីប្រកាសព័ត៌មាន"})
+        CHECK(raw.find(line) != std::string::npos);
+    const std::string text = without_space(raw);
+    const release_text release = text_of_release(khmer().xml);
+    std::size_t from = 0;
+    CHECK(first_missing(text, words(release.body), from).empty());
+    // Each paragraph, spaces aside, comes back whole: the lines break
+    // between words only (ICU's Khmer dictionary), never inside a syllable.
+    CHECK(text.find(without_space("ភាគីទាំងពីរក៏បានផ្លាស់ប្តូរទស្សនៈលើបញ្ហាតំបន់ និងអន្តរជាតិដែលមានការយកចិត្តទុកដាក់រួម "
+                                  "ព្រមទាំងបានបញ្ជាក់ជាថ្មីនូវការប្តេជ្ញាចិត្តគាំទ្រគ្នាទៅវិញទៅមកនៅក្នុងវេទិកាពហុភាគី "
+                                  "ជាពិសេសនៅក្នុងក្របខ័ណ្ឌអង្គការសហប្រជាជាតិ។")) != std::string::npos);
+    std::size_t anywhere = 0;
+    CHECK(first_missing(text, words(release.dateline), anywhere).empty());
+    // The footer in Khmer.
+    CHECK(raw.find("ទំព័រ") != std::string::npos);
+}
+
+TEST_CASE("pdf: /ActualText marks the Khmer runs and only those", "[pdf][khmer]") {
+    const qdf_pdf km = to_qdf(khmer().pdf_path);
+    std::size_t spans = 0;
+    for (std::size_t at = km.text.find("/ActualText"); at != std::string::npos; at = km.text.find("/ActualText", at + 1))
+        ++spans;
+    CHECK(spans >= 15);  // the Khmer lines (their glyphs are reordered)
+    // Latin text reads back through /ToUnicode alone: no span at all.
+    const auto& [name, r] = fixtures().front();
+    INFO(name);
+    CHECK(to_qdf(r.pdf_path).text.find("/ActualText") == std::string::npos);
+}
+
+TEST_CASE("pdf: Khmer paragraphs break inside runs without spaces", "[pdf][khmer]") {
+    const std::string raw = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(khmer().pdf_path) + " -");
+    // A line that ends in a Khmer letter followed by a line that starts
+    // with one, where the text had no space: a dictionary break.
+    std::istringstream in(raw);
+    std::vector<std::string> lines;
+    for (std::string l; std::getline(in, l);)
+        if (!l.empty()) lines.push_back(l);
+    const std::string body = text_of_release(khmer().xml).body;
+    int inside_runs = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i)
+        if (body.find(lines[i] + lines[i + 1]) != std::string::npos) ++inside_runs;
+    CHECK(inside_runs >= 1);
+}

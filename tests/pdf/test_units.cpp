@@ -1,0 +1,322 @@
+// The renderer's parts on their own: number and date formatting, the FO
+// parser's computed properties, ICU break opportunities, the line breaker,
+// fonts (with a .ttc collection made here), shaping and subsetting.
+#include "support.hpp"
+
+#include "pdf/fo_parser.hpp"
+#include "pdf/font_embedding.hpp"
+#include "pdf/fonts.hpp"
+#include "pdf/line_breaking.hpp"
+#include "pdf/metadata.hpp"
+#include "pdf/numbers.hpp"
+#include "pdf/shaping.hpp"
+
+#include <hb.h>
+
+#include <cmath>
+
+using namespace pdf_test;
+namespace P = communique::detail::pdf;
+
+TEST_CASE("pdf units: numbers in PDF syntax", "[pdf][units]") {
+    auto num = [](double v, int d = 3) {
+        std::string s;
+        P::append_number(s, v, d);
+        return s;
+    };
+    CHECK(num(12) == "12");
+    CHECK(num(0.5) == "0.5");
+    CHECK(num(-0.0001) == "0");
+    CHECK(num(-1.23456) == "-1.235");
+    CHECK(num(595.2756, 2) == "595.28");
+    CHECK(num(1e-12) == "0");
+    CHECK(num(100000.25) == "100000.25");
+}
+
+TEST_CASE("pdf units: dates without the clock or the C library's time functions", "[pdf][units]") {
+    auto epoch = [](std::int64_t s) { return P::pdf_date(*P::from_epoch(s)); };
+    CHECK(epoch(0) == "D:19700101000000Z");
+    CHECK(epoch(1700000000) == "D:20231114221320Z");
+    CHECK(epoch(951782400) == "D:20000229000000Z");  // a leap day in a century year
+    CHECK(epoch(-1) == "D:19691231235959Z");
+    CHECK(P::xmp_date(*P::from_epoch(1709424000)) == "2024-03-03T00:00:00Z");
+    CHECK(P::pdf_date(*P::parse_iso8601("2024-03-03")) == "D:20240303000000");
+    CHECK(P::pdf_date(*P::parse_iso8601("2024-03-03T09:30:00+07:00")) == "D:20240303093000+07'00'");
+    CHECK(P::xmp_date(*P::parse_iso8601("2024-03-03T09:30:00Z")) == "2024-03-03T09:30:00Z");
+    CHECK_FALSE(P::parse_iso8601("2024-02-30"));
+    CHECK_FALSE(P::parse_iso8601("2023-02-29"));
+    CHECK(P::parse_iso8601("2024-02-29"));
+    CHECK_FALSE(P::parse_iso8601("3 March 2024"));
+}
+
+namespace {
+
+P::document parse(const std::string& fo) {
+    doc_ptr d = parse_xml(fo);
+    P::document doc;
+    std::string error;
+    INFO(error);
+    if (!P::parse_fo(d.get(), doc, error)) FAIL(error);
+    return doc;
+}
+
+const std::string head =
+    R"(<fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" font-size="10pt"><fo:layout-master-set>
+<fo:simple-page-master master-name="p" page-width="8.5in" page-height="11in" margin-left="1in" margin-right="1in" margin-top="1in" margin-bottom="1in">
+<fo:region-body/></fo:simple-page-master></fo:layout-master-set><fo:page-sequence master-reference="p"><fo:flow flow-name="xsl-region-body">)";
+const std::string tail = "</fo:flow></fo:page-sequence></fo:root>";
+
+}  // namespace
+
+TEST_CASE("pdf units: the FO parser computes properties", "[pdf][units]") {
+    SECTION("page geometry") {
+        P::document doc = parse(head + "<fo:block>x</fo:block>" + tail);
+        REQUIRE(doc.masters.size() == 1);
+        CHECK(doc.masters[0].width == Approx(612));
+        CHECK(doc.masters[0].body.x == Approx(72));
+        CHECK(doc.masters[0].body.width == Approx(468));
+    }
+    SECTION("white space collapses across inlines; em and % count from the parent's size") {
+        P::document doc = parse(head +
+                                "<fo:block font-size=\"1.5em\" space-before=\"1em\">\n  Hello,\n <fo:inline "
+                                "font-weight=\"bold\" font-size=\"50%\"> big </fo:inline>  world  </fo:block>" +
+                                tail);
+        const P::node& block = doc.sequences[0].flow.children.at(0);
+        CHECK(block.props.space_before == Approx(15));
+        const P::node& text = block.children.at(0);
+        CHECK(text.para.text == u"Hello, big world");
+        REQUIRE(text.para.spans.size() == 3);
+        CHECK(doc.styles[text.para.spans[0].style].size == Approx(15));
+        CHECK(doc.styles[text.para.spans[1].style].size == Approx(7.5));
+        CHECK(doc.styles[text.para.spans[1].style].font.weight == 700);
+        CHECK(text.para.text.substr(text.para.spans[1].begin, text.para.spans[1].end - text.para.spans[1].begin) ==
+              u"big ");  // the space before "big" came first, outside the inline
+    }
+    SECTION("lists: body-start() and label-end()") {
+        P::document doc = parse(head + R"FO(<fo:list-block start-indent="10mm" provisional-distance-between-starts="20pt" provisional-label-separation="5pt">
+<fo:list-item><fo:list-item-label end-indent="label-end()"><fo:block>1.</fo:block></fo:list-item-label>
+<fo:list-item-body start-indent="body-start()"><fo:block>Text</fo:block></fo:list-item-body></fo:list-item></fo:list-block>)FO" +
+                                tail);
+        const P::node& item = doc.sequences[0].flow.children.at(0).children.at(0);
+        const P::node& label_text = item.children.at(0).children.at(0).children.at(0);
+        const P::node& body_text = item.children.at(1).children.at(0).children.at(0);
+        const double ten_mm = 720 / 25.4;
+        CHECK(label_text.props.start_indent == Approx(ten_mm));
+        CHECK(label_text.props.end_indent == Approx(468 - (20 + ten_mm - 5)));
+        CHECK(body_text.props.start_indent == Approx(ten_mm + 20));
+    }
+    SECTION("text-align-last is relative to text-align") {
+        P::document doc = parse(head + R"(<fo:block text-align="justify">a</fo:block><fo:block text-align="center">b</fo:block>)" +
+                                tail);
+        CHECK(doc.sequences[0].flow.children.at(0).props.align_last == P::text_align::start);
+        CHECK(doc.sequences[0].flow.children.at(1).props.align_last == P::text_align::center);
+    }
+    SECTION("an empty block inside text ends a line") {
+        P::document doc = parse(head + "<fo:block>one<fo:block/>two</fo:block>" + tail);
+        const P::node& block = doc.sequences[0].flow.children.at(0);
+        REQUIRE(block.children.size() == 3);
+        CHECK(block.children[0].para.text == u"one");
+        CHECK(block.children[2].para.text == u"two");
+        CHECK_FALSE(block.children[2].para.first_of_block);
+    }
+}
+
+TEST_CASE("pdf units: ICU finds Khmer word boundaries without spaces", "[pdf][units]") {
+    const std::u16string text = u"សហប្រតិបត្តិការអន្តរជាតិ";
+    std::vector<std::uint32_t> breaks = P::break_opportunities(text, "km");
+    CHECK(breaks.back() == text.size());
+    CHECK(breaks.size() >= 2);  // at least one break inside the run
+    const std::u16string latin = u"measles-rubella campaign";
+    std::vector<std::uint32_t> lb = P::break_opportunities(latin, "en");
+    CHECK(std::find(lb.begin(), lb.end(), 8u) != lb.end());   // after the hyphen
+    CHECK(std::find(lb.begin(), lb.end(), 16u) != lb.end());  // after the space
+}
+
+namespace {
+
+// A paragraph of words of the given widths, spaces 3 wide (stretch 1.5, shrink 1).
+std::vector<P::break_candidate> words_to_candidates(const std::vector<double>& widths) {
+    std::vector<P::break_candidate> c(1);
+    double x = 0, y = 0, z = 0;
+    for (std::size_t i = 0; i < widths.size(); ++i) {
+        x += widths[i];
+        P::break_candidate b;
+        b.width_to = x;
+        b.stretch_to = y;
+        b.shrink_to = z;
+        if (i + 1 < widths.size()) {
+            x += 3;
+            y += 1.5;
+            z += 1;
+        }
+        b.width_from = x;
+        b.stretch_from = y;
+        b.shrink_from = z;
+        c.push_back(b);
+    }
+    return c;
+}
+
+double worst_ratio(const std::vector<P::line_fit>& fits) {
+    double worst = 0;
+    for (std::size_t i = 0; i + 1 < fits.size(); ++i) worst = std::max(worst, std::abs(fits[i].ratio));
+    return worst;
+}
+
+// Knuth's badness, summed over all lines but the last.
+double total_badness(const std::vector<P::line_fit>& fits) {
+    double sum = 0;
+    for (std::size_t i = 0; i + 1 < fits.size(); ++i) sum += std::min(10000.0, 100 * std::pow(std::abs(fits[i].ratio), 3));
+    return sum;
+}
+
+}  // namespace
+
+TEST_CASE("pdf units: total fit spaces lines more evenly than first fit", "[pdf][units]") {
+    std::vector<double> widths;
+    unsigned seed = 7;
+    for (int i = 0; i < 300; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        widths.push_back(8 + (seed >> 16) % 40);
+    }
+    const auto cands = words_to_candidates(widths);
+    P::fit_params p;
+    p.first_width = p.width = 300;
+    const auto total = P::total_fit(cands, p);
+    const auto first = P::first_fit(cands, p);
+    REQUIRE(total.back().end == cands.size() - 1);
+    REQUIRE(first.back().end == cands.size() - 1);
+    CHECK(worst_ratio(total) < worst_ratio(first));
+    CHECK(total_badness(total) < total_badness(first));
+    for (const auto& f : total) CHECK(f.ratio >= -1);
+}
+
+TEST_CASE("pdf units: a word wider than the line still gets a line", "[pdf][units]") {
+    const auto cands = words_to_candidates({20, 500, 20, 20});
+    P::fit_params p;
+    p.first_width = p.width = 100;
+    for (const auto& fits : {P::total_fit(cands, p), P::first_fit(cands, p)}) {
+        REQUIRE(!fits.empty());
+        CHECK(fits.back().end == cands.size() - 1);
+    }
+}
+
+TEST_CASE("pdf units: fonts resolve through fontconfig, with fallback per character", "[pdf][units]") {
+    P::font_library& fonts = P::font_library::instance();
+    auto serif = fonts.resolve({{"Liberation Serif", "DejaVu Serif"}, 700, false});
+    REQUIRE(serif.size() == 2);
+    CHECK(serif[0].face->postscript_name() == "LiberationSerif-Bold");
+    CHECK_FALSE(serif[0].fake_bold);
+    // The same request again is the same face object: cached by path.
+    CHECK(fonts.resolve({{"Liberation Serif"}, 700, false})[0].face == serif[0].face);
+    // A family that does not exist is skipped.
+    auto some = fonts.resolve({{"No Such Family 42", "DejaVu Serif"}, 400, false});
+    REQUIRE(some.size() == 1);
+    CHECK(some[0].face->postscript_name() == "DejaVuSerif");
+    // No bold Khmer OS Battambang exists: it is emboldened.
+    auto khmer = fonts.resolve({{"Khmer OS Battambang"}, 700, false});
+    REQUIRE(khmer.size() == 1);
+    CHECK(khmer[0].fake_bold);
+    // Khmer text in a Latin style falls back to a font that has it.
+    auto fb = fonts.fallback(U'\u1780', {{"Liberation Serif", "serif"}, 400, false});
+    REQUIRE(fb);
+    CHECK(fb->face->has(U'\u1780'));
+    CHECK_FALSE(fonts.fallback(U'\U0010FFFD', {{"serif"}, 400, false}));
+    // Thai in a bold style: a bold face of fontconfig's choosing.
+    auto thai = fonts.fallback(U'\u0E01', {{"Liberation Serif", "serif"}, 700, false});
+    REQUIRE(thai);
+    CHECK(thai->face->weight() >= 600);
+    CHECK_FALSE(thai->fake_bold);
+}
+
+TEST_CASE("pdf units: shaping uses ligatures and kerning, and falls back per run", "[pdf][units]") {
+    P::document doc;
+    doc.styles.push_back({{{"DejaVu Serif"}, 400, false}, 10, {}, "en"});
+    P::paragraph para;
+    para.text = u"office AV ក";
+    para.spans.push_back({0, static_cast<std::uint32_t>(para.text.size()), 0});
+    P::shaped_paragraph sp;
+    std::string error;
+    REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+    // "ffi" is one glyph (a ligature): fewer glyphs than characters in the first run.
+    REQUIRE(sp.runs.size() == 2);  // DejaVu Serif has no Khmer: a second run in a fallback font
+    CHECK(sp.runs[0].glyphs.size() < sp.runs[0].end - sp.runs[0].begin);
+    CHECK(sp.runs[1].font.face->has(U'\u1780'));
+    CHECK(sp.x_before.back() > 0);
+}
+
+namespace {
+
+std::uint32_t be32(const std::string& s, std::size_t at) {
+    return std::uint32_t(std::uint8_t(s[at])) << 24 | std::uint32_t(std::uint8_t(s[at + 1])) << 16 |
+           std::uint32_t(std::uint8_t(s[at + 2])) << 8 | std::uint32_t(std::uint8_t(s[at + 3]));
+}
+void put32(std::string& s, std::size_t at, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) s[at + std::size_t(i)] = char((v >> (24 - 8 * i)) & 0xFF);
+}
+
+// Two TrueType fonts joined into a collection: a 'ttcf' header, then each
+// font with its table offsets made relative to the file's start.
+std::string make_ttc(const std::string& a, const std::string& b) {
+    std::string out(20, '\0');
+    out.replace(0, 4, "ttcf");
+    put32(out, 4, 0x00010000);
+    put32(out, 8, 2);
+    std::size_t offsets[2];
+    int i = 0;
+    for (const std::string* font : {&a, &b}) {
+        while (out.size() % 4) out += '\0';
+        offsets[i] = out.size();
+        std::string f = *font;
+        const unsigned tables = (unsigned(std::uint8_t(f[4])) << 8) | std::uint8_t(f[5]);
+        for (unsigned t = 0; t < tables; ++t) {
+            const std::size_t record = 12 + 16 * t;
+            put32(f, record + 8, be32(f, record + 8) + std::uint32_t(offsets[i]));
+        }
+        out += f;
+        put32(out, 12 + 4 * std::size_t(i), std::uint32_t(offsets[i]));
+        ++i;
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[pdf][units]") {
+    const std::string serif = slurp("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
+    const std::string sans = slurp("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
+    REQUIRE(!serif.empty());
+    REQUIRE(!sans.empty());
+    const fs::path ttc = scratch() / "pair.ttc";
+    spit(ttc, make_ttc(serif, sans));
+    auto face = P::font_face::load(ttc.string(), 1);
+    REQUIRE(face);
+    CHECK(face->postscript_name() == "DejaVuSans");
+    std::vector<std::uint32_t> glyphs{0};
+    for (char32_t c : std::u32string(U"Subset")) glyphs.push_back(face->glyph(c));
+    std::sort(glyphs.begin(), glyphs.end());
+    glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    P::font_subset subset;
+    std::string error;
+    REQUIRE(P::make_subset(*face, glyphs, subset, error));
+    // The subset's outlines are the second face's, glyph for glyph (IDs kept).
+    hb_blob_t* blob = hb_blob_create(subset.program.data(), unsigned(subset.program.size()), HB_MEMORY_MODE_READONLY,
+                                     nullptr, nullptr);
+    hb_face_t* sf = hb_face_create(blob, 0);
+    hb_font_t* font = hb_font_create(sf);
+    for (std::uint32_t g : glyphs) {
+        if (g == 0) continue;  // .notdef's outline is dropped: it is never drawn
+        hb_glyph_extents_t want{}, got{};
+        hb_font_get_glyph_extents(face->hb(), g, &want);
+        hb_font_get_glyph_extents(font, g, &got);
+        INFO("glyph " << g);
+        CHECK(got.width == want.width);
+        CHECK(got.height == want.height);
+        CHECK(got.x_bearing == want.x_bearing);
+    }
+    hb_font_destroy(font);
+    hb_face_destroy(sf);
+    hb_blob_destroy(blob);
+    CHECK(subset.program.size() < sans.size() / 10);
+    CHECK(subset.base_font.substr(6) == "+DejaVuSans");
+}
