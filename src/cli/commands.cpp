@@ -1,5 +1,6 @@
 #include "cli/commands.hpp"
 
+#include "batch/runner.hpp"
 #include "cli/configs.hpp"
 #include "cli/files.hpp"
 
@@ -11,6 +12,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 
 namespace fs = std::filesystem;
 using namespace communique;
@@ -42,6 +44,10 @@ std::function<void(options&)> overrides(const settings& how) {
             opts.parameters[name] = value;
         }
         opts.readable_folders.insert(opts.readable_folders.end(), how.readable.begin(), how.readable.end());
+        if (how.accept_invalid) opts.write_invalid = true;
+        if (how.max_input_bytes) opts.max_input_bytes = *how.max_input_bytes;
+        if (how.max_nesting) opts.max_nesting = *how.max_nesting;
+        if (how.max_pages) opts.max_pages = *how.max_pages;
     };
 }
 
@@ -93,8 +99,41 @@ int run_check(const std::vector<std::string>& files, const settings& how, report
     return status;
 }
 
+namespace {
+
+// "K/N" with 1 <= K <= N.
+std::optional<std::pair<unsigned, unsigned>> parse_shard(const std::string& text) {
+    unsigned k = 0, n = 0;
+    char slash = 0, extra = 0;
+    if (std::sscanf(text.c_str(), "%u%c%u%c", &k, &slash, &n, &extra) != 3 || slash != '/' || k < 1 || k > n)
+        return std::nullopt;
+    return std::pair{k, n};
+}
+
+// -o -: one release in one format to standard output, as before bulk runs.
+int convert_to_stdout(const std::string& name, const std::string& format, const settings& how) {
+    engines pick = make_engines(how);
+    reporter report(report_format::human);
+    auto in = read_input(name);
+    const engine* e = in ? pick.for_input(name) : nullptr;
+    if (!e) return exit_usage;
+    result r = e->convert(in->bytes, std::vector<std::string>{format});
+    report.add(display_name(name), in->bytes, r.diagnostics);
+    // Invalid: nothing written, unless --accept-invalid (then it is exit 0,
+    // as in bulk runs: the user asked for it).
+    if (r.outputs.empty()) return exit_invalid;
+    std::fwrite(r.outputs[0].data(), 1, r.outputs[0].size(), stdout);
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        fmt::print(stderr, "communique convert: cannot write to standard output\n");
+        return exit_usage;
+    }
+    return exit_ok;
+}
+
+}  // namespace
+
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out_dir,
-                const settings& how) {
+                const settings& how, const convert_flags& flags) {
     std::vector<std::string> names;
     for (const std::string& n : to)
         if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
@@ -105,69 +144,48 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
             return exit_usage;
         }
     }
-    if (files.empty()) {
+    if (files.empty() && !flags.files_from) {
         fmt::print(stderr, "communique convert: no files given (use - for standard input)\n");
         return exit_usage;
     }
-    bool to_stdout = out_dir == "-";
-    if (to_stdout && (files.size() != 1 || names.size() != 1)) {
-        fmt::print(stderr, "communique convert: -o - writes one result: give one file and one format\n");
-        return exit_usage;
-    }
-    if (!to_stdout) {
-        std::error_code ec;
-        fs::create_directories(out_dir, ec);
-        if (ec || !fs::is_directory(out_dir)) {
-            fmt::print(stderr, "communique convert: {}: cannot create the output folder: {}\n", out_dir,
-                       ec ? ec.message() : "not a directory");
+    if (out_dir == "-") {
+        if (files.size() != 1 || names.size() != 1 || flags.files_from) {
+            fmt::print(stderr, "communique convert: -o - writes one result: give one file and one format\n");
             return exit_usage;
         }
+        return convert_to_stdout(files[0], names[0], how);
     }
+    if (flags.files_from && *flags.files_from == "-" && std::find(files.begin(), files.end(), "-") != files.end()) {
+        fmt::print(stderr, "communique convert: standard input cannot be both --files-from - and an input\n");
+        return exit_usage;
+    }
+    batch::request req;
+    if (flags.shard) {
+        auto shard = parse_shard(*flags.shard);
+        if (!shard) {
+            fmt::print(stderr, "communique convert: --shard expects K/N with 1 <= K <= N, got '{}'\n", *flags.shard);
+            return exit_usage;
+        }
+        std::tie(req.shard_index, req.shard_count) = *shard;
+    }
+    req.args = files;
+    req.files_from = flags.files_from;
+    req.formats = names;
+    req.out_dir = out_dir;
+    req.threads = flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
+    if (!flags.include.empty()) req.walk.include = flags.include;
+    req.walk.exclude = flags.exclude;
+    req.walk.follow_symlinks = flags.follow_symlinks;
+    req.report = flags.report;
+    req.force = flags.force;
+    req.catalog = flags.catalog;
+    req.quiet = flags.quiet;
     engines pick = make_engines(how);
-    reporter report(report_format::human);
-    int status = exit_ok;
-    for (const std::string& name : files) {
-        auto in = read_input(name);
-        const engine* e = in ? pick.for_input(name) : nullptr;
-        if (!e) {
-            status = exit_usage;
-            continue;
-        }
-        // Where each output goes; an output that is the input itself is refused
-        // before anything is converted.
-        std::string stem = name == "-" ? "stdin" : fs::path(name).stem().string();
-        std::vector<fs::path> targets;
-        bool clash = false;
-        for (const std::string& n : names) {
-            targets.push_back(fs::path(out_dir) / (stem + std::string(find_format(n)->extension)));
-            std::error_code ec;
-            if (!to_stdout && name != "-" && fs::equivalent(targets.back(), name, ec)) {
-                fmt::print(stderr, "communique convert: {}: refusing to overwrite the input\n", targets.back().string());
-                clash = true;
-            }
-        }
-        if (clash) {
-            status = exit_usage;
-            continue;
-        }
-        result r = e->convert(in->bytes, names);
-        report.add(display_name(name), in->bytes, r.diagnostics);
-        if (!r.ok()) {
-            if (status == exit_ok) status = exit_invalid;
-            continue;
-        }
-        if (to_stdout) {
-            std::fwrite(r.outputs[0].data(), 1, r.outputs[0].size(), stdout);
-            if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
-                fmt::print(stderr, "communique convert: cannot write to standard output\n");
-                return exit_usage;
-            }
-            continue;
-        }
-        for (std::size_t i = 0; i < names.size(); ++i)
-            if (!write_atomically(targets[i], r.outputs[i])) status = exit_usage;
-    }
-    return status;
+    return batch::run(req, how, pick);
+}
+
+int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir) {
+    return batch::run_catalog(reports, out_dir);
 }
 
 int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only) {

@@ -23,12 +23,31 @@ struct settings {
     std::vector<std::string> stylesheets;  // FORMAT=PATH
     std::vector<std::string> params;       // NAME=VALUE
     std::vector<std::string> readable;     // folders stylesheets may read
+    bool accept_invalid = false;           // convert: options::write_invalid
+    // Limits (options::max_*), raised for the odd huge release.
+    std::optional<std::size_t> max_input_bytes;
+    std::optional<unsigned> max_nesting;
+    std::optional<unsigned> max_pages;
+};
+
+// convert's bulk options (docs/bulk.md); the defaults convert every input.
+struct convert_flags {
+    unsigned jobs = 0;  // worker threads; 0: one per core
+    std::vector<std::string> include, exclude;
+    bool follow_symlinks = false;
+    std::optional<std::string> files_from;
+    std::optional<std::string> report;
+    std::optional<std::string> shard;  // "K/N"
+    bool force = false;
+    bool catalog = false;
+    bool quiet = false;
 };
 
 int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning);
 int list_rules();
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out_dir,
-                const settings& how);
+                const settings& how, const convert_flags& flags);
+int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir);
 int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only);
 
 }  // namespace cli

@@ -6,22 +6,34 @@
 #include <CLI/CLI.hpp>
 #include <fmt/core.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <thread>
+
 int main(int argc, char** argv) {
     using namespace cli;
     CLI::App app{"communique: read, check and convert official press releases.\n"
                  "A release is a draft (plain text with Markdown emphasis) or canonical release XML."};
     app.set_version_flag("--version", std::string(communique::version()));
     app.require_subcommand(1);
-    app.footer("Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error.");
+    app.footer("Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error\n"
+               "(convert: 130/143 when interrupted by Ctrl-C/SIGTERM).");
 
     settings how;
     std::vector<std::string> files;
-    auto add_common = [&](CLI::App* sub) {
-        sub->add_option("files", files, "Drafts or release XML files; - reads standard input");
+    auto add_common = [&](CLI::App* sub, const char* files_help = "Drafts or release XML files; - reads standard input") {
+        sub->add_option("files", files, files_help);
         sub->add_option("--config", how.config,
                         "Configuration file (default: the nearest .communique.toml above each file)");
         sub->add_option("--date-order", how.date_order, "How numeric dates like 12/04/2024 are read (default day-first)")
             ->check(CLI::IsMember({"day-first", "month-first"}));
+        sub->add_option("--max-input-size", how.max_input_bytes,
+                        "Refuse inputs larger than this (default 4MiB; e.g. 64MiB)")
+            ->transform(CLI::AsSizeValue(false));
+        sub->add_option("--max-depth", how.max_nesting, "Refuse quotes and lists nested deeper than this (default 64)")
+            ->check(CLI::Range(1u, 10000u));
     };
 
     // check
@@ -48,25 +60,81 @@ int main(int argc, char** argv) {
     std::string format_help = "Output formats, comma-separated (default xml):";
     for (const communique::format_info& f : communique::formats())
         format_help += fmt::format("\n  {:<6} {} ({})", f.name, f.description, f.extension);
-    CLI::App* convert = app.add_subcommand("convert", "Convert releases to other formats");
-    add_common(convert);
-    convert->add_option("--to,-t", to, format_help)->delimiter(',');
+    CLI::App* convert = app.add_subcommand("convert", "Convert releases (or whole archives) to other formats");
+    add_common(convert, "Drafts, release XML files or folders (walked recursively); - reads standard input");
+    // One value per occurrence (comma-separated or repeated), so that
+    // `-t html,txt archive/` does not take the folder for a format.
+    convert->add_option("--to,-t", to, format_help)->delimiter(',')->allow_extra_args(false);
     convert->add_option("-o,--output", out_dir, "Output folder (created if needed), or - for standard output")
         ->required();
     convert->add_option("--stylesheet", how.stylesheets,
                         "FORMAT=PATH: your own stylesheet for a format; it may\n"
-                        "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates");
-    convert->add_option("--param", how.params, "NAME=VALUE: a string parameter for the stylesheets");
+                        "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates")
+        ->allow_extra_args(false);
+    convert->add_option("--param", how.params, "NAME=VALUE: a string parameter for the stylesheets")
+        ->allow_extra_args(false);
     convert->add_option("--allow-read", how.readable,
                         "A folder stylesheets may read with document() or xsl:include (nothing else\n"
-                        "is readable; stylesheets never write files or reach the network)");
+                        "is readable; stylesheets never write files or reach the network)")
+        ->allow_extra_args(false);
+    convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
+        ->check(CLI::Range(1u, 100000u));
     convert->add_option("--width", how.width, "Line width of the txt format in terminal columns (default 72)")
         ->check(CLI::Range(20u, 1000u));
-    convert->footer("Each input gives one file per format in the output folder, named after the input\n"
-                    "(drafts/x.md -> OUT/x.html, x.txt, x.xml, x.md, x.nitf.xml). Invalid releases are\n"
-                    "reported and not written; outputs are written whole or not at all; an output that\n"
-                    "would overwrite its input is refused.\n"
-                    "Exit status: 0 all converted, 1 some release invalid, 2 usage or I/O error.");
+    convert_flags bulk;
+    convert->add_option("-j,--jobs", bulk.jobs,
+                        fmt::format("Worker threads (default: one per core, {} here)",
+                                    std::max(1u, std::thread::hardware_concurrency())))
+        ->check(CLI::Range(1u, 4096u));
+    convert->add_option("--include", bulk.include,
+                        "GLOB: convert only files that match, when walking folders (repeatable;\n"
+                        "default *.md *.markdown *.txt *.xml). A glob with a / is matched against\n"
+                        "the path below the walked folder, one without against the file name")
+        ->allow_extra_args(false);
+    convert->add_option("--exclude", bulk.exclude, "GLOB: skip files and folders that match (repeatable)")
+        ->allow_extra_args(false);
+    convert->add_flag("--follow-symlinks", bulk.follow_symlinks,
+                      "Follow symbolic links when walking folders (each folder is walked once, so\n"
+                      "link loops end)");
+    convert->add_option("--files-from", bulk.files_from,
+                        "FILE: convert the files listed in FILE (- standard input), one a line or\n"
+                        "NUL-separated (find -print0); each keeps its listed path under OUT");
+    convert->add_option("--report", bulk.report,
+                        "FILE.json: write what became of every input (status, diagnostics, outputs,\n"
+                        "time, release info); versioned, keys are only ever added");
+    convert->add_flag("--accept-invalid", how.accept_invalid,
+                      "Convert releases that break house rules or the schema too, when they can be\n"
+                      "read (reported as converted-invalid; they do not make the exit status 1)");
+    convert->add_flag("--force", bulk.force, "Convert everything again, even what the manifest says is up to date");
+    convert->add_flag("--catalog", bulk.catalog,
+                      "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50)");
+    convert->add_option("--shard", bulk.shard,
+                        "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
+                        "path, the same on every machine); merge shard reports with communique catalog");
+    convert->add_flag("-q,--quiet", bulk.quiet, "No progress line (diagnostics still go to standard error)");
+    convert->footer("Each input gives one file per format in the output folder. A file argument is\n"
+                    "named after the file (drafts/x.md -> OUT/x.html); a folder argument is walked and\n"
+                    "its tree mirrored (archive/2019/03/x.md -> OUT/2019/03/x.html). Invalid releases\n"
+                    "are reported and not written; outputs are written whole or not at all; an output\n"
+                    "that would overwrite its input is refused. OUT/.communique-manifest records what\n"
+                    "was converted from what, so a second run converts only what changed.\n"
+                    "Details: docs/bulk.md.\n"
+                    "Exit status: 0 all converted or up to date, 1 some release invalid, 2 usage or\n"
+                    "I/O error (unreadable input, unwritable output), 130/143 interrupted by\n"
+                    "Ctrl-C/SIGTERM (the releases in progress are finished, the report is written).");
+
+    // catalog
+    std::vector<std::string> reports;
+    std::string catalog_dir;
+    CLI::App* catalog_cmd =
+        app.add_subcommand("catalog", "Write one catalog from the reports of several convert runs (shards)");
+    catalog_cmd->add_option("reports", reports, "Reports written by convert --report")->required();
+    catalog_cmd->add_option("-o,--output", catalog_dir,
+                            "The folder the releases' outputs are in; index.html, catalog.json and\n"
+                            "feed.atom are written there")
+        ->required();
+    catalog_cmd->footer("Releases listed in several reports are taken from the last.\n"
+                        "Exit status: 0 written, 2 a report cannot be read or the catalog written.");
 
     // fmt
     bool fmt_check = false;
@@ -84,19 +152,30 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e) == 0 ? exit_ok : exit_usage;
     }
+    int status = exit_usage;
     try {
         if (check->parsed()) {
-            if (rules_only) return list_rules();
             report_format f = format == "json"    ? report_format::json
                               : format == "sarif" ? report_format::sarif
                               : format == "github" ? report_format::github
                                                    : report_format::human;
-            return run_check(files, how, f, fail_on == "warning");
+            status = rules_only ? list_rules() : run_check(files, how, f, fail_on == "warning");
+        } else if (convert->parsed()) {
+            status = run_convert(files, to, out_dir, how, bulk);
+        } else if (catalog_cmd->parsed()) {
+            status = run_catalog(reports, catalog_dir);
+        } else if (format_cmd->parsed()) {
+            status = run_fmt(files, how, fmt_check);
         }
-        if (convert->parsed()) return run_convert(files, to, out_dir, how);
-        if (format_cmd->parsed()) return run_fmt(files, how, fmt_check);
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());
+        status = exit_usage;
     }
-    return exit_usage;
+    // A report that did not reach standard output (a full disk, a closed
+    // pipe) must not pass for a clean run.
+    if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
+        fmt::print(stderr, "communique: cannot write standard output: {}\n", std::strerror(errno));
+        return exit_usage;
+    }
+    return status;
 }

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include <cstdlib>
+#include <vector>
 #include <unistd.h>
 
 namespace cli {
@@ -19,17 +20,31 @@ using json = nlohmann::ordered_json;
 // The JSON report's version: it only ever gains keys.
 constexpr int json_version = 1;
 
-std::string_view line_of(std::string_view text, std::uint32_t n) {
-    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-    std::size_t at = 0;
-    for (std::uint32_t i = 1; i < n; ++i) {
-        std::size_t nl = text.find_first_of("\r\n", at);
-        if (nl == std::string_view::npos) return {};
-        at = nl + (text.compare(nl, 2, "\r\n") == 0 ? 2 : 1);
+// The lines of a file, found once: a file with thousands of diagnostics
+// costs one pass, not one per diagnostic.
+class line_index {
+public:
+    explicit line_index(std::string_view text) : text_(text) {
+        if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
+        starts_.push_back(0);
+        for (std::size_t at = 0; (at = text_.find_first_of("\r\n", at)) != std::string_view::npos;) {
+            at += text_.compare(at, 2, "\r\n") == 0 ? 2 : 1;
+            starts_.push_back(at);
+        }
     }
-    std::size_t end = text.find_first_of("\r\n", at);
-    return text.substr(at, end == std::string_view::npos ? std::string_view::npos : end - at);
-}
+    // Line n (from 1) without its line end; empty past the end.
+    std::string_view line(std::uint32_t n) const {
+        if (n == 0 || n > starts_.size()) return {};
+        std::size_t begin = starts_[n - 1];
+        std::size_t end = n < starts_.size() ? starts_[n] : text_.size();
+        while (end > begin && (text_[end - 1] == '\n' || text_[end - 1] == '\r')) --end;
+        return text_.substr(begin, end - begin);
+    }
+
+private:
+    std::string_view text_;
+    std::vector<std::size_t> starts_;
+};
 
 std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
@@ -38,9 +53,10 @@ std::size_t code_points(std::string_view s) {
 }
 
 bool printable(std::string_view line) {
+    if (line.size() > 400) return false;
     for (unsigned char c : line)
         if (c < 0x20 && c != '\t') return false;
-    return line.size() <= 400;
+    return true;
 }
 
 bool color_wanted() {
@@ -49,7 +65,7 @@ bool color_wanted() {
     return ::isatty(STDERR_FILENO) == 1;
 }
 
-void print_human(std::string_view file, std::string_view text, const diagnostic& d, bool color) {
+void print_human(std::string_view file, const line_index& lines, const diagnostic& d, bool color) {
     std::string where(file);
     if (d.begin.line > 0) where += fmt::format(":{}", d.begin.line);
     if (d.begin.column > 0) where += fmt::format(":{}", d.begin.column);
@@ -59,7 +75,7 @@ void print_human(std::string_view file, std::string_view text, const diagnostic&
         fmt::print(stderr, "\033[1m{}:\033[0m {}{}[{}]:\033[0m \033[1m{}\033[0m\n", where, tint, level, d.rule, d.message);
     else
         fmt::print(stderr, "{}: {}[{}]: {}\n", where, level, d.rule, d.message);
-    std::string_view line = line_of(text, d.begin.line);
+    std::string_view line = lines.line(d.begin.line);
     if (d.begin.line == 0 || line.empty() || !printable(line)) return;
     fmt::print(stderr, "{:>5} | {}\n", d.begin.line, line);
     if (d.begin.column == 0) return;
@@ -133,9 +149,11 @@ reporter::~reporter() = default;
 
 void reporter::add(std::string_view file, std::string_view text, std::span<const diagnostic> diagnostics) {
     switch (impl_->format) {
-        case report_format::human:
-            for (const diagnostic& d : diagnostics) print_human(file, text, d, impl_->color);
+        case report_format::human: {
+            const line_index lines(diagnostics.empty() ? std::string_view() : text);
+            for (const diagnostic& d : diagnostics) print_human(file, lines, d, impl_->color);
             return;
+        }
         case report_format::github:
             for (const diagnostic& d : diagnostics) print_github(file, d);
             return;

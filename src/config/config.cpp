@@ -78,7 +78,7 @@ config_result parse_config(std::string_view text, const options& base) {
         return out;
     }
     options& o = out.opts;
-    r.known_keys(doc, "top level", {"rules", "dates", "house", "language", "text"});
+    r.known_keys(doc, "top level", {"rules", "dates", "house", "language", "text", "limits"});
 
     if (const toml::node* rules = doc.get("rules")) {
         if (const toml::table* t = rules->as_table()) {
@@ -124,6 +124,15 @@ config_result parse_config(std::string_view text, const options& base) {
         r.known_keys(*txt, "text", {"width"});
         if (const toml::node* n = txt->get("width"))
             if (auto v = r.number(*n, "text.width", 20, 1000)) o.text_width = *v;
+    }
+    if (const toml::table* limits = doc["limits"].as_table()) {
+        r.known_keys(*limits, "limits", {"input-bytes", "nesting", "pages"});
+        if (const toml::node* n = limits->get("input-bytes"))
+            if (auto v = r.number(*n, "limits.input-bytes", 1024, 1u << 30)) o.max_input_bytes = *v;
+        if (const toml::node* n = limits->get("nesting"))
+            if (auto v = r.number(*n, "limits.nesting", 1, 10000)) o.max_nesting = *v;
+        if (const toml::node* n = limits->get("pages"))
+            if (auto v = r.number(*n, "limits.pages", 1, 100000)) o.max_pages = *v;
     }
     // toml++ keeps a table's keys sorted; report in the file's order.
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {

@@ -1,0 +1,73 @@
+#include "batch/fingerprint.hpp"
+
+#include "batch/hash.hpp"
+#include "batch/io.hpp"
+#include "cli/configs.hpp"
+
+#include <communique/communique.hpp>
+
+namespace fs = std::filesystem;
+
+namespace batch {
+
+namespace {
+
+void put(std::string& out, std::string_view s) {
+    // Length-prefixed, so that no two different settings give the same bytes.
+    out += std::to_string(s.size());
+    out += ':';
+    out += s;
+}
+
+}  // namespace
+
+fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::settings& how) {
+    put(base_, "communique");
+    put(base_, communique::version());
+    for (const std::string& f : formats) put(base_, "format=" + f);
+    if (how.date_order) put(base_, "date-order=" + *how.date_order);
+    if (how.width) put(base_, "width=" + std::to_string(*how.width));
+    for (const std::string& p : how.params) put(base_, "param=" + p);
+    for (const std::string& r : how.readable) put(base_, "allow-read=" + r);
+    put(base_, how.accept_invalid ? "accept-invalid" : "");
+    for (const std::string& s : how.stylesheets) {
+        put(base_, "stylesheet=" + s);
+        std::string error;
+        std::size_t eq = s.find('=');
+        auto bytes = eq == std::string::npos ? std::nullopt : read_file(s.substr(eq + 1), error);
+        put(base_, bytes ? *bytes : "unreadable");
+    }
+    if (how.config) explicit_config_ = fs::path(*how.config);
+}
+
+// The same search as cli::engines: the nearest .communique.toml above.
+std::optional<fs::path> fingerprints::config_for(const fs::path& folder) {
+    if (auto it = config_of_folder_.find(folder); it != config_of_folder_.end()) return it->second;
+    std::optional<fs::path> found;
+    std::error_code ec;
+    if (fs::exists(folder / cli::config_name, ec)) found = folder / cli::config_name;
+    else if (folder.has_parent_path() && folder.parent_path() != folder) found = config_for(folder.parent_path());
+    config_of_folder_[folder] = found;
+    return found;
+}
+
+std::uint64_t fingerprints::for_input(const std::string& path) {
+    std::optional<fs::path> config = explicit_config_;
+    if (!config) {
+        std::error_code ec;
+        fs::path start = path == "-" ? fs::current_path(ec) : fs::absolute(fs::path(path), ec).parent_path();
+        if (!ec) config = config_for(start);
+    }
+    std::string key = config ? config->string() : std::string();
+    if (auto it = by_config_.find(key); it != by_config_.end()) return it->second;
+    fnv1a h;
+    h.field(base_);
+    if (config) {
+        std::string error;
+        auto bytes = read_file(config->string(), error);
+        h.field("config").field(bytes ? *bytes : "unreadable");
+    }
+    return by_config_[key] = h.value();
+}
+
+}  // namespace batch

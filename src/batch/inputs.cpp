@@ -1,0 +1,174 @@
+#include "batch/inputs.hpp"
+
+#include "batch/hash.hpp"
+#include "batch/io.hpp"
+#include "batch/paths.hpp"
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <dirent.h>
+#include <fnmatch.h>
+#include <iostream>
+#include <iterator>
+#include <set>
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+
+namespace batch {
+
+namespace {
+
+bool matches(const std::vector<std::string>& globs, const std::string& rel, std::string_view name) {
+    std::string file(name);
+    for (const std::string& g : globs) {
+        const std::string& subject = g.find('/') == std::string::npos ? file : rel;
+        if (::fnmatch(g.c_str(), subject.c_str(), 0) == 0) return true;
+    }
+    return false;
+}
+
+class walker {
+public:
+    walker(const walk_options& options, const std::function<void(const std::string&)>& warn, gathered& out)
+        : options_(options), warn_(warn), out_(out) {
+        struct stat st {};
+        if (options.output_folder && ::stat(options.output_folder->c_str(), &st) == 0) output_ = {st.st_dev, st.st_ino};
+    }
+
+    void walk_root(std::string root) {
+        while (root.size() > 1 && root.back() == '/') root.pop_back();
+        struct stat st {};
+        if (::stat(root.c_str(), &st) != 0) return;
+        if (is_output(st)) {
+            warn_(fmt::format("{}: is the output folder; not walked", root));
+            return;
+        }
+        visited_.insert({st.st_dev, st.st_ino});
+        walk(root, "");
+    }
+
+    ~walker() {
+        if (skipped_links_ > 0)
+            warn_(fmt::format("{} symbolic link{} not followed (use --follow-symlinks)", skipped_links_,
+                              skipped_links_ == 1 ? "" : "s"));
+    }
+
+private:
+    bool is_output(const struct stat& st) const {
+        return output_ && st.st_dev == output_->first && st.st_ino == output_->second;
+    }
+
+    void walk(const std::string& dir, const std::string& rel) {
+        DIR* d = ::opendir(dir.c_str());
+        if (!d) {
+            warn_(fmt::format("{}: cannot read the folder: {}", dir, std::strerror(errno)));
+            out_.io_error = true;
+            return;
+        }
+        std::vector<std::string> names;
+        while (dirent* e = ::readdir(d))
+            if (e->d_name[0] != '.') names.emplace_back(e->d_name);  // hidden files, ".", ".."
+        ::closedir(d);
+        // Byte order: the same job order (and report) on every machine.
+        std::sort(names.begin(), names.end());
+        for (const std::string& name : names) {
+            std::string path = dir == "/" ? "/" + name : dir + "/" + name;
+            std::string child = rel.empty() ? name : rel + "/" + name;
+            struct stat st {};
+            if (::lstat(path.c_str(), &st) != 0) {
+                warn_(fmt::format("{}: {}", path, std::strerror(errno)));
+                out_.io_error = true;
+                continue;
+            }
+            if (S_ISLNK(st.st_mode)) {
+                if (!options_.follow_symlinks) {
+                    ++skipped_links_;
+                    continue;
+                }
+                if (::stat(path.c_str(), &st) != 0) {
+                    warn_(fmt::format("{}: broken symbolic link ({})", path, std::strerror(errno)));
+                    continue;
+                }
+            }
+            if (S_ISDIR(st.st_mode)) {
+                if (is_output(st) || matches(options_.exclude, child, name)) continue;
+                // A folder reached a second time is either a link loop or a
+                // second way to the same files: both are walked once.
+                if (!visited_.insert({st.st_dev, st.st_ino}).second) {
+                    warn_(fmt::format("{}: not followed: leads to a folder already walked (a symbolic link loop?)",
+                                      path));
+                    continue;
+                }
+                walk(path, child);
+            } else if (S_ISREG(st.st_mode)) {
+                if (matches(options_.include, child, name) && !matches(options_.exclude, child, name))
+                    out_.jobs.push_back({path, safe_relative(child)});
+            }
+        }
+    }
+
+    const walk_options& options_;
+    const std::function<void(const std::string&)>& warn_;
+    gathered& out_;
+    std::optional<std::pair<dev_t, ino_t>> output_;
+    std::set<std::pair<dev_t, ino_t>> visited_;
+    std::size_t skipped_links_ = 0;
+};
+
+std::vector<std::string> split_list(const std::string& text) {
+    char sep = text.find('\0') != std::string::npos ? '\0' : '\n';
+    std::vector<std::string> out;
+    std::size_t at = 0;
+    while (at < text.size()) {
+        std::size_t end = text.find(sep, at);
+        if (end == std::string::npos) end = text.size();
+        std::string item = text.substr(at, end - at);
+        if (sep == '\n' && !item.empty() && item.back() == '\r') item.pop_back();
+        if (!item.empty()) out.push_back(std::move(item));
+        at = end + 1;
+    }
+    return out;
+}
+
+}  // namespace
+
+gathered gather(const std::vector<std::string>& args, const std::optional<std::string>& files_from,
+                const walk_options& options, const std::function<void(const std::string&)>& warn) {
+    gathered out;
+    for (const std::string& arg : args) {
+        struct stat st {};
+        if (arg != "-" && ::stat(arg.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+            walker(options, warn, out).walk_root(arg);
+            continue;
+        }
+        // A file keeps its old name in the output folder: only its name counts.
+        std::string name = arg == "-" ? "stdin" : fs::path(arg).filename().string();
+        out.jobs.push_back({arg, safe_relative(name)});
+    }
+    if (files_from) {
+        std::string text, error;
+        if (*files_from == "-") {
+            text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        } else if (auto bytes = read_file(*files_from, error)) {
+            text = std::move(*bytes);
+        } else {
+            warn(fmt::format("{}: {}", *files_from, error));
+            out.io_error = true;
+        }
+        for (std::string& item : split_list(text)) {
+            std::string source = safe_relative(item);
+            out.jobs.push_back({std::move(item), std::move(source)});
+        }
+    }
+    return out;
+}
+
+bool in_shard(std::string_view source, unsigned index, unsigned count) {
+    return count == 0 || mix(hash_bytes(source)) % count == index - 1;
+}
+
+}  // namespace batch

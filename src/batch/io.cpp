@@ -1,0 +1,175 @@
+#include "batch/io.hpp"
+
+#include "batch/paths.hpp"
+
+#include <fmt/core.h>
+
+#include <cerrno>
+#include <csignal>
+#include <system_error>
+#include <dirent.h>
+#include <fcntl.h>
+#include <fstream>
+#include <random>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <vector>
+
+namespace fs = std::filesystem;
+
+namespace batch {
+
+namespace {
+
+// strerror() may use a static buffer; the workers call this at once.
+std::string errno_message(int err) { return std::generic_category().message(err); }
+
+// The name our process has in /proc/PID/stat ("communique").
+std::string process_name(pid_t pid, char* state) {
+    std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
+    std::string line;
+    if (!std::getline(in, line)) return {};
+    std::size_t open = line.find('('), close = line.rfind(')');
+    if (open == std::string::npos || close == std::string::npos || close < open) return {};
+    if (state && close + 2 < line.size()) *state = line[close + 2];
+    return line.substr(open + 1, close - open - 1);
+}
+
+// Is the process that made a temporary file gone? A PID can be reused, so a
+// live PID counts only if it is a communique process that is not a zombie.
+bool owner_gone(pid_t pid) {
+    if (pid <= 0) return true;
+    if (pid == ::getpid()) return false;
+    if (::kill(pid, 0) != 0 && errno == ESRCH) return true;
+    char state = '?';
+    std::string name = process_name(pid, &state);
+    if (name.empty()) return ::access("/proc/self/stat", R_OK) == 0;  // no /proc entry: gone (when /proc works)
+    if (state == 'Z' || state == 'X') return true;
+    return name != process_name(::getpid(), nullptr);
+}
+
+// ".~cq-NAME.PID-RANDOM.tmp" -> PID; 0 when the name does not parse.
+pid_t temp_owner(std::string_view name) {
+    name.remove_suffix(4);  // ".tmp"
+    std::size_t dash = name.rfind('-');
+    std::size_t dot = name.rfind('.', dash);
+    if (dash == std::string_view::npos || dot == std::string_view::npos) return 0;
+    long pid = 0;
+    for (char c : name.substr(dot + 1, dash - dot - 1)) {
+        if (c < '0' || c > '9' || pid > 1L << 30) return 0;
+        pid = pid * 10 + (c - '0');
+    }
+    return static_cast<pid_t>(pid);
+}
+
+void sweep(const std::string& dir, std::size_t& removed) {
+    DIR* d = ::opendir(dir.c_str());
+    if (!d) return;
+    std::vector<std::string> subdirs;
+    while (dirent* e = ::readdir(d)) {
+        std::string_view name = e->d_name;
+        if (name == "." || name == "..") continue;
+        std::string path = dir + "/" + std::string(name);
+        struct stat st {};
+        if (::lstat(path.c_str(), &st) != 0) continue;
+        if (S_ISDIR(st.st_mode)) subdirs.push_back(path);
+        else if (S_ISREG(st.st_mode) && is_temp_name(name) && owner_gone(temp_owner(name)) &&
+                 ::unlink(path.c_str()) == 0)
+            ++removed;
+    }
+    ::closedir(d);
+    for (const std::string& s : subdirs) sweep(s, removed);
+}
+
+}  // namespace
+
+std::optional<std::string> read_file(const std::string& path, std::string& error) {
+    // O_NONBLOCK: opening a FIFO nobody writes to would wait for ever. It
+    // is cleared at once, so a pipe with a writer (<(...)) is read whole,
+    // and one without reads as empty.
+    int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+        error = "cannot open: " + errno_message(errno);
+        return std::nullopt;
+    }
+    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    struct stat st {};
+    if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
+        error = S_ISDIR(st.st_mode) ? "is a folder" : "cannot read: " + errno_message(errno);
+        ::close(fd);
+        return std::nullopt;
+    }
+    std::string bytes;
+    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
+    char buffer[1 << 16];
+    for (;;) {
+        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (n == 0) break;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            error = "read error: " + errno_message(errno);
+            ::close(fd);
+            return std::nullopt;
+        }
+        bytes.append(buffer, static_cast<std::size_t>(n));
+    }
+    ::close(fd);
+    return bytes;
+}
+
+int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>& produce, std::string& error) {
+    thread_local std::mt19937_64 rng{std::random_device{}()};
+    // NAME is cut so that the temporary name fits NAME_MAX (255) whenever
+    // the final name does.
+    std::string name = path.filename().string();
+    if (name.size() > 200) name.resize(200);
+    fs::path tmp = path.parent_path() / fmt::format(".~cq-{}.{}-{:08x}.tmp", name, ::getpid(),
+                                                    static_cast<std::uint32_t>(rng()));
+    auto fail = [&](const char* what, int err) {
+        error = fmt::format("{}: {}", what, errno_message(err));
+        ::unlink(tmp.c_str());
+        return err;
+    };
+    int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
+    if (fd < 0) {
+        int err = errno;
+        error = "cannot write: " + errno_message(err);
+        return err;
+    }
+    std::FILE* f = ::fdopen(fd, "w");
+    if (!f) {
+        int err = errno;
+        ::close(fd);
+        return fail("cannot write", err);
+    }
+    errno = 0;
+    bool ok = produce(f) && std::fflush(f) == 0 && !std::ferror(f);
+    int err = errno ? errno : EIO;
+    // No fsync: the rename already guarantees that a killed process leaves
+    // whole files, and an fsync per output would cost more than converting
+    // it. A file a power cut left empty does not have the size the manifest
+    // recorded for it, so the next run converts that release again.
+    if (std::fclose(f) != 0 && ok) {
+        ok = false;
+        err = errno;
+    }
+    if (!ok) return fail("write failed", err);
+    if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot rename into place", errno);
+    return 0;
+}
+
+int write_atomically(const fs::path& path, std::string_view bytes, std::string& error) {
+    return write_atomically(
+        path, [&](std::FILE* f) { return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size(); },
+        error);
+}
+
+std::size_t remove_stale_temps(const fs::path& root) {
+    std::size_t removed = 0;
+    sweep(root.string(), removed);
+    return removed;
+}
+
+bool is_fatal_write_error(int err) { return err == ENOSPC || err == EDQUOT || err == EROFS || err == EIO; }
+
+}  // namespace batch

@@ -1,0 +1,47 @@
+// Reading inputs and writing outputs for the bulk runner: errors come back
+// as values (the runner decides what to print, and when, so that messages
+// never cut through the progress line), and nothing is ever half-written.
+#pragma once
+
+#include <sys/types.h>
+
+#include <cstddef>
+#include <cstdio>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace batch {
+
+// A whole file's bytes; nothing, with strerror's message in `error`, when it
+// cannot be read (or is a folder).
+std::optional<std::string> read_file(const std::string& path, std::string& error);
+
+// Writes `bytes` to a temporary file in the same folder and renames it to
+// `path`, so that `path` is always either absent, the old file or the whole
+// new one. The temporary file is named ".~cq-NAME.PID-RANDOM.tmp": the prefix
+// lets remove_stale_temps() recognise it, the PID tells whether the process
+// that made it is still running. Returns 0, or the errno of the step that
+// failed with a message in `error`; the temporary file is then removed.
+// The parent folder must exist.
+int write_atomically(const std::filesystem::path& path, std::string_view bytes, std::string& error);
+// The same for large files made piece by piece (the report, the manifest):
+// `produce` writes into the temporary file and returns false on failure.
+int write_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& produce,
+                     std::string& error);
+
+// Removes the temporary files of write_atomically() under `root` (walked
+// recursively, symbolic links not followed) whose process is gone: what a
+// run killed with SIGKILL, or by a power cut, left. Files of a run that is
+// still going (another shard writing to the same folder) are left alone.
+// Returns how many were removed.
+std::size_t remove_stale_temps(const std::filesystem::path& root);
+
+// True for errors that will hit every later write to the same folder tree
+// (a full disk, a quota, a read-only file system): the run stops instead of
+// failing every remaining release one by one.
+bool is_fatal_write_error(int err);
+
+}  // namespace batch

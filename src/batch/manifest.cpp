@@ -1,0 +1,279 @@
+#include "batch/manifest.hpp"
+
+#include "batch/hash.hpp"
+#include "batch/io.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <system_error>
+#include <fcntl.h>
+#include <map>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+namespace fs = std::filesystem;
+using json = nlohmann::ordered_json;
+
+namespace batch {
+
+namespace {
+
+// Thread-safe, unlike strerror().
+std::string fmt_error(const char* what, int err) { return std::string(what) + ": " + std::generic_category().message(err); }
+
+// The first line; a later format would change the number (keys are only
+// ever added to the records, so this one reads them all).
+const std::string header_line = R"({"communique-manifest":1})"
+                                "\n";
+
+std::string text(const json& j, const char* key) {
+    auto it = j.find(key);
+    return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+std::uint64_t from_hex(const std::string& s) {
+    std::uint64_t v = 0;
+    for (char c : s) v = v << 4 | static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+    return v;
+}
+
+bool is_hex16(const std::string& s) {
+    return s.size() == 16 && std::all_of(s.begin(), s.end(), [](char c) {
+               return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+           });
+}
+
+std::string to_line(const manifest_record& r) {
+    json outputs = json::array();
+    for (const output_record& o : r.outputs) outputs.push_back({{"format", o.format}, {"path", o.path}, {"size", o.size}});
+    json j{{"source", r.source},       {"input", to_hex(r.input_hash)}, {"settings", to_hex(r.settings_hash)},
+           {"status", r.status},       {"outputs", outputs},            {"info", info_to_json(r.info)}};
+    // Sources are valid UTF-8 (safe_relative); release text is too (the
+    // reader insists). Replacing rather than throwing is for safety only.
+    return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+// A record, or nothing for the header, a torn line or a line from a newer
+// communique that this one does not understand.
+std::optional<manifest_record> from_line(std::string_view line) {
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded() || !j.is_object() || !j.contains("source")) return std::nullopt;
+    manifest_record r;
+    r.source = text(j, "source");
+    std::string input = text(j, "input"), settings = text(j, "settings");
+    if (r.source.empty() || !is_hex16(input) || !is_hex16(settings)) return std::nullopt;
+    r.input_hash = from_hex(input);
+    r.settings_hash = from_hex(settings);
+    r.status = text(j, "status");
+    if (auto it = j.find("outputs"); it != j.end() && it->is_array()) {
+        for (const json& o : *it) {
+            if (!o.is_object() || !o.contains("size") || !o["size"].is_number_unsigned()) return std::nullopt;
+            r.outputs.push_back({text(o, "format"), text(o, "path"), o["size"].get<std::uint64_t>()});
+        }
+    }
+    if (auto it = j.find("info"); it != j.end() && it->is_object()) r.info = info_from_json(*it);
+    return r;
+}
+
+// Every record in `bytes`, the last line per source winning.
+void parse_all(std::string_view bytes, std::unordered_map<std::string, manifest_record>& into) {
+    while (!bytes.empty()) {
+        std::size_t nl = bytes.find('\n');
+        // A last line without its newline was cut short by a crash.
+        if (nl == std::string_view::npos) break;
+        if (auto r = from_line(bytes.substr(0, nl))) {
+            std::string key = r->source;
+            into.insert_or_assign(std::move(key), std::move(*r));
+        }
+        bytes.remove_prefix(nl + 1);
+    }
+}
+
+bool read_all(int fd, std::string& out) {
+    out.clear();
+    struct stat st {};
+    if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
+    char buffer[1 << 16];
+    for (off_t at = 0;;) {
+        ssize_t n = ::pread(fd, buffer, sizeof buffer, at);
+        if (n == 0) return true;
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        out.append(buffer, static_cast<std::size_t>(n));
+        at += n;
+    }
+}
+
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0) {
+            if (errno == EINTR) continue;
+            return false;
+        }
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
+struct flock_guard {
+    int fd;
+    flock_guard(int f, int how) : fd(f) {
+        while (::flock(fd, how) != 0 && errno == EINTR) {
+        }
+    }
+    ~flock_guard() { ::flock(fd, LOCK_UN); }
+};
+
+}  // namespace
+
+json info_to_json(const communique::release_info& info) {
+    return {{"headline", info.headline},
+            {"date", info.date.empty() ? json(nullptr) : json(info.date)},
+            {"place", info.place},
+            {"issuer", info.issuer},
+            {"genre", info.genre},
+            {"kind", info.kind},
+            {"language", info.language}};
+}
+
+communique::release_info info_from_json(const json& j) {
+    communique::release_info info;
+    info.headline = text(j, "headline");
+    info.date = text(j, "date");
+    info.place = text(j, "place");
+    info.issuer = text(j, "issuer");
+    info.genre = text(j, "genre");
+    info.kind = text(j, "kind");
+    info.language = text(j, "language");
+    return info;
+}
+
+manifest::manifest(fs::path out_dir) : path_(std::move(out_dir) / manifest_name) {}
+
+manifest::~manifest() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void manifest::load() {
+    std::string error;
+    if (auto bytes = read_file(path_.string(), error)) parse_all(*bytes, records_);
+}
+
+const manifest_record* manifest::find(const std::string& source) const {
+    auto it = records_.find(source);
+    return it == records_.end() ? nullptr : &it->second;
+}
+
+bool manifest::reopen(std::string& error) {
+    if (fd_ >= 0) ::close(fd_);
+    fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
+    if (fd_ < 0) {
+        error = fmt_error("cannot write", errno);
+        return false;
+    }
+    flock_guard lock(fd_, LOCK_SH);
+    struct stat st {};
+    if (::fstat(fd_, &st) != 0) {
+        error = fmt_error("cannot write", errno);
+        return false;
+    }
+    bool ok = true;
+    if (st.st_size == 0) {
+        ok = write_all(fd_, header_line);
+    } else {
+        // A line a crash cut short is ended here, so that the next record
+        // starts a line of its own instead of being glued to the torn one.
+        char last = '\n';
+        int rfd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (rfd >= 0) {
+            if (::pread(rfd, &last, 1, st.st_size - 1) != 1) last = '\n';
+            ::close(rfd);
+        }
+        if (last != '\n') ok = write_all(fd_, "\n");
+    }
+    if (!ok) error = fmt_error("cannot write", errno);
+    return ok;
+}
+
+bool manifest::open(std::string& error) {
+    std::lock_guard lock(mutex_);
+    return reopen(error);
+}
+
+bool manifest::append(const manifest_record& record, std::string& error) {
+    std::string line = to_line(record);
+    std::lock_guard lock(mutex_);
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        if (fd_ < 0 && !reopen(error)) return false;
+        flock_guard shared(fd_, LOCK_SH);
+        // Another run may have compacted the file (a new inode under the
+        // name) since we opened it: a line appended to the old one is lost.
+        struct stat ours {}, named {};
+        if (::fstat(fd_, &ours) == 0 && ::stat(path_.c_str(), &named) == 0 && ours.st_ino == named.st_ino &&
+            ours.st_dev == named.st_dev) {
+            if (!write_all(fd_, line)) {
+                error = fmt_error("cannot write", errno);
+                return false;
+            }
+            appended_ = true;
+            return true;
+        }
+        ::close(fd_);
+        fd_ = -1;
+    }
+    error = "the manifest keeps being replaced";
+    return false;
+}
+
+bool manifest::compact(std::string& error) {
+    std::lock_guard lock(mutex_);
+    if (!appended_) return true;
+    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        error = fmt_error("cannot read", errno);
+        return false;
+    }
+    bool ok = false;
+    {
+        flock_guard exclusive(fd, LOCK_EX);
+        // The file is read once and its lines written out from where they
+        // are: the manifest of a large archive is not held twice, nor parsed
+        // into records all at once.
+        std::string bytes;
+        if (read_all(fd, bytes)) {
+            std::map<std::string, std::string_view> last;  // source -> its last good line, sorted
+            std::string_view rest = bytes;
+            while (!rest.empty()) {
+                std::size_t nl = rest.find('\n');
+                if (nl == std::string_view::npos) break;  // torn
+                std::string_view line = rest.substr(0, nl);
+                if (auto r = from_line(line)) last.insert_or_assign(std::move(r->source), line);
+                rest.remove_prefix(nl + 1);
+            }
+            ok = write_atomically(
+                     path_,
+                     [&](std::FILE* f) {
+                         if (std::fputs(header_line.c_str(), f) < 0) return false;
+                         for (const auto& [source, line] : last)
+                             if (std::fwrite(line.data(), 1, line.size(), f) != line.size() || std::fputc('\n', f) < 0)
+                                 return false;
+                         return true;
+                     },
+                     error) == 0;
+        } else {
+            error = fmt_error("cannot read", errno);
+        }
+    }
+    ::close(fd);
+    if (ok && fd_ >= 0) {
+        ::close(fd_);
+        fd_ = -1;
+    }
+    return ok;
+}
+
+}  // namespace batch

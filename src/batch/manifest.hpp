@@ -1,0 +1,90 @@
+// The manifest: what an output folder holds and what it was made from, so
+// that a second run converts only what changed.
+//
+// OUT/.communique-manifest is JSON Lines. The first line says what the file
+// is ({"communique-manifest": 1}); every other line is one release:
+//
+//   {"source": "2019/03/x.md", "input": "<hash of the input's bytes>",
+//    "settings": "<hash of everything else that shapes the outputs>",
+//    "status": "converted", "outputs": [{"format": "html",
+//    "path": "2019/03/x.html", "size": 5123}, ...], "info": {...}}
+//
+// A line is appended as soon as a release's outputs are all in place, with
+// one write(2) in O_APPEND mode, so a killed run loses at most the releases
+// that were in flight; the last line for a source wins; a line that does not
+// parse (torn by a crash) is ignored. At the end of a run the file is
+// compacted to one line per source, sorted, and swapped in by rename.
+//
+// Several runs may share an output folder (shards on one machine): appends
+// take a shared flock, compaction an exclusive one and re-reads the file
+// under it, and an appender whose file was swapped away reopens it.
+#pragma once
+
+#include <communique/communique.hpp>
+
+#include <nlohmann/json.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace batch {
+
+inline constexpr const char* manifest_name = ".communique-manifest";
+
+struct output_record {
+    std::string format;
+    std::string path;  // relative to the output folder
+    std::uint64_t size = 0;
+};
+
+struct manifest_record {
+    std::string source;
+    std::uint64_t input_hash = 0;
+    std::uint64_t settings_hash = 0;
+    std::string status;  // "converted" or "converted-invalid"
+    std::vector<output_record> outputs;
+    communique::release_info info;
+};
+
+// release_info as JSON (also in the report, where `communique catalog`
+// reads it back): {"headline", "date", "place", "issuer", "genre", "kind",
+// "language"}; a date that is not known is null.
+nlohmann::ordered_json info_to_json(const communique::release_info& info);
+communique::release_info info_from_json(const nlohmann::ordered_json& j);
+
+class manifest {
+public:
+    explicit manifest(std::filesystem::path out_dir);
+    ~manifest();
+    manifest(const manifest&) = delete;
+    manifest& operator=(const manifest&) = delete;
+
+    // Reads what earlier runs recorded. Call before the workers start:
+    // find() is then safe from any number of threads.
+    void load();
+    const manifest_record* find(const std::string& source) const;
+
+    // Opens the file for appending (creating it). False, with the reason,
+    // when the output folder cannot be written: the run cannot go on.
+    bool open(std::string& error);
+    // Thread-safe. False, with the reason, when the line could not be written.
+    bool append(const manifest_record& record, std::string& error);
+    // One line per source, sorted; only when this process appended anything.
+    bool compact(std::string& error);
+
+private:
+    bool reopen(std::string& error);
+
+    std::filesystem::path path_;
+    std::unordered_map<std::string, manifest_record> records_;
+    std::mutex mutex_;  // fd_ and appended_
+    int fd_ = -1;
+    bool appended_ = false;
+};
+
+}  // namespace batch

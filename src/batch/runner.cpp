@@ -1,0 +1,458 @@
+#include "batch/runner.hpp"
+
+#include "batch/catalog_loader.hpp"
+#include "batch/console.hpp"
+#include "batch/fingerprint.hpp"
+#include "batch/hash.hpp"
+#include "batch/io.hpp"
+#include "batch/manifest.hpp"
+#include "batch/paths.hpp"
+#include "batch/pool.hpp"
+#include "batch/report.hpp"
+#include "batch/signals.hpp"
+
+#include <communique/communique.hpp>
+
+#include <fmt/core.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <iostream>
+#include <iterator>
+#include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <unordered_map>
+#include <unordered_set>
+
+namespace fs = std::filesystem;
+using communique::format_info;
+
+namespace batch {
+
+namespace {
+
+using steady = std::chrono::steady_clock;
+
+constexpr std::size_t reserved = std::numeric_limits<std::size_t>::max();
+// What --catalog writes at the top of the output folder.
+constexpr const char* catalog_files[] = {"index.html", "catalog.json", "feed.atom"};
+
+double seconds_since(steady::time_point t0) { return std::chrono::duration<double>(steady::now() - t0).count(); }
+
+std::string display(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// What the main thread settles for each job before the workers start.
+struct prepared {
+    const communique::engine* engine = nullptr;
+    std::uint64_t settings = 0;
+    std::string refused;  // why it is not converted at all
+};
+
+// Everything the workers share. The jobs, the manifest's records and the
+// engines are only read while they run; results[i] is written by the one
+// worker that took job i and read by the main thread after join().
+struct shared {
+    const request& req;
+    const std::vector<job>& jobs;
+    const std::vector<prepared>& prep;
+    std::vector<release_result>& results;
+    std::vector<std::string> extensions;  // per format
+    manifest& record;
+    console& out;
+    std::string stdin_bytes;
+
+    std::atomic<std::size_t> done{0}, failed{0};
+    std::atomic<bool> fatal{false};  // the output folder cannot take more
+};
+
+bool should_stop(const shared& s) { return stop_signals::caught() != 0 || s.fatal.load(); }
+
+bool up_to_date(const shared& s, const job& j, const manifest_record& rec) {
+    if (rec.status != "converted" && rec.status != "converted-invalid") return false;
+    if (rec.outputs.size() != s.req.formats.size()) return false;
+    for (std::size_t i = 0; i < rec.outputs.size(); ++i) {
+        const output_record& o = rec.outputs[i];
+        if (o.format != s.req.formats[i] || o.path != output_path(j.source, s.extensions[i])) return false;
+        // The size catches a file cut short by a power cut or edited by hand.
+        struct stat st {};
+        if (::stat((s.req.out_dir / o.path).c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+            static_cast<std::uint64_t>(st.st_size) != o.size)
+            return false;
+    }
+    return true;
+}
+
+void fail_io(shared& s, release_result& r, const std::string& where, const std::string& why) {
+    r.state = status::failed;
+    r.io_error = true;
+    r.error = where + ": " + why;
+    s.out.error(r.error);
+}
+
+release_result convert_one(shared& s, std::size_t index) {
+    const job& j = s.jobs[index];
+    const prepared& p = s.prep[index];
+    steady::time_point t0 = steady::now();
+    release_result r;
+    auto finish = [&]() -> release_result {
+        r.ms = seconds_since(t0) * 1000;
+        return std::move(r);
+    };
+    if (!p.refused.empty()) {
+        fail_io(s, r, display(j.path), p.refused);
+        return finish();
+    }
+
+    std::string error;
+    std::optional<std::string> bytes =
+        j.path == "-" ? std::optional<std::string>(s.stdin_bytes) : read_file(j.path, error);
+    if (!bytes) {
+        fail_io(s, r, j.path, error);
+        return finish();
+    }
+    std::uint64_t input_hash = hash_bytes(*bytes);
+
+    if (!s.req.force) {
+        if (const manifest_record* rec = s.record.find(j.source); rec && rec->input_hash == input_hash &&
+                                                                   rec->settings_hash == p.settings &&
+                                                                   up_to_date(s, j, *rec)) {
+            r.state = status::skipped;
+            for (const output_record& o : rec->outputs) r.outputs.emplace_back(o.format, o.path);
+            r.info = rec->info;
+            return finish();
+        }
+    }
+
+    std::vector<std::string> targets;
+    for (const std::string& ext : s.extensions) targets.push_back(output_path(j.source, ext));
+
+    communique::result res;
+    try {
+        res = p.engine->convert(*bytes, s.req.formats);
+    } catch (const std::exception& e) {
+        fail_io(s, r, display(j.path), e.what());
+        return finish();
+    }
+    s.out.diagnostics(display(j.path), *bytes, res.diagnostics);
+    bytes.reset();  // nothing of the input is kept past here
+    bool valid = res.ok();
+    r.diagnostics = std::move(res.diagnostics);
+    r.info = std::move(res.info);
+    if (res.outputs.empty()) {
+        // Invalid (or unreadable as a release): nothing is written.
+        r.state = status::failed;
+        return finish();
+    }
+
+    manifest_record rec{j.source, input_hash, p.settings, valid ? "converted" : "converted-invalid", {}, {}};
+    for (std::size_t i = 0; i < targets.size(); ++i) {
+        fs::path file = s.req.out_dir / targets[i];
+        std::error_code ec;
+        fs::create_directories(file.parent_path(), ec);
+        int err = ec ? ec.value() : write_atomically(file, res.outputs[i], error);
+        if (err != 0) {
+            fail_io(s, r, file.string(), ec ? "cannot create the folder: " + ec.message() : error);
+            r.outputs.clear();
+            if (is_fatal_write_error(err)) s.fatal = true;
+            return finish();
+        }
+        rec.outputs.push_back({s.req.formats[i], targets[i], res.outputs[i].size()});
+        r.outputs.emplace_back(s.req.formats[i], targets[i]);
+        std::string().swap(res.outputs[i]);  // written: let it go now
+    }
+    if (r.info) rec.info = *r.info;
+    if (!s.record.append(rec, error)) {
+        // The outputs are whole; only the next run will not know it and
+        // convert the release again. The manifest is one file for the whole
+        // folder: what cannot be recorded now cannot be later either, so the
+        // run stops.
+        s.out.error(fmt::format("{}: {}", (s.req.out_dir / manifest_name).string(), error));
+        s.fatal = true;
+    }
+    r.state = valid ? status::converted : status::converted_invalid;
+    return finish();
+}
+
+// Drops exact repeats and refuses a job whose output another job (earlier in
+// the order given) or the catalog already claims: two inputs "x.md" and
+// "x.txt" in one folder would both make x.html. Done on the whole list
+// before sharding, so that all shards agree.
+std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const request& req,
+                                              const std::vector<std::string>& extensions) {
+    std::unordered_set<std::string> seen;
+    std::unordered_map<std::string, std::size_t> owner;
+    if (req.catalog)
+        for (const char* name : catalog_files) owner.emplace(name, reserved);
+    std::vector<std::pair<job, std::string>> out;
+    for (job& j : jobs) {
+        if (!seen.insert(j.path + '\0' + j.source).second) continue;
+        std::string refused;
+        for (const std::string& ext : extensions) {
+            std::string target = output_path(j.source, ext);
+            auto [it, fresh] = owner.try_emplace(target, out.size());
+            if (fresh || !refused.empty()) continue;
+            refused = it->second == reserved
+                          ? fmt::format("its output {} is where --catalog writes; rename the input", target)
+                          : fmt::format("its output {} would overwrite that of {}", target,
+                                        display(out[it->second].first.path));
+        }
+        out.emplace_back(std::move(j), std::move(refused));
+    }
+    std::erase_if(out, [&](const auto& p) { return !in_shard(p.first.source, req.shard_index, req.shard_count); });
+    return out;
+}
+
+std::string signal_text(int signo) { return signo == 15 ? "SIGTERM" : signo == 2 ? "SIGINT" : fmt::format("signal {}", signo); }
+
+// Writes the catalog files into `out_dir`; false after printing why.
+bool write_catalog_files(const fs::path& out_dir, const std::vector<communique::catalog_entry>& entries,
+                         console& out) {
+    std::vector<std::pair<std::string, std::string>> files;
+    try {
+        files = batch::write_catalog(entries);
+    } catch (const std::exception& e) {
+        out.error(fmt::format("the catalog: {}", e.what()));
+        return false;
+    }
+    bool ok = true;
+    for (const auto& [name, bytes] : files) {
+        std::string error;
+        if (write_atomically(out_dir / name, bytes, error) != 0) {
+            out.error(fmt::format("{}: {}", (out_dir / name).string(), error));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+std::string catalog_summary(const fs::path& out_dir, std::size_t count) {
+    return fmt::format("catalog: {} release{} in {}, {}, {}", count, count == 1 ? "" : "s",
+                       (out_dir / catalog_files[0]).string(), (out_dir / catalog_files[1]).string(),
+                       (out_dir / catalog_files[2]).string());
+}
+
+// Engines and settings hashes for every job. cli::engines is not
+// thread-safe, so each job gets its engine here, before the workers start.
+// True when a job reads standard input.
+bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& how,
+             cli::engines& pick, std::vector<job>& jobs, std::vector<prepared>& prep) {
+    fingerprints settings(req.formats, how);
+    jobs.reserve(planned.size());
+    prep.resize(planned.size());
+    bool reads_stdin = false;
+    for (std::size_t i = 0; i < planned.size(); ++i) {
+        jobs.push_back(std::move(planned[i].first));
+        prep[i].refused = std::move(planned[i].second);
+        if (!prep[i].refused.empty()) continue;
+        prep[i].engine = pick.for_input(jobs[i].path);
+        if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
+        else prep[i].settings = settings.for_input(jobs[i].path);
+        reads_stdin = reads_stdin || jobs[i].path == "-";
+    }
+    return reads_stdin;
+}
+
+// Refuses, before anything is written, every output that would land on an
+// input (this run's, not only its own: a.md's a.xml may be another input),
+// whatever the paths look like (`-o in/..`, a symbolic link): files are
+// compared by device and inode. Returns how many were found.
+std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<prepared>& prep,
+                              const std::vector<std::string>& extensions, const fs::path& out_dir, console& out) {
+    auto key = [](const struct stat& st) {
+        return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino);
+    };
+    std::unordered_set<std::string> inputs;
+    for (const job& j : jobs) {
+        struct stat st {};
+        if (j.path != "-" && ::stat(j.path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) inputs.insert(key(st));
+    }
+    std::size_t found = 0;
+    for (std::size_t i = 0; i < jobs.size(); ++i) {
+        if (!prep[i].refused.empty()) continue;
+        for (const std::string& ext : extensions) {
+            fs::path target = out_dir / output_path(jobs[i].source, ext);
+            struct stat st {};
+            if (::stat(target.c_str(), &st) == 0 && inputs.count(key(st))) {
+                out.error(fmt::format("{}: refusing to overwrite the input (it would be the output of {}); "
+                                      "choose another output folder",
+                                      target.string(), display(jobs[i].path)));
+                ++found;
+            }
+        }
+    }
+    return found;
+}
+
+std::string summary_line(const counts& c, std::size_t total, double seconds, int signo, const request& req) {
+    std::size_t processed = total - c.not_started;
+    std::string summary;
+    if (signo) summary += fmt::format("interrupted by {}: ", signal_text(signo));
+    if (req.shard_count) summary += fmt::format("shard {}/{}: ", req.shard_index, req.shard_count);
+    summary += fmt::format("{} converted", c.converted);
+    if (c.converted_invalid) summary += fmt::format(", {} converted with errors (--accept-invalid)", c.converted_invalid);
+    summary += fmt::format(", {} skipped (up to date), {} failed", c.skipped, c.failed);
+    if (c.not_started) summary += fmt::format(", {} not started", c.not_started);
+    summary += fmt::format(" in {:.1f} s ({:.1f} releases/s)", seconds,
+                           seconds > 0 ? static_cast<double>(processed) / seconds : 0.0);
+    return summary;
+}
+
+}  // namespace
+
+int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
+    steady::time_point t0 = steady::now();
+    request req = req_in;
+    console out(::isatty(STDOUT_FILENO) == 1 && !req.quiet);
+
+    // The output folder first: it must not be walked, and a folder that
+    // cannot be written ends the run before anything is converted.
+    std::error_code ec;
+    fs::create_directories(req.out_dir, ec);
+    if (ec || !fs::is_directory(req.out_dir)) {
+        out.error(fmt::format("{}: cannot create the output folder: {}", req.out_dir.string(),
+                              ec ? ec.message() : "not a folder"));
+        return cli::exit_usage;
+    }
+    std::vector<std::string> extensions;
+    for (const std::string& name : req.formats)
+        for (const format_info& f : communique::formats())
+            if (f.name == name) extensions.emplace_back(f.extension);
+
+    req.walk.output_folder = req.out_dir;
+    gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });
+    auto planned = plan(std::move(found.jobs), req, extensions);
+
+    std::vector<job> jobs;
+    std::vector<prepared> prep;
+    bool reads_stdin = prepare(std::move(planned), req, how, pick, jobs, prep);
+    // Nothing, not even the manifest, is written into a folder that would
+    // take an input's place.
+    if (refuse_overwrites(jobs, prep, extensions, req.out_dir, out) > 0) return cli::exit_usage;
+
+    manifest record(req.out_dir);
+    std::string error;
+    if (!record.open(error)) {
+        out.error(fmt::format("{}: the output folder cannot be written: {}", req.out_dir.string(), error));
+        return cli::exit_usage;
+    }
+    remove_stale_temps(req.out_dir);
+    record.load();
+
+    std::vector<release_result> results(jobs.size());
+    shared s{req, jobs, prep, results, extensions, record, out, {}};
+    if (reads_stdin)
+        s.stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+
+    {
+        stop_signals signals;
+        bool told = false;
+        run_pool(
+            jobs.size(), req.threads,
+            [&](std::size_t i) {
+                results[i] = convert_one(s, i);
+                if (results[i].state == status::failed) ++s.failed;
+                ++s.done;
+            },
+            [&] { return should_stop(s); },
+            [&] {
+                if (stop_signals::caught() && !told) {
+                    out.error(fmt::format("{}: finishing the releases in progress (again to stop at once)",
+                                          signal_text(stop_signals::caught())));
+                    told = true;
+                }
+                out.draw({s.done.load(), jobs.size(), s.failed.load(), seconds_since(t0)});
+            });
+    }
+    out.clear();
+    int signo = stop_signals::caught();
+
+    if (s.fatal)
+        out.error("stopped: the output folder cannot take more outputs (see above); the releases not started "
+                  "are converted by the next run");
+    bool io_trouble = found.io_error || s.fatal.load();
+    bool invalid = false;
+    for (const release_result& r : results) {
+        if (r.state != status::failed) continue;
+        (r.io_error ? io_trouble : invalid) = true;
+    }
+    if (!record.compact(error)) {
+        out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+        io_trouble = true;
+    }
+
+    double seconds = seconds_since(t0);
+    if (req.report) {
+        run_facts facts{req.out_dir.string(), req.formats, req.shard_index, req.shard_count, signo, seconds};
+        if (!write_report(*req.report, facts, jobs, results, error)) {
+            out.error(error);
+            io_trouble = true;
+        }
+    }
+
+    std::string catalog_line;
+    if (req.catalog) {
+        if (signo || s.fatal) {
+            catalog_line = "catalog: not written (the run did not finish)";
+        } else {
+            auto entries = take_catalog_entries(jobs, results);
+            if (write_catalog_files(req.out_dir, entries, out)) {
+                catalog_line = catalog_summary(req.out_dir, entries.size());
+                if (req.shard_count) catalog_line += " (this shard only: merge the shards' reports with communique catalog)";
+            } else {
+                io_trouble = true;
+            }
+        }
+    }
+
+    std::string summary = summary_line(counts::of(results), jobs.size(), seconds, signo, req);
+    fmt::print("{}\n", summary);
+    if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
+    if (jobs.empty() && !found.io_error) out.error("no releases found (see --include, --exclude)");
+    std::fflush(stdout);
+
+    if (signo) return 128 + signo;
+    if (io_trouble) return cli::exit_usage;
+    return invalid ? cli::exit_invalid : cli::exit_ok;
+}
+
+int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir) {
+    console out(false);
+    std::vector<communique::catalog_entry> entries;
+    for (const std::string& file : reports) {
+        std::string error;
+        if (!read_report(file, entries, error)) {
+            out.error(error);
+            return cli::exit_usage;
+        }
+    }
+    // A release in several reports (a shard run twice): the last one given wins.
+    std::unordered_map<std::string, std::size_t> last;
+    for (std::size_t i = 0; i < entries.size(); ++i) last[entries[i].source] = i;
+    std::vector<communique::catalog_entry> unique;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (last[entries[i].source] == i) unique.push_back(std::move(entries[i]));
+
+    std::error_code ec;
+    fs::create_directories(out_dir, ec);
+    if (ec || !fs::is_directory(out_dir)) {
+        out.error(fmt::format("{}: cannot create the output folder: {}", out_dir.string(),
+                              ec ? ec.message() : "not a folder"));
+        return cli::exit_usage;
+    }
+    // The links are relative to the catalog: say so when they lead nowhere
+    // (the shards' outputs have not been gathered under DIR yet).
+    std::size_t missing = 0;
+    for (const auto& e : unique)
+        for (const auto& [format, path] : e.outputs)
+            if (!fs::exists(out_dir / path, ec)) ++missing;
+    if (missing > 0)
+        out.error(fmt::format("warning: {} linked output{} not under {} (copy the shards' outputs there)", missing,
+                              missing == 1 ? " is" : "s are", out_dir.string()));
+    if (!write_catalog_files(out_dir, unique, out)) return cli::exit_usage;
+    fmt::print("{}\n", catalog_summary(out_dir, unique.size()));
+    return cli::exit_ok;
+}
+
+}  // namespace batch
