@@ -117,7 +117,7 @@
 
   <xsl:template match="r:p" mode="block">
     <block>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
         <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
       </xsl:if>
       <xsl:apply-templates/>
@@ -293,9 +293,12 @@
   -->
   <xsl:template name="at-line-start">
     <xsl:variable name="node" select="ancestor-or-self::node()[not(parent::r:date or parent::r:place)][1]"/>
+    <!-- Only the nearest sibling is taken ([1] alone is a step libxml2 stops
+         at; with a second predicate it walks every earlier sibling). -->
+    <xsl:variable name="before" select="$node/preceding-sibling::node()[1]"/>
     <!-- First in an em, strong or link, it follows the opening delimiter. -->
-    <xsl:if test="$node[preceding-sibling::node()[1][self::r:br] or
-                        (not(preceding-sibling::node()) and not(parent::r:em or parent::r:strong or parent::r:link))]">1</xsl:if>
+    <xsl:if test="$before[self::r:br] or
+                  (not($before) and not($node/parent::r:em or $node/parent::r:strong or $node/parent::r:link))">1</xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->

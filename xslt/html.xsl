@@ -318,7 +318,7 @@
           </xsl:call-template>
         </xsl:attribute>
       </xsl:if>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
         <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
       </xsl:if>
       <xsl:apply-templates/>

@@ -141,7 +141,7 @@
     <xsl:param name="indent" select="''"/>
     <xsl:call-template name="lines">
       <xsl:with-param name="text">
-        <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+        <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
           <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
         </xsl:if>
         <xsl:apply-templates/>

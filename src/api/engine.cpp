@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 
 #include <algorithm>
+#include <map>
 #include <mutex>
 #include <stdexcept>
 
@@ -31,6 +32,36 @@ std::string_view to_string(severity level) noexcept {
 std::span<const rule_info> rules() noexcept { return detail::rule_table(); }
 
 std::span<const format_info> formats() noexcept { return detail::format_table(); }
+
+namespace {
+
+// A file with thousands of one mistake gets the first of them and a count:
+// the rest would bury every other diagnostic, and cost memory in bulk runs.
+constexpr std::size_t max_per_rule = 100;
+
+void cap_repeats(std::vector<diagnostic>& diagnostics) {
+    std::map<std::string, std::size_t, std::less<>> counts;
+    for (const diagnostic& d : diagnostics) ++counts[d.rule];
+    if (std::none_of(counts.begin(), counts.end(), [](const auto& c) { return c.second > max_per_rule; })) return;
+    std::map<std::string, std::size_t, std::less<>> kept;
+    std::vector<diagnostic> out;
+    for (diagnostic& d : diagnostics) {
+        std::size_t n = ++kept[d.rule];
+        if (n <= max_per_rule) {
+            out.push_back(std::move(d));
+        } else if (n == max_per_rule + 1) {
+            std::size_t rest = counts[d.rule] - max_per_rule;
+            out.push_back({d.level, d.rule,
+                           std::to_string(rest) + " more " + d.rule + " diagnostic" + (rest == 1 ? "" : "s") +
+                               " from here on are not listed (only the first " + std::to_string(max_per_rule) +
+                               " of a rule are)",
+                           d.begin, d.end});
+        }
+    }
+    diagnostics = std::move(out);
+}
+
+}  // namespace
 
 bool result::ok() const noexcept {
     return std::none_of(diagnostics.begin(), diagnostics.end(),
@@ -139,6 +170,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
+    cap_repeats(out.diagnostics);
     if (read.tree) out.info = detail::summarize(*read.tree);
     if (read.tree && (out.ok() || impl_->opts.write_invalid)) {
         // The tree itself is written first: libxslt strips whitespace in the

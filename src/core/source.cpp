@@ -21,8 +21,11 @@ source_text::source_text(std::string_view bytes) : text_(bytes) {
 std::string_view source_text::line(std::uint32_t n) const noexcept {
     if (n == 0 || n > line_starts_.size()) return {};
     std::size_t begin = line_starts_[n - 1];
-    std::size_t end = begin;
-    while (end < text_.size() && text_[end] != '\n' && text_[end] != '\r') ++end;
+    // Up to the next line's start (or the end), less the line end: constant
+    // time, however long the line.
+    std::size_t end = n < line_starts_.size() ? line_starts_[n] : text_.size();
+    if (end > begin && text_[end - 1] == '\n') --end;
+    if (end > begin && text_[end - 1] == '\r') --end;
     return text_.substr(begin, end - begin);
 }
 
@@ -39,7 +42,18 @@ source_position source_text::from_byte_column(std::uint32_t line, std::uint32_t 
     if (line == 0 || line > line_starts_.size()) return {line, byte_column};
     std::string_view l = this->line(line);
     std::size_t bytes = byte_column > 0 ? std::min<std::size_t>(byte_column - 1, l.size()) : 0;
-    return {line, static_cast<std::uint32_t>(count_code_points(l.substr(0, bytes)) + 1)};
+    // Counted from the last column converted on this line when there is one:
+    // the reader converts the columns of a line in nearly increasing order,
+    // so a line of n nodes costs O(length), not O(n * length).
+    std::size_t points;
+    if (cache_.line == line && bytes >= cache_.bytes)
+        points = cache_.code_points + count_code_points(l.substr(cache_.bytes, bytes - cache_.bytes));
+    else if (cache_.line == line && cache_.bytes - bytes < bytes)
+        points = cache_.code_points - count_code_points(l.substr(bytes, cache_.bytes - bytes));
+    else
+        points = count_code_points(l.substr(0, bytes));
+    cache_ = {line, bytes, points};
+    return {line, static_cast<std::uint32_t>(points + 1)};
 }
 
 std::size_t source_text::offset_of(source_position pos) const noexcept {

@@ -37,6 +37,16 @@ public:
 private:
     std::string_view text_;
     std::vector<std::size_t> line_starts_;
+    // The last byte column converted on a line, so that converting many
+    // columns of one long line costs their distance, not the line's length
+    // each time. (A source_text belongs to one reading; it is not shared
+    // between threads.)
+    struct column_cache {
+        std::uint32_t line = 0;
+        std::size_t bytes = 0;
+        std::size_t code_points = 0;
+    };
+    mutable column_cache cache_;
 };
 
 // The first reason the bytes are not a UTF-8 text: UTF-16, NUL bytes (binary

@@ -176,6 +176,10 @@ private:
     };
     std::string run_;
     std::vector<piece> pieces_;
+    // The last position run_position() answered: dates are asked for in
+    // increasing order, so counting on from there makes a paragraph of n
+    // dates cost its length, not n times its length.
+    mutable std::optional<piece> last_position_;
     std::size_t skip_ = 0;  // plain-text bytes still to drop (a run-in dateline)
     bool softbreak_as_br_ = false;
 
@@ -332,7 +336,12 @@ source_position draft_reader::run_position(std::size_t offset) const {
                                [](std::size_t o, const piece& p) { return o < p.offset; });
     if (it == pieces_.begin()) return {};
     --it;
-    return advance(it->pos, std::string_view(run_).substr(it->offset, offset - it->offset));
+    piece from = *it;
+    if (last_position_ && last_position_->offset >= it->offset && last_position_->offset <= offset &&
+        (std::next(it) == pieces_.end() || last_position_->offset < std::next(it)->offset))
+        from = *last_position_;
+    last_position_ = piece{offset, advance(from.pos, std::string_view(run_).substr(from.offset, offset - from.offset))};
+    return last_position_->pos;
 }
 
 void draft_reader::flush(xmlNodePtr parent) {
@@ -348,6 +357,7 @@ void draft_reader::flush(xmlNodePtr parent) {
     tree_->add_text(parent, std::string_view(run_).substr(at));
     run_.clear();
     pieces_.clear();
+    last_position_.reset();
 }
 
 bool draft_reader::add_person(xmlNodePtr parent, cmark_node* strong) {
@@ -682,7 +692,8 @@ read_result draft_reader::run() {
     std::size_t bi = 0, li = 0;  // where the header stopped: block and line
     bool header_done = false;
     role last = role::none;
-    auto seen = [&](role r) { return std::any_of(parts.begin(), parts.end(), [&](auto& p) { return p.what == r; }); };
+    unsigned seen_roles = 0;  // a bit per role found so far
+    auto seen = [&](role r) { return (seen_roles >> static_cast<unsigned>(r) & 1u) != 0; };
     for (; bi < blocks.size() && !header_done; ++bi) {
         const block& b = blocks[bi];
         if (!b.textual() || (b.type == CMARK_NODE_HEADING && !genre_kind(b.joined()))) break;
@@ -736,6 +747,7 @@ read_result draft_reader::run() {
                 parts.back().to = li + 1;
             else
                 parts.push_back({r, bi, li, li + 1});
+            seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
             if (r == role::genre) {
                 header_done = true;
@@ -976,9 +988,46 @@ read_result draft_reader::run() {
     return {std::move(tree_), std::move(diags_)};
 }
 
+// cmark 0.29 copies a link reference definition's destination and title
+// into every link that uses it: one definition of 100 KB used 30,000 times
+// is 3 GB. An upper bound of that copying, taken before parsing: the longest
+// stretch from a line that opens a definition ("[label]:") to the next blank
+// line or definition, times the number of ']' (no reference can be used more
+// often). Linear.
+std::size_t reference_expansion_bound(std::string_view text) noexcept {
+    constexpr std::size_t none = std::string_view::npos;
+    std::size_t longest = 0, closers = 0, opened = none;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = text.substr(at, end - at);
+        std::size_t indent = line.find_first_not_of(' ');
+        bool blank = line.find_first_not_of(" \t\r") == none;
+        bool opens = indent != none && indent <= 3 && line[indent] == '[' && line.find("]:", indent) != none;
+        if (opened != none && (blank || opens)) {
+            longest = std::max(longest, at - opened);
+            opened = none;
+        }
+        if (opens) opened = at;
+        closers += static_cast<std::size_t>(std::count(line.begin(), line.end(), ']'));
+        at = end + 1;
+    }
+    if (opened != none) longest = std::max(longest, text.size() - opened);
+    return longest * closers;
+}
+
 }  // namespace
 
 read_result read_draft(const source_text& src, const read_options& opts) {
+    // What the links may expand to: a generous multiple of what a release
+    // with a few references reaches, whatever its size.
+    constexpr std::size_t max_expansion = 64u << 20;
+    if (reference_expansion_bound(src.text()) > max_expansion)
+        return {nullptr,
+                {{severity::error, "input-too-large",
+                  "link reference definitions here could expand to more than 64 MiB of links; "
+                  "write the links inline",
+                  {1, 1},
+                  {1, 1}}}};
     return draft_reader(src, opts).run();
 }
 

@@ -7,6 +7,7 @@
 #include <libxml/parser.h>
 
 #include <cstring>
+#include <string>
 
 namespace communique::detail {
 
@@ -29,6 +30,43 @@ void on_xml_error(void* data, xmlErrorPtr error) {
                           std::move(message), p, p});
 }
 
+// libxml2 2.9 adds each attribute by walking the element's list to its end
+// and checks duplicates pairwise, so one element with 50,000 attributes takes
+// seconds. Release XML has a handful per element: a start tag with more than
+// this many is refused before parsing.
+constexpr std::size_t max_attributes = 64;
+
+// The offset of the first start tag with more than max_attributes
+// attributes (counted as '=' outside quoted values), or npos. Comments,
+// CDATA sections and processing instructions are skipped whole. Linear.
+std::size_t crowded_start_tag(std::string_view text) noexcept {
+    auto skip_past = [&](std::size_t from, std::string_view end) {
+        std::size_t at = text.find(end, from);
+        return at == std::string_view::npos ? text.size() : at + end.size();
+    };
+    for (std::size_t i = text.find('<'); i < text.size(); i = text.find('<', i)) {
+        std::string_view rest = text.substr(i);
+        if (rest.starts_with("<!--")) { i = skip_past(i + 4, "-->"); continue; }
+        if (rest.starts_with("<![CDATA[")) { i = skip_past(i + 9, "]]>"); continue; }
+        if (rest.starts_with("<?")) { i = skip_past(i + 2, "?>"); continue; }
+        std::size_t tag = i, attributes = 0;
+        char quote = 0;
+        for (++i; i < text.size(); ++i) {
+            char c = text[i];
+            if (quote) {
+                if (c == quote) quote = 0;
+            } else if (c == '"' || c == '\'') {
+                quote = c;
+            } else if (c == '=') {
+                if (++attributes > max_attributes) return tag;
+            } else if (c == '>' || c == '<') {
+                break;
+            }
+        }
+    }
+    return std::string_view::npos;
+}
+
 }  // namespace
 
 bool looks_like_xml(std::string_view text) noexcept {
@@ -47,6 +85,14 @@ read_result read_xml(const source_text& src) {
         result.diagnostics.push_back({severity::error, "xml-doctype",
                                       "a DOCTYPE is not allowed in release XML (no DTDs or entities are loaded)", p,
                                       p});
+        return result;
+    }
+    if (std::size_t tag = crowded_start_tag(text); tag != std::string_view::npos) {
+        source_position p = src.position_at(tag);
+        result.diagnostics.push_back({severity::error, "xml-syntax",
+                                      "an element has more than " + std::to_string(max_attributes) +
+                                          " attributes (release XML has a few)",
+                                      p, p});
         return result;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
