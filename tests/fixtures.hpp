@@ -18,7 +18,7 @@ namespace test {
 inline const std::filesystem::path source_dir{CQ_SOURCE_DIR};
 
 // The formats every valid fixture has a golden file for.
-inline const std::vector<std::string> golden_formats{"xml", "html", "txt", "draft", "nitf"};
+inline const std::vector<std::string> golden_formats{"xml", "html", "txt", "draft", "nitf", "fo"};
 
 inline std::string slurp(const std::filesystem::path& p) {
     std::ifstream in(p, std::ios::binary);

@@ -2,6 +2,7 @@
 
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
+#include "cli/diagnostic_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -14,8 +15,6 @@ namespace {
 using json = nlohmann::ordered_json;
 
 constexpr int report_version = 1;
-
-json position(std::uint32_t v) { return v == 0 ? json(nullptr) : json(v); }
 
 // Milliseconds to a tenth: timings are for people, not for diffing.
 double tenths(double ms) { return std::round(ms * 10) / 10; }
@@ -87,14 +86,7 @@ bool write_report(const std::filesystem::path& file, const run_facts& facts, std
             const release_result& r = results[i];
             json diagnostics = json::array();
             for (const communique::diagnostic& d : r.diagnostics)
-                diagnostics.push_back({{"file", jobs[i].path},
-                                       {"line", position(d.begin.line)},
-                                       {"column", position(d.begin.column)},
-                                       {"end_line", position(d.end.line)},
-                                       {"end_column", position(d.end.column)},
-                                       {"severity", communique::to_string(d.level)},
-                                       {"rule", d.rule},
-                                       {"message", d.message}});
+                diagnostics.push_back(cli::diagnostic_json(jobs[i].path, d));
             json outputs = json::object();
             for (const auto& [format, path] : r.outputs) outputs[format] = path;
             json release{{"source", jobs[i].source},

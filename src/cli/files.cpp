@@ -1,5 +1,7 @@
 #include "cli/files.hpp"
 
+#include "batch/io.hpp"
+
 #include <fmt/core.h>
 
 #include <cerrno>
@@ -21,30 +23,13 @@ std::optional<input> read_input(const std::string& name) {
         in.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         return in;
     }
-    int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        fmt::print(stderr, "communique: {}: cannot open: {}\n", name, std::strerror(errno));
+    std::string error;
+    std::optional<std::string> bytes = batch::read_file(name, error);
+    if (!bytes) {
+        fmt::print(stderr, "communique: {}: {}\n", name, error);
         return std::nullopt;
     }
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
-        ::close(fd);
-        fmt::print(stderr, "communique: {}: is a directory\n", name);
-        return std::nullopt;
-    }
-    char buffer[1 << 16];
-    for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
-        if (n == 0) break;
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            fmt::print(stderr, "communique: {}: read error: {}\n", name, std::strerror(errno));
-            ::close(fd);
-            return std::nullopt;
-        }
-        in.bytes.append(buffer, static_cast<std::size_t>(n));
-    }
-    ::close(fd);
+    in.bytes = std::move(*bytes);
     return in;
 }
 

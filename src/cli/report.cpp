@@ -1,5 +1,7 @@
 #include "cli/report.hpp"
 
+#include "cli/diagnostic_json.hpp"
+
 #include <communique/communique.hpp>
 
 #include <fmt/core.h>
@@ -129,8 +131,6 @@ void print_github(std::string_view file, const diagnostic& d) {
     fmt::print("::{} {}::{}\n", command, props, github_escape(d.message, false));
 }
 
-json position(std::uint32_t v) { return v == 0 ? json(nullptr) : json(v); }
-
 }  // namespace
 
 struct reporter::impl {
@@ -163,16 +163,7 @@ void reporter::add(std::string_view file, std::string_view text, std::span<const
     bool ok = true;
     for (const diagnostic& d : diagnostics) {
         ok = ok && d.level != severity::error;
-        impl_->diagnostics.push_back({
-            {"file", file},
-            {"line", position(d.begin.line)},
-            {"column", position(d.begin.column)},
-            {"end_line", position(d.end.line)},
-            {"end_column", position(d.end.column)},
-            {"severity", communique::to_string(d.level)},
-            {"rule", d.rule},
-            {"message", d.message},
-        });
+        impl_->diagnostics.push_back(diagnostic_json(file, d));
     }
     impl_->files.push_back({{"file", file}, {"valid", ok}});
 }
