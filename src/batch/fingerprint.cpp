@@ -2,7 +2,6 @@
 
 #include "batch/hash.hpp"
 #include "batch/io.hpp"
-#include "cli/configs.hpp"
 
 #include <communique/communique.hpp>
 
@@ -37,27 +36,9 @@ fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::s
         auto bytes = eq == std::string::npos ? std::nullopt : read_file(s.substr(eq + 1), error);
         put(base_, bytes ? *bytes : "unreadable");
     }
-    if (how.config) explicit_config_ = fs::path(*how.config);
 }
 
-// The same search as cli::engines: the nearest .communique.toml above.
-std::optional<fs::path> fingerprints::config_for(const fs::path& folder) {
-    if (auto it = config_of_folder_.find(folder); it != config_of_folder_.end()) return it->second;
-    std::optional<fs::path> found;
-    std::error_code ec;
-    if (fs::exists(folder / cli::config_name, ec)) found = folder / cli::config_name;
-    else if (folder.has_parent_path() && folder.parent_path() != folder) found = config_for(folder.parent_path());
-    config_of_folder_[folder] = found;
-    return found;
-}
-
-std::uint64_t fingerprints::for_input(const std::string& path) {
-    std::optional<fs::path> config = explicit_config_;
-    if (!config) {
-        std::error_code ec;
-        fs::path start = path == "-" ? fs::current_path(ec) : fs::absolute(fs::path(path), ec).parent_path();
-        if (!ec) config = config_for(start);
-    }
+std::uint64_t fingerprints::for_input(const std::optional<fs::path>& config) {
     std::string key = config ? config->string() : std::string();
     if (auto it = by_config_.find(key); it != by_config_.end()) return it->second;
     fnv1a h;

@@ -26,16 +26,13 @@ class fingerprints {
 public:
     fingerprints(const std::vector<std::string>& formats, const cli::settings& how);
 
+    // The hash for an input under `config` (cli::engines::config_for_input).
     // Not thread-safe (it caches): called from the main thread while the
     // jobs are prepared.
-    std::uint64_t for_input(const std::string& path);
+    std::uint64_t for_input(const std::optional<std::filesystem::path>& config);
 
 private:
-    std::optional<std::filesystem::path> config_for(const std::filesystem::path& folder);
-
     std::string base_;  // the command line, as bytes to hash
-    std::optional<std::filesystem::path> explicit_config_;
-    std::map<std::filesystem::path, std::optional<std::filesystem::path>> config_of_folder_;
     std::map<std::string, std::uint64_t> by_config_;
 };
 

@@ -248,7 +248,7 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
         if (!prep[i].refused.empty()) continue;
         prep[i].engine = pick.for_input(jobs[i].path);
         if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
-        else prep[i].settings = settings.for_input(jobs[i].path);
+        else prep[i].settings = settings.for_input(pick.config_for_input(jobs[i].path));
         reads_stdin = reads_stdin || jobs[i].path == "-";
     }
     return reads_stdin;

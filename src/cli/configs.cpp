@@ -22,13 +22,15 @@ std::optional<fs::path> engines::find_config(const fs::path& folder) {
     return found;
 }
 
+std::optional<fs::path> engines::config_for_input(const std::string& name) {
+    if (explicit_) return explicit_;
+    std::error_code ec;
+    fs::path start = name == "-" ? fs::current_path(ec) : fs::absolute(fs::path(name), ec).parent_path();
+    return ec ? std::nullopt : find_config(start);
+}
+
 const communique::engine* engines::for_input(const std::string& name) {
-    std::optional<fs::path> config = explicit_;
-    if (!config) {
-        std::error_code ec;
-        fs::path start = name == "-" ? fs::current_path(ec) : fs::absolute(fs::path(name), ec).parent_path();
-        if (!ec) config = find_config(start);
-    }
+    std::optional<fs::path> config = config_for_input(name);
     std::string key = config ? config->string() : std::string();
     if (broken_[key]) return nullptr;
     auto& slot = by_config_[key];

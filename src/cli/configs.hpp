@@ -27,6 +27,10 @@ public:
     // config is wrong or a stylesheet it names cannot be loaded.
     const communique::engine* for_input(const std::string& name);
 
+    // The configuration file that applies to an input: the explicit one, or
+    // the nearest .communique.toml above it; nothing when there is none.
+    std::optional<std::filesystem::path> config_for_input(const std::string& name);
+
 private:
     std::optional<std::filesystem::path> find_config(const std::filesystem::path& folder);
 

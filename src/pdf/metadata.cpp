@@ -49,6 +49,21 @@ std::string escape_xml(std::string_view s) {
     return out;
 }
 
+// The time zone, when known: "Z" for UTC, else the sign, hours, `between`,
+// minutes and `after` (PDF: +05'30', XMP: +05:30).
+void append_offset(std::string& out, const timestamp& t, std::string_view between, std::string_view after) {
+    if (!t.offset_minutes) return;
+    if (*t.offset_minutes == 0) {
+        out += 'Z';
+        return;
+    }
+    out += *t.offset_minutes < 0 ? '-' : '+';
+    append_padded(out, *t.offset_minutes / 60, 2);
+    out += between;
+    append_padded(out, *t.offset_minutes % 60, 2);
+    out += after;
+}
+
 }  // namespace
 
 std::optional<timestamp> from_epoch(std::int64_t seconds) {
@@ -116,17 +131,7 @@ std::string pdf_date(const timestamp& t) {
     append_padded(out, t.hour, 2);
     append_padded(out, t.minute, 2);
     append_padded(out, t.second, 2);
-    if (t.offset_minutes) {
-        if (*t.offset_minutes == 0) {
-            out += 'Z';
-        } else {
-            out += *t.offset_minutes < 0 ? '-' : '+';
-            append_padded(out, *t.offset_minutes / 60, 2);
-            out += '\'';
-            append_padded(out, *t.offset_minutes % 60, 2);
-            out += '\'';
-        }
-    }
+    append_offset(out, t, "'", "'");
     return out;
 }
 
@@ -143,16 +148,7 @@ std::string xmp_date(const timestamp& t) {
     append_padded(out, t.minute, 2);
     out += ':';
     append_padded(out, t.second, 2);
-    if (t.offset_minutes) {
-        if (*t.offset_minutes == 0) {
-            out += 'Z';
-        } else {
-            out += *t.offset_minutes < 0 ? '-' : '+';
-            append_padded(out, *t.offset_minutes / 60, 2);
-            out += ':';
-            append_padded(out, *t.offset_minutes % 60, 2);
-        }
-    }
+    append_offset(out, t, ":", "");
     return out;
 }
 
