@@ -92,6 +92,13 @@ timing time_it(F&& f) {
     return t;
 }
 
+// The bound of the growth tests: 8x the input may take at most 8^1.5 (about
+// 22.6) times as long. On a log scale that is halfway between linear (8x)
+// and quadratic (64x): a quadratic path fails it, while linear code, whose
+// measured ratios run from 7 to 16 here (the larger input leaves the caches
+// and faults in fresh pages: sys time grows with the tree), passes it.
+inline constexpr double linear_growth_bound = 22.6;
+
 // The least CPU time of `runs` calls: noise only ever adds time.
 template <class F>
 double best_cpu(int runs, F&& f) {
