@@ -36,116 +36,129 @@ int main(int argc, char** argv) {
             ->check(CLI::Range(1u, 10000u));
     };
 
+    // Every subcommand is named, but only the one on the command line gets
+    // its options: CLI11 builds each option with its strings and validators,
+    // and building all of them took longer than checking a draft.
+    CLI::App* check = app.add_subcommand("check", "Check releases against the schema and the house rules");
+    CLI::App* convert = app.add_subcommand("convert", "Convert releases (or whole archives) to other formats");
+    CLI::App* catalog_cmd =
+        app.add_subcommand("catalog", "Write one catalog from the reports of several convert runs (shards)");
+    CLI::App* format_cmd = app.add_subcommand("fmt", "Rewrite drafts in the canonical draft form");
+    const std::string_view chosen = argc > 1 ? argv[1] : "";
+
     // check
     bool rules_only = false;
     std::string format = "human", fail_on = "error";
-    CLI::App* check = app.add_subcommand("check", "Check releases against the schema and the house rules");
-    add_common(check);
-    check->add_flag("--list-rules", rules_only, "List every rule ID with its default severity and exit");
-    check->add_option("--format", format,
-                      "human: file:line:col: severity[rule]: message with the source line, on stderr\n"
-                      "json: a versioned report on stdout; sarif: SARIF 2.1.0 on stdout;\n"
-                      "github: workflow annotations on stdout")
-        ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
-        ->capture_default_str();
-    check->add_option("--fail-on", fail_on, "Exit 1 on errors only (error) or on warnings too (warning)")
-        ->check(CLI::IsMember({"error", "warning"}))
-        ->capture_default_str();
-    check->footer("Exit status: 0 all valid (warnings allowed unless --fail-on warning), 1 some release\n"
-                  "has an error, 2 usage, configuration or I/O error.");
+    if (chosen == check->get_name()) {
+        add_common(check);
+        check->add_flag("--list-rules", rules_only, "List every rule ID with its default severity and exit");
+        check->add_option("--format", format,
+                          "human: file:line:col: severity[rule]: message with the source line, on stderr\n"
+                          "json: a versioned report on stdout; sarif: SARIF 2.1.0 on stdout;\n"
+                          "github: workflow annotations on stdout")
+            ->check(CLI::IsMember({"human", "json", "sarif", "github"}))
+            ->capture_default_str();
+        check->add_option("--fail-on", fail_on, "Exit 1 on errors only (error) or on warnings too (warning)")
+            ->check(CLI::IsMember({"error", "warning"}))
+            ->capture_default_str();
+        check->footer("Exit status: 0 all valid (warnings allowed unless --fail-on warning), 1 some release\n"
+                      "has an error, 2 usage, configuration or I/O error.");
+    }
 
     // convert
     std::vector<std::string> to;
     std::string out_dir;
-    std::string format_help = "Output formats, comma-separated (default xml):";
-    for (const communique::format_info& f : communique::formats())
-        format_help += fmt::format("\n  {:<6} {} ({})", f.name, f.description, f.extension);
-    CLI::App* convert = app.add_subcommand("convert", "Convert releases (or whole archives) to other formats");
-    add_common(convert, "Drafts, release XML files or folders (walked recursively); - reads standard input");
-    // One value per occurrence (comma-separated or repeated), so that
-    // `-t html,txt archive/` does not take the folder for a format.
-    convert->add_option("--to,-t", to, format_help)->delimiter(',')->allow_extra_args(false);
-    convert->add_option("-o,--output", out_dir, "Output folder (created if needed), or - for standard output")
-        ->required();
-    convert->add_option("--stylesheet", how.stylesheets,
-                        "FORMAT=PATH: your own stylesheet for a format; it may\n"
-                        "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates")
-        ->allow_extra_args(false);
-    convert->add_option("--param", how.params, "NAME=VALUE: a string parameter for the stylesheets")
-        ->allow_extra_args(false);
-    convert->add_option("--allow-read", how.readable,
-                        "A folder stylesheets may read with document() or xsl:include (nothing else\n"
-                        "is readable; stylesheets never write files or reach the network)")
-        ->allow_extra_args(false);
-    convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
-        ->check(CLI::Range(1u, 100000u));
-    convert->add_option("--width", how.width, "Line width of the txt format in terminal columns (default 72)")
-        ->check(CLI::Range(20u, 1000u));
     convert_flags bulk;
-    convert->add_option("-j,--jobs", bulk.jobs,
-                        fmt::format("Worker threads (default: one per core, {} here)",
-                                    std::max(1u, std::thread::hardware_concurrency())))
-        ->check(CLI::Range(1u, 4096u));
-    convert->add_option("--include", bulk.include,
-                        "GLOB: convert only files that match, when walking folders (repeatable;\n"
-                        "default *.md *.markdown *.txt *.xml). A glob with a / is matched against\n"
-                        "the path below the walked folder, one without against the file name")
-        ->allow_extra_args(false);
-    convert->add_option("--exclude", bulk.exclude, "GLOB: skip files and folders that match (repeatable)")
-        ->allow_extra_args(false);
-    convert->add_flag("--follow-symlinks", bulk.follow_symlinks,
-                      "Follow symbolic links when walking folders (each folder is walked once, so\n"
-                      "link loops end)");
-    convert->add_option("--files-from", bulk.files_from,
-                        "FILE: convert the files listed in FILE (- standard input), one a line or\n"
-                        "NUL-separated (find -print0); each keeps its listed path under OUT");
-    convert->add_option("--report", bulk.report,
-                        "FILE.json: write what became of every input (status, diagnostics, outputs,\n"
-                        "time, release info); versioned, keys are only ever added");
-    convert->add_flag("--accept-invalid", how.accept_invalid,
-                      "Convert releases that break house rules or the schema too, when they can be\n"
-                      "read (reported as converted-invalid; they do not make the exit status 1)");
-    convert->add_flag("--force", bulk.force, "Convert everything again, even what the manifest says is up to date");
-    convert->add_flag("--catalog", bulk.catalog,
-                      "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50)");
-    convert->add_option("--shard", bulk.shard,
-                        "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
-                        "path, the same on every machine); merge shard reports with communique catalog");
-    convert->add_flag("-q,--quiet", bulk.quiet, "No progress line (diagnostics still go to standard error)");
-    convert->footer("Each input gives one file per format in the output folder. A file argument is\n"
-                    "named after the file (drafts/x.md -> OUT/x.html); a folder argument is walked and\n"
-                    "its tree mirrored (archive/2019/03/x.md -> OUT/2019/03/x.html). Invalid releases\n"
-                    "are reported and not written; outputs are written whole or not at all; an output\n"
-                    "that would overwrite its input is refused. OUT/.communique-manifest records what\n"
-                    "was converted from what, so a second run converts only what changed.\n"
-                    "Details: docs/bulk.md.\n"
-                    "Exit status: 0 all converted or up to date, 1 some release invalid, 2 usage or\n"
-                    "I/O error (unreadable input, unwritable output), 130/143 interrupted by\n"
-                    "Ctrl-C/SIGTERM (the releases in progress are finished, the report is written).");
+    if (chosen == convert->get_name()) {
+        std::string format_help = "Output formats, comma-separated (default xml):";
+        for (const communique::format_info& f : communique::formats())
+            format_help += fmt::format("\n  {:<6} {} ({})", f.name, f.description, f.extension);
+        add_common(convert, "Drafts, release XML files or folders (walked recursively); - reads standard input");
+        // One value per occurrence (comma-separated or repeated), so that
+        // `-t html,txt archive/` does not take the folder for a format.
+        convert->add_option("--to,-t", to, format_help)->delimiter(',')->allow_extra_args(false);
+        convert->add_option("-o,--output", out_dir, "Output folder (created if needed), or - for standard output")
+            ->required();
+        convert->add_option("--stylesheet", how.stylesheets,
+                            "FORMAT=PATH: your own stylesheet for a format; it may\n"
+                            "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates")
+            ->allow_extra_args(false);
+        convert->add_option("--param", how.params, "NAME=VALUE: a string parameter for the stylesheets")
+            ->allow_extra_args(false);
+        convert->add_option("--allow-read", how.readable,
+                            "A folder stylesheets may read with document() or xsl:include (nothing else\n"
+                            "is readable; stylesheets never write files or reach the network)")
+            ->allow_extra_args(false);
+        convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
+            ->check(CLI::Range(1u, 100000u));
+        convert->add_option("--width", how.width, "Line width of the txt format in terminal columns (default 72)")
+            ->check(CLI::Range(20u, 1000u));
+        convert->add_option("-j,--jobs", bulk.jobs,
+                            fmt::format("Worker threads (default: one per core, {} here)",
+                                        std::max(1u, std::thread::hardware_concurrency())))
+            ->check(CLI::Range(1u, 4096u));
+        convert->add_option("--include", bulk.include,
+                            "GLOB: convert only files that match, when walking folders (repeatable;\n"
+                            "default *.md *.markdown *.txt *.xml). A glob with a / is matched against\n"
+                            "the path below the walked folder, one without against the file name")
+            ->allow_extra_args(false);
+        convert->add_option("--exclude", bulk.exclude, "GLOB: skip files and folders that match (repeatable)")
+            ->allow_extra_args(false);
+        convert->add_flag("--follow-symlinks", bulk.follow_symlinks,
+                          "Follow symbolic links when walking folders (each folder is walked once, so\n"
+                          "link loops end)");
+        convert->add_option("--files-from", bulk.files_from,
+                            "FILE: convert the files listed in FILE (- standard input), one a line or\n"
+                            "NUL-separated (find -print0); each keeps its listed path under OUT");
+        convert->add_option("--report", bulk.report,
+                            "FILE.json: write what became of every input (status, diagnostics, outputs,\n"
+                            "time, release info); versioned, keys are only ever added");
+        convert->add_flag("--accept-invalid", how.accept_invalid,
+                          "Convert releases that break house rules or the schema too, when they can be\n"
+                          "read (reported as converted-invalid; they do not make the exit status 1)");
+        convert->add_flag("--force", bulk.force, "Convert everything again, even what the manifest says is up to date");
+        convert->add_flag("--catalog", bulk.catalog,
+                          "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50)");
+        convert->add_option("--shard", bulk.shard,
+                            "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
+                            "path, the same on every machine); merge shard reports with communique catalog");
+        convert->add_flag("-q,--quiet", bulk.quiet, "No progress line (diagnostics still go to standard error)");
+        convert->footer("Each input gives one file per format in the output folder. A file argument is\n"
+                        "named after the file (drafts/x.md -> OUT/x.html); a folder argument is walked and\n"
+                        "its tree mirrored (archive/2019/03/x.md -> OUT/2019/03/x.html). Invalid releases\n"
+                        "are reported and not written; outputs are written whole or not at all; an output\n"
+                        "that would overwrite its input is refused. OUT/.communique-manifest records what\n"
+                        "was converted from what, so a second run converts only what changed.\n"
+                        "Details: docs/bulk.md.\n"
+                        "Exit status: 0 all converted or up to date, 1 some release invalid, 2 usage or\n"
+                        "I/O error (unreadable input, unwritable output), 130/143 interrupted by\n"
+                        "Ctrl-C/SIGTERM (the releases in progress are finished, the report is written).");
+    }
 
     // catalog
     std::vector<std::string> reports;
     std::string catalog_dir;
-    CLI::App* catalog_cmd =
-        app.add_subcommand("catalog", "Write one catalog from the reports of several convert runs (shards)");
-    catalog_cmd->add_option("reports", reports, "Reports written by convert --report")->required();
-    catalog_cmd->add_option("-o,--output", catalog_dir,
-                            "The folder the releases' outputs are in; index.html, catalog.json and\n"
-                            "feed.atom are written there")
-        ->required();
-    catalog_cmd->footer("Releases listed in several reports are taken from the last.\n"
-                        "Exit status: 0 written, 2 a report cannot be read or the catalog written.");
+    if (chosen == catalog_cmd->get_name()) {
+        catalog_cmd->add_option("reports", reports, "Reports written by convert --report")->required();
+        catalog_cmd->add_option("-o,--output", catalog_dir,
+                                "The folder the releases' outputs are in; index.html, catalog.json and\n"
+                                "feed.atom are written there")
+            ->required();
+        catalog_cmd->footer("Releases listed in several reports are taken from the last.\n"
+                            "Exit status: 0 written, 2 a report cannot be read or the catalog written.");
+    }
 
     // fmt
     bool fmt_check = false;
-    CLI::App* format_cmd = app.add_subcommand("fmt", "Rewrite drafts in the canonical draft form");
-    add_common(format_cmd);
-    format_cmd->add_flag("--check", fmt_check, "Only report which files would change (exit 1 if any)");
-    format_cmd->footer("A draft is rewritten only when it reads without errors, and only when its\n"
-                       "canonical form reads back to the same release; files are replaced atomically\n"
-                       "and keep their permissions.\n"
-                       "Exit status: 0 nothing to do or all rewritten, 1 a file has errors or (with\n"
-                       "--check) would change, 2 usage or I/O error.");
+    if (chosen == format_cmd->get_name()) {
+        add_common(format_cmd);
+        format_cmd->add_flag("--check", fmt_check, "Only report which files would change (exit 1 if any)");
+        format_cmd->footer("A draft is rewritten only when it reads without errors, and only when its\n"
+                           "canonical form reads back to the same release; files are replaced atomically\n"
+                           "and keep their permissions.\n"
+                           "Exit status: 0 nothing to do or all rewritten, 1 a file has errors or (with\n"
+                           "--check) would change, 2 usage or I/O error.");
+    }
 
     try {
         app.parse(argc, argv);
