@@ -164,6 +164,16 @@ int write_atomically(const fs::path& path, std::string_view bytes, std::string& 
         error);
 }
 
+bool write_all(int fd, std::string_view bytes) {
+    while (!bytes.empty()) {
+        ssize_t n = ::write(fd, bytes.data(), bytes.size());
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
+        bytes.remove_prefix(static_cast<std::size_t>(n));
+    }
+    return true;
+}
+
 std::size_t remove_stale_temps(const fs::path& root) {
     std::size_t removed = 0;
     sweep(root.string(), removed);

@@ -32,6 +32,10 @@ int write_atomically(const std::filesystem::path& path, std::string_view bytes, 
 int write_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& produce,
                      std::string& error);
 
+// All of `bytes` to a file descriptor (retrying short writes and EINTR);
+// false with errno set when the file cannot take them.
+bool write_all(int fd, std::string_view bytes);
+
 // Removes the temporary files of write_atomically() under `root` (walked
 // recursively, symbolic links not followed) whose process is gone: what a
 // run killed with SIGKILL, or by a power cut, left. Files of a run that is

@@ -76,45 +76,57 @@ std::optional<manifest_record> from_line(std::string_view line) {
     return r;
 }
 
-// Every record in `bytes`, the last line per source winning.
-void parse_all(std::string_view bytes, std::unordered_map<std::string, manifest_record>& into) {
-    while (!bytes.empty()) {
-        std::size_t nl = bytes.find('\n');
-        // A last line without its newline was cut short by a crash.
-        if (nl == std::string_view::npos) break;
-        if (auto r = from_line(bytes.substr(0, nl))) {
-            std::string key = r->source;
-            into.insert_or_assign(std::move(key), std::move(*r));
-        }
-        bytes.remove_prefix(nl + 1);
-    }
-}
-
-bool read_all(int fd, std::string& out) {
-    out.clear();
-    struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) out.reserve(static_cast<std::size_t>(st.st_size));
-    char buffer[1 << 16];
+// Calls `each(line, offset)` for every whole line of the file behind `fd`,
+// reading it a block at a time: a manifest is never held whole in memory.
+// A last line without its newline was cut short by a crash and is skipped.
+// False when the file cannot be read.
+template <class Each>
+bool for_each_line(int fd, Each&& each) {
+    std::string carry;  // a line that runs past the end of a block
+    off_t carry_at = 0;
+    std::vector<char> block(1 << 16);
     for (off_t at = 0;;) {
-        ssize_t n = ::pread(fd, buffer, sizeof buffer, at);
+        ssize_t n = ::pread(fd, block.data(), block.size(), at);
+        if (n < 0 && errno == EINTR) continue;
+        if (n < 0) return false;
         if (n == 0) return true;
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
+        std::string_view data(block.data(), static_cast<std::size_t>(n));
+        for (std::size_t pos = 0; pos < data.size();) {
+            std::size_t nl = data.find('\n', pos);
+            if (nl == std::string_view::npos) {
+                if (carry.empty()) carry_at = at + static_cast<off_t>(pos);
+                carry.append(data.substr(pos));
+                break;
+            }
+            if (carry.empty()) {
+                each(data.substr(pos, nl - pos), at + static_cast<off_t>(pos));
+            } else {
+                carry.append(data.substr(pos, nl - pos));
+                each(std::string_view(carry), carry_at);
+                carry.clear();
+            }
+            pos = nl + 1;
         }
-        out.append(buffer, static_cast<std::size_t>(n));
         at += n;
     }
 }
 
-bool write_all(int fd, std::string_view bytes) {
-    while (!bytes.empty()) {
-        ssize_t n = ::write(fd, bytes.data(), bytes.size());
-        if (n < 0) {
-            if (errno == EINTR) continue;
-            return false;
-        }
-        bytes.remove_prefix(static_cast<std::size_t>(n));
+// The last good line of every source in the file: where it is, sorted.
+bool index_lines(int fd, std::map<std::string, manifest::line_at>& into) {
+    return for_each_line(fd, [&](std::string_view line, off_t offset) {
+        if (auto r = from_line(line))
+            into.insert_or_assign(std::move(r->source), manifest::line_at{offset, line.size()});
+    });
+}
+
+bool read_line(int fd, manifest::line_at where, std::string& into) {
+    into.resize(where.length);
+    std::size_t done = 0;
+    while (done < into.size()) {
+        ssize_t n = ::pread(fd, into.data() + done, into.size() - done, where.offset + static_cast<off_t>(done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return false;
+        done += static_cast<std::size_t>(n);
     }
     return true;
 }
@@ -156,16 +168,21 @@ manifest::manifest(fs::path out_dir) : path_(std::move(out_dir) / manifest_name)
 
 manifest::~manifest() {
     if (fd_ >= 0) ::close(fd_);
+    if (read_fd_ >= 0) ::close(read_fd_);
 }
 
 void manifest::load() {
-    std::string error;
-    if (auto bytes = read_file(path_.string(), error)) parse_all(*bytes, records_);
+    // Kept open: find() reads the records from this file, whatever another
+    // run sharing the folder renames over its name meanwhile.
+    read_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+    if (read_fd_ >= 0 && !index_lines(read_fd_, loaded_)) loaded_.clear();
 }
 
-const manifest_record* manifest::find(const std::string& source) const {
-    auto it = records_.find(source);
-    return it == records_.end() ? nullptr : &it->second;
+std::optional<manifest_record> manifest::find(const std::string& source) const {
+    auto it = loaded_.find(source);
+    std::string line;
+    if (it == loaded_.end() || !read_line(read_fd_, it->second, line)) return std::nullopt;
+    return from_line(line);
 }
 
 bool manifest::reopen(std::string& error) {
@@ -240,27 +257,21 @@ bool manifest::compact(std::string& error) {
     bool ok = false;
     {
         flock_guard exclusive(fd, LOCK_EX);
-        // The file is read once and its lines written out from where they
-        // are: the manifest of a large archive is not held twice, nor parsed
-        // into records all at once.
-        std::string bytes;
-        if (read_all(fd, bytes)) {
-            std::map<std::string, std::string_view> last;  // source -> its last good line, sorted
-            std::string_view rest = bytes;
-            while (!rest.empty()) {
-                std::size_t nl = rest.find('\n');
-                if (nl == std::string_view::npos) break;  // torn
-                std::string_view line = rest.substr(0, nl);
-                if (auto r = from_line(line)) last.insert_or_assign(std::move(r->source), line);
-                rest.remove_prefix(nl + 1);
-            }
+        // Only where each source's last line is stays in memory; the lines
+        // are copied from the file: the manifest of a large archive is never
+        // held whole, nor parsed into records all at once.
+        std::map<std::string, line_at> last;
+        if (index_lines(fd, last)) {
+            std::string line;
             ok = write_atomically(
                      path_,
                      [&](std::FILE* f) {
                          if (std::fputs(header_line.c_str(), f) < 0) return false;
-                         for (const auto& [source, line] : last)
-                             if (std::fwrite(line.data(), 1, line.size(), f) != line.size() || std::fputc('\n', f) < 0)
-                                 return false;
+                         for (const auto& [source, where] : last) {
+                             if (!read_line(fd, where, line)) return false;
+                             line += '\n';
+                             if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) return false;
+                         }
                          return true;
                      },
                      error) == 0;

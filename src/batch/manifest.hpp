@@ -26,11 +26,13 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
-#include <unordered_map>
 #include <vector>
+
+#include <sys/types.h>
 
 namespace batch {
 
@@ -64,10 +66,18 @@ public:
     manifest(const manifest&) = delete;
     manifest& operator=(const manifest&) = delete;
 
-    // Reads what earlier runs recorded. Call before the workers start:
-    // find() is then safe from any number of threads.
+    // Where a record's line is in the file.
+    struct line_at {
+        off_t offset = 0;
+        std::size_t length = 0;
+    };
+
+    // Indexes what earlier runs recorded (only where each source's last
+    // line is stays in memory). Call before the workers start: find() is
+    // then safe from any number of threads.
     void load();
-    const manifest_record* find(const std::string& source) const;
+    // The last record for `source`, read from the file loaded.
+    std::optional<manifest_record> find(const std::string& source) const;
 
     // Opens the file for appending (creating it). False, with the reason,
     // when the output folder cannot be written: the run cannot go on.
@@ -81,7 +91,8 @@ private:
     bool reopen(std::string& error);
 
     std::filesystem::path path_;
-    std::unordered_map<std::string, manifest_record> records_;
+    int read_fd_ = -1;  // the file load() indexed
+    std::map<std::string, line_at> loaded_;
     std::mutex mutex_;  // fd_ and appended_
     int fd_ = -1;
     bool appended_ = false;

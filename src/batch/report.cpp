@@ -6,7 +6,12 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <fcntl.h>
+#include <system_error>
+#include <unistd.h>
 
 namespace batch {
 
@@ -27,6 +32,42 @@ const char* signal_name(int signo) {
     }
 }
 
+// Input paths are the user's bytes and may not be UTF-8: replaced, not
+// thrown on.
+std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+json release_json(const job& j, const release_result& r) {
+    json diagnostics = json::array();
+    for (const communique::diagnostic& d : r.diagnostics) diagnostics.push_back(cli::diagnostic_json(j.path, d));
+    json outputs = json::object();
+    for (const auto& [format, path] : r.outputs) outputs[format] = path;
+    return {{"source", j.source},
+            {"input", j.path},
+            {"status", to_string(r.state)},
+            {"error", r.error.empty() ? json(nullptr) : json(r.error)},
+            {"diagnostics", diagnostics},
+            {"outputs", outputs},
+            {"ms", tenths(r.ms)},
+            {"info", r.info ? info_to_json(*r.info) : json(nullptr)}};
+}
+
+// A report's release as a catalog entry: only one whose outputs are in the
+// output folder (converted, converted-invalid or skipped).
+std::optional<communique::catalog_entry> catalog_entry_of(const json& r) {
+    if (!r.is_object()) return std::nullopt;
+    std::string state = r.value("status", "");
+    if (state != "converted" && state != "converted-invalid" && state != "skipped") return std::nullopt;
+    auto info = r.find("info"), outputs = r.find("outputs");
+    if (info == r.end() || !info->is_object() || outputs == r.end() || !outputs->is_object() || outputs->empty())
+        return std::nullopt;
+    communique::catalog_entry e;
+    e.source = r.value("source", "");
+    e.info = info_from_json(*info);
+    for (const auto& [format, path] : outputs->items())
+        if (path.is_string()) e.outputs.emplace_back(format, path.get<std::string>());
+    return e;
+}
+
 }  // namespace
 
 std::string_view to_string(status s) {
@@ -40,10 +81,10 @@ std::string_view to_string(status s) {
     return "failed";
 }
 
-counts counts::of(std::span<const release_result> results) {
+counts counts::of(std::span<const outcome> outcomes) {
     counts c;
-    for (const release_result& r : results) {
-        switch (r.state) {
+    for (const outcome& o : outcomes) {
+        switch (o.state) {
             case status::not_started: ++c.not_started; break;
             case status::converted: ++c.converted; break;
             case status::converted_invalid: ++c.converted_invalid; break;
@@ -54,9 +95,65 @@ counts counts::of(std::span<const release_result> results) {
     return c;
 }
 
+release_log::release_log(const std::filesystem::path& folder, std::size_t releases, bool enabled) {
+    if (!enabled) return;
+    where_.resize(releases);
+    // Unnamed, so that nothing of it outlives the run, however it ends; in
+    // the output folder, where the user chose to put what the run writes.
+    fd_ = ::open(folder.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+    if (fd_ < 0) {
+        if (std::FILE* f = std::tmpfile()) {
+            fd_ = ::dup(::fileno(f));
+            std::fclose(f);
+        }
+    }
+    if (fd_ < 0) error_ = "cannot make a temporary file for the report: " + std::generic_category().message(errno);
+}
+
+release_log::~release_log() {
+    if (fd_ >= 0) ::close(fd_);
+}
+
+void release_log::record(std::size_t index, const job& j, const release_result& r) {
+    if (fd_ < 0) return;
+    std::string text = dump(release_json(j, r)) + '\n';
+    std::lock_guard lock(mutex_);
+    if (!error_.empty()) return;
+    if (!write_all(fd_, text)) {
+        error_ = "cannot write the report's temporary file: " + std::generic_category().message(errno);
+        return;
+    }
+    where_[index] = {end_, static_cast<std::uint32_t>(text.size() - 1)};
+    end_ += text.size();
+}
+
+std::optional<std::string> release_log::line(std::size_t index) const {
+    if (fd_ < 0 || index >= where_.size() || where_[index].length == 0) return std::nullopt;
+    // Written by a worker that has finished, before the caller's join().
+    std::string text(where_[index].length, '\0');
+    std::size_t done = 0;
+    while (done < text.size()) {
+        ssize_t n = ::pread(fd_, text.data() + done, text.size() - done,
+                            static_cast<off_t>(where_[index].offset + done));
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) return std::nullopt;
+        done += static_cast<std::size_t>(n);
+    }
+    return text;
+}
+
+std::string release_log::error() const {
+    std::lock_guard lock(mutex_);
+    return error_;
+}
+
 bool write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
-                  std::span<const release_result> results, std::string& error) {
-    counts c = counts::of(results);
+                  std::span<const outcome> outcomes, const release_log& log, std::string& error) {
+    if (std::string why = log.error(); !why.empty()) {
+        error = file.string() + ": " + why;
+        return false;
+    }
+    counts c = counts::of(outcomes);
     json shard = facts.shard_count ? json{{"index", facts.shard_index}, {"count", facts.shard_count}} : json(nullptr);
     json head{{"version", report_version},
               {"tool", {{"name", "communique"}, {"version", communique::version()}}},
@@ -72,38 +169,26 @@ bool write_report(const std::filesystem::path& file, const run_facts& facts, std
                 {"failed", c.failed},
                 {"not_started", c.not_started},
                 {"ms", tenths(facts.seconds * 1000)}}}};
-    // Input paths are the user's bytes and may not be UTF-8: replaced, not
-    // thrown on.
-    auto dump = [](const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); };
-    // Written release by release, one a line: a report of a large archive
-    // is never held whole in memory, and it stays easy to grep.
+    // Written release by release, one a line, from the log: a report of a
+    // large archive is never held whole in memory, and it stays easy to grep.
+    bool lost = false;
     auto produce = [&](std::FILE* f) {
         std::string text = "{\n";
         for (const auto& [key, value] : head.items()) text += "  " + dump(key) + ": " + dump(value) + ",\n";
         text += "  \"releases\": [";
         if (std::fputs(text.c_str(), f) < 0) return false;
         for (std::size_t i = 0; i < jobs.size(); ++i) {
-            const release_result& r = results[i];
-            json diagnostics = json::array();
-            for (const communique::diagnostic& d : r.diagnostics)
-                diagnostics.push_back(cli::diagnostic_json(jobs[i].path, d));
-            json outputs = json::object();
-            for (const auto& [format, path] : r.outputs) outputs[format] = path;
-            json release{{"source", jobs[i].source},
-                         {"input", jobs[i].path},
-                         {"status", to_string(r.state)},
-                         {"error", r.error.empty() ? json(nullptr) : json(r.error)},
-                         {"diagnostics", diagnostics},
-                         {"outputs", outputs},
-                         {"ms", tenths(r.ms)},
-                         {"info", r.info ? info_to_json(*r.info) : json(nullptr)}};
-            std::string line = (i ? ",\n    " : "\n    ") + dump(release);
-            if (std::fputs(line.c_str(), f) < 0) return false;
+            std::optional<std::string> line = log.line(i);
+            if (!line) {
+                if (outcomes[i].state != status::not_started) return !(lost = true);
+                line = dump(release_json(jobs[i], release_result{}));
+            }
+            if (std::fputs(i ? ",\n    " : "\n    ", f) < 0 || std::fputs(line->c_str(), f) < 0) return false;
         }
         return std::fputs(jobs.empty() ? "]\n}\n" : "\n  ]\n}\n", f) >= 0;
     };
     if (write_atomically(file, produce, error) != 0) {
-        error = file.string() + ": " + error;
+        error = file.string() + ": " + (lost ? "cannot read the report's temporary file back" : error);
         return false;
     }
     return true;
@@ -122,30 +207,16 @@ bool read_report(const std::filesystem::path& file, std::vector<communique::cata
         error = file.string() + ": not a communique convert report (--report FILE.json)";
         return false;
     }
-    for (const json& r : report["releases"]) {
-        std::string state = r.value("status", "");
-        if (state != "converted" && state != "converted-invalid" && state != "skipped") continue;
-        if (!r.contains("info") || !r["info"].is_object() || !r.contains("outputs") || !r["outputs"].is_object())
-            continue;
-        communique::catalog_entry e;
-        e.source = r.value("source", "");
-        e.info = info_from_json(r["info"]);
-        for (const auto& [format, path] : r["outputs"].items())
-            if (path.is_string()) e.outputs.emplace_back(format, path.get<std::string>());
-        into.push_back(std::move(e));
-    }
+    for (const json& r : report["releases"])
+        if (auto e = catalog_entry_of(r)) into.push_back(std::move(*e));
     return true;
 }
 
-std::vector<communique::catalog_entry> take_catalog_entries(std::span<const job> jobs,
-                                                            std::span<release_result> results) {
+std::vector<communique::catalog_entry> catalog_entries(const release_log& log, std::size_t releases) {
     std::vector<communique::catalog_entry> out;
-    for (std::size_t i = 0; i < jobs.size(); ++i) {
-        release_result& r = results[i];
-        bool listed = r.state == status::converted || r.state == status::converted_invalid || r.state == status::skipped;
-        if (!listed || !r.info || r.outputs.empty()) continue;
-        out.push_back({jobs[i].source, std::move(*r.info), std::move(r.outputs)});
-    }
+    for (std::size_t i = 0; i < releases; ++i)
+        if (std::optional<std::string> line = log.line(i))
+            if (auto e = catalog_entry_of(json::parse(*line, nullptr, false))) out.push_back(std::move(*e));
     return out;
 }
 

@@ -22,6 +22,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <mutex>
 #include <optional>
 #include <span>
 #include <string>
@@ -36,8 +37,8 @@ enum class status : std::uint8_t { not_started, converted, converted_invalid, sk
 // "not-started", "converted", "converted-invalid", "skipped", "failed".
 std::string_view to_string(status s);
 
-// Kept for every release until the end of the run, so it holds no text of
-// the release, only what the report and the catalog need.
+// What became of one release, as its worker sees it. It lives only until
+// the worker has written it to the run's release_log and kept its outcome.
 struct release_result {
     status state = status::not_started;
     // Failed for a reason outside the release's text: it could not be read,
@@ -50,9 +51,49 @@ struct release_result {
     double ms = 0;
 };
 
+// What the run keeps of each release until its end: two bytes, so that
+// memory does not grow with the archive.
+struct outcome {
+    status state = status::not_started;
+    bool io_error = false;
+};
+
 struct counts {
     std::size_t converted = 0, converted_invalid = 0, skipped = 0, failed = 0, not_started = 0;
-    static counts of(std::span<const release_result> results);
+    static counts of(std::span<const outcome> outcomes);
+};
+
+// The report's line for every release, written as each one finishes (from
+// any thread) to an unnamed temporary file in the output folder, and read
+// back in the inputs' order by write_report() and catalog_entries(). Only
+// what a line's offset and length take stays in memory. A log made
+// disabled (no --report, no --catalog) records nothing.
+class release_log {
+public:
+    release_log(const std::filesystem::path& folder, std::size_t releases, bool enabled);
+    ~release_log();
+    release_log(const release_log&) = delete;
+    release_log& operator=(const release_log&) = delete;
+
+    // Thread-safe; at most once per index.
+    void record(std::size_t index, const job& j, const release_result& r);
+    // The line recorded for `index` (without its newline), or nothing: not
+    // recorded, or not readable back.
+    std::optional<std::string> line(std::size_t index) const;
+    // Why a line could not be recorded (a full disk): the report and the
+    // catalog would be incomplete. Empty when all went well.
+    std::string error() const;
+
+private:
+    struct span_in_file {
+        std::uint64_t offset = 0;
+        std::uint32_t length = 0;  // 0: not recorded
+    };
+    int fd_ = -1;
+    mutable std::mutex mutex_;  // end_, error_
+    std::uint64_t end_ = 0;
+    std::string error_;
+    std::vector<span_in_file> where_;
 };
 
 struct run_facts {
@@ -63,17 +104,16 @@ struct run_facts {
     double seconds = 0;
 };
 
-// Written to a temporary file and renamed into place, like every output.
+// Written to a temporary file and renamed into place, like every output:
+// the lines of `log`, and a not-started line for each release it lacks.
 bool write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
-                  std::span<const release_result> results, std::string& error);
+                  std::span<const outcome> outcomes, const release_log& log, std::string& error);
 
 // The releases of a report that are in its output folder (converted,
 // converted-invalid or skipped), as catalog entries.
 bool read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into, std::string& error);
 
-// Catalog entries for the releases of this run that have outputs, their
-// info and outputs moved out of `results` (the last use of them).
-std::vector<communique::catalog_entry> take_catalog_entries(std::span<const job> jobs,
-                                                            std::span<release_result> results);
+// The same from this run's log.
+std::vector<communique::catalog_entry> catalog_entries(const release_log& log, std::size_t releases);
 
 }  // namespace batch

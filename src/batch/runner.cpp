@@ -51,13 +51,14 @@ struct prepared {
 };
 
 // Everything the workers share. The jobs, the manifest's records and the
-// engines are only read while they run; results[i] is written by the one
+// engines are only read while they run; outcomes[i] is written by the one
 // worker that took job i and read by the main thread after join().
 struct shared {
     const request& req;
     const std::vector<job>& jobs;
     const std::vector<prepared>& prep;
-    std::vector<release_result>& results;
+    std::vector<outcome>& outcomes;
+    release_log& log;
     std::vector<std::string> extensions;  // per format
     manifest& record;
     console& out;
@@ -115,9 +116,8 @@ release_result convert_one(shared& s, std::size_t index) {
     std::uint64_t input_hash = hash_bytes(*bytes);
 
     if (!s.req.force) {
-        if (const manifest_record* rec = s.record.find(j.source); rec && rec->input_hash == input_hash &&
-                                                                   rec->settings_hash == p.settings &&
-                                                                   up_to_date(s, j, *rec)) {
+        if (std::optional<manifest_record> rec = s.record.find(j.source);
+            rec && rec->input_hash == input_hash && rec->settings_hash == p.settings && up_to_date(s, j, *rec)) {
             r.state = status::skipped;
             for (const output_record& o : rec->outputs) r.outputs.emplace_back(o.format, o.path);
             r.info = rec->info;
@@ -340,8 +340,9 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     remove_stale_temps(req.out_dir);
     record.load();
 
-    std::vector<release_result> results(jobs.size());
-    shared s{req, jobs, prep, results, extensions, record, out, {}};
+    std::vector<outcome> outcomes(jobs.size());
+    release_log log(req.out_dir, jobs.size(), req.report || req.catalog);
+    shared s{req, jobs, prep, outcomes, log, extensions, record, out, {}};
     if (reads_stdin)
         s.stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 
@@ -351,8 +352,10 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
         run_pool(
             jobs.size(), req.threads,
             [&](std::size_t i) {
-                results[i] = convert_one(s, i);
-                if (results[i].state == status::failed) ++s.failed;
+                release_result r = convert_one(s, i);
+                log.record(i, jobs[i], r);
+                outcomes[i] = {r.state, r.io_error};
+                if (r.state == status::failed) ++s.failed;
                 ++s.done;
             },
             [&] { return should_stop(s); },
@@ -373,9 +376,9 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
                   "are converted by the next run");
     bool io_trouble = found.io_error || s.fatal.load();
     bool invalid = false;
-    for (const release_result& r : results) {
-        if (r.state != status::failed) continue;
-        (r.io_error ? io_trouble : invalid) = true;
+    for (const outcome& o : outcomes) {
+        if (o.state != status::failed) continue;
+        (o.io_error ? io_trouble : invalid) = true;
     }
     if (!record.compact(error)) {
         out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
@@ -385,7 +388,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     double seconds = seconds_since(t0);
     if (req.report) {
         run_facts facts{req.out_dir.string(), req.formats, req.shard_index, req.shard_count, signo, seconds};
-        if (!write_report(*req.report, facts, jobs, results, error)) {
+        if (!write_report(*req.report, facts, jobs, outcomes, log, error)) {
             out.error(error);
             io_trouble = true;
         }
@@ -395,8 +398,11 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     if (req.catalog) {
         if (signo || s.fatal) {
             catalog_line = "catalog: not written (the run did not finish)";
+        } else if (std::string why = log.error(); !why.empty()) {
+            out.error(fmt::format("the catalog: {}", why));
+            io_trouble = true;
         } else {
-            auto entries = take_catalog_entries(jobs, results);
+            auto entries = catalog_entries(log, jobs.size());
             if (write_catalog_files(req.out_dir, entries, out)) {
                 catalog_line = catalog_summary(req.out_dir, entries.size());
                 if (req.shard_count) catalog_line += " (this shard only: merge the shards' reports with communique catalog)";
@@ -406,7 +412,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
         }
     }
 
-    std::string summary = summary_line(counts::of(results), jobs.size(), seconds, signo, req);
+    std::string summary = summary_line(counts::of(outcomes), jobs.size(), seconds, signo, req);
     fmt::print("{}\n", summary);
     if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
     if (jobs.empty() && !found.io_error) out.error("no releases found (see --include, --exclude)");
