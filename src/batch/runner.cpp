@@ -35,7 +35,6 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
-constexpr std::size_t reserved = std::numeric_limits<std::size_t>::max();
 // What --catalog writes at the top of the output folder.
 constexpr const char* catalog_files[] = {"index.html", "catalog.json", "feed.atom"};
 
@@ -181,24 +180,48 @@ release_result convert_one(shared& s, std::size_t index) {
 // before sharding, so that all shards agree.
 std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const request& req,
                                               const std::vector<std::string>& extensions) {
-    std::unordered_set<std::string> seen;
-    std::unordered_map<std::string, std::size_t> owner;
-    if (req.catalog)
-        for (const char* name : catalog_files) owner.emplace(name, reserved);
     std::vector<std::pair<job, std::string>> out;
+    out.reserve(jobs.size());
+    // The two sets hold numbers, not strings: what a number stands for is
+    // worked out when it is hashed or compared, so that planning a large
+    // archive does not hold its paths three times over.
+    auto text_of_job = [&](std::size_t i) { return out[i].first.path + '\0' + out[i].first.source; };
+    auto hash_job = [&](std::size_t i) { return std::hash<std::string>{}(text_of_job(i)); };
+    auto same_job = [&](std::size_t a, std::size_t b) {
+        return out[a].first.path == out[b].first.path && out[a].first.source == out[b].first.source;
+    };
+    std::unordered_set<std::size_t, decltype(hash_job), decltype(same_job)> seen(jobs.size(), hash_job, same_job);
+    // An output: job * extensions + format, or from catalog_key on, a file of --catalog.
+    const std::size_t per_job = std::max<std::size_t>(extensions.size(), 1);
+    constexpr std::size_t catalog_key = std::numeric_limits<std::size_t>::max() - std::size(catalog_files);
+    auto target_of = [&](std::size_t key) {
+        return key >= catalog_key ? std::string(catalog_files[key - catalog_key])
+                                  : output_path(out[key / per_job].first.source, extensions[key % per_job]);
+    };
+    auto hash_target = [&](std::size_t key) { return std::hash<std::string>{}(target_of(key)); };
+    auto same_target = [&](std::size_t a, std::size_t b) { return target_of(a) == target_of(b); };
+    std::unordered_set<std::size_t, decltype(hash_target), decltype(same_target)> owner(
+        jobs.size() * per_job, hash_target, same_target);
+    if (req.catalog)
+        for (std::size_t i = 0; i < std::size(catalog_files); ++i) owner.insert(catalog_key + i);
+
     for (job& j : jobs) {
-        if (!seen.insert(j.path + '\0' + j.source).second) continue;
-        std::string refused;
-        for (const std::string& ext : extensions) {
-            std::string target = output_path(j.source, ext);
-            auto [it, fresh] = owner.try_emplace(target, out.size());
+        std::size_t index = out.size();
+        out.emplace_back(std::move(j), std::string());
+        if (!seen.insert(index).second) {
+            out.pop_back();
+            continue;
+        }
+        std::string& refused = out.back().second;
+        for (std::size_t k = 0; k < extensions.size(); ++k) {
+            auto [it, fresh] = owner.insert(index * per_job + k);
             if (fresh || !refused.empty()) continue;
-            refused = it->second == reserved
+            std::string target = target_of(index * per_job + k);
+            refused = *it >= catalog_key
                           ? fmt::format("its output {} is where --catalog writes; rename the input", target)
                           : fmt::format("its output {} would overwrite that of {}", target,
-                                        display(out[it->second].first.path));
+                                        display(out[*it / per_job].first.path));
         }
-        out.emplace_back(std::move(j), std::move(refused));
     }
     std::erase_if(out, [&](const auto& p) { return !in_shard(p.first.source, req.shard_index, req.shard_count); });
     return out;
