@@ -8,9 +8,14 @@
 #   - the installed command runs from its new place and converts.
 # Usage: consumer_test.sh CMAKE BUILD_DIR SOURCE_DIR LIBDIR static|shared CC CXX GENERATOR PKG_CONFIG VERSION
 #                         WRITERS_MODULE (its path under the prefix, or -)
+#                         SANITIZE (-fsanitize=... when the library is instrumented, or -)
 set -euo pipefail
 cmake=$1 build=$2 source=$3 libdir=$4 linkage=$5 cc=$6 cxx=$7 generator=$8 pkg_config=$9 version=${10}
 writers=${11:--}
+sanitize=${12:--}
+# An instrumented library needs instrumented programs (the asan preset).
+extra=()
+[ "$sanitize" = - ] || extra=("$sanitize")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -42,6 +47,7 @@ echo "== C++: find_package(communique CONFIG) against the installed tree"
 "$cmake" -S "$source/tests/consumer/cpp" -B "$work/cpp" -G "$generator" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+  -DCMAKE_C_FLAGS="${extra[*]}" -DCMAKE_CXX_FLAGS="${extra[*]}" -DCMAKE_EXE_LINKER_FLAGS="${extra[*]}" \
   -DEXPECTED_PREFIX="$prefix" -DEXPECTED_VERSION="$version" \
   -DCOMMUNIQUE_EXAMPLES_DIR="$source/examples" >"$work/cpp-configure.log" 2>&1 \
   || { cat "$work/cpp-configure.log"; fail "the C++ consumer does not configure"; }
@@ -64,7 +70,7 @@ static=""
 [ "$linkage" = static ] && static=--static
 read -r -a flags <<<"$("$pkg_config" $static --cflags --libs communique)"
 for program in tests/consumer/c/main.c examples/embed.c; do
-  "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror "$source/$program" "${flags[@]}" -o "$work/$(basename "$(dirname "$program")")" \
+  "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror "${extra[@]}" "$source/$program" "${flags[@]}" -o "$work/$(basename "$(dirname "$program")")" \
     || fail "$program does not build with: ${flags[*]}"
 done
 export LD_LIBRARY_PATH="$prefix/$libdir${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
