@@ -1,5 +1,7 @@
 #include "pdf/fo_parser.hpp"
 
+#include "tree/release.hpp"
+
 #include <unicode/uchar.h>
 #include <unicode/utf16.h>
 #include <unicode/utf8.h>
@@ -61,13 +63,6 @@ std::string normalize_space(std::string_view s) {
             out += c;
         }
     }
-    return out;
-}
-
-std::string text_content(const xmlNode* n) {
-    xmlChar* s = xmlNodeGetContent(n);
-    std::string out(sv(s));
-    xmlFree(s);
     return out;
 }
 

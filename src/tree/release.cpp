@@ -2,7 +2,9 @@
 
 #include <libxml/xmlsave.h>
 
+#include <algorithm>
 #include <cstring>
+#include <new>
 
 namespace communique::detail {
 
@@ -65,12 +67,32 @@ xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, span where) {
 
 void release_tree::add_text(xmlNodePtr parent, std::string_view text) {
     if (text.empty()) return;
-    if (xmlNodePtr last = parent->last; last && last->type == XML_TEXT_NODE) {
-        xmlNodeAddContentLen(last, reinterpret_cast<const xmlChar*>(text.data()), static_cast<int>(text.size()));
+    xmlNodePtr last = parent->last;
+    if (!last || last->type != XML_TEXT_NODE) {
+        xmlAddChild(parent, xmlNewDocTextLen(doc_, reinterpret_cast<const xmlChar*>(text.data()),
+                                             static_cast<int>(text.size())));
         return;
     }
-    xmlAddChild(parent, xmlNewDocTextLen(doc_, reinterpret_cast<const xmlChar*>(text.data()),
-                                         static_cast<int>(text.size())));
+    // Appended in place, into a buffer that doubles when it is full. The
+    // buffer is the node's own (xmlMalloc'd, freed by libxml2 with the
+    // node); if anything else replaced the content meanwhile, it is taken
+    // over afresh.
+    growing_text& g = growing_;
+    if (g.node != last || g.content != last->content) {
+        g = {last, nullptr, last->content ? std::strlen(reinterpret_cast<const char*>(last->content)) : 0, 0};
+        g.capacity = g.length;
+    }
+    if (g.length + text.size() + 1 > g.capacity) {
+        std::size_t capacity = std::max<std::size_t>(2 * g.capacity, g.length + text.size() + 1);
+        auto* grown = static_cast<xmlChar*>(xmlRealloc(last->content, capacity));
+        if (!grown) throw std::bad_alloc();
+        last->content = grown;
+        g.capacity = capacity;
+    }
+    std::memcpy(last->content + g.length, text.data(), text.size());
+    g.length += text.size();
+    last->content[g.length] = '\0';
+    g.content = last->content;
 }
 
 void release_tree::set_attribute(xmlNodePtr node, const char* name, std::string_view value) {
@@ -138,10 +160,33 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept {
 }
 
 std::string text_content(const xmlNode* node) {
-    if (!node) return {};
-    xmlChar* content = xmlNodeGetContent(node);
-    std::string out = content ? reinterpret_cast<const char*>(content) : "";
-    xmlFree(content);
+    std::string out;
+    if (!node) return out;
+    auto is_text = [](const xmlNode* n) { return n->type == XML_TEXT_NODE || n->type == XML_CDATA_SECTION_NODE; };
+    if (is_text(node)) return node->content ? reinterpret_cast<const char*>(node->content) : "";
+    if (node->type != XML_ELEMENT_NODE && node->type != XML_DOCUMENT_FRAG_NODE) {
+        xmlChar* content = xmlNodeGetContent(node);  // attributes, comments and the like
+        if (content) out = reinterpret_cast<const char*>(content);
+        xmlFree(content);
+        return out;
+    }
+    // Depth first through the descendants, without recursion.
+    for (const xmlNode* n = node->children; n;) {
+        if (is_text(n) && n->content) {
+            out += reinterpret_cast<const char*>(n->content);
+        } else if (n->type == XML_ENTITY_REF_NODE) {  // the entity's text, as libxml2 gives it
+            xmlChar* content = xmlNodeGetContent(n);
+            if (content) out += reinterpret_cast<const char*>(content);
+            xmlFree(content);
+        }
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n != node && !n->next) n = n->parent;
+        if (n == node) break;
+        n = n->next;
+    }
     return out;
 }
 

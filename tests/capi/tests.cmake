@@ -53,16 +53,19 @@ add_test(NAME capi-ctypes
 
 # Under AddressSanitizer (the asan preset) what is built against the library
 # must be instrumented too (consumers get the same -fsanitize flags), and a
-# program that is not (python3) must load the sanitizer's runtime first.
-# CPython itself does not free everything at exit, so that one test does not
-# look for leaks; the library's own are looked for by every other test.
+# program that is not (python3) must load the sanitizer's runtime first, and
+# libstdc++ with it (ASan looks for __cxa_throw when it starts). CPython
+# itself does not free everything at exit, so that one test does not look
+# for leaks; the library's own are looked for by every other test.
 set(cq_capi_sanitize "-")
 if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*address")
   string(REGEX MATCH "-fsanitize=[^ ]+" cq_capi_sanitize "${CMAKE_CXX_FLAGS}")
   execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libasan.so
                   OUTPUT_VARIABLE cq_capi_libasan OUTPUT_STRIP_TRAILING_WHITESPACE)
-  set_tests_properties(capi-ctypes PROPERTIES
-                       ENVIRONMENT "LD_PRELOAD=${cq_capi_libasan};ASAN_OPTIONS=detect_leaks=0:halt_on_error=1")
+  execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so
+                  OUTPUT_VARIABLE cq_capi_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
+  set_tests_properties(capi-ctypes PROPERTIES ENVIRONMENT
+                       "LD_PRELOAD=${cq_capi_libasan}:${cq_capi_libstdcxx};ASAN_OPTIONS=detect_leaks=0:halt_on_error=1")
 endif()
 
 # The module the command loads its writers from, relative to the install
