@@ -7,12 +7,15 @@
 
 #include <cmark-gfm.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parser.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
+#include <map>
 #include <sstream>
 
 using namespace communique;
@@ -164,6 +167,76 @@ TEST_CASE("the canonical draft reads back to the same release, and is a fixed po
     REQUIRE(again.ok());
     CHECK(again.outputs[0] == first.outputs[0]);
     CHECK(again.outputs[1] == first.outputs[1]);
+}
+
+// Each date of a release XML: its ISO value, its printed text, its language.
+struct date_seen {
+    std::string when, text, lang;
+};
+
+std::vector<date_seen> dates_of(const std::string& xml) {
+    std::vector<date_seen> out;
+    xmlDocPtr doc = xmlReadMemory(xml.data(), static_cast<int>(xml.size()), nullptr, nullptr, XML_PARSE_NONET);
+    REQUIRE(doc);
+    auto text = [](xmlChar* s) {
+        std::string v = s ? reinterpret_cast<const char*>(s) : "";
+        xmlFree(s);
+        return v;
+    };
+    std::vector<xmlNodePtr> todo{xmlDocGetRootElement(doc)};
+    while (!todo.empty()) {
+        xmlNodePtr n = todo.back();
+        todo.pop_back();
+        for (xmlNodePtr c = n->last; c; c = c->prev)
+            if (c->type == XML_ELEMENT_NODE) todo.push_back(c);
+        if (xmlStrEqual(n->name, BAD_CAST "date"))
+            out.push_back({text(xmlGetProp(n, BAD_CAST "when")), text(xmlNodeGetContent(n)), text(xmlNodeGetLang(n))});
+    }
+    xmlFreeDoc(doc);
+    return out;
+}
+
+// A date as the draft writer's date-format writes it in English.
+std::string written(const std::string& when, const std::string& format) {
+    static const char* const months[] = {"January", "February", "March",     "April",   "May",      "June",
+                                         "July",    "August",   "September", "October", "November", "December"};
+    int y = 0, m = 0, d = 0;
+    REQUIRE(std::sscanf(when.c_str(), "%d-%d-%d", &y, &m, &d) == 3);
+    std::ostringstream out;
+    if (format == "iso") out << when;
+    else if (format == "day-month-year") out << d << ' ' << months[m - 1] << ' ' << when.substr(0, 4);
+    else out << months[m - 1] << ' ' << d << ", " << when.substr(0, 4);
+    return out.str();
+}
+
+TEST_CASE("a date format rewrites the dates of English text, to the same days, and is a fixed point",
+          "[invariants]") {
+    const fs::path draft = GENERATE(from_range(test::fixtures("releases")));
+    const std::string format = GENERATE(as<std::string>{}, "day-month-year", "month-day-year", "iso");
+    INFO(draft.filename().string() << ", date-format " << format);
+    static std::map<std::string, engine> engines;
+    if (!engines.count(format)) {
+        options opts;
+        opts.parameters["date-format"] = format;
+        engines.emplace(format, engine(opts));
+    }
+    const engine& e = engines.at(format);
+    result first = e.convert(test::slurp(draft), std::vector<std::string>{"xml", "draft"});
+    REQUIRE(first.ok());
+    result again = e.convert(first.outputs[1], std::vector<std::string>{"xml", "draft"});
+    REQUIRE(again.ok());
+    CHECK(again.outputs[1] == first.outputs[1]);
+    std::vector<date_seen> before = dates_of(first.outputs[0]), after = dates_of(again.outputs[0]);
+    REQUIRE(after.size() == before.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+        INFO(before[i].text << " (" << before[i].when << ", " << before[i].lang << ")");
+        CHECK(after[i].when == before[i].when);
+        CHECK(after[i].lang == before[i].lang);
+        if (before[i].lang == "en" || before[i].lang.starts_with("en-"))
+            CHECK(after[i].text == written(before[i].when, format));
+        else
+            CHECK(after[i].text == before[i].text);
+    }
 }
 
 // A line that starts with a mark, or ends with a Khmer COENG, was cut inside

@@ -30,7 +30,11 @@
   backslash-escaped so that they come back as text.
 
   XSLT 1.0 + EXSLT (str:replace, str:padding, exsl:node-set), as provided by
-  libxslt/libexslt. No parameters.
+  libxslt/libexslt. One parameter, date-format (the configuration's
+  [dates] format): how the dates of English text are written, from their
+  ISO value: "day-month-year" (12 April 2024), "month-day-year" (April 12,
+  2024) or "iso" (2024-04-12); empty, the default: as the draft had them.
+  Dates in other languages are always kept as written.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -43,6 +47,8 @@
 
   <!-- Indentation between block elements is not text. -->
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:param name="date-format" select="''"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- The run-in dateline's separator (U+2013 EN DASH). -->
@@ -263,9 +269,34 @@
     <xsl:text>)</xsl:text>
   </xsl:template>
 
-  <!-- Dates and places are found again by the reader from their text. -->
-  <xsl:template match="r:date | r:place">
+  <!-- Dates and places are found again by the reader from their text; a
+       date of English text is written in the format asked for, if any. -->
+  <xsl:template match="r:place">
     <xsl:apply-templates/>
+  </xsl:template>
+
+  <xsl:template match="r:date">
+    <xsl:variable name="year" select="substring(@when, 1, 4)"/>
+    <xsl:variable name="day" select="number(substring(@when, 9, 2))"/>
+    <xsl:variable name="month"
+                  select="substring-before(substring-after(
+                            '|01January|02February|03March|04April|05May|06June|07July|08August|09September|10October|11November|12December|',
+                            concat('|', substring(@when, 6, 2))), '|')"/>
+    <xsl:choose>
+      <xsl:when test="$date-format = '' or not(lang('en')) or string-length(@when) != 10">
+        <xsl:apply-templates/>
+      </xsl:when>
+      <xsl:when test="$date-format = 'iso'"><xsl:value-of select="@when"/></xsl:when>
+      <xsl:when test="$date-format = 'month-day-year'">
+        <xsl:value-of select="concat($month, ' ', $day, ', ', $year)"/>
+      </xsl:when>
+      <xsl:when test="$date-format = 'day-month-year'">
+        <xsl:value-of select="concat($day, ' ', $month, ' ', $year)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:message terminate="yes">date-format is "day-month-year", "month-day-year" or "iso", not "<xsl:value-of select="$date-format"/>"</xsl:message>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- In the header and the closing a line break is a plain new line (the

@@ -100,12 +100,18 @@ config_result parse_config(std::string_view text, const options& base) {
         }
     }
     if (const toml::table* dates = doc["dates"].as_table()) {
-        r.known_keys(*dates, "dates", {"order"});
+        r.known_keys(*dates, "dates", {"order", "format"});
         if (const toml::node* order = dates->get("order")) {
             auto v = r.string(*order, "dates.order");
             if (v == "day-first") o.numeric_dates = date_order::day_first;
             else if (v == "month-first") o.numeric_dates = date_order::month_first;
             else if (v) r.error(order->source(), "dates.order is \"day-first\" or \"month-first\"");
+        }
+        // How `communique fmt` (the draft writer) writes the dates of English text.
+        if (const toml::node* format = dates->get("format")) {
+            auto v = r.string(*format, "dates.format");
+            if (v == "day-month-year" || v == "month-day-year" || v == "iso") o.parameters["date-format"] = *v;
+            else if (v) r.error(format->source(), "dates.format is \"day-month-year\", \"month-day-year\" or \"iso\"");
         }
     }
     if (const toml::table* house = doc["house"].as_table()) {

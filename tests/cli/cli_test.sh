@@ -131,6 +131,17 @@ check "fmt" 0 "$cli" fmt "$work/f.md"
 [ "$(stat -c %a "$work/f.md")" = 640 ] && passed=$((passed + 1)) || { failed=$((failed + 1)); echo "FAIL fmt lost the permissions"; }
 check "fmt is idempotent" 0 "$cli" fmt --check "$work/f.md"
 check "formatted file is valid" 0 "$cli" check "$work/f.md"
+# A date format from the configuration: the dateline's date written as asked, once.
+mkdir -p "$work/dated"
+printf '[dates]\nformat = "iso"\n' >"$work/dated/.communique.toml"
+cp "$valid" "$work/dated/d.md"
+check "fmt with a date format" 0 "$cli" fmt "$work/dated/d.md"
+expect "the dateline's date in ISO form" "$work/dated/d.md" "^Phnom Penh, 2024-05-08$"
+check "fmt with a date format is idempotent" 0 "$cli" fmt --check "$work/dated/d.md"
+check "the reformatted draft is valid" 0 "$cli" check "$work/dated/d.md"
+printf '[dates]\nformat = "12/04/2024"\n' >"$work/dated/.communique.toml"
+check "an unknown date format" 2 "$cli" fmt --check "$work/dated/d.md"
+expect "the unknown date format at its line" "$work/stderr" ".communique.toml:2:10: error\[config\]: dates.format is"
 cp "$src/fixtures/invalid/unclosed-emphasis.md" "$work/broken.md"
 check "fmt leaves a broken draft" 1 "$cli" fmt "$work/broken.md"
 cmp -s "$work/broken.md" "$src/fixtures/invalid/unclosed-emphasis.md" && passed=$((passed + 1)) ||
