@@ -57,6 +57,35 @@ void collect_error(void* data, const char* format, ...) {
     *out += buffer;
 }
 
+// libxml2 reports some errors (XPath's, among them) through the calling
+// thread's handlers, which print to stderr unless set; the library never
+// prints. While a stylesheet compiles or runs they collect into `sink`, and
+// the thread's own handlers (the embedding program's, perhaps) come back
+// after.
+class thread_errors_to {
+public:
+    explicit thread_errors_to(std::string* sink)
+        : generic_(xmlGenericError),
+          generic_context_(xmlGenericErrorContext),
+          structured_(xmlStructuredError),
+          structured_context_(xmlStructuredErrorContext) {
+        xmlSetGenericErrorFunc(sink, collect_error);
+        xmlSetStructuredErrorFunc(nullptr, nullptr);
+    }
+    ~thread_errors_to() {
+        xmlSetGenericErrorFunc(generic_context_, generic_);
+        xmlSetStructuredErrorFunc(structured_context_, structured_);
+    }
+    thread_errors_to(const thread_errors_to&) = delete;
+    thread_errors_to& operator=(const thread_errors_to&) = delete;
+
+private:
+    xmlGenericErrorFunc generic_;
+    void* generic_context_;
+    xmlStructuredErrorFunc structured_;
+    void* structured_context_;
+};
+
 std::string tidy(std::string message) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     for (auto& c : message)
@@ -188,10 +217,21 @@ std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
     std::string uri = std::string(builtin_scheme) + std::string(name);
     xmlDocPtr doc = load_builtin(uri, nullptr);
     if (!doc) throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not parse");
-    xsltStylesheetPtr style = xsltParseStylesheetDoc(doc);
-    if (!style) {
-        xmlFreeDoc(doc);
-        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile");
+    std::string errors;
+    xsltStylesheetPtr style = nullptr;
+    {
+        std::lock_guard lock(compile_mutex);  // libxslt's error sink is process-wide
+        xmlGenericErrorFunc previous_error = xsltGenericError;
+        void* previous_error_ctx = xsltGenericErrorContext;
+        xsltSetGenericErrorFunc(&errors, collect_error);
+        thread_errors_to quiet(&errors);
+        style = xsltParseStylesheetDoc(doc);
+        xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
+    }
+    if (!style || style->errors > 0) {
+        if (style) xsltFreeStylesheet(style);
+        else xmlFreeDoc(doc);
+        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile: " + tidy(errors));
     }
     return std::unique_ptr<stylesheet>(new stylesheet(style));
 }
@@ -226,6 +266,7 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
         compile_readable = &readable;
         xsltSetLoaderFunc(sandboxed_loader);
         xsltSetGenericErrorFunc(&errors, collect_error);
+        thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
         xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
         xsltSetLoaderFunc(previous_loader);
@@ -254,7 +295,11 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
     for (const auto& [name, value] : params)
         xsltQuoteOneUserParam(ctxt, BAD_CAST name.c_str(), BAD_CAST value.c_str());
 
-    result_doc result(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt));
+    result_doc result;
+    {
+        thread_errors_to quiet(&error);
+        result.reset(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt));
+    }
     // xsl:message text also reaches `error`; only the state says whether it failed.
     if (ctxt->state != XSLT_STATE_OK) result.reset();
     xsltFreeTransformContext(ctxt);

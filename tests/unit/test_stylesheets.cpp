@@ -7,8 +7,10 @@
 
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <filesystem>
 #include <random>
+#include <unistd.h>
 
 using namespace communique;
 namespace fs = std::filesystem;
@@ -44,7 +46,52 @@ result convert_html(const fs::path& sheet, std::vector<std::string> readable = {
     return e.convert(draft, std::vector<std::string>{"html"});
 }
 
+// What reaches this process's standard error (the file descriptor, where
+// libxml2's default handlers print) while `f` runs.
+template <class F>
+std::string stderr_of(F&& f) {
+    std::fflush(stderr);
+    std::FILE* capture = std::tmpfile();
+    REQUIRE(capture);
+    int saved = ::dup(2);
+    ::dup2(::fileno(capture), 2);
+    f();
+    std::fflush(stderr);
+    ::dup2(saved, 2);
+    ::close(saved);
+    std::string out;
+    std::rewind(capture);
+    for (int c; (c = std::fgetc(capture)) != EOF;) out += static_cast<char>(c);
+    std::fclose(capture);
+    return out;
+}
+
 }  // namespace
+
+TEST_CASE("a stylesheet's XPath errors come back as errors, never printed", "[stylesheet]") {
+    temp_dir dir;
+    test::spit(dir.path / "broken.xsl",
+               stylesheet("<xsl:template match=\"/\"><xsl:value-of select=\"1 +\"/></xsl:template>"));
+    options opts;
+    opts.stylesheets["html"] = (dir.path / "broken.xsl").string();
+    std::string message;
+    std::string printed = stderr_of([&] {
+        try {
+            engine e(opts);
+        } catch (const std::runtime_error& error) {
+            message = error.what();
+        }
+    });
+    CHECK(printed.empty());
+    CHECK(message.find("could not compile select expression '1 +'") != std::string::npos);
+    // An error only running finds: count() of a number.
+    test::spit(dir.path / "runtime.xsl",
+               stylesheet("<xsl:template match=\"/\"><p><xsl:value-of select=\"count(1)\"/></p></xsl:template>"));
+    result r;
+    printed = stderr_of([&] { r = convert_html(dir.path / "runtime.xsl"); });
+    CHECK(printed.empty());
+    CHECK_FALSE(r.ok());
+}
 
 TEST_CASE("a house stylesheet imports the built-in one by its communique: URI", "[stylesheet]") {
     temp_dir dir;
