@@ -54,6 +54,21 @@ struct temp_dir {
     temp_dir& operator=(const temp_dir&) = delete;
 };
 
+// Built with AddressSanitizer (the asan preset, the fuzz targets)?
+constexpr bool under_asan() {
+#if defined(__SANITIZE_ADDRESS__)
+    return true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+    return true;
+#else
+    return false;
+#endif
+#else
+    return false;
+#endif
+}
+
 // How much slower than a plain build this one runs: the time limits are
 // stretched under the sanitizers and valgrind, never loosened otherwise.
 inline double slowdown() {

@@ -112,6 +112,13 @@ TEST_CASE("every pathological input gets a diagnostic or a result within a secon
         std::vector<std::string> wanted = formats;
         if (generated(f)) std::erase(wanted, std::string("pdf"));
         if (writers_too_slow(o.name)) wanted.clear();  // read and checked only
+        // Under ASan realloc always copies, and libxml2 2.9 grows some of
+        // its buffers by exact sizes (linear only where realloc grows in
+        // place): converting megabytes takes minutes there. The generated
+        // megabyte inputs are then read and checked only; the committed
+        // corpus is converted in full, and the fuzz targets run the writers
+        // under ASan too.
+        if (under_asan() && generated(f)) wanted.clear();
         // The diagnostics (what a pre-commit hook waits for) within the
         // second; the conversion after, on its own clock.
         o.check = time_it([&] { (void)engine.check(bytes); });
