@@ -59,6 +59,7 @@ release_tree::release_tree(xmlDocPtr doc) : doc_(doc) {
 release_tree::~release_tree() { xmlFreeDoc(doc_); }
 
 xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, span where) {
+    growing_ = {};  // text appends resume only in a node add_text() made since
     xmlNodePtr node = xmlNewDocNode(doc_, ns_, x(name), nullptr);
     xmlAddChild(parent, node);
     if (where.begin.line != 0) set_span(node, where);
@@ -69,18 +70,23 @@ void release_tree::add_text(xmlNodePtr parent, std::string_view text) {
     if (text.empty()) return;
     xmlNodePtr last = parent->last;
     if (!last || last->type != XML_TEXT_NODE) {
-        xmlAddChild(parent, xmlNewDocTextLen(doc_, reinterpret_cast<const xmlChar*>(text.data()),
-                                             static_cast<int>(text.size())));
+        xmlNodePtr node = xmlNewDocTextLen(doc_, reinterpret_cast<const xmlChar*>(text.data()),
+                                           static_cast<int>(text.size()));
+        xmlAddChild(parent, node);
+        // xmlNewDocTextLen allocated exactly the text and its NUL.
+        growing_ = {node, node->content, text.size(), text.size() + 1};
         return;
     }
     // Appended in place, into a buffer that doubles when it is full. The
     // buffer is the node's own (xmlMalloc'd, freed by libxml2 with the
-    // node); if anything else replaced the content meanwhile, it is taken
-    // over afresh.
+    // node). Only the node this tree last made or grew is trusted to have
+    // the room recorded (add() forgets it, so that a node freed since
+    // cannot be mistaken for it); any other text node is taken over with
+    // the room its text needs, no more.
     growing_text& g = growing_;
     if (g.node != last || g.content != last->content) {
-        g = {last, nullptr, last->content ? std::strlen(reinterpret_cast<const char*>(last->content)) : 0, 0};
-        g.capacity = g.length;
+        std::size_t length = last->content ? std::strlen(reinterpret_cast<const char*>(last->content)) : 0;
+        g = {last, last->content, length, length + 1};
     }
     if (g.length + text.size() + 1 > g.capacity) {
         std::size_t capacity = std::max<std::size_t>(2 * g.capacity, g.length + text.size() + 1);
@@ -121,7 +127,10 @@ span release_tree::span_of(const xmlNode* node) const {
     return {};
 }
 
-void release_tree::indent() { indent_children(doc_, root(), 0); }
+void release_tree::indent() {
+    growing_ = {};  // it frees whitespace text nodes
+    indent_children(doc_, root(), 0);
+}
 
 std::string release_tree::serialize() const {
     xmlBufferPtr buffer = xmlBufferCreate();
