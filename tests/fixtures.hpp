@@ -10,8 +10,12 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <random>
 #include <string>
+#include <system_error>
 #include <vector>
+
+#include <unistd.h>
 
 namespace test {
 
@@ -29,6 +33,24 @@ inline void spit(const std::filesystem::path& p, const std::string& data) {
     std::filesystem::create_directories(p.parent_path());
     std::ofstream(p, std::ios::binary) << data;
 }
+
+// A fresh folder under the system's temporary folder, removed with all it
+// holds when the object goes.
+struct temp_dir {
+    std::filesystem::path path;
+    temp_dir() {
+        std::random_device rd;
+        path = std::filesystem::temp_directory_path() /
+               ("cq-test-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
+        std::filesystem::create_directories(path);
+    }
+    ~temp_dir() {
+        std::error_code ec;
+        std::filesystem::remove_all(path, ec);
+    }
+    temp_dir(const temp_dir&) = delete;
+    temp_dir& operator=(const temp_dir&) = delete;
+};
 
 // fixtures/<folder>/*.md (and .txt, .xml), sorted.
 inline std::vector<std::filesystem::path> fixtures(const std::string& folder) {

@@ -117,7 +117,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return bytes;
 }
 
-int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>& produce, std::string& error) {
+int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>& produce, std::string& error,
+                     std::optional<fs::perms> mode) {
     thread_local std::mt19937_64 rng{std::random_device{}()};
     // NAME is cut so that the temporary name fits NAME_MAX (255) whenever
     // the final name does.
@@ -135,6 +136,11 @@ int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>
         int err = errno;
         error = "cannot write: " + errno_message(err);
         return err;
+    }
+    if (mode && ::fchmod(fd, static_cast<mode_t>(*mode)) != 0) {
+        int err = errno;
+        ::close(fd);
+        return fail("cannot set permissions", err);
     }
     std::FILE* f = ::fdopen(fd, "w");
     if (!f) {
@@ -158,10 +164,10 @@ int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>
     return 0;
 }
 
-int write_atomically(const fs::path& path, std::string_view bytes, std::string& error) {
+int write_atomically(const fs::path& path, std::string_view bytes, std::string& error, std::optional<fs::perms> mode) {
     return write_atomically(
         path, [&](std::FILE* f) { return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size(); },
-        error);
+        error, mode);
 }
 
 bool write_all(int fd, std::string_view bytes) {

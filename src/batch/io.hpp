@@ -25,12 +25,14 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
 // lets remove_stale_temps() recognise it, the PID tells whether the process
 // that made it is still running. Returns 0, or the errno of the step that
 // failed with a message in `error`; the temporary file is then removed.
-// The parent folder must exist.
-int write_atomically(const std::filesystem::path& path, std::string_view bytes, std::string& error);
+// The parent folder must exist. The new file gets `mode` when one is given
+// (fmt keeps a draft's permissions), else 0666 less the umask.
+int write_atomically(const std::filesystem::path& path, std::string_view bytes, std::string& error,
+                     std::optional<std::filesystem::perms> mode = std::nullopt);
 // The same for large files made piece by piece (the report, the manifest):
 // `produce` writes into the temporary file and returns false on failure.
 int write_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& produce,
-                     std::string& error);
+                     std::string& error, std::optional<std::filesystem::perms> mode = std::nullopt);
 
 // All of `bytes` to a file descriptor (retrying short writes and EINTR);
 // false with errno set when the file cannot take them.

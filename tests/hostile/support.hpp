@@ -3,6 +3,8 @@
 // anything tried to reach the network.
 #pragma once
 
+#include "fixtures.hpp"
+
 #include <communique/communique.hpp>
 
 #include <catch2/catch.hpp>
@@ -17,9 +19,6 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
-#include <random>
 #include <string>
 #include <vector>
 
@@ -27,32 +26,11 @@ namespace hostile {
 
 namespace fs = std::filesystem;
 
-inline const fs::path source_dir{CQ_SOURCE_DIR};
-
-inline std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-inline void spit(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
-
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("cq-hostile-" + std::to_string(::getpid()) + "-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~temp_dir() {
-        std::error_code ec;
-        fs::remove_all(path, ec);
-    }
-    temp_dir(const temp_dir&) = delete;
-    temp_dir& operator=(const temp_dir&) = delete;
-};
+// The test suite's own (tests/fixtures.hpp).
+using test::slurp;
+using test::source_dir;
+using test::spit;
+using test::temp_dir;
 
 // Built with AddressSanitizer (the asan preset, the fuzz targets)?
 constexpr bool under_asan() {

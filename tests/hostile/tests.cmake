@@ -28,7 +28,7 @@ set(cq_hostile_sources
   ${cq_hostile_dir}/test_limits.cpp)
 add_executable(communique-hostile-tests ${cq_hostile_sources})
 target_link_libraries(communique-hostile-tests PRIVATE communique_internal Catch2::Catch2)
-target_include_directories(communique-hostile-tests PRIVATE ${cq_hostile_dir} ${PROJECT_SOURCE_DIR}/src)
+target_include_directories(communique-hostile-tests PRIVATE ${cq_hostile_dir} ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
 target_compile_definitions(communique-hostile-tests PRIVATE
   CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" CQ_HOSTILE_GENERATED="${cq_hostile_generated}")
 include(Catch)
@@ -39,7 +39,7 @@ catch_discover_tests(communique-hostile-tests TEST_PREFIX "hostile: "
 # tools/sanitize, which selects the label "concurrency").
 add_executable(communique-hostile-threads ${cq_hostile_dir}/test_threads.cpp)
 target_link_libraries(communique-hostile-threads PRIVATE communique_internal Catch2::Catch2)
-target_include_directories(communique-hostile-threads PRIVATE ${cq_hostile_dir})
+target_include_directories(communique-hostile-threads PRIVATE ${cq_hostile_dir} ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(communique-hostile-threads PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_test(NAME "hostile: four threads through one engine give the single-threaded results"
          COMMAND communique-hostile-threads)

@@ -3,6 +3,7 @@
 // what those tools print.
 #pragma once
 
+#include "fixtures.hpp"
 #include "fo_source.hpp"
 #include "pdf/renderer.hpp"
 
@@ -19,8 +20,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <map>
 #include <mutex>
 #include <sstream>
@@ -31,17 +30,10 @@ namespace pdf_test {
 
 namespace fs = std::filesystem;
 
-inline const fs::path source_dir{CQ_SOURCE_DIR};
-
-inline std::string slurp(const fs::path& p) {
-    std::ifstream in(p, std::ios::binary);
-    return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-inline void spit(const fs::path& p, const std::string& data) {
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << data;
-}
+// The test suite's own (tests/fixtures.hpp).
+using test::slurp;
+using test::source_dir;
+using test::spit;
 
 // A folder of this process's own under the system's temporary folder,
 // removed at exit unless COMMUNIQUE_KEEP_PDF is set (to look at the PDFs).

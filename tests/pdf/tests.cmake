@@ -43,7 +43,7 @@ add_executable(communique-pdf-tests
   ${CMAKE_CURRENT_LIST_DIR}/test_khmer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_behaviour.cpp)
 target_link_libraries(communique-pdf-tests PRIVATE communique_internal Catch2::Catch2)
-target_include_directories(communique-pdf-tests PRIVATE ${CMAKE_CURRENT_LIST_DIR})
+target_include_directories(communique-pdf-tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(communique-pdf-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ${cq_pdf_defs})
 include(Catch)
 catch_discover_tests(communique-pdf-tests TEST_PREFIX "" PROPERTIES LABELS pdf)

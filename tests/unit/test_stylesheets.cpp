@@ -9,7 +9,6 @@
 
 #include <cstdio>
 #include <filesystem>
-#include <random>
 #include <unistd.h>
 
 using namespace communique;
@@ -21,15 +20,7 @@ const std::string draft =
     "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TESTING**\n\nPRESS RELEASE\n\n"
     "Sandbox holds\n\nThe ministry tested its stylesheets on 1 April 2024.\n\nPhnom Penh, 2 April 2024\n";
 
-struct temp_dir {
-    fs::path path;
-    temp_dir() {
-        std::random_device rd;
-        path = fs::temp_directory_path() / ("cq-test-" + std::to_string(rd()));
-        fs::create_directories(path);
-    }
-    ~temp_dir() { fs::remove_all(path); }
-};
+using test::temp_dir;
 
 std::string stylesheet(const std::string& body) {
     return "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
