@@ -63,7 +63,8 @@ inline void check_tree(const communique::detail::release_tree& tree, std::vector
     static const communique::options opts;
     static const communique::detail::release_schema schema;
     communique::detail::check_structure(tree, opts, diags);
-    communique::detail::check_dates(tree, diags);
+    communique::detail::unlisted_counts unlisted;
+    communique::detail::check_dates(tree, diags, unlisted);
     schema.validate(tree, diags);
     std::string xml = tree.serialize();
     CQ_FUZZ_ASSERT(!xml.empty());

@@ -205,8 +205,14 @@
     <block><xsl:apply-templates select="." mode="lines"/></block>
   </xsl:template>
 
+  <!-- Each item's lines go into an element of their own (a block's text is
+       its string value): libxslt appends text in place only while no
+       result-tree fragment has been built since, and builds some for every
+       item, so one text node for a list of 50,000 items would be copied
+       once per item. -->
   <xsl:template match="r:list" mode="lines">
     <xsl:for-each select="r:item">
+      <item>
       <xsl:variable name="marker">
         <xsl:call-template name="marker">
           <xsl:with-param name="first" select="../@marker"/>
@@ -233,6 +239,7 @@
           <xsl:with-param name="prefix" select="$indent"/>
         </xsl:call-template>
       </xsl:for-each>
+      </item>
     </xsl:for-each>
   </xsl:template>
 
@@ -276,25 +283,29 @@
   </xsl:template>
 
   <xsl:template match="r:date">
-    <xsl:variable name="year" select="substring(@when, 1, 4)"/>
-    <xsl:variable name="day" select="number(substring(@when, 9, 2))"/>
-    <xsl:variable name="month"
-                  select="substring-before(substring-after(
-                            '|01January|02February|03March|04April|05May|06June|07July|08August|09September|10October|11November|12December|',
-                            concat('|', substring(@when, 6, 2))), '|')"/>
     <xsl:choose>
       <xsl:when test="$date-format = '' or not(lang('en')) or string-length(@when) != 10">
         <xsl:apply-templates/>
       </xsl:when>
-      <xsl:when test="$date-format = 'iso'"><xsl:value-of select="@when"/></xsl:when>
-      <xsl:when test="$date-format = 'month-day-year'">
-        <xsl:value-of select="concat($month, ' ', $day, ', ', $year)"/>
-      </xsl:when>
-      <xsl:when test="$date-format = 'day-month-year'">
-        <xsl:value-of select="concat($day, ' ', $month, ' ', $year)"/>
-      </xsl:when>
       <xsl:otherwise>
-        <xsl:message terminate="yes">date-format is "day-month-year", "month-day-year" or "iso", not "<xsl:value-of select="$date-format"/>"</xsl:message>
+        <xsl:variable name="year" select="substring(@when, 1, 4)"/>
+        <xsl:variable name="day" select="number(substring(@when, 9, 2))"/>
+        <xsl:variable name="month"
+                      select="substring-before(substring-after(
+                                '|01January|02February|03March|04April|05May|06June|07July|08August|09September|10October|11November|12December|',
+                                concat('|', substring(@when, 6, 2))), '|')"/>
+        <xsl:choose>
+          <xsl:when test="$date-format = 'iso'"><xsl:value-of select="@when"/></xsl:when>
+          <xsl:when test="$date-format = 'month-day-year'">
+            <xsl:value-of select="concat($month, ' ', $day, ', ', $year)"/>
+          </xsl:when>
+          <xsl:when test="$date-format = 'day-month-year'">
+            <xsl:value-of select="concat($day, ' ', $month, ' ', $year)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:message terminate="yes">date-format is "day-month-year", "month-day-year" or "iso", not "<xsl:value-of select="$date-format"/>"</xsl:message>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -347,21 +358,34 @@
   <xsl:template name="escape">
     <xsl:param name="text"/>
     <xsl:param name="line-start" select="false()"/>
-    <xsl:variable name="common"
-                  select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
-                            $text, '\', '\\'), '*', '\*'), '_', '\_'), '[', '\['), ']', '\]'), '`', '\`'), '&lt;', '\&lt;')"/>
+    <xsl:variable name="marks" select="'\*_[]`&lt;'"/>
+    <xsl:variable name="heading" select="boolean(ancestor::r:subheading)"/>
     <xsl:choose>
-      <xsl:when test="ancestor::r:subheading">
+      <!-- Most texts have none of the marks: no replacing (seven passes). -->
+      <xsl:when test="translate($text, $marks, '') = $text and not($heading and contains($text, '#'))">
         <xsl:call-template name="escape-start">
-          <xsl:with-param name="text" select="str:replace($common, '#', '\#')"/>
+          <xsl:with-param name="text" select="$text"/>
           <xsl:with-param name="line-start" select="$line-start"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:call-template name="escape-start">
-          <xsl:with-param name="text" select="$common"/>
-          <xsl:with-param name="line-start" select="$line-start"/>
-        </xsl:call-template>
+        <xsl:variable name="common"
+                      select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+                                $text, '\', '\\'), '*', '\*'), '_', '\_'), '[', '\['), ']', '\]'), '`', '\`'), '&lt;', '\&lt;')"/>
+        <xsl:choose>
+          <xsl:when test="$heading">
+            <xsl:call-template name="escape-start">
+              <xsl:with-param name="text" select="str:replace($common, '#', '\#')"/>
+              <xsl:with-param name="line-start" select="$line-start"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="escape-start">
+              <xsl:with-param name="text" select="$common"/>
+              <xsl:with-param name="line-start" select="$line-start"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -385,12 +409,12 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <!-- Only texts that begin a line get here: a fragment is fine. -->
-        <xsl:variable name="digits">
-          <xsl:call-template name="leading-digits">
-            <xsl:with-param name="text" select="$text"/>
-          </xsl:call-template>
-        </xsl:variable>
+        <!-- "12." or "12)": the digits a text starts with (up to ten; a
+             marker has at most nine), counted without a template call so
+             that no fragment is built for each line. -->
+        <xsl:variable name="head" select="translate(substring($text, 1, 10), '123456789', '000000000')"/>
+        <xsl:variable name="digits"
+                      select="string-length(substring-before($head, substring(translate($head, '0', ''), 1, 1)))"/>
         <xsl:choose>
           <xsl:when test="$digits &gt; 0 and contains('.)', substring($text, $digits + 1, 1))
                           and substring($text, $digits + 1, 1) != ''">
@@ -411,10 +435,25 @@
 
   <!-- "&amp;amp;" in a draft is "&amp;": an ampersand that starts what looks
        like an entity or character reference ("&amp;name;", "&amp;#123;") gets a
-       backslash; "AT&amp;T" and "R &amp; D" stay as they are. -->
+       backslash; "AT&amp;T" and "R &amp; D" stay as they are. A long text is
+       cut in two before the ampersand nearest its middle (what follows an
+       ampersand decides its escape, nothing before it), so that a text of
+       100,000 ampersands is not copied once per ampersand. -->
   <xsl:template name="escape-entities">
     <xsl:param name="text"/>
     <xsl:choose>
+      <xsl:when test="string-length($text) &gt; 512 and
+                      contains(substring($text, floor(string-length($text) div 2) + 1), '&amp;')">
+        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
+        <xsl:variable name="late" select="substring($text, $half + 1)"/>
+        <xsl:call-template name="escape-entities">
+          <xsl:with-param name="text"
+                          select="concat(substring($text, 1, $half), substring-before($late, '&amp;'))"/>
+        </xsl:call-template>
+        <xsl:call-template name="escape-entities">
+          <xsl:with-param name="text" select="concat('&amp;', substring-after($late, '&amp;'))"/>
+        </xsl:call-template>
+      </xsl:when>
       <xsl:when test="contains($text, '&amp;')">
         <xsl:variable name="after" select="substring-after($text, '&amp;')"/>
         <xsl:variable name="name" select="substring-before($after, ';')"/>
@@ -428,23 +467,6 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$text"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="leading-digits">
-    <xsl:param name="text"/>
-    <xsl:param name="count" select="0"/>
-    <xsl:choose>
-      <xsl:when test="string-length(substring($text, 1, 1)) = 1 and
-                      translate(substring($text, 1, 1), '0123456789', '') = ''">
-        <xsl:call-template name="leading-digits">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="count" select="$count + 1"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$count"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -467,81 +489,57 @@
   <!-- ================================================================== -->
 
   <!-- Each line of text with a prefix (first-prefix on the first line);
-       empty lines get the prefix without its trailing spaces. -->
+       empty lines get the prefix without its trailing spaces. A long text
+       is cut in two at the newline nearest its middle, as text.xsl's lines
+       does, so that it is not copied once per line. -->
   <xsl:template name="prefix-lines">
     <xsl:param name="text"/>
     <xsl:param name="prefix"/>
     <xsl:param name="first-prefix" select="$prefix"/>
-    <xsl:variable name="line">
-      <xsl:choose>
-        <xsl:when test="contains($text, $nl)">
-          <xsl:value-of select="substring-before($text, $nl)"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="$text"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$line = ''">
-        <xsl:value-of select="normalize-space($first-prefix)"/>
+      <xsl:when test="string-length($text) &gt; 512 and
+                      contains(substring($text, floor(string-length($text) div 2) + 1), $nl)">
+        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
+        <xsl:variable name="late" select="substring($text, $half + 1)"/>
+        <xsl:call-template name="prefix-lines">
+          <xsl:with-param name="text"
+                          select="concat(substring($text, 1, $half), substring-before($late, $nl))"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="first-prefix" select="$first-prefix"/>
+        </xsl:call-template>
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="prefix-lines">
+          <xsl:with-param name="text" select="substring-after($late, $nl)"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="concat($first-prefix, $line)"/>
+        <xsl:variable name="line" select="substring-before(concat($text, $nl), $nl)"/>
+        <xsl:choose>
+          <xsl:when test="$line = ''">
+            <xsl:value-of select="normalize-space($first-prefix)"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="concat($first-prefix, $line)"/>
+          </xsl:otherwise>
+        </xsl:choose>
+        <xsl:if test="contains($text, $nl)">
+          <xsl:value-of select="$nl"/>
+          <xsl:call-template name="prefix-lines">
+            <xsl:with-param name="text" select="substring-after($text, $nl)"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
+          </xsl:call-template>
+        </xsl:if>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="contains($text, $nl)">
-      <xsl:value-of select="$nl"/>
-      <xsl:call-template name="prefix-lines">
-        <xsl:with-param name="text" select="substring-after($text, $nl)"/>
-        <xsl:with-param name="prefix" select="$prefix"/>
-      </xsl:call-template>
-    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->
   <!-- List markers                                                        -->
   <!-- ================================================================== -->
 
-  <!--
-    The marker of item number index (0-based) of a list whose first marker
-    is first: "1." 2. 3.; "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii);
-    "a)" b) c); a bullet stays the same. The counter is the first run of
-    letters or digits; what surrounds it is kept.
-  -->
-  <xsl:template name="marker">
-    <xsl:param name="first"/>
-    <xsl:param name="index"/>
-    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <!-- prefix: what comes before the counter; counter: the run itself -->
-    <xsl:variable name="rest-after-prefix">
-      <xsl:call-template name="from-first-of">
-        <xsl:with-param name="text" select="$first"/>
-        <xsl:with-param name="chars" select="$alnum"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="prefix" select="substring($first, 1, string-length($first) - string-length($rest-after-prefix))"/>
-    <xsl:variable name="suffix">
-      <xsl:call-template name="from-first-not-of">
-        <xsl:with-param name="text" select="$rest-after-prefix"/>
-        <xsl:with-param name="chars" select="$alnum"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="counter" select="substring($rest-after-prefix, 1, string-length($rest-after-prefix) - string-length($suffix))"/>
-    <xsl:choose>
-      <xsl:when test="$counter = '' or $index = 0">
-        <xsl:value-of select="$first"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$prefix"/>
-        <xsl:call-template name="counter-plus">
-          <xsl:with-param name="counter" select="$counter"/>
-          <xsl:with-param name="add" select="$index"/>
-        </xsl:call-template>
-        <xsl:value-of select="$suffix"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- marker (and the counting behind it): markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
   <!--
     What makes two lists one for the reader: the same bullet, the same
@@ -574,189 +572,6 @@
         <xsl:with-param name="last" select="$c"/>
       </xsl:call-template>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The counter advanced by add, in the counter's own style. -->
-  <xsl:template name="counter-plus">
-    <xsl:param name="counter"/>
-    <xsl:param name="add"/>
-    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
-    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <xsl:choose>
-      <xsl:when test="translate($counter, '0123456789', '') = ''">
-        <xsl:value-of select="number($counter) + $add"/>
-      </xsl:when>
-      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
-      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
-        <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="add" select="$add"/>
-          <xsl:with-param name="lower" select="true()"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
-        <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="$counter"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="add" select="$add"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
-        <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$lower"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
-        <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$upper"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$counter"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- 1 = a, 26 = z, 27 = aa (spreadsheet columns). -->
-  <xsl:template name="alphabetic">
-    <xsl:param name="n"/>
-    <xsl:param name="letters"/>
-    <xsl:if test="$n &gt; 26">
-      <xsl:call-template name="alphabetic">
-        <xsl:with-param name="n" select="floor(($n - 1) div 26)"/>
-        <xsl:with-param name="letters" select="$letters"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
-  </xsl:template>
-
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">0</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="this">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="next">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="rest">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <!-- IV: a smaller digit before a larger one is subtracted. -->
-        <xsl:choose>
-          <xsl:when test="number($this) &lt; number($next)">
-            <xsl:value-of select="$rest - $this"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$rest + $this"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digit">
-    <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 'I'">1</xsl:when>
-      <xsl:when test="$c = 'V'">5</xsl:when>
-      <xsl:when test="$c = 'X'">10</xsl:when>
-      <xsl:when test="$c = 'L'">50</xsl:when>
-      <xsl:when test="$c = 'C'">100</xsl:when>
-      <xsl:when test="$c = 'D'">500</xsl:when>
-      <xsl:when test="$c = 'M'">1000</xsl:when>
-      <xsl:otherwise>0</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- n + add in Roman numerals (upper case unless lower). -->
-  <xsl:template name="roman">
-    <xsl:param name="n"/>
-    <xsl:param name="add" select="0"/>
-    <xsl:param name="lower" select="false()"/>
-    <xsl:variable name="upper-roman">
-      <xsl:call-template name="roman-digits">
-        <xsl:with-param name="n" select="$n + $add"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$lower">
-        <xsl:value-of select="translate($upper-roman, 'IVXLCDM', 'ivxlcdm')"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$upper-roman"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digits">
-    <xsl:param name="n"/>
-    <xsl:choose>
-      <xsl:when test="$n &gt;= 1000">M<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1000"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 900">CM<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 900"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 500">D<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 500"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 400">CD<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 400"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 100">C<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 100"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 90">XC<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 90"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 50">L<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 50"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 40">XL<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 40"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 10">X<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 10"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 9">IX<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 9"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 5">V<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 5"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 4">IV<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 4"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is in chars ('' if none is). -->
-  <xsl:template name="from-first-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is not in chars. -->
-  <xsl:template name="from-first-not-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-not-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -22,7 +22,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
                 xmlns:str="http://exslt.org/strings"
-                exclude-result-prefixes="r str">
+                xmlns:date="http://exslt.org/dates-and-times"
+                exclude-result-prefixes="r str date">
 
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
@@ -587,15 +588,15 @@
     </span>
   </xsl:template>
 
-  <!-- A date the calendar does not have cannot be a <time>. -->
+  <!-- A date the calendar does not have cannot be a <time>: a real
+       YYYY-MM-DD day gets a time element. EXSLT's date:date gives
+       back a valid xs:date and nothing for an invalid one (2023-02-29);
+       ten characters leave out time zones and years beyond 9999. A test,
+       not a template call: a result-tree fragment for each of a paragraph's
+       dates would make libxslt copy the paragraph's text so far each time. -->
   <xsl:template match="r:date">
-    <xsl:variable name="valid">
-      <xsl:call-template name="valid-date">
-        <xsl:with-param name="iso" select="@when"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$valid = 'yes'">
+      <xsl:when test="string-length(@when) = 10 and date:date(@when) != ''">
         <time datetime="{@when}">
           <xsl:apply-templates/>
         </time>
@@ -606,19 +607,6 @@
         </span>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <!-- "yes" for a real YYYY-MM-DD day. -->
-  <xsl:template name="valid-date">
-    <xsl:param name="iso"/>
-    <xsl:variable name="y" select="number(substring($iso, 1, 4))"/>
-    <xsl:variable name="m" select="number(substring($iso, 6, 2))"/>
-    <xsl:variable name="d" select="number(substring($iso, 9, 2))"/>
-    <xsl:variable name="leap" select="($y mod 4 = 0 and $y mod 100 != 0) or $y mod 400 = 0"/>
-    <xsl:variable name="days" select="number(substring('31-28-31-30-31-30-31-31-30-31-30-31', ($m - 1) * 3 + 1, 2))
-                                      + number($m = 2 and $leap)"/>
-    <xsl:if test="string-length($iso) = 10 and substring($iso, 5, 1) = '-' and substring($iso, 8, 1) = '-'
-                  and $y &gt; 0 and $m &gt;= 1 and $m &lt;= 12 and $d &gt;= 1 and $d &lt;= $days">yes</xsl:if>
   </xsl:template>
 
   <xsl:template match="r:br">

@@ -251,34 +251,80 @@
     is wrapped to the width; first-prefix starts the first line, prefix
     every later one. align: '' (left), 'centre' or 'right'. Every output
     line ends with a newline.
+
+    Performance: a long text is cut in two at the newline nearest its
+    middle and each half laid out on its own (so the strings passed down
+    shrink by half at each level, not by one line: linear-logarithmic, not
+    quadratic, in a paragraph of 100,000 hard breaks). libxslt appends text
+    to the output in place only while no result-tree fragment has been built
+    since, and otherwise copies the whole text node so far: a left-aligned
+    line goes out without a fragment, and each call's lines go into a text
+    node of their own (a list of 50,000 items builds fragments for each
+    marker).
   -->
   <xsl:template name="lines">
     <xsl:param name="text"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align" select="''"/>
-    <xsl:variable name="line">
-      <xsl:choose>
-        <xsl:when test="contains($text, $nl)">
-          <xsl:value-of select="substring-before($text, $nl)"/>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:value-of select="$text"/>
-        </xsl:otherwise>
-      </xsl:choose>
-    </xsl:variable>
-    <xsl:variable name="wrapped">
-      <xsl:call-template name="wrap">
-        <xsl:with-param name="text" select="$line"/>
-        <xsl:with-param name="first-prefix" select="$first-prefix"/>
-        <xsl:with-param name="next-prefix" select="$prefix"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$align = ''">
-        <xsl:value-of select="concat($wrapped, $nl)"/>
+      <xsl:when test="string-length($text) &gt; 512 and
+                      contains(substring($text, floor(string-length($text) div 2) + 1), $nl)">
+        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
+        <xsl:variable name="late" select="substring($text, $half + 1)"/>
+        <xsl:call-template name="lines">
+          <xsl:with-param name="text"
+                          select="concat(substring($text, 1, $half), substring-before($late, $nl))"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="first-prefix" select="$first-prefix"/>
+          <xsl:with-param name="align" select="$align"/>
+        </xsl:call-template>
+        <xsl:call-template name="lines">
+          <xsl:with-param name="text" select="substring-after($late, $nl)"/>
+          <xsl:with-param name="prefix" select="$prefix"/>
+          <xsl:with-param name="align" select="$align"/>
+        </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
+        <!-- An element of its own, which the text output leaves out: its
+             text grows in a node of its own, whatever fragments were built
+             before. -->
+        <lines>
+          <xsl:call-template name="short-lines">
+            <xsl:with-param name="text" select="string($text)"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
+            <xsl:with-param name="first-prefix" select="$first-prefix"/>
+            <xsl:with-param name="align" select="$align"/>
+          </xsl:call-template>
+        </lines>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- lines, one line at a time. -->
+  <xsl:template name="short-lines">
+    <xsl:param name="text"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="first-prefix"/>
+    <xsl:param name="align"/>
+    <xsl:variable name="line" select="substring-before(concat($text, $nl), $nl)"/>
+    <xsl:choose>
+      <xsl:when test="$align = ''">
+        <xsl:call-template name="wrap">
+          <xsl:with-param name="text" select="$line"/>
+          <xsl:with-param name="first-prefix" select="$first-prefix"/>
+          <xsl:with-param name="next-prefix" select="$prefix"/>
+        </xsl:call-template>
+        <xsl:value-of select="$nl"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="wrapped">
+          <xsl:call-template name="wrap">
+            <xsl:with-param name="text" select="$line"/>
+            <xsl:with-param name="first-prefix" select="$first-prefix"/>
+            <xsl:with-param name="next-prefix" select="$prefix"/>
+          </xsl:call-template>
+        </xsl:variable>
         <xsl:for-each select="str:tokenize($wrapped, $nl)">
           <xsl:call-template name="align">
             <xsl:with-param name="text" select="string(.)"/>
@@ -289,9 +335,10 @@
       </xsl:otherwise>
     </xsl:choose>
     <xsl:if test="contains($text, $nl)">
-      <xsl:call-template name="lines">
+      <xsl:call-template name="short-lines">
         <xsl:with-param name="text" select="substring-after($text, $nl)"/>
         <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="first-prefix" select="$prefix"/>
         <xsl:with-param name="align" select="$align"/>
       </xsl:call-template>
     </xsl:if>
@@ -419,227 +466,7 @@
   <!-- List markers                                                        -->
   <!-- ================================================================== -->
 
-  <!--
-    The marker of item number index (0-based) of a list whose first marker
-    is first: "1." 2. 3.; "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii);
-    "a)" b) c); a bullet stays the same. The counter is the first run of
-    letters or digits; what surrounds it is kept.
-  -->
-  <xsl:template name="marker">
-    <xsl:param name="first"/>
-    <xsl:param name="index"/>
-    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <!-- prefix: what comes before the counter; counter: the run itself -->
-    <xsl:variable name="rest-after-prefix">
-      <xsl:call-template name="from-first-of">
-        <xsl:with-param name="text" select="$first"/>
-        <xsl:with-param name="chars" select="$alnum"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="prefix" select="substring($first, 1, string-length($first) - string-length($rest-after-prefix))"/>
-    <xsl:variable name="suffix">
-      <xsl:call-template name="from-first-not-of">
-        <xsl:with-param name="text" select="$rest-after-prefix"/>
-        <xsl:with-param name="chars" select="$alnum"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="counter" select="substring($rest-after-prefix, 1, string-length($rest-after-prefix) - string-length($suffix))"/>
-    <xsl:choose>
-      <xsl:when test="$counter = '' or $index = 0">
-        <xsl:value-of select="$first"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$prefix"/>
-        <xsl:call-template name="counter-plus">
-          <xsl:with-param name="counter" select="$counter"/>
-          <xsl:with-param name="add" select="$index"/>
-        </xsl:call-template>
-        <xsl:value-of select="$suffix"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The counter advanced by add, in the counter's own style. -->
-  <xsl:template name="counter-plus">
-    <xsl:param name="counter"/>
-    <xsl:param name="add"/>
-    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
-    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <xsl:choose>
-      <xsl:when test="translate($counter, '0123456789', '') = ''">
-        <xsl:value-of select="number($counter) + $add"/>
-      </xsl:when>
-      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
-      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
-        <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="add" select="$add"/>
-          <xsl:with-param name="lower" select="true()"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
-        <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="$counter"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="add" select="$add"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
-        <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$lower"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
-        <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$upper"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$counter"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- 1 = a, 26 = z, 27 = aa (spreadsheet columns). -->
-  <xsl:template name="alphabetic">
-    <xsl:param name="n"/>
-    <xsl:param name="letters"/>
-    <xsl:if test="$n &gt; 26">
-      <xsl:call-template name="alphabetic">
-        <xsl:with-param name="n" select="floor(($n - 1) div 26)"/>
-        <xsl:with-param name="letters" select="$letters"/>
-      </xsl:call-template>
-    </xsl:if>
-    <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
-  </xsl:template>
-
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">0</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="this">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="next">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="rest">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <!-- IV: a smaller digit before a larger one is subtracted. -->
-        <xsl:choose>
-          <xsl:when test="number($this) &lt; number($next)">
-            <xsl:value-of select="$rest - $this"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$rest + $this"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digit">
-    <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 'I'">1</xsl:when>
-      <xsl:when test="$c = 'V'">5</xsl:when>
-      <xsl:when test="$c = 'X'">10</xsl:when>
-      <xsl:when test="$c = 'L'">50</xsl:when>
-      <xsl:when test="$c = 'C'">100</xsl:when>
-      <xsl:when test="$c = 'D'">500</xsl:when>
-      <xsl:when test="$c = 'M'">1000</xsl:when>
-      <xsl:otherwise>0</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- n + add in Roman numerals (upper case unless lower). -->
-  <xsl:template name="roman">
-    <xsl:param name="n"/>
-    <xsl:param name="add" select="0"/>
-    <xsl:param name="lower" select="false()"/>
-    <xsl:variable name="upper-roman">
-      <xsl:call-template name="roman-digits">
-        <xsl:with-param name="n" select="$n + $add"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$lower">
-        <xsl:value-of select="translate($upper-roman, 'IVXLCDM', 'ivxlcdm')"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$upper-roman"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digits">
-    <xsl:param name="n"/>
-    <xsl:choose>
-      <xsl:when test="$n &gt;= 1000">M<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1000"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 900">CM<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 900"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 500">D<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 500"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 400">CD<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 400"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 100">C<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 100"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 90">XC<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 90"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 50">L<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 50"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 40">XL<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 40"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 10">X<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 10"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 9">IX<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 9"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 5">V<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 5"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 4">IV<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 4"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is in chars ('' if none is). -->
-  <xsl:template name="from-first-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is not in chars. -->
-  <xsl:template name="from-first-not-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-not-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
+  <!-- marker (and the counting behind it): markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
 </xsl:stylesheet>

@@ -35,13 +35,14 @@ std::span<const format_info> formats() noexcept { return detail::format_table();
 
 namespace {
 
-// A file with thousands of one mistake gets the first of them and a count:
-// the rest would bury every other diagnostic, and cost memory in bulk runs.
-constexpr std::size_t max_per_rule = 100;
-
-void cap_repeats(std::vector<diagnostic>& diagnostics) {
+// Past detail::listed_per_rule diagnostics of a rule, one more says how
+// many were left out (counting those the rule only counted).
+void cap_repeats(std::vector<diagnostic>& diagnostics, const detail::unlisted_counts& unlisted) {
+    constexpr std::size_t max_per_rule = detail::listed_per_rule;
     std::map<std::string, std::size_t, std::less<>> counts;
     for (const diagnostic& d : diagnostics) ++counts[d.rule];
+    for (const auto& [rule, n] : unlisted)
+        if (auto it = counts.find(rule); it != counts.end()) it->second += n;  // a rule turned off has none
     if (std::none_of(counts.begin(), counts.end(), [](const auto& c) { return c.second > max_per_rule; })) return;
     std::map<std::string, std::size_t, std::less<>> kept;
     std::vector<diagnostic> out;
@@ -152,9 +153,10 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     }
     detail::read_result read = detail::read_release(src, read_opts);
     out.diagnostics = std::move(read.diagnostics);
+    detail::unlisted_counts unlisted;
     if (read.tree) {
         detail::check_structure(*read.tree, impl_->opts, out.diagnostics);
-        detail::check_dates(*read.tree, out.diagnostics);
+        detail::check_dates(*read.tree, out.diagnostics, unlisted);
         impl_->settle(out.diagnostics);
         // The house rules explain a broken structure better than the schema
         // can, so the schema speaks only when they found no error.
@@ -170,7 +172,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
     });
-    cap_repeats(out.diagnostics);
+    cap_repeats(out.diagnostics, unlisted);
     if (read.tree) out.info = detail::summarize(*read.tree);
     if (read.tree && (out.ok() || impl_->opts.write_invalid)) {
         // The tree itself is written first: libxslt strips whitespace in the

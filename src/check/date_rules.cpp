@@ -2,6 +2,7 @@
 
 #include <array>
 #include <charconv>
+#include <map>
 
 namespace communique::detail {
 
@@ -40,32 +41,39 @@ void each_date(xmlNodePtr node, auto&& fn) {
 
 }  // namespace
 
-void check_dates(const release_tree& tree, std::vector<diagnostic>& out) {
+void check_dates(const release_tree& tree, std::vector<diagnostic>& out, unlisted_counts& unlisted) {
     xmlNodePtr root = tree.root();
-    auto report = [&](severity level, const char* rule, std::string message, xmlNodePtr node) {
+    std::map<std::string_view, std::size_t> written;
+    // The message is made only for a diagnostic that is written.
+    auto report = [&](severity level, std::string_view rule, xmlNodePtr node, auto&& message) {
+        if (++written[rule] > listed_per_rule + 1) {
+            ++unlisted[std::string(rule)];
+            return;
+        }
         span s = tree.span_of(node);
-        out.push_back({level, rule, std::move(message), s.begin, s.end});
+        out.push_back({level, std::string(rule), message(), s.begin, s.end});
     };
     std::optional<ymd> issued;
     each_date(root, [&](xmlNodePtr date) {
         std::string when = attribute(date, "when");
         auto d = parse_iso(when);
         if (!d || !is_real(*d)) {
-            report(severity::error, "date-invalid",
-                   "\"" + text_content(date) + "\" is not a real date" + (d ? " (" + when + ")" : std::string()),
-                   date);
+            report(severity::error, "date-invalid", date, [&] {
+                return "\"" + text_content(date) + "\" is not a real date" + (d ? " (" + when + ")" : std::string());
+            });
         } else if (date->parent && is(date->parent, "dateline")) {
             issued = d;
         }
     });
     if (!issued) return;
+    const std::string issued_text = attribute(child(child(root, "dateline"), "date"), "when");
     each_date(child(root, "body"), [&](xmlNodePtr date) {
         auto d = parse_iso(attribute(date, "when"));
         if (d && is_real(*d) && *d > *issued)
-            report(severity::warning, "date-after-dateline",
-                   "\"" + text_content(date) + "\" is later than the dateline's date (" +
-                       attribute(child(child(root, "dateline"), "date"), "when") + "); is the year right?",
-                   date);
+            report(severity::warning, "date-after-dateline", date, [&] {
+                return "\"" + text_content(date) + "\" is later than the dateline's date (" + issued_text +
+                       "); is the year right?";
+            });
     });
 }
 

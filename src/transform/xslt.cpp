@@ -220,13 +220,21 @@ std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
     std::string errors;
     xsltStylesheetPtr style = nullptr;
     {
-        std::lock_guard lock(compile_mutex);  // libxslt's error sink is process-wide
+        // libxslt's loader and error sink are process-wide; a built-in
+        // stylesheet includes only built-ins (markers.xsl), no file.
+        std::lock_guard lock(compile_mutex);
+        xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
         xmlGenericErrorFunc previous_error = xsltGenericError;
         void* previous_error_ctx = xsltGenericErrorContext;
+        const std::vector<std::filesystem::path> nothing;
+        compile_readable = &nothing;
+        xsltSetLoaderFunc(sandboxed_loader);
         xsltSetGenericErrorFunc(&errors, collect_error);
         thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
         xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
+        xsltSetLoaderFunc(previous_loader);
+        compile_readable = nullptr;
     }
     if (!style || style->errors > 0) {
         if (style) xsltFreeStylesheet(style);

@@ -1,6 +1,8 @@
 // Pathological drafts and XML: every input of tests/hostile/corpus and of
-// the generated corpus (gen_corpus.py) gets a diagnostic or a correct result
-// within a second, never a crash; and the cost of reading grows linearly.
+// the generated corpus (gen_corpus.py) is checked within a second and gets
+// a diagnostic or a correct result, never a crash: the committed ones
+// within a second, the generated megabytes within three (two within eight,
+// a KNOWN MISS). The cost of reading and of writing grows linearly.
 #include "support.hpp"
 
 #include <cstdio>
@@ -50,18 +52,14 @@ const std::map<std::string, std::string, std::less<>> expected_rule = {
     {"lists-200-deep.md", "nesting-too-deep"},
 };
 
-// Inputs the writers still take seconds over (KNOWN ISSUE, measured on
-// 2 cores: 2.5 to 3.5 s of CPU each for the text formats, where reading and
-// checking them takes well under a second). They are read and checked here,
-// within the second, but not converted, until the writers are faster on
-// them; then this list goes.
-bool writers_too_slow(std::string_view name) {
-    static const std::vector<std::string_view> slow = {
-        "autolinks-50k.md", "date-fragments-100k.md", "dates-50k.md", "entities-200k.md", "hard-breaks-100k.md",
-        "headings-100k.md",       "links-50k.md",   "link-references-50k.md", "persons-20k.md",
-        "pseudo-list-markers-50k.md"};
-    return std::find(slow.begin(), slow.end(), name) != slow.end();
-}
+// Generated inputs the writers take more than three seconds over (KNOWN
+// MISS, measured on 2 cores: 4.6 to 6.2 s of CPU each for the six formats
+// that are not PDF, the more while other tests run, where checking them
+// takes 0.1 to 0.6 s): 150,000 dates in one paragraph and a pseudo-list of
+// 50,000 items. Linear (see the writers' growth test below), but the
+// stylesheets spend 10 to 30 us on each inline element or list item. They
+// get eight seconds until the writers are faster.
+bool writers_slow(std::string_view name) { return name == "dates-50k.md" || name == "pseudo-list-markers-50k.md"; }
 
 // The generated inputs are megabytes of text: their PDF would run to
 // hundreds of pages at about 2 ms each, linear but not within a second. They
@@ -101,7 +99,7 @@ TEST_CASE("every pathological input gets a diagnostic or a result within a secon
     std::vector<outcome> outcomes;
     std::vector<fs::path> files = corpus_files();
     REQUIRE(files.size() >= 80);
-    std::printf("%-36s %10s %9s %9s  %s\n", "input", "bytes", "wall s", "cpu s", "outcome");
+    std::printf("%-36s %10s %9s %9s %9s  %s\n", "input", "bytes", "check s", "wall s", "cpu s", "outcome");
     for (const fs::path& f : files) {
         std::string bytes = slurp(f);
         outcome o;
@@ -111,7 +109,6 @@ TEST_CASE("every pathological input gets a diagnostic or a result within a secon
         INFO(o.name);
         std::vector<std::string> wanted = formats;
         if (generated(f)) std::erase(wanted, std::string("pdf"));
-        if (writers_too_slow(o.name)) wanted.clear();  // read and checked only
         // Under ASan realloc always copies, and libxml2 2.9 grows some of
         // its buffers by exact sizes (linear only where realloc grows in
         // place): converting megabytes takes minutes there. The generated
@@ -143,42 +140,49 @@ TEST_CASE("every pathological input gets a diagnostic or a result within a secon
             CHECK(has_rule(r, it->second));
         }
         outcomes.push_back(o);
-        std::printf("%-36s %10zu %9.3f %9.3f  %s\n", o.name.c_str(), o.bytes, o.t.wall, o.t.cpu, o.what.c_str());
+        std::printf("%-36s %10zu %9.3f %9.3f %9.3f  %s\n", o.name.c_str(), o.bytes, o.check.cpu, o.t.wall, o.t.cpu,
+                    o.what.c_str());
         std::fflush(stdout);
     }
 
     // Read and checked within a second of this thread's CPU; the
     // wall-clock bound is looser, since ctest runs other tests beside this
     // one on two cores. Converted within a second too, except the generated
-    // inputs of megabytes: six formats of 4 MB of text take 1.2 to 1.9 s
-    // (linear, see the growth tests below), so they get three. KNOWN MISS:
-    // dates-50k.md (150,000 dates in 3.7 MB) takes 1.0 to 1.25 s to check on
-    // the development machine, so the megabyte inputs get 1.5 s to check.
+    // inputs of megabytes: six formats of 1 to 4 MB of text take 0.5 to
+    // 2.7 s (linear, see the growth tests below), so they get three, and
+    // the two above eight.
     for (const outcome& o : outcomes) {
         INFO(o.name << ": checked in " << o.check.cpu << " s CPU; converted in " << o.t.cpu << " s CPU, " << o.t.wall
                     << " s wall");
-        CHECK(o.check.cpu < (o.big ? 1.5 : 1.0) * slowdown());
-        CHECK(o.t.cpu < (o.big ? 3.0 : 1.0) * slowdown());
-        CHECK(o.t.wall < (o.big ? 6.0 : 3.0) * slowdown());
+        const double convert_limit = !o.big ? 1.0 : writers_slow(o.name) ? 8.0 : 3.0;
+        CHECK(o.check.cpu < 1.0 * slowdown());
+        CHECK(o.t.cpu < convert_limit * slowdown());
+        CHECK(o.t.wall < 2 * convert_limit * slowdown());
     }
 }
 
 namespace {
 
-// check() of `make(n)` and of `make(8 * n)`, best of several runs each.
+// `run` (check or convert) of `make(n)` and of `make(8 * n)`, best of
+// several runs each.
 struct growth {
     double small = 0, large = 0;
     double ratio() const { return large / std::max(small, 1e-6); }
 };
 
-template <class Make>
-growth measure_growth(const communique::engine& e, std::size_t n, Make&& make) {
+template <class Make, class Run>
+growth measure_growth(std::size_t n, Make&& make, Run&& run) {
     std::string a = make(n), b = make(8 * n);
     REQUIRE(b.size() < 4 * 1024 * 1024);  // below the size limit: the reader does the work
     growth g;
-    g.small = best_cpu(5, [&] { (void)e.check(a); });
-    g.large = best_cpu(3, [&] { (void)e.check(b); });
+    g.small = best_cpu(5, [&] { run(a); });
+    g.large = best_cpu(3, [&] { run(b); });
     return g;
+}
+
+template <class Make>
+growth measure_growth(const communique::engine& e, std::size_t n, Make&& make) {
+    return measure_growth(n, make, [&](const std::string& draft) { (void)e.check(draft); });
 }
 
 std::string repeat(std::string_view unit, std::size_t n) {
@@ -253,6 +257,49 @@ TEST_CASE("no pathological pattern makes the reader quadratic", "[hostile][linea
         // 8x the input: about 8x the time, quadratic would be 64x (see
         // linear_growth_bound); tiny times are all noise, so only a
         // measurable large case counts.
+        if (g.large > 0.02) CHECK(g.ratio() < linear_growth_bound);
+    }
+}
+
+// The writers build their output with XSLT, where the obvious recursions
+// over a string (one call per line, per ampersand, per item) copy the rest
+// of the string each time, and a result-tree fragment makes libxslt copy
+// the output text so far: quadratic in a paragraph's lines or a list's
+// items. These patterns were, until the stylesheets cut long strings in
+// halves and kept fragments out of the way.
+TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][linear]") {
+    // Under ASan realloc always copies and libxml2 grows some buffers by
+    // exact sizes: quadratic there whatever the stylesheets do (see the
+    // corpus test). The reader's growth is measured under ASan too.
+    if (under_asan()) return;
+    const communique::engine engine;
+    const std::vector<std::string> formats = {"html", "txt", "draft", "nitf", "fo"};
+    struct pattern {
+        const char* name;
+        std::string unit;
+        std::size_t n;
+    };
+    const std::vector<pattern> patterns = {
+        {"hard breaks", "line  \n", 2000},
+        {"pseudo list items", "(a) item\n", 800},
+        {"list items", "- item\n", 800},
+        {"quote lines", "> quote  \n", 1500},
+        {"ampersands", "&amp; &#1234; &bogus; R&D ", 2000},
+        {"dates", "On 12 April 2024, ", 1500},
+        {"autolinks", "<https://example.org/x> ", 1500},
+        {"headings", "## Heading\n\n", 1000},
+    };
+    std::printf("%-30s %10s %10s %7s\n", "writers: pattern", "n s", "8n s", "ratio");
+    for (const pattern& p : patterns) {
+        growth g = measure_growth(
+            p.n, [&](std::size_t n) { return release_with(repeat(p.unit, n)); },
+            [&](const std::string& draft) {
+                auto r = engine.convert(draft, formats);
+                REQUIRE(r.outputs.size() == formats.size());
+            });
+        std::printf("%-30s %10.4f %10.4f %7.2f\n", p.name, g.small, g.large, g.ratio());
+        std::fflush(stdout);
+        INFO(p.name << ": " << g.small << " s for n, " << g.large << " s for 8n");
         if (g.large > 0.02) CHECK(g.ratio() < linear_growth_bound);
     }
 }

@@ -79,3 +79,35 @@ TEST_CASE("house parameters drive the rules", "[config]") {
     REQUIRE(relaxed.diagnostics.size() == 1);
     CHECK(relaxed.diagnostics[0].level == severity::warning);
 }
+
+TEST_CASE("a rule lists its first 100 diagnostics and counts the rest", "[config]") {
+    // 250 dates after the dateline's: 250 date-after-dateline warnings.
+    std::string body;
+    for (int i = 0; i < 250; ++i) body += "On 3 May 2024 they met. ";
+    const std::string draft = "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TESTING**\n\nPRESS RELEASE\n\n"
+                              "A headline of seven words in all\n\n" +
+                              body + "\n\nPhnom Penh, 12 April 2024\n";
+    options opts;
+    auto r = engine(opts).check(draft);
+    CHECK(r.ok());
+    REQUIRE(r.diagnostics.size() == 101);
+    for (std::size_t i = 0; i < 100; ++i) {
+        CHECK(r.diagnostics[i].rule == "date-after-dateline");
+        CHECK(r.diagnostics[i].message.find("\"3 May 2024\" is later") == 0);
+    }
+    // The summary stands where the first unlisted one is, and counts it.
+    const diagnostic& more = r.diagnostics[100];
+    CHECK(more.rule == "date-after-dateline");
+    CHECK(more.message.find("150 more date-after-dateline diagnostics") == 0);
+    CHECK(more.begin.column == 1 + 100 * 24 + 3);
+    CHECK(more.level == severity::warning);
+    // A level set in the configuration holds for the summary; a rule turned
+    // off says nothing, not even how many it left out.
+    opts.rule_levels["date-after-dateline"] = severity::error;
+    auto strict = engine(opts).check(draft);
+    CHECK_FALSE(strict.ok());
+    REQUIRE(strict.diagnostics.size() == 101);
+    CHECK(strict.diagnostics[100].level == severity::error);
+    opts.rule_levels["date-after-dateline"] = std::nullopt;
+    CHECK(engine(opts).check(draft).diagnostics.empty());
+}

@@ -1,0 +1,196 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: list markers, shared by the text, draft and XSL-FO writers
+  (each includes this file).
+
+  marker(first, index): the marker of item number index (0-based) of a
+  list whose first item's marker is first. The counter is the first run of
+  ASCII letters or digits and what surrounds it is kept: "1." 2. 3.;
+  "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii); "a)" b) c); a single
+  letter other than i or I counts alphabetically (z, aa); a marker with no
+  counter ("•", "-") is repeated.
+
+  The counter is found with translate() and substring(), not a template
+  call per character: a list of 50,000 items finds it 50,000 times.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <xsl:template name="marker">
+    <xsl:param name="first"/>
+    <xsl:param name="index"/>
+    <!-- Every counter character as "0" (the digit 0 is one already). -->
+    <xsl:variable name="mask"
+                  select="translate($first, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+                          '0000000000000000000000000000000000000000000000000000000000000')"/>
+    <xsl:variable name="prefix" select="substring-before($mask, '0')"/>
+    <xsl:variable name="from-counter" select="substring($first, string-length($prefix) + 1)"/>
+    <!-- The run of "0" that starts the rest of the mask ends before its
+         first other character; the "." appended makes sure there is one. -->
+    <xsl:variable name="rest" select="concat(substring($mask, string-length($prefix) + 1), '.')"/>
+    <xsl:variable name="counter-length"
+                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
+    <xsl:choose>
+      <xsl:when test="not(contains($mask, '0')) or $index = 0">
+        <xsl:value-of select="$first"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$prefix"/>
+        <xsl:call-template name="counter-plus">
+          <xsl:with-param name="counter" select="substring($from-counter, 1, $counter-length)"/>
+          <xsl:with-param name="add" select="$index"/>
+        </xsl:call-template>
+        <xsl:value-of select="substring($from-counter, $counter-length + 1)"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The counter advanced by add, in the counter's own style. -->
+  <xsl:template name="counter-plus">
+    <xsl:param name="counter"/>
+    <xsl:param name="add"/>
+    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:choose>
+      <xsl:when test="translate($counter, '0123456789', '') = ''">
+        <xsl:value-of select="number($counter) + $add"/>
+      </xsl:when>
+      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
+      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
+        <xsl:call-template name="roman">
+          <xsl:with-param name="n">
+            <xsl:call-template name="roman-value">
+              <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="add" select="$add"/>
+          <xsl:with-param name="lower" select="true()"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:call-template name="roman">
+          <xsl:with-param name="n">
+            <xsl:call-template name="roman-value">
+              <xsl:with-param name="roman" select="$counter"/>
+            </xsl:call-template>
+          </xsl:with-param>
+          <xsl:with-param name="add" select="$add"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+        <xsl:call-template name="alphabetic">
+          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $add"/>
+          <xsl:with-param name="letters" select="$lower"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+        <xsl:call-template name="alphabetic">
+          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $add"/>
+          <xsl:with-param name="letters" select="$upper"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$counter"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- 1 = a, 26 = z, 27 = aa (spreadsheet columns). -->
+  <xsl:template name="alphabetic">
+    <xsl:param name="n"/>
+    <xsl:param name="letters"/>
+    <xsl:if test="$n &gt; 26">
+      <xsl:call-template name="alphabetic">
+        <xsl:with-param name="n" select="floor(($n - 1) div 26)"/>
+        <xsl:with-param name="letters" select="$letters"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
+  </xsl:template>
+
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="this">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- IV: a smaller digit before a larger one is subtracted. -->
+        <xsl:choose>
+          <xsl:when test="number($this) &lt; number($next)">
+            <xsl:value-of select="$rest - $this"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$rest + $this"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digit">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'I'">1</xsl:when>
+      <xsl:when test="$c = 'V'">5</xsl:when>
+      <xsl:when test="$c = 'X'">10</xsl:when>
+      <xsl:when test="$c = 'L'">50</xsl:when>
+      <xsl:when test="$c = 'C'">100</xsl:when>
+      <xsl:when test="$c = 'D'">500</xsl:when>
+      <xsl:when test="$c = 'M'">1000</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- n + add in Roman numerals (upper case unless lower). -->
+  <xsl:template name="roman">
+    <xsl:param name="n"/>
+    <xsl:param name="add" select="0"/>
+    <xsl:param name="lower" select="false()"/>
+    <xsl:variable name="upper-roman">
+      <xsl:call-template name="roman-digits">
+        <xsl:with-param name="n" select="$n + $add"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$lower">
+        <xsl:value-of select="translate($upper-roman, 'IVXLCDM', 'ivxlcdm')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$upper-roman"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digits">
+    <xsl:param name="n"/>
+    <xsl:choose>
+      <xsl:when test="$n &gt;= 1000">M<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1000"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 900">CM<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 900"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 500">D<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 500"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 400">CD<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 400"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 100">C<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 100"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 90">XC<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 90"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 50">L<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 50"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 40">XL<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 40"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 10">X<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 10"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 9">IX<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 9"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 5">V<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 5"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 4">IV<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 4"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
