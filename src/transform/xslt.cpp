@@ -57,24 +57,47 @@ void collect_error(void* data, const char* format, ...) {
     *out += buffer;
 }
 
+// libxslt reports some things through one process-wide function: the
+// template stack when it cuts a runaway recursion, some compile errors. It
+// is set once (init_xslt) to route_xslt_error, which writes to the calling
+// thread's xslt_sink while communique compiles or runs a stylesheet and
+// passes anything else on to the function that was there before.
+thread_local std::string* xslt_sink = nullptr;
+xmlGenericErrorFunc xslt_previous = nullptr;
+void* xslt_previous_context = nullptr;
+
+void route_xslt_error(void*, const char* format, ...) {
+    char buffer[1024];
+    va_list args;
+    va_start(args, format);
+    std::vsnprintf(buffer, sizeof buffer, format, args);
+    va_end(args);
+    if (xslt_sink) *xslt_sink += buffer;
+    else if (xslt_previous) xslt_previous(xslt_previous_context, "%s", buffer);
+}
+
 // libxml2 reports some errors (XPath's, among them) through the calling
 // thread's handlers, which print to stderr unless set; the library never
 // prints. While a stylesheet compiles or runs they collect into `sink`, and
-// the thread's own handlers (the embedding program's, perhaps) come back
-// after.
+// so does what libxslt reports through its process-wide function (into
+// `xslt` if given); the thread's own handlers (the embedding program's,
+// perhaps) come back after.
 class thread_errors_to {
 public:
-    explicit thread_errors_to(std::string* sink)
+    explicit thread_errors_to(std::string* sink, std::string* xslt = nullptr)
         : generic_(xmlGenericError),
           generic_context_(xmlGenericErrorContext),
           structured_(xmlStructuredError),
-          structured_context_(xmlStructuredErrorContext) {
+          structured_context_(xmlStructuredErrorContext),
+          xslt_(xslt_sink) {
         xmlSetGenericErrorFunc(sink, collect_error);
         xmlSetStructuredErrorFunc(nullptr, nullptr);
+        xslt_sink = xslt ? xslt : sink;
     }
     ~thread_errors_to() {
         xmlSetGenericErrorFunc(generic_context_, generic_);
         xmlSetStructuredErrorFunc(structured_context_, structured_);
+        xslt_sink = xslt_;
     }
     thread_errors_to(const thread_errors_to&) = delete;
     thread_errors_to& operator=(const thread_errors_to&) = delete;
@@ -84,6 +107,7 @@ private:
     void* generic_context_;
     xmlStructuredErrorFunc structured_;
     void* structured_context_;
+    std::string* xslt_;
 };
 
 std::string tidy(std::string message) {
@@ -209,6 +233,9 @@ void init_xslt() {
     std::call_once(once, [] {
         xmlInitParser();
         exsltRegisterAll();
+        xslt_previous = xsltGenericError;
+        xslt_previous_context = xsltGenericErrorContext;
+        xsltSetGenericErrorFunc(nullptr, route_xslt_error);
     });
 }
 
@@ -220,19 +247,15 @@ std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
     std::string errors;
     xsltStylesheetPtr style = nullptr;
     {
-        // libxslt's loader and error sink are process-wide; a built-in
-        // stylesheet includes only built-ins (markers.xsl), no file.
+        // libxslt's loader is process-wide; a built-in stylesheet includes
+        // only built-ins (markers.xsl), no file.
         std::lock_guard lock(compile_mutex);
         xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
-        xmlGenericErrorFunc previous_error = xsltGenericError;
-        void* previous_error_ctx = xsltGenericErrorContext;
         const std::vector<std::filesystem::path> nothing;
         compile_readable = &nothing;
         xsltSetLoaderFunc(sandboxed_loader);
-        xsltSetGenericErrorFunc(&errors, collect_error);
         thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
-        xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
         xsltSetLoaderFunc(previous_loader);
         compile_readable = nullptr;
     }
@@ -265,18 +288,14 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
     readable.push_back(std::filesystem::absolute(path).parent_path());
     xsltStylesheetPtr style = nullptr;
     {
-        // libxslt has one process-wide loader and error sink; they are
-        // swapped in for this compilation only, under a lock.
+        // libxslt has one process-wide loader; it is swapped in for this
+        // compilation only, under a lock.
         std::lock_guard lock(compile_mutex);
         xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
-        xmlGenericErrorFunc previous_error = xsltGenericError;
-        void* previous_error_ctx = xsltGenericErrorContext;
         compile_readable = &readable;
         xsltSetLoaderFunc(sandboxed_loader);
-        xsltSetGenericErrorFunc(&errors, collect_error);
         thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
-        xsltSetGenericErrorFunc(previous_error_ctx, previous_error);
         xsltSetLoaderFunc(previous_loader);
         compile_readable = nullptr;
     }
@@ -304,14 +323,15 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
         xsltQuoteOneUserParam(ctxt, BAD_CAST name.c_str(), BAD_CAST value.c_str());
 
     result_doc result;
+    std::string stack;  // the template stack libxslt dumps when it stops a recursion
     {
-        thread_errors_to quiet(&error);
+        thread_errors_to quiet(&error, &stack);
         result.reset(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt));
     }
     // xsl:message text also reaches `error`; only the state says whether it failed.
     if (ctxt->state != XSLT_STATE_OK) result.reset();
     xsltFreeTransformContext(ctxt);
-    if (!result && error.empty()) error = "the stylesheet failed";
+    if (!result && error.empty()) error = stack.empty() ? "the stylesheet failed" : stack;
     error = tidy(error);
     return result;
 }

@@ -82,6 +82,17 @@ TEST_CASE("a stylesheet's XPath errors come back as errors, never printed", "[st
     printed = stderr_of([&] { r = convert_html(dir.path / "runtime.xsl"); });
     CHECK(printed.empty());
     CHECK_FALSE(r.ok());
+    // A runaway recursion: libxslt stops it and dumps its template stack
+    // through its process-wide error function.
+    test::spit(dir.path / "recursion.xsl",
+               stylesheet("<xsl:template match=\"/\"><xsl:call-template name=\"again\"/></xsl:template>\n"
+                          "<xsl:template name=\"again\"><xsl:call-template name=\"again\"/></xsl:template>"));
+    printed = stderr_of([&] { r = convert_html(dir.path / "recursion.xsl"); });
+    CHECK(printed.empty());
+    CHECK_FALSE(r.ok());
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics.back().message.find("infinite template recursion") != std::string::npos);
+    CHECK(r.diagnostics.back().message.find("Templates:") == std::string::npos);  // the stack is left out
 }
 
 TEST_CASE("a house stylesheet imports the built-in one by its communique: URI", "[stylesheet]") {
