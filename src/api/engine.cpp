@@ -71,7 +71,7 @@ bool result::ok() const noexcept {
 
 struct engine::impl {
     options opts;
-    detail::release_schema schema;
+    const detail::release_schema& schema = detail::release_schema::built_in();
 
     explicit impl(options o) : opts(std::move(o)) {
         // A mistake in a user's stylesheet is reported now, not at the first release.

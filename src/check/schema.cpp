@@ -73,6 +73,11 @@ release_schema::release_schema() {
 
 release_schema::~release_schema() { xmlSchemaFree(schema_); }
 
+const release_schema& release_schema::built_in() {
+    static const release_schema* const shared = new release_schema();  // reachable to the end: not a leak
+    return *shared;
+}
+
 void release_schema::validate(const release_tree& tree, std::vector<diagnostic>& out) const {
     xmlSchemaValidCtxtPtr ctxt = xmlSchemaNewValidCtxt(schema_);
     if (!ctxt) throw std::bad_alloc();
