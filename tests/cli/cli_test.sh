@@ -68,7 +68,9 @@ check "stdout takes one result" 2 "$cli" convert "$valid" "$valid" -o -
 cp "$work/out/2024-05-08-digital-skills-partnership.xml" "$work/in.xml"
 check "never overwrites its input" 2 "$cli" convert "$work/in.xml" --to xml -o "$work"
 expect "refusal explained" "$work/stderr" "refusing to overwrite the input"
-ls "$work"/*.tmp-* >/dev/null 2>&1 && { failed=$((failed + 1)); echo "FAIL temporary file left"; } || passed=$((passed + 1))
+# Outputs are written to .~cq-NAME.PID-RAND.tmp and renamed: none may stay.
+[ -z "$(find "$work" -name '.~cq-*')" ] && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL temporary file left"; find "$work" -name '.~cq-*'; }
 
 # Report formats: the missing dateline at the same line in each.
 nodl=$work/no-dateline.md
