@@ -361,7 +361,13 @@
     <xsl:variable name="marks" select="'\*_[]`&lt;'"/>
     <xsl:variable name="heading" select="boolean(ancestor::r:subheading)"/>
     <xsl:choose>
-      <!-- Most texts have none of the marks: no replacing (seven passes). -->
+      <!-- Most texts have none of the marks and do not start a line:
+           nothing to do, and no template to call. -->
+      <xsl:when test="not($line-start) and translate($text, concat($marks, '&amp;'), '') = $text
+                      and not($heading and contains($text, '#'))">
+        <xsl:value-of select="$text"/>
+      </xsl:when>
+      <!-- No marks: no replacing (seven passes). -->
       <xsl:when test="translate($text, $marks, '') = $text and not($heading and contains($text, '#'))">
         <xsl:call-template name="escape-start">
           <xsl:with-param name="text" select="$text"/>
