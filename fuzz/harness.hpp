@@ -61,7 +61,7 @@ inline void check_positions(const communique::detail::source_text& src,
 // The engine's steps after reading.
 inline void check_tree(const communique::detail::release_tree& tree, std::vector<communique::diagnostic>& diags) {
     static const communique::options opts;
-    static const communique::detail::release_schema schema;
+    static const communique::detail::release_schema& schema = communique::detail::release_schema::built_in();
     communique::detail::check_structure(tree, opts, diags);
     communique::detail::unlisted_counts unlisted;
     communique::detail::check_dates(tree, diags, unlisted);
