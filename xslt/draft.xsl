@@ -51,6 +51,9 @@
   <xsl:param name="date-format" select="''"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
+  <!-- Put before each piece of a text while it is cut at a separator, so
+       that str:tokenize keeps the empty ones (a private-use character). -->
+  <xsl:variable name="piece-mark" select="'&#xE000;'"/>
   <!-- The run-in dateline's separator (U+2013 EN DASH). -->
   <xsl:variable name="en-dash" select="' &#x2013; '"/>
 
@@ -441,35 +444,25 @@
 
   <!-- "&amp;amp;" in a draft is "&amp;": an ampersand that starts what looks
        like an entity or character reference ("&amp;name;", "&amp;#123;") gets a
-       backslash; "AT&amp;T" and "R &amp; D" stay as they are. A long text is
-       cut in two before the ampersand nearest its middle (what follows an
-       ampersand decides its escape, nothing before it), so that a text of
-       100,000 ampersands is not copied once per ampersand. -->
+       backslash; "AT&amp;T" and "R &amp; D" stay as they are. What follows an
+       ampersand up to the next one decides its escape: the text is cut at
+       ampersands in one pass (str:tokenize, each piece behind a mark so that
+       empty ones are kept), not by a recursion that passes the rest on and
+       copies it once per ampersand. -->
   <xsl:template name="escape-entities">
     <xsl:param name="text"/>
     <xsl:choose>
-      <xsl:when test="string-length($text) &gt; 512 and
-                      contains(substring($text, floor(string-length($text) div 2) + 1), '&amp;')">
-        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
-        <xsl:variable name="late" select="substring($text, $half + 1)"/>
-        <xsl:call-template name="escape-entities">
-          <xsl:with-param name="text"
-                          select="concat(substring($text, 1, $half), substring-before($late, '&amp;'))"/>
-        </xsl:call-template>
-        <xsl:call-template name="escape-entities">
-          <xsl:with-param name="text" select="concat('&amp;', substring-after($late, '&amp;'))"/>
-        </xsl:call-template>
-      </xsl:when>
       <xsl:when test="contains($text, '&amp;')">
-        <xsl:variable name="after" select="substring-after($text, '&amp;')"/>
-        <xsl:variable name="name" select="substring-before($after, ';')"/>
-        <xsl:value-of select="substring-before($text, '&amp;')"/>
-        <xsl:if test="$name != '' and string-length($name) &lt;= 32 and
-                      translate($name, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ#', '') = ''">\</xsl:if>
-        <xsl:text>&amp;</xsl:text>
-        <xsl:call-template name="escape-entities">
-          <xsl:with-param name="text" select="$after"/>
-        </xsl:call-template>
+        <xsl:for-each select="str:tokenize(concat($piece-mark, str:replace($text, '&amp;', concat('&amp;', $piece-mark))), '&amp;')">
+          <xsl:variable name="piece" select="substring(., 2)"/>
+          <xsl:if test="position() &gt; 1">
+            <xsl:variable name="name" select="substring-before($piece, ';')"/>
+            <xsl:if test="$name != '' and string-length($name) &lt;= 32 and
+                          translate($name, '0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ#', '') = ''">\</xsl:if>
+            <xsl:text>&amp;</xsl:text>
+          </xsl:if>
+          <xsl:value-of select="$piece"/>
+        </xsl:for-each>
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="$text"/>
@@ -495,49 +488,29 @@
   <!-- ================================================================== -->
 
   <!-- Each line of text with a prefix (first-prefix on the first line);
-       empty lines get the prefix without its trailing spaces. A long text
-       is cut in two at the newline nearest its middle, as text.xsl's lines
-       does, so that it is not copied once per line. -->
+       empty lines get the prefix without its trailing spaces. The lines are
+       one node-set, as in escape-entities: no recursion copying the rest of
+       the text once per line. -->
   <xsl:template name="prefix-lines">
     <xsl:param name="text"/>
     <xsl:param name="prefix"/>
     <xsl:param name="first-prefix" select="$prefix"/>
-    <xsl:choose>
-      <xsl:when test="string-length($text) &gt; 512 and
-                      contains(substring($text, floor(string-length($text) div 2) + 1), $nl)">
-        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
-        <xsl:variable name="late" select="substring($text, $half + 1)"/>
-        <xsl:call-template name="prefix-lines">
-          <xsl:with-param name="text"
-                          select="concat(substring($text, 1, $half), substring-before($late, $nl))"/>
-          <xsl:with-param name="prefix" select="$prefix"/>
-          <xsl:with-param name="first-prefix" select="$first-prefix"/>
-        </xsl:call-template>
+    <xsl:for-each select="str:tokenize(concat($piece-mark, str:replace(string($text), $nl, concat($nl, $piece-mark))), $nl)">
+      <xsl:variable name="line" select="substring(., 2)"/>
+      <xsl:variable name="this-prefix" select="concat(substring($first-prefix, 1, number(position() = 1) * string-length($first-prefix)),
+                                                      substring($prefix, 1, number(position() != 1) * string-length($prefix)))"/>
+      <xsl:if test="position() &gt; 1">
         <xsl:value-of select="$nl"/>
-        <xsl:call-template name="prefix-lines">
-          <xsl:with-param name="text" select="substring-after($late, $nl)"/>
-          <xsl:with-param name="prefix" select="$prefix"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="line" select="substring-before(concat($text, $nl), $nl)"/>
-        <xsl:choose>
-          <xsl:when test="$line = ''">
-            <xsl:value-of select="normalize-space($first-prefix)"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="concat($first-prefix, $line)"/>
-          </xsl:otherwise>
-        </xsl:choose>
-        <xsl:if test="contains($text, $nl)">
-          <xsl:value-of select="$nl"/>
-          <xsl:call-template name="prefix-lines">
-            <xsl:with-param name="text" select="substring-after($text, $nl)"/>
-            <xsl:with-param name="prefix" select="$prefix"/>
-          </xsl:call-template>
-        </xsl:if>
-      </xsl:otherwise>
-    </xsl:choose>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$line = ''">
+          <xsl:value-of select="normalize-space($this-prefix)"/>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="concat($this-prefix, $line)"/>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- ================================================================== -->

@@ -53,6 +53,9 @@
                          and function-available('cq:center')"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
+  <!-- Put before each line of a text while it is cut into lines, so that
+       str:tokenize keeps the empty ones (a private-use character). -->
+  <xsl:variable name="line-mark" select="'&#xE000;'"/>
   <xsl:variable name="en-dash" select="' &#x2013; '"/>
 
   <!-- ================================================================== -->
@@ -252,62 +255,51 @@
     every later one. align: '' (left), 'centre' or 'right'. Every output
     line ends with a newline.
 
-    Performance: a long text is cut in two at the newline nearest its
-    middle and each half laid out on its own (so the strings passed down
-    shrink by half at each level, not by one line: linear-logarithmic, not
-    quadratic, in a paragraph of 100,000 hard breaks). libxslt appends text
-    to the output in place only while no result-tree fragment has been built
-    since, and otherwise copies the whole text node so far: a left-aligned
-    line goes out without a fragment, and each call's lines go into a text
-    node of their own (a list of 50,000 items builds fragments for each
-    marker).
+    Performance: the lines are one node-set (str:tokenize, each line
+    behind a mark so that empty lines are kept), not a recursion that
+    passes the rest of the text on: that copied the rest once per line
+    (quadratic in a paragraph of 100,000 hard breaks) and stopped at
+    libxslt's depth limit. libxslt appends text to the output in place only
+    while no result-tree fragment has been built since, and otherwise copies
+    the whole text node so far: a left-aligned line goes out without a
+    fragment, and each call's lines go into an element of their own (which
+    the text output leaves out), whatever fragments were built before.
   -->
   <xsl:template name="lines">
     <xsl:param name="text"/>
     <xsl:param name="prefix" select="''"/>
     <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align" select="''"/>
-    <xsl:choose>
-      <xsl:when test="string-length($text) &gt; 512 and
-                      contains(substring($text, floor(string-length($text) div 2) + 1), $nl)">
-        <xsl:variable name="half" select="floor(string-length($text) div 2)"/>
-        <xsl:variable name="late" select="substring($text, $half + 1)"/>
-        <xsl:call-template name="lines">
-          <xsl:with-param name="text"
-                          select="concat(substring($text, 1, $half), substring-before($late, $nl))"/>
-          <xsl:with-param name="prefix" select="$prefix"/>
-          <xsl:with-param name="first-prefix" select="$first-prefix"/>
-          <xsl:with-param name="align" select="$align"/>
-        </xsl:call-template>
-        <xsl:call-template name="lines">
-          <xsl:with-param name="text" select="substring-after($late, $nl)"/>
-          <xsl:with-param name="prefix" select="$prefix"/>
-          <xsl:with-param name="align" select="$align"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <!-- An element of its own, which the text output leaves out: its
-             text grows in a node of its own, whatever fragments were built
-             before. -->
-        <lines>
-          <xsl:call-template name="short-lines">
-            <xsl:with-param name="text" select="string($text)"/>
-            <xsl:with-param name="prefix" select="$prefix"/>
-            <xsl:with-param name="first-prefix" select="$first-prefix"/>
-            <xsl:with-param name="align" select="$align"/>
-          </xsl:call-template>
-        </lines>
-      </xsl:otherwise>
-    </xsl:choose>
+    <lines>
+      <xsl:for-each select="str:tokenize(concat($line-mark, str:replace(string($text), $nl, concat($nl, $line-mark))), $nl)">
+        <xsl:choose>
+          <xsl:when test="position() = 1">
+            <xsl:call-template name="line">
+              <xsl:with-param name="line" select="substring(., 2)"/>
+              <xsl:with-param name="prefix" select="$prefix"/>
+              <xsl:with-param name="first-prefix" select="$first-prefix"/>
+              <xsl:with-param name="align" select="$align"/>
+            </xsl:call-template>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:call-template name="line">
+              <xsl:with-param name="line" select="substring(., 2)"/>
+              <xsl:with-param name="prefix" select="$prefix"/>
+              <xsl:with-param name="first-prefix" select="$prefix"/>
+              <xsl:with-param name="align" select="$align"/>
+            </xsl:call-template>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+    </lines>
   </xsl:template>
 
-  <!-- lines, one line at a time. -->
-  <xsl:template name="short-lines">
-    <xsl:param name="text"/>
+  <!-- One printed line of lines, wrapped and aligned, and a newline. -->
+  <xsl:template name="line">
+    <xsl:param name="line"/>
     <xsl:param name="prefix"/>
     <xsl:param name="first-prefix"/>
     <xsl:param name="align"/>
-    <xsl:variable name="line" select="substring-before(concat($text, $nl), $nl)"/>
     <xsl:choose>
       <xsl:when test="$align = ''">
         <xsl:call-template name="wrap">
@@ -334,14 +326,6 @@
         </xsl:for-each>
       </xsl:otherwise>
     </xsl:choose>
-    <xsl:if test="contains($text, $nl)">
-      <xsl:call-template name="short-lines">
-        <xsl:with-param name="text" select="substring-after($text, $nl)"/>
-        <xsl:with-param name="prefix" select="$prefix"/>
-        <xsl:with-param name="first-prefix" select="$prefix"/>
-        <xsl:with-param name="align" select="$align"/>
-      </xsl:call-template>
-    </xsl:if>
   </xsl:template>
 
   <!-- One line centred or set to the right in the width. -->
