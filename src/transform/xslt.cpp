@@ -326,7 +326,14 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
     std::string stack;  // the template stack libxslt dumps when it stops a recursion
     {
         thread_errors_to quiet(&error, &stack);
+        // libxml2 grows an xmlBuffer (behind EXSLT's str:replace, among
+        // others) by exact sizes unless told to double: quadratic in a long
+        // string wherever realloc cannot grow in place. Doubling, on this
+        // thread, for the transform only.
+        const xmlBufferAllocationScheme scheme = xmlGetBufferAllocationScheme();
+        xmlSetBufferAllocationScheme(XML_BUFFER_ALLOC_DOUBLEIT);
         result.reset(xsltApplyStylesheetUser(style_, doc, nullptr, nullptr, nullptr, ctxt));
+        xmlSetBufferAllocationScheme(scheme);
     }
     // xsl:message text also reaches `error`; only the state says whether it failed.
     if (ctxt->state != XSLT_STATE_OK) result.reset();
