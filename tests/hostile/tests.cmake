@@ -37,8 +37,14 @@ catch_discover_tests(communique-hostile-tests TEST_PREFIX "hostile: " TEST_SPEC 
 # The tests that time things (a second per input, 8x the text in about 8x
 # the time) run alone: beside another test on two cores, the same
 # conversion took 1.7 times the CPU (shared caches and memory bandwidth).
+# Not under the sanitizers, whose time limits are ten times looser and
+# whose run is long enough as it is.
+set(cq_timing_properties FIXTURES_REQUIRED cq_hostile_corpus LABELS hostile)
+if(NOT CMAKE_CXX_FLAGS MATCHES "-fsanitize")
+  list(APPEND cq_timing_properties RUN_SERIAL TRUE)
+endif()
 catch_discover_tests(communique-hostile-tests TEST_PREFIX "hostile: " TEST_SPEC "[corpus],[linear]"
-  PROPERTIES FIXTURES_REQUIRED cq_hostile_corpus LABELS hostile RUN_SERIAL TRUE)
+  PROPERTIES ${cq_timing_properties})
 
 # Four threads through one engine (also run under ThreadSanitizer by
 # tools/sanitize, which selects the label "concurrency").
