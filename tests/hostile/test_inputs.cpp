@@ -194,6 +194,23 @@ std::string repeat(std::string_view unit, std::size_t n) {
     return out;
 }
 
+// A text unit repeated n times in a release body, by name.
+struct pattern {
+    const char* name;
+    std::string unit;
+    std::size_t n;
+};
+
+// Prints a pattern's growth and checks it: 8x the input in about 8x the
+// time, where quadratic would be 64x (see linear_growth_bound); tiny times
+// are all noise, so only a measurable large case counts.
+void check_growth(const char* name, const growth& g) {
+    std::printf("%-30s %10.4f %10.4f %7.2f\n", name, g.small, g.large, g.ratio());
+    std::fflush(stdout);
+    INFO(name << ": " << g.small << " s for n, " << g.large << " s for 8n");
+    if (g.large > 0.02) CHECK(g.ratio() < linear_growth_bound);
+}
+
 }  // namespace
 
 TEST_CASE("checking grows linearly: 8x the text takes about 8x the time", "[hostile][linear]") {
@@ -215,11 +232,6 @@ TEST_CASE("checking grows linearly: 8x the text takes about 8x the time", "[host
 
 TEST_CASE("no pathological pattern makes the reader quadratic", "[hostile][linear]") {
     const communique::engine engine;
-    struct pattern {
-        const char* name;
-        std::string unit;
-        std::size_t n;
-    };
     // Patterns known to make Markdown parsers quadratic (cmark's
     // pathological tests, cmark-gfm's 2023 CVEs) and ones our own reader
     // could trip on (dates, persons, markers, normalisation).
@@ -251,34 +263,22 @@ TEST_CASE("no pathological pattern makes the reader quadratic", "[hostile][linea
         {"khmer", "\u1780\u1798\u17d2\u1796\u17bb\u1787\u17b6", 5000},
     };
     std::printf("%-30s %10s %10s %7s\n", "pattern", "n s", "8n s", "ratio");
-    for (const pattern& p : patterns) {
-        growth g = measure_growth(engine, p.n, [&](std::size_t n) { return release_with(repeat(p.unit, n)); });
-        std::printf("%-30s %10.4f %10.4f %7.2f\n", p.name, g.small, g.large, g.ratio());
-        std::fflush(stdout);
-        INFO(p.name << ": " << g.small << " s for n, " << g.large << " s for 8n");
-        // 8x the input: about 8x the time, quadratic would be 64x (see
-        // linear_growth_bound); tiny times are all noise, so only a
-        // measurable large case counts.
-        if (g.large > 0.02) CHECK(g.ratio() < linear_growth_bound);
-    }
+    for (const pattern& p : patterns)
+        check_growth(p.name,
+                     measure_growth(engine, p.n, [&](std::size_t n) { return release_with(repeat(p.unit, n)); }));
 }
 
 // The writers build their output with XSLT, where the obvious recursions
 // over a string (one call per line, per ampersand, per item) copy the rest
 // of the string each time, and a result-tree fragment makes libxslt copy
 // the output text so far. Lines, list items and ampersands were quadratic
-// until the stylesheets cut long strings in halves and kept fragments out
-// of the way; paragraphs (not(preceding-sibling::*) walked every earlier
+// until the stylesheets took a text's pieces with str:tokenize and kept
+// fragments out of the way; paragraphs (not(preceding-sibling::*) walked every earlier
 // sibling: neighbours are tested with "[1]" steps only), links and dates
 // had been before. Six formats but PDF, all at once.
 TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][linear]") {
     const communique::engine engine;
     const std::vector<std::string> formats = {"html", "txt", "draft", "nitf", "fo"};
-    struct pattern {
-        const char* name;
-        std::string unit;
-        std::size_t n;
-    };
     const std::vector<pattern> patterns = {
         {"paragraphs", "A paragraph.\n\n", 800},
         {"hard breaks", "line  \n", 2000},
@@ -290,8 +290,8 @@ TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][line
         {"autolinks", "<https://example.org/x> ", 1500},
         {"headings", "## Heading\n\n", 1000},
     };
-    // Shapes against a string cut at the separator nearest its middle: the
-    // separators all in the first half, a long tail without any.
+    // The separators all before a long tail without any: the shape that
+    // defeated cutting a string at the separator nearest its middle.
     const std::vector<pattern> shaped = {
         {"hard breaks, then a long line", "line  \n", 1000},
         {"ampersands, then a long word", "&amp; R&D ", 1000},
@@ -301,26 +301,17 @@ TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][line
         auto r = engine.convert(draft, formats);
         REQUIRE(r.outputs.size() == formats.size());
     };
-    auto report = [](const char* name, const growth& g) {
-        std::printf("%-30s %10.4f %10.4f %7.2f\n", name, g.small, g.large, g.ratio());
-        std::fflush(stdout);
-        INFO(name << ": " << g.small << " s for n, " << g.large << " s for 8n");
-        if (g.large > 0.02) CHECK(g.ratio() < linear_growth_bound);
-    };
     // Half the size under the sanitizers (each conversion is ten times
     // slower there), still well above the timer's noise.
     const std::size_t divisor = slowdown() > 1 ? 2 : 1;
     std::printf("%-30s %10s %10s %7s\n", "writers: pattern", "n s", "8n s", "ratio");
-    for (const pattern& p : patterns)
-        report(p.name, measure_growth(
-                           p.n / divisor, [&](std::size_t n) { return release_with(repeat(p.unit, n)); }, convert));
+    for (const pattern& p : patterns) {
+        auto make = [&](std::size_t n) { return release_with(repeat(p.unit, n)); };
+        check_growth(p.name, measure_growth(p.n / divisor, make, convert));
+    }
     for (const pattern& p : shaped) {
         const std::string tail_unit = p.unit.starts_with(">") ? "> x" : "x";
-        report(p.name, measure_growth(
-                           p.n / divisor,
-                           [&](std::size_t n) {
-                               return release_with(repeat(p.unit, n) + tail_unit + repeat("x", 40 * n));
-                           },
-                           convert));
+        auto make = [&](std::size_t n) { return release_with(repeat(p.unit, n) + tail_unit + repeat("x", 40 * n)); };
+        check_growth(p.name, measure_growth(p.n / divisor, make, convert));
     }
 }
