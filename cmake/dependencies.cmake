@@ -44,3 +44,52 @@ endif()
 if(COMMUNIQUE_BUILD_TESTS)
   cq_cmake_pkg(Catch2 catch2 2)
 endif()
+
+# The command (src/CMakeLists.txt) takes libxml2, ICU, cmark-gfm, zlib and
+# liblzma from the static archives the same -dev packages ship: a
+# pre-commit hook's `check` then spends no start-up on loading and
+# relocating them (docs/performance.md). The writers module it loads on a
+# conversion uses libxslt, which links the shared libxml2; the command
+# exports the whole of its libxml2 (the symbol list of the shared one) so
+# that libxslt and the module bind to it, and one libxml2 serves the process.
+# ICU, zlib and liblzma stay private: the module's are its own.
+option(COMMUNIQUE_STATIC_COMMAND "Link libxml2, ICU and cmark-gfm into the communique command statically" ON)
+if(COMMUNIQUE_STATIC_COMMAND)
+  set(cq_command_archives "")
+  foreach(lib xml2 cmark-gfm-extensions cmark-gfm icuuc icudata z lzma)
+    find_library(cq_archive_${lib} NAMES lib${lib}.a)
+    if(NOT cq_archive_${lib})
+      message(FATAL_ERROR "lib${lib}.a not found (its -dev package ships it), or configure with "
+                          "-DCOMMUNIQUE_STATIC_COMMAND=OFF")
+    endif()
+    list(APPEND cq_command_archives ${cq_archive_${lib}})
+  endforeach()
+  list(POP_FRONT cq_command_archives cq_libxml2_archive)
+
+  # Every symbol the shared libxml2 defines, as a linker dynamic list.
+  find_library(cq_libxml2_shared NAMES libxml2.so.2 xml2 REQUIRED)
+  execute_process(COMMAND ${CMAKE_NM} -D --defined-only ${cq_libxml2_shared}
+                  OUTPUT_VARIABLE cq_nm_out RESULT_VARIABLE cq_nm_status)
+  string(REGEX MATCHALL "[0-9a-f]+ [BDGRSTVWiu] [A-Za-z_][A-Za-z0-9_]*" cq_libxml2_symbols "${cq_nm_out}")
+  list(LENGTH cq_libxml2_symbols cq_symbol_count)
+  if(NOT cq_nm_status EQUAL 0 OR cq_symbol_count LESS 1000)
+    message(FATAL_ERROR "cannot list the symbols of ${cq_libxml2_shared} with ${CMAKE_NM}")
+  endif()
+  list(TRANSFORM cq_libxml2_symbols REPLACE "^[0-9a-f]+ . " "")
+  list(JOIN cq_libxml2_symbols ";\n  " cq_libxml2_symbols)
+  file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/libxml2.dynlist CONTENT "{\n  ${cq_libxml2_symbols};\n};\n")
+
+  find_package(Threads REQUIRED)
+  add_library(cq_command_core INTERFACE)
+  target_include_directories(cq_command_core INTERFACE ${cq_libxml2_INCLUDE_DIRS} ${cq_cmark_INCLUDE_DIRS}
+                                                       ${cq_icu_INCLUDE_DIRS})
+  target_link_libraries(cq_command_core INTERFACE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${cq_libxml2_archive}>"
+                        ${cq_command_archives} Threads::Threads ${CMAKE_DL_LIBS} m)
+  target_link_options(cq_command_core INTERFACE "LINKER:--dynamic-list=${PROJECT_BINARY_DIR}/libxml2.dynlist")
+  set_property(TARGET cq_command_core PROPERTY INTERFACE_LINK_DEPENDS ${PROJECT_BINARY_DIR}/libxml2.dynlist)
+  add_library(cq::command_core ALIAS cq_command_core)
+else()
+  add_library(cq_command_core INTERFACE)
+  target_link_libraries(cq_command_core INTERFACE cq::libxml2 cq::cmark cq::icu)
+  add_library(cq::command_core ALIAS cq_command_core)
+endif()

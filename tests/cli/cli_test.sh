@@ -149,5 +149,15 @@ check "fmt leaves a broken draft" 1 "$cli" fmt "$work/broken.md"
 cmp -s "$work/broken.md" "$src/fixtures/invalid/unclosed-emphasis.md" && passed=$((passed + 1)) ||
   { failed=$((failed + 1)); echo "FAIL fmt changed a broken draft"; }
 
+# One libxml2 in the process. The command carries its own (static) libxml2
+# and exports it; the writers module's libxslt must bind every libxml2 call
+# to that one, not half of them to the shared libxml2 it was linked with.
+LD_DEBUG=bindings LD_DEBUG_OUTPUT="$work/bindings" "$cli" convert "$valid" -t html,txt,fo,draft,pdf \
+  -o "$work/bound" >/dev/null 2>&1
+providers=$(cat "$work"/bindings.* | sed -n "s/.* to \([^ ]*\) \[[0-9]*\]: normal symbol \`\(xml\|html\|__xml\)[A-Za-z0-9_]*'.*/\1/p" |
+  sort -u)
+if [ "$(printf '%s\n' "$providers" | grep -c .)" = 1 ]; then passed=$((passed + 1)); else
+  failed=$((failed + 1)); echo "FAIL libxml2's symbols bind to more than one object:"; echo "$providers"; fi
+
 echo "cli: $passed passed, $failed failed"
 [ "$failed" = 0 ]
