@@ -1,6 +1,5 @@
 // The C API (include/communique/communique.h): ownership, failures and the
 // last error, diagnostics and outputs read back, NULL everywhere it is allowed.
-#define CATCH_CONFIG_MAIN
 #include <catch2/catch.hpp>
 
 #include <communique/communique.h>

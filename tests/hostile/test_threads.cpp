@@ -2,7 +2,6 @@
 // XML) converted to every format at once from four threads gives, byte for
 // byte, what a single thread gives. Run under ThreadSanitizer by
 // tools/sanitize (label "concurrency").
-#define CATCH_CONFIG_MAIN
 #include "support.hpp"
 
 #include <atomic>

@@ -22,12 +22,11 @@ set_tests_properties("hostile: generate the big pathological inputs" PROPERTIES
 
 # The engine-level tests.
 set(cq_hostile_sources
-  ${cq_hostile_dir}/main.cpp
   ${cq_hostile_dir}/test_inputs.cpp
   ${cq_hostile_dir}/test_xml_safety.cpp
   ${cq_hostile_dir}/test_limits.cpp)
 add_executable(communique-hostile-tests ${cq_hostile_sources})
-target_link_libraries(communique-hostile-tests PRIVATE communique_internal Catch2::Catch2)
+target_link_libraries(communique-hostile-tests PRIVATE communique_internal communique-catch-main)
 target_include_directories(communique-hostile-tests PRIVATE ${cq_hostile_dir} ${PROJECT_SOURCE_DIR}/tests ${PROJECT_SOURCE_DIR}/src)
 target_compile_definitions(communique-hostile-tests PRIVATE
   CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" CQ_HOSTILE_GENERATED="${cq_hostile_generated}")
@@ -49,7 +48,7 @@ catch_discover_tests(communique-hostile-tests TEST_PREFIX "hostile: " TEST_SPEC 
 # Four threads through one engine (also run under ThreadSanitizer by
 # tools/sanitize, which selects the label "concurrency").
 add_executable(communique-hostile-threads ${cq_hostile_dir}/test_threads.cpp)
-target_link_libraries(communique-hostile-threads PRIVATE communique_internal Catch2::Catch2)
+target_link_libraries(communique-hostile-threads PRIVATE communique_internal communique-catch-main)
 target_include_directories(communique-hostile-threads PRIVATE ${cq_hostile_dir} ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(communique-hostile-threads PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 add_test(NAME "hostile: four threads through one engine give the single-threaded results"

@@ -36,13 +36,12 @@ target_include_directories(communique-pdf-bench PRIVATE ${CMAKE_CURRENT_LIST_DIR
 target_compile_definitions(communique-pdf-bench PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 
 add_executable(communique-pdf-tests
-  ${CMAKE_CURRENT_LIST_DIR}/main.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_units.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_fixtures.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_render.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_khmer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_behaviour.cpp)
-target_link_libraries(communique-pdf-tests PRIVATE communique_internal Catch2::Catch2)
+target_link_libraries(communique-pdf-tests PRIVATE communique_internal communique-catch-main)
 target_include_directories(communique-pdf-tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(communique-pdf-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ${cq_pdf_defs})
 include(Catch)
