@@ -1,6 +1,8 @@
 // The command's writers come from a module loaded on the first conversion:
 // XSLT, PoDoFo, HarfBuzz and fontconfig are then loaded only when something
 // is written, and `communique check` starts with the core libraries alone.
+#include "cli/writers_module.hpp"
+
 #include "write/writers.hpp"
 
 #include <dlfcn.h>
@@ -56,17 +58,17 @@ void* module() {
     return handle;
 }
 
-template <class F>
-F entry(const char* name) {
-    auto f = reinterpret_cast<F>(::dlsym(module(), name));
+}  // namespace
+
+void* writers_module_entry(const char* name) {
+    void* f = ::dlsym(module(), name);
     if (!f) throw std::runtime_error(std::string("the writers module has no ") + name);
     return f;
 }
 
-}  // namespace
-
 std::unique_ptr<writers> make_writers(const options& opts) {
-    return std::unique_ptr<writers>(entry<factory>("communique_make_writers")(&opts));
+    auto make = reinterpret_cast<factory>(writers_module_entry("communique_make_writers"));
+    return std::unique_ptr<writers>(make(&opts));
 }
 
 }  // namespace communique::detail
