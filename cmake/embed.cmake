@@ -12,7 +12,8 @@ foreach(entry IN LISTS FILES)
   string(SUBSTRING "${entry}" ${start} -1 path)
   if(path MATCHES "\\.xsd$")
     # The schema's documentation is for people: the copy built in goes
-    # without it, so that compiling the schema at start-up parses less.
+    # without it (and without comments and indentation), so that compiling
+    # the schema at start-up parses less.
     file(READ "${path}" text)
     foreach(pair "<xs:annotation>;</xs:annotation>" "<!--;-->")
       list(GET pair 0 open)
@@ -29,7 +30,9 @@ foreach(entry IN LISTS FILES)
         string(FIND "${text}" "${open}" from)
       endwhile()
     endforeach()
-    string(REGEX REPLACE "\n[ \t]*\n" "\n" text "${text}")
+    # What is left between the tags is indentation, which the parser
+    # would make into text nodes only to skip them.
+    string(REGEX REPLACE ">[ \t\r\n]+<" "><" text "${text}")
     file(WRITE "${OUT}.${i}.xsd" "${text}")
     file(READ "${OUT}.${i}.xsd" hex HEX)
     file(REMOVE "${OUT}.${i}.xsd")
