@@ -49,22 +49,6 @@ icu::BreakIterator& cluster_breaker() {
     return *it;
 }
 
-std::string collapse_spaces(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    bool space = false;
-    for (char c : text) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
-}
-
 std::string to_utf8(const icu::UnicodeString& u, int32_t begin, int32_t end) {
     std::string out;
     u.tempSubStringBetween(begin, end).toUTF8String(out);

@@ -239,31 +239,48 @@ void init_xslt() {
     });
 }
 
-std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
-    init_xslt();
-    std::string uri = std::string(builtin_scheme) + std::string(name);
-    xmlDocPtr doc = load_builtin(uri, nullptr);
-    if (!doc) throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not parse");
-    std::string errors;
+namespace {
+
+// The stylesheet in doc, compiled with includes and imports read from the
+// built-ins and the `readable` folders only: libxslt has one process-wide
+// loader, swapped for the sandboxed one for this compilation only, under a
+// lock. Takes doc over; null, with libxslt's messages in `errors`, when
+// the stylesheet does not compile.
+xsltStylesheetPtr compile(xmlDocPtr doc, const std::vector<std::filesystem::path>& readable, std::string& errors) {
     xsltStylesheetPtr style = nullptr;
     {
-        // libxslt's loader is process-wide; a built-in stylesheet includes
-        // only built-ins (markers.xsl), no file.
         std::lock_guard lock(compile_mutex);
         xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
-        const std::vector<std::filesystem::path> nothing;
-        compile_readable = &nothing;
+        compile_readable = &readable;
         xsltSetLoaderFunc(sandboxed_loader);
         thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
         xsltSetLoaderFunc(previous_loader);
         compile_readable = nullptr;
     }
-    if (!style || style->errors > 0) {
-        if (style) xsltFreeStylesheet(style);
-        else xmlFreeDoc(doc);
-        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile: " + tidy(errors));
+    if (!style) {
+        xmlFreeDoc(doc);
+        return nullptr;
     }
+    if (style->errors > 0) {
+        xsltFreeStylesheet(style);  // and doc with it
+        return nullptr;
+    }
+    return style;
+}
+
+}  // namespace
+
+std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
+    init_xslt();
+    std::string uri = std::string(builtin_scheme) + std::string(name);
+    xmlDocPtr doc = load_builtin(uri, nullptr);
+    if (!doc) throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not parse");
+    // A built-in stylesheet includes only built-ins (markers.xsl), no file.
+    std::string errors;
+    xsltStylesheetPtr style = compile(doc, {}, errors);
+    if (!style)
+        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile: " + tidy(errors));
     return std::unique_ptr<stylesheet>(new stylesheet(style));
 }
 
@@ -286,24 +303,8 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
     // Its own folder is readable for xsl:include and xsl:import.
     std::vector<std::filesystem::path> readable = box.readable;
     readable.push_back(std::filesystem::absolute(path).parent_path());
-    xsltStylesheetPtr style = nullptr;
-    {
-        // libxslt has one process-wide loader; it is swapped in for this
-        // compilation only, under a lock.
-        std::lock_guard lock(compile_mutex);
-        xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
-        compile_readable = &readable;
-        xsltSetLoaderFunc(sandboxed_loader);
-        thread_errors_to quiet(&errors);
-        style = xsltParseStylesheetDoc(doc);
-        xsltSetLoaderFunc(previous_loader);
-        compile_readable = nullptr;
-    }
-    if (!style || style->errors > 0) {
-        if (style) xsltFreeStylesheet(style);
-        else xmlFreeDoc(doc);
-        throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + tidy(errors));
-    }
+    xsltStylesheetPtr style = compile(doc, readable, errors);
+    if (!style) throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + tidy(errors));
     return std::unique_ptr<stylesheet>(new stylesheet(style));
 }
 

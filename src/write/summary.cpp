@@ -1,5 +1,7 @@
 #include "write/summary.hpp"
 
+#include "core/unicode.hpp"
+
 namespace communique::detail {
 
 namespace {
@@ -15,18 +17,7 @@ std::string flat_text(const xmlNode* node) {
         }
     };
     walk(walk, node);
-    std::string out;
-    bool space = false;
-    for (char c : raw) {
-        if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += c;
-    }
-    return out;
+    return collapse_spaces(raw);
 }
 
 }  // namespace
