@@ -10,17 +10,9 @@ namespace {
 // Upper-cased ASCII, whitespace and line breaks collapsed: how names from a
 // config file are compared with the release's.
 std::string comparable(std::string_view s) {
-    std::string out;
-    bool space = false;
-    for (char c : s) {
-        if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
-            space = !out.empty();
-            continue;
-        }
-        if (space) out += ' ';
-        space = false;
-        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
-    }
+    std::string out = collapse_spaces(s);
+    for (char& c : out)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     return out;
 }
 
@@ -29,16 +21,6 @@ bool listed(const std::vector<std::string>& allowed, std::string_view value) {
     return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return comparable(a) == v; });
 }
 
-// Text content with <br/> read as a space.
-std::string spoken(const xmlNode* node) {
-    std::string out;
-    for (const xmlNode* c = node->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-        else if (is(c, "br")) out += ' ';
-        else if (c->type == XML_ELEMENT_NODE) out += spoken(c);
-    }
-    return out;
-}
 
 void add(std::vector<diagnostic>& out, const char* rule, std::string message, span where) {
     out.push_back({severity::error, rule, std::move(message), where.begin, where.begin});
@@ -70,13 +52,13 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
             at_start(header_span));
     if (xmlNodePtr issuer = child(header, "issuer"); issuer && !opts.allowed_issuers.empty()) {
         for (xmlNodePtr org = first_element(issuer); org; org = next_element(org))
-            if (is(org, "organisation") && !listed(opts.allowed_issuers, spoken(org)))
+            if (is(org, "organisation") && !listed(opts.allowed_issuers, spoken_text(org)))
                 add(out, "issuer-allowed",
-                    "\"" + spoken(org) + "\" is not one of the issuers in house.issuers", tree.span_of(org));
+                    "\"" + spoken_text(org) + "\" is not one of the issuers in house.issuers", tree.span_of(org));
     }
     if (xmlNodePtr genre = child(header, "genre"); genre && !opts.allowed_genres.empty() &&
-                                                   !listed(opts.allowed_genres, spoken(genre)))
-        add(out, "genre-allowed", "\"" + spoken(genre) + "\" is not one of the labels in house.genres",
+                                                   !listed(opts.allowed_genres, spoken_text(genre)))
+        add(out, "genre-allowed", "\"" + spoken_text(genre) + "\" is not one of the labels in house.genres",
             tree.span_of(genre));
 
     xmlNodePtr headline = child(root, "headline");

@@ -168,6 +168,24 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept {
     return nullptr;
 }
 
+namespace {
+
+void append_spoken(const xmlNode* node, std::string& out) {
+    for (const xmlNode* c = node->children; c; c = c->next) {
+        if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
+        else if (is(c, "br")) out += ' ';
+        else if (c->type == XML_ELEMENT_NODE) append_spoken(c, out);
+    }
+}
+
+}  // namespace
+
+std::string spoken_text(const xmlNode* node) {
+    std::string out;
+    if (node) append_spoken(node, out);
+    return out;
+}
+
 std::string text_content(const xmlNode* node) {
     std::string out;
     if (!node) return out;

@@ -75,6 +75,9 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept;
 // The text of a node and its descendants, as xmlNodeGetContent gives it,
 // in time linear in its length (libxml2's grows its buffer by exact sizes).
 std::string text_content(const xmlNode* node);
+// The text of an element's descendants with each <br/> read as a space, as
+// the line is said rather than printed; "" for null.
+std::string spoken_text(const xmlNode* node);
 std::string attribute(const xmlNode* node, const char* name);
 
 }  // namespace communique::detail

@@ -7,18 +7,7 @@ namespace communique::detail {
 namespace {
 
 // Text content with <br/> read as a space and whitespace collapsed.
-std::string flat_text(const xmlNode* node) {
-    std::string raw;
-    auto walk = [&](auto&& self, const xmlNode* n) -> void {
-        for (const xmlNode* c = n ? n->children : nullptr; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && c->content) raw += reinterpret_cast<const char*>(c->content);
-            else if (is(c, "br")) raw += ' ';
-            else if (c->type == XML_ELEMENT_NODE) self(self, c);
-        }
-    };
-    walk(walk, node);
-    return collapse_spaces(raw);
-}
+std::string flat_text(const xmlNode* node) { return collapse_spaces(spoken_text(node)); }
 
 }  // namespace
 
