@@ -21,7 +21,6 @@ bool listed(const std::vector<std::string>& allowed, std::string_view value) {
     return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return comparable(a) == v; });
 }
 
-
 void add(std::vector<diagnostic>& out, const char* rule, std::string message, span where) {
     out.push_back({severity::error, rule, std::move(message), where.begin, where.begin});
 }

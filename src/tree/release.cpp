@@ -168,21 +168,21 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept {
     return nullptr;
 }
 
-namespace {
-
-void append_spoken(const xmlNode* node, std::string& out) {
-    for (const xmlNode* c = node->children; c; c = c->next) {
-        if (c->type == XML_TEXT_NODE && c->content) out += reinterpret_cast<const char*>(c->content);
-        else if (is(c, "br")) out += ' ';
-        else if (c->type == XML_ELEMENT_NODE) append_spoken(c, out);
-    }
-}
-
-}  // namespace
-
 std::string spoken_text(const xmlNode* node) {
     std::string out;
-    if (node) append_spoken(node, out);
+    if (!node) return out;
+    // Depth first through the descendants, without recursion.
+    for (const xmlNode* n = node->children; n;) {
+        if (n->type == XML_TEXT_NODE && n->content) out += reinterpret_cast<const char*>(n->content);
+        else if (is(n, "br")) out += ' ';
+        if (n->type == XML_ELEMENT_NODE && n->children) {
+            n = n->children;
+            continue;
+        }
+        while (n != node && !n->next) n = n->parent;
+        if (n == node) break;
+        n = n->next;
+    }
     return out;
 }
 

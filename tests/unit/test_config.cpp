@@ -80,6 +80,22 @@ TEST_CASE("house parameters drive the rules", "[config]") {
     CHECK(relaxed.diagnostics[0].level == severity::warning);
 }
 
+TEST_CASE("an issuer over two lines matches its name on one line, in any case", "[config]") {
+    // The organisation's line break is a <br/>, read as a space; case and
+    // runs of spaces do not count.
+    const std::string draft = "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n"
+                              "**MINISTRY OF FOREIGN AFFAIRS\nAND INTERNATIONAL COOPERATION**\n\nPRESS RELEASE\n\n"
+                              "A headline of seven words in all\n\nBody.\n\nPhnom Penh, 12 April 2024\n";
+    options opts;
+    opts.allowed_issuers = {"Ministry of  Foreign Affairs and International Cooperation"};
+    CHECK(engine(opts).check(draft).ok());
+    opts.allowed_issuers = {"Ministry of Foreign Affairs"};
+    auto r = engine(opts).check(draft);
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "issuer-allowed");
+    CHECK(r.diagnostics[0].message.find("\"MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION\"") == 0);
+}
+
 TEST_CASE("a rule lists its first 100 diagnostics and counts the rest", "[config]") {
     // 250 dates after the dateline's: 250 date-after-dateline warnings.
     std::string body;
