@@ -168,13 +168,14 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept {
     return nullptr;
 }
 
-std::string spoken_text(const xmlNode* node) {
-    std::string out;
-    if (!node) return out;
-    // Depth first through the descendants, without recursion.
+namespace {
+
+// f(n) for every descendant n of node, depth first in document order,
+// without recursion (a hostile tree may be deep).
+template <class F>
+void each_descendant(const xmlNode* node, F&& f) {
     for (const xmlNode* n = node->children; n;) {
-        if (n->type == XML_TEXT_NODE && n->content) out += reinterpret_cast<const char*>(n->content);
-        else if (is(n, "br")) out += ' ';
+        f(n);
         if (n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             continue;
@@ -183,6 +184,17 @@ std::string spoken_text(const xmlNode* node) {
         if (n == node) break;
         n = n->next;
     }
+}
+
+}  // namespace
+
+std::string spoken_text(const xmlNode* node) {
+    std::string out;
+    if (!node) return out;
+    each_descendant(node, [&](const xmlNode* n) {
+        if (n->type == XML_TEXT_NODE && n->content) out += reinterpret_cast<const char*>(n->content);
+        else if (is(n, "br")) out += ' ';
+    });
     return out;
 }
 
@@ -197,8 +209,7 @@ std::string text_content(const xmlNode* node) {
         xmlFree(content);
         return out;
     }
-    // Depth first through the descendants, without recursion.
-    for (const xmlNode* n = node->children; n;) {
+    each_descendant(node, [&](const xmlNode* n) {
         if (is_text(n) && n->content) {
             out += reinterpret_cast<const char*>(n->content);
         } else if (n->type == XML_ENTITY_REF_NODE) {  // the entity's text, as libxml2 gives it
@@ -206,14 +217,7 @@ std::string text_content(const xmlNode* node) {
             if (content) out += reinterpret_cast<const char*>(content);
             xmlFree(content);
         }
-        if (n->type == XML_ELEMENT_NODE && n->children) {
-            n = n->children;
-            continue;
-        }
-        while (n != node && !n->next) n = n->parent;
-        if (n == node) break;
-        n = n->next;
-    }
+    });
     return out;
 }
 
