@@ -54,6 +54,8 @@ endif()
 # that libxslt and the module bind to it, and one libxml2 serves the process.
 # ICU, zlib and liblzma stay private: the module's are its own.
 option(COMMUNIQUE_STATIC_COMMAND "Link libxml2, ICU and cmark-gfm into the communique command statically" ON)
+add_library(cq_command_core INTERFACE)
+add_library(cq::command_core ALIAS cq_command_core)
 if(COMMUNIQUE_STATIC_COMMAND)
   set(cq_command_archives "")
   foreach(lib xml2 cmark-gfm-extensions cmark-gfm icuuc icudata z lzma)
@@ -80,16 +82,12 @@ if(COMMUNIQUE_STATIC_COMMAND)
   file(CONFIGURE OUTPUT ${PROJECT_BINARY_DIR}/libxml2.dynlist CONTENT "{\n  ${cq_libxml2_symbols};\n};\n")
 
   find_package(Threads REQUIRED)
-  add_library(cq_command_core INTERFACE)
   target_include_directories(cq_command_core INTERFACE ${cq_libxml2_INCLUDE_DIRS} ${cq_cmark_INCLUDE_DIRS}
                                                        ${cq_icu_INCLUDE_DIRS})
   target_link_libraries(cq_command_core INTERFACE "$<LINK_LIBRARY:WHOLE_ARCHIVE,${cq_libxml2_archive}>"
                         ${cq_command_archives} Threads::Threads ${CMAKE_DL_LIBS} m)
   target_link_options(cq_command_core INTERFACE "LINKER:--dynamic-list=${PROJECT_BINARY_DIR}/libxml2.dynlist")
   set_property(TARGET cq_command_core PROPERTY INTERFACE_LINK_DEPENDS ${PROJECT_BINARY_DIR}/libxml2.dynlist)
-  add_library(cq::command_core ALIAS cq_command_core)
 else()
-  add_library(cq_command_core INTERFACE)
   target_link_libraries(cq_command_core INTERFACE cq::libxml2 cq::cmark cq::icu)
-  add_library(cq::command_core ALIAS cq_command_core)
 endif()
