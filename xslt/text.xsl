@@ -271,26 +271,39 @@
     <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align" select="''"/>
     <lines>
-      <xsl:for-each select="str:tokenize(concat($line-mark, str:replace(string($text), $nl, concat($nl, $line-mark))), $nl)">
-        <xsl:choose>
-          <xsl:when test="position() = 1">
-            <xsl:call-template name="line">
-              <xsl:with-param name="line" select="substring(., 2)"/>
-              <xsl:with-param name="prefix" select="$prefix"/>
-              <xsl:with-param name="first-prefix" select="$first-prefix"/>
-              <xsl:with-param name="align" select="$align"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="line">
-              <xsl:with-param name="line" select="substring(., 2)"/>
-              <xsl:with-param name="prefix" select="$prefix"/>
-              <xsl:with-param name="first-prefix" select="$prefix"/>
-              <xsl:with-param name="align" select="$align"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:for-each>
+      <xsl:choose>
+        <!-- One line (most paragraphs, most items): nothing to cut. -->
+        <xsl:when test="not(contains($text, $nl))">
+          <xsl:call-template name="line">
+            <xsl:with-param name="line" select="string($text)"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
+            <xsl:with-param name="first-prefix" select="$first-prefix"/>
+            <xsl:with-param name="align" select="$align"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:for-each select="str:tokenize(concat($line-mark, str:replace(string($text), $nl, concat($nl, $line-mark))), $nl)">
+            <xsl:choose>
+              <xsl:when test="position() = 1">
+                <xsl:call-template name="line">
+                  <xsl:with-param name="line" select="substring(., 2)"/>
+                  <xsl:with-param name="prefix" select="$prefix"/>
+                  <xsl:with-param name="first-prefix" select="$first-prefix"/>
+                  <xsl:with-param name="align" select="$align"/>
+                </xsl:call-template>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:call-template name="line">
+                  <xsl:with-param name="line" select="substring(., 2)"/>
+                  <xsl:with-param name="prefix" select="$prefix"/>
+                  <xsl:with-param name="first-prefix" select="$prefix"/>
+                  <xsl:with-param name="align" select="$align"/>
+                </xsl:call-template>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:otherwise>
+      </xsl:choose>
     </lines>
   </xsl:template>
 

@@ -86,10 +86,12 @@ struct options {
 
     // Limits on hostile input. The defaults are far above any real release;
     // an input over a limit gets a diagnostic (input-too-large,
-    // nesting-too-deep, too-many-pages) instead of being processed.
-    std::size_t max_input_bytes = 4 * 1024 * 1024;
-    unsigned max_nesting = 64;  // quotes and lists inside one another
-    unsigned max_pages = 500;   // PDF pages
+    // nesting-too-deep, too-many-elements, too-many-pages) instead of being
+    // processed.
+    std::size_t max_input_bytes = 1024 * 1024;
+    unsigned max_nesting = 64;      // quotes and lists inside one another
+    unsigned max_elements = 5'000;  // in the release XML: paragraphs, items, names, dates, links, breaks...
+    unsigned max_pages = 500;       // PDF pages
 
     // Write outputs even when the house rules or the schema report errors,
     // as long as the release could be read at all (old archives that predate

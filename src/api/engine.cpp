@@ -153,6 +153,19 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     }
     detail::read_result read = detail::read_release(src, read_opts);
     out.diagnostics = std::move(read.diagnostics);
+    // Each element costs the rules and every writer time of its own: a
+    // release over the limit is neither checked nor written.
+    if (read.tree) {
+        if (const xmlNode* past = detail::element_past(read.tree->root(), impl_->opts.max_elements)) {
+            detail::span where = read.tree->span_of(past);
+            out.diagnostics.push_back({severity::error, "too-many-elements",
+                                       "the release has more than " + std::to_string(impl_->opts.max_elements) +
+                                           " elements (paragraphs, list items, names, dates, links, line breaks...), "
+                                           "over the limit",
+                                       where.begin, where.end});
+            read.tree.reset();
+        }
+    }
     detail::unlisted_counts unlisted;
     if (read.tree) {
         detail::check_structure(*read.tree, impl_->opts, out.diagnostics);

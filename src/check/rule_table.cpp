@@ -8,8 +8,10 @@ namespace {
 constexpr rule_info table[] = {
     {"input-encoding", severity::error, "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
     {"input-empty", severity::error, "the file has some text in it"},
-    {"input-too-large", severity::error, "the file is smaller than the input limit (default 4 MiB)"},
+    {"input-too-large", severity::error, "the file is smaller than the input limit (default 1 MiB)"},
     {"nesting-too-deep", severity::error, "quotes and lists nest no deeper than the limit (default 64)"},
+    {"too-many-elements", severity::error, "the release has no more elements (paragraphs, list items, names, dates, "
+                                           "links, line breaks...) than the limit (default 5,000)"},
     {"xml-syntax", severity::error, "release XML is well-formed"},
     {"xml-doctype", severity::error, "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
     {"not-a-release", severity::error, "the text is a press release: it has a header, a genre label or a dateline"},

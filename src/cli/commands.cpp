@@ -47,6 +47,7 @@ std::function<void(options&)> overrides(const settings& how) {
         if (how.accept_invalid) opts.write_invalid = true;
         if (how.max_input_bytes) opts.max_input_bytes = *how.max_input_bytes;
         if (how.max_nesting) opts.max_nesting = *how.max_nesting;
+        if (how.max_elements) opts.max_elements = *how.max_elements;
         if (how.max_pages) opts.max_pages = *how.max_pages;
     };
 }

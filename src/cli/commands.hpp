@@ -27,6 +27,7 @@ struct settings {
     // Limits (options::max_*), raised for the odd huge release.
     std::optional<std::size_t> max_input_bytes;
     std::optional<unsigned> max_nesting;
+    std::optional<unsigned> max_elements;
     std::optional<unsigned> max_pages;
 };
 

@@ -30,10 +30,14 @@ int main(int argc, char** argv) {
         sub->add_option("--date-order", how.date_order, "How numeric dates like 12/04/2024 are read (default day-first)")
             ->check(CLI::IsMember({"day-first", "month-first"}));
         sub->add_option("--max-input-size", how.max_input_bytes,
-                        "Refuse inputs larger than this (default 4MiB; e.g. 64MiB)")
+                        "Refuse inputs larger than this (default 1MiB; e.g. 16MiB)")
             ->transform(CLI::AsSizeValue(false));
         sub->add_option("--max-depth", how.max_nesting, "Refuse quotes and lists nested deeper than this (default 64)")
             ->check(CLI::Range(1u, 10000u));
+        sub->add_option("--max-elements", how.max_elements,
+                        "Refuse releases of more elements than this: paragraphs, list items, names, dates, links, "
+                        "line breaks... (default 5000)")
+            ->check(CLI::Range(1u, 100000000u));
     };
 
     // Every subcommand is named, but only the one on the command line gets

@@ -132,11 +132,13 @@ config_result parse_config(std::string_view text, const options& base) {
             if (auto v = r.number(*n, "text.width", 20, 1000)) o.text_width = *v;
     }
     if (const toml::table* limits = doc["limits"].as_table()) {
-        r.known_keys(*limits, "limits", {"input-bytes", "nesting", "pages"});
+        r.known_keys(*limits, "limits", {"input-bytes", "nesting", "elements", "pages"});
         if (const toml::node* n = limits->get("input-bytes"))
             if (auto v = r.number(*n, "limits.input-bytes", 1024, 1u << 30)) o.max_input_bytes = *v;
         if (const toml::node* n = limits->get("nesting"))
             if (auto v = r.number(*n, "limits.nesting", 1, 10000)) o.max_nesting = *v;
+        if (const toml::node* n = limits->get("elements"))
+            if (auto v = r.number(*n, "limits.elements", 1, 100'000'000)) o.max_elements = *v;
         if (const toml::node* n = limits->get("pages"))
             if (auto v = r.number(*n, "limits.pages", 1, 100000)) o.max_pages = *v;
     }

@@ -259,8 +259,13 @@ private:
             lr.text = text.substr(pb, pe - pb);
             lr.text_begin = pb;
             std::uint32_t previous_cluster = UINT32_MAX;
-            for (const glyph& g : run.glyphs) {
-                if (g.cluster < s || g.cluster >= e) continue;
+            // Clusters ascend: only the line's own glyphs are visited, not
+            // the whole run's for every line (a paragraph-long run made
+            // setting a paragraph quadratic in its length).
+            auto g_begin = std::partition_point(run.glyphs.begin(), run.glyphs.end(),
+                                                [&](const glyph& g) { return g.cluster < s; });
+            for (auto it = g_begin; it != run.glyphs.end() && it->cluster < e; ++it) {
+                const glyph& g = *it;
                 if (ratio > 0 && g.cluster != previous_cluster && g.cluster > s && w.boundary_glue[g.cluster] > 0) {
                     // A word boundary opens up before this cluster.
                     const double extra = ratio * w.boundary_glue[g.cluster];

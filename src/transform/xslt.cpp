@@ -1,6 +1,7 @@
 #include "transform/xslt.hpp"
 
 #include "core/resources.hpp"
+#include "transform/list_markers.hpp"
 #include "transform/text_layout.hpp"
 
 #include <libexslt/exslt.h>
@@ -176,7 +177,7 @@ xsltSecurityPrefsPtr sandbox_prefs() {
     return prefs;
 }
 
-// ---- extension functions (cq:wrap, cq:width, cq:center) ---------------------
+// ---- extension functions (cq:wrap, cq:width, cq:center, cq:marker) ----------
 
 std::string pop_string(xmlXPathParserContextPtr ctxt) {
     xmlChar* s = xmlXPathPopString(ctxt);
@@ -224,6 +225,15 @@ void fn_center(xmlXPathParserContextPtr ctxt, int nargs) {
     }
     std::size_t width = pop_width(ctxt);
     push_string(ctxt, center(pop_string(ctxt), width));
+}
+
+void fn_marker(xmlXPathParserContextPtr ctxt, int nargs) {
+    if (nargs != 2) {
+        xmlXPathSetArityError(ctxt);
+        return;
+    }
+    double index = xmlXPathPopNumber(ctxt);
+    push_string(ctxt, list_marker(pop_string(ctxt), index));
 }
 
 }  // namespace
@@ -320,6 +330,7 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
     xsltRegisterExtFunction(ctxt, BAD_CAST "wrap", BAD_CAST ext_ns, fn_wrap);
     xsltRegisterExtFunction(ctxt, BAD_CAST "width", BAD_CAST ext_ns, fn_width);
     xsltRegisterExtFunction(ctxt, BAD_CAST "center", BAD_CAST ext_ns, fn_center);
+    xsltRegisterExtFunction(ctxt, BAD_CAST "marker", BAD_CAST ext_ns, fn_marker);
     for (const auto& [name, value] : params)
         xsltQuoteOneUserParam(ctxt, BAD_CAST name.c_str(), BAD_CAST value.c_str());
 

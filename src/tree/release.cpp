@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <new>
+#include <type_traits>
 
 namespace communique::detail {
 
@@ -171,11 +172,16 @@ xmlNodePtr first_element(const xmlNode* parent) noexcept {
 namespace {
 
 // f(n) for every descendant n of node, depth first in document order,
-// without recursion (a hostile tree may be deep).
+// without recursion (a hostile tree may be deep); an f that returns bool
+// stops the walk by returning false.
 template <class F>
 void each_descendant(const xmlNode* node, F&& f) {
     for (const xmlNode* n = node->children; n;) {
-        f(n);
+        if constexpr (std::is_same_v<std::invoke_result_t<F&, const xmlNode*>, bool>) {
+            if (!f(n)) return;
+        } else {
+            f(n);
+        }
         if (n->type == XML_ELEMENT_NODE && n->children) {
             n = n->children;
             continue;
@@ -196,6 +202,17 @@ std::string spoken_text(const xmlNode* node) {
         else if (is(n, "br")) out += ' ';
     });
     return out;
+}
+
+const xmlNode* element_past(const xmlNode* node, std::size_t count) {
+    const xmlNode* past = nullptr;
+    if (!node) return past;
+    std::size_t seen = 0;
+    each_descendant(node, [&](const xmlNode* n) {
+        if (n->type == XML_ELEMENT_NODE && ++seen > count) past = n;
+        return !past;
+    });
+    return past;
 }
 
 std::string text_content(const xmlNode* node) {

@@ -78,6 +78,9 @@ std::string text_content(const xmlNode* node);
 // The text of an element's descendants with each <br/> read as a space, as
 // the line is said rather than printed; "" for null.
 std::string spoken_text(const xmlNode* node);
+// The element that comes after `count` others below node in document order
+// (the first one over a limit of `count`), or null when there are no more.
+const xmlNode* element_past(const xmlNode* node, std::size_t count);
 std::string attribute(const xmlNode* node, const char* name);
 
 }  // namespace communique::detail

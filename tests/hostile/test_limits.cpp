@@ -1,6 +1,6 @@
 // The limits on hostile input (options::max_input_bytes, max_nesting,
-// max_pages) each stop an input over them with a clear error, and let one
-// at the limit through.
+// max_elements, max_pages) each stop an input over them with a clear error,
+// and let one at the limit through.
 #include "support.hpp"
 
 #include "transform/xslt.hpp"
@@ -50,8 +50,45 @@ TEST_CASE("max_input_bytes: an input over the limit is refused with input-too-la
     communique::result ok = at_limit.check(small);
     CHECK_FALSE(has_rule(ok, "input-too-large"));
     CHECK(ok.ok());
-    // The default is 4 MiB.
-    CHECK(communique::options{}.max_input_bytes == 4 * 1024 * 1024);
+    // The default is 1 MiB.
+    CHECK(communique::options{}.max_input_bytes == 1024 * 1024);
+}
+
+TEST_CASE("max_elements: a release of more elements is refused with too-many-elements, at the one past the limit",
+          "[hostile][limits]") {
+    std::string body;
+    for (int i = 1; i <= 5; ++i) body += "- **Item** of 3 May 2024, [" + std::to_string(i) + "](https://example.org)\n";
+    const std::string draft = release_with(body);
+    // How many elements the release has: its XML's start tags but the root's.
+    const std::string xml = communique::engine().convert(draft, std::vector<std::string>{"xml"}).outputs.at(0);
+    std::size_t elements = 0;
+    for (std::size_t i = 0; (i = xml.find('<', i)) != std::string::npos; ++i)
+        if (std::isalpha(static_cast<unsigned char>(xml[i + 1]))) ++elements;
+    --elements;  // <release>
+
+    communique::options o;
+    o.max_elements = static_cast<unsigned>(elements) - 1;  // the last one, in the dateline, is one too many
+    communique::result r = communique::engine(o).convert(draft, all_formats());
+    const communique::diagnostic* d = find_rule(r, "too-many-elements");
+    REQUIRE(d != nullptr);
+    CHECK(d->level == communique::severity::error);
+    CHECK(d->message.find(std::to_string(o.max_elements)) != std::string::npos);
+    CHECK(r.outputs.empty());
+    CHECK_FALSE(r.info);  // nothing was checked or written
+    CHECK(r.diagnostics.size() == 1);
+    // Where: on the dateline's line, the last of the draft.
+    CHECK(d->begin.line == static_cast<std::size_t>(std::count(draft.begin(), draft.end(), '\n')));
+    // At the limit, it is read and converted.
+    o.max_elements = static_cast<unsigned>(elements);
+    communique::result ok = communique::engine(o).convert(draft, std::vector<std::string>{"xml", "txt"});
+    CHECK_FALSE(has_rule(ok, "too-many-elements"));
+    CHECK(ok.ok());
+    CHECK(ok.outputs.size() == 2);
+    // From a configuration file too, and the default.
+    communique::config_result c = communique::parse_config("[limits]\nelements = 12\n");
+    CHECK(c.ok());
+    CHECK(c.opts.max_elements == 12);
+    CHECK(communique::options{}.max_elements == 5000);
 }
 
 TEST_CASE("max_nesting: quotes and lists nested over the limit are refused with nesting-too-deep",

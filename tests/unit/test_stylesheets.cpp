@@ -9,6 +9,7 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <sstream>
 #include <unistd.h>
 
 using namespace communique;
@@ -160,4 +161,53 @@ TEST_CASE("xsl:include of a file outside the allowed folders is refused", "[styl
     test::spit(dir.path / "inc2.xsl", stylesheet("<xsl:include href=\"other.xsl\"/>"));
     opts.stylesheets["html"] = (dir.path / "inc2.xsl").string();
     CHECK_NOTHROW(engine(opts));
+}
+
+// markers.xsl counts list markers with communique's cq:marker and, in
+// another XSLT processor, with its own templates: the two give the same
+// markers.
+TEST_CASE("cq:marker and markers.xsl's templates count list markers alike", "[stylesheet][markers]") {
+    const std::vector<std::pair<std::string, int>> cases = {
+        {"1.", 0},   {"1.", 9},    {"1)", 99},   {"01.", 1},  {"(1)", 12},     {"(a)", 1},   {"(a)", 25},
+        {"(a)", 26}, {"(z)", 1},   {"a)", 701},  {"A.", 27},  {"(i)", 3},      {"i.", 8},    {"(iv)", 1},
+        {"I.", 13},  {"XII.", 2},  {"MCM", 99},  {"c.", 1},   {"V.", 1},       {"ab.", 3},   {"a1", 2},
+        {"•", 5},    {"-", 1},     {"*", 2},     {"Article 1:", 2}, {"§ 3.", 4}, {"(ii)", 0},  {"1234567890.", 1},
+        {"123456789.", 1},          {"MMMMMMMMMM.", 1},             {"", 3},       {"(a)", -1},  {"1.", 5000}};
+    std::string calls;
+    for (const auto& [first, index] : cases) {
+        std::string quoted = "'" + first + "'";
+        calls += "<xsl:value-of select=\"cq:marker(" + quoted + ", " + std::to_string(index) + ")\"/>|"
+                 "<xsl:call-template name=\"marker-in-xslt\"><xsl:with-param name=\"first\" select=\"" + quoted +
+                 "\"/><xsl:with-param name=\"index\" select=\"" + std::to_string(index) +
+                 "\"/></xsl:call-template><xsl:text>&#10;</xsl:text>\n";
+    }
+    temp_dir dir;
+    test::spit(dir.path / "markers.xsl",
+               "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
+               "    xmlns:cq=\"urn:communique:xslt\">\n"
+               "<xsl:import href=\"communique:xslt/markers.xsl\"/>\n<xsl:output method=\"text\"/>\n"
+               "<xsl:template match=\"/\">\n" + calls + "</xsl:template>\n</xsl:stylesheet>\n");
+    result r = convert_html(dir.path / "markers.xsl");
+    REQUIRE(r.ok());
+    std::vector<std::string> lines;
+    std::string line;
+    for (std::istringstream in(r.outputs[0]); std::getline(in, line);) lines.push_back(line);
+    REQUIRE(lines.size() == cases.size());
+    for (std::size_t i = 0; i < cases.size(); ++i) {
+        INFO(cases[i].first << " + " << cases[i].second << ": " << lines[i]);
+        std::size_t bar = lines[i].find('|');
+        REQUIRE(bar != std::string::npos);
+        CHECK(lines[i].substr(0, bar) == lines[i].substr(bar + 1));
+    }
+    // What they both say, for a few.
+    CHECK(lines[1] == "10.|10.");
+    CHECK(lines[7] == "(aa)|(aa)");
+    CHECK(lines[9] == "zz)|zz)");
+    CHECK(lines[13] == "(v)|(v)");
+    CHECK(lines[15] == "XIV.|XIV.");
+    CHECK(lines[16] == "MCMXCIX|MCMXCIX");
+    CHECK(lines[17] == "d.|d.");
+    CHECK(lines[21] == "•|•");
+    CHECK(lines[24] == "Article 1:|Article 1:");  // "Article" is the counter, and counts in no style
+    CHECK(lines[27] == "1234567890.|1234567890.");  // a counter of ten characters is repeated
 }

@@ -1,0 +1,108 @@
+#include "transform/list_markers.hpp"
+
+#include <libxml/xpathInternals.h>
+
+#include <cmath>
+
+namespace communique::detail {
+
+namespace {
+
+bool is_counter_char(char c) noexcept {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+// A number as XPath's string() writes it (libxml2's own formatting, so that
+// cq:marker and the stylesheets' fallback agree to the digit).
+std::string xpath_number(double n) {
+    xmlChar* s = xmlXPathCastNumberToString(n);
+    std::string out = s ? reinterpret_cast<const char*>(s) : "";
+    xmlFree(s);
+    return out;
+}
+
+int roman_digit(char c) noexcept {
+    switch (c) {
+        case 'I': return 1;
+        case 'V': return 5;
+        case 'X': return 10;
+        case 'L': return 50;
+        case 'C': return 100;
+        case 'D': return 500;
+        case 'M': return 1000;
+        default: return 0;
+    }
+}
+
+// "XIV" -> 14: a digit before a larger one is subtracted.
+double roman_value(std::string_view upper) {
+    double value = 0;
+    for (std::size_t i = 0; i < upper.size(); ++i) {
+        int d = roman_digit(upper[i]);
+        int next = i + 1 < upper.size() ? roman_digit(upper[i + 1]) : 0;
+        value += d < next ? -d : d;
+    }
+    return value;
+}
+
+// 14 -> "XIV"; nothing for less than one.
+std::string roman(double n) {
+    static constexpr struct {
+        int value;
+        const char* digits;
+    } steps[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
+                 {40, "XL"},  {10, "X"},   {9, "IX"},   {5, "V"},    {4, "IV"},   {1, "I"}};
+    std::string out;
+    for (const auto& step : steps)
+        while (n >= step.value) {
+            out += step.digits;
+            n -= step.value;
+        }
+    return out;
+}
+
+// 1 -> a, 26 -> z, 27 -> aa (spreadsheet columns), in `letters`.
+std::string alphabetic(double n, std::string_view letters) {
+    std::string out;
+    for (; n >= 1; n = std::floor((n - 1) / 26)) out.insert(out.begin(), letters[static_cast<std::size_t>(std::fmod(n - 1, 26))]);
+    return out;
+}
+
+bool only_of(std::string_view s, std::string_view chars) noexcept {
+    return s.find_first_not_of(chars) == std::string_view::npos;
+}
+
+// The counter advanced by add, in the counter's own style.
+std::string counter_plus(std::string_view counter, double add) {
+    constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    if (only_of(counter, "0123456789")) return xpath_number(std::stod(std::string(counter)) + add);
+    // "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic.
+    bool several = counter.size() > 1;
+    if (only_of(counter, "ivxlcdm") && (counter == "i" || several)) {
+        std::string up(counter);
+        for (char& c : up) c = static_cast<char>(c - 'a' + 'A');
+        std::string r = roman(roman_value(up) + add);
+        for (char& c : r) c = static_cast<char>(c - 'A' + 'a');
+        return r;
+    }
+    if (only_of(counter, "IVXLCDM") && (counter == "I" || several)) return roman(roman_value(counter) + add);
+    if (!several && lower.find(counter) != std::string_view::npos)
+        return alphabetic(static_cast<double>(lower.find(counter)) + 1 + add, lower);
+    if (!several && upper.find(counter) != std::string_view::npos)
+        return alphabetic(static_cast<double>(upper.find(counter)) + 1 + add, upper);
+    return std::string(counter);
+}
+
+}  // namespace
+
+std::string list_marker(std::string_view first, double index) {
+    std::size_t begin = 0;
+    while (begin < first.size() && !is_counter_char(first[begin])) ++begin;
+    std::size_t end = begin;
+    while (end < first.size() && is_counter_char(first[end])) ++end;
+    if (begin == first.size() || index == 0 || end - begin > 9) return std::string(first);
+    return std::string(first.substr(0, begin)) + counter_plus(first.substr(begin, end - begin), index) +
+           std::string(first.substr(end));
+}
+
+}  // namespace communique::detail
