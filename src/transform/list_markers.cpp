@@ -78,14 +78,18 @@ std::string counter_plus(std::string_view counter, double add) {
     if (only_of(counter, "0123456789")) return xpath_number(std::stod(std::string(counter)) + add);
     // "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic.
     bool several = counter.size() > 1;
+    // A Roman number is as long as its value over a thousand: a million is
+    // as far as it goes (the stylesheets' recursion stops well before).
     if (only_of(counter, "ivxlcdm") && (counter == "i" || several)) {
         std::string up(counter);
         for (char& c : up) c = static_cast<char>(c - 'a' + 'A');
+        if (roman_value(up) + add > 1e6) return std::string(counter);
         std::string r = roman(roman_value(up) + add);
         for (char& c : r) c = static_cast<char>(c - 'A' + 'a');
         return r;
     }
-    if (only_of(counter, "IVXLCDM") && (counter == "I" || several)) return roman(roman_value(counter) + add);
+    if (only_of(counter, "IVXLCDM") && (counter == "I" || several))
+        return roman_value(counter) + add > 1e6 ? std::string(counter) : roman(roman_value(counter) + add);
     if (!several && lower.find(counter) != std::string_view::npos)
         return alphabetic(static_cast<double>(lower.find(counter)) + 1 + add, lower);
     if (!several && upper.find(counter) != std::string_view::npos)
@@ -100,7 +104,8 @@ std::string list_marker(std::string_view first, double index) {
     while (begin < first.size() && !is_counter_char(first[begin])) ++begin;
     std::size_t end = begin;
     while (end < first.size() && is_counter_char(first[end])) ++end;
-    if (begin == first.size() || index == 0 || end - begin > 9) return std::string(first);
+    // An index that is no number (from a user's stylesheet) counts nothing.
+    if (begin == first.size() || index == 0 || end - begin > 9 || !std::isfinite(index)) return std::string(first);
     return std::string(first.substr(0, begin)) + counter_plus(first.substr(begin, end - begin), index) +
            std::string(first.substr(end));
 }

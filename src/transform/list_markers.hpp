@@ -12,7 +12,8 @@ namespace communique::detail {
 // and what surrounds it is kept: "1." 2. 3.; "(a)" (b) (c); "I." II. III.;
 // "(i)" (ii) (iii); a single letter other than i or I counts alphabetically
 // (z, aa). A marker without a counter ("•", "-"), and one whose counter is
-// longer than nine characters, is repeated as it is.
+// longer than nine characters, is repeated as it is; so is any marker for an
+// index that is infinite or not a number, or a Roman one past a million.
 std::string list_marker(std::string_view first, double index);
 
 }  // namespace communique::detail

@@ -211,3 +211,19 @@ TEST_CASE("cq:marker and markers.xsl's templates count list markers alike", "[st
     CHECK(lines[24] == "Article 1:|Article 1:");  // "Article" is the counter, and counts in no style
     CHECK(lines[27] == "1234567890.|1234567890.");  // a counter of ten characters is repeated
 }
+
+// A user's stylesheet may pass cq:marker any number: one that is infinite
+// or not a number counts nothing, and a Roman number past a million is not
+// written out (it would take a thousand "M" per million).
+TEST_CASE("cq:marker bounds what a stylesheet's numbers make it write", "[stylesheet][markers]") {
+    temp_dir dir;
+    test::spit(dir.path / "numbers.xsl",
+               "<xsl:stylesheet version=\"1.0\" xmlns:xsl=\"http://www.w3.org/1999/XSL/Transform\"\n"
+               "    xmlns:cq=\"urn:communique:xslt\">\n<xsl:output method=\"text\"/>\n<xsl:template match=\"/\">"
+               "<xsl:value-of select=\"cq:marker('I.', 1 div 0)\"/>|<xsl:value-of select=\"cq:marker('a)', -1 div 0)\"/>|"
+               "<xsl:value-of select=\"cq:marker('1.', 0 div 0)\"/>|<xsl:value-of select=\"cq:marker('XII', 1e12)\"/>|"
+               "<xsl:value-of select=\"cq:marker('1.', 1e6)\"/></xsl:template>\n</xsl:stylesheet>\n");
+    result r = convert_html(dir.path / "numbers.xsl");
+    REQUIRE(r.ok());
+    CHECK(r.outputs[0] == "I.|a)|1.|XII|1000001.");
+}
