@@ -32,7 +32,14 @@ struct char_info {
     std::uint32_t at = 0, length = 0;
     UScriptCode script = USCRIPT_COMMON;
     font_use font;
+    bool cut_before = false;  // shaped apart from the marks before it (see max_marks)
 };
+
+// HarfBuzz attaches each mark by looking back over the marks before it to
+// their base: a letter with 500,000 combining marks took minutes. Marks
+// past the first 30 on one base (Unicode's stream-safe text format allows
+// no more in a row; Khmer needs a handful) are shaped in runs of their own.
+constexpr std::uint32_t max_marks = 30;
 
 // hb_buffer_t is not cheap to create: one per thread, reused.
 hb_buffer_t* thread_buffer() {
@@ -70,12 +77,15 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
 
         // Scripts and fonts, character by character.
         std::vector<char_info> chars;
+        std::uint32_t marks = 0;  // in a row, before this character
         for (std::uint32_t i = sp.begin; i < sp.end;) {
             char_info ci;
             ci.at = i;
             UChar32 c = 0;
             U16_NEXT(text.data(), i, sp.end, c);
             ci.length = i - ci.at;
+            marks = attaches_to_previous(c) ? marks + 1 : 0;
+            ci.cut_before = marks > max_marks && (marks - 1) % max_marks == 0;
             UErrorCode status = U_ZERO_ERROR;
             ci.script = uscript_getScript(c, &status);
             const char_info* prev = chars.empty() ? nullptr : &chars.back();
@@ -119,7 +129,9 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
         // Runs, shaped.
         for (std::size_t a = 0; a < chars.size();) {
             std::size_t b = a + 1;
-            while (b < chars.size() && chars[b].script == chars[a].script && chars[b].font == chars[a].font) ++b;
+            while (b < chars.size() && chars[b].script == chars[a].script && chars[b].font == chars[a].font &&
+                   !chars[b].cut_before)
+                ++b;
             shaped_run run;
             run.begin = chars[a].at;
             run.end = chars[b - 1].at + chars[b - 1].length;
@@ -143,6 +155,7 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
             unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
             if (run.begin == 0) flags |= HB_BUFFER_FLAG_BOT;
             if (run.end == n) flags |= HB_BUFFER_FLAG_EOT;
+            if (chars[a].cut_before) flags |= HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE;
             hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
             hb_shape(run.font.face->hb(), buf, nullptr, 0);
 

@@ -351,12 +351,17 @@ TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][line
         check_growth(p.name, measure_growth(p.n / divisor, make, convert));
     }
     // The PDF renderer set each line of a paragraph by walking the whole
-    // paragraph's glyphs: 20,000 words took 0.36 s, 200,000 39 s.
+    // paragraph's glyphs (20,000 words took 0.36 s, 200,000 39 s), and
+    // HarfBuzz attaches each mark by looking back to its base (25,000 marks
+    // on one letter took 3.6 s, 500,000 six minutes).
     auto all = communique::formats();
     if (std::any_of(all.begin(), all.end(), [](const communique::format_info& f) { return f.name == "pdf"; })) {
-        auto make = [&](std::size_t n) { return release_with(repeat("word ", n)); };
-        check_growth("pdf: one long paragraph", measure_growth(8000 / divisor, make, [&](const std::string& draft) {
-                         REQUIRE(engine.convert(draft, std::vector<std::string>{"pdf"}).outputs.size() == 1);
-                     }));
+        auto pdf = [&](const std::string& draft) {
+            REQUIRE(engine.convert(draft, std::vector<std::string>{"pdf"}).outputs.size() == 1);
+        };
+        auto words = [&](std::size_t n) { return release_with(repeat("word ", n)); };
+        check_growth("pdf: one long paragraph", measure_growth(8000 / divisor, words, pdf));
+        auto marks = [&](std::size_t n) { return release_with("a" + repeat("\u0301\u0316", n) + " b"); };
+        check_growth("pdf: marks on one letter", measure_growth(4000 / divisor, marks, pdf));
     }
 }
