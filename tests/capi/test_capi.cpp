@@ -306,6 +306,19 @@ TEST_CASE("a configuration file's text is applied, and its mistakes come back as
     CHECK(std::string_view(d.message).find("no-such-rule") != std::string_view::npos);
 
     CHECK(communique_options_parse_config(nullptr, good.data(), good.size()) == nullptr);
+
+    // The limits come the same way: a release of more elements is refused.
+    const std::string_view limits = "[limits]\nelements = 3\n";
+    result_ptr limited(communique_options_parse_config(options.get(), limits.data(), limits.size()));
+    REQUIRE(limited);
+    CHECK(communique_result_ok(limited.get()) == 1);
+    engine_ptr small(communique_engine_new(options.get()));
+    REQUIRE(small);
+    result_ptr refused = check(small.get(), later_date_draft);
+    REQUIRE(refused);
+    CHECK(communique_result_ok(refused.get()) == 0);
+    REQUIRE(communique_result_diagnostic_count(refused.get()) == 1);
+    CHECK(std::string_view(diagnostic(refused.get(), 0).rule) == "too-many-elements");
 }
 
 TEST_CASE("ownership: options are copied, results outlive their engine") {
