@@ -632,14 +632,21 @@ read_result draft_reader::run() {
     std::unique_ptr<cmark_node, cmark_deleter> doc(
         cmark_parse_document(src_.text().data(), src_.text().size(), CMARK_OPT_SOURCEPOS));
     // The tree is built recursively: a draft nested deeper than any release
-    // is refused before it could exhaust the stack.
+    // is refused before it could exhaust the stack. The limit counts quotes
+    // and lists; emphasis and the rest may add as many levels again.
     {
-        unsigned depth = 0;
+        unsigned depth = 0, levels = 0;
+        auto is_level = [](cmark_node* n) {
+            return cmark_node_get_type(n) == CMARK_NODE_BLOCK_QUOTE || cmark_node_get_type(n) == CMARK_NODE_LIST;
+        };
         cmark_iter* it = cmark_iter_new(doc.get());
         for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
-            if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(cmark_iter_get_node(it))) {
-                if (++depth > opts_.max_nesting * 2 + 8) {  // a list level is two nodes (list, item)
-                    cmark_node* n = cmark_iter_get_node(it);
+            cmark_node* n = cmark_iter_get_node(it);
+            if (ev == CMARK_EVENT_EXIT && is_level(n)) --levels;
+            if (ev == CMARK_EVENT_ENTER && is_level(n)) ++levels;
+            if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
+                // A list level is two nodes (list, item).
+                if (levels > opts_.max_nesting || ++depth > opts_.max_nesting * 2 + 8) {
                     report(severity::error, "nesting-too-deep",
                            "quotes, lists or emphasis are nested deeper than the limit of " +
                                std::to_string(opts_.max_nesting) + " levels",
@@ -647,7 +654,7 @@ read_result draft_reader::run() {
                     cmark_iter_free(it);
                     return {nullptr, std::move(diags_)};
                 }
-            } else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(cmark_iter_get_node(it))) {
+            } else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(n)) {
                 --depth;
             }
         }

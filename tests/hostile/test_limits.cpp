@@ -111,13 +111,11 @@ TEST_CASE("max_nesting: quotes and lists nested over the limit are refused with 
     CHECK(ok.ok());
 }
 
-// KNOWN BUG (src/read/draft_reader.cpp, draft_reader::run): the limit is
-// applied to cmark's node depth as max_nesting * 2 + 8, so with the default
-// 64 a draft may nest about 134 quotes, or 67 list levels, before it is
-// refused. [!shouldfail] until quotes and list levels are counted as levels;
-// then drop the tag.
+// The limit counts quote and list levels (it was applied to cmark's node
+// depth as max_nesting * 2 + 8 until 2026-11-29, which let 134 quotes or 67
+// list levels through).
 TEST_CASE("max_nesting counts levels: 64 nested quotes or lists pass, 65 are refused",
-          "[hostile][limits][nesting][!shouldfail][known-bug]") {
+          "[hostile][limits][nesting]") {
     const communique::engine e;  // max_nesting = 64
     auto lists = [](int levels) {
         std::string s;
