@@ -6,6 +6,7 @@
 
 #include <libexslt/exslt.h>
 #include <libxml/parser.h>
+#include <libxml/uri.h>
 #include <libxml/xpathInternals.h>
 #include <libxslt/documents.h>
 #include <libxslt/extensions.h>
@@ -14,9 +15,14 @@
 #include <libxslt/variables.h>
 #include <libxslt/xsltutils.h>
 
+#include <fcntl.h>
+#include <unistd.h>
+
 #include <cstdarg>
 #include <cstring>
+#include <memory>
 #include <mutex>
+#include <optional>
 #include <stdexcept>
 
 namespace communique::detail {
@@ -146,15 +152,34 @@ xmlDocPtr load_builtin(std::string_view uri, xmlDictPtr dict) {
     });
 }
 
+// The file a file: URI or a path names, percent-decoded as libxml2 would
+// open it; nothing for another scheme. A path that is no URI (a space in a
+// folder's name) is taken as it is.
+std::optional<std::string> file_named_by(const char* uri) {
+    std::unique_ptr<xmlURI, decltype(&xmlFreeURI)> parsed(xmlParseURI(uri), xmlFreeURI);
+    if (!parsed) {
+        if (std::string_view(uri).find(':') != std::string_view::npos) return std::nullopt;
+        return std::string(uri);
+    }
+    if (!parsed->path || (parsed->scheme && std::string_view(parsed->scheme) != "file")) return std::nullopt;
+    if (parsed->server && *parsed->server && std::string_view(parsed->server) != "localhost") return std::nullopt;
+    return std::string(parsed->path);
+}
+
 // Used while a user's stylesheet compiles: built-ins by their URI, files
-// only from allowed folders, nothing from the network.
+// only from allowed folders, nothing from the network. The file checked is
+// the file read: it is opened here, by its decoded path, not handed to
+// libxml2, which would try the URI as written and then decoded ("..%2F").
 xmlDocPtr sandboxed_loader(const xmlChar* uri, xmlDictPtr dict, int, void*, xsltLoadType) {
-    std::string_view u = reinterpret_cast<const char*>(uri);
-    if (u.starts_with(builtin_scheme)) return load_builtin(u, dict);
-    if (u.find("://") != std::string_view::npos && !u.starts_with("file://")) return nullptr;
-    std::string path = path_of(u);
-    if (!compile_readable || !inside(path, *compile_readable)) return nullptr;
-    return parse_in(dict, [&](xmlParserCtxtPtr c) { return xmlCtxtReadFile(c, path.c_str(), nullptr, safe_parse_options); });
+    const char* u = reinterpret_cast<const char*>(uri);
+    if (std::string_view(u).starts_with(builtin_scheme)) return load_builtin(u, dict);
+    std::optional<std::string> path = file_named_by(u);
+    if (!path || !compile_readable || !inside(*path, *compile_readable)) return nullptr;
+    int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return nullptr;
+    xmlDocPtr doc = parse_in(dict, [&](xmlParserCtxtPtr c) { return xmlCtxtReadFd(c, fd, u, nullptr, safe_parse_options); });
+    ::close(fd);
+    return doc;
 }
 
 // ---- the sandbox at run time ------------------------------------------------
