@@ -13,8 +13,8 @@
   A counter longer than nine characters is repeated as it is.
 
   communique computes the marker with its extension function cq:marker
-  (the same rules in C++, a tenth of the cost of the templates below, which
-  each item of a list would otherwise run); another XSLT processor
+  (the same rules in C++: fo.xsl spends 67,000 instructions on a list item
+  with it, 191,000 with the templates below); another XSLT processor
   (xsltproc) runs the templates. tests/unit/test_stylesheets.cpp holds the
   two to the same results.
 
