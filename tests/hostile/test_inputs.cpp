@@ -53,7 +53,7 @@ const std::map<std::string, std::string, std::less<>> expected_rule = {
 };
 
 // The generated inputs are up to a megabyte of text: their PDF would run to
-// hundreds of pages at about 2 ms each, linear but not within a second. They
+// 250 pages at 3 to 4 ms each, linear but not within a second. They
 // are converted to every other format; the committed corpus to PDF too.
 bool generated(const fs::path& file) { return file.parent_path() == fs::path(CQ_HOSTILE_GENERATED); }
 
