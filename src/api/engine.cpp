@@ -155,16 +155,14 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     out.diagnostics = std::move(read.diagnostics);
     // Each element costs the rules and every writer time of its own: a
     // release over the limit is neither checked nor written.
-    if (read.tree) {
-        if (const xmlNode* past = detail::element_past(read.tree->root(), impl_->opts.max_elements)) {
-            detail::span where = read.tree->span_of(past);
-            out.diagnostics.push_back({severity::error, "too-many-elements",
-                                       "the release has more than " + std::to_string(impl_->opts.max_elements) +
-                                           " elements (paragraphs, list items, names, dates, links, line breaks...), "
-                                           "over the limit",
-                                       where.begin, where.end});
-            read.tree.reset();
-        }
+    if (const xmlNode* past = read.tree ? detail::element_past(read.tree->root(), impl_->opts.max_elements) : nullptr) {
+        detail::span where = read.tree->span_of(past);
+        out.diagnostics.push_back({severity::error, "too-many-elements",
+                                   "the release has more than " + std::to_string(impl_->opts.max_elements) +
+                                       " elements (paragraphs, list items, names, dates, links, line breaks...), "
+                                       "over the limit",
+                                   where.begin, where.end});
+        read.tree.reset();
     }
     detail::unlisted_counts unlisted;
     if (read.tree) {

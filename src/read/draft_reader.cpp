@@ -642,8 +642,7 @@ read_result draft_reader::run() {
         cmark_iter* it = cmark_iter_new(doc.get());
         for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
             cmark_node* n = cmark_iter_get_node(it);
-            if (ev == CMARK_EVENT_EXIT && is_level(n)) --levels;
-            if (ev == CMARK_EVENT_ENTER && is_level(n)) ++levels;
+            if (is_level(n)) levels += ev == CMARK_EVENT_ENTER ? 1 : -1;  // a container gets both events
             if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
                 // A list level is two nodes (list, item).
                 if (levels > opts_.max_nesting || ++depth > opts_.max_nesting * 2 + 8) {

@@ -64,7 +64,8 @@ std::string roman(double n) {
 // 1 -> a, 26 -> z, 27 -> aa (spreadsheet columns), in `letters`.
 std::string alphabetic(double n, std::string_view letters) {
     std::string out;
-    for (; n >= 1; n = std::floor((n - 1) / 26)) out.insert(out.begin(), letters[static_cast<std::size_t>(std::fmod(n - 1, 26))]);
+    for (; n >= 1; n = std::floor((n - 1) / 26))
+        out.insert(out.begin(), letters[static_cast<std::size_t>(std::fmod(n - 1, 26))]);
     return out;
 }
 
@@ -77,23 +78,24 @@ std::string counter_plus(std::string_view counter, double add) {
     constexpr std::string_view lower = "abcdefghijklmnopqrstuvwxyz", upper = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
     if (only_of(counter, "0123456789")) return xpath_number(std::stod(std::string(counter)) + add);
     // "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic.
-    bool several = counter.size() > 1;
-    // A Roman number is as long as its value over a thousand: a million is
-    // as far as it goes (the stylesheets' recursion stops well before).
-    if (only_of(counter, "ivxlcdm") && (counter == "i" || several)) {
-        std::string up(counter);
-        for (char& c : up) c = static_cast<char>(c - 'a' + 'A');
-        if (roman_value(up) + add > 1e6) return std::string(counter);
-        std::string r = roman(roman_value(up) + add);
-        for (char& c : r) c = static_cast<char>(c - 'A' + 'a');
-        return r;
+    const bool several = counter.size() > 1;
+    const bool lower_roman = only_of(counter, "ivxlcdm") && (counter == "i" || several);
+    if (lower_roman || (only_of(counter, "IVXLCDM") && (counter == "I" || several))) {
+        std::string digits(counter);
+        if (lower_roman)
+            for (char& c : digits) c = static_cast<char>(c - 'a' + 'A');
+        // A Roman number is as long as its value over a thousand: a million
+        // is as far as it goes (the stylesheets' recursion stops well before).
+        const double n = roman_value(digits) + add;
+        if (n > 1e6) return std::string(counter);
+        digits = roman(n);
+        if (lower_roman)
+            for (char& c : digits) c = static_cast<char>(c - 'A' + 'a');
+        return digits;
     }
-    if (only_of(counter, "IVXLCDM") && (counter == "I" || several))
-        return roman_value(counter) + add > 1e6 ? std::string(counter) : roman(roman_value(counter) + add);
-    if (!several && lower.find(counter) != std::string_view::npos)
-        return alphabetic(static_cast<double>(lower.find(counter)) + 1 + add, lower);
-    if (!several && upper.find(counter) != std::string_view::npos)
-        return alphabetic(static_cast<double>(upper.find(counter)) + 1 + add, upper);
+    for (std::string_view letters : {lower, upper})
+        if (!several && letters.find(counter) != std::string_view::npos)
+            return alphabetic(static_cast<double>(letters.find(counter)) + 1 + add, letters);
     return std::string(counter);
 }
 
