@@ -88,8 +88,8 @@ timing time_it(F&& f) {
 // The bound of the growth tests: 8x the input may take at most 8^1.5 (about
 // 22.6) times as long. On a log scale that is halfway between linear (8x)
 // and quadratic (64x): a quadratic path fails it, while linear code, whose
-// measured ratios run from 7 to 16 here (the larger input leaves the caches
-// and faults in fresh pages: sys time grows with the tree), passes it.
+// measured ratios run from 5 to 14 here, two tests at a time (the larger
+// input leaves the caches), passes it.
 inline constexpr double linear_growth_bound = 22.6;
 
 // The least CPU time of `runs` calls: noise only ever adds time.
