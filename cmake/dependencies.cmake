@@ -30,6 +30,13 @@ cq_pkg(cmark libcmark-gfm libcmark-gfm-dev)
 cq_pkg(icu icu-uc libicu-dev)
 cq_pkg(harfbuzz "harfbuzz;harfbuzz-subset" libharfbuzz-dev)
 cq_pkg(fontconfig fontconfig libfontconfig-dev)
+# libzip: only its headers at build time. The .docx reader loads the library
+# with dlopen on the first .docx (src/read/zip_archive.cpp), so that `check`
+# of a Markdown draft does not pay for loading libzip and its libcrypto.
+pkg_check_modules(cq_libzip QUIET libzip)
+if(NOT cq_libzip_FOUND)
+  message(FATAL_ERROR "libzip not found: install the Debian package libzip-dev")
+endif()
 
 cq_cmake_pkg(fmt libfmt-dev 9)
 cq_cmake_pkg(CLI11 libcli11-dev)

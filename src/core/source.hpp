@@ -12,6 +12,11 @@
 
 namespace communique::detail {
 
+// A stretch of the user's text: from begin to just past end.
+struct span {
+    source_position begin, end;
+};
+
 class source_text {
 public:
     // Keeps a view of `bytes` (which must outlive this object), without a

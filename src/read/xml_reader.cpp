@@ -127,11 +127,5 @@ read_result read_xml(const source_text& src) {
     return result;
 }
 
-read_result read_release(const source_text& src, const read_options& opts) {
-    if (auto bad = check_encoding(src)) return {nullptr, {*bad}};
-    if (src.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return {nullptr, {{severity::error, "input-empty", "the file is empty", {1, 1}, {1, 1}}}};
-    return looks_like_xml(src.text()) ? read_xml(src) : read_draft(src, opts);
-}
 
 }  // namespace communique::detail

@@ -3,6 +3,8 @@
 // the user's text.
 #pragma once
 
+#include "core/source.hpp"
+
 #include <communique/diagnostic.hpp>
 
 #include <libxml/tree.h>
@@ -16,10 +18,6 @@ namespace communique::detail {
 
 inline constexpr const char* release_ns = "urn:communique:release:1";
 inline constexpr const char* format_version = "1.0";
-
-struct span {
-    source_position begin, end;
-};
 
 class release_tree {
 public:

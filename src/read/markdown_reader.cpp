@@ -1,0 +1,299 @@
+// The Markdown reader: cmark-gfm parses the draft and its blocks and inlines
+// are translated into the document model, one to one, with their positions
+// in the draft. Nothing here decides what a block means (recognise.cpp
+// does); what is Markdown's own stays here: how deep the draft nests, which
+// emphasis never closed, what a list's marker was, how an end mark such as
+// "***END***" was printed before the parser read it as emphasis.
+#include "core/unicode.hpp"
+#include "read/readers.hpp"
+
+#include <cmark-gfm.h>
+
+#include <algorithm>
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace communique::detail {
+
+namespace {
+
+struct cmark_deleter {
+    void operator()(cmark_node* n) const noexcept { cmark_node_free(n); }
+};
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
+    while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
+    return s;
+}
+
+std::string_view literal_of(cmark_node* n) {
+    const char* l = cmark_node_get_literal(n);
+    return l ? std::string_view(l) : std::string_view();
+}
+
+class markdown_reader {
+public:
+    markdown_reader(const source_text& src, const reader_limits& limits) : src_(src), limits_(limits) {}
+
+    document run();
+
+private:
+    const source_text& src_;
+    const reader_limits& limits_;
+    document doc_;
+
+    source_position start_of(cmark_node* n) const {
+        return src_.from_byte_column(static_cast<std::uint32_t>(cmark_node_get_start_line(n)),
+                                     static_cast<std::uint32_t>(cmark_node_get_start_column(n)));
+    }
+    source_position end_of(cmark_node* n) const {
+        return src_.from_byte_column(static_cast<std::uint32_t>(cmark_node_get_end_line(n)),
+                                     static_cast<std::uint32_t>(cmark_node_get_end_column(n)) + 1);
+    }
+    span span_of(cmark_node* n) const { return {start_of(n), end_of(n)}; }
+
+    void report(std::string rule, std::string message, span where) {
+        doc_.diagnostics.push_back({severity::error, std::move(rule), std::move(message), where.begin, where.end});
+    }
+
+    bool nests_too_deep(cmark_node* root);
+    void find_unclosed_emphasis(cmark_node* root);
+    std::optional<block> make_block(cmark_node* n) const;
+    void add_inlines(run_builder& out, cmark_node* parent) const;
+    std::string list_marker(cmark_node* list) const;
+};
+
+// The tree is built recursively: a draft nested deeper than any release is
+// refused before it could exhaust the stack. The limit counts quotes and
+// lists; emphasis and the rest may add as many levels again.
+bool markdown_reader::nests_too_deep(cmark_node* root) {
+    unsigned depth = 0, levels = 0;
+    auto is_level = [](cmark_node* n) {
+        return cmark_node_get_type(n) == CMARK_NODE_BLOCK_QUOTE || cmark_node_get_type(n) == CMARK_NODE_LIST;
+    };
+    cmark_iter* it = cmark_iter_new(root);
+    bool deep = false;
+    for (cmark_event_type ev; !deep && (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (is_level(n)) levels += ev == CMARK_EVENT_ENTER ? 1 : -1;  // a container gets both events
+        if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
+            // A list level is two nodes (list, item).
+            if (levels > limits_.max_nesting || ++depth > limits_.max_nesting * 2 + 8) {
+                report("nesting-too-deep",
+                       "quotes, lists or emphasis are nested deeper than the limit of " +
+                           std::to_string(limits_.max_nesting) + " levels",
+                       span_of(n));
+                deep = true;
+            }
+        } else if (ev == CMARK_EVENT_EXIT && cmark_node_first_child(n)) {
+            --depth;
+        }
+    }
+    cmark_iter_free(it);
+    return deep;
+}
+
+void markdown_reader::find_unclosed_emphasis(cmark_node* root) {
+    // Delimiters that cmark could not pair stay in the text as literal
+    // characters; a run of them at the start of a word opened emphasis that
+    // never closed.
+    cmark_iter* it = cmark_iter_new(root);
+    for (cmark_event_type ev; (ev = cmark_iter_next(it)) != CMARK_EVENT_DONE;) {
+        cmark_node* n = cmark_iter_get_node(it);
+        if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
+        if (literal_of(n).find_first_of("*_") == std::string_view::npos) continue;
+        // The source of the node, where a backslash still shows that a
+        // character was escaped on purpose.
+        auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
+        if (line == 0 || cmark_node_get_end_line(n) != cmark_node_get_start_line(n)) continue;
+        std::string_view whole = src_.line(line);
+        auto from = static_cast<std::size_t>(std::max(cmark_node_get_start_column(n) - 1, 0));
+        auto to = std::min<std::size_t>(static_cast<std::size_t>(cmark_node_get_end_column(n)), whole.size());
+        if (from >= to) continue;
+        std::string_view t = whole.substr(from, to - from);
+        for (std::size_t i = 0; i < t.size(); ++i) {
+            char c = t[i];
+            if (c == '\\') {
+                ++i;  // an escaped character is text
+                continue;
+            }
+            if (c != '*' && c != '_') continue;
+            std::size_t j = i;
+            while (j < t.size() && t[j] == c) ++j;
+            bool word_start = i == 0 ? true : (t[i - 1] == ' ' || t[i - 1] == '(' || t[i - 1] == '"');
+            bool before_word = j < t.size() && t[j] != ' ';
+            bool word_end = j == t.size() || t[j] == ' ' || t[j] == '.' || t[j] == ',';
+            bool after_word = i > 0 && t[i - 1] != ' ';
+            if ((word_start && before_word) || (j - i >= 2 && after_word && word_end)) {
+                source_position p = src_.from_byte_column(line, static_cast<std::uint32_t>(from + i + 1));
+                std::string marker(t.substr(i, j - i));
+                source_position q = p;
+                q.column += static_cast<std::uint32_t>(marker.size());
+                report("emphasis-unclosed",
+                       "emphasis '" + marker + "' is never closed; add the closing '" + marker + "'", {p, q});
+                break;  // one report per text node is enough
+            }
+            i = j - 1;
+        }
+    }
+    cmark_iter_free(it);
+}
+
+void markdown_reader::add_inlines(run_builder& out, cmark_node* parent) const {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_TEXT:
+            case CMARK_NODE_CODE:
+            case CMARK_NODE_HTML_INLINE: out.text(literal_of(n), span_of(n)); break;
+            case CMARK_NODE_SOFTBREAK: out.line_break(run_kind::soft_break, span_of(n)); break;
+            case CMARK_NODE_LINEBREAK: out.line_break(run_kind::hard_break, span_of(n)); break;
+            case CMARK_NODE_EMPH:
+            case CMARK_NODE_STRONG:
+            case CMARK_NODE_LINK: {
+                cmark_node_type t = cmark_node_get_type(n);
+                const char* url = t == CMARK_NODE_LINK ? cmark_node_get_url(n) : nullptr;
+                out.open(t == CMARK_NODE_EMPH     ? mark_kind::emphasis
+                         : t == CMARK_NODE_STRONG ? mark_kind::strong
+                                                  : mark_kind::link,
+                         span_of(n), url ? url : "");
+                add_inlines(out, n);
+                out.close();
+                break;
+            }
+            default: add_inlines(out, n); break;  // images: their alt text
+        }
+    }
+}
+
+std::string markdown_reader::list_marker(cmark_node* list) const {
+    if (cmark_node_get_list_type(list) == CMARK_ORDERED_LIST)
+        return std::to_string(cmark_node_get_list_start(list)) +
+               (cmark_node_get_list_delim(list) == CMARK_PAREN_DELIM ? ")" : ".");
+    // The bullet as typed: "-", "*" or "+".
+    std::string_view line = trim(src_.line(static_cast<std::uint32_t>(cmark_node_get_start_line(list))));
+    while (!line.empty() && line.front() == '>') line = trim(line.substr(1));
+    return line.empty() ? "-" : std::string(1, line.front());
+}
+
+std::optional<block> markdown_reader::make_block(cmark_node* n) const {
+    block b;
+    b.where = span_of(n);
+    auto children = [&] {
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
+            if (auto inner = make_block(c)) b.children.push_back(std::move(*inner));
+    };
+    auto printed_line = [&] { return std::string(trim(src_.line(b.where.begin.line))); };
+    switch (cmark_node_get_type(n)) {
+        case CMARK_NODE_PARAGRAPH:
+        case CMARK_NODE_HEADING: {
+            bool heading = cmark_node_get_type(n) == CMARK_NODE_HEADING;
+            b.kind = heading ? block_kind::heading : block_kind::paragraph;
+            if (heading) b.level = cmark_node_get_heading_level(n);
+            run_builder out(b);
+            add_inlines(out, n);
+            finish_lines(b);
+            if (b.lines.empty()) {
+                if (!heading) return std::nullopt;
+                // "###" alone is an empty heading to CommonMark and an end mark to a press office.
+                b.kind = block_kind::thematic_break;
+                b.printed = printed_line();
+            } else if (b.lines.size() == 1 && !heading) {
+                b.printed = printed_line();
+            }
+            return b;
+        }
+        case CMARK_NODE_THEMATIC_BREAK:
+            b.kind = block_kind::thematic_break;
+            b.printed = printed_line();
+            return b;
+        case CMARK_NODE_LIST:
+            b.kind = block_kind::list;
+            b.ordered = cmark_node_get_list_type(n) == CMARK_ORDERED_LIST;
+            b.marker = list_marker(n);
+            children();
+            return b;
+        case CMARK_NODE_ITEM:
+            b.kind = block_kind::list_item;
+            children();
+            return b;
+        case CMARK_NODE_BLOCK_QUOTE:
+            b.kind = block_kind::quote;
+            children();
+            return b;
+        case CMARK_NODE_CODE_BLOCK:
+        case CMARK_NODE_HTML_BLOCK: {
+            std::string_view literal = literal_of(n);
+            if (literal.starts_with("<!--")) return std::nullopt;  // an editor's comment, not the release's text
+            b.kind = block_kind::preformatted;
+            run_builder out(b);
+            for (std::size_t at = 0, line_no = 0; at < literal.size(); ++line_no) {
+                std::size_t nl = std::min(literal.find('\n', at), literal.size());
+                if (line_no > 0) out.line_break(run_kind::hard_break, b.where);
+                out.text(literal.substr(at, nl - at), b.where);
+                at = nl + 1;
+            }
+            return b;
+        }
+        default: return std::nullopt;
+    }
+}
+
+document markdown_reader::run() {
+    std::unique_ptr<cmark_node, cmark_deleter> root(
+        cmark_parse_document(src_.text().data(), src_.text().size(), CMARK_OPT_SOURCEPOS));
+    if (nests_too_deep(root.get())) return std::move(doc_);
+    for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c))
+        if (auto b = make_block(c)) doc_.blocks.push_back(std::move(*b));
+    find_unclosed_emphasis(root.get());
+    doc_.end = src_.position_at(src_.text().find_last_not_of(" \t\r\n") + 1);
+    return std::move(doc_);
+}
+
+// cmark 0.29 copies a link reference definition's destination and title
+// into every link that uses it: one definition of 100 KB used 30,000 times
+// is 3 GB. An upper bound of that copying, taken before parsing: the longest
+// stretch from a line that opens a definition ("[label]:") to the next blank
+// line or definition, times the number of ']' (no reference can be used more
+// often). Linear.
+std::size_t reference_expansion_bound(std::string_view text) noexcept {
+    constexpr std::size_t none = std::string_view::npos;
+    std::size_t longest = 0, closers = 0, opened = none;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = text.substr(at, end - at);
+        std::size_t indent = line.find_first_not_of(' ');
+        bool blank = line.find_first_not_of(" \t\r") == none;
+        bool opens = indent != none && indent <= 3 && line[indent] == '[' && line.find("]:", indent) != none;
+        if (opened != none && (blank || opens)) {
+            longest = std::max(longest, at - opened);
+            opened = none;
+        }
+        if (opens) opened = at;
+        closers += static_cast<std::size_t>(std::count(line.begin(), line.end(), ']'));
+        at = end + 1;
+    }
+    if (opened != none) longest = std::max(longest, text.size() - opened);
+    return longest * closers;
+}
+
+}  // namespace
+
+document read_markdown(const source_text& src, const reader_limits& limits) {
+    // What the links may expand to: a generous multiple of what a release
+    // with a few references reaches, whatever its size.
+    constexpr std::size_t max_expansion = 64u << 20;
+    if (reference_expansion_bound(src.text()) > max_expansion) {
+        document doc;
+        doc.diagnostics.push_back({severity::error, "input-too-large",
+                                   "link reference definitions here could expand to more than 64 MiB of links; "
+                                   "write the links inline",
+                                   {1, 1},
+                                   {1, 1}});
+        return doc;
+    }
+    return markdown_reader(src, limits).run();
+}
+
+}  // namespace communique::detail

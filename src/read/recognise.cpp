@@ -1,0 +1,933 @@
+// The recogniser: what a release's blocks mean. It sees only the document
+// model (document.hpp), never a parser's types, so every reader shares it.
+// Small passes, each with one job, fill in a `findings`: the header's parts,
+// the headline and subheadline, the closing, the dateline; then one builder
+// writes the release tree, with inline content (persons, dates, emphasis,
+// links) made from the blocks' runs and every element's position in the
+// user's text.
+#include "read/recognise.hpp"
+
+#include "core/unicode.hpp"
+#include "read/vocabulary.hpp"
+
+#include <algorithm>
+#include <optional>
+#include <string>
+
+namespace communique::detail {
+
+namespace {
+
+// The position just past `text` when it starts at p (on one line).
+source_position past(source_position p, std::string_view text) {
+    p.column += static_cast<std::uint32_t>(count_code_points(text));
+    return p;
+}
+
+// A list marker typed as text rather than made by the format (a Markdown
+// list or Word numbering), as press offices type them:
+// "(a)", "(iv)", "(1)", "a)", "a.", "IV.", "A.", "•".
+struct pseudo_marker {
+    std::string text;    // as printed, "(a)"
+    std::string family;  // items of one list share a family
+    std::string other;   // a second family for letters that are also numerals: "C." is "I." or "A."
+    bool ordered = true;
+    std::size_t length = 0;  // bytes including the spaces after it
+
+    bool fits(const std::vector<std::string>& families) const {
+        return std::any_of(families.begin(), families.end(),
+                           [&](const std::string& f) { return f == family || (!other.empty() && f == other); });
+    }
+    std::vector<std::string> families() const {
+        return other.empty() ? std::vector<std::string>{family} : std::vector<std::string>{family, other};
+    }
+};
+
+std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
+    auto with_space = [&](std::size_t n, std::string family, bool ordered) -> std::optional<pseudo_marker> {
+        if (n >= line.size() || (line[n] != ' ' && line[n] != '\t')) return std::nullopt;
+        std::size_t len = n;
+        while (len < line.size() && (line[len] == ' ' || line[len] == '\t')) ++len;
+        if (len == line.size()) return std::nullopt;  // a marker with nothing after it
+        return pseudo_marker{std::string(line.substr(0, n)), std::move(family), {}, ordered, len};
+    };
+    for (std::string_view bullet : {"•", "●", "▪", "◦", "‣", "–"})
+        if (line.starts_with(bullet)) return with_space(bullet.size(), std::string(bullet), false);
+    auto is_roman = [](char c) { return c == 'I' || c == 'V' || c == 'X' || c == 'L' || c == 'C'; };
+    auto is_lower_roman = [](char c) { return c == 'i' || c == 'v' || c == 'x'; };
+    std::size_t n = 0;
+    if (line.starts_with('(')) {
+        n = 1;
+        while (n < line.size() && n <= 5 && ((line[n] >= 'a' && line[n] <= 'z') || (line[n] >= '0' && line[n] <= '9')))
+            ++n;
+        if (n > 1 && n < line.size() && line[n] == ')') {
+            bool digits = line[1] >= '0' && line[1] <= '9';
+            bool roman = std::all_of(line.begin() + 1, line.begin() + static_cast<long>(n), is_lower_roman);
+            if (n > 2 && !digits && !roman) return std::nullopt;  // "(ab)" is not a marker
+            return with_space(n + 1, digits ? "(1)" : "(a)", true);
+        }
+        return std::nullopt;
+    }
+    if (line.size() >= 2 && line[0] >= 'a' && line[0] <= 'z' && (line[1] == ')' || line[1] == '.'))
+        return with_space(2, line[1] == ')' ? "a)" : "a.", true);
+    while (n < line.size() && n < 6 && is_roman(line[n])) ++n;
+    if (n > 0 && n < line.size() && line[n] == '.') {
+        auto m = with_space(n + 1, "I.", true);
+        if (m && n == 1) m->other = "A.";
+        return m;
+    }
+    if (line.size() >= 2 && line[0] >= 'A' && line[0] <= 'Z' && line[1] == '.') return with_space(2, "A.", true);
+    return std::nullopt;
+}
+
+enum class role { none, state, motto, organisation, unit, lunar, reference, genre, dateline };
+
+// What the passes found, as indices into the document's top-level blocks.
+struct findings {
+    struct header_part {
+        role what;
+        std::size_t block, from, to;  // lines [from, to) of blocks[block]
+    };
+    std::vector<header_part> parts;
+    std::optional<std::string_view> kind;  // the genre's /release/@kind
+    std::size_t next = 0;                  // the first block after the header, headline and subheadline
+
+    std::optional<dateline_match> dateline;
+    const line* dateline_line = nullptr;
+    const char* dateline_position = "top";
+    bool run_in = false;  // the dateline opens the body's first paragraph
+
+    std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
+    const line* sub_line = nullptr;  // a subheadline on the headline's last line
+    std::size_t sub_block = npos;
+
+    std::size_t body_from = 0, body_to = 0;
+    std::vector<std::size_t> closing;
+
+    static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+};
+
+class recogniser {
+public:
+    recogniser(const document& doc, const read_options& opts) : doc_(doc), blocks_(doc.blocks), opts_(opts) {}
+
+    read_result read();
+
+private:
+    const document& doc_;
+    const std::vector<block>& blocks_;
+    const read_options& opts_;
+    std::vector<diagnostic> diags_;
+    std::unique_ptr<release_tree> tree_;
+    findings f_;
+    std::size_t header_stop_line_ = 0;  // the line of blocks_[f_.next] where the header stopped
+
+    void report(severity level, std::string rule, std::string message, span where) {
+        diags_.push_back({level, std::move(rule), std::move(message), where.begin, where.end});
+    }
+
+    // ---- the passes ------------------------------------------------------
+    void find_header();
+    void find_headline();
+    void find_closing();
+    void find_run_in_dateline();
+    void find_second_release();
+
+    std::optional<dateline_match> whole_dateline(const block& b) const;
+    bool is_closing_block(const block& b) const;
+    std::string end_mark_text(const block& b) const;
+
+    // ---- the tree builder ------------------------------------------------
+    void build();
+    void build_header();
+    void build_headline();
+    void build_closing();
+    void mark_languages(xmlNodePtr body, const std::string& lang);
+
+    // Lines [from, to) of a paragraph as inline content (a line break is a space).
+    void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to);
+    // The same as plain text, line breaks kept as br: header parts, whose
+    // element says how they look.
+    void add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to);
+    void add_dateline(const line& l, const dateline_match& m, const char* position);
+    void add_blocks(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t from, std::size_t to);
+    void add_list(xmlNodePtr parent, const block& list);
+    void add_item_content(xmlNodePtr item, const block& b);
+    std::size_t add_pseudo_list(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t at, std::size_t to);
+
+    // Inline content: text runs are gathered so that dates split over a line
+    // break are still found, and positions are kept per piece.
+    struct piece {
+        std::size_t offset;  // in run_
+        source_position pos;
+    };
+    std::string run_;
+    std::vector<piece> pieces_;
+    // The last position run_position() answered: dates are asked for in
+    // increasing order, so counting on from there makes a paragraph of n
+    // dates cost its length, not n times its length.
+    mutable std::optional<piece> last_position_;
+    std::size_t skip_ = 0;  // plain-text bytes still to drop (a run-in dateline)
+    bool softbreak_as_br_ = false;
+
+    // Runs [from, to) of b under parent, their marks made elements. A mark
+    // in `dropped` is left out (its runs are still written): the bold that
+    // makes a line a subheading is what it is, not a part of its text.
+    void add_runs(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
+                  const std::vector<std::uint32_t>& dropped = {});
+    void append_text(std::string_view text, source_position pos);
+    void flush(xmlNodePtr parent);
+    source_position run_position(std::size_t offset) const;
+    // A strong mark over runs [from, to) that names a person: added as one.
+    bool add_person(xmlNodePtr parent, const block& b, std::uint32_t mark, std::size_t from, std::size_t to);
+};
+
+// The outermost mark shared by every run of [from, to), if one is.
+std::optional<std::uint32_t> single_outer_mark(const block& b, std::size_t from, std::size_t to) {
+    if (from >= to || b.runs[from].marks.empty()) return std::nullopt;
+    std::uint32_t m = b.runs[from].marks.front();
+    for (std::size_t i = from; i < to; ++i)
+        if (b.runs[i].marks.empty() || b.runs[i].marks.front() != m) return std::nullopt;
+    return m;
+}
+
+// ---- the passes -------------------------------------------------------------
+
+std::optional<dateline_match> recogniser::whole_dateline(const block& b) const {
+    if (b.kind != block_kind::paragraph || b.lines.size() != 1) return std::nullopt;
+    auto m = match_dateline(b.lines[0].text, opts_.numeric_dates);
+    if (!m || m->run_in) return std::nullopt;
+    return m;
+}
+
+std::string recogniser::end_mark_text(const block& b) const {
+    if (b.kind == block_kind::thematic_break) return b.printed.empty() ? std::string("***") : b.printed;
+    // The mark as printed: "***END***" is an end mark, not bold "END".
+    if (b.kind == block_kind::paragraph && b.lines.size() == 1) {
+        if (!b.printed.empty() && is_end_mark(b.printed)) return b.printed;
+        if (is_end_mark(b.lines[0].text)) return b.lines[0].text;
+    }
+    return {};
+}
+
+bool recogniser::is_closing_block(const block& b) const {
+    if (!end_mark_text(b).empty()) return true;
+    return b.kind == block_kind::paragraph && !b.lines.empty() && is_closing_lead(b.lines[0].text);
+}
+
+void recogniser::find_header() {
+    // A genre label near the top closes the header: every line before it is
+    // part of the header, whatever words it uses.
+    std::size_t genre_block = blocks_.size();
+    for (std::size_t i = 0; i < blocks_.size() && i < 12; ++i) {
+        const block& b = blocks_[i];
+        if (!b.textual()) break;
+        if (std::any_of(b.lines.begin(), b.lines.end(), [](const line& l) { return genre_kind(l.text); })) {
+            genre_block = i;
+            break;
+        }
+    }
+    std::size_t bi = 0, li = 0;  // where the header stopped: block and line
+    bool header_done = false;
+    role last = role::none;
+    unsigned seen_roles = 0;  // a bit per role found so far
+    auto seen = [&](role r) { return (seen_roles >> static_cast<unsigned>(r) & 1u) != 0; };
+    for (; bi < blocks_.size() && !header_done; ++bi) {
+        const block& b = blocks_[bi];
+        if (!b.textual() || (b.kind == block_kind::heading && !genre_kind(b.joined()))) break;
+        for (li = 0; li < b.lines.size(); ++li) {
+            const std::string& t = b.lines[li].text;
+            bool caps = !has_lowercase(t) && has_letter(t);
+            std::size_t words = count_words(t);
+            bool sentence = t.ends_with('.') && words > 3;
+            role r = role::none;
+            if (auto k = genre_kind(t)) {
+                r = role::genre;
+                f_.kind = k;
+            } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
+                r = role::state;
+            } else if (last == role::state && !seen(role::motto) &&
+                       (is_known_motto(t) ||
+                        (caps && words <= 6 && !has_organisation_word(t) && t.find_first_of("0123456789") ==
+                                                                                std::string::npos))) {
+                r = role::motto;
+            } else if (is_lunar_date_line(t)) {
+                r = role::lunar;
+            } else if (is_reference_line(t)) {
+                r = role::reference;
+            } else if (auto d = match_dateline(t, opts_.numeric_dates); d && !d->run_in && b.lines.size() == 1) {
+                r = role::dateline;
+                f_.dateline = d;
+                f_.dateline_line = &b.lines[li];
+            } else if (sentence || words > 16) {
+                r = role::none;
+            } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
+                       (caps || b.lines[li].bold)) {
+                r = role::organisation;  // the organisation's name goes on over a second line
+            } else if ((b.bold() && (caps || has_organisation_word(t))) || (caps && has_organisation_word(t)) ||
+                       (!seen(role::organisation) && has_organisation_word(t) && !seen(role::genre))) {
+                r = role::organisation;
+            } else if (has_unit_word(t) && (seen(role::organisation) || seen(role::state))) {
+                r = role::unit;
+            } else if (caps && seen(role::organisation) && last == role::organisation) {
+                r = role::organisation;
+            } else if (bi < genre_block && genre_block < blocks_.size()) {
+                r = seen(role::organisation) ? role::unit : role::organisation;
+            }
+            if (r == role::none) {
+                header_done = true;
+                break;
+            }
+            // Lines of one paragraph that play the same part are one element.
+            bool joins = !f_.parts.empty() && f_.parts.back().block == bi && f_.parts.back().what == r &&
+                         (r == role::organisation || r == role::unit);
+            if (joins)
+                f_.parts.back().to = li + 1;
+            else
+                f_.parts.push_back({r, bi, li, li + 1});
+            seen_roles |= 1u << static_cast<unsigned>(r);
+            last = r;
+            if (r == role::genre) {
+                header_done = true;
+                ++li;
+                break;
+            }
+        }
+        if (header_done) break;
+    }
+    if (bi < blocks_.size() && li >= blocks_[bi].lines.size()) {
+        ++bi;
+        li = 0;
+    }
+    // The headline may be preceded by a dateline on its own line.
+    if (!f_.dateline && bi < blocks_.size() && li == 0) {
+        if (auto d = whole_dateline(blocks_[bi])) {
+            f_.dateline = d;
+            f_.dateline_line = &blocks_[bi].lines[0];
+            ++bi;
+        }
+    }
+
+    f_.next = bi;
+    header_stop_line_ = li;
+}
+
+void recogniser::find_headline() {
+    std::size_t bi = f_.next, li = header_stop_line_;
+    std::size_t next = bi;
+    std::size_t headline_block = blocks_.size(), headline_from = 0, headline_to = 0;
+    if (bi < blocks_.size() && blocks_[bi].textual()) {
+        headline_block = bi;
+        headline_from = li;
+        headline_to = blocks_[bi].lines.size();
+        next = bi + 1;
+        // "Headline\nPhnom Penh, 12 April 2024": a dateline on the headline's last line.
+        if (!f_.dateline && headline_to - headline_from >= 2) {
+            const line& l = blocks_[bi].lines[headline_to - 1];
+            if (auto d = match_dateline(l.text, opts_.numeric_dates); d && !d->run_in) {
+                f_.dateline = d;
+                f_.dateline_line = &l;
+                f_.dateline_position = "under-headline";
+                --headline_to;
+            }
+        }
+    }
+    std::size_t sub_block = blocks_.size();
+    const line* sub_line = nullptr;
+        if (headline_block < blocks_.size() && headline_to - headline_from >= 2) {
+        const line& l = blocks_[headline_block].lines[headline_to - 1];
+        if (l.emphasised && !l.bold) {
+            sub_line = &l;
+            --headline_to;
+        }
+    }
+    if (!sub_line && headline_block < blocks_.size() && next < blocks_.size()) {
+        const block& h = blocks_[headline_block];
+        const block& s = blocks_[next];
+        bool italic = s.kind == block_kind::paragraph && s.emphasised() && count_words(s.joined()) <= 40;
+        bool deeper = h.kind == block_kind::heading && s.kind == block_kind::heading &&
+                      s.level == h.level + 1;
+        if (italic || deeper) sub_block = next++;
+    }
+    if (!f_.dateline && next < blocks_.size()) {
+        if (auto d = whole_dateline(blocks_[next])) {
+            f_.dateline = d;
+            f_.dateline_line = &blocks_[next].lines[0];
+            f_.dateline_position = "under-headline";
+            ++next;
+        }
+    }
+
+    if (headline_block < blocks_.size()) {
+        f_.headline_block = headline_block;
+        f_.headline_from = headline_from;
+        f_.headline_to = headline_to;
+    }
+    f_.sub_line = sub_line;
+    if (sub_block < blocks_.size()) f_.sub_block = sub_block;
+    f_.next = next;
+}
+
+void recogniser::find_closing() {
+    std::size_t body_from = f_.next, body_to = blocks_.size();
+    bool end_dateline = false;
+    std::vector<std::size_t>& closing = f_.closing;
+    for (std::size_t i = blocks_.size(); i > body_from; --i) {
+        const block& b = blocks_[i - 1];
+        if (is_closing_block(b)) {
+            closing.push_back(i - 1);
+            body_to = i - 1;
+            continue;
+        }
+        if (!f_.dateline && !end_dateline) {
+            if (auto d = whole_dateline(b)) {
+                end_dateline = true;
+                f_.dateline = d;
+                f_.dateline_line = &b.lines[0];
+                f_.dateline_position = "end";
+                body_to = i - 1;
+                continue;
+            }
+        }
+        break;
+    }
+    std::reverse(closing.begin(), closing.end());
+
+    f_.body_from = body_from;
+    f_.body_to = body_to;
+}
+
+void recogniser::find_run_in_dateline() {
+    if (f_.dateline || f_.body_from >= f_.body_to || blocks_[f_.body_from].kind != block_kind::paragraph) return;
+    const block& b = blocks_[f_.body_from];
+    auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
+    if (!d || !d->run_in) return;
+    f_.dateline = d;
+    f_.dateline_line = &b.lines[0];
+    f_.dateline_position = "run-in";
+    f_.run_in = true;
+}
+
+void recogniser::find_second_release() {
+    // A second national header or genre label in the body starts another release.
+    for (std::size_t i = f_.body_from; i < f_.body_to; ++i) {
+        const block& b = blocks_[i];
+        if (!b.textual()) continue;
+        const line& l = b.lines[0];
+        if (b.lines.size() <= 3 && (is_state_line(l.text) || (b.lines.size() == 1 && genre_kind(l.text)))) {
+            report(severity::error, "several-releases",
+                   "a second release starts here; put each release in its own file", {l.begin, l.end});
+            break;
+        }
+    }
+}
+
+read_result recogniser::read() {
+    diags_ = doc_.diagnostics;
+    find_header();
+    find_headline();
+    find_closing();
+    find_run_in_dateline();
+    if (!f_.dateline && f_.parts.empty()) {
+        report(severity::error, "not-a-release",
+               "this is not a press release: no national header, issuer, genre label or dateline was found",
+               {{1, 1}, {1, 1}});
+        return {nullptr, std::move(diags_)};
+    }
+    find_second_release();
+    build();
+    return {std::move(tree_), std::move(diags_)};
+}
+
+// ---- the tree builder --------------------------------------------------------
+
+void recogniser::build() {
+    tree_ = std::make_unique<release_tree>();
+    xmlNodePtr root = tree_->root();
+    tree_->set_span(root, {{1, 1}, doc_.end});
+    std::string all_text;
+    for (const block& b : blocks_) {
+        all_text += b.joined();
+        all_text += ' ';
+    }
+    std::string lang = detect_language(all_text, opts_.default_language);
+    tree_->set_attribute(root, "version", format_version);
+    tree_->set_attribute(root, "xml:lang", lang);
+    tree_->set_attribute(root, "kind", f_.kind ? *f_.kind : "other");
+
+    build_header();
+    build_headline();
+
+    xmlNodePtr body = tree_->add(root, "body",
+                                 f_.body_from < f_.body_to
+                                     ? span{blocks_[f_.body_from].where.begin, blocks_[f_.body_to - 1].where.end}
+                                     : span{doc_.end, doc_.end});
+    if (f_.run_in) skip_ = f_.dateline->end;
+    add_blocks(body, blocks_, f_.body_from, f_.body_to);
+    skip_ = 0;
+
+    if (f_.dateline) add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
+    build_closing();
+    mark_languages(body, lang);
+    tree_->indent();
+}
+
+void recogniser::build_header() {
+    const auto& parts = f_.parts;
+    if (parts.empty()) return;
+    const block& first = blocks_[parts.front().block];
+    const block& final = blocks_[parts.back().block];
+    source_position begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
+    xmlNodePtr header = tree_->add(tree_->root(), "header", {begin, final.lines[parts.back().to - 1].end});
+    // Header parts are written in the schema's order, whatever order the draft used.
+    static constexpr std::pair<role, const char*> order[] = {
+        {role::state, "state"}, {role::motto, "motto"},      {role::organisation, "organisation"},
+        {role::unit, "unit"},   {role::lunar, "lunar-date"}, {role::reference, "reference"},
+        {role::genre, "genre"}};
+    xmlNodePtr issuer = nullptr;
+    for (auto [r, name] : order) {
+        for (const findings::header_part& p : parts) {
+            if (p.what != r) continue;
+            if ((r == role::state || r == role::motto || r == role::lunar || r == role::reference ||
+                 r == role::genre) &&
+                child(header, name))
+                continue;  // the schema keeps one of each
+            const block& b = blocks_[p.block];
+            xmlNodePtr parent = header;
+            // A part that starts its paragraph starts where the paragraph does,
+            // emphasis markers included.
+            source_position part_begin = p.from == 0 ? b.where.begin : b.lines[p.from].begin;
+            if (r == role::organisation || r == role::unit) {
+                if (!issuer) {
+                    if (r == role::unit) continue;  // units belong to an organisation
+                    issuer = tree_->add(header, "issuer", {part_begin, b.lines[p.to - 1].end});
+                }
+                parent = issuer;
+            }
+            xmlNodePtr e = tree_->add(parent, name, {part_begin, b.lines[p.to - 1].end});
+            add_plain_lines(e, b, p.from, p.to);
+        }
+        if (issuer && r == role::unit) {
+            if (xmlNodePtr last_child = xmlGetLastChild(issuer); last_child && last_child->_private)
+                static_cast<span*>(issuer->_private)->end = static_cast<span*>(last_child->_private)->end;
+        }
+    }
+}
+
+void recogniser::build_headline() {
+    xmlNodePtr root = tree_->root();
+    if (f_.headline_block != findings::npos) {
+        const block& h = blocks_[f_.headline_block];
+        xmlNodePtr headline =
+            tree_->add(root, "headline", {h.lines[f_.headline_from].begin, h.lines[f_.headline_to - 1].end});
+        add_lines(headline, h, f_.headline_from, f_.headline_to);
+    }
+    if (const line* l = f_.sub_line) {
+        const block& h = blocks_[f_.headline_block];
+        xmlNodePtr sub = tree_->add(root, "subheadline", {l->begin, l->end});
+        // The italics are what make it a subheadline; its text is the content.
+        std::vector<std::uint32_t> dropped;
+        if (auto m = single_outer_mark(h, l->first_run, l->end_run); m && h.marks[*m].kind == mark_kind::emphasis)
+            dropped.push_back(*m);
+        add_runs(sub, h, l->first_run, l->end_run, dropped);
+        flush(sub);
+    }
+    if (f_.sub_block != findings::npos) {
+        const block& s = blocks_[f_.sub_block];
+        xmlNodePtr sub = tree_->add(root, "subheadline", s.where);
+        std::vector<std::uint32_t> dropped;
+        if (s.kind == block_kind::paragraph)
+            if (auto m = single_outer_mark(s, 0, s.runs.size())) dropped.push_back(*m);
+        add_runs(sub, s, 0, s.runs.size(), dropped);
+        flush(sub);
+    }
+}
+
+void recogniser::build_closing() {
+    if (f_.closing.empty()) return;
+    xmlNodePtr c = tree_->add(tree_->root(), "closing",
+                              {blocks_[f_.closing.front()].where.begin, blocks_[f_.closing.back()].where.end});
+    for (std::size_t i : f_.closing) {
+        const block& b = blocks_[i];
+        if (std::string mark = end_mark_text(b); !mark.empty()) {
+            xmlNodePtr m = tree_->add(c, "end-mark", b.where);
+            tree_->add_text(m, mark);
+        } else {
+            // Contact blocks are set line by line.
+            xmlNodePtr p = tree_->add(c, "p", b.where);
+            softbreak_as_br_ = true;
+            add_lines(p, b, 0, b.lines.size());
+            softbreak_as_br_ = false;
+        }
+    }
+}
+
+void recogniser::mark_languages(xmlNodePtr body, const std::string& lang) {
+    // Paragraphs in another language than the release's are marked.
+    for (xmlNodePtr p = first_element(body); p; p = next_element(p)) {
+        if (!is(p, "p")) continue;
+        std::string text = text_content(p);
+        if (count_words(text) < 4) continue;
+        std::string own = detect_language(text, lang);
+        if (own != lang) tree_->set_attribute(p, "xml:lang", own);
+    }
+}
+
+// ---- inline content -----------------------------------------------------------
+
+void recogniser::append_text(std::string_view text, source_position pos) {
+    if (skip_ > 0) {
+        std::size_t drop = std::min(skip_, text.size());
+        skip_ -= drop;
+        pos = past(pos, text.substr(0, drop));
+        text.remove_prefix(drop);
+        if (skip_ == 0) {  // the run-in separator's spaces go with the dateline
+            std::size_t spaces = text.find_first_not_of(' ');
+            if (spaces == std::string_view::npos) spaces = text.size();
+            pos = past(pos, text.substr(0, spaces));
+            text.remove_prefix(spaces);
+        }
+        if (text.empty()) return;
+    }
+    pieces_.push_back({run_.size(), pos});
+    run_ += text;
+}
+
+source_position recogniser::run_position(std::size_t offset) const {
+    auto it = std::upper_bound(pieces_.begin(), pieces_.end(), offset,
+                               [](std::size_t o, const piece& p) { return o < p.offset; });
+    if (it == pieces_.begin()) return {};
+    --it;
+    piece from = *it;
+    if (last_position_ && last_position_->offset >= it->offset && last_position_->offset <= offset &&
+        (std::next(it) == pieces_.end() || last_position_->offset < std::next(it)->offset))
+        from = *last_position_;
+    last_position_ = piece{offset, past(from.pos, std::string_view(run_).substr(from.offset, offset - from.offset))};
+    return last_position_->pos;
+}
+
+void recogniser::flush(xmlNodePtr parent) {
+    if (run_.empty()) return;
+    std::size_t at = 0;
+    for (const date_match& d : find_dates(run_, opts_.numeric_dates)) {
+        tree_->add_text(parent, std::string_view(run_).substr(at, d.begin - at));
+        xmlNodePtr date = tree_->add(parent, "date", {run_position(d.begin), run_position(d.end)});
+        tree_->set_attribute(date, "when", d.iso());
+        tree_->add_text(date, std::string_view(run_).substr(d.begin, d.end - d.begin));
+        at = d.end;
+    }
+    tree_->add_text(parent, std::string_view(run_).substr(at));
+    run_.clear();
+    pieces_.clear();
+    last_position_.reset();
+}
+
+bool recogniser::add_person(xmlNodePtr parent, const block& b, std::uint32_t mark, std::size_t from, std::size_t to) {
+    // Only plain text, perhaps over two lines, names a person.
+    std::string text;
+    for (std::size_t i = from; i < to; ++i) {
+        const run& r = b.runs[i];
+        if (r.marks.back() != mark) return false;
+        if (r.kind == run_kind::text) text += r.text;
+        else if (r.kind == run_kind::soft_break) text += ' ';
+        else return false;
+    }
+    text = to_nfc(text);
+    std::size_t h = honorific_length(text);
+    if (h == 0) return false;
+    std::string_view rest = std::string_view(text).substr(h);
+    std::size_t gap = rest.find_first_not_of(' ');
+    if (gap == std::string_view::npos) return false;
+    std::string_view who = rest.substr(gap);
+    // "His Excellency SOK Chenda Sophea and Her Excellency ..." names two people.
+    if (who.find(" and ") != std::string_view::npos || who.find(", ") != std::string_view::npos) return false;
+    source_position p = b.runs[from].where.begin;
+    xmlNodePtr person = tree_->add(parent, "person", b.marks[mark].where);
+    xmlNodePtr hon = tree_->add(person, "honorific", {p, past(p, text.substr(0, h))});
+    tree_->add_text(hon, std::string_view(text).substr(0, h));
+    tree_->add_text(person, rest.substr(0, gap));
+    p = past(p, std::string_view(text).substr(0, h + gap));
+    bool office = who.starts_with("the ") || who.starts_with("The ");
+    xmlNodePtr name = tree_->add(person, office ? "role" : "name", {p, past(p, who)});
+    tree_->add_text(name, who);
+    return true;
+}
+
+void recogniser::add_runs(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
+                          const std::vector<std::uint32_t>& dropped) {
+    // The elements open now, one per mark, outermost first. A mark with no
+    // element of its own (underline: the release has no such element) keeps
+    // its parent's.
+    struct open_mark {
+        std::uint32_t mark;
+        xmlNodePtr element;
+        bool own;
+    };
+    std::vector<open_mark> open;
+    auto current = [&] { return open.empty() ? parent : open.back().element; };
+    auto close_to = [&](std::size_t depth) {
+        while (open.size() > depth) {
+            open_mark m = open.back();
+            open.pop_back();
+            if (!m.own) continue;
+            flush(m.element);
+            if (!m.element->children) {  // all of it was a run-in dateline
+                xmlUnlinkNode(m.element);
+                xmlFreeNode(m.element);
+            } else if (b.marks[m.mark].kind == mark_kind::link) {
+                tree_->set_attribute(m.element, "href", b.marks[m.mark].target);
+            }
+        }
+    };
+    std::vector<std::uint32_t> marks;
+    for (std::size_t i = from; i < to; ++i) {
+        const run& r = b.runs[i];
+        marks.clear();
+        for (std::uint32_t m : r.marks)
+            if (std::find(dropped.begin(), dropped.end(), m) == dropped.end()) marks.push_back(m);
+        std::size_t same = 0;
+        while (same < open.size() && same < marks.size() && open[same].mark == marks[same]) ++same;
+        close_to(same);
+        bool person = false;
+        for (std::size_t k = same; k < marks.size() && !person; ++k) {
+            const mark& m = b.marks[marks[k]];
+            if (m.kind == mark_kind::underline) {
+                open.push_back({marks[k], current(), false});
+                continue;
+            }
+            if (m.kind == mark_kind::strong && skip_ == 0) {
+                flush(current());
+                std::size_t end = i;
+                while (end < to && std::find(b.runs[end].marks.begin(), b.runs[end].marks.end(), marks[k]) !=
+                                       b.runs[end].marks.end())
+                    ++end;
+                if (add_person(current(), b, marks[k], i, end)) {
+                    i = end - 1;
+                    person = true;
+                    break;
+                }
+            }
+            flush(current());
+            const char* name = m.kind == mark_kind::strong ? "strong" : m.kind == mark_kind::emphasis ? "em" : "link";
+            open.push_back({marks[k], tree_->add(current(), name, m.where), true});
+        }
+        if (person) continue;
+        switch (r.kind) {
+            case run_kind::text: append_text(r.text, r.where.begin); break;
+            case run_kind::soft_break:
+                if (!softbreak_as_br_) {
+                    if (!run_.empty() || skip_ == 0) append_text(" ", run_position(run_.size()));
+                    break;
+                }
+                [[fallthrough]];
+            case run_kind::hard_break:
+                flush(current());
+                tree_->add(current(), "br", r.where);
+                break;
+        }
+    }
+    close_to(0);
+}
+
+// ---- blocks -------------------------------------------------------------------
+
+void recogniser::add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to) {
+    if (from == 0 && to == b.lines.size()) {
+        add_runs(parent, b, 0, b.runs.size());
+        flush(parent);
+        return;
+    }
+    // Part of a paragraph: cut at its line breaks.
+    for (std::size_t i = from; i < to; ++i) {
+        if (i > from) append_text(" ", b.lines[i].begin);
+        add_runs(parent, b, b.lines[i].first_run, b.lines[i].end_run);
+        while (!run_.empty() && run_.back() == ' ') run_.pop_back();
+    }
+    flush(parent);
+}
+
+void recogniser::add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to; ++i) {
+        if (i > from) tree_->add(parent, "br", {b.lines[i].begin, b.lines[i].begin});
+        tree_->add_text(parent, b.lines[i].text);
+    }
+}
+
+void recogniser::add_dateline(const line& l, const dateline_match& m, const char* position) {
+    std::string_view t = l.text;
+    auto pos = [&](std::size_t offset) { return past(l.begin, t.substr(0, offset)); };
+    // The dateline ends at its date, plus closing brackets or a full stop;
+    // a run-in separator is not part of it.
+    std::size_t end = m.date.end;
+    while (end < t.size() && end < m.end && (t[end] == ')' || t[end] == '.' || t[end] == ']')) ++end;
+    xmlNodePtr d = tree_->add(tree_->root(), "dateline", {l.begin, pos(end)});
+    tree_->set_attribute(d, "position", position);
+    tree_->add_text(d, t.substr(0, m.place_begin));
+    if (m.place_end > m.place_begin) {
+        xmlNodePtr place = tree_->add(d, "place", {pos(m.place_begin), pos(m.place_end)});
+        tree_->add_text(place, t.substr(m.place_begin, m.place_end - m.place_begin));
+    }
+    tree_->add_text(d, t.substr(m.place_end, m.date.begin - m.place_end));
+    xmlNodePtr date = tree_->add(d, "date", {pos(m.date.begin), pos(m.date.end)});
+    tree_->set_attribute(date, "when", m.date.iso());
+    tree_->add_text(date, t.substr(m.date.begin, m.date.end - m.date.begin));
+    tree_->add_text(d, t.substr(m.date.end, end - m.date.end));
+}
+
+// An item's content: its paragraphs one after another, a line break between
+// them, and its nested lists.
+void recogniser::add_item_content(xmlNodePtr item, const block& b) {
+    bool first = true;
+    for (const block& c : b.children) {
+        if (c.kind == block_kind::list) {
+            flush(item);
+            add_list(item, c);
+            continue;
+        }
+        if (!first) {
+            flush(item);
+            tree_->add(item, "br", c.where);
+        }
+        first = false;
+        // Anything else in an item (a quote, a table) is read as its text.
+        std::vector<const block*> todo{&c};
+        while (!todo.empty()) {
+            const block* t = todo.back();
+            todo.pop_back();
+            add_runs(item, *t, 0, t->runs.size());
+            for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) todo.push_back(&*it);
+        }
+        flush(item);
+    }
+}
+
+void recogniser::add_list(xmlNodePtr parent, const block& list) {
+    xmlNodePtr l = tree_->add(parent, "list", list.where);
+    tree_->set_attribute(l, "type", list.ordered ? "ordered" : "unordered");
+    tree_->set_attribute(l, "marker", list.marker);
+    for (const block& item : list.children) {
+        xmlNodePtr it = tree_->add(l, "item", item.where);
+        add_item_content(it, item);
+    }
+}
+
+std::size_t recogniser::add_pseudo_list(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t at,
+                                        std::size_t to) {
+    auto first = find_pseudo_marker(blocks[at].lines[0].text);
+    // The families the items so far agree on: "A. B. C." is letters, "I. II. III." numerals.
+    std::vector<std::string> families = first->families();
+    auto belongs = [&](const std::optional<pseudo_marker>& m) {
+        if (!m || !m->fits(families)) return false;
+        std::erase_if(families, [&](const std::string& f) { return f != m->family && f != m->other; });
+        return true;
+    };
+    xmlNodePtr list = tree_->add(parent, "list", blocks[at].where);
+    tree_->set_attribute(list, "type", first->ordered ? "ordered" : "unordered");
+    tree_->set_attribute(list, "marker", first->text);
+    std::size_t i = at;
+    for (; i < to; ++i) {
+        const block& b = blocks[i];
+        if (b.kind != block_kind::paragraph || b.lines.empty()) break;
+        if (!belongs(find_pseudo_marker(b.lines[0].text))) break;
+        xmlNodePtr item = nullptr;
+        for (const line& l : b.lines) {
+            auto lm = find_pseudo_marker(l.text);
+            if (!item || belongs(lm)) {
+                if (item) flush(item);
+                item = tree_->add(list, "item", {l.begin, l.end});
+                skip_ = lm->length;
+            } else {
+                append_text(" ", l.begin);
+            }
+            add_runs(item, b, l.first_run, l.end_run);
+            while (!run_.empty() && run_.back() == ' ') run_.pop_back();
+        }
+        flush(item);
+        xmlNodePtr last = xmlGetLastChild(list);
+        if (last && last->_private) static_cast<span*>(last->_private)->end = b.where.end;
+        static_cast<span*>(list->_private)->end = b.where.end;
+    }
+    return i;
+}
+
+void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t from, std::size_t to) {
+    for (std::size_t i = from; i < to;) {
+        const block& b = blocks[i];
+        switch (b.kind) {
+            case block_kind::paragraph: {
+                if (b.lines.empty()) break;
+                auto m = find_pseudo_marker(b.lines[0].text);
+                auto same_list = [&](std::string_view text) {
+                    auto other = find_pseudo_marker(text);
+                    return other && other->fits(m->families());
+                };
+                bool listy = m && (std::count_if(b.lines.begin(), b.lines.end(),
+                                                 [&](const line& l) { return same_list(l.text); }) >= 2 ||
+                                   (i + 1 < to && blocks[i + 1].textual() && !blocks[i + 1].lines.empty() &&
+                                    same_list(blocks[i + 1].lines[0].text)));
+                if (listy) {
+                    i = add_pseudo_list(parent, blocks, i, to);
+                    continue;
+                }
+                bool subheading = b.bold() && b.lines.size() == 1 && count_words(b.lines[0].text) <= 12;
+                xmlNodePtr p = tree_->add(parent, subheading ? "subheading" : "p", b.where);
+                // The bold is what makes it a subheading; its text is the content.
+                std::vector<std::uint32_t> dropped;
+                if (subheading)
+                    for (const run& r : b.runs)
+                        if (!r.marks.empty() && b.marks[r.marks.front()].kind == mark_kind::strong &&
+                            std::find(dropped.begin(), dropped.end(), r.marks.front()) == dropped.end())
+                            dropped.push_back(r.marks.front());
+                add_runs(p, b, 0, b.runs.size(), dropped);
+                flush(p);
+                break;
+            }
+            case block_kind::heading: {
+                xmlNodePtr h = tree_->add(parent, "subheading", b.where);
+                add_runs(h, b, 0, b.runs.size());
+                flush(h);
+                break;
+            }
+            case block_kind::list: add_list(parent, b); break;
+            case block_kind::quote: {
+                xmlNodePtr q = tree_->add(parent, "quote", b.where);
+                add_blocks(q, b.children, 0, b.children.size());
+                if (!first_element(q)) {  // "> " with nothing in it
+                    xmlUnlinkNode(q);
+                    xmlFreeNode(q);
+                }
+                break;
+            }
+            case block_kind::preformatted: {
+                xmlNodePtr p = tree_->add(parent, "p", b.where);
+                for (const run& r : b.runs) {
+                    if (r.kind == run_kind::text) tree_->add_text(p, r.text);
+                    else tree_->add(p, "br");
+                }
+                break;
+            }
+            case block_kind::table:
+                // Until the schema has tables, a row is a paragraph of its cells.
+                for (const block& row : b.children) {
+                    xmlNodePtr p = tree_->add(parent, "p", row.where);
+                    bool first_cell = true;
+                    for (const block& cell : row.children) {
+                        if (!first_cell) append_text(" | ", cell.where.begin);
+                        first_cell = false;
+                        for (const block& c : cell.children)
+                            if (c.textual()) add_runs(p, c, 0, c.runs.size());
+                    }
+                    flush(p);
+                }
+                break;
+            default: break;  // a thematic break, an image or a page break inside the body carries no text
+        }
+        ++i;
+    }
+}
+
+}  // namespace
+
+read_result recognise(const document& doc, const read_options& opts) { return recogniser(doc, opts).read(); }
+
+}  // namespace communique::detail

@@ -1,0 +1,195 @@
+// The zip seam over libzip, loaded with dlopen("libzip.so.4") the first time
+// a zip is opened rather than linked. Why: the command links its core
+// statically for start-up speed, and linking libzip would load libcrypto
+// into every process, so that every `check` of a Markdown file would pay for
+// it (+0.7 ms per process, measured). Only the handful of functions used
+// here are resolved, through a table; <zip.h> gives their types.
+#include "read/zip_archive.hpp"
+
+#include <zip.h>
+
+#include <dlfcn.h>
+
+namespace communique::detail {
+
+namespace {
+
+struct libzip_table {
+    decltype(&zip_source_buffer_create) source_buffer_create = nullptr;
+    decltype(&zip_source_free) source_free = nullptr;
+    decltype(&zip_open_from_source) open_from_source = nullptr;
+    decltype(&zip_discard) discard = nullptr;
+    decltype(&zip_get_num_entries) get_num_entries = nullptr;
+    decltype(&zip_name_locate) name_locate = nullptr;
+    decltype(&zip_stat_index) stat_index = nullptr;
+    decltype(&zip_fopen_index) fopen_index = nullptr;
+    decltype(&zip_fread) fread = nullptr;
+    decltype(&zip_fclose) fclose = nullptr;
+    decltype(&zip_file_get_error) file_get_error = nullptr;
+    decltype(&zip_error_init) error_init = nullptr;
+    decltype(&zip_error_fini) error_fini = nullptr;
+    decltype(&zip_error_strerror) error_strerror = nullptr;
+    bool loaded = false;
+};
+
+template <typename F>
+bool resolve(void* handle, const char* name, F& f) {
+    f = reinterpret_cast<F>(dlsym(handle, name));
+    return f != nullptr;
+}
+
+// Loaded once per process (a function-local static is initialised once,
+// even with threads) and never unloaded.
+const libzip_table& libzip() {
+    static const libzip_table table = [] {
+        libzip_table t;
+        void* h = dlopen("libzip.so.4", RTLD_NOW | RTLD_LOCAL);
+        if (!h) return t;
+        t.loaded = resolve(h, "zip_source_buffer_create", t.source_buffer_create) &&
+                   resolve(h, "zip_source_free", t.source_free) &&
+                   resolve(h, "zip_open_from_source", t.open_from_source) && resolve(h, "zip_discard", t.discard) &&
+                   resolve(h, "zip_get_num_entries", t.get_num_entries) &&
+                   resolve(h, "zip_name_locate", t.name_locate) && resolve(h, "zip_stat_index", t.stat_index) &&
+                   resolve(h, "zip_fopen_index", t.fopen_index) && resolve(h, "zip_fread", t.fread) &&
+                   resolve(h, "zip_fclose", t.fclose) && resolve(h, "zip_file_get_error", t.file_get_error) &&
+                   resolve(h, "zip_error_init", t.error_init) && resolve(h, "zip_error_fini", t.error_fini) &&
+                   resolve(h, "zip_error_strerror", t.error_strerror);
+        return t;
+    }();
+    return table;
+}
+
+}  // namespace
+
+struct zip_archive::state {
+    zip_t* archive = nullptr;
+};
+
+zip_archive::zip_archive(std::unique_ptr<state> s) : state_(std::move(s)) {}
+
+zip_archive::~zip_archive() {
+    if (state_ && state_->archive) libzip().discard(state_->archive);
+}
+
+std::unique_ptr<zip_archive> zip_archive::open(std::string_view bytes, zip_status& status, std::string& message) {
+    const libzip_table& z = libzip();
+    if (!z.loaded) {
+        status = zip_status::unavailable;
+        message = "libzip.so.4 could not be loaded, and it is needed to read .docx files: install the Debian "
+                  "package libzip4";
+        return nullptr;
+    }
+    zip_error_t error;
+    z.error_init(&error);
+    zip_source_t* source = z.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
+    zip_t* archive = source ? z.open_from_source(source, ZIP_RDONLY, &error) : nullptr;
+    if (!archive) {
+        if (source) z.source_free(source);  // not taken over by a failed open
+        status = zip_status::not_a_zip;
+        message = std::string("not a zip archive (") + z.error_strerror(&error) + ")";
+        z.error_fini(&error);
+        return nullptr;
+    }
+    z.error_fini(&error);
+    auto self = std::unique_ptr<zip_archive>(new zip_archive(std::make_unique<state>(state{archive})));
+    zip_int64_t entries = z.get_num_entries(archive, 0);
+    if (entries < 0 || static_cast<std::uint64_t>(entries) > max_entries) {
+        status = zip_status::too_many_entries;
+        message = "the zip archive has more than " + std::to_string(max_entries) + " entries";
+        return nullptr;
+    }
+    status = zip_status::ok;
+    return self;
+}
+
+namespace {
+
+// The index of an entry, or -1. Part names in a .docx are compared without
+// case (Open Packaging Conventions); the name is only ever looked up.
+zip_int64_t locate(zip_t* archive, std::string_view name) {
+    std::string z_name(name);
+    return libzip().name_locate(archive, z_name.c_str(), ZIP_FL_NOCASE);
+}
+
+}  // namespace
+
+bool zip_archive::contains(std::string_view name) const { return locate(state_->archive, name) >= 0; }
+
+std::uint64_t zip_archive::declared_size(std::string_view name) const {
+    zip_int64_t index = locate(state_->archive, name);
+    zip_stat_t st;
+    if (index < 0 || libzip().stat_index(state_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0 ||
+        !(st.valid & ZIP_STAT_SIZE))
+        return 0;
+    return st.size;
+}
+
+zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::string& out,
+                             std::string& message) const {
+    const libzip_table& z = libzip();
+    out.clear();
+    zip_int64_t index = locate(state_->archive, name);
+    if (index < 0) {
+        message = "the archive has no " + std::string(name);
+        return zip_status::missing;
+    }
+    zip_stat_t st;
+    if (z.stat_index(state_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
+        message = std::string(name) + " is damaged";
+        return zip_status::damaged;
+    }
+    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
+        message = std::string(name) + " is encrypted";
+        return zip_status::encrypted;
+    }
+    // The declared size refuses most bombs before anything is inflated; the
+    // loop below stops the ones whose declared size lies.
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > budget) {
+        message = std::string(name) + " unpacks to more than the limit";
+        return zip_status::too_large;
+    }
+    zip_file_t* file = z.fopen_index(state_->archive, static_cast<zip_uint64_t>(index), 0);
+    if (!file) {
+        message = std::string(name) + " cannot be read";
+        return zip_status::damaged;
+    }
+    if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
+    constexpr std::size_t chunk = 64 * 1024;
+    zip_status result = zip_status::ok;
+    for (;;) {
+        std::size_t old = out.size();
+        // One byte more than the budget allows tells an entry that fits
+        // exactly from one that goes on.
+        std::size_t left = budget - std::min(budget, old);
+        std::size_t want = left >= chunk ? chunk : left + 1;
+        out.resize(old + want);
+        zip_int64_t got = z.fread(file, out.data() + old, want);
+        if (got < 0) {
+            out.resize(old);
+            message = std::string(name) + " is damaged (" + z.error_strerror(z.file_get_error(file)) + ")";
+            result = zip_status::damaged;
+            break;
+        }
+        out.resize(old + static_cast<std::size_t>(got));
+        if (out.size() > budget) {
+            message = std::string(name) + " unpacks to more than the limit";
+            result = zip_status::too_large;
+            break;
+        }
+        if (got == 0) break;
+    }
+    // zip_fclose reports a bad checksum of an entry read to its end.
+    if (z.fclose(file) != 0 && result == zip_status::ok) {
+        message = std::string(name) + " is damaged (bad checksum)";
+        result = zip_status::damaged;
+    }
+    if (result != zip_status::ok) {
+        out.clear();
+        out.shrink_to_fit();
+        return result;
+    }
+    budget -= out.size();
+    return result;
+}
+
+}  // namespace communique::detail
