@@ -1,11 +1,1213 @@
-// Placeholder until the docx reader lands: the format is refused with a message.
+// The DOCX reader: WordprocessingML in a zip, translated into the document
+// model. The body's paragraphs, tables, lists and runs become blocks and
+// styled runs; what Word prints from styles (bold from a paragraph style,
+// list numbers from numbering.xml) is resolved here, since the model holds
+// only what is printed.
+//
+// Positions: line = the paragraph's number as Word counts it (every w:p of
+// the body in document order, those in tables included; not those in text
+// boxes, which are skipped, nor those in the branch of mc:AlternateContent
+// not read). Column = the printed character in it, 1-based: each code point
+// of w:t text, and one for each tab, line break, symbol, hyphen, inline
+// image and footnote reference mark. Field instructions, deleted text and
+// hidden text print nothing and take no column.
+//
+// Footnotes are appended after the body as paragraphs that start with their
+// number (as Word prints them in the footnote area), in the order they are
+// referenced; their runs are all placed at the reference mark in the body,
+// the only place in these units a footnote has.
+//
+// The parts come from a user's file: each is bounded by the inflation budget
+// (reader_limits::max_inflated), its markup is counted before libxml2 builds
+// a tree of it, and it is parsed without network, DTD or entity expansion.
+#include "core/unicode.hpp"
 #include "read/readers.hpp"
+#include "read/zip_archive.hpp"
+
+#include <libxml/parser.h>
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <functional>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <unordered_map>
 
 namespace communique::detail {
 
-document read_docx(std::string_view, const reader_limits&) {
+bool looks_like_zip(std::string_view bytes) noexcept {
+    // A local file header, or the end record of an empty archive.
+    return bytes.starts_with(std::string_view("PK\x03\x04", 4)) || bytes.starts_with(std::string_view("PK\x05\x06", 4));
+}
+
+namespace {
+
+// ---------------------------------------------------------------- errors
+
+// A problem that ends the reading: the document gets this one diagnostic and
+// no blocks.
+struct fatal {
+    std::string rule;
+    std::string message;
+};
+
+// ---------------------------------------------------------------- XML
+
+// Namespaces by URI, transitional and strict OOXML alike.
+enum class xmlns : std::uint8_t { other, w, r, wp, mc, package };
+
+xmlns namespace_of(const xmlNs* ns) {
+    if (!ns || !ns->href) return xmlns::other;
+    std::string_view uri = reinterpret_cast<const char*>(ns->href);
+    if (uri == "http://schemas.openxmlformats.org/wordprocessingml/2006/main" ||
+        uri == "http://purl.oclc.org/ooxml/wordprocessingml/main")
+        return xmlns::w;
+    if (uri == "http://schemas.openxmlformats.org/officeDocument/2006/relationships" ||
+        uri == "http://purl.oclc.org/ooxml/officeDocument/relationships")
+        return xmlns::r;
+    if (uri == "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" ||
+        uri == "http://purl.oclc.org/ooxml/drawingml/wordprocessingDrawing")
+        return xmlns::wp;
+    if (uri == "http://schemas.openxmlformats.org/markup-compatibility/2006") return xmlns::mc;
+    if (uri == "http://schemas.openxmlformats.org/package/2006/relationships") return xmlns::package;
+    return xmlns::other;
+}
+
+std::string_view local_name(const xmlNode* n) { return reinterpret_cast<const char*>(n->name); }
+
+bool is(const xmlNode* n, xmlns ns, std::string_view name) {
+    return n && n->type == XML_ELEMENT_NODE && local_name(n) == name && namespace_of(n->ns) == ns;
+}
+
+// The value of an attribute (w:val, r:id, or unqualified with xmlns::other).
+// Without entity expansion libxml2 still substitutes character references
+// and the predefined entities, so a value is one text node.
+std::optional<std::string_view> attribute(const xmlNode* n, xmlns ns, std::string_view name) {
+    for (const xmlAttr* a = n->properties; a; a = a->next) {
+        if (reinterpret_cast<const char*>(a->name) != name) continue;
+        if (ns == xmlns::other ? a->ns != nullptr : namespace_of(a->ns) != ns) continue;
+        if (a->children && a->children->type == XML_TEXT_NODE && a->children->content)
+            return std::string_view(reinterpret_cast<const char*>(a->children->content));
+        return std::string_view();
+    }
+    return std::nullopt;
+}
+
+std::string_view w_val(const xmlNode* n) { return attribute(n, xmlns::w, "val").value_or(""); }
+
+// The element children of a node.
+struct elements {
+    const xmlNode* parent;
+    struct iterator {
+        const xmlNode* n;
+        static const xmlNode* skip(const xmlNode* c) {
+            while (c && c->type != XML_ELEMENT_NODE) c = c->next;
+            return c;
+        }
+        const xmlNode* operator*() const { return n; }
+        iterator& operator++() {
+            n = skip(n->next);
+            return *this;
+        }
+        bool operator!=(const iterator& o) const { return n != o.n; }
+    };
+    iterator begin() const { return {iterator::skip(parent ? parent->children : nullptr)}; }
+    iterator end() const { return {nullptr}; }
+};
+
+const xmlNode* child(const xmlNode* n, xmlns ns, std::string_view name) {
+    for (const xmlNode* c : elements{n})
+        if (is(c, ns, name)) return c;
+    return nullptr;
+}
+
+// The text content of a text-only element (w:t, w:instrText).
+std::string text_of(const xmlNode* n) {
+    std::string out;
+    for (const xmlNode* c = n->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            out += reinterpret_cast<const char*>(c->content);
+    return out;
+}
+
+std::optional<int> to_int(std::optional<std::string_view> s) {
+    if (!s || s->empty()) return std::nullopt;
+    long long v = 0;
+    std::size_t i = (*s)[0] == '-' ? 1 : 0;
+    if (i == s->size()) return std::nullopt;
+    for (; i < s->size(); ++i) {
+        char c = (*s)[i];
+        if (c < '0' || c > '9') break;  // "12.5" and "240pt" keep their integer part
+        v = std::min<long long>(v * 10 + (c - '0'), 1'000'000'000);
+    }
+    return static_cast<int>((*s)[0] == '-' ? -v : v);
+}
+
+// A toggle property (w:b, w:i, w:caps): present means on unless its value
+// says off.
+bool toggle_on(const xmlNode* n) {
+    auto v = attribute(n, xmlns::w, "val");
+    return !v || !(*v == "0" || *v == "false" || *v == "off");
+}
+
+struct xml_doc_deleter {
+    void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
+};
+using xml_doc = std::unique_ptr<xmlDoc, xml_doc_deleter>;
+
+// libxml2 builds a node of a hundred bytes and more for each tag and
+// attribute, and (in 2.9) checks an element's attributes pairwise: a part
+// of small tags that inflates from a few kilobytes would take gigabytes and
+// minutes. Parts are counted first; these bounds are far above what Word
+// writes for a document of hundreds of pages.
+constexpr std::size_t max_tags = 1'000'000;
+constexpr std::size_t max_attributes_in_part = 2'000'000;
+constexpr std::size_t max_attributes_in_tag = 256;
+
+void check_markup(std::string_view name, std::string_view text) {
+    std::size_t tags = 0, attributes = 0, in_tag = 0;
+    bool inside = false;
+    char quote = 0;
+    for (char c : text) {
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (inside && (c == '"' || c == '\'')) {
+            quote = c;
+        } else if (c == '<') {
+            inside = true;
+            in_tag = 0;
+            if (++tags > max_tags)
+                throw fatal{"input-too-large",
+                            std::string(name) + " has more than " + std::to_string(max_tags) + " XML tags"};
+        } else if (c == '>') {
+            inside = false;
+        } else if (inside && c == '=') {
+            if (++in_tag > max_attributes_in_tag)
+                throw fatal{"input-too-large", std::string(name) + " has an element with more than " +
+                                                   std::to_string(max_attributes_in_tag) + " attributes"};
+            if (++attributes > max_attributes_in_part)
+                throw fatal{"input-too-large", std::string(name) + " has more than " +
+                                                   std::to_string(max_attributes_in_part) + " XML attributes"};
+        }
+    }
+}
+
+// Reads and parses one part. A missing optional part gives null.
+xml_doc parse_part(const zip_archive& zip, std::string_view name, std::size_t& budget, const reader_limits& limits,
+                   bool required) {
+    std::string bytes, message;
+    zip_status status = zip.read(name, budget, bytes, message);
+    switch (status) {
+        case zip_status::ok: break;
+        case zip_status::missing:
+            if (!required) return nullptr;
+            throw fatal{"input-encoding", "not a Word document: the archive has no " + std::string(name)};
+        case zip_status::too_large:
+            throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
+                                               std::to_string(limits.max_inflated) + " bytes (" + message + ")"};
+        default: throw fatal{"input-encoding", "the .docx cannot be read: " + message};
+    }
+    check_markup(name, bytes);
+    // Word never writes a DOCTYPE; one can only be there to declare entities.
+    if (bytes.find("<!DOCTYPE") != std::string::npos)
+        throw fatal{"xml-doctype", std::string(name) + " has a DOCTYPE (no DTDs or entities are ever loaded)"};
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    if (!ctxt) throw std::bad_alloc();
+    // NONET: never fetch; no NOENT, DTDLOAD or XINCLUDE: entities stay unexpanded.
+    int options = XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING;
+#if LIBXML_VERSION >= 21300
+    options |= XML_PARSE_NO_XXE;
+#endif
+    xmlDocPtr doc = xmlCtxtReadMemory(ctxt, bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, options);
+    std::string why;
+    if (!doc) {
+        const xmlError* e = xmlCtxtGetLastError(ctxt);
+        why = e && e->message ? e->message : "not well-formed";
+        while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
+        if (e && e->line > 0) why += " (line " + std::to_string(e->line) + ")";
+    }
+    xmlFreeParserCtxt(ctxt);
+    if (!doc) throw fatal{"xml-syntax", "the .docx is damaged: " + std::string(name) + ": " + why};
+    return xml_doc(doc);
+}
+
+// A code point in UTF-8 (one that is not a surrogate, below 0x110000).
+std::string utf8(char32_t cp) {
+    std::string out;
+    auto tail = [&](int shift) { out += static_cast<char>(0x80 | ((cp >> shift) & 0x3F)); };
+    if (cp < 0x80) {
+        out += static_cast<char>(cp);
+    } else if (cp < 0x800) {
+        out += static_cast<char>(0xC0 | (cp >> 6));
+        tail(0);
+    } else if (cp < 0x10000) {
+        out += static_cast<char>(0xE0 | (cp >> 12));
+        tail(6), tail(0);
+    } else {
+        out += static_cast<char>(0xF0 | (cp >> 18));
+        tail(12), tail(6), tail(0);
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- styles
+
+struct run_props {
+    std::optional<bool> bold, italic, underline, caps, hidden;
+    std::optional<int> half_points;
+
+    void over(const run_props& o) {
+        for (auto [mine, theirs] : {std::pair{&bold, &o.bold}, {&italic, &o.italic}, {&underline, &o.underline},
+                                    {&caps, &o.caps}, {&hidden, &o.hidden}})
+            if (*theirs) *mine = *theirs;
+        if (o.half_points) half_points = o.half_points;
+    }
+};
+
+struct para_props {
+    std::optional<alignment> align;
+    std::optional<int> indent_twips;
+    std::optional<int> num_id, ilvl;
+    std::optional<int> outline;
+    std::optional<bool> page_break_before;
+
+    void over(const para_props& o) {
+        if (o.align) align = o.align;
+        if (o.indent_twips) indent_twips = o.indent_twips;
+        if (o.num_id) num_id = o.num_id;
+        if (o.ilvl) ilvl = o.ilvl;
+        if (o.outline) outline = o.outline;
+        if (o.page_break_before) page_break_before = o.page_break_before;
+    }
+};
+
+run_props read_rpr(const xmlNode* rpr) {
+    run_props p;
+    for (const xmlNode* c : elements{rpr}) {
+        if (namespace_of(c->ns) != xmlns::w) continue;
+        std::string_view n = local_name(c);
+        if (n == "b") p.bold = toggle_on(c);
+        else if (n == "i") p.italic = toggle_on(c);
+        else if (n == "caps" || n == "smallCaps") p.caps = toggle_on(c) || p.caps.value_or(false);
+        else if (n == "vanish") p.hidden = toggle_on(c);
+        else if (n == "u") p.underline = w_val(c) != "none" && w_val(c) != "0";
+        else if (n == "sz") {
+            if (auto v = to_int(attribute(c, xmlns::w, "val")); v && *v > 0) p.half_points = *v;
+        }
+    }
+    return p;
+}
+
+std::optional<alignment> to_alignment(std::string_view jc) {
+    if (jc == "left" || jc == "start") return alignment::left;
+    if (jc == "center") return alignment::centre;
+    if (jc == "right" || jc == "end") return alignment::right;
+    if (jc == "both" || jc == "distribute" || jc == "thaiDistribute" || jc.starts_with("mediumKashida") ||
+        jc.starts_with("highKashida") || jc.starts_with("lowKashida"))
+        return alignment::justified;
+    return std::nullopt;
+}
+
+para_props read_ppr(const xmlNode* ppr) {
+    para_props p;
+    for (const xmlNode* c : elements{ppr}) {
+        if (namespace_of(c->ns) != xmlns::w) continue;
+        std::string_view n = local_name(c);
+        if (n == "jc") p.align = to_alignment(w_val(c));
+        else if (n == "ind") {
+            auto v = to_int(attribute(c, xmlns::w, "start"));
+            if (!v) v = to_int(attribute(c, xmlns::w, "left"));
+            if (v) p.indent_twips = v;
+        } else if (n == "numPr") {
+            if (const xmlNode* id = child(c, xmlns::w, "numId")) p.num_id = to_int(w_val(id));
+            if (const xmlNode* lvl = child(c, xmlns::w, "ilvl")) p.ilvl = to_int(w_val(lvl));
+        } else if (n == "outlineLvl") {
+            p.outline = to_int(w_val(c));
+        } else if (n == "pageBreakBefore") {
+            p.page_break_before = toggle_on(c);
+        }
+    }
+    return p;
+}
+
+struct style_def {
+    std::string name;  // lower case: "heading 1"
+    std::string based_on;
+    run_props run;
+    para_props para;
+};
+
+class style_sheet {
+public:
+    void load(const xmlNode* root) {
+        if (!root) return;
+        for (const xmlNode* c : elements{root}) {
+            if (is(c, xmlns::w, "docDefaults")) {
+                if (const xmlNode* r = child(child(c, xmlns::w, "rPrDefault"), xmlns::w, "rPr"))
+                    default_run_ = read_rpr(r);
+                if (const xmlNode* p = child(child(c, xmlns::w, "pPrDefault"), xmlns::w, "pPr"))
+                    default_para_ = read_ppr(p);
+            } else if (is(c, xmlns::w, "style")) {
+                std::string id(attribute(c, xmlns::w, "styleId").value_or(""));
+                std::string_view type = attribute(c, xmlns::w, "type").value_or("paragraph");
+                style_def s;
+                if (const xmlNode* n = child(c, xmlns::w, "name")) {
+                    s.name = w_val(n);
+                    std::transform(s.name.begin(), s.name.end(), s.name.begin(),
+                                   [](unsigned char ch) { return static_cast<char>(std::tolower(ch)); });
+                }
+                if (const xmlNode* b = child(c, xmlns::w, "basedOn")) s.based_on = w_val(b);
+                s.run = read_rpr(child(c, xmlns::w, "rPr"));
+                s.para = read_ppr(child(c, xmlns::w, "pPr"));
+                if (type == "paragraph" && toggle_on_default(c)) default_paragraph_ = id;
+                (type == "character" ? characters_ : paragraphs_).emplace(std::move(id), std::move(s));
+            }
+        }
+    }
+
+    // A paragraph's style id, or the default paragraph style when it names none.
+    std::string_view paragraph_style(std::string_view id) const {
+        return id.empty() || !paragraphs_.count(std::string(id)) ? std::string_view(default_paragraph_) : id;
+    }
+
+    // The run properties a paragraph style gives its text, over the defaults.
+    run_props paragraph_run(std::string_view id) const {
+        run_props p = default_run_;
+        for (const style_def* s : chain(paragraphs_, id)) p.over(s->run);
+        return p;
+    }
+    para_props paragraph(std::string_view id) const {
+        para_props p = default_para_;
+        for (const style_def* s : chain(paragraphs_, id)) p.over(s->para);
+        return p;
+    }
+    run_props character(std::string_view id) const {
+        run_props p;
+        for (const style_def* s : chain(characters_, id)) p.over(s->run);
+        return p;
+    }
+
+    // The heading level a paragraph style stands for, 0 if none: Word's
+    // built-in names ("heading 1", "Title") are English whatever the
+    // language of the interface; a custom style says it by its outline level.
+    int heading_level(std::string_view id) const {
+        auto it = paragraphs_.find(std::string(id));
+        if (it != paragraphs_.end()) {
+            const std::string& name = it->second.name;
+            if (name == "title") return 1;
+            if (name.size() == 9 && name.starts_with("heading ") && name[8] >= '1' && name[8] <= '6')
+                return name[8] - '0';
+        }
+        return 0;
+    }
+
+    // The size of the body text in half-points, which run sizes are relative to.
+    int body_half_points() const { return paragraph_run(default_paragraph_).half_points.value_or(20); }
+
+private:
+    static bool toggle_on_default(const xmlNode* style) {
+        auto d = attribute(style, xmlns::w, "default");
+        return d && (*d == "1" || *d == "true" || *d == "on");
+    }
+
+    // A style and those it is based on, the base first. A loop or a chain
+    // longer than any real one stops.
+    static std::vector<const style_def*> chain(const std::unordered_map<std::string, style_def>& styles,
+                                               std::string_view id) {
+        std::vector<const style_def*> out;
+        std::string key(id);
+        while (!key.empty() && out.size() < 32) {
+            auto it = styles.find(key);
+            if (it == styles.end() || std::find(out.begin(), out.end(), &it->second) != out.end()) break;
+            out.push_back(&it->second);
+            key = it->second.based_on;
+        }
+        std::reverse(out.begin(), out.end());
+        return out;
+    }
+
+    std::unordered_map<std::string, style_def> paragraphs_, characters_;
+    run_props default_run_;
+    para_props default_para_;
+    std::string default_paragraph_;
+};
+
+// ---------------------------------------------------------------- numbering
+
+struct level_def {
+    int start = 1;
+    std::string format = "decimal";
+    std::string text;  // lvlText: "%1.", "(%2)"
+    bool has_text = false;
+    std::optional<int> indent_twips;
+};
+
+constexpr int levels = 9;
+
+struct abstract_def {
+    std::array<level_def, levels> level;
+    std::string style_link;  // numStyleLink: the levels are another numbering's
+};
+
+struct num_def {
+    std::string abstract_id;
+    std::array<std::optional<int>, levels> start_override;
+    std::array<std::optional<level_def>, levels> level_override;
+};
+
+level_def read_level(const xmlNode* lvl) {
+    level_def d;
+    if (const xmlNode* s = child(lvl, xmlns::w, "start")) d.start = to_int(w_val(s)).value_or(1);
+    if (const xmlNode* f = child(lvl, xmlns::w, "numFmt")) d.format = w_val(f);
+    if (const xmlNode* t = child(lvl, xmlns::w, "lvlText")) {
+        d.text = w_val(t);
+        d.has_text = true;
+    }
+    d.indent_twips = read_ppr(child(lvl, xmlns::w, "pPr")).indent_twips;
+    return d;
+}
+
+std::string roman(int n, bool upper) {
+    static constexpr std::pair<int, const char*> digits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
+                                                             {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
+                                                             {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
+                                                             {1, "i"}};
+    std::string out;
+    for (auto [value, text] : digits)
+        for (; n >= value; n -= value) out += text;
+    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c - 'a' + 'A'; });
+    return out;
+}
+
+// A counter's value as a level's number format prints it.
+std::string format_number(int n, std::string_view format) {
+    if ((format == "lowerLetter" || format == "upperLetter") && n > 0) {
+        // Word goes on after z with aa, bb, ...
+        char letter = static_cast<char>((format == "lowerLetter" ? 'a' : 'A') + (n - 1) % 26);
+        return std::string(static_cast<std::size_t>(std::min((n - 1) / 26 + 1, 16)), letter);
+    }
+    if ((format == "lowerRoman" || format == "upperRoman") && n > 0 && n < 4000)
+        return roman(n, format == "upperRoman");
+    if (format == "decimalZero" && n >= 0 && n < 10) return "0" + std::to_string(n);
+    if (format == "none") return {};
+    return std::to_string(n);  // decimal, and the formats not known here
+}
+
+// A bullet as printed: the private-use characters of the Symbol and
+// Wingdings fonts are the fonts' own glyphs (a dot, a square, an arrow),
+// shown as the common bullet.
+std::string printed_bullet(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size();) {
+        std::size_t start = i;
+        char32_t c = next_code_point(text, i);
+        if (c >= 0xE000 && c <= 0xF8FF) out += "•";
+        else out.append(text.substr(start, i - start));
+    }
+    return out.empty() ? "•" : out;
+}
+
+class numbering {
+public:
+    void load(const xmlNode* root, const std::function<std::optional<int>(std::string_view)>& style_num_id) {
+        if (!root) return;
+        for (const xmlNode* c : elements{root}) {
+            if (is(c, xmlns::w, "abstractNum")) {
+                abstract_def a;
+                for (const xmlNode* l : elements{c}) {
+                    if (is(l, xmlns::w, "lvl")) {
+                        int i = to_int(attribute(l, xmlns::w, "ilvl")).value_or(0);
+                        if (i >= 0 && i < levels) a.level[static_cast<std::size_t>(i)] = read_level(l);
+                    } else if (is(l, xmlns::w, "numStyleLink")) {
+                        a.style_link = w_val(l);
+                    }
+                }
+                abstracts_[std::string(attribute(c, xmlns::w, "abstractNumId").value_or(""))] = std::move(a);
+            } else if (is(c, xmlns::w, "num")) {
+                num_def n;
+                if (const xmlNode* a = child(c, xmlns::w, "abstractNumId")) n.abstract_id = w_val(a);
+                for (const xmlNode* o : elements{c}) {
+                    if (!is(o, xmlns::w, "lvlOverride")) continue;
+                    int i = to_int(attribute(o, xmlns::w, "ilvl")).value_or(0);
+                    if (i < 0 || i >= levels) continue;
+                    if (const xmlNode* s = child(o, xmlns::w, "startOverride"))
+                        n.start_override[static_cast<std::size_t>(i)] = to_int(w_val(s));
+                    if (const xmlNode* l = child(o, xmlns::w, "lvl"))
+                        n.level_override[static_cast<std::size_t>(i)] = read_level(l);
+                }
+                if (auto id = to_int(attribute(c, xmlns::w, "numId"))) nums_[*id] = std::move(n);
+            }
+        }
+        // A numbering that links to a numbering style takes the levels of
+        // the numbering that style names (one step: a chain is not followed).
+        for (auto& [id, a] : abstracts_) {
+            if (a.style_link.empty()) continue;
+            auto num = style_num_id(a.style_link);
+            auto target = num ? nums_.find(*num) : nums_.end();
+            if (target == nums_.end()) continue;
+            auto linked = abstracts_.find(target->second.abstract_id);
+            if (linked != abstracts_.end() && linked->second.style_link.empty()) a.level = linked->second.level;
+        }
+    }
+
+    // The level a numbered paragraph prints, or null: numId 0 means "not
+    // numbered", and a numId numbering.xml does not define prints nothing.
+    const level_def* level(int num_id, int ilvl) const {
+        auto n = nums_.find(num_id);
+        if (num_id == 0 || n == nums_.end()) return nullptr;
+        auto i = static_cast<std::size_t>(ilvl);
+        if (n->second.level_override[i]) return &*n->second.level_override[i];
+        auto a = abstracts_.find(n->second.abstract_id);
+        return a == abstracts_.end() ? nullptr : &a->second.level[i];
+    }
+
+    // Counts one item and returns its marker as printed. Counters are kept
+    // per numId and level; an item restarts the levels below its own.
+    std::string next_marker(int num_id, int ilvl) {
+        auto& counts = counts_[num_id];
+        auto i = static_cast<std::size_t>(ilvl);
+        ++counts[i];
+        for (std::size_t k = i + 1; k < levels; ++k) counts[k] = 0;
+        const level_def* lvl = level(num_id, ilvl);
+        if (lvl->format == "bullet") return printed_bullet(lvl->has_text ? lvl->text : "•");
+        std::string pattern = lvl->has_text ? lvl->text : "%" + std::to_string(ilvl + 1) + ".";
+        std::string out;
+        for (std::size_t p = 0; p < pattern.size(); ++p) {
+            if (pattern[p] == '%' && p + 1 < pattern.size() && pattern[p + 1] >= '1' && pattern[p + 1] <= '9') {
+                auto k = static_cast<std::size_t>(pattern[p + 1] - '1');
+                const level_def* other = level(num_id, static_cast<int>(k));
+                if (other) out += format_number(start(num_id, k, *other) + std::max(counts[k], 1) - 1, other->format);
+                ++p;
+            } else {
+                out += pattern[p];
+            }
+        }
+        return out;
+    }
+
+    bool ordered(int num_id, int ilvl) const {
+        const level_def* l = level(num_id, ilvl);
+        return l && l->format != "bullet";
+    }
+
+private:
+    int start(int num_id, std::size_t k, const level_def& lvl) const {
+        auto n = nums_.find(num_id);
+        if (n != nums_.end() && n->second.start_override[k]) return *n->second.start_override[k];
+        return lvl.start;
+    }
+
+    std::map<std::string, abstract_def> abstracts_;
+    std::map<int, num_def> nums_;
+    std::map<int, std::array<int, levels>> counts_;
+};
+
+// ---------------------------------------------------------------- fields
+
+// A complex field (w:fldChar begin ... separate ... end): its instruction is
+// not printed, its result is.
+struct field {
+    std::string instruction;
+    bool in_result = false;
+};
+
+// The address a HYPERLINK field goes to, or empty (an anchor in the
+// document, \l, is not a link out).
+std::string hyperlink_target(std::string_view instruction) {
+    std::vector<std::string> tokens;
+    for (std::size_t i = 0; i < instruction.size();) {
+        if (instruction[i] == ' ' || instruction[i] == '\t') {
+            ++i;
+            continue;
+        }
+        std::string token;
+        if (instruction[i] == '"') {
+            std::size_t end = instruction.find('"', i + 1);
+            if (end == std::string_view::npos) end = instruction.size();
+            token = instruction.substr(i + 1, end - i - 1);
+            i = end + 1;
+        } else {
+            std::size_t end = instruction.find_first_of(" \t", i);
+            if (end == std::string_view::npos) end = instruction.size();
+            token = instruction.substr(i, end - i);
+            i = end;
+        }
+        tokens.push_back(std::move(token));
+    }
+    if (tokens.empty()) return {};
+    std::string name = tokens[0];
+    std::transform(name.begin(), name.end(), name.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
+    if (name != "HYPERLINK") return {};
+    for (std::size_t t = 1; t < tokens.size(); ++t) {
+        const std::string& s = tokens[t];
+        if (s == "\\l") return {};
+        if (s == "\\o" || s == "\\t") {
+            ++t;  // these switches take an argument
+            continue;
+        }
+        if (!s.starts_with('\\')) return s;
+    }
+    return {};
+}
+
+// ---------------------------------------------------------------- building blocks
+
+// A numbered paragraph waiting to be put into its list.
+struct list_entry {
+    int num_id = 0, ilvl = 0;
+    bool ordered = false;
+    std::string marker;
+    block paragraph;
+};
+
+// The blocks of one container (the body, a table cell, a footnote), with
+// numbered paragraphs gathered until something else ends their lists.
+class container {
+public:
+    explicit container(std::vector<block>& out) : out_(out) {}
+
+    void add(block b) {
+        flush();
+        out_.push_back(std::move(b));
+    }
+    void add_item(list_entry e) { pending_.push_back(std::move(e)); }
+
+    void flush() {
+        for (std::size_t i = 0; i < pending_.size();) out_.push_back(make_list(i));
+        pending_.clear();
+    }
+
+private:
+    // The list that starts at pending_[i], with the deeper items after each
+    // of its items nested in that item; i ends past it. A list ends where
+    // an item is shallower, or at its own level belongs to another
+    // numbering or kind.
+    block make_list(std::size_t& i) {
+        block list;
+        list.kind = block_kind::list;
+        const int base = pending_[i].ilvl;
+        list.ordered = pending_[i].ordered;
+        const int num_id = pending_[i].num_id;
+        while (i < pending_.size() && pending_[i].ilvl >= base) {
+            list_entry& e = pending_[i];
+            if (e.ilvl == base) {
+                if (!list.children.empty() && (e.num_id != num_id || e.ordered != list.ordered)) break;
+                block item;
+                item.kind = block_kind::list_item;
+                item.marker = std::move(e.marker);
+                item.where = e.paragraph.where;
+                item.children.push_back(std::move(e.paragraph));
+                list.children.push_back(std::move(item));
+                ++i;
+            } else {
+                block nested = make_list(i);
+                if (list.children.empty()) {
+                    // A list that opens deeper than its first level: an item
+                    // without a marker of its own holds it.
+                    block item;
+                    item.kind = block_kind::list_item;
+                    item.where = nested.where;
+                    list.children.push_back(std::move(item));
+                }
+                block& last = list.children.back();
+                last.where.end = nested.where.end;
+                last.children.push_back(std::move(nested));
+            }
+        }
+        list.marker = list.children.front().marker;
+        list.where = {list.children.front().where.begin, list.children.back().where.end};
+        return list;
+    }
+
+    std::vector<block>& out_;
+    std::vector<list_entry> pending_;
+};
+
+// A footnote reference met in the body.
+struct footnote_ref {
+    std::string id;
+    int number = 0;
+    span where;
+};
+
+// ---------------------------------------------------------------- the reader
+
+class docx_reader {
+public:
+    docx_reader(const reader_limits& limits, document& doc) : limits_(limits), doc_(doc) {}
+
+    void read(std::string_view bytes);
+
+private:
+    // The paragraph being read: the runs of its current piece (a page break
+    // inside a paragraph cuts it in pieces) and its printed images.
+    struct paragraph_state {
+        std::uint32_t number = 0;
+        std::uint32_t column = 1;  // of the next printed character
+        run_props base;            // what the paragraph style gives its runs
+        block piece;
+        std::optional<run_builder> builder;
+        std::vector<block> pieces;  // finished pieces and page breaks
+        std::vector<block> images;
+        bool has_text = false;  // printed something other than white space and images
+
+        void start_piece(block_kind kind, int level) {
+            piece = block{};
+            piece.kind = kind;
+            piece.level = level;
+            piece.where.begin = {number, column};
+            builder.emplace(piece);
+        }
+    };
+
+    void read_blocks(const xmlNode* parent, container& out, int depth);
+    void read_paragraph(const xmlNode* p, container& out);
+    void read_table(const xmlNode* tbl, container& out, int depth);
+    void collect(const xmlNode* parent, std::string_view name, std::vector<const xmlNode*>& found, int depth);
+    void read_inline(const xmlNode* parent, paragraph_state& ps, const std::string& link, int depth);
+    void read_run(const xmlNode* r, paragraph_state& ps, const std::string& link, int depth);
+    void read_run_content(const xmlNode* parent, paragraph_state& ps, const run_props& props,
+                          const std::string& link, int depth);
+    void print(paragraph_state& ps, std::string_view text, const run_props& props, const std::string& link);
+    void print_break(paragraph_state& ps, const run_props& props);
+    void end_piece(paragraph_state& ps);
+    void read_footnotes(const xmlNode* root);
+
+    // Hostile nesting is refused before it could exhaust the stack.
+    void enter(int depth) const {
+        if (depth > static_cast<int>(limits_.max_nesting) * 2 + 8)
+            throw fatal{"nesting-too-deep", "the document's elements are nested deeper than the limit of " +
+                                                std::to_string(limits_.max_nesting) + " levels"};
+    }
+
+    // The branch of mc:AlternateContent read: the first mc:Choice (Word's
+    // own content), else the mc:Fallback.
+    static const xmlNode* alternative(const xmlNode* ac) {
+        if (const xmlNode* choice = child(ac, xmlns::mc, "Choice")) return choice;
+        return child(ac, xmlns::mc, "Fallback");
+    }
+
+    bool printing() const {
+        return std::all_of(fields_.begin(), fields_.end(), [](const field& f) { return f.in_result; });
+    }
+    std::string field_link() const {
+        for (auto f = fields_.rbegin(); f != fields_.rend(); ++f) {
+            std::string t = hyperlink_target(f->instruction);
+            if (!t.empty()) return t;
+        }
+        return {};
+    }
+
+    const reader_limits& limits_;
+    document& doc_;
+    style_sheet styles_;
+    numbering numbering_;
+    std::unordered_map<std::string, std::string> links_;  // relationship id -> external target
+    int body_half_points_ = 20;
+    std::uint32_t paragraphs_ = 0;  // w:p read so far
+    int tables_ = 0;                // tables open around the current one
+    std::vector<field> fields_;
+    std::vector<footnote_ref> footnotes_;
+    std::optional<span> fixed_where_;  // set while reading a footnote: every run is at its reference
+    int footnote_number_ = 0;          // the number of the footnote being read
+};
+
+void docx_reader::read(std::string_view bytes) {
+    zip_status status{};
+    std::string message;
+    auto zip = zip_archive::open(bytes, status, message);
+    if (!zip) throw fatal{"input-encoding", "the .docx cannot be read: " + message};
+    std::size_t budget = limits_.max_inflated;
+    const char* parts[] = {"word/document.xml", "word/styles.xml", "word/numbering.xml",
+                           "word/_rels/document.xml.rels", "word/footnotes.xml"};
+    // What the parts declare refuses a bomb before anything is inflated.
+    std::uint64_t declared = 0;
+    for (const char* part : parts) declared += zip->declared_size(part);
+    if (declared > limits_.max_inflated)
+        throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
+                                           std::to_string(limits_.max_inflated) + " bytes (its parts declare " +
+                                           std::to_string(declared) + ")"};
+    if (!zip->contains("word/document.xml"))
+        throw fatal{"input-encoding", "not a Word document: the archive has no word/document.xml"};
+
+    xml_doc styles = parse_part(*zip, "word/styles.xml", budget, limits_, false);
+    if (styles) styles_.load(xmlDocGetRootElement(styles.get()));
+    body_half_points_ = std::max(styles_.body_half_points(), 1);
+    xml_doc numbering = parse_part(*zip, "word/numbering.xml", budget, limits_, false);
+    if (numbering)
+        numbering_.load(xmlDocGetRootElement(numbering.get()),
+                        [&](std::string_view style) { return styles_.paragraph(style).num_id; });
+    xml_doc rels = parse_part(*zip, "word/_rels/document.xml.rels", budget, limits_, false);
+    if (rels)
+        for (const xmlNode* r : elements{xmlDocGetRootElement(rels.get())}) {
+            auto mode = attribute(r, xmlns::other, "TargetMode");
+            auto id = attribute(r, xmlns::other, "Id");
+            auto target = attribute(r, xmlns::other, "Target");
+            if (is(r, xmlns::package, "Relationship") && id && target && mode && *mode == "External")
+                links_[std::string(*id)] = *target;
+        }
+    xml_doc main = parse_part(*zip, "word/document.xml", budget, limits_, true);
+    const xmlNode* root = xmlDocGetRootElement(main.get());
+    const xmlNode* body = is(root, xmlns::w, "document") ? child(root, xmlns::w, "body") : nullptr;
+    if (!body) throw fatal{"input-encoding", "not a Word document: word/document.xml has no w:document/w:body"};
+    container top(doc_.blocks);
+    read_blocks(body, top, 0);
+    top.flush();
+    if (!footnotes_.empty()) {
+        xml_doc notes = parse_part(*zip, "word/footnotes.xml", budget, limits_, false);
+        if (notes) read_footnotes(xmlDocGetRootElement(notes.get()));
+    }
+}
+
+void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) {
+    enter(depth);
+    for (const xmlNode* c : elements{parent}) {
+        xmlns ns = namespace_of(c->ns);
+        std::string_view n = local_name(c);
+        if (ns == xmlns::mc && n == "AlternateContent") {
+            if (const xmlNode* branch = alternative(c)) read_blocks(branch, out, depth + 1);
+            continue;
+        }
+        if (ns != xmlns::w) continue;
+        if (n == "p") read_paragraph(c, out);
+        else if (n == "tbl") read_table(c, out, depth + 1);
+        else if (n == "sdt") read_blocks(child(c, xmlns::w, "sdtContent"), out, depth + 1);
+        // Wrappers whose content is printed: tracked insertions and moves
+        // to, custom XML.
+        else if (n == "ins" || n == "moveTo" || n == "customXml") read_blocks(c, out, depth + 1);
+        // w:del, w:moveFrom, w:sectPr, bookmarks, ranges: nothing printed.
+    }
+}
+
+void docx_reader::read_paragraph(const xmlNode* p, container& out) {
+    paragraph_state ps;
+    if (!fixed_where_) ps.number = ++paragraphs_;
+    const xmlNode* ppr = child(p, xmlns::w, "pPr");
+    std::string_view style_id;
+    if (const xmlNode* s = child(ppr, xmlns::w, "pStyle")) style_id = w_val(s);
+    style_id = styles_.paragraph_style(style_id);
+    para_props props = styles_.paragraph(style_id);
+    props.over(read_ppr(ppr));
+    ps.base = styles_.paragraph_run(style_id);
+
+    int level = styles_.heading_level(style_id);
+    if (level == 0 && props.outline && *props.outline >= 0 && *props.outline < 9) level = std::min(*props.outline + 1, 6);
+    const int ilvl = std::clamp(props.ilvl.value_or(0), 0, levels - 1);
+    const level_def* numbered =
+        level == 0 && !fixed_where_ && props.num_id ? numbering_.level(*props.num_id, ilvl) : nullptr;
+
+    if (props.page_break_before.value_or(false) && tables_ == 0 && !fixed_where_) {
+        block brk;
+        brk.kind = block_kind::page_break;
+        brk.where = {{ps.number, 1}, {ps.number, 1}};
+        ps.pieces.push_back(std::move(brk));
+    }
+    ps.start_piece(level ? block_kind::heading : block_kind::paragraph, level);
+    read_inline(p, ps, {}, 0);
+    end_piece(ps);
+
+    auto shape = [&](block& b) {
+        b.align = props.align.value_or(alignment::unspecified);
+        std::optional<int> twips = props.indent_twips;
+        if (!twips && numbered) twips = numbered->indent_twips;
+        b.indent = twips.value_or(0) / 20;
+    };
+    // Counted even when empty: Word prints the number of an empty item.
+    std::string marker = numbered ? numbering_.next_marker(*props.num_id, ilvl) : std::string();
+    if (!ps.has_text) {
+        for (block& image : ps.images) out.add(std::move(image));
+        for (block& b : ps.pieces)
+            if (b.kind == block_kind::page_break) out.add(std::move(b));
+        return;
+    }
+    bool first = true;
+    for (block& b : ps.pieces) {
+        if (b.kind == block_kind::page_break) {
+            out.add(std::move(b));
+            continue;
+        }
+        shape(b);
+        if (numbered && first) {
+            out.add_item({*props.num_id, ilvl, numbering_.ordered(*props.num_id, ilvl), marker, std::move(b)});
+        } else {
+            out.add(std::move(b));
+        }
+        first = false;
+    }
+}
+
+// Finishes the piece of paragraph read so far: kept when it printed text.
+void docx_reader::end_piece(paragraph_state& ps) {
+    block& b = ps.piece;
+    bool printed = std::any_of(b.runs.begin(), b.runs.end(), [](const run& r) {
+        return r.kind == run_kind::text && r.text.find_first_not_of(" \t") != std::string::npos;
+    });
+    ps.builder.reset();
+    if (!printed) return;
+    b.where.end = fixed_where_ ? fixed_where_->end : b.runs.back().where.end;
+    if (fixed_where_) b.where.begin = fixed_where_->begin;
+    // A break that ends the piece is not part of its text.
+    finish_lines(b);
+    ps.pieces.push_back(std::move(b));
+    ps.has_text = true;
+}
+
+void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
+    enter(depth);
+    if (++tables_ > static_cast<int>(limits_.max_nesting))
+        throw fatal{"nesting-too-deep", "tables are nested deeper than the limit of " +
+                                            std::to_string(limits_.max_nesting) + " levels"};
+    block table;
+    table.kind = block_kind::table;
+    source_position begin{paragraphs_ + 1, 1};
+    std::vector<const xmlNode*> rows;
+    collect(tbl, "tr", rows, depth + 1);
+    for (const xmlNode* tr : rows) {
+        block row;
+        row.kind = block_kind::table_row;
+        row.where.begin = {paragraphs_ + 1, 1};
+        std::vector<const xmlNode*> cells;
+        collect(tr, "tc", cells, depth + 1);
+        for (const xmlNode* tc : cells) {
+            block cell;
+            cell.kind = block_kind::table_cell;
+            cell.where.begin = {paragraphs_ + 1, 1};
+            container inside(cell.children);
+            read_blocks(tc, inside, depth + 2);
+            inside.flush();
+            cell.where.end = cell.children.empty() ? cell.where.begin : cell.children.back().where.end;
+            row.children.push_back(std::move(cell));
+        }
+        row.where.end = row.children.empty() ? row.where.begin : row.children.back().where.end;
+        table.children.push_back(std::move(row));
+    }
+    table.where = {begin, table.children.empty() ? begin : table.children.back().where.end};
+    --tables_;
+    out.add(std::move(table));
+}
+
+// The rows of a table or the cells of a row, through the wrappers that may
+// hold them (content controls, custom XML, tracked insertions).
+void docx_reader::collect(const xmlNode* parent, std::string_view name, std::vector<const xmlNode*>& found,
+                          int depth) {
+    enter(depth);
+    for (const xmlNode* c : elements{parent}) {
+        if (is(c, xmlns::w, name)) found.push_back(c);
+        else if (is(c, xmlns::w, "sdt")) collect(child(c, xmlns::w, "sdtContent"), name, found, depth + 1);
+        else if (is(c, xmlns::w, "customXml") || is(c, xmlns::w, "ins") || is(c, xmlns::w, "moveTo"))
+            collect(c, name, found, depth + 1);
+    }
+}
+
+void docx_reader::read_inline(const xmlNode* parent, paragraph_state& ps, const std::string& link, int depth) {
+    enter(depth);
+    for (const xmlNode* c : elements{parent}) {
+        xmlns ns = namespace_of(c->ns);
+        std::string_view n = local_name(c);
+        if (ns == xmlns::mc && n == "AlternateContent") {
+            if (const xmlNode* branch = alternative(c)) read_inline(branch, ps, link, depth + 1);
+            continue;
+        }
+        if (ns != xmlns::w) continue;
+        if (n == "r") {
+            read_run(c, ps, link, depth + 1);
+        } else if (n == "hyperlink") {
+            // Only an external relationship is a link out; w:anchor is a
+            // place in the document.
+            std::string target = link;
+            if (auto id = attribute(c, xmlns::r, "id")) {
+                auto it = links_.find(std::string(*id));
+                if (it != links_.end()) target = it->second;
+            }
+            read_inline(c, ps, target, depth + 1);
+        } else if (n == "fldSimple") {
+            std::string target = hyperlink_target(attribute(c, xmlns::w, "instr").value_or(""));
+            read_inline(c, ps, target.empty() ? link : target, depth + 1);
+        } else if (n == "sdt") {
+            read_inline(child(c, xmlns::w, "sdtContent"), ps, link, depth + 1);
+        } else if (n == "ins" || n == "moveTo" || n == "smartTag" || n == "customXml" || n == "dir" || n == "bdo") {
+            read_inline(c, ps, link, depth + 1);
+        }
+        // w:del and w:moveFrom are not printed; w:pPr, bookmarks, comment
+        // ranges and proofing marks print nothing.
+    }
+}
+
+void docx_reader::read_run(const xmlNode* r, paragraph_state& ps, const std::string& link, int depth) {
+    const xmlNode* rpr = child(r, xmlns::w, "rPr");
+    run_props props = ps.base;
+    if (const xmlNode* s = child(rpr, xmlns::w, "rStyle")) props.over(styles_.character(w_val(s)));
+    props.over(read_rpr(rpr));
+    read_run_content(r, ps, props, link, depth);
+}
+
+// The alternative text of a drawing: wp:docPr's description, else its title.
+std::string drawing_alt(const xmlNode* drawing) {
+    for (const xmlNode* frame : elements{drawing}) {
+        const xmlNode* pr = child(frame, xmlns::wp, "docPr");
+        if (!pr) continue;
+        std::string_view descr = attribute(pr, xmlns::other, "descr").value_or("");
+        return std::string(descr.empty() ? attribute(pr, xmlns::other, "title").value_or("") : descr);
+    }
+    return {};
+}
+
+void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, const run_props& props,
+                                   const std::string& link, int depth) {
+    enter(depth);
+    for (const xmlNode* c : elements{parent}) {
+        xmlns ns = namespace_of(c->ns);
+        std::string_view n = local_name(c);
+        if (ns == xmlns::mc && n == "AlternateContent") {
+            if (const xmlNode* branch = alternative(c)) read_run_content(branch, ps, props, link, depth + 1);
+            continue;
+        }
+        if (ns != xmlns::w) continue;
+        if (n == "fldChar") {
+            std::string_view type = attribute(c, xmlns::w, "fldCharType").value_or("");
+            if (type == "begin") {
+                if (fields_.size() >= 64)
+                    throw fatal{"nesting-too-deep", "fields are nested deeper than 64 levels"};
+                fields_.push_back({});
+            } else if (type == "separate" && !fields_.empty()) {
+                fields_.back().in_result = true;
+            } else if (type == "end" && !fields_.empty()) {
+                fields_.pop_back();
+            }
+            continue;
+        }
+        if (n == "instrText") {
+            if (!fields_.empty() && !fields_.back().in_result) fields_.back().instruction += text_of(c);
+            continue;
+        }
+        if (!printing() || props.hidden.value_or(false)) continue;
+        std::string target = link;
+        if (!fields_.empty())
+            if (std::string from_field = field_link(); !from_field.empty()) target = std::move(from_field);
+        if (n == "t") {
+            print(ps, text_of(c), props, target);
+        } else if (n == "tab" || n == "ptab") {
+            print(ps, "\t", props, target);
+        } else if (n == "noBreakHyphen") {
+            print(ps, "-", props, target);
+        } else if (n == "softHyphen") {
+            // Printed only where a line breaks at it: not part of the text.
+        } else if (n == "sym") {
+            // A symbol font's private-use code is the font's own glyph: best
+            // effort, shown as a bullet; another code is itself.
+            auto code = attribute(c, xmlns::w, "char").value_or("");
+            char32_t cp = static_cast<char32_t>(std::strtoul(std::string(code).c_str(), nullptr, 16));
+            bool own_glyph = cp == 0 || cp >= 0x110000 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF);
+            std::string text = own_glyph ? "•" : utf8(cp);
+            print(ps, text, props, target);
+        } else if (n == "br" || n == "cr") {
+            std::string_view type = attribute(c, xmlns::w, "type").value_or("");
+            if (type == "page" && tables_ == 0 && !fixed_where_) {
+                // A page break inside a paragraph cuts it in two pieces.
+                std::uint32_t at = ps.column++;
+                block brk;
+                brk.kind = block_kind::page_break;
+                brk.where = {{ps.number, at}, {ps.number, at + 1}};
+                block_kind kind = ps.piece.kind;
+                int level = ps.piece.level;
+                end_piece(ps);
+                ps.pieces.push_back(std::move(brk));
+                ps.start_piece(kind, level);
+            } else if (type == "column" || type == "page") {
+                ++ps.column;  // a new column or page, within a table: no break in the text
+            } else {
+                print_break(ps, props);
+            }
+        } else if (n == "drawing") {
+            std::uint32_t at = ps.column++;
+            block image;
+            image.kind = block_kind::image;
+            image.alt = drawing_alt(c);
+            image.where = fixed_where_ ? *fixed_where_ : span{{ps.number, at}, {ps.number, at + 1}};
+            ps.images.push_back(std::move(image));
+        } else if (n == "footnoteReference") {
+            std::uint32_t at = ps.column++;
+            if (fixed_where_) continue;
+            std::string id(attribute(c, xmlns::w, "id").value_or(""));
+            auto seen = std::find_if(footnotes_.begin(), footnotes_.end(), [&](auto& f) { return f.id == id; });
+            if (seen == footnotes_.end())
+                footnotes_.push_back({id, static_cast<int>(footnotes_.size()) + 1, {{ps.number, at}, {ps.number, at + 1}}});
+        } else if (n == "footnoteRef") {
+            // The footnote's own number, at the start of its text.
+            if (fixed_where_) print(ps, std::to_string(footnote_number_), props, target);
+        } else if (n == "endnoteReference" || n == "pict" || n == "object") {
+            ++ps.column;  // printed as one character; their content is not read
+        }
+        // w:delText, w:rPr, w:lastRenderedPageBreak, comment references: nothing printed.
+    }
+}
+
+void docx_reader::print(paragraph_state& ps, std::string_view text, const run_props& props, const std::string& link) {
+    if (text.empty()) return;
+    auto length = static_cast<std::uint32_t>(count_code_points(text));
+    span where{{ps.number, ps.column}, {ps.number, ps.column + length}};
+    if (fixed_where_) {
+        where = *fixed_where_;
+    } else if (std::size_t last = text.find_last_not_of(" \t\r\n"); last != std::string_view::npos) {
+        // Just past the last character that is not white space.
+        auto before = static_cast<std::uint32_t>(count_code_points(text.substr(0, last)));
+        doc_.end = {ps.number, ps.column + before + 1};
+    }
+    ps.column += length;
+    run_builder::style s;
+    s.strong = props.bold.value_or(false);
+    s.emphasis = props.italic.value_or(false);
+    s.underline = props.underline.value_or(false);
+    s.caps = props.caps.value_or(false);
+    s.link = link;
+    s.size = static_cast<float>(props.half_points.value_or(body_half_points_)) / static_cast<float>(body_half_points_);
+    ps.builder->text(text, where, s);
+}
+
+void docx_reader::print_break(paragraph_state& ps, const run_props&) {
+    std::uint32_t at = ps.column++;
+    span where = fixed_where_ ? *fixed_where_ : span{{ps.number, at}, {ps.number, at + 1}};
+    ps.builder->line_break(run_kind::hard_break, where);
+}
+
+void docx_reader::read_footnotes(const xmlNode* root) {
+    std::unordered_map<std::string, const xmlNode*> by_id;
+    for (const xmlNode* f : elements{root}) {
+        if (!is(f, xmlns::w, "footnote")) continue;
+        std::string_view type = attribute(f, xmlns::w, "type").value_or("normal");
+        if (type == "normal") by_id.emplace(attribute(f, xmlns::w, "id").value_or(""), f);
+    }
+    container out(doc_.blocks);
+    std::vector<field> body_fields = std::move(fields_);
+    for (const footnote_ref& ref : footnotes_) {
+        auto it = by_id.find(ref.id);
+        if (it == by_id.end()) continue;
+        fixed_where_ = ref.where;
+        footnote_number_ = ref.number;
+        fields_.clear();
+        read_blocks(it->second, out, 1);
+    }
+    out.flush();
+    fixed_where_.reset();
+    fields_ = std::move(body_fields);
+}
+
+}  // namespace
+
+document read_docx(std::string_view bytes, const reader_limits& limits) {
     document doc;
-    doc.diagnostics.push_back({severity::error, "not-a-release", "this build of communique does not read docx yet", {1, 1}, {1, 1}});
+    docx_reader reader(limits, doc);
+    try {
+        reader.read(bytes);
+    } catch (const fatal& f) {
+        doc.blocks.clear();
+        doc.end = {};
+        doc.diagnostics.push_back({severity::error, f.rule, f.message, {1, 1}, {1, 1}});
+    }
     return doc;
 }
 
