@@ -38,11 +38,6 @@
 
 namespace communique::detail {
 
-bool looks_like_zip(std::string_view bytes) noexcept {
-    // A local file header, or the end record of an empty archive.
-    return bytes.starts_with(std::string_view("PK\x03\x04", 4)) || bytes.starts_with(std::string_view("PK\x05\x06", 4));
-}
-
 namespace {
 
 // ---------------------------------------------------------------- errors

@@ -8,6 +8,8 @@
 
 #include <zip.h>
 
+#include <algorithm>
+
 #include <dlfcn.h>
 
 namespace communique::detail {
@@ -153,14 +155,20 @@ zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::st
         message = std::string(name) + " cannot be read";
         return zip_status::damaged;
     }
-    if (st.valid & ZIP_STAT_SIZE) out.reserve(static_cast<std::size_t>(st.size));
+    // An entry may not inflate past the budget, nor past the size it
+    // declares: the declared size is reserved once (it is within the
+    // budget), and an entry that goes on beyond it is refused at once,
+    // before it could make the string grow.
+    const bool declared = st.valid & ZIP_STAT_SIZE;
+    const std::size_t limit = declared ? static_cast<std::size_t>(st.size) : budget;
+    if (declared) out.reserve(limit + 1);
     constexpr std::size_t chunk = 64 * 1024;
     zip_status result = zip_status::ok;
     for (;;) {
         std::size_t old = out.size();
-        // One byte more than the budget allows tells an entry that fits
-        // exactly from one that goes on.
-        std::size_t left = budget - std::min(budget, old);
+        // One byte more than the limit tells an entry that fits exactly
+        // from one that goes on.
+        std::size_t left = limit - std::min(limit, old);
         std::size_t want = left >= chunk ? chunk : left + 1;
         out.resize(old + want);
         zip_int64_t got = z.fread(file, out.data() + old, want);
@@ -171,8 +179,9 @@ zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::st
             break;
         }
         out.resize(old + static_cast<std::size_t>(got));
-        if (out.size() > budget) {
-            message = std::string(name) + " unpacks to more than the limit";
+        if (out.size() > limit) {
+            message = std::string(name) + " unpacks to more than " +
+                      (declared ? "the " + std::to_string(limit) + " bytes it declares" : std::string("the limit"));
             result = zip_status::too_large;
             break;
         }
