@@ -1,3 +1,4 @@
+#include "write/docx_package.hpp"
 #include "write/formats.hpp"
 #include "write/writers.hpp"
 
@@ -37,6 +38,8 @@ public:
 
 private:
     bool render_pdf(const release_tree& tree, lazy_sheet& fo, std::string& out,
+                    std::vector<diagnostic>& diagnostics) const;
+    bool write_docx(const release_tree& tree, lazy_sheet& docx, std::string& out,
                     std::vector<diagnostic>& diagnostics) const;
 
     sandbox box_;
@@ -80,6 +83,8 @@ bool xslt_writers::write(const release_tree& tree, std::string_view format, std:
     auto it = sheets_.find(format);
     if (it == sheets_.end()) throw std::invalid_argument("unknown format: " + std::string(format));
     if (entry && entry->rendered_from) return render_pdf(tree, *it->second, out, diagnostics);
+    // The docx stylesheet's result is a package of XML parts to zip.
+    if (format == "docx") return write_docx(tree, *it->second, out, diagnostics);
     std::string error;
     if (it->second->get().apply(tree.doc(), params_, box_, out, error)) return true;
     diagnostics.push_back({severity::error, "stylesheet",
@@ -102,6 +107,19 @@ bool xslt_writers::render_pdf(const release_tree& tree, lazy_sheet& fo, std::str
                                error + " (the limit: --max-pages, or [limits] pages in the configuration)", {}, {}});
     else
         diagnostics.push_back({severity::error, "pdf", "the PDF could not be made: " + error, {}, {}});
+    return false;
+}
+
+bool xslt_writers::write_docx(const release_tree& tree, lazy_sheet& docx, std::string& out,
+                              std::vector<diagnostic>& diagnostics) const {
+    std::string error;
+    result_doc doc = docx.get().transform(tree.doc(), params_, box_, error);
+    if (!doc) {
+        diagnostics.push_back({severity::error, "stylesheet", "the docx stylesheet failed: " + error, {}, {}});
+        return false;
+    }
+    if (write_docx_package(doc.get(), out, error)) return true;
+    diagnostics.push_back({severity::error, "stylesheet", "the .docx could not be made: " + error, {}, {}});
     return false;
 }
 

@@ -1,0 +1,932 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: the release as a Word document, written as a Flat OPC package
+  (pkg:package, the single-file form of an Office package that Word opens
+  as it is): every part of the .docx in one XML document. communique zips
+  it into a .docx (src/write/docx_package.cpp: one zip entry per pkg:part,
+  [Content_Types].xml from the parts' content types). Run with xsltproc,
+  the result is a .xml file that Word opens too, links aside.
+
+  Why the whole package and not only word/document.xml: the numbering part
+  depends on the release (one numbering definition per list, so that each
+  list counts from its own first marker), and so do the core properties
+  (title, date, language); one stylesheet writing them all keeps what
+  belongs together in one place, and a house stylesheet can restyle the
+  document by overriding the `styles` template.
+
+  Links: w:hyperlink elements with a cq:href attribute (namespace
+  urn:communique:docx). The packager turns each into a relationship of the
+  part (r:id) in document order, so that the stylesheet need not number
+  them.
+
+  The document, in reading order, each line its own paragraph with a
+  paragraph style named after the release element (for readers that map
+  the document back to a release):
+    State, Motto           centred, bold
+    Organisation           centred, bold; its printed lines kept (w:br)
+    Unit, LunarDate, Reference   centred
+    Genre                  centred, bold
+    Title, Subtitle        the headline (bold) and subheadline (italic)
+    Dateline               right-aligned, where it stood (top, under the
+                           headline, end); a run-in dateline opens the first
+                           paragraph in bold small capitals (character
+                           style RunInDateline), followed by " – "
+    BodyText               justified paragraphs
+    ListParagraph          list items with w:numPr: the list's printed
+                           first marker as Word numbering ("1.", "(a)",
+                           "I.", "•", "-"), nesting as the level
+    Quote                  indented paragraphs of a quote
+    Heading2               subheadings
+    Closing, EndMark       the closing lines and the end mark (centred)
+  Persons and strong text are bold runs, emphasis italic runs; paragraph
+  alignment is also set directly, so that a reader that ignores styles
+  still sees it. The release's xml:lang is the document's language (the
+  default run properties); a paragraph in another language has w:lang on
+  its runs.
+
+  No parameters. XSLT 1.0 + EXSLT (str:replace, str:tokenize,
+  exsl:node-set).
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:communique:release:1"
+                xmlns:str="http://exslt.org/strings"
+                xmlns:exsl="http://exslt.org/common"
+                xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"
+                xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+                xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+                xmlns:dc="http://purl.org/dc/elements/1.1/"
+                xmlns:dcterms="http://purl.org/dc/terms/"
+                xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                xmlns:cq="urn:communique:docx"
+                exclude-result-prefixes="r str exsl">
+
+  <xsl:output method="xml" encoding="UTF-8" indent="no"/>
+
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+
+  <xsl:variable name="lang" select="/r:release/@xml:lang"/>
+  <xsl:variable name="en-dash" select="'&#x2013;'"/>
+  <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+  <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+
+  <!-- Content types and relationship types. -->
+  <xsl:variable name="ct-rels" select="'application/vnd.openxmlformats-package.relationships+xml'"/>
+  <xsl:variable name="ct-wml" select="'application/vnd.openxmlformats-officedocument.wordprocessingml.'"/>
+  <xsl:variable name="rt-office" select="'http://schemas.openxmlformats.org/officeDocument/2006/relationships/'"/>
+
+  <!-- ================================================================== -->
+  <!-- The package                                                         -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="/">
+    <xsl:processing-instruction name="mso-application">progid="Word.Document"</xsl:processing-instruction>
+    <pkg:package>
+      <pkg:part pkg:name="/_rels/.rels" pkg:contentType="{$ct-rels}">
+        <pkg:xmlData>
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId1" Type="{$rt-office}officeDocument" Target="word/document.xml"/>
+            <Relationship Id="rId2" Target="docProps/core.xml"
+                          Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"/>
+            <Relationship Id="rId3" Type="{$rt-office}extended-properties" Target="docProps/app.xml"/>
+          </Relationships>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/docProps/core.xml"
+                pkg:contentType="application/vnd.openxmlformats-package.core-properties+xml">
+        <pkg:xmlData>
+          <xsl:call-template name="core-properties"/>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/docProps/app.xml"
+                pkg:contentType="application/vnd.openxmlformats-officedocument.extended-properties+xml">
+        <pkg:xmlData>
+          <Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">
+            <Application>communique</Application>
+          </Properties>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/word/document.xml" pkg:contentType="{$ct-wml}document.main+xml">
+        <pkg:xmlData>
+          <w:document>
+            <w:body>
+              <xsl:apply-templates select="r:release"/>
+              <!-- A4, margins as html.xsl prints: 20 mm top and right, 22 mm
+                   bottom, 25 mm left (in twentieths of a point). -->
+              <w:sectPr>
+                <w:pgSz w:w="11906" w:h="16838"/>
+                <w:pgMar w:top="1134" w:right="1134" w:bottom="1247" w:left="1417"
+                         w:header="709" w:footer="709" w:gutter="0"/>
+              </w:sectPr>
+            </w:body>
+          </w:document>
+        </pkg:xmlData>
+      </pkg:part>
+      <!-- The packager adds a relationship per link to this part. -->
+      <pkg:part pkg:name="/word/_rels/document.xml.rels" pkg:contentType="{$ct-rels}">
+        <pkg:xmlData>
+          <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+            <Relationship Id="rId1" Type="{$rt-office}styles" Target="styles.xml"/>
+            <Relationship Id="rId2" Type="{$rt-office}numbering" Target="numbering.xml"/>
+            <Relationship Id="rId3" Type="{$rt-office}settings" Target="settings.xml"/>
+          </Relationships>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/word/styles.xml" pkg:contentType="{$ct-wml}styles+xml">
+        <pkg:xmlData>
+          <xsl:call-template name="styles"/>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/word/numbering.xml" pkg:contentType="{$ct-wml}numbering+xml">
+        <pkg:xmlData>
+          <xsl:call-template name="numbering"/>
+        </pkg:xmlData>
+      </pkg:part>
+      <pkg:part pkg:name="/word/settings.xml" pkg:contentType="{$ct-wml}settings+xml">
+        <pkg:xmlData>
+          <w:settings>
+            <w:defaultTabStop w:val="720"/>
+            <w:characterSpacingControl w:val="doNotCompress"/>
+            <w:themeFontLang w:val="{$lang}"/>
+            <w:compat>
+              <w:compatSetting w:name="compatibilityMode" w:uri="http://schemas.microsoft.com/office/word"
+                               w:val="15"/>
+            </w:compat>
+          </w:settings>
+        </pkg:xmlData>
+      </pkg:part>
+    </pkg:package>
+  </xsl:template>
+
+  <!-- Title (the headline), creation date (the dateline's date), language. -->
+  <xsl:template name="core-properties">
+    <cp:coreProperties>
+      <dc:title>
+        <xsl:apply-templates select="/r:release/r:headline" mode="plain"/>
+      </dc:title>
+      <xsl:if test="/r:release/r:subheadline">
+        <dc:subject>
+          <xsl:apply-templates select="/r:release/r:subheadline" mode="plain"/>
+        </dc:subject>
+      </xsl:if>
+      <xsl:if test="/r:release/r:header/r:issuer/r:organisation">
+        <dc:creator>
+          <xsl:for-each select="/r:release/r:header/r:issuer/r:organisation">
+            <xsl:if test="position() &gt; 1">; </xsl:if>
+            <xsl:apply-templates select="." mode="plain"/>
+          </xsl:for-each>
+        </dc:creator>
+      </xsl:if>
+      <dc:language>
+        <xsl:value-of select="$lang"/>
+      </dc:language>
+      <!-- W3CDTF wants a full date-time here; a year beyond 9999 or a time
+           zone would not fit it and is left out. -->
+      <xsl:variable name="when" select="/r:release/r:dateline/r:date/@when"/>
+      <xsl:if test="string-length($when) = 10">
+        <dcterms:created xsi:type="dcterms:W3CDTF">
+          <xsl:value-of select="concat($when, 'T00:00:00Z')"/>
+        </dcterms:created>
+      </xsl:if>
+    </cp:coreProperties>
+  </xsl:template>
+
+  <!-- An element's text on one line, whitespace normalised. -->
+  <xsl:template match="*" mode="plain">
+    <xsl:variable name="text">
+      <xsl:apply-templates mode="plain-text"/>
+    </xsl:variable>
+    <xsl:value-of select="normalize-space($text)"/>
+  </xsl:template>
+
+  <xsl:template match="r:br" mode="plain-text">
+    <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- The release                                                         -->
+  <!-- ================================================================== -->
+
+  <!-- The order of html.xsl: the dateline where it stood. -->
+  <xsl:template match="r:release">
+    <xsl:apply-templates select="r:header"/>
+    <xsl:apply-templates select="r:dateline[@position = 'top']"/>
+    <xsl:apply-templates select="r:headline"/>
+    <xsl:apply-templates select="r:subheadline"/>
+    <xsl:apply-templates select="r:dateline[@position = 'under-headline']"/>
+    <!-- A run-in dateline opens the first paragraph; without one it stands
+         on its own, still in its run-in character style. -->
+    <xsl:if test="not(r:body/*[1][self::r:p])">
+      <xsl:apply-templates select="r:dateline[@position = 'run-in']"/>
+    </xsl:if>
+    <xsl:apply-templates select="r:body/*"/>
+    <xsl:apply-templates select="r:dateline[@position = 'end']"/>
+    <xsl:apply-templates select="r:closing"/>
+  </xsl:template>
+
+  <xsl:template match="r:header | r:issuer | r:closing | r:quote">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- Header lines, the headline, the subheadline and subheadings: one
+       paragraph each, in the style named after the element. -->
+  <xsl:template match="r:state | r:motto | r:organisation | r:unit | r:lunar-date | r:reference | r:genre
+                       | r:headline | r:subheadline">
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style">
+          <xsl:call-template name="style-of"/>
+        </xsl:with-param>
+        <xsl:with-param name="jc" select="'center'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template match="r:subheading">
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style" select="'Heading2'"/>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </w:p>
+  </xsl:template>
+
+  <xsl:template name="style-of">
+    <xsl:choose>
+      <xsl:when test="self::r:headline">Title</xsl:when>
+      <xsl:when test="self::r:subheadline">Subtitle</xsl:when>
+      <xsl:when test="self::r:lunar-date">LunarDate</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="concat(translate(substring(local-name(), 1, 1), $lower, $upper),
+                                     substring(local-name(), 2))"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The dateline on its own: right-aligned. A run-in dateline that has no
+       first paragraph to open keeps its run-in look, left-aligned. -->
+  <xsl:template match="r:dateline">
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style" select="'Dateline'"/>
+        <xsl:with-param name="jc">
+          <xsl:if test="@position != 'run-in'">right</xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:apply-templates/>
+    </w:p>
+  </xsl:template>
+
+  <!-- "PHNOM PENH, 3 March 2024 – " at the start of the first paragraph; a
+       dateline ending with a full stop needs no dash. -->
+  <xsl:template match="r:dateline" mode="run-in">
+    <xsl:apply-templates/>
+    <w:r>
+      <!-- On one line: xml:space="preserve" keeps the stylesheet's own
+           whitespace inside w:t. -->
+      <w:t xml:space="preserve"><xsl:if test="substring(., string-length(.)) != '.'"><xsl:value-of select="concat(' ', $en-dash)"/></xsl:if><xsl:text> </xsl:text></w:t>
+    </w:r>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Body                                                                -->
+  <!-- ================================================================== -->
+
+  <xsl:template match="r:p">
+    <xsl:variable name="quotes" select="count(ancestor::r:quote)"/>
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style">
+          <xsl:choose>
+            <xsl:when test="parent::r:closing">Closing</xsl:when>
+            <xsl:when test="$quotes &gt; 0">Quote</xsl:when>
+            <xsl:otherwise>BodyText</xsl:otherwise>
+          </xsl:choose>
+        </xsl:with-param>
+        <xsl:with-param name="jc">
+          <xsl:if test="not(parent::r:closing)">both</xsl:if>
+        </xsl:with-param>
+        <!-- The Quote style indents one step; a quote in a quote more. -->
+        <xsl:with-param name="indent">
+          <xsl:if test="$quotes &gt; 1">
+            <xsl:value-of select="720 * $quotes"/>
+          </xsl:if>
+        </xsl:with-param>
+      </xsl:call-template>
+      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
+        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </w:p>
+  </xsl:template>
+
+  <!--
+    Every list's number in document order, as the numbering part counts
+    them, looked up by the list's generate-id() (used within this run only,
+    so the output does not depend on it). xsl:number level="any" would walk
+    the document back for every list: 900 lists took half a second.
+  -->
+  <xsl:key name="list-number" match="list-number" use="@list"/>
+  <xsl:variable name="list-numbers-tree">
+    <xsl:for-each select="//r:list">
+      <list-number list="{generate-id()}" n="{position()}"/>
+    </xsl:for-each>
+  </xsl:variable>
+  <xsl:variable name="list-numbers" select="exsl:node-set($list-numbers-tree)"/>
+
+  <!-- A list's items refer to its own numbering definition (numId: the
+       list's number), at the level of its nesting. -->
+  <xsl:template match="r:list">
+    <xsl:variable name="list" select="generate-id()"/>
+    <xsl:variable name="num">
+      <!-- key() looks in the document of the context node. -->
+      <xsl:for-each select="$list-numbers">
+        <xsl:value-of select="key('list-number', $list)/@n"/>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:apply-templates select="r:item">
+      <xsl:with-param name="num" select="$num"/>
+    </xsl:apply-templates>
+  </xsl:template>
+
+  <!-- The item's text is one paragraph; its nested lists follow it. -->
+  <xsl:template match="r:item">
+    <xsl:param name="num"/>
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style" select="'ListParagraph'"/>
+        <xsl:with-param name="num" select="$num"/>
+        <xsl:with-param name="level">
+          <xsl:call-template name="list-level"/>
+        </xsl:with-param>
+        <xsl:with-param name="jc" select="'both'"/>
+      </xsl:call-template>
+      <xsl:apply-templates select="node()[not(self::r:list)]"/>
+    </w:p>
+    <xsl:apply-templates select="r:list"/>
+  </xsl:template>
+
+  <!-- Word has nine list levels (0 to 8); deeper lists stay at the ninth. -->
+  <xsl:template name="list-level">
+    <xsl:variable name="depth" select="count(ancestor-or-self::r:list) - 1"/>
+    <xsl:choose>
+      <xsl:when test="$depth &gt; 8">8</xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="$depth"/>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template match="r:end-mark">
+    <w:p>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="style" select="'EndMark'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+      </xsl:call-template>
+      <w:r>
+        <w:t xml:space="preserve"><xsl:value-of select="."/></w:t>
+      </w:r>
+    </w:p>
+  </xsl:template>
+
+  <!--
+    w:pPr, its children in the schema's order: style, numbering, direction,
+    indentation, alignment. Right-to-left languages get w:bidi.
+  -->
+  <xsl:template name="paragraph-properties">
+    <xsl:param name="style"/>
+    <xsl:param name="num"/>
+    <xsl:param name="level"/>
+    <xsl:param name="indent"/>
+    <xsl:param name="jc"/>
+    <w:pPr>
+      <w:pStyle w:val="{$style}"/>
+      <xsl:if test="string($num) != ''">
+        <w:numPr>
+          <w:ilvl w:val="{$level}"/>
+          <w:numId w:val="{$num}"/>
+        </w:numPr>
+      </xsl:if>
+      <xsl:variable name="rtl">
+        <xsl:call-template name="is-rtl">
+          <xsl:with-param name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:if test="$rtl = 'yes'">
+        <w:bidi/>
+      </xsl:if>
+      <xsl:if test="string($indent) != ''">
+        <w:ind w:left="{$indent}"/>
+      </xsl:if>
+      <xsl:if test="string($jc) != ''">
+        <w:jc w:val="{$jc}"/>
+      </xsl:if>
+    </w:pPr>
+  </xsl:template>
+
+  <xsl:template name="is-rtl">
+    <xsl:param name="lang"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'), $upper, $lower)"/>
+    <xsl:if test="$primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">yes</xsl:if>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Inline content                                                      -->
+  <!-- ================================================================== -->
+
+  <!--
+    Every piece of text is a run whose properties come from the elements
+    around it: bold in a person, strong text or a run-in dateline, italic in
+    emphasis, the Hyperlink style in a link, w:lang in a paragraph whose
+    language is not the release's. persons, places, dates, honorifics,
+    names and roles add nothing else: their text is all a reader needs to
+    find them again, as it does in a draft.
+  -->
+  <xsl:template match="text()">
+    <w:r>
+      <xsl:variable name="run-in" select="ancestor::r:dateline[@position = 'run-in']"/>
+      <xsl:variable name="bold" select="ancestor::r:person or ancestor::r:strong or $run-in"/>
+      <xsl:variable name="italic" select="ancestor::r:em"/>
+      <xsl:variable name="link" select="ancestor::r:link"/>
+      <xsl:variable name="text-lang" select="ancestor::*[@xml:lang][1]/@xml:lang"/>
+      <xsl:variable name="other-lang" select="string($text-lang) != string($lang)"/>
+      <xsl:if test="$bold or $italic or $link or $other-lang">
+        <w:rPr>
+          <xsl:choose>
+            <xsl:when test="$run-in">
+              <w:rStyle w:val="RunInDateline"/>
+            </xsl:when>
+            <xsl:when test="$link">
+              <w:rStyle w:val="Hyperlink"/>
+            </xsl:when>
+          </xsl:choose>
+          <xsl:if test="$bold">
+            <w:b/>
+            <w:bCs/>
+          </xsl:if>
+          <xsl:if test="$italic">
+            <w:i/>
+            <w:iCs/>
+          </xsl:if>
+          <xsl:if test="$run-in">
+            <w:smallCaps/>
+          </xsl:if>
+          <xsl:if test="$other-lang">
+            <xsl:call-template name="language">
+              <xsl:with-param name="lang" select="$text-lang"/>
+            </xsl:call-template>
+          </xsl:if>
+        </w:rPr>
+      </xsl:if>
+      <w:t xml:space="preserve"><xsl:value-of select="."/></w:t>
+    </w:r>
+  </xsl:template>
+
+  <!-- w:lang: the language as Latin text's, and as complex-script or East
+       Asian text's for the languages Word sets in those fonts (Khmer,
+       Thai, Lao, Burmese, the right-to-left languages; Chinese, Japanese,
+       Korean), so that spelling and line breaking know it. -->
+  <xsl:template name="language">
+    <xsl:param name="lang"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'), $upper, $lower)"/>
+    <w:lang w:val="{$lang}">
+      <xsl:choose>
+        <xsl:when test="$primary = 'km' or $primary = 'th' or $primary = 'lo' or $primary = 'my'
+                        or $primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">
+          <xsl:attribute name="w:bidi">
+            <xsl:value-of select="$lang"/>
+          </xsl:attribute>
+        </xsl:when>
+        <xsl:when test="$primary = 'zh' or $primary = 'ja' or $primary = 'ko'">
+          <xsl:attribute name="w:eastAsia">
+            <xsl:value-of select="$lang"/>
+          </xsl:attribute>
+        </xsl:when>
+      </xsl:choose>
+    </w:lang>
+  </xsl:template>
+
+  <xsl:template match="r:br">
+    <w:r>
+      <w:br/>
+    </w:r>
+  </xsl:template>
+
+  <!-- A URL with spaces is not a valid relationship target; they are the
+       only thing a press office is likely to leave in one. -->
+  <xsl:template match="r:link">
+    <w:hyperlink cq:href="{str:replace(normalize-space(@href), ' ', '%20')}">
+      <xsl:apply-templates/>
+    </w:hyperlink>
+  </xsl:template>
+
+  <!-- Markup that only passes its text on: the text() rule formats it. -->
+  <xsl:template match="r:em | r:strong | r:person | r:honorific | r:name | r:role | r:place | r:date">
+    <xsl:apply-templates/>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Numbering: one definition per list                                  -->
+  <!-- ================================================================== -->
+
+  <!--
+    Each list has its own abstract numbering and its own w:num (both
+    numbered by the list's position in document order), so that every list
+    starts at its own first marker and a nested list does not disturb its
+    parent's count. All nine levels have the list's format; its items use
+    the level of its nesting.
+  -->
+  <xsl:template name="numbering">
+    <w:numbering>
+      <xsl:for-each select="//r:list">
+        <w:abstractNum w:abstractNumId="{position()}">
+          <w:multiLevelType w:val="multilevel"/>
+          <xsl:call-template name="numbering-levels"/>
+        </w:abstractNum>
+      </xsl:for-each>
+      <xsl:for-each select="//r:list">
+        <w:num w:numId="{position()}">
+          <w:abstractNumId w:val="{position()}"/>
+        </w:num>
+      </xsl:for-each>
+    </w:numbering>
+  </xsl:template>
+
+  <!--
+    The list's first marker, split as markers.xsl does: the counter is the
+    first run of ASCII letters or digits, what comes before and after it is
+    kept ("(" and ")" of "(a)"). Counters become Word number formats: digits
+    decimal, "i" or a longer run of Roman digits lowerRoman or upperRoman,
+    another single letter lowerLetter or upperLetter; the start is the
+    counter's value. A marker without a counter ("•", "-"), a longer
+    counter or an unordered list is a bullet: the marker repeated.
+  -->
+  <xsl:template name="numbering-levels">
+    <xsl:variable name="marker" select="string(@marker)"/>
+    <xsl:variable name="mask"
+                  select="translate($marker, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+                          '0000000000000000000000000000000000000000000000000000000000000')"/>
+    <xsl:variable name="prefix" select="substring-before($mask, '0')"/>
+    <xsl:variable name="from-counter" select="substring($marker, string-length($prefix) + 1)"/>
+    <xsl:variable name="rest" select="concat(substring($mask, string-length($prefix) + 1), '.')"/>
+    <xsl:variable name="counter-length"
+                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
+    <xsl:variable name="counter" select="substring($from-counter, 1, $counter-length)"/>
+    <xsl:variable name="suffix" select="substring($from-counter, $counter-length + 1)"/>
+    <xsl:variable name="format">
+      <xsl:choose>
+        <xsl:when test="@type != 'ordered' or $counter = ''">bullet</xsl:when>
+        <xsl:when test="translate($counter, '0123456789', '') = ''">decimal</xsl:when>
+        <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or $counter-length &gt; 1)">
+          <xsl:text>lowerRoman</xsl:text>
+        </xsl:when>
+        <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or $counter-length &gt; 1)">
+          <xsl:text>upperRoman</xsl:text>
+        </xsl:when>
+        <xsl:when test="$counter-length = 1 and contains($lower, $counter)">lowerLetter</xsl:when>
+        <xsl:when test="$counter-length = 1 and contains($upper, $counter)">upperLetter</xsl:when>
+        <xsl:otherwise>bullet</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:variable name="start">
+      <xsl:choose>
+        <xsl:when test="$format = 'decimal'">
+          <xsl:value-of select="number($counter)"/>
+        </xsl:when>
+        <xsl:when test="$format = 'lowerRoman' or $format = 'upperRoman'">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+          </xsl:call-template>
+        </xsl:when>
+        <xsl:when test="$format = 'lowerLetter'">
+          <xsl:value-of select="string-length(substring-before($lower, $counter)) + 1"/>
+        </xsl:when>
+        <xsl:when test="$format = 'upperLetter'">
+          <xsl:value-of select="string-length(substring-before($upper, $counter)) + 1"/>
+        </xsl:when>
+        <xsl:otherwise>1</xsl:otherwise>
+      </xsl:choose>
+    </xsl:variable>
+    <xsl:call-template name="numbering-level">
+      <xsl:with-param name="level" select="0"/>
+      <xsl:with-param name="format" select="$format"/>
+      <xsl:with-param name="start" select="$start"/>
+      <xsl:with-param name="prefix" select="substring($marker, 1, string-length($prefix))"/>
+      <xsl:with-param name="suffix" select="$suffix"/>
+    </xsl:call-template>
+  </xsl:template>
+
+  <!-- Levels level to 8: each indented half an inch more, the marker
+       hanging in the indentation (wider for "(iii)"). -->
+  <xsl:template name="numbering-level">
+    <xsl:param name="level"/>
+    <xsl:param name="format"/>
+    <xsl:param name="start"/>
+    <xsl:param name="prefix"/>
+    <xsl:param name="suffix"/>
+    <w:lvl w:ilvl="{$level}">
+      <w:start w:val="{$start}"/>
+      <w:numFmt w:val="{$format}"/>
+      <w:lvlText>
+        <xsl:attribute name="w:val">
+          <xsl:choose>
+            <xsl:when test="$format = 'bullet'">
+              <xsl:value-of select="@marker"/>
+            </xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="concat($prefix, '%', $level + 1, $suffix)"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+      </w:lvlText>
+      <w:lvlJc w:val="left"/>
+      <w:pPr>
+        <w:ind w:left="{720 * ($level + 1)}">
+          <xsl:attribute name="w:hanging">
+            <xsl:choose>
+              <xsl:when test="string-length(@marker) &gt; 3">567</xsl:when>
+              <xsl:otherwise>360</xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </w:ind>
+      </w:pPr>
+    </w:lvl>
+    <xsl:if test="$level &lt; 8">
+      <xsl:call-template name="numbering-level">
+        <xsl:with-param name="level" select="$level + 1"/>
+        <xsl:with-param name="format" select="$format"/>
+        <xsl:with-param name="start" select="$start"/>
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="suffix" select="$suffix"/>
+      </xsl:call-template>
+    </xsl:if>
+  </xsl:template>
+
+  <!-- The value of a Roman numeral in capitals: a digit smaller than the
+       next one is subtracted (IV), any other added. -->
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:param name="sum" select="0"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''">
+        <xsl:value-of select="$sum"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="digits" select="'IVXLCDM'"/>
+        <xsl:variable name="values" select="'1 5 10 50 100 500 1000 '"/>
+        <xsl:variable name="this" select="number(str:tokenize($values, ' ')[string-length(substring-before($digits, substring($roman, 1, 1))) + 1])"/>
+        <xsl:variable name="next-digit" select="substring($roman, 2, 1)"/>
+        <xsl:variable name="next">
+          <xsl:choose>
+            <xsl:when test="$next-digit = ''">0</xsl:when>
+            <xsl:otherwise>
+              <xsl:value-of select="str:tokenize($values, ' ')[string-length(substring-before($digits, $next-digit)) + 1]"/>
+            </xsl:otherwise>
+          </xsl:choose>
+        </xsl:variable>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          <xsl:with-param name="sum">
+            <xsl:choose>
+              <xsl:when test="$this &lt; number($next)">
+                <xsl:value-of select="$sum - $this"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="$sum + $this"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:with-param>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- ================================================================== -->
+  <!-- Styles                                                              -->
+  <!-- ================================================================== -->
+
+  <!--
+    Times New Roman 12 pt for Latin text and Khmer OS Battambang for Khmer
+    (the faces html.xsl asks for first); the release's language as the
+    document's. A house stylesheet replaces this template to restyle.
+  -->
+  <xsl:template name="styles">
+    <w:styles>
+      <w:docDefaults>
+        <w:rPrDefault>
+          <w:rPr>
+            <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman"
+                      w:cs="Khmer OS Battambang"/>
+            <w:sz w:val="24"/>
+            <w:szCs w:val="24"/>
+            <xsl:call-template name="language">
+              <xsl:with-param name="lang" select="$lang"/>
+            </xsl:call-template>
+          </w:rPr>
+        </w:rPrDefault>
+        <w:pPrDefault>
+          <w:pPr>
+            <w:spacing w:after="0" w:line="276" w:lineRule="auto"/>
+          </w:pPr>
+        </w:pPrDefault>
+      </w:docDefaults>
+
+      <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
+        <w:name w:val="Normal"/>
+        <w:qFormat/>
+      </w:style>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'State'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="size" select="26"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Motto'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="after" select="360"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Organisation'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Unit'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'LunarDate'"/>
+        <xsl:with-param name="name" select="'Lunar Date'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="before" select="240"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Reference'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="before" select="120"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Genre'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="size" select="28"/>
+        <xsl:with-param name="before" select="360"/>
+        <xsl:with-param name="after" select="240"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Title'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="size" select="34"/>
+        <xsl:with-param name="before" select="240"/>
+        <xsl:with-param name="after" select="120"/>
+        <xsl:with-param name="keep-next" select="true()"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Subtitle'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="italic" select="true()"/>
+        <xsl:with-param name="after" select="240"/>
+        <xsl:with-param name="keep-next" select="true()"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Dateline'"/>
+        <xsl:with-param name="jc" select="'right'"/>
+        <xsl:with-param name="before" select="240"/>
+        <xsl:with-param name="after" select="240"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'BodyText'"/>
+        <xsl:with-param name="name" select="'Body Text'"/>
+        <xsl:with-param name="jc" select="'both'"/>
+        <xsl:with-param name="after" select="240"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'ListParagraph'"/>
+        <xsl:with-param name="name" select="'List Paragraph'"/>
+        <xsl:with-param name="jc" select="'both'"/>
+        <xsl:with-param name="after" select="80"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Quote'"/>
+        <xsl:with-param name="jc" select="'both'"/>
+        <xsl:with-param name="italic" select="true()"/>
+        <xsl:with-param name="indent" select="720"/>
+        <xsl:with-param name="after" select="240"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Heading2'"/>
+        <xsl:with-param name="name" select="'heading 2'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="size" select="26"/>
+        <xsl:with-param name="before" select="360"/>
+        <xsl:with-param name="after" select="120"/>
+        <xsl:with-param name="keep-next" select="true()"/>
+        <xsl:with-param name="outline" select="1"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'Closing'"/>
+        <xsl:with-param name="size" select="22"/>
+        <xsl:with-param name="after" select="160"/>
+      </xsl:call-template>
+      <xsl:call-template name="paragraph-style">
+        <xsl:with-param name="id" select="'EndMark'"/>
+        <xsl:with-param name="name" select="'End Mark'"/>
+        <xsl:with-param name="jc" select="'center'"/>
+        <xsl:with-param name="bold" select="true()"/>
+        <xsl:with-param name="before" select="240"/>
+      </xsl:call-template>
+
+      <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
+        <w:name w:val="Default Paragraph Font"/>
+        <w:uiPriority w:val="1"/>
+        <w:semiHidden/>
+      </w:style>
+      <!-- Bold and small capitals are set on the runs themselves. -->
+      <w:style w:type="character" w:styleId="RunInDateline">
+        <w:name w:val="Run-in Dateline"/>
+        <w:basedOn w:val="DefaultParagraphFont"/>
+      </w:style>
+      <w:style w:type="character" w:styleId="Hyperlink">
+        <w:name w:val="Hyperlink"/>
+        <w:basedOn w:val="DefaultParagraphFont"/>
+        <w:rPr>
+          <w:color w:val="1D4F91"/>
+          <w:u w:val="single"/>
+        </w:rPr>
+      </w:style>
+      <w:style w:type="numbering" w:default="1" w:styleId="NoList">
+        <w:name w:val="No List"/>
+        <w:uiPriority w:val="99"/>
+        <w:semiHidden/>
+      </w:style>
+    </w:styles>
+  </xsl:template>
+
+  <!-- A paragraph style based on Normal; sizes in half-points, spacing and
+       indentation in twentieths of a point. -->
+  <xsl:template name="paragraph-style">
+    <xsl:param name="id"/>
+    <xsl:param name="name" select="$id"/>
+    <xsl:param name="jc"/>
+    <xsl:param name="bold" select="false()"/>
+    <xsl:param name="italic" select="false()"/>
+    <xsl:param name="size"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
+    <xsl:param name="indent"/>
+    <xsl:param name="keep-next" select="false()"/>
+    <xsl:param name="outline"/>
+    <w:style w:type="paragraph" w:styleId="{$id}">
+      <w:name w:val="{$name}"/>
+      <w:basedOn w:val="Normal"/>
+      <w:qFormat/>
+      <w:pPr>
+        <xsl:if test="$keep-next">
+          <w:keepNext/>
+        </xsl:if>
+        <xsl:if test="string($before) != '' or string($after) != ''">
+          <w:spacing>
+            <xsl:if test="string($before) != ''">
+              <xsl:attribute name="w:before">
+                <xsl:value-of select="$before"/>
+              </xsl:attribute>
+            </xsl:if>
+            <xsl:if test="string($after) != ''">
+              <xsl:attribute name="w:after">
+                <xsl:value-of select="$after"/>
+              </xsl:attribute>
+            </xsl:if>
+          </w:spacing>
+        </xsl:if>
+        <xsl:if test="string($indent) != ''">
+          <w:ind w:left="{$indent}" w:right="{$indent}"/>
+        </xsl:if>
+        <xsl:if test="string($jc) != ''">
+          <w:jc w:val="{$jc}"/>
+        </xsl:if>
+        <xsl:if test="string($outline) != ''">
+          <w:outlineLvl w:val="{$outline}"/>
+        </xsl:if>
+      </w:pPr>
+      <w:rPr>
+        <xsl:if test="$bold">
+          <w:b/>
+          <w:bCs/>
+        </xsl:if>
+        <xsl:if test="$italic">
+          <w:i/>
+          <w:iCs/>
+        </xsl:if>
+        <xsl:if test="string($size) != ''">
+          <w:sz w:val="{$size}"/>
+          <w:szCs w:val="{$size}"/>
+        </xsl:if>
+      </w:rPr>
+    </w:style>
+  </xsl:template>
+
+</xsl:stylesheet>
