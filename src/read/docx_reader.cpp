@@ -12,10 +12,10 @@
 // image and footnote reference mark. Field instructions, deleted text and
 // hidden text print nothing and take no column.
 //
-// Footnotes are appended after the body as paragraphs that start with their
-// number (as Word prints them in the footnote area), in the order they are
-// referenced; their runs are all placed at the reference mark in the body,
-// the only place in these units a footnote has.
+// Footnotes and endnotes are not read: their reference mark takes its column
+// and nothing more. The model has no place for a note that is not a body
+// paragraph, and a note appended after the body would stand where the
+// recogniser looks for the closing dateline.
 //
 // The parts come from a user's file: each is bounded by the inflation budget
 // (reader_limits::max_inflated), its markup is counted before libxml2 builds
@@ -224,7 +224,11 @@ xml_doc parse_part(const zip_archive& zip, std::string_view name, std::size_t& b
         while (!why.empty() && (why.back() == '\n' || why.back() == ' ')) why.pop_back();
         if (e && e->line > 0) why += " (line " + std::to_string(e->line) + ")";
     }
+    bool too_deep = !doc && why.find("Excessive depth") != std::string::npos;
     xmlFreeParserCtxt(ctxt);
+    if (too_deep)
+        throw fatal{"nesting-too-deep", std::string(name) + " nests its elements deeper than libxml2's limit (" +
+                                            why + ")"};
     if (!doc) throw fatal{"xml-syntax", "the .docx is damaged: " + std::string(name) + ": " + why};
     return xml_doc(doc);
 }
@@ -659,7 +663,7 @@ struct list_entry {
     block paragraph;
 };
 
-// The blocks of one container (the body, a table cell, a footnote), with
+// The blocks of one container (the body, a table cell), with
 // numbered paragraphs gathered until something else ends their lists.
 class container {
 public:
@@ -722,14 +726,13 @@ private:
     std::vector<list_entry> pending_;
 };
 
-// A footnote reference met in the body.
-struct footnote_ref {
-    std::string id;
-    int number = 0;
-    span where;
-};
-
 // ---------------------------------------------------------------- the reader
+
+// A content control (w:sdt) that shows its placeholder text.
+bool showing_placeholder(const xmlNode* sdt) {
+    const xmlNode* flag = child(child(sdt, xmlns::w, "sdtPr"), xmlns::w, "showingPlcHdr");
+    return flag && toggle_on(flag);
+}
 
 class docx_reader {
 public:
@@ -770,7 +773,6 @@ private:
     void print(paragraph_state& ps, std::string_view text, const run_props& props, const std::string& link);
     void print_break(paragraph_state& ps, const run_props& props);
     void end_piece(paragraph_state& ps);
-    void read_footnotes(const xmlNode* root);
 
     // Hostile nesting is refused before it could exhaust the stack.
     void enter(int depth) const {
@@ -806,9 +808,6 @@ private:
     std::uint32_t paragraphs_ = 0;  // w:p read so far
     int tables_ = 0;                // tables open around the current one
     std::vector<field> fields_;
-    std::vector<footnote_ref> footnotes_;
-    std::optional<span> fixed_where_;  // set while reading a footnote: every run is at its reference
-    int footnote_number_ = 0;          // the number of the footnote being read
 };
 
 void docx_reader::read(std::string_view bytes) {
@@ -818,7 +817,7 @@ void docx_reader::read(std::string_view bytes) {
     if (!zip) throw fatal{"input-encoding", "the .docx cannot be read: " + message};
     std::size_t budget = limits_.max_inflated;
     const char* parts[] = {"word/document.xml", "word/styles.xml", "word/numbering.xml",
-                           "word/_rels/document.xml.rels", "word/footnotes.xml"};
+                           "word/_rels/document.xml.rels"};
     // What the parts declare refuses a bomb before anything is inflated.
     std::uint64_t declared = 0;
     for (const char* part : parts) declared += zip->declared_size(part);
@@ -852,10 +851,6 @@ void docx_reader::read(std::string_view bytes) {
     container top(doc_.blocks);
     read_blocks(body, top, 0);
     top.flush();
-    if (!footnotes_.empty()) {
-        xml_doc notes = parse_part(*zip, "word/footnotes.xml", budget, limits_, false);
-        if (notes) read_footnotes(xmlDocGetRootElement(notes.get()));
-    }
 }
 
 void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) {
@@ -870,7 +865,14 @@ void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) 
         if (ns != xmlns::w) continue;
         if (n == "p") read_paragraph(c, out);
         else if (n == "tbl") read_table(c, out, depth + 1);
-        else if (n == "sdt") read_blocks(child(c, xmlns::w, "sdtContent"), out, depth + 1);
+        else if (n == "sdt") {
+            // A control still showing its placeholder ("Click or tap here to
+            // enter text.") prints a prompt, not the document's text; its
+            // paragraphs are read only to be counted.
+            std::vector<block> prompt;
+            container discard(prompt);
+            read_blocks(child(c, xmlns::w, "sdtContent"), showing_placeholder(c) ? discard : out, depth + 1);
+        }
         // Wrappers whose content is printed: tracked insertions and moves
         // to, custom XML.
         else if (n == "ins" || n == "moveTo" || n == "customXml") read_blocks(c, out, depth + 1);
@@ -880,7 +882,7 @@ void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) 
 
 void docx_reader::read_paragraph(const xmlNode* p, container& out) {
     paragraph_state ps;
-    if (!fixed_where_) ps.number = ++paragraphs_;
+    ps.number = ++paragraphs_;
     const xmlNode* ppr = child(p, xmlns::w, "pPr");
     std::string_view style_id;
     if (const xmlNode* s = child(ppr, xmlns::w, "pStyle")) style_id = w_val(s);
@@ -892,10 +894,12 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
     int level = styles_.heading_level(style_id);
     if (level == 0 && props.outline && *props.outline >= 0 && *props.outline < 9) level = std::min(*props.outline + 1, 6);
     const int ilvl = std::clamp(props.ilvl.value_or(0), 0, levels - 1);
-    const level_def* numbered =
-        level == 0 && !fixed_where_ && props.num_id ? numbering_.level(*props.num_id, ilvl) : nullptr;
+    // A numbered heading is counted, so that the items after it are
+    // numbered as printed, but stays a heading.
+    const level_def* numbered = props.num_id ? numbering_.level(*props.num_id, ilvl) : nullptr;
+    const bool item = numbered && level == 0;
 
-    if (props.page_break_before.value_or(false) && tables_ == 0 && !fixed_where_) {
+    if (props.page_break_before.value_or(false) && tables_ == 0) {
         block brk;
         brk.kind = block_kind::page_break;
         brk.where = {{ps.number, 1}, {ps.number, 1}};
@@ -904,6 +908,10 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
     ps.start_piece(level ? block_kind::heading : block_kind::paragraph, level);
     read_inline(p, ps, {}, 0);
     end_piece(ps);
+    // A field's instruction never spans paragraphs (its result may, a table
+    // of contents): a field still in its instruction here lost its
+    // separator, and would otherwise hide the rest of the document.
+    while (!fields_.empty() && !fields_.back().in_result) fields_.pop_back();
 
     auto shape = [&](block& b) {
         b.align = props.align.value_or(alignment::unspecified);
@@ -926,7 +934,7 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
             continue;
         }
         shape(b);
-        if (numbered && first) {
+        if (item && first) {
             out.add_item({*props.num_id, ilvl, numbering_.ordered(*props.num_id, ilvl), marker, std::move(b)});
         } else {
             out.add(std::move(b));
@@ -943,8 +951,7 @@ void docx_reader::end_piece(paragraph_state& ps) {
     });
     ps.builder.reset();
     if (!printed) return;
-    b.where.end = fixed_where_ ? fixed_where_->end : b.runs.back().where.end;
-    if (fixed_where_) b.where.begin = fixed_where_->begin;
+    b.where.end = b.runs.back().where.end;
     // A break that ends the piece is not part of its text.
     finish_lines(b);
     ps.pieces.push_back(std::move(b));
@@ -958,19 +965,19 @@ void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
                                             std::to_string(limits_.max_nesting) + " levels"};
     block table;
     table.kind = block_kind::table;
-    source_position begin{paragraphs_ + 1, 1};
+    source_position begin = source_position{paragraphs_ + 1, 1};
     std::vector<const xmlNode*> rows;
     collect(tbl, "tr", rows, depth + 1);
     for (const xmlNode* tr : rows) {
         block row;
         row.kind = block_kind::table_row;
-        row.where.begin = {paragraphs_ + 1, 1};
+        row.where.begin = source_position{paragraphs_ + 1, 1};
         std::vector<const xmlNode*> cells;
         collect(tr, "tc", cells, depth + 1);
         for (const xmlNode* tc : cells) {
             block cell;
             cell.kind = block_kind::table_cell;
-            cell.where.begin = {paragraphs_ + 1, 1};
+            cell.where.begin = source_position{paragraphs_ + 1, 1};
             container inside(cell.children);
             read_blocks(tc, inside, depth + 2);
             inside.flush();
@@ -1023,7 +1030,7 @@ void docx_reader::read_inline(const xmlNode* parent, paragraph_state& ps, const 
             std::string target = hyperlink_target(attribute(c, xmlns::w, "instr").value_or(""));
             read_inline(c, ps, target.empty() ? link : target, depth + 1);
         } else if (n == "sdt") {
-            read_inline(child(c, xmlns::w, "sdtContent"), ps, link, depth + 1);
+            if (!showing_placeholder(c)) read_inline(child(c, xmlns::w, "sdtContent"), ps, link, depth + 1);
         } else if (n == "ins" || n == "moveTo" || n == "smartTag" || n == "customXml" || n == "dir" || n == "bdo") {
             read_inline(c, ps, link, depth + 1);
         }
@@ -1101,7 +1108,7 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
             print(ps, text, props, target);
         } else if (n == "br" || n == "cr") {
             std::string_view type = attribute(c, xmlns::w, "type").value_or("");
-            if (type == "page" && tables_ == 0 && !fixed_where_) {
+            if (type == "page" && tables_ == 0) {
                 // A page break inside a paragraph cuts it in two pieces.
                 std::uint32_t at = ps.column++;
                 block brk;
@@ -1122,19 +1129,9 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
             block image;
             image.kind = block_kind::image;
             image.alt = drawing_alt(c);
-            image.where = fixed_where_ ? *fixed_where_ : span{{ps.number, at}, {ps.number, at + 1}};
+            image.where = {{ps.number, at}, {ps.number, at + 1}};
             ps.images.push_back(std::move(image));
-        } else if (n == "footnoteReference") {
-            std::uint32_t at = ps.column++;
-            if (fixed_where_) continue;
-            std::string id(attribute(c, xmlns::w, "id").value_or(""));
-            auto seen = std::find_if(footnotes_.begin(), footnotes_.end(), [&](auto& f) { return f.id == id; });
-            if (seen == footnotes_.end())
-                footnotes_.push_back({id, static_cast<int>(footnotes_.size()) + 1, {{ps.number, at}, {ps.number, at + 1}}});
-        } else if (n == "footnoteRef") {
-            // The footnote's own number, at the start of its text.
-            if (fixed_where_) print(ps, std::to_string(footnote_number_), props, target);
-        } else if (n == "endnoteReference" || n == "pict" || n == "object") {
+        } else if (n == "footnoteReference" || n == "endnoteReference" || n == "pict" || n == "object") {
             ++ps.column;  // printed as one character; their content is not read
         }
         // w:delText, w:rPr, w:lastRenderedPageBreak, comment references: nothing printed.
@@ -1145,9 +1142,7 @@ void docx_reader::print(paragraph_state& ps, std::string_view text, const run_pr
     if (text.empty()) return;
     auto length = static_cast<std::uint32_t>(count_code_points(text));
     span where{{ps.number, ps.column}, {ps.number, ps.column + length}};
-    if (fixed_where_) {
-        where = *fixed_where_;
-    } else if (std::size_t last = text.find_last_not_of(" \t\r\n"); last != std::string_view::npos) {
+    if (std::size_t last = text.find_last_not_of(" \t\r\n"); last != std::string_view::npos) {
         // Just past the last character that is not white space.
         auto before = static_cast<std::uint32_t>(count_code_points(text.substr(0, last)));
         doc_.end = {ps.number, ps.column + before + 1};
@@ -1165,30 +1160,8 @@ void docx_reader::print(paragraph_state& ps, std::string_view text, const run_pr
 
 void docx_reader::print_break(paragraph_state& ps, const run_props&) {
     std::uint32_t at = ps.column++;
-    span where = fixed_where_ ? *fixed_where_ : span{{ps.number, at}, {ps.number, at + 1}};
+    span where{{ps.number, at}, {ps.number, at + 1}};
     ps.builder->line_break(run_kind::hard_break, where);
-}
-
-void docx_reader::read_footnotes(const xmlNode* root) {
-    std::unordered_map<std::string, const xmlNode*> by_id;
-    for (const xmlNode* f : elements{root}) {
-        if (!is(f, xmlns::w, "footnote")) continue;
-        std::string_view type = attribute(f, xmlns::w, "type").value_or("normal");
-        if (type == "normal") by_id.emplace(attribute(f, xmlns::w, "id").value_or(""), f);
-    }
-    container out(doc_.blocks);
-    std::vector<field> body_fields = std::move(fields_);
-    for (const footnote_ref& ref : footnotes_) {
-        auto it = by_id.find(ref.id);
-        if (it == by_id.end()) continue;
-        fixed_where_ = ref.where;
-        footnote_number_ = ref.number;
-        fields_.clear();
-        read_blocks(it->second, out, 1);
-    }
-    out.flush();
-    fixed_where_.reset();
-    fields_ = std::move(body_fields);
 }
 
 }  // namespace

@@ -335,7 +335,7 @@ TEST_CASE("docx: numbered paragraphs become nested lists with their printed mark
 TEST_CASE("docx: tracked changes, links, fields, content controls and footnotes", "[docx]") {
     document d = read_docx(fixture("changes.docx"), {});
     REQUIRE(d.diagnostics.empty());
-    REQUIRE(d.blocks.size() == 6);
+    REQUIRE(d.blocks.size() == 5);
     CHECK(lines_of(d.blocks[0]) == "Kept inserted moved");
     CHECK(run_of(d.blocks[0], "moved").where.begin == at(1, 15));  // deleted text takes no column
 
@@ -349,13 +349,12 @@ TEST_CASE("docx: tracked changes, links, fields, content controls and footnotes"
     CHECK(link_of(fields, run_of(fields, "go")) == "https://example.org/go");
     CHECK(run_of(fields, "go").where.begin == at(3, 11));
 
+    // The footnote's text is not read; its reference mark is a character.
     CHECK(lines_of(d.blocks[3]) == "Noted.");
-    CHECK(lines_of(d.blocks[4]) == "In control choice");
-
-    // The footnote comes after the body, numbered, placed at its reference.
-    const block& note = d.blocks[5];
-    CHECK(lines_of(note) == "1 The note.");
-    CHECK(note.where.begin == at(4, 7));
+    CHECK(d.blocks[3].where.end == at(4, 7));
+    const block& control = d.blocks[4];
+    CHECK(lines_of(control) == "In control choice");  // mc:Choice, not mc:Fallback
+    CHECK(run_of(control, " choice").where.begin == at(5, 11));
     CHECK(d.end == at(5, 18));
 }
 
@@ -375,6 +374,15 @@ TEST_CASE("docx: inline details of hand-written bodies", "[docx]") {
         REQUIRE(d.blocks.size() == 1);
         CHECK(lines_of(d.blocks[0]) == "shown-x");
         CHECK(run_of(d.blocks[0], "x").where.begin == at(1, 7));
+    }
+    SECTION("a content control showing its placeholder prints nothing, but its paragraphs count") {
+        document d = read_docx(docx_of("<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+                                       "<w:p><w:r><w:t>Click or tap here to enter text.</w:t></w:r></w:p>"
+                                       "</w:sdtContent></w:sdt><w:p><w:r><w:t>Real</w:t></w:r></w:p>"),
+                               {});
+        REQUIRE(d.blocks.size() == 1);
+        CHECK(lines_of(d.blocks[0]) == "Real");
+        CHECK(d.blocks[0].where.begin == at(2, 1));
     }
     SECTION("a drawing alone in its paragraph is an image with its description") {
         document d = read_docx(

@@ -158,7 +158,8 @@ def lists():
 
 def changes_fields_notes():
     """Tracked changes, a hyperlink, fields (simple and complex, one a
-    HYPERLINK), a footnote, a content control, alternate content."""
+    HYPERLINK), a footnote (not read: only its mark takes a column), a
+    content control, alternate content."""
     body = (
         # P1: "Kept inserted moved" - the deletion and the move away are gone.
         '<w:p><w:r><w:t xml:space="preserve">Kept </w:t></w:r>'
