@@ -1,12 +1,1435 @@
-// Placeholder until the html reader lands: the format is refused with a message.
+// The HTML reader: a web page (a CMS article page, or communique's own HTML
+// output) translated into the document model. It finds the article in the
+// page, leaves out what is not part of it (navigation, share buttons,
+// scripts, hidden text), and turns the rest into blocks and styled runs as a
+// browser would print them: white space collapsed, <b> and font-weight bold,
+// <center> and text-align centred, list numbers computed.
+//
+// The parser is libxml2's HTML parser. It is already linked into every
+// communique program (the XML reader and the stylesheets use libxml2), it
+// never fetches anything with HTML_PARSE_NONET, and it copes with the tag
+// soup that CMS pages are made of. Gumbo would parse more like a browser
+// but would be another library to ship, and its upstream is archived. What
+// libxml2's tree lacks is columns: it keeps a line per element only. So the
+// reader hooks the parser's SAX callbacks (which still build the tree) and
+// records, for each piece of text the parser reports, where in the file the
+// parser stood; the piece's source is then found by matching its text
+// backwards from there. A character reference (&amp;, &#233;) is a piece of
+// its own whose source is the whole reference. Every run therefore has the
+// exact line and column of its text, and a run never spans text whose
+// source differs from it (a reference, collapsed white space): a position
+// inside a run is its start plus the code points before it.
+//
+// libxml2 2.9 stops parsing an HTML page nested deeper than 256 elements
+// (xmlParserMaxDepth): such a page is refused as nested too deeply, since
+// the rest of it is lost. The reader walks the tree without recursion, and
+// refuses quotes, lists and tables nested deeper than limits.max_nesting as
+// the Markdown reader does.
+//
+// What is left out of the article, kept small on purpose:
+//   - elements that print no text of the article: script, style, noscript,
+//     template, head, form controls, iframe, object, embed, svg, math,
+//     canvas, audio, video, map, dialog, and a table's caption;
+//   - the page's bars: nav, aside, menu; header and footer unless inside an
+//     <article> (a <header> holding an <h1> is also kept: a headline);
+//   - hidden elements: the hidden attribute, aria-hidden="true",
+//     style="display:none" or "visibility:hidden";
+//   - chrome by ARIA role (navigation, banner, contentinfo, complementary,
+//     search, menu, menubar) and by a word of its class or id (see
+//     chrome_word: breadcrumbs, share buttons, related news, tags, ...),
+//     unless it wraps the article;
+//   - comments, and screen-reader-only text (sr-only, visually-hidden).
+//
+// communique's own HTML (xslt/html.xsl) prints some of the release's
+// emphasis through its style sheet: persons and the organisation are bold,
+// the subheadline italic, the header centred. Inside an
+// <article class="release"> those classes give the runs and blocks the
+// emphasis and alignment the draft had (see communique_class), so that a
+// page communique wrote reads back to the same release.
+#include "core/unicode.hpp"
 #include "read/readers.hpp"
+
+#include <libxml/HTMLparser.h>
+#include <libxml/SAX2.h>
+#include <libxml/parserInternals.h>
+#include <libxml/xpath.h>
+
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
 
 namespace communique::detail {
 
-document read_html(const source_text&, const reader_limits&, std::string_view) {
-    document doc;
-    doc.diagnostics.push_back({severity::error, "not-a-release", "this build of communique does not read html yet", {1, 1}, {1, 1}});
-    return doc;
+namespace {
+
+constexpr std::size_t npos = std::string_view::npos;
+
+// A problem that ends the reading: the document gets this one diagnostic and
+// no blocks.
+struct fatal {
+    std::string rule;
+    std::string message;
+    source_position where{1, 1};
+};
+
+// ---------------------------------------------------------------- strings
+
+std::string_view view(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : std::string_view(); }
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f'; }
+
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+std::string_view trim(std::string_view s) {
+    while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// Bytes of s that are not white space: the measure of "how much text".
+std::size_t text_bytes(std::string_view s) {
+    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !is_space(c); }));
+}
+
+// The words of a class or id attribute: "post-share_buttons x" gives post,
+// share, buttons, x.
+std::vector<std::string> words_of(std::string_view s) {
+    std::vector<std::string> out;
+    std::string w;
+    for (char c : s) {
+        if (is_space(c) || c == '-' || c == '_') {
+            if (!w.empty()) out.push_back(lower(w));
+            w.clear();
+        } else {
+            w += c;
+        }
+    }
+    if (!w.empty()) out.push_back(lower(w));
+    return out;
+}
+
+// The class tokens of a class attribute.
+std::vector<std::string_view> tokens_of(std::string_view s) {
+    std::vector<std::string_view> out;
+    std::size_t i = 0;
+    while (i < s.size()) {
+        while (i < s.size() && is_space(s[i])) ++i;
+        std::size_t j = i;
+        while (j < s.size() && !is_space(s[j])) ++j;
+        if (j > i) out.push_back(s.substr(i, j - i));
+        i = j;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- nodes
+
+std::string_view name_of(const xmlNode* n) { return view(n->name); }
+
+bool is_element(const xmlNode* n, std::string_view name) {
+    return n && n->type == XML_ELEMENT_NODE && name_of(n) == name;
+}
+
+// An attribute's value (the HTML parser gives names in lower case and has
+// decoded the references in the value), or nothing.
+std::optional<std::string> attribute(const xmlNode* n, std::string_view name) {
+    for (const xmlAttr* a = n->properties; a; a = a->next) {
+        if (view(a->name) != name) continue;
+        std::string value;
+        for (const xmlNode* c = a->children; c; c = c->next)
+            if (c->type == XML_TEXT_NODE) value += view(c->content);
+        return value;
+    }
+    return std::nullopt;
+}
+
+bool has_class(const xmlNode* n, std::string_view token) {
+    auto cls = attribute(n, "class");
+    if (!cls) return false;
+    auto tokens = tokens_of(*cls);
+    return std::find(tokens.begin(), tokens.end(), token) != tokens.end();
+}
+
+// True when `inner` is `outer` or inside it.
+bool within(const xmlNode* inner, const xmlNode* outer) {
+    for (const xmlNode* n = inner; n; n = n->parent)
+        if (n == outer) return true;
+    return false;
+}
+
+// True when an element of n's subtree (n excluded) is named `name`; iterative.
+bool has_descendant(const xmlNode* n, std::string_view name) {
+    const xmlNode* c = n->children;
+    while (c && c != n) {
+        if (is_element(c, name)) return true;
+        if (c->type == XML_ELEMENT_NODE && c->children) {
+            c = c->children;
+            continue;
+        }
+        while (c != n && !c->next) c = c->parent;
+        if (c != n) c = c->next;
+    }
+    return false;
+}
+
+// ---------------------------------------------------------------- what an element is
+
+enum class element_kind : std::uint8_t {
+    skipped,        // prints nothing of the article
+    inline_,        // text-level: its content flows into the paragraph around it
+    line_break,     // br
+    image,          // img
+    rule,           // hr
+    flow,           // a block holding paragraphs and blocks (div, p, section...)
+    heading,        // h1-h6
+    preformatted,   // pre
+    quote,          // blockquote
+    list,           // ul, ol
+    item,           // li
+    table,          // table
+    table_section,  // thead, tbody, tfoot
+    row,            // tr
+    cell,           // td, th
+};
+
+bool one_of(std::string_view s, std::initializer_list<std::string_view> list) {
+    return std::find(list.begin(), list.end(), s) != list.end();
+}
+
+element_kind kind_of(std::string_view name) {
+    if (one_of(name, {"script", "style", "noscript", "template", "head", "title", "form", "button", "select",
+                      "input", "textarea", "option", "iframe", "frame", "frameset", "object", "embed", "svg",
+                      "math", "canvas", "audio", "video", "map", "dialog", "caption", "nav", "aside", "menu"}))
+        return element_kind::skipped;
+    if (name == "br") return element_kind::line_break;
+    if (name == "img") return element_kind::image;
+    if (name == "hr") return element_kind::rule;
+    if (name.size() == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6') return element_kind::heading;
+    if (one_of(name, {"pre", "listing", "xmp", "plaintext"})) return element_kind::preformatted;
+    if (name == "blockquote") return element_kind::quote;
+    if (one_of(name, {"ul", "ol", "dir"})) return element_kind::list;
+    if (name == "li") return element_kind::item;
+    if (name == "table") return element_kind::table;
+    if (one_of(name, {"thead", "tbody", "tfoot"})) return element_kind::table_section;
+    if (name == "tr") return element_kind::row;
+    if (name == "td" || name == "th") return element_kind::cell;
+    if (one_of(name, {"html", "body", "div", "p", "section", "article", "main", "header", "footer", "center",
+                      "address", "figure", "figcaption", "details", "summary", "dl", "dt", "dd", "hgroup",
+                      "fieldset", "legend", "search", "noframes"}))
+        return element_kind::flow;
+    return element_kind::inline_;
+}
+
+// Words of a class or id that mark a page's chrome rather than its article
+// ("breadcrumbs", "post-share", "related_news"): the list is short on
+// purpose, each word common on CMS pages and rare in an article's markup.
+bool chrome_word(std::string_view w) {
+    return one_of(w, {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "tags", "pagination",
+                      "pager", "cookie", "cookies", "consent", "newsletter", "subscribe", "sidebar", "menu",
+                      "navbar", "nav", "navigation", "comments", "advert", "advertisement"});
+}
+
+bool chrome_role(std::string_view r) {
+    return one_of(r, {"navigation", "banner", "contentinfo", "complementary", "search", "menu", "menubar"});
+}
+
+// Screen-reader text ("Share on Facebook", "Opens in a new window").
+bool unprinted_class(std::string_view c) {
+    return one_of(c, {"sr-only", "visually-hidden", "screen-reader-text", "hidden"});
+}
+
+bool inside_article(const xmlNode* n) {
+    for (; n; n = n->parent)
+        if (is_element(n, "article")) return true;
+    return false;
+}
+
+// A style attribute's declarations, property and value in lower case.
+std::vector<std::pair<std::string, std::string>> declarations(std::string_view css) {
+    std::vector<std::pair<std::string, std::string>> out;
+    std::size_t i = 0;
+    while (i <= css.size()) {
+        std::size_t semi = css.find(';', i);
+        if (semi == npos) semi = css.size();
+        std::string_view decl = css.substr(i, semi - i);
+        i = semi + 1;
+        std::size_t colon = decl.find(':');
+        if (colon == npos) continue;
+        std::string value = lower(trim(decl.substr(colon + 1)));
+        if (std::size_t bang = value.find('!'); bang != npos) value = std::string(trim(value.substr(0, bang)));
+        out.emplace_back(lower(trim(decl.substr(0, colon))), std::move(value));
+    }
+    return out;
+}
+
+// True when the element prints nothing of the article (the content root
+// itself is never asked).
+bool left_out(const xmlNode* n) {
+    std::string_view name = name_of(n);
+    if (kind_of(name) == element_kind::skipped) return true;
+    if (name == "header" && !inside_article(n) && !has_descendant(n, "h1")) return true;
+    if (name == "footer" && !inside_article(n)) return true;
+    if (attribute(n, "hidden")) return true;
+    if (auto v = attribute(n, "aria-hidden"); v && lower(trim(*v)) == "true") return true;
+    if (auto css = attribute(n, "style"))
+        for (auto& [property, value] : declarations(*css))
+            if ((property == "display" && value == "none") || (property == "visibility" && value == "hidden"))
+                return true;
+    if (auto role = attribute(n, "role"); role && chrome_role(lower(trim(*role)))) return true;
+    if (auto cls = attribute(n, "class"))
+        for (std::string_view t : tokens_of(*cls))
+            if (unprinted_class(lower(t))) return true;
+    // A class or id word: unless the element wraps the article ("site
+    // has-sidebar" around everything), as an <article>, a <main> or an <h1>
+    // in it shows.
+    bool chrome = false;
+    for (const char* a : {"class", "id"})
+        if (auto value = attribute(n, a))
+            for (const std::string& w : words_of(*value)) chrome = chrome || chrome_word(w);
+    if (chrome && !has_descendant(n, "article") && !has_descendant(n, "main") && !has_descendant(n, "h1"))
+        return true;
+    return false;
+}
+
+// ---------------------------------------------------------------- source offsets
+
+// A stretch of a text node's (decoded) content and the source it came from.
+// A verbatim piece is its source byte for byte; any other piece (a
+// character reference, a CR the parser dropped) maps as a whole.
+struct piece {
+    std::size_t text_begin = 0, text_end = 0;
+    std::size_t source_begin = 0, source_end = 0;
+    bool verbatim = true;
+};
+
+// What the reader knows of a node, found through its _private pointer.
+struct node_info {
+    // Elements: the start tag's '<' (or where an implied element began),
+    // just past the start tag, just past the end (tag).
+    std::size_t tag_begin = 0, content_begin = 0, end = npos;
+    // Text nodes: the content's length so far and its pieces.
+    std::size_t length = 0;
+    std::vector<piece> pieces;
+    // The article search: text in the element, of it in links, and the
+    // paragraph score it gets from its children and grandchildren.
+    std::size_t text = 0, link = 0;
+    double score = 0;
+};
+
+// The SAX hooks' state: the source, and the node_info of every node built.
+class recorder {
+public:
+    explicit recorder(std::string_view text) : text_(text) {}
+
+    node_info& info(xmlNode* n) {
+        if (!n->_private) {
+            infos_.push_back(std::make_unique<node_info>());
+            n->_private = infos_.back().get();
+        }
+        return *static_cast<node_info*>(n->_private);
+    }
+    static const node_info* find(const xmlNode* n) { return static_cast<const node_info*>(n->_private); }
+
+    std::size_t offset(xmlParserCtxtPtr ctxt) const {
+        if (!ctxt->input || !ctxt->input->cur || !ctxt->input->base) return last_;
+        auto at = static_cast<std::size_t>(ctxt->input->consumed) +
+                  static_cast<std::size_t>(ctxt->input->cur - ctxt->input->base);
+        return std::min(at, text_.size());
+    }
+
+    // The parser reports a start tag standing on its '>' (or "/>"); an
+    // element it implied (<tbody>, a <p> it opened) has no tag there.
+    void started(xmlParserCtxtPtr ctxt, xmlNode* element) {
+        std::size_t at = offset(ctxt);
+        std::size_t after = at;
+        if (text_.substr(at, 1) == ">") after = at + 1;
+        else if (text_.substr(at, 2) == "/>") after = at + 2;
+        node_info& ni = info(element);
+        ni.content_begin = after;
+        ni.tag_begin = after != at ? tag_start(at, name_of(element)) : at;
+        // An implied element may be reported after the parser read the text
+        // that made it open one: it does not move the text's lower bound.
+        if (after != at) last_ = std::max(last_, after);
+    }
+
+    void ended(xmlParserCtxtPtr ctxt, xmlNode* element) {
+        std::size_t at = offset(ctxt);
+        info(element).end = at;
+        last_ = std::max(last_, at);
+    }
+
+    // A piece of text the parser added to text node t, which it reported
+    // with the parser standing at `end`.
+    void characters(xmlParserCtxtPtr ctxt, xmlNode* t, bool appended, std::string_view decoded) {
+        node_info& ni = info(t);
+        if (!appended) ni.length = 0;
+        std::size_t end = offset(ctxt);
+        std::size_t before = ni.pieces.size();
+        locate(decoded, end, ni.length, ni.pieces);
+        ni.length += decoded.size();
+        // An unknown reference ("&foo;") comes as "&" and then "foo": the
+        // second piece finds its own source, which the first must not overlap.
+        if (before > 0 && ni.pieces.size() > before) {
+            piece& prev = ni.pieces[before - 1];
+            std::size_t next = ni.pieces[before].source_begin;
+            if (!prev.verbatim && next < prev.source_end && next > prev.source_begin) prev.source_end = next;
+        }
+        if (!ni.pieces.empty()) last_ = std::max(last_, ni.pieces.back().source_end);
+    }
+
+    void other_event(xmlParserCtxtPtr ctxt) { last_ = std::max(last_, offset(ctxt)); }
+    std::size_t last() const { return last_; }
+
+private:
+    std::string_view text_;
+    std::vector<std::unique_ptr<node_info>> infos_;
+    std::size_t last_ = 0;  // just past the source of the last event
+
+    // The '<' of the start tag whose '>' is at `at`; `at` if there is none.
+    std::size_t tag_start(std::size_t at, std::string_view name) const {
+        std::size_t lt = text_.rfind('<', at);
+        if (lt == npos || lower(text_.substr(lt + 1, name.size())) != name) return at;
+        return lt;
+    }
+
+    // True when the source just before `end` is the end of `decoded` (its
+    // last characters, up to 16 bytes).
+    bool ends_with_at(std::string_view decoded, std::size_t end) const {
+        std::size_t k = std::min<std::size_t>(decoded.size(), 16);
+        return end >= k && end <= text_.size() && text_.substr(end - k, k) == decoded.substr(decoded.size() - k);
+    }
+
+    // Finds the source of `decoded`, which ends at `end` (or one character
+    // later: the parser reports a full buffer before it steps over the last
+    // character), matching backwards. What does not match is a reference:
+    // its source starts at the '&' before it.
+    void locate(std::string_view decoded, std::size_t end, std::size_t text_at, std::vector<piece>& out) const {
+        if (decoded.empty()) return;
+        std::size_t lo = std::min(last_, end);
+        if (!ends_with_at(decoded, end) && end < text_.size()) {
+            std::size_t step = 1;
+            while (end + step < text_.size() && (static_cast<unsigned char>(text_[end + step]) & 0xC0) == 0x80) ++step;
+            if (ends_with_at(decoded, end + step)) end += step;
+        }
+        std::vector<piece> found;  // backwards
+        std::size_t i = decoded.size(), j = end;
+        std::size_t run_i = i, run_j = j;  // the end of the verbatim stretch being matched
+        auto close_run = [&] {
+            if (run_i > i) found.push_back({text_at + i, text_at + run_i, j, run_j, true});
+        };
+        while (i > 0 && j > lo) {
+            if (text_[j - 1] == decoded[i - 1]) {
+                --i, --j;
+            } else if (text_[j - 1] == '\r') {
+                // The parser reads CR LF as LF, and a lone CR as LF.
+                close_run();
+                if (decoded[i - 1] == '\n') {
+                    found.push_back({text_at + i - 1, text_at + i, j - 1, j, false});
+                    --i;
+                }
+                --j;
+                run_i = i, run_j = j;
+            } else {
+                break;
+            }
+        }
+        close_run();
+        if (i > 0) {
+            // A reference: from its '&' to where the matched text begins.
+            std::size_t amp = j > lo ? text_.rfind('&', j - 1) : npos;
+            std::size_t begin = amp != npos && amp >= lo ? amp : lo;
+            // "&foo;" and "&copy" (no reference, or none without its ';')
+            // come as a literal "&", reported past the name after it.
+            bool literal = decoded.substr(0, i) == "&" && text_.substr(begin, 1) == "&" && text_[j - 1] != ';';
+            if (literal) found.push_back({text_at, text_at + 1, begin, begin + 1, true});
+            else found.push_back({text_at, text_at + i, std::min(begin, j), j, false});
+        }
+        out.insert(out.end(), found.rbegin(), found.rend());
+    }
+};
+
+recorder* recorder_of(void* ctx) {
+    auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    return static_cast<recorder*>(ctxt->_private);
+}
+
+void on_start(void* ctx, const xmlChar* name, const xmlChar** attributes) {
+    auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    xmlNode* parent = ctxt->node;
+    xmlSAX2StartElement(ctx, name, attributes);
+    if (recorder* r = recorder_of(ctx); r && ctxt->node && ctxt->node != parent) r->started(ctxt, ctxt->node);
+}
+
+void on_end(void* ctx, const xmlChar* name) {
+    auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    if (recorder* r = recorder_of(ctx); r && ctxt->node) r->ended(ctxt, ctxt->node);
+    xmlSAX2EndElement(ctx, name);
+}
+
+// Text, and white space the parser deems ignorable: libxml2 would drop the
+// space in "<time>…</time> <span>" (it does not know <time> holds text),
+// and a browser prints it.
+void on_characters(void* ctx, const xmlChar* ch, int len) {
+    auto ctxt = static_cast<xmlParserCtxtPtr>(ctx);
+    xmlNode* parent = ctxt->node;
+    xmlNode* before = parent ? parent->last : nullptr;
+    xmlSAX2Characters(ctx, ch, len);
+    recorder* r = recorder_of(ctx);
+    if (!r) return;
+    if (!parent || !parent->last || parent->last->type != XML_TEXT_NODE) {
+        r->other_event(ctxt);
+        return;
+    }
+    r->characters(ctxt, parent->last, parent->last == before,
+                  std::string_view(reinterpret_cast<const char*>(ch), static_cast<std::size_t>(len)));
+}
+
+void on_comment(void* ctx, const xmlChar* value) {
+    xmlSAX2Comment(ctx, value);
+    if (recorder* r = recorder_of(ctx)) r->other_event(static_cast<xmlParserCtxtPtr>(ctx));
+}
+
+void on_cdata(void* ctx, const xmlChar* value, int len) {
+    xmlSAX2CDataBlock(ctx, value, len);
+    if (recorder* r = recorder_of(ctx)) r->other_event(static_cast<xmlParserCtxtPtr>(ctx));
+}
+
+struct doc_deleter {
+    void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
+};
+using html_doc = std::unique_ptr<xmlDoc, doc_deleter>;
+
+// ---------------------------------------------------------------- positions
+
+// Byte offsets to line and column, as source_text counts them, walking
+// forward from the last offset converted: the reader asks in nearly
+// increasing order, so a page on one long line (minified HTML) costs its
+// length, not its length for every run.
+class position_finder {
+public:
+    explicit position_finder(const source_text& src) : src_(src) {}
+
+    source_position at(std::size_t offset) {
+        std::string_view t = src_.text();
+        offset = std::min(offset, t.size());
+        if (offset < offset_) {
+            offset_ = offset;
+            pos_ = src_.position_at(offset);
+            return pos_;
+        }
+        for (; offset_ < offset; ++offset_) {
+            char c = t[offset_];
+            bool line_end = c == '\n' || (c == '\r' && (offset_ + 1 == t.size() || t[offset_ + 1] != '\n'));
+            if (line_end && offset_ + 1 < t.size()) {
+                ++pos_.line;
+                pos_.column = 1;
+            } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+                ++pos_.column;
+            }
+        }
+        return pos_;
+    }
+
+private:
+    const source_text& src_;
+    std::size_t offset_ = 0;
+    source_position pos_{1, 1};
+};
+
+// ---------------------------------------------------------------- styles
+
+// What an element passes on to its content.
+struct style {
+    run_builder::style run;
+    alignment align = alignment::unspecified;
+    bool pre = false;         // white space kept (inside <pre>)
+    bool communique = false;  // inside communique's own <article class="release">
+};
+
+bool same_run_style(const run_builder::style& a, const run_builder::style& b) {
+    return a.strong == b.strong && a.emphasis == b.emphasis && a.underline == b.underline && a.caps == b.caps &&
+           a.link == b.link && a.size == b.size;
+}
+
+std::optional<alignment> alignment_of(std::string_view value) {
+    std::string v = lower(trim(value));
+    if (v == "left" || v == "start") return alignment::left;
+    if (v == "center" || v == "middle") return alignment::centre;
+    if (v == "right" || v == "end") return alignment::right;
+    if (v == "justify") return alignment::justified;
+    return std::nullopt;
+}
+
+// A CSS number at the start of s ("700", "1.5em"), or nothing.
+std::optional<double> leading_number(std::string_view s, std::size_t& used) {
+    std::size_t i = 0;
+    while (i < s.size() && ((s[i] >= '0' && s[i] <= '9') || s[i] == '.')) ++i;
+    if (i == 0) return std::nullopt;
+    used = i;
+    try {
+        return std::stod(std::string(s.substr(0, i)));
+    } catch (...) {
+        return std::nullopt;
+    }
+}
+
+void apply_css(style& st, std::string_view css, bool block_level) {
+    for (auto& [property, value] : declarations(css)) {
+        if (property == "font-weight") {
+            std::size_t used = 0;
+            if (value == "bold" || value == "bolder") st.run.strong = true;
+            else if (value == "normal" || value == "lighter") st.run.strong = false;
+            else if (auto w = leading_number(value, used)) st.run.strong = *w >= 600;
+        } else if (property == "font-style") {
+            if (value == "italic" || value.starts_with("oblique")) st.run.emphasis = true;
+            else if (value == "normal") st.run.emphasis = false;
+        } else if (property == "text-decoration" || property == "text-decoration-line") {
+            if (value.find("underline") != npos) st.run.underline = true;
+            else if (value == "none") st.run.underline = false;
+        } else if (property == "text-transform") {
+            if (value == "uppercase") st.run.caps = true;
+            else if (value == "none" || value == "lowercase" || value == "capitalize") st.run.caps = false;
+        } else if (property == "font-size") {
+            // Relative sizes only: an absolute one needs the body's size.
+            std::size_t used = 0;
+            if (auto v = leading_number(value, used); v && *v > 0) {
+                std::string_view unit = std::string_view(value).substr(used);
+                if (unit == "%") st.run.size *= static_cast<float>(*v / 100);
+                else if (unit == "em" || unit == "rem") st.run.size *= static_cast<float>(*v);
+            }
+        } else if (property == "text-align" && block_level) {
+            if (auto a = alignment_of(value)) st.align = *a;
+        }
+    }
+}
+
+// What communique's style sheet (xslt/html.xsl) prints for its classes,
+// limited to what the draft had: the persons and the organisation bold,
+// the subheadline italic, the header and the end mark centred, a dateline
+// at the end on the right. The national header, the genre and a run-in
+// dateline are bold on the page but plain in the draft and the release, so
+// they are left plain.
+void communique_class(style& st, std::string_view cls) {
+    for (std::string_view t : tokens_of(cls)) {
+        if (t == "person" || t == "organisation") st.run.strong = true;
+        else if (t == "subheadline") st.run.emphasis = true;
+        else if (t == "release-header" || t == "end-mark") st.align = alignment::centre;
+        else if (t == "dateline-end") st.align = alignment::right;
+    }
+}
+
+style style_of(const xmlNode* n, const style& parent, element_kind kind) {
+    style st = parent;
+    std::string_view name = name_of(n);
+    bool block_level = kind != element_kind::inline_;
+    if (name == "b" || name == "strong") st.run.strong = true;
+    else if (name == "i" || name == "em" || name == "cite" || name == "dfn" || name == "var") st.run.emphasis = true;
+    else if (name == "u" || name == "ins") st.run.underline = true;
+    else if (name == "center") st.align = alignment::centre;
+    else if (name == "a") {
+        if (auto href = attribute(n, "href"); href && !trim(*href).empty()) st.run.link = std::string(trim(*href));
+    }
+    if (kind == element_kind::preformatted) st.pre = true;
+    if (block_level)
+        if (auto align = attribute(n, "align"))
+            if (auto a = alignment_of(*align)) st.align = *a;
+    if (name == "article" && has_class(n, "release")) st.communique = true;
+    if (st.communique)
+        if (auto cls = attribute(n, "class")) communique_class(st, *cls);
+    if (auto css = attribute(n, "style")) apply_css(st, *css, block_level);
+    return st;
+}
+
+// ---------------------------------------------------------------- list markers
+
+std::string roman(long n, bool upper) {
+    static constexpr std::array<std::pair<int, std::string_view>, 13> digits = {{{1000, "m"}, {900, "cm"}, {500, "d"},
+                                                                                 {400, "cd"}, {100, "c"}, {90, "xc"},
+                                                                                 {50, "l"}, {40, "xl"}, {10, "x"},
+                                                                                 {9, "ix"}, {5, "v"}, {4, "iv"},
+                                                                                 {1, "i"}}};
+    std::string out;
+    for (auto [value, text] : digits)
+        while (n >= value) {
+            out += text;
+            n -= value;
+        }
+    if (upper)
+        for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
+    return out;
+}
+
+std::string alphabetic(long n, bool upper) {
+    std::string out;
+    while (n > 0) {
+        --n;
+        out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + n % 26));
+        n /= 26;
+    }
+    return out;
+}
+
+// The counter as a browser prints it for an <ol type>: "1", "c", "IV".
+std::string counter_text(long n, char type) {
+    if (type == 'a' || type == 'A') {
+        if (n >= 1) return alphabetic(n, type == 'A');
+    } else if (type == 'i' || type == 'I') {
+        if (n >= 1 && n < 4000) return roman(n, type == 'I');
+    }
+    return std::to_string(n);
+}
+
+std::optional<long> integer_of(std::string_view s) {
+    s = trim(s);
+    bool negative = s.starts_with('-');
+    if (negative) s.remove_prefix(1);
+    if (s.empty() || s[0] < '0' || s[0] > '9') return std::nullopt;
+    long v = 0;
+    for (char c : s) {
+        if (c < '0' || c > '9') break;
+        v = std::min<long>(v * 10 + (c - '0'), 1'000'000'000);
+    }
+    return negative ? -v : v;
+}
+
+// ---------------------------------------------------------------- the reader
+
+// Where inline content goes: a block filled with paragraphs and blocks
+// (flow), or a list, table or row whose content must be items, rows, cells.
+enum class role : std::uint8_t { flow, list, table, row };
+
+// A run of text not yet given to the run builder: consecutive verbatim
+// text with one style becomes one run.
+struct pending_text {
+    bool active = false;
+    std::string text;
+    std::size_t begin = 0, end = 0;
+    bool verbatim = false;
+    run_builder::style style;
+};
+
+struct container {
+    role what = role::flow;
+    std::vector<block>* out = nullptr;  // flow: where its blocks go
+    block* owner = nullptr;            // the block it fills (quote, list, item, table, row, cell); null: none
+    const xmlNode* element = nullptr;
+    int levels = 0;  // quotes, lists and tables around it, itself included
+
+    // Flow: the paragraphs it makes of inline content.
+    block_kind para_kind = block_kind::paragraph;
+    int level = 0;
+    alignment align = alignment::unspecified;
+    bool element_is_paragraph = false;  // the element is the paragraph itself (p, h1, pre)
+    bool first = true;                  // no paragraph of it yet
+
+    // List: its counter and how its markers print.
+    bool ordered = false;
+    long counter = 1;
+    char type = '1';
+    std::string prefix, suffix = ".", bullet = "•";
+
+    // The open paragraph.
+    block* para = nullptr;
+    std::optional<run_builder> builder;
+    bool line_has_text = false;
+    pending_text text;
+    pending_text space;  // collapsed white space, printed only if text follows on the line
+};
+
+struct frame {
+    xmlNode* node = nullptr;
+    xmlNode* next = nullptr;  // the next child to read
+    style st;
+    std::size_t container = 0;  // where its content goes (index into containers_)
+    bool owns_container = false;
+    element_kind kind = element_kind::inline_;
+};
+
+class html_reader {
+public:
+    html_reader(const source_text& src, const reader_limits& limits, std::string_view xpath)
+        : src_(src), limits_(limits), xpath_(xpath), rec_(src.text()), pos_(src) {}
+
+    document read();
+
+private:
+    const source_text& src_;
+    const reader_limits& limits_;
+    std::string_view xpath_;
+    recorder rec_;
+    position_finder pos_;
+    document doc_;
+    std::size_t end_ = npos;  // just past the last text that is not white space
+
+    std::vector<container> containers_;
+    std::vector<frame> frames_;
+
+    html_doc parse();
+    xmlNode* select(xmlDoc* doc);
+    xmlNode* find_article(xmlDoc* doc);
+    void measure(xmlNode* top, std::vector<xmlNode*>& mains, std::vector<xmlNode*>& articles,
+                 std::vector<xmlNode*>& scored);
+    void walk(xmlNode* root);
+
+    // The tree walk.
+    void enter(xmlNode* n, std::size_t parent, const style& parent_style, bool root);
+    void leave(const frame& f);
+    void text(xmlNode* t, std::size_t c, const style& st);
+    std::size_t push_container(container c, xmlNode* n, const style& st, element_kind kind);
+    std::vector<block>* target(container& c);
+    block& open_block(container& c, block_kind kind, xmlNode* n);
+    void close_block(block& b, xmlNode* n);
+
+    // Paragraphs.
+    void ensure_paragraph(container& c, std::size_t at);
+    void close_paragraph(container& c, bool element_ends);
+    void add_text(container& c, std::string_view s, std::size_t begin, std::size_t end, bool verbatim,
+                  const style& st);
+    void add_space(container& c, std::size_t begin, std::size_t end, const style& st);
+    void add_break(container& c, xmlNode* br);
+    void flush(container& c);
+    void add_image(container& c, xmlNode* img);
+
+    // Positions.
+    std::size_t tag_begin(const xmlNode* n) const {
+        const node_info* ni = recorder::find(n);
+        return ni ? ni->tag_begin : 0;
+    }
+    std::size_t content_begin(const xmlNode* n) const {
+        const node_info* ni = recorder::find(n);
+        return ni ? ni->content_begin : 0;
+    }
+    // Just past the element's end tag; npos when it has none in the source.
+    std::size_t end_tag_end(const xmlNode* n) const;
+    span span_of(std::size_t begin, std::size_t end) { return {pos_.at(begin), pos_.at(end)}; }
+    std::string marker_of(container& list, const xmlNode* li);
+};
+
+html_doc html_reader::parse() {
+    std::string_view text = src_.text();
+    htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
+    if (!ctxt) throw std::bad_alloc();
+    ctxt->_private = &rec_;
+    ctxt->sax->startElement = on_start;
+    ctxt->sax->endElement = on_end;
+    ctxt->sax->characters = on_characters;
+    ctxt->sax->ignorableWhitespace = on_characters;
+    ctxt->sax->comment = on_comment;
+    ctxt->sax->cdataBlock = on_cdata;
+    // NONET: never fetch. The caller checked the bytes are UTF-8: said so,
+    // the parser ignores a <meta charset> that claims otherwise.
+    int options = HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING;
+    xmlDocPtr doc = htmlCtxtReadMemory(ctxt, text.data(), static_cast<int>(text.size()), nullptr, "UTF-8", options);
+    // A parser that stopped before the end (libxml2 stops at 256 levels of
+    // elements) has lost the rest of the page.
+    bool stopped = ctxt->disableSAX != 0;
+    int error = ctxt->errNo;
+    htmlFreeParserCtxt(ctxt);
+    html_doc owned(doc);
+    if (stopped) {
+        source_position p = src_.position_at(rec_.last());
+        if (error == XML_ERR_INTERNAL_ERROR)
+            throw fatal{"nesting-too-deep",
+                        "the page's elements are nested deeper than 256 levels; the rest of it cannot be read", p};
+        throw fatal{"html-content", "the HTML parser stopped before the end of the page", p};
+    }
+    if (!owned || !xmlDocGetRootElement(doc)) throw fatal{"html-content", "the page has no HTML elements"};
+    return owned;
+}
+
+#if LIBXML_VERSION >= 21200
+void ignore_xpath_error(void*, const xmlError*) {}
+#else
+void ignore_xpath_error(void*, xmlErrorPtr) {}
+#endif
+
+// The element the user's XPath selects: the first one in document order.
+xmlNode* html_reader::select(xmlDoc* doc) {
+    std::string expr(xpath_);
+    auto fail = [&](std::string why) {
+        return fatal{"html-content", "the content XPath \"" + expr + "\" " + why};
+    };
+    std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc),
+                                                                         xmlXPathFreeContext);
+    if (!ctx) throw std::bad_alloc();
+    ctx->error = ignore_xpath_error;  // reported here, not on stderr
+    std::unique_ptr<xmlXPathObject, decltype(&xmlXPathFreeObject)> result(
+        xmlXPathEvalExpression(reinterpret_cast<const xmlChar*>(expr.c_str()), ctx.get()), xmlXPathFreeObject);
+    if (!result) throw fail("is not a valid XPath expression");
+    if (result->type != XPATH_NODESET) throw fail("does not select elements");
+    xmlNodeSetPtr set = result->nodesetval;
+    xmlNode* first = nullptr;
+    for (int i = 0; set && i < set->nodeNr; ++i) {
+        xmlNode* n = set->nodeTab[i];
+        if (n->type != XML_ELEMENT_NODE) continue;
+        if (!first || xmlXPathCmpNodes(n, first) > 0) first = n;  // > 0: n comes first
+    }
+    if (!first) throw fail("selects no element of the page");
+    return first;
+}
+
+// Text, link text and paragraph scores of the elements under top that are
+// not left out, and the <main> and <article> elements among them.
+void html_reader::measure(xmlNode* top, std::vector<xmlNode*>& mains, std::vector<xmlNode*>& articles,
+                          std::vector<xmlNode*>& scored) {
+    std::vector<std::pair<xmlNode*, xmlNode*>> stack{{top, top->children}};
+    auto element_parent = [](xmlNode* n) {
+        return n->parent && n->parent->type == XML_ELEMENT_NODE ? n->parent : nullptr;
+    };
+    while (!stack.empty()) {
+        auto& [element, next] = stack.back();
+        if (next) {
+            xmlNode* c = next;
+            next = c->next;
+            if (c->type == XML_TEXT_NODE) {
+                rec_.info(element).text += text_bytes(view(c->content));
+            } else if (c->type == XML_ELEMENT_NODE && !left_out(c)) {
+                if (is_element(c, "main")) mains.push_back(c);
+                if (is_element(c, "article")) articles.push_back(c);
+                stack.emplace_back(c, c->children);
+            }
+            continue;
+        }
+        xmlNode* done = element;
+        stack.pop_back();
+        node_info& ni = rec_.info(done);
+        if (is_element(done, "a")) ni.link = ni.text;
+        // A paragraph scores its text outside links for its parent, and half
+        // of it for its grandparent: the element holding the paragraphs wins.
+        if (is_element(done, "p") || is_element(done, "pre")) {
+            double score = static_cast<double>(ni.text - std::min(ni.link, ni.text));
+            if (xmlNode* p = element_parent(done)) {
+                rec_.info(p).score += score;
+                scored.push_back(p);
+                if (xmlNode* g = element_parent(p)) {
+                    rec_.info(g).score += score / 2;
+                    scored.push_back(g);
+                }
+            }
+        }
+        if (!stack.empty()) {
+            node_info& parent = rec_.info(stack.back().first);
+            parent.text += ni.text;
+            parent.link += ni.link;
+        }
+    }
+}
+
+// The article: the <main> or <article> holding most text (an <article> in
+// the <main> first), unless the paragraphs are mostly elsewhere; else the
+// element whose paragraphs hold most text; else the body.
+xmlNode* html_reader::find_article(xmlDoc* doc) {
+    xmlNode* root = xmlDocGetRootElement(doc);
+    std::vector<xmlNode*> mains, articles, scored;
+    measure(root, mains, articles, scored);
+    auto text = [&](xmlNode* n) { return rec_.info(n).text; };
+    auto most_text = [&](const std::vector<xmlNode*>& v, xmlNode* inside) {
+        xmlNode* best = nullptr;
+        for (xmlNode* n : v)
+            if ((!inside || within(n, inside)) && (!best || text(n) > text(best))) best = n;
+        return best;
+    };
+    xmlNode* main = most_text(mains, nullptr);
+    xmlNode* article = most_text(articles, main);
+    if (!article && !main) article = most_text(articles, nullptr);
+    xmlNode* semantic = article ? article : main;
+
+    xmlNode* best = nullptr;
+    for (xmlNode* n : scored)
+        if (!best || rec_.info(n).score > rec_.info(best).score) best = n;
+
+    if (semantic && semantic != root) {
+        bool paragraphs_elsewhere = best && !within(best, semantic) && !within(semantic, best) &&
+                                    rec_.info(best).score > 2.0 * static_cast<double>(text(semantic));
+        if (!paragraphs_elsewhere) return semantic;
+    }
+    if (best) return best;
+    for (xmlNode* c = root->children; c; c = c->next)
+        if (is_element(c, "body")) return c;
+    return root;
+}
+
+std::size_t html_reader::end_tag_end(const xmlNode* n) const {
+    const node_info* ni = recorder::find(n);
+    if (!ni || ni->end == npos || ni->end == 0) return npos;
+    std::string_view t = src_.text();
+    if (t[ni->end - 1] != '>') return npos;
+    std::size_t lt = t.rfind("</", ni->end - 1);
+    if (lt == npos || lt < ni->content_begin) return npos;
+    std::string_view name = name_of(n);
+    if (lower(t.substr(lt + 2, name.size())) != name) return npos;
+    return ni->end;
+}
+
+document html_reader::read() {
+    try {
+        html_doc doc = parse();
+        xmlNode* root = xpath_.empty() ? find_article(doc.get()) : select(doc.get());
+        walk(root);
+        doc_.end = end_ == npos ? pos_.at(content_begin(root)) : src_.position_at(end_);
+    } catch (const fatal& f) {
+        doc_.blocks.clear();
+        doc_.end = {};
+        doc_.diagnostics.push_back({severity::error, f.rule, f.message, f.where, f.where});
+    }
+    return std::move(doc_);
+}
+
+// ---------------------------------------------------------------- the walk
+
+void html_reader::walk(xmlNode* root) {
+    container base;
+    base.out = &doc_.blocks;
+    containers_.push_back(std::move(base));
+    enter(root, 0, style{}, true);
+    while (!frames_.empty()) {
+        frame& f = frames_.back();
+        if (!f.next) {
+            frame done = std::move(f);
+            frames_.pop_back();
+            leave(done);
+            continue;
+        }
+        xmlNode* c = f.next;
+        f.next = c->next;
+        std::size_t into = f.container;
+        style st = f.st;  // a copy: enter() may push frames and move this one
+        if (c->type == XML_TEXT_NODE) text(c, into, st);
+        else if (c->type == XML_ELEMENT_NODE) enter(c, into, st, false);
+    }
+    close_paragraph(containers_.front(), false);
+}
+
+std::vector<block>* html_reader::target(container& c) {
+    auto last_child = [](block& b, block_kind kind) -> block& {
+        if (b.children.empty() || b.children.back().kind != kind) {
+            block child;
+            child.kind = kind;
+            child.where = b.where;
+            b.children.push_back(std::move(child));
+        }
+        return b.children.back();
+    };
+    switch (c.what) {
+        case role::flow: return c.out;
+        case role::list: {
+            // Content of a list outside its items (a <ul> right in a <ul>)
+            // belongs to the item before it.
+            if (c.owner->children.empty()) {
+                block item;
+                item.kind = block_kind::list_item;
+                item.where = c.owner->where;
+                c.owner->children.push_back(std::move(item));
+            }
+            return &c.owner->children.back().children;
+        }
+        case role::table: return &last_child(last_child(*c.owner, block_kind::table_row), block_kind::table_cell).children;
+        case role::row: return &last_child(*c.owner, block_kind::table_cell).children;
+    }
+    return c.out;
+}
+
+// A new block where the container puts its blocks; an item or a row goes
+// right into the list or table the container fills.
+block& html_reader::open_block(container& c, block_kind kind, xmlNode* n) {
+    close_paragraph(c, false);
+    bool part = kind == block_kind::list_item || kind == block_kind::table_row;
+    std::vector<block>* out = part ? &c.owner->children : target(c);
+    block b;
+    b.kind = kind;
+    b.where.begin = b.where.end = pos_.at(tag_begin(n));
+    out->push_back(std::move(b));
+    return out->back();
+}
+
+// The end of a block that held others: its end tag, else its last child's end.
+void html_reader::close_block(block& b, xmlNode* n) {
+    std::size_t e = end_tag_end(n);
+    if (e != npos) b.where.end = pos_.at(e);
+    else if (!b.children.empty()) b.where.end = b.children.back().where.end;
+}
+
+std::size_t html_reader::push_container(container c, xmlNode* n, const style& st, element_kind kind) {
+    c.element = n;
+    c.align = st.align;
+    containers_.push_back(std::move(c));
+    frame f;
+    f.node = n;
+    f.next = n->children;
+    f.st = st;
+    f.container = containers_.size() - 1;
+    f.owns_container = true;
+    f.kind = kind;
+    frames_.push_back(std::move(f));
+    return containers_.size() - 1;
+}
+
+void html_reader::enter(xmlNode* n, std::size_t parent, const style& parent_style, bool root) {
+    if (!root && left_out(n)) return;
+    element_kind kind = kind_of(name_of(n));
+    if (root && (kind == element_kind::skipped || kind == element_kind::inline_)) kind = element_kind::flow;
+    style st = style_of(n, parent_style, kind);
+    container& c = containers_[parent];
+    int levels = c.levels;
+    auto nested = [&](std::string_view what) {
+        if (levels + 1 > static_cast<int>(limits_.max_nesting))
+            throw fatal{"nesting-too-deep",
+                        std::string(what) + " are nested deeper than the limit of " +
+                            std::to_string(limits_.max_nesting) + " levels",
+                        pos_.at(tag_begin(n))};
+    };
+    // Inside a list or a table, the elements that build it; anything else
+    // flows into the last item or cell.
+    if (c.what == role::list && kind == element_kind::item) {
+        std::string marker = marker_of(c, n);
+        block& item = open_block(c, block_kind::list_item, n);
+        item.marker = std::move(marker);
+        if (c.owner->marker.empty() && c.owner->children.size() == 1) c.owner->marker = item.marker;
+        container inside;
+        inside.out = &item.children;
+        inside.owner = &item;
+        inside.levels = levels;
+        push_container(std::move(inside), n, st, kind);
+        return;
+    }
+    if ((c.what == role::table && kind == element_kind::table_section) ||
+        (c.what == role::table && kind == element_kind::row) || (c.what == role::row && kind == element_kind::cell) ||
+        (c.what == role::table && kind == element_kind::cell)) {
+        if (kind == element_kind::table_section) {
+            frames_.push_back({n, n->children, st, parent, false, kind});
+            return;
+        }
+        if (kind == element_kind::row) {
+            block& row = open_block(c, block_kind::table_row, n);
+            container inside;
+            inside.what = role::row;
+            inside.owner = &row;
+            inside.levels = levels;
+            push_container(std::move(inside), n, st, kind);
+            return;
+        }
+        // A cell: in its row, or (a cell right in a table) in the last row.
+        std::vector<block>* cells = nullptr;
+        if (c.what == role::row) {
+            close_paragraph(c, false);
+            cells = &c.owner->children;
+        } else {
+            close_paragraph(c, false);
+            if (c.owner->children.empty() || c.owner->children.back().kind != block_kind::table_row) {
+                block row;
+                row.kind = block_kind::table_row;
+                row.where.begin = row.where.end = pos_.at(tag_begin(n));
+                c.owner->children.push_back(std::move(row));
+            }
+            cells = &c.owner->children.back().children;
+        }
+        block cell;
+        cell.kind = block_kind::table_cell;
+        cell.where.begin = cell.where.end = pos_.at(tag_begin(n));
+        cells->push_back(std::move(cell));
+        container inside;
+        inside.out = &cells->back().children;
+        inside.owner = &cells->back();
+        inside.levels = levels;
+        push_container(std::move(inside), n, st, kind);
+        return;
+    }
+    switch (kind) {
+        case element_kind::skipped: return;
+        case element_kind::line_break: add_break(c, n); return;
+        case element_kind::image: add_image(c, n); return;
+        case element_kind::rule: {
+            block& hr = open_block(c, block_kind::thematic_break, n);
+            std::size_t e = content_begin(n);
+            hr.where.end = pos_.at(std::max(e, tag_begin(n)));
+            return;
+        }
+        case element_kind::inline_: frames_.push_back({n, n->children, st, parent, false, kind}); return;
+        case element_kind::quote: {
+            nested("quotes, lists and tables");
+            block& q = open_block(c, block_kind::quote, n);
+            container inside;
+            inside.out = &q.children;
+            inside.owner = &q;
+            inside.levels = levels + 1;
+            push_container(std::move(inside), n, st, kind);
+            return;
+        }
+        case element_kind::list: {
+            nested("quotes, lists and tables");
+            block& l = open_block(c, block_kind::list, n);
+            container inside;
+            inside.what = role::list;
+            inside.owner = &l;
+            inside.levels = levels + 1;
+            inside.ordered = is_element(n, "ol");
+            l.ordered = inside.ordered;
+            if (inside.ordered) {
+                if (auto start = attribute(n, "start"))
+                    if (auto v = integer_of(*start)) inside.counter = *v;
+                if (auto type = attribute(n, "type"); type && type->size() == 1 && std::strchr("1aAiI", (*type)[0]))
+                    inside.type = (*type)[0];
+            } else if (auto type = attribute(n, "type")) {
+                std::string t = lower(trim(*type));
+                if (t == "circle") inside.bullet = "◦";
+                else if (t == "square") inside.bullet = "▪";
+            }
+            if (auto css = attribute(n, "style"))
+                for (auto& [property, value] : declarations(*css)) {
+                    if (property != "list-style-type" && property != "list-style") continue;
+                    for (std::string_view t : tokens_of(value)) {
+                        if (t == "decimal") inside.type = '1';
+                        else if (t == "lower-alpha" || t == "lower-latin") inside.type = 'a';
+                        else if (t == "upper-alpha" || t == "upper-latin") inside.type = 'A';
+                        else if (t == "lower-roman") inside.type = 'i';
+                        else if (t == "upper-roman") inside.type = 'I';
+                        else if (t == "disc") inside.bullet = "•";
+                        else if (t == "circle") inside.bullet = "◦";
+                        else if (t == "square") inside.bullet = "▪";
+                        else if (t == "none") inside.bullet.clear();
+                    }
+                }
+            // communique's classes for the markers its CSS draws (html.xsl).
+            if (auto cls = attribute(n, "class"))
+                for (std::string_view t : tokens_of(*cls)) {
+                    if (t.starts_with("marker-paren-")) inside.prefix = "(", inside.suffix = ")";
+                    else if (t.starts_with("marker-rparen-")) inside.suffix = ")";
+                    else if (t == "bullet-dash") inside.bullet = "-";
+                    else if (t == "bullet-circle") inside.bullet = "◦";
+                    else if (t == "bullet-square") inside.bullet = "▪";
+                    else if (t == "bullet-triangle") inside.bullet = "‣";
+                }
+            push_container(std::move(inside), n, st, kind);
+            return;
+        }
+        case element_kind::table: {
+            nested("quotes, lists and tables");
+            block& t = open_block(c, block_kind::table, n);
+            container inside;
+            inside.what = role::table;
+            inside.owner = &t;
+            inside.levels = levels + 1;
+            push_container(std::move(inside), n, st, kind);
+            return;
+        }
+        case element_kind::table_section:
+        case element_kind::row:
+        case element_kind::cell:
+        case element_kind::item:
+        case element_kind::flow:
+        case element_kind::heading:
+        case element_kind::preformatted: {
+            // A block of paragraphs, in the same place as the paragraphs
+            // around it (a stray <li> or <td> is one too).
+            close_paragraph(c, false);
+            container inside;
+            inside.out = target(c);
+            inside.levels = levels;
+            if (kind == element_kind::heading) {
+                inside.para_kind = block_kind::heading;
+                inside.level = name_of(n)[1] - '0';
+            } else if (kind == element_kind::preformatted) {
+                inside.para_kind = block_kind::preformatted;
+            }
+            inside.element_is_paragraph = kind == element_kind::heading || kind == element_kind::preformatted ||
+                                          is_element(n, "p");
+            push_container(std::move(inside), n, st, kind);
+            return;
+        }
+    }
+}
+
+void html_reader::leave(const frame& f) {
+    if (!f.owns_container) return;
+    container& c = containers_[f.container];
+    close_paragraph(c, true);
+    if (c.owner) close_block(*c.owner, f.node);
+    containers_.pop_back();
+}
+
+std::string html_reader::marker_of(container& list, const xmlNode* li) {
+    if (!list.ordered) return list.bullet;
+    if (auto value = attribute(li, "value"))
+        if (auto v = integer_of(*value)) list.counter = *v;
+    std::string marker = list.prefix + counter_text(list.counter, list.type) + list.suffix;
+    ++list.counter;
+    return marker;
+}
+
+// ---------------------------------------------------------------- paragraphs
+
+void html_reader::ensure_paragraph(container& c, std::size_t at) {
+    if (c.para) return;
+    std::vector<block>* out = target(c);
+    block b;
+    b.kind = c.para_kind;
+    b.level = c.level;
+    b.align = c.align;
+    // The paragraph an element is (<p>) begins at its tag; one that a <div>
+    // holds, or the rest of a <p> after a block inside it, at its text.
+    std::size_t begin = c.element_is_paragraph && c.first && c.element ? tag_begin(c.element) : at;
+    b.where.begin = b.where.end = pos_.at(std::min(begin, at));
+    out->push_back(std::move(b));
+    c.para = &out->back();
+    c.builder.emplace(*c.para);
+    c.first = false;
+    c.line_has_text = false;
+}
+
+void html_reader::flush(container& c) {
+    pending_text& p = c.text;
+    if (!p.active) return;
+    p.active = false;
+    c.builder->text(p.text, span_of(p.begin, p.end), p.style);
+}
+
+void html_reader::close_paragraph(container& c, bool element_ends) {
+    if (!c.para) return;
+    flush(c);
+    c.space.active = false;
+    block& b = *c.para;
+    // A break that ends the paragraph is not part of its text.
+    while (!b.runs.empty() && b.runs.back().kind != run_kind::text) b.runs.pop_back();
+    bool printed = std::any_of(b.runs.begin(), b.runs.end(), [](const run& r) {
+        return r.kind == run_kind::text && !trim(r.text).empty() && r.text != "\u00A0";
+    });
+    std::vector<block>* out = target(c);
+    c.builder.reset();
+    c.para = nullptr;
+    if (!printed) {
+        out->pop_back();  // the paragraph is the last block there
+        return;
+    }
+    std::size_t e = element_ends && c.element_is_paragraph && c.element ? end_tag_end(c.element) : npos;
+    b.where.end = e != npos ? pos_.at(e) : b.runs.back().where.end;
+    finish_lines(b);
+}
+
+void html_reader::add_text(container& c, std::string_view s, std::size_t begin, std::size_t end, bool verbatim,
+                           const style& st) {
+    if (s.empty()) return;
+    ensure_paragraph(c, begin);
+    if (c.space.active) {
+        pending_text sp = std::move(c.space);
+        c.space.active = false;
+        add_text(c, sp.text, sp.begin, sp.end, sp.verbatim, style{sp.style, {}, false, false});
+    }
+    pending_text& p = c.text;
+    if (p.active && p.verbatim && verbatim && p.end == begin && same_run_style(p.style, st.run)) {
+        p.text += s;
+        p.end = end;
+    } else {
+        flush(c);
+        p.active = true;
+        p.text = std::string(s);
+        p.begin = begin;
+        p.end = end;
+        p.verbatim = verbatim;
+        p.style = st.run;
+    }
+    c.line_has_text = true;
+    if (s != " " && (end_ == npos || end > end_)) end_ = end;
+}
+
+// White space between words: one space, printed only when text follows it
+// on the same line.
+void html_reader::add_space(container& c, std::size_t begin, std::size_t end, const style& st) {
+    if (!c.para || !c.line_has_text || c.space.active) return;
+    std::string_view src = src_.text().substr(begin, end - begin);
+    c.space = {true, " ", begin, end, src == " ", st.run};
+}
+
+void html_reader::add_break(container& c, xmlNode* br) {
+    if (!c.para || !c.line_has_text) return;  // a break before any text prints an empty line: nothing
+    flush(c);
+    c.space.active = false;
+    std::size_t b = tag_begin(br);
+    c.builder->line_break(run_kind::hard_break, span_of(b, std::max(b, content_begin(br))));
+    c.line_has_text = false;
+}
+
+// An image alone in its block is a block of its own; one amid text is left
+// out (it prints no text).
+void html_reader::add_image(container& c, xmlNode* img) {
+    if (c.para) return;  // a paragraph is open only once it has text
+    block& b = open_block(c, block_kind::image, img);
+    b.alt = std::string(trim(attribute(img, "alt").value_or("")));
+    b.where.end = pos_.at(std::max(tag_begin(img), content_begin(img)));
+}
+
+// A text node's content, collapsed as a browser prints it, or line for line
+// in <pre>.
+void html_reader::text(xmlNode* t, std::size_t into, const style& st) {
+    container& c = containers_[into];
+    std::string_view content = view(t->content);
+    if (content.empty()) return;
+    if (c.what != role::flow && trim(content).empty()) return;  // white space between items, rows, cells
+    const node_info* ni = recorder::find(t);
+    std::vector<piece> fallback;
+    if (!ni || ni->pieces.empty() || ni->pieces.back().text_end != content.size()) {
+        // Not recorded (should not happen): the whole text at its element's start.
+        std::size_t at = t->parent ? content_begin(t->parent) : 0;
+        fallback.push_back({0, content.size(), at, at, false});
+    }
+    const std::vector<piece>& pieces = fallback.empty() ? ni->pieces : fallback;
+    for (const piece& p : pieces) {
+        std::string_view s = content.substr(p.text_begin, p.text_end - p.text_begin);
+        auto source_of = [&](std::size_t i, std::size_t j) -> std::pair<std::size_t, std::size_t> {
+            if (p.verbatim) return {p.source_begin + i, p.source_begin + j};
+            return {p.source_begin, p.source_end};
+        };
+        std::size_t i = 0;
+        while (i < s.size()) {
+            if (st.pre) {
+                if (s[i] == '\n') {
+                    // Every line end is kept, but for those before the
+                    // first text (the one after <pre> is not printed).
+                    if (c.para) {
+                        auto [b, e] = source_of(i, i + 1);
+                        flush(c);
+                        c.builder->line_break(run_kind::hard_break, span_of(b, e));
+                        c.line_has_text = false;
+                    }
+                    ++i;
+                    continue;
+                }
+                std::size_t j = s.find('\n', i);
+                if (j == npos) j = s.size();
+                auto [b, e] = source_of(i, j);
+                add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
+                i = j;
+                continue;
+            }
+            std::size_t j = i;
+            if (is_space(s[i])) {
+                while (j < s.size() && is_space(s[j])) ++j;
+                auto [b, e] = source_of(i, j);
+                add_space(c, b, e, st);
+            } else {
+                while (j < s.size() && !is_space(s[j])) ++j;
+                auto [b, e] = source_of(i, j);
+                add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
+            }
+            i = j;
+        }
+    }
+}
+
+}  // namespace
+
+document read_html(const source_text& src, const reader_limits& limits, std::string_view content_xpath) {
+    html_reader reader(src, limits, content_xpath);
+    return reader.read();
 }
 
 }  // namespace communique::detail
