@@ -153,6 +153,20 @@ COMMUNIQUE_C_API int communique_options_set_rule_level(communique_options* optio
 COMMUNIQUE_C_API int communique_options_set_text_width(communique_options* options,
                                                        unsigned width) COMMUNIQUE_C_NOEXCEPT;
 
+/* Sets what the inputs are written in: "auto" (the default: a zip is a
+ * .docx, an HTML document is HTML, XML with a <release> root is release XML,
+ * anything else a Markdown draft), "markdown", "docx", "html" or "xml". The
+ * bytes given to communique_check and communique_convert are then read as
+ * that format. Returns 0, or -1 for NULL or another name. */
+COMMUNIQUE_C_API int communique_options_set_input_format(communique_options* options,
+                                                         const char* name) COMMUNIQUE_C_NOEXCEPT;
+
+/* In HTML input, the XPath 1.0 expression that selects the element holding
+ * the release ("" : found: <main>, <article>, or the element with most of
+ * the page's text). Returns 0, or -1 for NULL. */
+COMMUNIQUE_C_API int communique_options_set_html_content(communique_options* options,
+                                                         const char* xpath) COMMUNIQUE_C_NOEXCEPT;
+
 /* Adds a folder that user stylesheets may read (document(), xsl:include);
  * a stylesheet's own folder always is. Returns 0, or -1 when an argument is
  * NULL or memory runs out. */

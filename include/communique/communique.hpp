@@ -62,7 +62,23 @@ struct format_info {
 // Every format, in a fixed order. The span refers to static storage.
 COMMUNIQUE_API std::span<const format_info> formats() noexcept;
 
+// What an input is written in. automatic: by content (a zip is a .docx, an
+// HTML document is HTML, XML with a <release> root is canonical XML, anything
+// else a Markdown or plain-text draft).
+enum class input_format : std::uint8_t { automatic, markdown, docx, html, xml };
+
+// "auto", "markdown", "docx", "html", "xml" and back; nothing for another name.
+COMMUNIQUE_API std::optional<input_format> input_format_named(std::string_view name) noexcept;
+COMMUNIQUE_API std::string_view to_string(input_format format) noexcept;
+// What automatic reads the bytes as (never automatic itself).
+COMMUNIQUE_API input_format detect_input_format(std::string_view bytes) noexcept;
+
 struct options {
+    input_format input = input_format::automatic;
+    // In an HTML page, an XPath 1.0 expression selecting the element that
+    // holds the release; empty: found (<main>, <article>, or the element with
+    // most of the page's paragraph text).
+    std::string html_content;
     date_order numeric_dates = date_order::day_first;
     // Severity overrides by rule ID; std::nullopt turns a rule off.
     std::map<std::string, std::optional<severity>, std::less<>> rule_levels;

@@ -74,7 +74,8 @@ struct engine::impl {
     const detail::release_schema& schema = detail::release_schema::built_in();
 
     explicit impl(options o) : opts(std::move(o)) {
-        // A mistake in a user's stylesheet is reported now, not at the first release.
+        // A mistake in a user's stylesheet is reported now, not at the first
+        // release.
         if (!opts.stylesheets.empty()) writers();
     }
 
@@ -114,6 +115,35 @@ void init_libxml() {
 
 }  // namespace
 
+namespace {
+
+constexpr std::pair<input_format, std::string_view> input_names[] = {{input_format::automatic, "auto"},
+                                                                     {input_format::markdown, "markdown"},
+                                                                     {input_format::docx, "docx"},
+                                                                     {input_format::html, "html"},
+                                                                     {input_format::xml, "xml"}};
+
+// The public and the reader's enums are one list.
+static_assert(static_cast<int>(input_format::xml) == static_cast<int>(detail::input_format::xml));
+
+}  // namespace
+
+std::optional<input_format> input_format_named(std::string_view name) noexcept {
+    for (auto [format, n] : input_names)
+        if (n == name) return format;
+    return std::nullopt;
+}
+
+std::string_view to_string(input_format format) noexcept {
+    for (auto [f, n] : input_names)
+        if (f == format) return n;
+    return "auto";
+}
+
+input_format detect_input_format(std::string_view bytes) noexcept {
+    return static_cast<input_format>(detail::detect_format(bytes));
+}
+
 engine::engine(options opts) {
     for (const auto& [id, level] : opts.rule_levels)
         if (!detail::find_rule(id)) throw std::invalid_argument("unknown rule ID: " + id);
@@ -143,11 +173,15 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
                                                                                    : detail::date_order::day_first;
     read_opts.default_language = impl_->opts.default_language;
     read_opts.max_nesting = impl_->opts.max_nesting;
+    read_opts.format = static_cast<detail::input_format>(impl_->opts.input);
+    read_opts.html_content = impl_->opts.html_content;
     if (bytes.size() > impl_->opts.max_input_bytes) {
-        out.diagnostics.push_back({severity::error, "input-too-large",
+        out.diagnostics.push_back({severity::error,
+                                   "input-too-large",
                                    "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " +
                                        std::to_string(impl_->opts.max_input_bytes) + " bytes",
-                                   {1, 1}, {1, 1}});
+                                   {1, 1},
+                                   {1, 1}});
         impl_->settle(out.diagnostics);
         return out;
     }
@@ -159,7 +193,8 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
         detail::span where = read.tree->span_of(past);
         out.diagnostics.push_back({severity::error, "too-many-elements",
                                    "the release has more than " + std::to_string(impl_->opts.max_elements) +
-                                       " elements (paragraphs, list items, names, dates, links, line breaks...), "
+                                       " elements (paragraphs, list items, names, "
+                                       "dates, links, line breaks...), "
                                        "over the limit",
                                    where.begin, where.end});
         read.tree.reset();

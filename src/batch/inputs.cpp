@@ -2,6 +2,7 @@
 
 #include "batch/hash.hpp"
 #include "batch/io.hpp"
+#include "batch/manifest.hpp"
 #include "batch/paths.hpp"
 
 #include <fmt/core.h>
@@ -95,7 +96,7 @@ private:
                 }
             }
             if (S_ISDIR(st.st_mode)) {
-                if (is_output(st) || matches(options_.exclude, child, name)) continue;
+                if (is_output(st) || holds_manifest(path) || matches(options_.exclude, child, name)) continue;
                 // A folder reached a second time is either a link loop or a
                 // second way to the same files: both are walked once.
                 if (!visited_.insert({st.st_dev, st.st_ino}).second) {
@@ -109,6 +110,13 @@ private:
                     out_.jobs.push_back({path, safe_relative(child)});
             }
         }
+    }
+
+    // A folder with communique's manifest holds the outputs of an earlier
+    // run (its .html and .xml would read as inputs): not walked.
+    static bool holds_manifest(const std::string& folder) {
+        struct stat st {};
+        return ::stat((folder + "/" + manifest_name).c_str(), &st) == 0;
     }
 
     const walk_options& options_;

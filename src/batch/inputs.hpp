@@ -20,7 +20,7 @@ struct walk_options {
     // fnmatch(3) globs. A glob with a '/' is matched against the path
     // relative to the walked folder, one without against the file name (as
     // rsync and .gitignore do). --include replaces the defaults.
-    std::vector<std::string> include{"*.md", "*.markdown", "*.txt", "*.xml"};
+    std::vector<std::string> include{"*.md", "*.markdown", "*.txt", "*.xml", "*.docx", "*.html", "*.htm"};
     std::vector<std::string> exclude;
     bool follow_symlinks = false;
     // Never walked, wherever it turns up (it usually sits inside the archive).

@@ -151,6 +151,28 @@ int communique_options_set_text_width(communique_options* options, unsigned widt
     });
 }
 
+int communique_options_set_input_format(communique_options* options, const char* name) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_options_set_input_format";
+        require(options, f, "the options are NULL");
+        require(name, f, "the format name is NULL");
+        auto format = communique::input_format_named(name);
+        require(format.has_value(), f, "the input format is none of auto, markdown, docx, html, xml");
+        options->opts.input = *format;
+        return 0;
+    });
+}
+
+int communique_options_set_html_content(communique_options* options, const char* xpath) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_options_set_html_content";
+        require(options, f, "the options are NULL");
+        require(xpath, f, "the XPath is NULL");
+        options->opts.html_content = xpath;
+        return 0;
+    });
+}
+
 int communique_options_add_readable_folder(communique_options* options, const char* path) noexcept {
     return guarded(-1, [&] {
         const char* f = "communique_options_add_readable_folder";

@@ -35,6 +35,7 @@ std::function<void(options&)> overrides(const settings& how) {
         if (how.date_order)
             opts.numeric_dates = *how.date_order == "month-first" ? date_order::month_first : date_order::day_first;
         if (how.width) opts.text_width = *how.width;
+        if (how.content) opts.html_content = *how.content;
         for (const std::string& item : how.stylesheets) {
             auto [format, path] = split_pair(item, "--stylesheet");
             opts.stylesheets[format] = path;
@@ -56,7 +57,8 @@ engines make_engines(const settings& how) {
     // Bad NAME=VALUE pairs are usage errors: find them before any input is read.
     options probe;
     overrides(how)(probe);
-    return engines(how.config ? std::optional<fs::path>(*how.config) : std::nullopt, overrides(how));
+    return engines(how.config ? std::optional<fs::path>(*how.config) : std::nullopt, overrides(how),
+                   communique::input_format_named(how.from).value_or(communique::input_format::automatic));
 }
 
 bool has(std::span<const diagnostic> diags, severity level) {
@@ -223,6 +225,23 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, bool che
             continue;
         }
         auto in = read_input(name);
+        if (in) {
+            // fmt writes a Markdown draft over its input: anything else (a
+            // .docx, a web page, release XML) would be lost.
+            std::string ext = fs::path(name).extension().string();
+            input_format kind = communique::input_format_named(how.from).value_or(input_format::automatic);
+            if (kind == input_format::automatic)
+                kind = ext == ".docx" ? input_format::docx
+                       : ext == ".html" || ext == ".htm" ? input_format::html
+                                                         : communique::detect_input_format(in->bytes);
+            if (kind != input_format::markdown) {
+                fmt::print(stderr, "communique fmt: {}: is {}, not a draft; fmt rewrites Markdown drafts only "
+                                   "(left as it is)\n",
+                           name, communique::to_string(kind));
+                status = exit_usage;
+                continue;
+            }
+        }
         const engine* e = in ? pick.for_input(name) : nullptr;
         if (!e) {
             status = exit_usage;

@@ -1,6 +1,7 @@
 // Which engine checks which file: the nearest .communique.toml above a file
 // (or the one given with --config) sets its options, the command line
-// overrides them, and one engine is built per configuration.
+// overrides them, and one engine is built per configuration and input
+// format (--from, or a .docx, .html or .htm file's extension).
 #pragma once
 
 #include <communique/communique.hpp>
@@ -20,7 +21,10 @@ class engines {
 public:
     // `overrides` applies the command line's settings on top of a file's.
     // An explicit config path is used for every file.
-    engines(std::optional<std::filesystem::path> explicit_config, std::function<void(communique::options&)> overrides);
+    // `from` is --from's format; automatic reads .docx, .html and .htm files
+    // by their extension and anything else by its content.
+    engines(std::optional<std::filesystem::path> explicit_config, std::function<void(communique::options&)> overrides,
+            communique::input_format from = communique::input_format::automatic);
 
     // The engine for an input (by its path; "-" looks from the current
     // folder). Nothing, after reporting the config file's mistakes, when the
@@ -36,8 +40,11 @@ private:
 
     std::optional<std::filesystem::path> explicit_;
     std::function<void(communique::options&)> overrides_;
+    communique::input_format from_;
     std::map<std::filesystem::path, std::optional<std::filesystem::path>> config_of_folder_;
-    std::map<std::string, std::unique_ptr<communique::engine>> by_config_;  // "" = no config file
+    // By configuration file ("" = none) and input format.
+    std::map<std::string, std::unique_ptr<communique::engine>> by_config_;
+    std::map<std::string, communique::options> options_of_config_;  // as the file sets them
     std::map<std::string, bool> broken_;
 };
 

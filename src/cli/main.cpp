@@ -15,7 +15,8 @@
 int main(int argc, char** argv) {
     using namespace cli;
     CLI::App app{"communique: read, check and convert official press releases.\n"
-                 "A release is a draft (plain text with Markdown emphasis) or canonical release XML."};
+                 "A release is a draft (Markdown or plain text), a Word document (.docx), an HTML page\n"
+                 "or canonical release XML."};
     app.set_version_flag("--version", std::string(communique::version()));
     app.require_subcommand(1);
     app.footer("Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error\n"
@@ -23,8 +24,15 @@ int main(int argc, char** argv) {
 
     settings how;
     std::vector<std::string> files;
-    auto add_common = [&](CLI::App* sub, const char* files_help = "Drafts or release XML files; - reads standard input") {
+    auto add_common = [&](CLI::App* sub, const char* files_help = "Drafts (Markdown or text), .docx, HTML pages or release XML files; - reads standard input") {
         sub->add_option("files", files, files_help);
+        sub->add_option("--from,-f", how.from,
+                        "What the inputs are written in: auto (default: .docx, .html and .htm files by their "
+                        "extension, anything else by its content), markdown, docx, html or xml")
+            ->check(CLI::IsMember({"auto", "markdown", "docx", "html", "xml"}));
+        sub->add_option("--content", how.content,
+                        "XPATH: the element of an HTML page that holds the release (default: <main>, <article>, "
+                        "or the element with most of the text; also [html] content in .communique.toml)");
         sub->add_option("--config", how.config,
                         "Configuration file (default: the nearest .communique.toml above each file)");
         sub->add_option("--date-order", how.date_order, "How numeric dates like 12/04/2024 are read (default day-first)")
@@ -103,7 +111,7 @@ int main(int argc, char** argv) {
             ->check(CLI::Range(1u, 4096u));
         convert->add_option("--include", bulk.include,
                             "GLOB: convert only files that match, when walking folders (repeatable;\n"
-                            "default *.md *.markdown *.txt *.xml). A glob with a / is matched against\n"
+                            "default *.md *.markdown *.txt *.xml *.docx *.html *.htm). A glob with a / is matched against\n"
                             "the path below the walked folder, one without against the file name")
             ->allow_extra_args(false);
         convert->add_option("--exclude", bulk.exclude, "GLOB: skip files and folders that match (repeatable)")

@@ -23,10 +23,12 @@ using json = nlohmann::ordered_json;
 constexpr int json_version = 1;
 
 // The lines of a file, found once: a file with thousands of diagnostics
-// costs one pass, not one per diagnostic.
+// costs one pass, not one per diagnostic. A .docx has none to show: its
+// positions are paragraphs and characters, not lines of the file.
 class line_index {
 public:
     explicit line_index(std::string_view text) : text_(text) {
+        if (communique::detect_input_format(text_) == communique::input_format::docx) text_ = {};
         if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
         starts_.push_back(0);
         for (std::size_t at = 0; (at = text_.find_first_of("\r\n", at)) != std::string_view::npos;) {

@@ -78,7 +78,7 @@ config_result parse_config(std::string_view text, const options& base) {
         return out;
     }
     options& o = out.opts;
-    r.known_keys(doc, "top level", {"rules", "dates", "house", "language", "text", "limits"});
+    r.known_keys(doc, "top level", {"rules", "dates", "house", "language", "text", "limits", "html"});
 
     if (const toml::node* rules = doc.get("rules")) {
         if (const toml::table* t = rules->as_table()) {
@@ -125,6 +125,11 @@ config_result parse_config(std::string_view text, const options& base) {
         r.known_keys(*language, "language", {"default"});
         if (const toml::node* n = language->get("default"))
             if (auto v = r.string(*n, "language.default")) o.default_language = *v;
+    }
+    if (const toml::table* html = doc["html"].as_table()) {
+        r.known_keys(*html, "html", {"content"});
+        if (const toml::node* n = html->get("content"))
+            if (auto v = r.string(*n, "html.content")) o.html_content = *v;
     }
     if (const toml::table* txt = doc["text"].as_table()) {
         r.known_keys(*txt, "text", {"width"});

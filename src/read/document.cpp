@@ -43,7 +43,8 @@ bool has_mark(const block& b, const run& r, mark_kind kind) noexcept {
 void finish_lines(block& b) {
     b.lines.clear();
     b.lines.emplace_back();
-    bool has_runs = false;  // the current line has a run of its own (not only the break before it)
+    bool has_runs = false;  // the current line has a run of its own (not only the
+                            // break before it)
     for (std::size_t i = 0; i < b.runs.size(); ++i) {
         const run& r = b.runs[i];
         line& l = b.lines.back();

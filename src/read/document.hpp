@@ -25,7 +25,8 @@ enum class block_kind : std::uint8_t {
     paragraph,
     heading,         // level 1-6
     list,            // children: list_item; marker: the first item's marker
-    list_item,       // marker as printed ("1.", "(a)", "•"); children: paragraphs and nested lists
+    list_item,       // marker as printed ("1.", "(a)", "•"); children: paragraphs and
+                     // nested lists
     quote,           // children: blocks
     table,           // children: table_row
     table_row,       // children: table_cell
@@ -33,7 +34,8 @@ enum class block_kind : std::uint8_t {
     thematic_break,  // a rule ("***", "* * *", a bottom border)
     image,           // alt: its alternative text
     page_break,
-    preformatted,    // text kept line for line, nothing recognised in it (a code block)
+    preformatted,  // text kept line for line, nothing recognised in it (a code
+                   // block)
 };
 
 enum class alignment : std::uint8_t { unspecified, left, centre, right, justified };
@@ -50,8 +52,10 @@ struct mark {
 
 enum class run_kind : std::uint8_t {
     text,
-    soft_break,  // a line end that the format does not keep (Markdown's single newline)
-    hard_break,  // a line end that it keeps (a manual line break, <br>, two spaces before a newline)
+    soft_break,  // a line end that the format does not keep (Markdown's single
+                 // newline)
+    hard_break,  // a line end that it keeps (a manual line break, <br>, two spaces
+                 // before a newline)
 };
 
 struct run {
@@ -66,8 +70,9 @@ struct run {
 // One printed line of a textual block: the runs between two breaks, with
 // what the recogniser asks of it computed once.
 struct line {
-    std::size_t first_run = 0, end_run = 0;  // runs [first_run, end_run) of the block, breaks excluded
-    std::string text;                        // the plain text, NFC, spaces and tabs trimmed at both ends
+    std::size_t first_run = 0,
+                end_run = 0;  // runs [first_run, end_run) of the block, breaks excluded
+    std::string text;         // the plain text, NFC, spaces and tabs trimmed at both ends
     source_position begin, end;
     bool bold = true;        // every non-space character is strong
     bool emphasised = true;  // every non-space character is emphasis
@@ -76,7 +81,7 @@ struct line {
 struct block {
     block_kind kind = block_kind::paragraph;
     span where;
-    int level = 0;        // a heading's level
+    int level = 0;         // a heading's level
     bool ordered = false;  // a list's items are numbered
     std::string marker;    // a list item's marker as printed; a list's first marker
     std::string alt;       // an image's alternative text
@@ -108,8 +113,8 @@ struct document {
 
 // What a reader needs to know besides the bytes.
 struct reader_limits {
-    unsigned max_nesting = 64;                 // quotes and lists inside one another
-    std::size_t max_inflated = 64u << 20;      // bytes a compressed container (.docx) may unpack to
+    unsigned max_nesting = 64;             // quotes and lists inside one another
+    std::size_t max_inflated = 64u << 20;  // bytes a compressed container (.docx) may unpack to
 };
 
 // The marks a run is in, by kind.
@@ -146,7 +151,7 @@ public:
 private:
     block& block_;
     std::vector<std::uint32_t> open_;  // marks open now, outermost first
-    style current_;                   // the style text(..., style) last set
+    style current_;                    // the style text(..., style) last set
 };
 
 }  // namespace communique::detail

@@ -227,8 +227,8 @@ xml_doc parse_part(const zip_archive& zip, std::string_view name, std::size_t& b
     bool too_deep = !doc && why.find("Excessive depth") != std::string::npos;
     xmlFreeParserCtxt(ctxt);
     if (too_deep)
-        throw fatal{"nesting-too-deep", std::string(name) + " nests its elements deeper than libxml2's limit (" +
-                                            why + ")"};
+        throw fatal{"nesting-too-deep",
+                    std::string(name) + " nests its elements deeper than libxml2's limit (" + why + ")"};
     if (!doc) throw fatal{"xml-syntax", "the .docx is damaged: " + std::string(name) + ": " + why};
     return xml_doc(doc);
 }
@@ -254,13 +254,33 @@ std::string utf8(char32_t cp) {
 
 // ---------------------------------------------------------------- styles
 
+// Text in a script Word formats with its complex-script properties: right
+// to left and South and South-East Asian scripts.
+bool has_complex_script(std::string_view text) {
+    for (std::size_t i = 0; i < text.size();) {
+        char32_t c = next_code_point(text, i);
+        if ((c >= 0x0590 && c <= 0x08FF) || (c >= 0x0900 && c <= 0x0FFF) || (c >= 0x1000 && c <= 0x109F) ||
+            (c >= 0x1780 && c <= 0x17FF) || (c >= 0x19E0 && c <= 0x19FF))
+            return true;
+    }
+    return false;
+}
+
 struct run_props {
     std::optional<bool> bold, italic, underline, caps, hidden;
+    // Word sets complex-script text (Khmer, Thai, Arabic...) bold and italic
+    // by w:bCs and w:iCs, not w:b and w:i: LibreOffice writes only those.
+    std::optional<bool> bold_cs, italic_cs;
     std::optional<int> half_points;
 
     void over(const run_props& o) {
-        for (auto [mine, theirs] : {std::pair{&bold, &o.bold}, {&italic, &o.italic}, {&underline, &o.underline},
-                                    {&caps, &o.caps}, {&hidden, &o.hidden}})
+        for (auto [mine, theirs] : {std::pair{&bold, &o.bold},
+                                    {&italic, &o.italic},
+                                    {&underline, &o.underline},
+                                    {&caps, &o.caps},
+                                    {&hidden, &o.hidden},
+                                    {&bold_cs, &o.bold_cs},
+                                    {&italic_cs, &o.italic_cs}})
             if (*theirs) *mine = *theirs;
         if (o.half_points) half_points = o.half_points;
     }
@@ -288,11 +308,20 @@ run_props read_rpr(const xmlNode* rpr) {
     for (const xmlNode* c : elements{rpr}) {
         if (namespace_of(c->ns) != xmlns::w) continue;
         std::string_view n = local_name(c);
-        if (n == "b") p.bold = toggle_on(c);
-        else if (n == "i") p.italic = toggle_on(c);
-        else if (n == "caps" || n == "smallCaps") p.caps = toggle_on(c) || p.caps.value_or(false);
-        else if (n == "vanish") p.hidden = toggle_on(c);
-        else if (n == "u") p.underline = w_val(c) != "none" && w_val(c) != "0";
+        if (n == "b")
+            p.bold = toggle_on(c);
+        else if (n == "i")
+            p.italic = toggle_on(c);
+        else if (n == "bCs")
+            p.bold_cs = toggle_on(c);
+        else if (n == "iCs")
+            p.italic_cs = toggle_on(c);
+        else if (n == "caps" || n == "smallCaps")
+            p.caps = toggle_on(c) || p.caps.value_or(false);
+        else if (n == "vanish")
+            p.hidden = toggle_on(c);
+        else if (n == "u")
+            p.underline = w_val(c) != "none" && w_val(c) != "0";
         else if (n == "sz") {
             if (auto v = to_int(attribute(c, xmlns::w, "val")); v && *v > 0) p.half_points = *v;
         }
@@ -315,7 +344,8 @@ para_props read_ppr(const xmlNode* ppr) {
     for (const xmlNode* c : elements{ppr}) {
         if (namespace_of(c->ns) != xmlns::w) continue;
         std::string_view n = local_name(c);
-        if (n == "jc") p.align = to_alignment(w_val(c));
+        if (n == "jc")
+            p.align = to_alignment(w_val(c));
         else if (n == "ind") {
             auto v = to_int(attribute(c, xmlns::w, "start"));
             if (!v) v = to_int(attribute(c, xmlns::w, "left"));
@@ -470,10 +500,9 @@ level_def read_level(const xmlNode* lvl) {
 }
 
 std::string roman(int n, bool upper) {
-    static constexpr std::pair<int, const char*> digits[] = {{1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"},
-                                                             {100, "c"},  {90, "xc"},  {50, "l"},  {40, "xl"},
-                                                             {10, "x"},   {9, "ix"},   {5, "v"},   {4, "iv"},
-                                                             {1, "i"}};
+    static constexpr std::pair<int, const char*> digits[] = {
+        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
+        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
     std::string out;
     for (auto [value, text] : digits)
         for (; n >= value; n -= value) out += text;
@@ -503,8 +532,10 @@ std::string printed_bullet(std::string_view text) {
     for (std::size_t i = 0; i < text.size();) {
         std::size_t start = i;
         char32_t c = next_code_point(text, i);
-        if (c >= 0xE000 && c <= 0xF8FF) out += "•";
-        else out.append(text.substr(start, i - start));
+        if (c >= 0xE000 && c <= 0xF8FF)
+            out += "•";
+        else
+            out.append(text.substr(start, i - start));
     }
     return out.empty() ? "•" : out;
 }
@@ -768,8 +799,8 @@ private:
     void collect(const xmlNode* parent, std::string_view name, std::vector<const xmlNode*>& found, int depth);
     void read_inline(const xmlNode* parent, paragraph_state& ps, const std::string& link, int depth);
     void read_run(const xmlNode* r, paragraph_state& ps, const std::string& link, int depth);
-    void read_run_content(const xmlNode* parent, paragraph_state& ps, const run_props& props,
-                          const std::string& link, int depth);
+    void read_run_content(const xmlNode* parent, paragraph_state& ps, const run_props& props, const std::string& link,
+                          int depth);
     void print(paragraph_state& ps, std::string_view text, const run_props& props, const std::string& link);
     void print_break(paragraph_state& ps, const run_props& props);
     void end_piece(paragraph_state& ps);
@@ -863,8 +894,10 @@ void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) 
             continue;
         }
         if (ns != xmlns::w) continue;
-        if (n == "p") read_paragraph(c, out);
-        else if (n == "tbl") read_table(c, out, depth + 1);
+        if (n == "p")
+            read_paragraph(c, out);
+        else if (n == "tbl")
+            read_table(c, out, depth + 1);
         else if (n == "sdt") {
             // A control still showing its placeholder ("Click or tap here to
             // enter text.") prints a prompt, not the document's text; its
@@ -875,7 +908,8 @@ void docx_reader::read_blocks(const xmlNode* parent, container& out, int depth) 
         }
         // Wrappers whose content is printed: tracked insertions and moves
         // to, custom XML.
-        else if (n == "ins" || n == "moveTo" || n == "customXml") read_blocks(c, out, depth + 1);
+        else if (n == "ins" || n == "moveTo" || n == "customXml")
+            read_blocks(c, out, depth + 1);
         // w:del, w:moveFrom, w:sectPr, bookmarks, ranges: nothing printed.
     }
 }
@@ -892,7 +926,8 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
     ps.base = styles_.paragraph_run(style_id);
 
     int level = styles_.heading_level(style_id);
-    if (level == 0 && props.outline && *props.outline >= 0 && *props.outline < 9) level = std::min(*props.outline + 1, 6);
+    if (level == 0 && props.outline && *props.outline >= 0 && *props.outline < 9)
+        level = std::min(*props.outline + 1, 6);
     const int ilvl = std::clamp(props.ilvl.value_or(0), 0, levels - 1);
     // A numbered heading is counted, so that the items after it are
     // numbered as printed, but stays a heading.
@@ -961,8 +996,8 @@ void docx_reader::end_piece(paragraph_state& ps) {
 void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
     enter(depth);
     if (++tables_ > static_cast<int>(limits_.max_nesting))
-        throw fatal{"nesting-too-deep", "tables are nested deeper than the limit of " +
-                                            std::to_string(limits_.max_nesting) + " levels"};
+        throw fatal{"nesting-too-deep",
+                    "tables are nested deeper than the limit of " + std::to_string(limits_.max_nesting) + " levels"};
     block table;
     table.kind = block_kind::table;
     source_position begin = source_position{paragraphs_ + 1, 1};
@@ -994,12 +1029,13 @@ void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
 
 // The rows of a table or the cells of a row, through the wrappers that may
 // hold them (content controls, custom XML, tracked insertions).
-void docx_reader::collect(const xmlNode* parent, std::string_view name, std::vector<const xmlNode*>& found,
-                          int depth) {
+void docx_reader::collect(const xmlNode* parent, std::string_view name, std::vector<const xmlNode*>& found, int depth) {
     enter(depth);
     for (const xmlNode* c : elements{parent}) {
-        if (is(c, xmlns::w, name)) found.push_back(c);
-        else if (is(c, xmlns::w, "sdt")) collect(child(c, xmlns::w, "sdtContent"), name, found, depth + 1);
+        if (is(c, xmlns::w, name))
+            found.push_back(c);
+        else if (is(c, xmlns::w, "sdt"))
+            collect(child(c, xmlns::w, "sdtContent"), name, found, depth + 1);
         else if (is(c, xmlns::w, "customXml") || is(c, xmlns::w, "ins") || is(c, xmlns::w, "moveTo"))
             collect(c, name, found, depth + 1);
     }
@@ -1072,8 +1108,7 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
         if (n == "fldChar") {
             std::string_view type = attribute(c, xmlns::w, "fldCharType").value_or("");
             if (type == "begin") {
-                if (fields_.size() >= 64)
-                    throw fatal{"nesting-too-deep", "fields are nested deeper than 64 levels"};
+                if (fields_.size() >= 64) throw fatal{"nesting-too-deep", "fields are nested deeper than 64 levels"};
                 fields_.push_back({});
             } else if (type == "separate" && !fields_.empty()) {
                 fields_.back().in_result = true;
@@ -1103,7 +1138,8 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
             // effort, shown as a bullet; another code is itself.
             auto code = attribute(c, xmlns::w, "char").value_or("");
             char32_t cp = static_cast<char32_t>(std::strtoul(std::string(code).c_str(), nullptr, 16));
-            bool own_glyph = cp == 0 || cp >= 0x110000 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF);
+            bool own_glyph =
+                cp == 0 || cp >= 0x110000 || (cp >= 0xE000 && cp <= 0xF8FF) || (cp >= 0xD800 && cp <= 0xDFFF);
             std::string text = own_glyph ? "•" : utf8(cp);
             print(ps, text, props, target);
         } else if (n == "br" || n == "cr") {
@@ -1148,9 +1184,21 @@ void docx_reader::print(paragraph_state& ps, std::string_view text, const run_pr
         doc_.end = {ps.number, ps.column + before + 1};
     }
     ps.column += length;
+    // What Word prints in capitals is read in capitals: "Kingdom of Cambodia"
+    // set in w:caps is the state line KINGDOM OF CAMBODIA. (A capital takes
+    // one column as its small letter did, for the Latin and Khmer text
+    // releases hold.)
+    std::string capitals;
+    if (props.caps.value_or(false)) {
+        capitals = to_upper(text);
+        text = capitals;
+    }
     run_builder::style s;
-    s.strong = props.bold.value_or(false);
-    s.emphasis = props.italic.value_or(false);
+    // Complex-script text takes the complex-script properties where they are
+    // set (python-docx and hand-made files set only w:b, whatever the script).
+    bool cs = has_complex_script(text);
+    s.strong = (cs && props.bold_cs ? props.bold_cs : props.bold).value_or(false);
+    s.emphasis = (cs && props.italic_cs ? props.italic_cs : props.italic).value_or(false);
     s.underline = props.underline.value_or(false);
     s.caps = props.caps.value_or(false);
     s.link = link;

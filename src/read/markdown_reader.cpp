@@ -196,7 +196,8 @@ std::optional<block> markdown_reader::make_block(cmark_node* n) const {
             finish_lines(b);
             if (b.lines.empty()) {
                 if (!heading) return std::nullopt;
-                // "###" alone is an empty heading to CommonMark and an end mark to a press office.
+                // "###" alone is an empty heading to CommonMark and an end mark to a
+                // press office.
                 b.kind = block_kind::thematic_break;
                 b.printed = printed_line();
             } else if (b.lines.size() == 1 && !heading) {
@@ -286,8 +287,10 @@ document read_markdown(const source_text& src, const reader_limits& limits) {
     constexpr std::size_t max_expansion = 64u << 20;
     if (reference_expansion_bound(src.text()) > max_expansion) {
         document doc;
-        doc.diagnostics.push_back({severity::error, "input-too-large",
-                                   "link reference definitions here could expand to more than 64 MiB of links; "
+        doc.diagnostics.push_back({severity::error,
+                                   "input-too-large",
+                                   "link reference definitions here could expand "
+                                   "to more than 64 MiB of links; "
                                    "write the links inline",
                                    {1, 1},
                                    {1, 1}});

@@ -30,7 +30,8 @@ source_position past(source_position p, std::string_view text) {
 struct pseudo_marker {
     std::string text;    // as printed, "(a)"
     std::string family;  // items of one list share a family
-    std::string other;   // a second family for letters that are also numerals: "C." is "I." or "A."
+    std::string other;   // a second family for letters that are also numerals: "C."
+                         // is "I." or "A."
     bool ordered = true;
     std::size_t length = 0;  // bytes including the spaces after it
 
@@ -97,7 +98,8 @@ struct findings {
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
 
-    std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
+    std::size_t headline_block = npos, headline_from = 0,
+                headline_to = 0;     // lines [from, to)
     const line* sub_line = nullptr;  // a subheadline on the headline's last line
     std::size_t sub_block = npos;
 
@@ -144,8 +146,10 @@ private:
     void build_closing();
     void mark_languages(xmlNodePtr body, const std::string& lang);
 
-    // Lines [from, to) of a paragraph as inline content (a line break is a space).
-    void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to);
+    // Lines [from, to) of a paragraph as inline content (a line break is a
+    // space).
+    void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
+                   const std::vector<std::uint32_t>& dropped = {});
     // The same as plain text, line breaks kept as br: header parts, whose
     // element says how they look.
     void add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to);
@@ -189,6 +193,16 @@ std::optional<std::uint32_t> single_outer_mark(const block& b, std::size_t from,
     for (std::size_t i = from; i < to; ++i)
         if (b.runs[i].marks.empty() || b.runs[i].marks.front() != m) return std::nullopt;
     return m;
+}
+
+// The outermost marks of a kind over the block's runs.
+std::vector<std::uint32_t> outer_marks(const block& b, mark_kind kind) {
+    std::vector<std::uint32_t> out;
+    for (const run& r : b.runs)
+        if (!r.marks.empty() && b.marks[r.marks.front()].kind == kind &&
+            std::find(out.begin(), out.end(), r.marks.front()) == out.end())
+            out.push_back(r.marks.front());
+    return out;
 }
 
 // ---- the passes -------------------------------------------------------------
@@ -247,9 +261,8 @@ void recogniser::find_header() {
             } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
                 r = role::state;
             } else if (last == role::state && !seen(role::motto) &&
-                       (is_known_motto(t) ||
-                        (caps && words <= 6 && !has_organisation_word(t) && t.find_first_of("0123456789") ==
-                                                                                std::string::npos))) {
+                       (is_known_motto(t) || (caps && words <= 6 && !has_organisation_word(t) &&
+                                              t.find_first_of("0123456789") == std::string::npos))) {
                 r = role::motto;
             } else if (is_lunar_date_line(t)) {
                 r = role::lunar;
@@ -263,7 +276,8 @@ void recogniser::find_header() {
                 r = role::none;
             } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
                        (caps || b.lines[li].bold)) {
-                r = role::organisation;  // the organisation's name goes on over a second line
+                r = role::organisation;  // the organisation's name goes on over a second
+                                         // line
             } else if ((b.bold() && (caps || has_organisation_word(t))) || (caps && has_organisation_word(t)) ||
                        (!seen(role::organisation) && has_organisation_word(t) && !seen(role::genre))) {
                 r = role::organisation;
@@ -321,7 +335,8 @@ void recogniser::find_headline() {
         headline_from = li;
         headline_to = blocks_[bi].lines.size();
         next = bi + 1;
-        // "Headline\nPhnom Penh, 12 April 2024": a dateline on the headline's last line.
+        // "Headline\nPhnom Penh, 12 April 2024": a dateline on the headline's last
+        // line.
         if (!f_.dateline && headline_to - headline_from >= 2) {
             const line& l = blocks_[bi].lines[headline_to - 1];
             if (auto d = match_dateline(l.text, opts_.numeric_dates); d && !d->run_in) {
@@ -334,7 +349,7 @@ void recogniser::find_headline() {
     }
     std::size_t sub_block = blocks_.size();
     const line* sub_line = nullptr;
-        if (headline_block < blocks_.size() && headline_to - headline_from >= 2) {
+    if (headline_block < blocks_.size() && headline_to - headline_from >= 2) {
         const line& l = blocks_[headline_block].lines[headline_to - 1];
         if (l.emphasised && !l.bold) {
             sub_line = &l;
@@ -345,8 +360,7 @@ void recogniser::find_headline() {
         const block& h = blocks_[headline_block];
         const block& s = blocks_[next];
         bool italic = s.kind == block_kind::paragraph && s.emphasised() && count_words(s.joined()) <= 40;
-        bool deeper = h.kind == block_kind::heading && s.kind == block_kind::heading &&
-                      s.level == h.level + 1;
+        bool deeper = h.kind == block_kind::heading && s.kind == block_kind::heading && s.level == h.level + 1;
         if (italic || deeper) sub_block = next++;
     }
     if (!f_.dateline && next < blocks_.size()) {
@@ -430,7 +444,8 @@ read_result recogniser::read() {
     find_run_in_dateline();
     if (!f_.dateline && f_.parts.empty()) {
         report(severity::error, "not-a-release",
-               "this is not a press release: no national header, issuer, genre label or dateline was found",
+               "this is not a press release: no national header, issuer, genre "
+               "label or dateline was found",
                {{1, 1}, {1, 1}});
         return {nullptr, std::move(diags_)};
     }
@@ -439,7 +454,8 @@ read_result recogniser::read() {
     return {std::move(tree_), std::move(diags_)};
 }
 
-// ---- the tree builder --------------------------------------------------------
+// ---- the tree builder
+// --------------------------------------------------------
 
 void recogniser::build() {
     tree_ = std::make_unique<release_tree>();
@@ -479,7 +495,8 @@ void recogniser::build_header() {
     const block& final = blocks_[parts.back().block];
     source_position begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
     xmlNodePtr header = tree_->add(tree_->root(), "header", {begin, final.lines[parts.back().to - 1].end});
-    // Header parts are written in the schema's order, whatever order the draft used.
+    // Header parts are written in the schema's order, whatever order the draft
+    // used.
     static constexpr std::pair<role, const char*> order[] = {
         {role::state, "state"}, {role::motto, "motto"},      {role::organisation, "organisation"},
         {role::unit, "unit"},   {role::lunar, "lunar-date"}, {role::reference, "reference"},
@@ -520,7 +537,13 @@ void recogniser::build_headline() {
         const block& h = blocks_[f_.headline_block];
         xmlNodePtr headline =
             tree_->add(root, "headline", {h.lines[f_.headline_from].begin, h.lines[f_.headline_to - 1].end});
-        add_lines(headline, h, f_.headline_from, f_.headline_to);
+        // A headline set in bold throughout (as Word users set it) is a
+        // headline, not a strong one.
+        std::vector<std::uint32_t> dropped;
+        if (std::all_of(h.lines.begin() + static_cast<long>(f_.headline_from),
+                        h.lines.begin() + static_cast<long>(f_.headline_to), [](const line& l) { return l.bold; }))
+            dropped = outer_marks(h, mark_kind::strong);
+        add_lines(headline, h, f_.headline_from, f_.headline_to, dropped);
     }
     if (const line* l = f_.sub_line) {
         const block& h = blocks_[f_.headline_block];
@@ -573,7 +596,8 @@ void recogniser::mark_languages(xmlNodePtr body, const std::string& lang) {
     }
 }
 
-// ---- inline content -----------------------------------------------------------
+// ---- inline content
+// -----------------------------------------------------------
 
 void recogniser::append_text(std::string_view text, source_position pos) {
     if (skip_ > 0) {
@@ -628,9 +652,12 @@ bool recogniser::add_person(xmlNodePtr parent, const block& b, std::uint32_t mar
     for (std::size_t i = from; i < to; ++i) {
         const run& r = b.runs[i];
         if (r.marks.back() != mark) return false;
-        if (r.kind == run_kind::text) text += r.text;
-        else if (r.kind == run_kind::soft_break) text += ' ';
-        else return false;
+        if (r.kind == run_kind::text)
+            text += r.text;
+        else if (r.kind == run_kind::soft_break)
+            text += ' ';
+        else
+            return false;
     }
     text = to_nfc(text);
     std::size_t h = honorific_length(text);
@@ -729,18 +756,20 @@ void recogniser::add_runs(xmlNodePtr parent, const block& b, std::size_t from, s
     close_to(0);
 }
 
-// ---- blocks -------------------------------------------------------------------
+// ---- blocks
+// -------------------------------------------------------------------
 
-void recogniser::add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to) {
+void recogniser::add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
+                           const std::vector<std::uint32_t>& dropped) {
     if (from == 0 && to == b.lines.size()) {
-        add_runs(parent, b, 0, b.runs.size());
+        add_runs(parent, b, 0, b.runs.size(), dropped);
         flush(parent);
         return;
     }
     // Part of a paragraph: cut at its line breaks.
     for (std::size_t i = from; i < to; ++i) {
         if (i > from) append_text(" ", b.lines[i].begin);
-        add_runs(parent, b, b.lines[i].first_run, b.lines[i].end_run);
+        add_runs(parent, b, b.lines[i].first_run, b.lines[i].end_run, dropped);
         while (!run_.empty() && run_.back() == ' ') run_.pop_back();
     }
     flush(parent);
@@ -814,7 +843,8 @@ void recogniser::add_list(xmlNodePtr parent, const block& list) {
 std::size_t recogniser::add_pseudo_list(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t at,
                                         std::size_t to) {
     auto first = find_pseudo_marker(blocks[at].lines[0].text);
-    // The families the items so far agree on: "A. B. C." is letters, "I. II. III." numerals.
+    // The families the items so far agree on: "A. B. C." is letters, "I. II.
+    // III." numerals.
     std::vector<std::string> families = first->families();
     auto belongs = [&](const std::optional<pseudo_marker>& m) {
         if (!m || !m->fits(families)) return false;
@@ -872,13 +902,8 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
                 bool subheading = b.bold() && b.lines.size() == 1 && count_words(b.lines[0].text) <= 12;
                 xmlNodePtr p = tree_->add(parent, subheading ? "subheading" : "p", b.where);
                 // The bold is what makes it a subheading; its text is the content.
-                std::vector<std::uint32_t> dropped;
-                if (subheading)
-                    for (const run& r : b.runs)
-                        if (!r.marks.empty() && b.marks[r.marks.front()].kind == mark_kind::strong &&
-                            std::find(dropped.begin(), dropped.end(), r.marks.front()) == dropped.end())
-                            dropped.push_back(r.marks.front());
-                add_runs(p, b, 0, b.runs.size(), dropped);
+                add_runs(p, b, 0, b.runs.size(),
+                         subheading ? outer_marks(b, mark_kind::strong) : std::vector<std::uint32_t>{});
                 flush(p);
                 break;
             }
@@ -901,8 +926,10 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
             case block_kind::preformatted: {
                 xmlNodePtr p = tree_->add(parent, "p", b.where);
                 for (const run& r : b.runs) {
-                    if (r.kind == run_kind::text) tree_->add_text(p, r.text);
-                    else tree_->add(p, "br");
+                    if (r.kind == run_kind::text)
+                        tree_->add_text(p, r.text);
+                    else
+                        tree_->add(p, "br");
                 }
                 break;
             }
@@ -920,7 +947,9 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
                     flush(p);
                 }
                 break;
-            default: break;  // a thematic break, an image or a page break inside the body carries no text
+            default:
+                break;  // a thematic break, an image or a page break inside the body
+                        // carries no text
         }
         ++i;
     }

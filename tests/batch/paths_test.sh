@@ -50,7 +50,7 @@ cp "$valid" arc/2019/03/a.md
 cp "$valid" arc/2020/b.markdown
 cp "$valid" arc/notes/n.txt
 cp "$valid" arc/.git/hidden.md
-cp "$valid" arc/2020/page.html
+cp "$valid" arc/2020/page.rtf
 cp "$valid" arc/drafts/c.md
 run "default includes" 0 "$cli" convert arc -o w1 --to txt --report w1.json
 py "*.md *.markdown *.txt *.xml, hidden skipped, mirrored" '

@@ -180,9 +180,9 @@ TEST_CASE("diagnostics are read back with their positions") {
 TEST_CASE("an unknown format fails with the last error naming it") {
     engine_ptr engine(communique_engine_new(nullptr));
     REQUIRE(engine);
-    result_ptr result = convert(engine.get(), valid_draft, {"html", "docx"});
+    result_ptr result = convert(engine.get(), valid_draft, {"html", "rtf"});
     CHECK_FALSE(result);
-    CHECK(last_error() == "unknown format: docx");
+    CHECK(last_error() == "unknown format: rtf");
 
     std::vector<const char*> null_name{"html", nullptr};
     CHECK(communique_convert(engine.get(), valid_draft.data(), valid_draft.size(), null_name.data(), 2) == nullptr);

@@ -63,7 +63,7 @@ expect "xml on stdout" "$work/stdout" "<release xmlns=\"urn:communique:release:1
 check "convert invalid" 1 "$cli" convert "$src/fixtures/invalid/missing-dateline.md" -o "$work/bad"
 [ ! -e "$work/bad/missing-dateline.xml" ] && passed=$((passed + 1)) ||
   { failed=$((failed + 1)); echo "FAIL an invalid release was written"; }
-check "unknown format" 2 "$cli" convert "$valid" --to docx -o "$work/out"
+check "unknown format" 2 "$cli" convert "$valid" --to rtf -o "$work/out"
 check "stdout takes one result" 2 "$cli" convert "$valid" "$valid" -o -
 cp "$work/out/2024-05-08-digital-skills-partnership.xml" "$work/in.xml"
 check "never overwrites its input" 2 "$cli" convert "$work/in.xml" --to xml -o "$work"

@@ -237,7 +237,7 @@ TEST_CASE("docx: bold comes from direct formatting, character styles and paragra
 
     const block& sized = d.blocks[5];
     CHECK(run_of(sized, "Big").size == Approx(2.0f));  // 22 pt over 11 pt
-    CHECK(run_of(sized, " caps").caps);
+    CHECK(run_of(sized, " CAPS").caps);  // printed in capitals, and read so
     const run& it = run_of(sized, " it");
     CHECK(has_mark(sized, it, mark_kind::emphasis));
     CHECK(has_mark(sized, it, mark_kind::underline));

@@ -42,9 +42,9 @@ int main(void) {
              strstr(html, "Kampot pepper and salt fair opens with 60 producers") != NULL;
     communique_result_free(result);
 
-    const char* unknown[] = {"docx"};
+    const char* unknown[] = {"rtf"};
     int refused = communique_convert(engine, draft, sizeof draft - 1, unknown, 1) == NULL &&
-                  strstr(communique_last_error(), "docx") != NULL;
+                  strstr(communique_last_error(), "rtf") != NULL;
     communique_engine_free(engine);
     if (!ok) return fail("the HTML lacks the headline");
     if (!refused) return fail("an unknown format was not refused");
