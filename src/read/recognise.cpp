@@ -88,6 +88,7 @@ struct findings {
     struct header_part {
         role what;
         std::size_t block, from, to;  // lines [from, to) of blocks[block]
+        bool continues = false;        // the name of the part before goes on here
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
@@ -195,6 +196,16 @@ std::optional<std::uint32_t> single_outer_mark(const block& b, std::size_t from,
     return m;
 }
 
+// A header line that can only go on with the name above it: one that opens
+// with a joining word ("AND INTERNATIONAL COOPERATION", "OF PUBLIC WORKS")
+// or a small letter.
+bool continues_name(std::string_view line) {
+    std::string folded = fold(line);
+    for (std::string_view word : {"AND ", "OF ", "FOR ", "ON ", "TO ", "IN ", "& ", "និង"})
+        if (folded.starts_with(word)) return true;
+    return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
+}
+
 // The outermost marks of a kind over the block's runs.
 std::vector<std::uint32_t> outer_marks(const block& b, mark_kind kind) {
     std::vector<std::uint32_t> out;
@@ -255,6 +266,7 @@ void recogniser::find_header() {
             std::size_t words = count_words(t);
             bool sentence = t.ends_with('.') && words > 3;
             role r = role::none;
+            bool continuation = false;
             if (auto k = genre_kind(t)) {
                 r = role::genre;
                 f_.kind = k;
@@ -276,8 +288,12 @@ void recogniser::find_header() {
                 r = role::none;
             } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
                        (caps || b.lines[li].bold)) {
-                r = role::organisation;  // the organisation's name goes on over a second
-                                         // line
+                r = role::organisation;  // the organisation's name goes on over a second line
+            } else if ((last == role::organisation || last == role::unit) && li == 0 && !f_.parts.empty() &&
+                       continues_name(t)) {
+                // ... or over a second paragraph, as a Word or HTML letterhead sets each line.
+                r = last;
+                continuation = true;
             } else if ((b.bold() && (caps || has_organisation_word(t))) || (caps && has_organisation_word(t)) ||
                        (!seen(role::organisation) && has_organisation_word(t) && !seen(role::genre))) {
                 r = role::organisation;
@@ -298,7 +314,7 @@ void recogniser::find_header() {
             if (joins)
                 f_.parts.back().to = li + 1;
             else
-                f_.parts.push_back({r, bi, li, li + 1});
+                f_.parts.push_back({r, bi, li, li + 1, continuation});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
             if (r == role::genre) {
@@ -503,8 +519,18 @@ void recogniser::build_header() {
         {role::genre, "genre"}};
     xmlNodePtr issuer = nullptr;
     for (auto [r, name] : order) {
+        xmlNodePtr previous = nullptr;  // the element of this role made last
         for (const findings::header_part& p : parts) {
             if (p.what != r) continue;
+            if (p.continues && previous) {
+                const block& b = blocks_[p.block];
+                tree_->add(previous, "br", {b.lines[p.from].begin, b.lines[p.from].begin});
+                add_plain_lines(previous, b, p.from, p.to);
+                static_cast<span*>(previous->_private)->end = b.lines[p.to - 1].end;
+                if (issuer && previous->parent == issuer)
+                    static_cast<span*>(issuer->_private)->end = b.lines[p.to - 1].end;
+                continue;
+            }
             if ((r == role::state || r == role::motto || r == role::lunar || r == role::reference ||
                  r == role::genre) &&
                 child(header, name))
@@ -523,6 +549,7 @@ void recogniser::build_header() {
             }
             xmlNodePtr e = tree_->add(parent, name, {part_begin, b.lines[p.to - 1].end});
             add_plain_lines(e, b, p.from, p.to);
+            previous = e;
         }
         if (issuer && r == role::unit) {
             if (xmlNodePtr last_child = xmlGetLastChild(issuer); last_child && last_child->_private)
