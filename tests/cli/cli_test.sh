@@ -148,6 +148,16 @@ cp "$src/fixtures/invalid/unclosed-emphasis.md" "$work/broken.md"
 check "fmt leaves a broken draft" 1 "$cli" fmt "$work/broken.md"
 cmp -s "$work/broken.md" "$src/fixtures/invalid/unclosed-emphasis.md" && passed=$((passed + 1)) ||
   { failed=$((failed + 1)); echo "FAIL fmt changed a broken draft"; }
+# fmt writes a Markdown draft: release XML (or a .docx, a web page) would be lost.
+"$cli" convert "$valid" --to xml -o - >"$work/release.xml" 2>/dev/null
+cp "$work/release.xml" "$work/release.before.xml"
+check "fmt refuses release XML" 2 "$cli" fmt "$work/release.xml"
+expect "fmt says what it formats" "$work/stderr" "release.xml: is xml, not a draft"
+cmp -s "$work/release.xml" "$work/release.before.xml" && passed=$((passed + 1)) ||
+  { failed=$((failed + 1)); echo "FAIL fmt rewrote release XML"; }
+check "--from names a format" 2 "$cli" check --from rtf "$valid"
+check "--from markdown reads a draft" 0 "$cli" check --from markdown "$valid"
+check "--from xml on a draft" 1 "$cli" check --from xml "$valid"
 
 # One libxml2 in the process. The command carries its own (static) libxml2
 # and exports it; the writers module's libxslt must bind every libxml2 call
