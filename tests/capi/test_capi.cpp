@@ -6,6 +6,7 @@
 #include <communique/communique.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <cstring>
 #include <memory>
 #include <string>
@@ -409,4 +410,47 @@ TEST_CASE("one engine serves several threads at once") {
         });
     for (std::thread& t : threads) t.join();
     for (int t = 0; t < n; ++t) CHECK(found[t] == 1);
+}
+
+TEST_CASE("every input format is read from bytes, by content or as set") {
+    // A web page around a release, as a CMS exports it.
+    const std::string page = "<!DOCTYPE html>\n<html><body><nav><a href=\"/\">Home</a></nav>\n<main>\n<p>"
+                             "KINGDOM OF CAMBODIA<br>NATION RELIGION KING</p>\n<p><b>MINISTRY OF TRADE</b></p>\n"
+                             "<p>PRESS RELEASE</p>\n<p>" +
+                             std::string(headline) +
+                             "</p>\n<p>The fair was opened by <b>His Excellency PRAK Vichet</b> today.</p>\n"
+                             "<p>Kampot, 8 January 2024</p>\n</main><footer>Contact us</footer></body></html>\n";
+    options_ptr opts(communique_options_new());
+    REQUIRE(opts);
+    engine_ptr by_content(communique_engine_new(opts.get()));
+    REQUIRE(by_content);
+    result_ptr read = convert(by_content.get(), page, {"xml"});
+    REQUIRE(read);
+    std::string xml = output(read.get(), 0);
+    CHECK(xml.find("<headline>" + std::string(headline) + "</headline>") != std::string::npos);
+    CHECK(xml.find("Contact us") == std::string::npos);
+
+    // Set as Markdown, the same bytes are no release.
+    REQUIRE(communique_options_set_input_format(opts.get(), "markdown") == 0);
+    engine_ptr as_markdown(communique_engine_new(opts.get()));
+    result_ptr not_read = convert(as_markdown.get(), page, {"xml"});
+    REQUIRE(not_read);
+    CHECK(communique_result_ok(not_read.get()) == 0);
+
+    CHECK(communique_options_set_input_format(opts.get(), "rtf") == -1);
+    CHECK(last_error().find("none of auto, markdown, docx, html, xml") != std::string::npos);
+
+    // A .docx as its bytes.
+    std::FILE* f = std::fopen(CQ_SOURCE_DIR "/fixtures/docx/2024-01-08-kampot-pepper-fair.python-docx.docx", "rb");
+    REQUIRE(f);
+    std::string docx;
+    char buffer[4096];
+    for (std::size_t n; (n = std::fread(buffer, 1, sizeof buffer, f)) > 0;) docx.append(buffer, n);
+    std::fclose(f);
+    REQUIRE(communique_options_set_input_format(opts.get(), "docx") == 0);
+    engine_ptr as_docx(communique_engine_new(opts.get()));
+    result_ptr from_docx = convert(as_docx.get(), docx, {"xml"});
+    REQUIRE(from_docx);
+    CHECK(communique_result_ok(from_docx.get()) == 1);
+    CHECK(output(from_docx.get(), 0).find("<place>Kampot</place>") != std::string::npos);
 }

@@ -7,6 +7,7 @@ set(cq_capi_dir ${CMAKE_CURRENT_LIST_DIR})
 # Catch2: ownership, failures and the last error, diagnostics and outputs.
 add_executable(communique-capi-tests ${cq_capi_dir}/test_capi.cpp)
 target_link_libraries(communique-capi-tests PRIVATE communique_internal communique-catch-main)
+target_compile_definitions(communique-capi-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 catch_discover_tests(communique-capi-tests TEST_PREFIX "capi: " PROPERTIES LABELS capi)
 
 # The examples build with everything else (and, installed, in the consumer
