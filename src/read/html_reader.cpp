@@ -341,7 +341,7 @@ public:
     static const node_info* find(const xmlNode* n) { return static_cast<const node_info*>(n->_private); }
 
     std::size_t offset(xmlParserCtxtPtr ctxt) const {
-        if (!ctxt->input || !ctxt->input->cur || !ctxt->input->base) return last_;
+        if (!ctxt->input || !ctxt->input->cur || !ctxt->input->base) return last_;  // no input: as before
         auto at = static_cast<std::size_t>(ctxt->input->consumed) +
                   static_cast<std::size_t>(ctxt->input->cur - ctxt->input->base);
         return std::min(at, text_.size());
@@ -357,15 +357,15 @@ public:
         node_info& ni = info(element);
         ni.content_begin = after;
         ni.tag_begin = after != at ? tag_start(at, name_of(element)) : at;
-        // An implied element may be reported after the parser read the text
-        // that made it open one: it does not move the text's lower bound.
-        if (after != at) last_ = std::max(last_, after);
+        seen(at);
     }
 
+    // Reported past its end tag, or (an element the parser closed itself)
+    // wherever the parser was.
     void ended(xmlParserCtxtPtr ctxt, xmlNode* element) {
         std::size_t at = offset(ctxt);
         info(element).end = at;
-        last_ = std::max(last_, at);
+        seen(at);
     }
 
     // A piece of text the parser added to text node t, which it reported
@@ -374,26 +374,19 @@ public:
         node_info& ni = info(t);
         if (!appended) ni.length = 0;
         std::size_t end = offset(ctxt);
-        std::size_t before = ni.pieces.size();
         locate(decoded, end, ni.length, ni.pieces);
         ni.length += decoded.size();
-        // An unknown reference ("&foo;") comes as "&" and then "foo": the
-        // second piece finds its own source, which the first must not overlap.
-        if (before > 0 && ni.pieces.size() > before) {
-            piece& prev = ni.pieces[before - 1];
-            std::size_t next = ni.pieces[before].source_begin;
-            if (!prev.verbatim && next < prev.source_end && next > prev.source_begin) prev.source_end = next;
-        }
-        if (!ni.pieces.empty()) last_ = std::max(last_, ni.pieces.back().source_end);
+        seen(end);
     }
 
-    void other_event(xmlParserCtxtPtr ctxt) { last_ = std::max(last_, offset(ctxt)); }
+    void seen(std::size_t at) { last_ = std::max(last_, at); }
+    // About where the parser stopped.
     std::size_t last() const { return last_; }
 
 private:
     std::string_view text_;
     std::vector<std::unique_ptr<node_info>> infos_;
-    std::size_t last_ = 0;  // just past the source of the last event
+    std::size_t last_ = 0;  // the furthest the parser was at an event
 
     // The '<' of the start tag whose '>' is at `at`; `at` if there is none.
     std::size_t tag_start(std::size_t at, std::string_view name) const {
@@ -415,7 +408,6 @@ private:
     // its source starts at the '&' before it.
     void locate(std::string_view decoded, std::size_t end, std::size_t text_at, std::vector<piece>& out) const {
         if (decoded.empty()) return;
-        std::size_t lo = std::min(last_, end);
         if (!ends_with_at(decoded, end) && end < text_.size()) {
             std::size_t step = 1;
             while (end + step < text_.size() && (static_cast<unsigned char>(text_[end + step]) & 0xC0) == 0x80) ++step;
@@ -427,13 +419,15 @@ private:
         auto close_run = [&] {
             if (run_i > i) found.push_back({text_at + i, text_at + run_i, j, run_j, true});
         };
-        while (i > 0 && j > lo) {
+        while (i > 0 && j > 0) {
             if (text_[j - 1] == decoded[i - 1]) {
                 --i, --j;
             } else if (text_[j - 1] == '\r') {
-                // The parser reads CR LF as LF, and a lone CR as LF.
+                // The parser reads CR LF as LF (the LF matched already), and
+                // a lone CR as LF.
                 close_run();
-                if (decoded[i - 1] == '\n') {
+                bool before_lf = j < text_.size() && text_[j] == '\n';
+                if (!before_lf && decoded[i - 1] == '\n') {
                     found.push_back({text_at + i - 1, text_at + i, j - 1, j, false});
                     --i;
                 }
@@ -446,11 +440,14 @@ private:
         close_run();
         if (i > 0) {
             // A reference: from its '&' to where the matched text begins.
-            std::size_t amp = j > lo ? text_.rfind('&', j - 1) : npos;
-            std::size_t begin = amp != npos && amp >= lo ? amp : lo;
+            // (No reference is longer than 40 bytes; without one, the
+            // piece is taken to be as long as its source.)
+            std::size_t amp = j > 0 ? text_.rfind('&', j - 1) : npos;
+            std::size_t begin = amp != npos && j - amp <= 40 ? amp : j - std::min(j, i);
             // "&foo;" and "&copy" (no reference, or none without its ';')
             // come as a literal "&", reported past the name after it.
-            bool literal = decoded.substr(0, i) == "&" && text_.substr(begin, 1) == "&" && text_[j - 1] != ';';
+            bool literal = decoded.substr(0, i) == "&" && text_.substr(begin, 1) == "&" && j > 0 &&
+                           text_[j - 1] != ';';
             if (literal) found.push_back({text_at, text_at + 1, begin, begin + 1, true});
             else found.push_back({text_at, text_at + i, std::min(begin, j), j, false});
         }
@@ -487,7 +484,7 @@ void on_characters(void* ctx, const xmlChar* ch, int len) {
     recorder* r = recorder_of(ctx);
     if (!r) return;
     if (!parent || !parent->last || parent->last->type != XML_TEXT_NODE) {
-        r->other_event(ctxt);
+        r->seen(r->offset(ctxt));
         return;
     }
     r->characters(ctxt, parent->last, parent->last == before,
@@ -496,12 +493,12 @@ void on_characters(void* ctx, const xmlChar* ch, int len) {
 
 void on_comment(void* ctx, const xmlChar* value) {
     xmlSAX2Comment(ctx, value);
-    if (recorder* r = recorder_of(ctx)) r->other_event(static_cast<xmlParserCtxtPtr>(ctx));
+    if (recorder* r = recorder_of(ctx)) r->seen(r->offset(static_cast<xmlParserCtxtPtr>(ctx)));
 }
 
 void on_cdata(void* ctx, const xmlChar* value, int len) {
     xmlSAX2CDataBlock(ctx, value, len);
-    if (recorder* r = recorder_of(ctx)) r->other_event(static_cast<xmlParserCtxtPtr>(ctx));
+    if (recorder* r = recorder_of(ctx)) r->seen(r->offset(static_cast<xmlParserCtxtPtr>(ctx)));
 }
 
 struct doc_deleter {
@@ -752,7 +749,6 @@ struct frame {
     style st;
     std::size_t container = 0;  // where its content goes (index into containers_)
     bool owns_container = false;
-    element_kind kind = element_kind::inline_;
 };
 
 class html_reader {
@@ -785,7 +781,12 @@ private:
     void enter(xmlNode* n, std::size_t parent, const style& parent_style, bool root);
     void leave(const frame& f);
     void text(xmlNode* t, std::size_t c, const style& st);
-    std::size_t push_container(container c, xmlNode* n, const style& st, element_kind kind);
+    void push_container(container c, xmlNode* n, const style& st);
+    void enter_flow(xmlNode* n, container& c, const style& st, element_kind kind);
+    void enter_level(xmlNode* n, container& c, const style& st, element_kind kind);
+    void enter_item(xmlNode* n, container& list, const style& st);
+    void enter_cell(xmlNode* n, container& c, const style& st);
+    void describe_markers(container& list, const xmlNode* n);
     std::vector<block>* target(container& c);
     block& open_block(container& c, block_kind kind, xmlNode* n);
     void close_block(block& b, xmlNode* n);
@@ -799,6 +800,8 @@ private:
     void add_break(container& c, xmlNode* br);
     void flush(container& c);
     void add_image(container& c, xmlNode* img);
+    void add_words(container& c, std::string_view s, const piece& p, const style& st);
+    void add_lines(container& c, std::string_view s, const piece& p, const style& st);
 
     // Positions.
     std::size_t tag_begin(const xmlNode* n) const {
@@ -1059,19 +1062,22 @@ void html_reader::close_block(block& b, xmlNode* n) {
     else if (!b.children.empty()) b.where.end = b.children.back().where.end;
 }
 
-std::size_t html_reader::push_container(container c, xmlNode* n, const style& st, element_kind kind) {
+// A frame that reads n's children into a new container.
+void html_reader::push_container(container c, xmlNode* n, const style& st) {
     c.element = n;
     c.align = st.align;
     containers_.push_back(std::move(c));
-    frame f;
-    f.node = n;
-    f.next = n->children;
-    f.st = st;
-    f.container = containers_.size() - 1;
-    f.owns_container = true;
-    f.kind = kind;
-    frames_.push_back(std::move(f));
-    return containers_.size() - 1;
+    frames_.push_back({n, n->children, st, containers_.size() - 1, true});
+}
+
+// A container that fills `owner` (a quote, list, item, table, row or cell).
+container filling(block& owner, role what, int levels) {
+    container c;
+    c.what = what;
+    c.owner = &owner;
+    c.out = &owner.children;
+    c.levels = levels;
+    return c;
 }
 
 void html_reader::enter(xmlNode* n, std::size_t parent, const style& parent_style, bool root) {
@@ -1080,173 +1086,145 @@ void html_reader::enter(xmlNode* n, std::size_t parent, const style& parent_styl
     if (root && (kind == element_kind::skipped || kind == element_kind::inline_)) kind = element_kind::flow;
     style st = style_of(n, parent_style, kind);
     container& c = containers_[parent];
-    int levels = c.levels;
-    auto nested = [&](std::string_view what) {
-        if (levels + 1 > static_cast<int>(limits_.max_nesting))
-            throw fatal{"nesting-too-deep",
-                        std::string(what) + " are nested deeper than the limit of " +
-                            std::to_string(limits_.max_nesting) + " levels",
-                        pos_.at(tag_begin(n))};
-    };
     // Inside a list or a table, the elements that build it; anything else
-    // flows into the last item or cell.
-    if (c.what == role::list && kind == element_kind::item) {
-        std::string marker = marker_of(c, n);
-        block& item = open_block(c, block_kind::list_item, n);
-        item.marker = std::move(marker);
-        if (c.owner->marker.empty() && c.owner->children.size() == 1) c.owner->marker = item.marker;
-        container inside;
-        inside.out = &item.children;
-        inside.owner = &item;
-        inside.levels = levels;
-        push_container(std::move(inside), n, st, kind);
+    // flows into the last item or cell (target()).
+    if (c.what == role::list && kind == element_kind::item) return enter_item(n, c, st);
+    if (c.what == role::table && kind == element_kind::table_section) {
+        frames_.push_back({n, n->children, st, parent, false});
         return;
     }
-    if ((c.what == role::table && kind == element_kind::table_section) ||
-        (c.what == role::table && kind == element_kind::row) || (c.what == role::row && kind == element_kind::cell) ||
-        (c.what == role::table && kind == element_kind::cell)) {
-        if (kind == element_kind::table_section) {
-            frames_.push_back({n, n->children, st, parent, false, kind});
-            return;
-        }
-        if (kind == element_kind::row) {
-            block& row = open_block(c, block_kind::table_row, n);
-            container inside;
-            inside.what = role::row;
-            inside.owner = &row;
-            inside.levels = levels;
-            push_container(std::move(inside), n, st, kind);
-            return;
-        }
-        // A cell: in its row, or (a cell right in a table) in the last row.
-        std::vector<block>* cells = nullptr;
-        if (c.what == role::row) {
-            close_paragraph(c, false);
-            cells = &c.owner->children;
-        } else {
-            close_paragraph(c, false);
-            if (c.owner->children.empty() || c.owner->children.back().kind != block_kind::table_row) {
-                block row;
-                row.kind = block_kind::table_row;
-                row.where.begin = row.where.end = pos_.at(tag_begin(n));
-                c.owner->children.push_back(std::move(row));
-            }
-            cells = &c.owner->children.back().children;
-        }
-        block cell;
-        cell.kind = block_kind::table_cell;
-        cell.where.begin = cell.where.end = pos_.at(tag_begin(n));
-        cells->push_back(std::move(cell));
-        container inside;
-        inside.out = &cells->back().children;
-        inside.owner = &cells->back();
-        inside.levels = levels;
-        push_container(std::move(inside), n, st, kind);
-        return;
+    if (c.what == role::table && kind == element_kind::row) {
+        block& row = open_block(c, block_kind::table_row, n);
+        return push_container(filling(row, role::row, c.levels), n, st);
     }
+    if ((c.what == role::table || c.what == role::row) && kind == element_kind::cell) return enter_cell(n, c, st);
     switch (kind) {
         case element_kind::skipped: return;
-        case element_kind::line_break: add_break(c, n); return;
-        case element_kind::image: add_image(c, n); return;
+        case element_kind::inline_: frames_.push_back({n, n->children, st, parent, false}); return;
+        case element_kind::line_break: return add_break(c, n);
+        case element_kind::image: return add_image(c, n);
         case element_kind::rule: {
             block& hr = open_block(c, block_kind::thematic_break, n);
-            std::size_t e = content_begin(n);
-            hr.where.end = pos_.at(std::max(e, tag_begin(n)));
+            hr.where.end = pos_.at(std::max(tag_begin(n), content_begin(n)));
             return;
         }
-        case element_kind::inline_: frames_.push_back({n, n->children, st, parent, false, kind}); return;
-        case element_kind::quote: {
-            nested("quotes, lists and tables");
-            block& q = open_block(c, block_kind::quote, n);
-            container inside;
-            inside.out = &q.children;
-            inside.owner = &q;
-            inside.levels = levels + 1;
-            push_container(std::move(inside), n, st, kind);
-            return;
-        }
-        case element_kind::list: {
-            nested("quotes, lists and tables");
-            block& l = open_block(c, block_kind::list, n);
-            container inside;
-            inside.what = role::list;
-            inside.owner = &l;
-            inside.levels = levels + 1;
-            inside.ordered = is_element(n, "ol");
-            l.ordered = inside.ordered;
-            if (inside.ordered) {
-                if (auto start = attribute(n, "start"))
-                    if (auto v = integer_of(*start)) inside.counter = *v;
-                if (auto type = attribute(n, "type"); type && type->size() == 1 && std::strchr("1aAiI", (*type)[0]))
-                    inside.type = (*type)[0];
-            } else if (auto type = attribute(n, "type")) {
-                std::string t = lower(trim(*type));
-                if (t == "circle") inside.bullet = "◦";
-                else if (t == "square") inside.bullet = "▪";
-            }
-            if (auto css = attribute(n, "style"))
-                for (auto& [property, value] : declarations(*css)) {
-                    if (property != "list-style-type" && property != "list-style") continue;
-                    for (std::string_view t : tokens_of(value)) {
-                        if (t == "decimal") inside.type = '1';
-                        else if (t == "lower-alpha" || t == "lower-latin") inside.type = 'a';
-                        else if (t == "upper-alpha" || t == "upper-latin") inside.type = 'A';
-                        else if (t == "lower-roman") inside.type = 'i';
-                        else if (t == "upper-roman") inside.type = 'I';
-                        else if (t == "disc") inside.bullet = "•";
-                        else if (t == "circle") inside.bullet = "◦";
-                        else if (t == "square") inside.bullet = "▪";
-                        else if (t == "none") inside.bullet.clear();
-                    }
-                }
-            // communique's classes for the markers its CSS draws (html.xsl).
-            if (auto cls = attribute(n, "class"))
-                for (std::string_view t : tokens_of(*cls)) {
-                    if (t.starts_with("marker-paren-")) inside.prefix = "(", inside.suffix = ")";
-                    else if (t.starts_with("marker-rparen-")) inside.suffix = ")";
-                    else if (t == "bullet-dash") inside.bullet = "-";
-                    else if (t == "bullet-circle") inside.bullet = "◦";
-                    else if (t == "bullet-square") inside.bullet = "▪";
-                    else if (t == "bullet-triangle") inside.bullet = "‣";
-                }
-            push_container(std::move(inside), n, st, kind);
-            return;
-        }
-        case element_kind::table: {
-            nested("quotes, lists and tables");
-            block& t = open_block(c, block_kind::table, n);
-            container inside;
-            inside.what = role::table;
-            inside.owner = &t;
-            inside.levels = levels + 1;
-            push_container(std::move(inside), n, st, kind);
-            return;
-        }
-        case element_kind::table_section:
-        case element_kind::row:
-        case element_kind::cell:
-        case element_kind::item:
-        case element_kind::flow:
-        case element_kind::heading:
-        case element_kind::preformatted: {
-            // A block of paragraphs, in the same place as the paragraphs
-            // around it (a stray <li> or <td> is one too).
-            close_paragraph(c, false);
-            container inside;
-            inside.out = target(c);
-            inside.levels = levels;
-            if (kind == element_kind::heading) {
-                inside.para_kind = block_kind::heading;
-                inside.level = name_of(n)[1] - '0';
-            } else if (kind == element_kind::preformatted) {
-                inside.para_kind = block_kind::preformatted;
-            }
-            inside.element_is_paragraph = kind == element_kind::heading || kind == element_kind::preformatted ||
-                                          is_element(n, "p");
-            push_container(std::move(inside), n, st, kind);
-            return;
-        }
+        case element_kind::quote:
+        case element_kind::list:
+        case element_kind::table: return enter_level(n, c, st, kind);
+        default: return enter_flow(n, c, st, kind);
     }
+}
+
+// A block of paragraphs in the same place as the paragraphs around it: a
+// div, a p, a heading, a pre (and a stray li, tr or td outside its list or
+// table).
+void html_reader::enter_flow(xmlNode* n, container& c, const style& st, element_kind kind) {
+    close_paragraph(c, false);
+    container inside;
+    inside.out = target(c);
+    inside.levels = c.levels;
+    if (kind == element_kind::heading) {
+        inside.para_kind = block_kind::heading;
+        inside.level = name_of(n)[1] - '0';
+    } else if (kind == element_kind::preformatted) {
+        inside.para_kind = block_kind::preformatted;
+    }
+    inside.element_is_paragraph =
+        kind == element_kind::heading || kind == element_kind::preformatted || is_element(n, "p");
+    push_container(std::move(inside), n, st);
+}
+
+// A quote, list or table: a level of nesting, bounded by the limit.
+void html_reader::enter_level(xmlNode* n, container& c, const style& st, element_kind kind) {
+    int levels = c.levels + 1;
+    if (levels > static_cast<int>(limits_.max_nesting))
+        throw fatal{"nesting-too-deep",
+                    "quotes, lists and tables are nested deeper than the limit of " +
+                        std::to_string(limits_.max_nesting) + " levels",
+                    pos_.at(tag_begin(n))};
+    if (kind == element_kind::quote) {
+        block& q = open_block(c, block_kind::quote, n);
+        return push_container(filling(q, role::flow, levels), n, st);
+    }
+    if (kind == element_kind::table) {
+        block& t = open_block(c, block_kind::table, n);
+        return push_container(filling(t, role::table, levels), n, st);
+    }
+    block& l = open_block(c, block_kind::list, n);
+    container inside = filling(l, role::list, levels);
+    describe_markers(inside, n);
+    l.ordered = inside.ordered;
+    push_container(std::move(inside), n, st);
+}
+
+// How a list's markers print: its type and start, a list-style-type, and
+// the classes communique's own HTML gives lists (xslt/html.xsl) for what
+// its CSS draws: "(a)", "a)", a dash.
+void html_reader::describe_markers(container& list, const xmlNode* n) {
+    list.ordered = is_element(n, "ol");
+    if (list.ordered) {
+        if (auto start = attribute(n, "start"))
+            if (auto v = integer_of(*start)) list.counter = *v;
+        if (auto type = attribute(n, "type"); type && type->size() == 1 && std::strchr("1aAiI", (*type)[0]))
+            list.type = (*type)[0];
+    } else if (auto type = attribute(n, "type")) {
+        std::string t = lower(trim(*type));
+        if (t == "circle") list.bullet = "◦";
+        else if (t == "square") list.bullet = "▪";
+    }
+    if (auto css = attribute(n, "style"))
+        for (auto& [property, value] : declarations(*css)) {
+            if (property != "list-style-type" && property != "list-style") continue;
+            for (std::string_view t : tokens_of(value)) {
+                if (t == "decimal") list.type = '1';
+                else if (t == "lower-alpha" || t == "lower-latin") list.type = 'a';
+                else if (t == "upper-alpha" || t == "upper-latin") list.type = 'A';
+                else if (t == "lower-roman") list.type = 'i';
+                else if (t == "upper-roman") list.type = 'I';
+                else if (t == "disc") list.bullet = "•";
+                else if (t == "circle") list.bullet = "◦";
+                else if (t == "square") list.bullet = "▪";
+                else if (t == "none") list.bullet.clear();
+            }
+        }
+    if (auto cls = attribute(n, "class"))
+        for (std::string_view t : tokens_of(*cls)) {
+            if (t.starts_with("marker-paren-")) list.prefix = "(", list.suffix = ")";
+            else if (t.starts_with("marker-rparen-")) list.suffix = ")";
+            // "-" and "–" both print as a dash; the draft's marker was "-".
+            else if (t == "bullet-dash") list.bullet = "-";
+            else if (t == "bullet-circle") list.bullet = "◦";
+            else if (t == "bullet-square") list.bullet = "▪";
+            else if (t == "bullet-triangle") list.bullet = "‣";
+        }
+}
+
+void html_reader::enter_item(xmlNode* n, container& list, const style& st) {
+    std::string marker = marker_of(list, n);
+    block& item = open_block(list, block_kind::list_item, n);
+    item.marker = std::move(marker);
+    if (list.owner->children.size() == 1) list.owner->marker = item.marker;
+    push_container(filling(item, role::flow, list.levels), n, st);
+}
+
+// A cell: in its row, or (a cell right in a table) in the table's last row.
+void html_reader::enter_cell(xmlNode* n, container& c, const style& st) {
+    close_paragraph(c, false);
+    block* row = c.owner;
+    if (c.what == role::table) {
+        if (c.owner->children.empty() || c.owner->children.back().kind != block_kind::table_row) {
+            block r;
+            r.kind = block_kind::table_row;
+            r.where.begin = r.where.end = pos_.at(tag_begin(n));
+            c.owner->children.push_back(std::move(r));
+        }
+        row = &c.owner->children.back();
+    }
+    block cell;
+    cell.kind = block_kind::table_cell;
+    cell.where.begin = cell.where.end = pos_.at(tag_begin(n));
+    row->children.push_back(std::move(cell));
+    push_container(filling(row->children.back(), role::flow, c.levels), n, st);
 }
 
 void html_reader::leave(const frame& f) {
@@ -1349,8 +1327,10 @@ void html_reader::add_space(container& c, std::size_t begin, std::size_t end, co
     c.space = {true, " ", begin, end, src == " ", st.run};
 }
 
+// A line break; two make an empty line. Breaks before the paragraph's
+// first text are not kept, nor (close_paragraph) those after its last.
 void html_reader::add_break(container& c, xmlNode* br) {
-    if (!c.para || !c.line_has_text) return;  // a break before any text prints an empty line: nothing
+    if (!c.para) return;
     flush(c);
     c.space.active = false;
     std::size_t b = tag_begin(br);
@@ -1384,44 +1364,46 @@ void html_reader::text(xmlNode* t, std::size_t into, const style& st) {
     const std::vector<piece>& pieces = fallback.empty() ? ni->pieces : fallback;
     for (const piece& p : pieces) {
         std::string_view s = content.substr(p.text_begin, p.text_end - p.text_begin);
-        auto source_of = [&](std::size_t i, std::size_t j) -> std::pair<std::size_t, std::size_t> {
-            if (p.verbatim) return {p.source_begin + i, p.source_begin + j};
-            return {p.source_begin, p.source_end};
-        };
-        std::size_t i = 0;
-        while (i < s.size()) {
-            if (st.pre) {
-                if (s[i] == '\n') {
-                    // Every line end is kept, but for those before the
-                    // first text (the one after <pre> is not printed).
-                    if (c.para) {
-                        auto [b, e] = source_of(i, i + 1);
-                        flush(c);
-                        c.builder->line_break(run_kind::hard_break, span_of(b, e));
-                        c.line_has_text = false;
-                    }
-                    ++i;
-                    continue;
-                }
-                std::size_t j = s.find('\n', i);
-                if (j == npos) j = s.size();
-                auto [b, e] = source_of(i, j);
-                add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
-                i = j;
-                continue;
-            }
-            std::size_t j = i;
-            if (is_space(s[i])) {
-                while (j < s.size() && is_space(s[j])) ++j;
-                auto [b, e] = source_of(i, j);
-                add_space(c, b, e, st);
-            } else {
-                while (j < s.size() && !is_space(s[j])) ++j;
-                auto [b, e] = source_of(i, j);
-                add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
-            }
-            i = j;
+        if (st.pre) add_lines(c, s, p, st);
+        else add_words(c, s, p, st);
+    }
+}
+
+// Where the bytes [i, j) of a piece came from: the same bytes when it is
+// verbatim, else the whole of the piece's source.
+std::pair<std::size_t, std::size_t> source_of(const piece& p, std::size_t i, std::size_t j) {
+    if (p.verbatim) return {p.source_begin + i, p.source_begin + j};
+    return {p.source_begin, p.source_end};
+}
+
+// Words and the white space between them.
+void html_reader::add_words(container& c, std::string_view s, const piece& p, const style& st) {
+    for (std::size_t i = 0, j = 0; i < s.size(); i = j) {
+        bool space = is_space(s[i]);
+        while (j < s.size() && is_space(s[j]) == space) ++j;
+        auto [b, e] = source_of(p, i, j);
+        if (space) add_space(c, b, e, st);
+        else add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
+    }
+}
+
+// Preformatted text: its lines as they are, each line end (LF, CR LF or a
+// CR the parser left) a break. The line end right after <pre> is not
+// printed (HTML), nor are the others before the first text.
+void html_reader::add_lines(container& c, std::string_view s, const piece& p, const style& st) {
+    for (std::size_t i = 0, j = 0; i < s.size(); i = j) {
+        if (s[i] == '\n' || s[i] == '\r') {
+            j = i + (s.substr(i, 2) == "\r\n" ? 2 : 1);
+            if (!c.para) continue;
+            auto [b, e] = source_of(p, i, j);
+            flush(c);
+            c.builder->line_break(run_kind::hard_break, span_of(b, e));
+            c.line_has_text = false;
+            continue;
         }
+        j = std::min(s.find_first_of("\r\n", i), s.size());
+        auto [b, e] = source_of(p, i, j);
+        add_text(c, s.substr(i, j - i), b, e, p.verbatim, st);
     }
 }
 

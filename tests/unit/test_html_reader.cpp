@@ -229,9 +229,10 @@ TEST_CASE("html: bold, italic, underline, links, caps and alignment", "[html]") 
 TEST_CASE("html: white space collapses, <br> is a hard break, <pre> keeps its lines", "[html]") {
     document doc = read("<html><body><article>\n<p>\n   Two   words\n and\t<b> bold </b> end.  </p>\n"
                         "<div>A div with direct text<br>and a second line<br></div>\n"
-                        "<pre>\n  indented\n\nafter a blank line</pre>\n</article></body></html>");
+                        "<pre>\n  indented\n\nafter a blank line</pre>\n"
+                        "<p><br>one<br><br>two<br></p>\n</article></body></html>");
     auto blocks = textual(doc);
-    REQUIRE(blocks.size() == 3);
+    REQUIRE(blocks.size() == 4);
     CHECK(blocks[0]->joined() == "Two words and bold end.");
     REQUIRE(blocks[0]->lines.size() == 1);
     CHECK(blocks[0]->runs.front().text == "Two");
@@ -251,6 +252,15 @@ TEST_CASE("html: white space collapses, <br> is a hard break, <pre> keeps its li
     CHECK(pre.runs.front().text == "  indented");
     CHECK(pre.lines[1].text.empty());
     CHECK(pre.lines[2].text == "after a blank line");
+
+    // Two breaks make an empty line; none is kept before the first text or
+    // after the last.
+    const block& breaks = *blocks[3];
+    REQUIRE(breaks.lines.size() == 3);
+    CHECK(breaks.lines[0].text == "one");
+    CHECK(breaks.lines[1].text.empty());
+    CHECK(breaks.lines[2].text == "two");
+    CHECK(breaks.runs.back().kind == run_kind::text);
 }
 
 TEST_CASE("html: lists print their markers", "[html]") {
