@@ -365,7 +365,7 @@ bool has_complex_script(std::string_view text) {
 }
 
 struct run_props {
-    std::optional<bool> bold, italic, underline, caps, hidden;
+    std::optional<bool> bold, italic, underline, caps, small_caps, hidden;
     // Word sets complex-script text (Khmer, Thai, Arabic...) bold and italic
     // by w:bCs and w:iCs, not w:b and w:i: LibreOffice writes only those.
     std::optional<bool> bold_cs, italic_cs;
@@ -375,7 +375,7 @@ struct run_props {
         for (auto [mine, theirs] : {std::pair{&bold, &o.bold},
                                     {&italic, &o.italic},
                                     {&underline, &o.underline},
-                                    {&caps, &o.caps},
+                                    {&caps, &o.caps}, {&small_caps, &o.small_caps},
                                     {&hidden, &o.hidden},
                                     {&bold_cs, &o.bold_cs},
                                     {&italic_cs, &o.italic_cs}})
@@ -414,8 +414,8 @@ run_props read_rpr(const xmlNode* rpr) {
             p.bold_cs = toggle_on(c);
         else if (n == "iCs")
             p.italic_cs = toggle_on(c);
-        else if (n == "caps" || n == "smallCaps")
-            p.caps = toggle_on(c) || p.caps.value_or(false);
+        else if (n == "caps") p.caps = toggle_on(c);
+        else if (n == "smallCaps") p.small_caps = toggle_on(c);
         else if (n == "vanish")
             p.hidden = toggle_on(c);
         else if (n == "u")
@@ -515,6 +515,14 @@ public:
         run_props p;
         for (const style_def* s : chain(characters_, id)) p.over(s->run);
         return p;
+    }
+
+    // A quotation's style: Word's built-in "Quote" and "Intense Quote", or a
+    // style based on one.
+    bool is_quote(std::string_view id) const {
+        for (const style_def* s : chain(paragraphs_, id))
+            if (s->name == "quote" || s->name == "intense quote") return true;
+        return false;
     }
 
     // The heading level a paragraph style stands for, 0 if none: Word's
@@ -801,10 +809,25 @@ public:
     void add(block b) {
         flush();
         out_.push_back(std::move(b));
+        quoting_ = false;
+    }
+    // Paragraphs in a quotation style one after another are one quote.
+    void add_quoted(block b) {
+        flush();
+        if (!quoting_) {
+            block quote;
+            quote.kind = block_kind::quote;
+            quote.where = b.where;
+            out_.push_back(std::move(quote));
+            quoting_ = true;
+        }
+        out_.back().where.end = b.where.end;
+        out_.back().children.push_back(std::move(b));
     }
     void add_item(list_entry e) { pending_.push_back(std::move(e)); }
 
     void flush() {
+        if (!pending_.empty()) quoting_ = false;
         for (std::size_t i = 0; i < pending_.size();) out_.push_back(make_list(i));
         pending_.clear();
     }
@@ -853,6 +876,7 @@ private:
 
     std::vector<block>& out_;
     std::vector<list_entry> pending_;
+    bool quoting_ = false;  // out_.back() is a quote that goes on
 };
 
 // ---------------------------------------------------------------- the reader
@@ -1035,11 +1059,22 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
     style_id = styles_.paragraph_style(style_id);
     para_props props = styles_.paragraph(style_id);
     props.over(read_ppr(ppr));
-    ps.base = styles_.paragraph_run(style_id);
-
     int level = styles_.heading_level(style_id);
     if (level == 0 && props.outline && *props.outline >= 0 && *props.outline < 9)
         level = std::min(*props.outline + 1, 6);
+    const bool quoted = level == 0 && styles_.is_quote(style_id);
+    // A heading's or a quotation's style sets its text bold or italic
+    // because of what the paragraph is: that is the block's kind, not
+    // emphasis in its text (a subheading is not a strong subheading). Its
+    // size is kept as evidence.
+    ps.base = styles_.paragraph_run(style_id);
+    if (level || quoted) {
+        run_props plain = styles_.paragraph_run(styles_.paragraph_style({}));
+        ps.base.bold = plain.bold;
+        ps.base.italic = plain.italic;
+        ps.base.bold_cs = plain.bold_cs;
+        ps.base.italic_cs = plain.italic_cs;
+    }
     const int ilvl = std::clamp(props.ilvl.value_or(0), 0, levels - 1);
     // A numbered heading is counted, so that the items after it are
     // numbered as printed, but stays a heading.
@@ -1083,6 +1118,8 @@ void docx_reader::read_paragraph(const xmlNode* p, container& out) {
         shape(b);
         if (item && first) {
             out.add_item({*props.num_id, ilvl, numbering_.ordered(*props.num_id, ilvl), marker, std::move(b)});
+        } else if (quoted) {
+            out.add_quoted(std::move(b));
         } else {
             out.add(std::move(b));
         }
@@ -1312,7 +1349,9 @@ void docx_reader::print(paragraph_state& ps, std::string_view text, const run_pr
     s.strong = (cs && props.bold_cs ? props.bold_cs : props.bold).value_or(false);
     s.emphasis = (cs && props.italic_cs ? props.italic_cs : props.italic).value_or(false);
     s.underline = props.underline.value_or(false);
-    s.caps = props.caps.value_or(false);
+    // Small capitals are evidence of capitals, but their small letters are
+    // still small letters: the text keeps its case.
+    s.caps = props.caps.value_or(false) || props.small_caps.value_or(false);
     s.link = link;
     s.size = static_cast<float>(props.half_points.value_or(body_half_points_)) / static_cast<float>(body_half_points_);
     ps.builder->text(text, where, s);
