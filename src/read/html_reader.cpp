@@ -96,6 +96,25 @@ std::string_view trim(std::string_view s) {
     return s;
 }
 
+constexpr std::string_view nbsp = "\u00A0";
+
+// Bytes of non-breaking spaces at the start of s.
+std::size_t leading_nbsp(std::string_view s) {
+    std::size_t n = 0;
+    while (s.substr(n, nbsp.size()) == nbsp) n += nbsp.size();
+    return n;
+}
+
+// Text that prints as space only (spaces, tabs, non-breaking spaces).
+bool blank(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        if (s[i] == ' ' || s[i] == '\t') ++i;
+        else if (s.substr(i, nbsp.size()) == nbsp) i += nbsp.size();
+        else return false;
+    }
+    return true;
+}
+
 // Bytes of s that are not white space: the measure of "how much text".
 std::size_t text_bytes(std::string_view s) {
     return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return !is_space(c); }));
@@ -231,12 +250,14 @@ element_kind kind_of(std::string_view name) {
 }
 
 // Words of a class or id that mark a page's chrome rather than its article
-// ("breadcrumbs", "post-share", "related_news"): the list is short on
-// purpose, each word common on CMS pages and rare in an article's markup.
+// ("breadcrumbs", "post-share", "related_news", a post's "entry-meta" and
+// "entry-footer" with its date, author and categories): the list is short
+// on purpose, each word common on CMS pages and rare in an article's markup.
 bool chrome_word(std::string_view w) {
     return one_of(w, {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "tags", "pagination",
                       "pager", "cookie", "cookies", "consent", "newsletter", "subscribe", "sidebar", "menu",
-                      "navbar", "nav", "navigation", "comments", "advert", "advertisement"});
+                      "navbar", "nav", "navigation", "comments", "advert", "advertisement", "meta", "byline",
+                      "posted", "labels", "footer"});
 }
 
 bool chrome_role(std::string_view r) {
@@ -440,10 +461,13 @@ private:
         close_run();
         if (i > 0) {
             // A reference: from its '&' to where the matched text begins.
-            // (No reference is longer than 40 bytes; without one, the
-            // piece is taken to be as long as its source.)
-            std::size_t amp = j > 0 ? text_.rfind('&', j - 1) : npos;
-            std::size_t begin = amp != npos && j - amp <= 40 ? amp : j - std::min(j, i);
+            // The '&' is before a name or number and maybe a ';' (a name
+            // in Thai or Khmer letters can be long); without one, the piece
+            // is taken to be as long as its source.
+            std::size_t amp = j;
+            auto in_name = [](char c) { return !is_space(c) && c != '<' && c != '>' && c != '&'; };
+            while (amp > 0 && in_name(text_[amp - 1])) --amp;
+            std::size_t begin = amp > 0 && text_[amp - 1] == '&' ? amp - 1 : j - std::min(j, i);
             // "&foo;" and "&copy" (no reference, or none without its ';')
             // come as a literal "&", reported past the name after it.
             bool literal = decoded.substr(0, i) == "&" && text_.substr(begin, 1) == "&" && j > 0 &&
@@ -625,6 +649,19 @@ void communique_class(style& st, std::string_view cls) {
     }
 }
 
+// The alignment CMS themes give by class, their style sheet out of reach:
+// WordPress's block editor and Bootstrap.
+std::optional<alignment> class_alignment(std::string_view cls) {
+    std::optional<alignment> found;
+    for (std::string_view t : tokens_of(cls)) {
+        if (one_of(t, {"has-text-align-center", "text-center", "aligncenter"})) found = alignment::centre;
+        else if (one_of(t, {"has-text-align-right", "text-right", "text-end", "alignright"})) found = alignment::right;
+        else if (one_of(t, {"has-text-align-left", "text-left", "text-start", "alignleft"})) found = alignment::left;
+        else if (one_of(t, {"has-text-align-justify", "text-justify"})) found = alignment::justified;
+    }
+    return found;
+}
+
 style style_of(const xmlNode* n, const style& parent, element_kind kind) {
     style st = parent;
     std::string_view name = name_of(n);
@@ -640,9 +677,12 @@ style style_of(const xmlNode* n, const style& parent, element_kind kind) {
     if (block_level)
         if (auto align = attribute(n, "align"))
             if (auto a = alignment_of(*align)) st.align = *a;
-    if (name == "article" && has_class(n, "release")) st.communique = true;
-    if (st.communique)
-        if (auto cls = attribute(n, "class")) communique_class(st, *cls);
+    if (auto cls = attribute(n, "class")) {
+        if (block_level)
+            if (auto a = class_alignment(*cls)) st.align = *a;
+        if (name == "article" && has_class(n, "release")) st.communique = true;
+        if (st.communique) communique_class(st, *cls);
+    }
     if (auto css = attribute(n, "style")) apply_css(st, *css, block_level);
     return st;
 }
@@ -1276,15 +1316,15 @@ void html_reader::close_paragraph(container& c, bool element_ends) {
     flush(c);
     c.space.active = false;
     block& b = *c.para;
-    // A break that ends the paragraph is not part of its text.
-    while (!b.runs.empty() && b.runs.back().kind != run_kind::text) b.runs.pop_back();
-    bool printed = std::any_of(b.runs.begin(), b.runs.end(), [](const run& r) {
-        return r.kind == run_kind::text && !trim(r.text).empty() && r.text != "\u00A0";
-    });
+    // Breaks and spaces (&nbsp; spacers) that end the paragraph are not
+    // part of its text.
+    while (!b.runs.empty() && (b.runs.back().kind != run_kind::text || blank(b.runs.back().text)))
+        b.runs.pop_back();
     std::vector<block>* out = target(c);
     c.builder.reset();
     c.para = nullptr;
-    if (!printed) {
+    c.line_has_text = false;
+    if (b.runs.empty()) {
         out->pop_back();  // the paragraph is the last block there
         return;
     }
@@ -1295,6 +1335,13 @@ void html_reader::close_paragraph(container& c, bool element_ends) {
 
 void html_reader::add_text(container& c, std::string_view s, std::size_t begin, std::size_t end, bool verbatim,
                            const style& st) {
+    // Non-breaking spaces that open a line indent it (Blogger, Word): they
+    // are not part of its text.
+    if (!c.para || !c.line_has_text) {
+        std::size_t n = leading_nbsp(s);
+        s.remove_prefix(n);
+        if (verbatim) begin += n;
+    }
     if (s.empty()) return;
     ensure_paragraph(c, begin);
     if (c.space.active) {
@@ -1327,12 +1374,19 @@ void html_reader::add_space(container& c, std::size_t begin, std::size_t end, co
     c.space = {true, " ", begin, end, src == " ", st.run};
 }
 
-// A line break; two make an empty line. Breaks before the paragraph's
-// first text are not kept, nor (close_paragraph) those after its last.
+// A line break. Two in a row leave an empty line, which ends the paragraph
+// as it does in a draft (pages set paragraphs apart with <br><br>). Breaks
+// before a paragraph's first text are not kept, nor those after its last.
 void html_reader::add_break(container& c, xmlNode* br) {
     if (!c.para) return;
     flush(c);
     c.space.active = false;
+    std::vector<run>& runs = c.para->runs;
+    while (!runs.empty() && runs.back().kind == run_kind::text && blank(runs.back().text)) runs.pop_back();
+    if (!c.line_has_text) {
+        close_paragraph(c, false);
+        return;
+    }
     std::size_t b = tag_begin(br);
     c.builder->line_break(run_kind::hard_break, span_of(b, std::max(b, content_begin(br))));
     c.line_has_text = false;

@@ -230,9 +230,10 @@ TEST_CASE("html: white space collapses, <br> is a hard break, <pre> keeps its li
     document doc = read("<html><body><article>\n<p>\n   Two   words\n and\t<b> bold </b> end.  </p>\n"
                         "<div>A div with direct text<br>and a second line<br></div>\n"
                         "<pre>\n  indented\n\nafter a blank line</pre>\n"
-                        "<p><br>one<br><br>two<br></p>\n</article></body></html>");
+                        "<p><br>one<br>&nbsp; <br>two<br></p>\n"
+                        "<div>&nbsp;&nbsp;Indented by spaces that do not break&nbsp;</div>\n</article></body></html>");
     auto blocks = textual(doc);
-    REQUIRE(blocks.size() == 4);
+    REQUIRE(blocks.size() == 6);
     CHECK(blocks[0]->joined() == "Two words and bold end.");
     REQUIRE(blocks[0]->lines.size() == 1);
     CHECK(blocks[0]->runs.front().text == "Two");
@@ -253,14 +254,15 @@ TEST_CASE("html: white space collapses, <br> is a hard break, <pre> keeps its li
     CHECK(pre.lines[1].text.empty());
     CHECK(pre.lines[2].text == "after a blank line");
 
-    // Two breaks make an empty line; none is kept before the first text or
-    // after the last.
-    const block& breaks = *blocks[3];
-    REQUIRE(breaks.lines.size() == 3);
-    CHECK(breaks.lines[0].text == "one");
-    CHECK(breaks.lines[1].text.empty());
-    CHECK(breaks.lines[2].text == "two");
-    CHECK(breaks.runs.back().kind == run_kind::text);
+    // An empty line (two breaks, spaces between them or not) ends a
+    // paragraph; no break is kept before the first text or after the last.
+    CHECK(blocks[3]->joined() == "one");
+    CHECK(blocks[3]->runs.size() == 1);
+    CHECK(blocks[4]->joined() == "two");
+    CHECK(blocks[4]->runs.size() == 1);
+    // Non-breaking spaces indenting a line are not its text.
+    CHECK(blocks[5]->joined() == "Indented by spaces that do not break");
+    CHECK(blocks[5]->runs.front().where.begin.column == 18);  // past "<div>&nbsp;&nbsp;"
 }
 
 TEST_CASE("html: lists print their markers", "[html]") {
