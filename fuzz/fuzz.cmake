@@ -9,6 +9,10 @@
 #
 #   fuzz-draft     the draft reader (cmark-gfm + structure) and the checks
 #   fuzz-xml       the canonical-XML reader and the checks
+#   fuzz-docx      the DOCX reader (a .docx, or its parts zipped by the
+#                  target), the recogniser and the checks
+#   fuzz-html      the HTML reader (the article found by itself), the
+#                  recogniser and the checks
 #   fuzz-fo        the PDF renderer, on XSL-FO bytes (when src/pdf is there)
 #   fuzz-pipeline  engine::convert from any bytes to every format
 #
@@ -69,6 +73,8 @@ function(cq_fuzz_targets)
   set(CQ_FUZZ_TARGETS "")
   cq_fuzz_add(fuzz-draft draft_fuzzer.cpp)
   cq_fuzz_add(fuzz-xml xml_fuzzer.cpp)
+  cq_fuzz_add(fuzz-docx docx_fuzzer.cpp)
+  cq_fuzz_add(fuzz-html html_fuzzer.cpp)
   if(EXISTS ${PROJECT_SOURCE_DIR}/src/pdf/renderer.cpp)
     cq_fuzz_add(fuzz-fo fo_fuzzer.cpp)
   endif()

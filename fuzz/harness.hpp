@@ -6,7 +6,10 @@
 #include "check/rules.hpp"
 #include "check/schema.hpp"
 #include "core/source.hpp"
+#include "core/unicode.hpp"
+#include "read/document.hpp"
 #include "read/reader.hpp"
+#include "read/recognise.hpp"
 #include "write/summary.hpp"
 
 #include <communique/communique.hpp>
@@ -56,6 +59,49 @@ inline void check_positions(const communique::detail::source_text& src,
         CQ_FUZZ_ASSERT(d.begin.line <= src.line_count() + 1);
         CQ_FUZZ_ASSERT(d.end.line <= src.line_count() + 1);
     }
+}
+
+// The document model a format reader (DOCX, HTML) hands the recogniser:
+// indices stay inside their block, lists, tables and rows hold what they
+// must, text is UTF-8, and no position lies past `max_line` (the reader's
+// own count of lines or paragraphs, +1 for the end of the input).
+inline void check_document_block(const communique::detail::block& b, std::uint32_t max_line, unsigned depth) {
+    using communique::detail::block_kind;
+    CQ_FUZZ_ASSERT(depth < 10000);
+    CQ_FUZZ_ASSERT(b.where.begin.line <= max_line && b.where.end.line <= max_line);
+    for (const auto& r : b.runs) {
+        CQ_FUZZ_ASSERT(r.where.begin.line <= max_line && r.where.end.line <= max_line);
+        CQ_FUZZ_ASSERT(communique::detail::find_invalid_utf8(r.text) == std::string_view::npos);
+        for (std::uint32_t m : r.marks) CQ_FUZZ_ASSERT(m < b.marks.size());
+    }
+    std::size_t previous_end = 0;
+    for (const auto& l : b.lines) {
+        CQ_FUZZ_ASSERT(l.first_run <= l.end_run && l.end_run <= b.runs.size());
+        CQ_FUZZ_ASSERT(l.first_run >= previous_end);
+        previous_end = l.end_run;
+        CQ_FUZZ_ASSERT(communique::detail::find_invalid_utf8(l.text) == std::string_view::npos);
+        CQ_FUZZ_ASSERT(l.begin.line <= max_line && l.end.line <= max_line);
+    }
+    for (const auto& c : b.children) {
+        if (b.kind == block_kind::list) CQ_FUZZ_ASSERT(c.kind == block_kind::list_item);
+        if (b.kind == block_kind::table) CQ_FUZZ_ASSERT(c.kind == block_kind::table_row);
+        if (b.kind == block_kind::table_row) CQ_FUZZ_ASSERT(c.kind == block_kind::table_cell);
+        check_document_block(c, max_line, depth + 1);
+    }
+}
+
+inline void check_document(const communique::detail::document& doc, std::uint32_t max_line) {
+    for (const auto& b : doc.blocks) check_document_block(b, max_line, 0);
+    CQ_FUZZ_ASSERT(doc.end.line <= max_line);
+    for (const auto& d : doc.diagnostics) CQ_FUZZ_ASSERT(d.begin.line <= max_line && d.end.line <= max_line);
+}
+
+// What read_release does with a document a format reader made: a damaged
+// input (no blocks, a diagnostic) ends there, anything else is recognised.
+inline communique::detail::read_result recognise_document(const communique::detail::document& doc,
+                                                          const communique::detail::read_options& opts) {
+    if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
+    return communique::detail::recognise(doc, opts);
 }
 
 // The engine's steps after reading.

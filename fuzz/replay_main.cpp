@@ -24,6 +24,8 @@
 
 extern "C" int cq_replay_draft(const std::uint8_t* data, std::size_t size);
 extern "C" int cq_replay_xml(const std::uint8_t* data, std::size_t size);
+extern "C" int cq_replay_docx(const std::uint8_t* data, std::size_t size);
+extern "C" int cq_replay_html(const std::uint8_t* data, std::size_t size);
 extern "C" int cq_replay_pipeline(const std::uint8_t* data, std::size_t size);
 #ifdef CQ_REPLAY_HAVE_FO
 extern "C" int cq_replay_fo(const std::uint8_t* data, std::size_t size);
@@ -33,13 +35,15 @@ int main(int argc, char** argv) {
     namespace fs = std::filesystem;
     using target_fn = int (*)(const std::uint8_t*, std::size_t);
     if (argc < 3) {
-        std::fprintf(stderr, "usage: %s draft|xml|fo|pipeline FILE-OR-FOLDER...\n", argv[0]);
+        std::fprintf(stderr, "usage: %s draft|xml|docx|html|fo|pipeline FILE-OR-FOLDER...\n", argv[0]);
         return 2;
     }
     target_fn target = nullptr;
     std::string name = argv[1];
     if (name == "draft") target = cq_replay_draft;
     if (name == "xml") target = cq_replay_xml;
+    if (name == "docx") target = cq_replay_docx;
+    if (name == "html") target = cq_replay_html;
     if (name == "pipeline") target = cq_replay_pipeline;
 #ifdef CQ_REPLAY_HAVE_FO
     if (name == "fo") target = cq_replay_fo;

@@ -58,7 +58,7 @@ set_tests_properties("hostile: four threads through one engine give the single-t
 
 # The fuzz harnesses (fuzz/), built without libFuzzer, replay their seeds
 # and every input the fuzzers found (tests/hostile/regressions/TARGET).
-set(cq_replay_targets draft xml pipeline)
+set(cq_replay_targets draft xml docx html pipeline)
 if(EXISTS ${PROJECT_SOURCE_DIR}/src/pdf/renderer.cpp)
   list(APPEND cq_replay_targets fo)
 endif()
@@ -77,6 +77,11 @@ endif()
 set(cq_replay_inputs_draft ${cq_hostile_dir}/regressions/draft ${cq_fuzz_src}/seeds/draft
     ${PROJECT_SOURCE_DIR}/fixtures/releases ${PROJECT_SOURCE_DIR}/fixtures/invalid ${cq_hostile_dir}/corpus)
 set(cq_replay_inputs_xml ${cq_hostile_dir}/regressions/xml ${cq_fuzz_src}/seeds/xml ${cq_hostile_dir}/corpus)
+set(cq_replay_inputs_docx ${cq_hostile_dir}/regressions/docx ${cq_fuzz_src}/seeds/docx
+    ${PROJECT_SOURCE_DIR}/fixtures/docx ${PROJECT_SOURCE_DIR}/fixtures/invalid-docx ${PROJECT_SOURCE_DIR}/tests/unit/docx)
+file(GLOB cq_golden_html ${PROJECT_SOURCE_DIR}/tests/golden/releases/*.html)
+set(cq_replay_inputs_html ${cq_hostile_dir}/regressions/html ${cq_fuzz_src}/seeds/html
+    ${PROJECT_SOURCE_DIR}/fixtures/html ${cq_golden_html})
 set(cq_replay_inputs_fo ${cq_hostile_dir}/regressions/fo ${cq_fuzz_src}/seeds/fo)
 set(cq_replay_inputs_pipeline ${cq_hostile_dir}/regressions/pipeline ${cq_fuzz_src}/seeds/pipeline
     ${PROJECT_SOURCE_DIR}/fixtures/releases ${PROJECT_SOURCE_DIR}/fixtures/invalid)
