@@ -525,6 +525,76 @@ void on_cdata(void* ctx, const xmlChar* value, int len) {
     if (recorder* r = recorder_of(ctx)) r->seen(r->offset(static_cast<xmlParserCtxtPtr>(ctx)));
 }
 
+// libxml2 2.9 checks a start tag's attributes pairwise and adds each by
+// walking the element's list to its end: one tag with 100,000 attributes
+// takes a minute. A web page's elements have a few; a start tag with more
+// than this many is refused before parsing.
+constexpr std::size_t max_attributes = 256;
+
+bool is_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// The attributes of the start tag at `at` (its '<'), counted by their names
+// ("a=1", "b = 'x'", "hidden"), up to limit + 1; `end` is set past it.
+std::size_t count_attributes(std::string_view text, std::size_t at, std::size_t limit, std::size_t& end) {
+    std::size_t count = 0, j = at + 1;
+    while (j < text.size() && !is_space(text[j]) && text[j] != '>' && text[j] != '/') ++j;  // the name
+    char quote = 0;
+    bool in_token = false, value_next = false;
+    for (; j < text.size() && count <= limit; ++j) {
+        char c = text[j];
+        if (quote) {
+            if (c == quote) quote = 0;
+        } else if (c == '"' || c == '\'') {
+            quote = c;
+            value_next = false;
+        } else if (c == '>') {
+            break;
+        } else if (is_space(c) || c == '/') {
+            in_token = false;
+        } else if (c == '=') {
+            in_token = false;
+            value_next = true;
+        } else if (!in_token) {
+            in_token = true;
+            if (value_next) value_next = false;  // an unquoted value
+            else ++count;
+        }
+    }
+    end = j;
+    return count;
+}
+
+// The offset of the first start tag with more than max_attributes
+// attributes, or npos. Comments are skipped whole, and the content of
+// script and style elements (which is not markup). Linear.
+std::size_t crowded_start_tag(std::string_view text) {
+    auto skip_past = [&](std::size_t from, std::string_view what) {
+        std::size_t at = text.find(what, from);
+        return at == npos ? text.size() : at + what.size();
+    };
+    for (std::size_t i = text.find('<'); i < text.size(); i = text.find('<', i)) {
+        if (text.substr(i, 4) == "<!--") {
+            i = skip_past(i + 4, "-->");
+            continue;
+        }
+        if (i + 1 == text.size() || !is_letter(text[i + 1])) {
+            ++i;
+            continue;
+        }
+        std::size_t end = i;
+        if (count_attributes(text, i, max_attributes, end) > max_attributes) return i;
+        std::string name = lower(text.substr(i + 1, 6));
+        i = end;
+        for (std::string_view raw : {"script", "style"}) {
+            if (!name.starts_with(raw) || (name.size() > raw.size() && is_letter(name[raw.size()]))) continue;
+            // To its end tag, in any case.
+            for (i = text.find("</", i); i < text.size(); i = text.find("</", i + 2))
+                if (lower(text.substr(i + 2, raw.size())) == raw) break;
+        }
+    }
+    return npos;
+}
+
 struct doc_deleter {
     void operator()(xmlDoc* d) const noexcept { xmlFreeDoc(d); }
 };
@@ -860,6 +930,11 @@ private:
 
 html_doc html_reader::parse() {
     std::string_view text = src_.text();
+    if (std::size_t tag = crowded_start_tag(text); tag != npos)
+        throw fatal{"html-content",
+                    "an element has more than " + std::to_string(max_attributes) +
+                        " attributes (a web page's have a few)",
+                    src_.position_at(tag)};
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) throw std::bad_alloc();
     ctxt->_private = &rec_;

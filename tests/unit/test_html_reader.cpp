@@ -411,6 +411,17 @@ TEST_CASE("html: nesting is bounded", "[html]") {
         CHECK(doc.diagnostics.empty());
         CHECK(all_text(doc) == "deep\n");
     }
+    SECTION("a start tag with 100,000 attributes is refused before parsing") {
+        std::string html = "<html><head><script>if (a<b c d) x = '<p a b c';</script></head><body><p";
+        for (int i = 0; i < 100000; ++i) html += " a" + std::to_string(i) + "=1";
+        html += ">text</p></body></html>";
+        auto start = std::chrono::steady_clock::now();
+        document doc = read(html);
+        CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
+        REQUIRE(doc.diagnostics.size() == 1);
+        CHECK(doc.diagnostics[0].rule == "html-content");
+        CHECK(doc.diagnostics[0].begin == source_position{1, 71});  // the <p, not the script
+    }
     SECTION("quotes deeper than the limit") {
         std::string html = "<html><body><article>";
         for (int i = 0; i < 10; ++i) html += "<blockquote>";
