@@ -24,7 +24,19 @@
 // (xmlParserMaxDepth): such a page is refused as nested too deeply, since
 // the rest of it is lost. The reader walks the tree without recursion, and
 // refuses quotes, lists and tables nested deeper than limits.max_nesting as
-// the Markdown reader does.
+// the Markdown reader does. A start tag with hundreds of attributes, on
+// which libxml2 2.9 is quadratic, is refused before parsing.
+//
+// The article is the element the content XPath selects, else the <main> or
+// <article> holding most text (an <article> inside the <main> first),
+// unless most paragraph text is elsewhere; else the element whose <p>
+// children hold most text outside links (a readability score: a paragraph
+// counts for its parent, half for its grandparent); else the <body>.
+//
+// Formatting comes from the markup and style attributes (and the alignment
+// classes of WordPress and Bootstrap); the page's style sheets are not
+// applied. A blank line made of two <br> ends a paragraph, as a blank line
+// does in a draft. <pre> is a preformatted block.
 //
 // What is left out of the article, kept small on purpose:
 //   - elements that print no text of the article: script, style, noscript,
@@ -46,7 +58,6 @@
 // <article class="release"> those classes give the runs and blocks the
 // emphasis and alignment the draft had (see communique_class), so that a
 // page communique wrote reads back to the same release.
-#include "core/unicode.hpp"
 #include "read/readers.hpp"
 
 #include <libxml/HTMLparser.h>
@@ -57,7 +68,6 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
-#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -1280,7 +1290,7 @@ void html_reader::describe_markers(container& list, const xmlNode* n) {
     if (list.ordered) {
         if (auto start = attribute(n, "start"))
             if (auto v = integer_of(*start)) list.counter = *v;
-        if (auto type = attribute(n, "type"); type && type->size() == 1 && std::strchr("1aAiI", (*type)[0]))
+        if (auto type = attribute(n, "type"); type && type->size() == 1 && std::string_view("1aAiI").find((*type)[0]) != npos)
             list.type = (*type)[0];
     } else if (auto type = attribute(n, "type")) {
         std::string t = lower(trim(*type));
