@@ -14,8 +14,13 @@ constexpr rule_info table[] = {
                                            "links, line breaks...) than the limit (default 5,000)"},
     {"xml-syntax", severity::error, "release XML is well-formed"},
     {"xml-doctype", severity::error, "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
+    {"html-content", severity::error,
+     "an HTML page has an article to read: --content (or [html] content) selects an element, the page parses"},
     {"not-a-release", severity::error, "the text is a press release: it has a header, a genre label or a dateline"},
     {"several-releases", severity::error, "a file holds one release"},
+    {"page-remnant", severity::note,
+     "text of the web page around the release (a 'Posted on' or 'Release date' line, the page's copy of the "
+     "title) is left out of it"},
     {"schema", severity::error, "the release is valid against schemas/release.xsd"},
     {"header-missing", severity::error, "the release opens with a national header (a state line)"},
     {"issuer-missing", severity::error, "the header names the issuing organisation"},

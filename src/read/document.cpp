@@ -77,6 +77,38 @@ void finish_lines(block& b) {
     if (b.lines.size() == 1 && b.lines[0].text.empty() && b.runs.empty()) b.lines.clear();
 }
 
+std::vector<block> plain_text_paragraphs(const block& preformatted) {
+    std::vector<block> out;
+    block current;
+    auto finish = [&] {
+        while (!current.runs.empty() && current.runs.back().kind != run_kind::text) current.runs.pop_back();
+        if (current.runs.empty()) return;
+        current.where = {current.runs.front().where.begin, current.runs.back().where.end};
+        current.marks = preformatted.marks;
+        finish_lines(current);
+        if (!current.lines.empty()) out.push_back(std::move(current));
+        current = block{};
+    };
+    bool blank = true;  // no text on the line so far
+    for (const run& r : preformatted.runs) {
+        if (r.kind == run_kind::text) {
+            if (r.text.find_first_not_of(" \t") != std::string::npos) blank = false;
+            current.runs.push_back(r);
+            continue;
+        }
+        if (blank) {
+            finish();  // a blank line: the paragraph ends
+            continue;
+        }
+        blank = true;
+        run soft = r;
+        soft.kind = run_kind::soft_break;
+        current.runs.push_back(std::move(soft));
+    }
+    finish();
+    return out;
+}
+
 void run_builder::open(mark_kind kind, span where, std::string target) {
     block_.marks.push_back({kind, std::move(target), where});
     open_.push_back(static_cast<std::uint32_t>(block_.marks.size() - 1));

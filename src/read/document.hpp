@@ -125,6 +125,11 @@ bool has_mark(const block& b, const run& r, mark_kind kind) noexcept;
 // block, after its last run.
 void finish_lines(block& b);
 
+// Plain text kept line for line (a preformatted block: a mailing list's
+// <pre>) read as a plain-text draft is: a blank line ends a paragraph, a
+// line end inside one is a soft break.
+std::vector<block> plain_text_paragraphs(const block& preformatted);
+
 // Builds a textual block's runs from formatted text, for formats whose
 // styles come as properties of each piece of text (DOCX, HTML): a style
 // that goes on over consecutive pieces becomes one mark. Readers that see

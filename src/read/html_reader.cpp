@@ -1076,12 +1076,19 @@ xmlNode* html_reader::find_article(xmlDoc* doc) {
     for (xmlNode* n : scored)
         if (!best || rec_.info(n).score > rec_.info(best).score) best = n;
 
+    // Most of the article's text in one <pre> (a mailing list's archive):
+    // that is the article.
+    auto inner_pre = [&](xmlNode* article) {
+        for (xmlNode* c = article->children; c; c = c->next)
+            if (is_element(c, "pre") && !left_out(c) && 10 * text(c) >= 6 * text(article)) return c;
+        return article;
+    };
     if (semantic && semantic != root) {
         bool paragraphs_elsewhere = best && !within(best, semantic) && !within(semantic, best) &&
                                     rec_.info(best).score > 2.0 * static_cast<double>(text(semantic));
-        if (!paragraphs_elsewhere) return semantic;
+        if (!paragraphs_elsewhere) return inner_pre(semantic);
     }
-    if (best) return best;
+    if (best) return inner_pre(best);
     for (xmlNode* c = root->children; c; c = c->next)
         if (is_element(c, "body")) return c;
     return root;
@@ -1104,6 +1111,10 @@ document html_reader::read() {
         html_doc doc = parse();
         xmlNode* root = xpath_.empty() ? find_article(doc.get()) : select(doc.get());
         walk(root);
+        // An article that is one <pre> is plain text (a mailing list's
+        // archive, a pasted draft): its blank lines part paragraphs.
+        if (doc_.blocks.size() == 1 && doc_.blocks.front().kind == block_kind::preformatted)
+            doc_.blocks = plain_text_paragraphs(doc_.blocks.front());
         doc_.end = end_ == npos ? pos_.at(content_begin(root)) : src_.position_at(end_);
     } catch (const fatal& f) {
         doc_.blocks.clear();

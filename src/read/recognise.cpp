@@ -83,6 +83,34 @@ std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
 
 enum class role { none, state, motto, organisation, unit, lunar, reference, genre, dateline };
 
+// A letterhead laid out as a table (the ministry on the left, the national
+// header on the right, as Word and old web pages set it) is read as lines:
+// the cells' blocks one after another, the national header's cell first,
+// wherever it stands. Only a table that opens the document and holds a
+// state line is a letterhead; nothing when there is none.
+std::vector<block> unwrap_letterhead(const std::vector<block>& blocks) {
+    if (blocks.empty() || blocks.front().kind != block_kind::table) return {};
+    std::vector<const block*> cells;
+    for (const block& row : blocks.front().children)
+        for (const block& cell : row.children) cells.push_back(&cell);
+    auto has_state = [](const block* cell) {
+        return std::any_of(cell->children.begin(), cell->children.end(), [](const block& b) {
+            return b.textual() && std::any_of(b.lines.begin(), b.lines.end(),
+                                              [](const line& l) { return is_state_line(l.text); });
+        });
+    };
+    // A table of figures that opens a headerless release stays a table.
+    if (std::none_of(cells.begin(), cells.end(), has_state)) return {};
+    std::stable_partition(cells.begin(), cells.end(), has_state);
+    std::vector<block> out;
+    for (const block* cell : cells)
+        for (const block& b : cell->children)
+            if (b.textual()) out.push_back(b);
+    if (out.empty()) return {};
+    out.insert(out.end(), blocks.begin() + 1, blocks.end());
+    return out;
+}
+
 // What the passes found, as indices into the document's top-level blocks.
 struct findings {
     struct header_part {
@@ -92,6 +120,8 @@ struct findings {
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
+    std::size_t first = 0;                 // the first block of the release (web page remnants before it)
+    std::size_t last = 0;                  // just past its last block (web page remnants after it)
     std::size_t next = 0;                  // the first block after the header, headline and subheadline
 
     std::optional<dateline_match> dateline;
@@ -112,12 +142,15 @@ struct findings {
 
 class recogniser {
 public:
-    recogniser(const document& doc, const read_options& opts) : doc_(doc), blocks_(doc.blocks), opts_(opts) {}
+    recogniser(const document& doc, const read_options& opts)
+        : doc_(doc), unwrapped_(unwrap_letterhead(doc.blocks)),
+          blocks_(unwrapped_.empty() ? doc.blocks : unwrapped_), opts_(opts) {}
 
     read_result read();
 
 private:
     const document& doc_;
+    std::vector<block> unwrapped_;  // the blocks with a letterhead table undone, when there is one
     const std::vector<block>& blocks_;
     const read_options& opts_;
     std::vector<diagnostic> diags_;
@@ -130,6 +163,8 @@ private:
     }
 
     // ---- the passes ------------------------------------------------------
+    void skip_page_remnants();
+    void skip_trailing_remnants();
     void find_header();
     void find_headline();
     void find_closing();
@@ -206,6 +241,12 @@ bool continues_name(std::string_view line) {
     return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
 }
 
+// "DATE:" as a whole line is "DATE".
+std::string_view trim_label(std::string_view label) {
+    while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
+    return label;
+}
+
 // The outermost marks of a kind over the block's runs.
 std::vector<std::uint32_t> outer_marks(const block& b, mark_kind kind) {
     std::vector<std::uint32_t> out;
@@ -244,7 +285,7 @@ void recogniser::find_header() {
     // A genre label near the top closes the header: every line before it is
     // part of the header, whatever words it uses.
     std::size_t genre_block = blocks_.size();
-    for (std::size_t i = 0; i < blocks_.size() && i < 12; ++i) {
+    for (std::size_t i = f_.first; i < blocks_.size() && i < f_.first + 12; ++i) {
         const block& b = blocks_[i];
         if (!b.textual()) break;
         if (std::any_of(b.lines.begin(), b.lines.end(), [](const line& l) { return genre_kind(l.text); })) {
@@ -252,14 +293,17 @@ void recogniser::find_header() {
             break;
         }
     }
-    std::size_t bi = 0, li = 0;  // where the header stopped: block and line
+    std::size_t bi = f_.first, li = 0;  // where the header stopped: block and line
     bool header_done = false;
     role last = role::none;
     unsigned seen_roles = 0;  // a bit per role found so far
     auto seen = [&](role r) { return (seen_roles >> static_cast<unsigned>(r) & 1u) != 0; };
     for (; bi < blocks_.size() && !header_done; ++bi) {
         const block& b = blocks_[bi];
-        if (!b.textual() || (b.kind == block_kind::heading && !genre_kind(b.joined()))) break;
+        // A heading ends the header, unless a genre label is still to come:
+        // a web page may set its letterhead lines as headings.
+        bool before_genre = bi < genre_block && genre_block < blocks_.size();
+        if (!b.textual() || (b.kind == block_kind::heading && !genre_kind(b.joined()) && !before_genre)) break;
         for (li = 0; li < b.lines.size(); ++li) {
             const std::string& t = b.lines[li].text;
             bool caps = !has_lowercase(t) && has_letter(t);
@@ -399,10 +443,10 @@ void recogniser::find_headline() {
 }
 
 void recogniser::find_closing() {
-    std::size_t body_from = f_.next, body_to = blocks_.size();
+    std::size_t body_from = f_.next, body_to = f_.last;
     bool end_dateline = false;
     std::vector<std::size_t>& closing = f_.closing;
-    for (std::size_t i = blocks_.size(); i > body_from; --i) {
+    for (std::size_t i = f_.last; i > body_from; --i) {
         const block& b = blocks_[i - 1];
         if (is_closing_block(b)) {
             closing.push_back(i - 1);
@@ -425,6 +469,81 @@ void recogniser::find_closing() {
 
     f_.body_from = body_from;
     f_.body_to = body_to;
+}
+
+// A line a web page prints above the release: "Posted on 8 May 2024 by
+// admin", "Release date", "Date: 2024-06-05", a date alone.
+bool is_page_label(const line& l, date_order order) {
+    std::string folded = fold(l.text);
+    for (std::string_view label : {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED",
+                                   "BY "})
+        if (folded.starts_with(label) || folded == trim_label(label)) return true;
+    auto dates = find_dates(l.text, order);
+    return dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size();
+}
+
+// What a web page prints below a release: a link alone ("Back to index",
+// "Read more"), "Posted in Press releases", share and tag lines; and the
+// rule that parts them from the release.
+void recogniser::skip_trailing_remnants() {
+    f_.last = blocks_.size();
+    auto remnant = [&](const block& b) {
+        if (!b.textual() || b.lines.size() != 1 || count_words(b.lines[0].text) > 8) return false;
+        bool all_link = std::all_of(b.runs.begin(), b.runs.end(), [&](const run& r) {
+            return r.kind != run_kind::text || r.text.find_first_not_of(" \t") == std::string::npos ||
+                   has_mark(b, r, mark_kind::link);
+        });
+        std::string folded = fold(b.lines[0].text);
+        for (std::string_view label : {"POSTED IN", "BACK TO", "RETURN TO", "SHARE", "TAGS", "CATEGORIES", "PRINT"})
+            if (folded.starts_with(label)) return true;
+        return all_link;
+    };
+    std::size_t end = blocks_.size();
+    while (end > 1 && remnant(blocks_[end - 1])) --end;
+    if (end == blocks_.size()) return;
+    while (end > 1 && blocks_[end - 1].kind == block_kind::thematic_break) --end;
+    for (std::size_t i = end; i < blocks_.size(); ++i)
+        if (blocks_[i].textual())
+            report(severity::note, "page-remnant",
+                   "\"" + blocks_[i].joined() + "\" is the web page's, not the release's: left out", blocks_[i].where);
+    f_.last = end;
+}
+
+// Blocks a web page prints above the release, before its letterhead: its
+// date and author lines and its own copy of the title. They are left out
+// (with a note) only when the release's letterhead follows them: a state
+// line or a genre label within the next few blocks.
+void recogniser::skip_page_remnants() {
+    std::size_t letterhead = blocks_.size();
+    for (std::size_t i = 0; i < blocks_.size() && i < 8; ++i) {
+        const block& b = blocks_[i];
+        if (!b.textual()) break;
+        if (is_state_line(b.lines[0].text) || genre_kind(b.lines[0].text)) {
+            letterhead = i;
+            break;
+        }
+    }
+    skip_trailing_remnants();
+    if (letterhead == blocks_.size() || letterhead == 0) return;
+    auto repeated_later = [&](const block& b) {
+        std::string text = b.joined();
+        for (std::size_t i = letterhead; i < blocks_.size() && i < letterhead + 12; ++i)
+            if (blocks_[i].textual() && blocks_[i].joined() == text) return true;
+        return false;
+    };
+    for (std::size_t i = 0; i < letterhead; ++i) {
+        const block& b = blocks_[i];
+        bool remnant = b.lines.size() <= 2 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
+                           return is_page_label(l, opts_.numeric_dates);
+                       });
+        if (!remnant && !repeated_later(b)) return;  // letterhead material after all: read it all
+    }
+    for (std::size_t i = 0; i < letterhead; ++i) {
+        const block& b = blocks_[i];
+        report(severity::note, "page-remnant",
+               "\"" + b.joined() + "\" is the web page's, not the release's: left out", b.where);
+    }
+    f_.first = letterhead;
 }
 
 void recogniser::find_run_in_dateline() {
@@ -454,6 +573,7 @@ void recogniser::find_second_release() {
 
 read_result recogniser::read() {
     diags_ = doc_.diagnostics;
+    skip_page_remnants();
     find_header();
     find_headline();
     find_closing();
