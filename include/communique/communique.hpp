@@ -104,7 +104,7 @@ struct options {
     // an input over a limit gets a diagnostic (input-too-large,
     // nesting-too-deep, too-many-elements, too-many-pages) instead of being
     // processed.
-    std::size_t max_input_bytes = 1024 * 1024;
+    std::size_t max_input_bytes = 1024 * 1024;  // a .docx may unpack to 64 times this
     unsigned max_nesting = 64;      // quotes and lists inside one another
     unsigned max_elements = 5'000;  // in the release XML: paragraphs, items, names, dates, links, breaks...
     unsigned max_pages = 500;       // PDF pages

@@ -175,6 +175,10 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     read_opts.max_nesting = impl_->opts.max_nesting;
     read_opts.format = static_cast<detail::input_format>(impl_->opts.input);
     read_opts.html_content = impl_->opts.html_content;
+    // A .docx is compressed: what it may unpack to grows with the input
+    // limit (64 MiB of XML for the default 1 MiB), so that raising one
+    // raises the other.
+    read_opts.max_inflated = impl_->opts.max_input_bytes * 64;
     if (bytes.size() > impl_->opts.max_input_bytes) {
         out.diagnostics.push_back({severity::error,
                                    "input-too-large",

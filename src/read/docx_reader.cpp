@@ -191,6 +191,10 @@ void check_markup(std::string_view name, std::string_view text) {
     }
 }
 
+// How a user raises the limit on what a .docx unpacks to.
+constexpr const char* inflation_hint =
+    "; the limit is 64 times the input limit: raise it with --max-input-size or [limits] input-bytes";
+
 // The bytes of a part; nothing when an optional part is missing.
 std::optional<std::string> read_part(const zip_archive& zip, std::string_view name, std::size_t& budget,
                                      const reader_limits& limits, bool required) {
@@ -203,7 +207,8 @@ std::optional<std::string> read_part(const zip_archive& zip, std::string_view na
             throw fatal{"input-encoding", "not a Word document: the archive has no " + std::string(name)};
         case zip_status::too_large:
             throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
-                                               std::to_string(limits.max_inflated) + " bytes (" + message + ")"};
+                                               std::to_string(limits.max_inflated) + " bytes (" + message + ")" +
+                                               inflation_hint};
         default: throw fatal{"input-encoding", "the .docx cannot be read: " + message};
     }
     return bytes;
@@ -977,7 +982,7 @@ void docx_reader::read(std::string_view bytes) {
     if (declared > limits_.max_inflated)
         throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
                                            std::to_string(limits_.max_inflated) + " bytes (its parts declare " +
-                                           std::to_string(declared) + ")"};
+                                           std::to_string(declared) + ")" + inflation_hint};
     if (!zip->contains("word/document.xml"))
         throw fatal{"input-encoding", "not a Word document: the archive has no word/document.xml"};
 

@@ -338,6 +338,20 @@ struct.pack_into("<I", data, i + 24, 4096)
 open(lying, "wb").write(data)
 assert zipfile.ZipFile(lying).getinfo("word/document.xml").file_size == 4096
 PY
+# The inflation limit follows the input limit (64 times it): a .docx that
+# unpacks to 66 MiB is refused by default (64 MiB) and read with the input
+# limit raised to 2 MiB (128 MiB).
+python3 - "$work/big.docx" <<'PY'
+import sys, zipfile
+with zipfile.ZipFile(sys.argv[1], "w", zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+    z.writestr("[Content_Types].xml", "<Types/>")
+    z.writestr("word/document.xml", b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+               + b" " * (66 << 20) + b"</w:body></w:document>")
+PY
+"$cli" check "$work/big.docx" >"$work/stdout" 2>"$work/stderr"
+expect "a .docx over 64 MiB unpacked is refused by default" "$work/stderr" "error\[input-too-large\]"
+"$cli" check --max-input-size 2MiB "$work/big.docx" >"$work/stdout" 2>"$work/stderr"
+grep -q "input-too-large" "$work/stderr" && fail "--max-input-size 2MiB did not raise the .docx inflation limit" || ok
 for bomb in bomb bomb-lying; do
   size=$(stat -c %s "$work/$bomb.docx" 2>/dev/null || echo 0)
   # Under the default --max-input-size (1 MiB): what is refused is what it inflates to.
@@ -346,6 +360,7 @@ for bomb in bomb bomb-lying; do
   rc=$?
   [ "$rc" = 1 ] && ok || { fail "$bomb.docx: exit $rc, wanted 1"; cat "$work/stderr"; }
   expect "$bomb.docx refused" "$work/stderr" "error\[input-too-large\]"
+  expect "$bomb.docx: the message says how to raise the limit" "$work/stderr" "raise it with --max-input-size"
   read -r secs kb < <(tail -n 1 "$work/time")
   awk -v s="$secs" 'BEGIN { exit !(s < 1.0) }' && ok || fail "$bomb.docx: ${secs}s wall, wanted under 1 s"
   [ "${kb:-999999999}" -lt 204800 ] && ok || fail "$bomb.docx: ${kb} KB max RSS, wanted under 200 MB"
