@@ -24,6 +24,8 @@
 #include "read/readers.hpp"
 #include "read/zip_archive.hpp"
 
+#include <zlib.h>
+
 #include <algorithm>
 #include <array>
 #include <string>
@@ -34,19 +36,10 @@ constexpr std::string_view part_marker = "<<<part>>>";
 constexpr std::array<std::string_view, 4> part_names = {"word/document.xml", "word/styles.xml",
                                                         "word/numbering.xml", "word/_rels/document.xml.rels"};
 
-std::uint32_t crc32(std::string_view data) {
-    static const std::array<std::uint32_t, 256> table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t i = 0; i < 256; ++i) {
-            std::uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : data) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+// zlib's CRC-32, as a zip's entries carry it.
+std::uint32_t crc32_of(std::string_view data) {
+    return static_cast<std::uint32_t>(
+        ::crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
 void put16(std::string& out, std::uint32_t v) {
@@ -63,7 +56,7 @@ std::string stored_zip(const std::vector<std::pair<std::string_view, std::string
     std::string out, central;
     for (const auto& [name, data] : entries) {
         std::uint32_t offset = static_cast<std::uint32_t>(out.size());
-        std::uint32_t crc = crc32(data);
+        std::uint32_t crc = crc32_of(data);
         std::uint32_t n = static_cast<std::uint32_t>(data.size());
         put32(out, 0x04034b50);
         put16(out, 20);      // version needed

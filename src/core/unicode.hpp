@@ -38,6 +38,10 @@ std::string detect_language(std::string_view s, std::string_view fallback = "en"
 // Words (maximal runs of letters, marks and digits) in s, counted.
 std::size_t count_words(std::string_view s);
 
+// s with &, <, > and " written as XML's character references, for text and
+// attribute values put together by hand.
+std::string escape_xml(std::string_view s);
+
 // s with every run of ASCII whitespace (space, tab, CR, LF) made one space,
 // and none at either end.
 std::string collapse_spaces(std::string_view s);

@@ -1,5 +1,7 @@
 #include "pdf/metadata.hpp"
 
+#include "core/unicode.hpp"
+
 #include <charconv>
 
 namespace communique::detail::pdf {
@@ -33,20 +35,6 @@ bool expect(std::string_view& s, char c) {
     if (s.empty() || s.front() != c) return false;
     s.remove_prefix(1);
     return true;
-}
-
-std::string escape_xml(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            default: out += c;
-        }
-    }
-    return out;
 }
 
 // The time zone, when known: "Z" for UTC, else the sign, hours, `between`,

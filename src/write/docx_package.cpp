@@ -1,5 +1,7 @@
 #include "write/docx_package.hpp"
 
+#include "core/unicode.hpp"
+
 #include <zip.h>
 
 #include <memory>
@@ -151,20 +153,6 @@ bool serialise(xmlNodePtr root, std::string& out) {
     return true;
 }
 
-std::string escape(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-        case '&': out += "&amp;"; break;
-        case '<': out += "&lt;"; break;
-        case '>': out += "&gt;"; break;
-        case '"': out += "&quot;"; break;
-        default: out += c;
-        }
-    }
-    return out;
-}
-
 // Defaults for .rels and .xml, an Override for every other part.
 std::string content_types(const std::vector<part>& parts) {
     std::string out =
@@ -176,7 +164,7 @@ std::string content_types(const std::vector<part>& parts) {
         "<Default Extension=\"xml\" ContentType=\"application/xml\"/>";
     for (const part& p : parts) {
         if (p.content_type == rels_type && p.name.ends_with(".rels")) continue;
-        out += "<Override PartName=\"/" + escape(p.name) + "\" ContentType=\"" + escape(p.content_type) + "\"/>";
+        out += "<Override PartName=\"/" + escape_xml(p.name) + "\" ContentType=\"" + escape_xml(p.content_type) + "\"/>";
     }
     out += "</Types>\n";
     return out;

@@ -6,6 +6,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <zlib.h>
+
 #include <array>
 #include <chrono>
 #include <cstdint>
@@ -52,19 +54,10 @@ std::string link_of(const block& b, const run& r) {
 
 // ------------------------------------------------------------ a zip writer
 
-std::uint32_t crc32(std::string_view data) {
-    static const std::array<std::uint32_t, 256> table = [] {
-        std::array<std::uint32_t, 256> t{};
-        for (std::uint32_t i = 0; i < 256; ++i) {
-            std::uint32_t c = i;
-            for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-            t[i] = c;
-        }
-        return t;
-    }();
-    std::uint32_t c = 0xFFFFFFFFu;
-    for (unsigned char b : data) c = table[(c ^ b) & 0xFF] ^ (c >> 8);
-    return c ^ 0xFFFFFFFFu;
+// zlib's CRC-32, as a zip's entries carry it.
+std::uint32_t crc32_of(std::string_view data) {
+    return static_cast<std::uint32_t>(
+        ::crc32(0, reinterpret_cast<const Bytef*>(data.data()), static_cast<uInt>(data.size())));
 }
 
 struct zip_entry {
@@ -79,7 +72,7 @@ struct zip_entry {
 zip_entry stored(std::string name, std::string data) {
     zip_entry e{std::move(name), std::move(data)};
     e.size = static_cast<std::uint32_t>(e.data.size());
-    e.crc = crc32(e.data);
+    e.crc = crc32_of(e.data);
     return e;
 }
 
