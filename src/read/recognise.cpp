@@ -111,6 +111,73 @@ std::vector<block> unwrap_letterhead(const std::vector<block>& blocks) {
     return out;
 }
 
+// Lines [from, to) of a textual block as a block of their own.
+block lines_of(const block& b, std::size_t from, std::size_t to) {
+    block out;
+    out.kind = b.kind;
+    out.level = b.level;
+    out.align = b.align;
+    out.indent = b.indent;
+    out.marks = b.marks;
+    out.runs.assign(b.runs.begin() + static_cast<long>(b.lines[from].first_run),
+                    b.runs.begin() + static_cast<long>(b.lines[to - 1].end_run));
+    out.where = {from == 0 ? b.where.begin : b.lines[from].begin, to == b.lines.size() ? b.where.end : b.lines[to - 1].end};
+    finish_lines(out);
+    return out;
+}
+
+// Text pasted from Word or an e-mail: a paragraph a line, no blank line
+// between them, so that a draft reads as one paragraph of many lines. A
+// paragraph of three lines or more, two of them of 25 words or more (no
+// one wraps lines that long), is read a paragraph a line.
+bool is_pasted(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.size() < 3) return false;
+    return std::count_if(b.lines.begin(), b.lines.end(), [](const line& l) { return count_words(l.text) >= 25; }) >= 2;
+}
+
+// Where a list typed as text starts after its lead-in line, in one
+// paragraph ("The two sides agreed to:" then "(a) ...", "(b) ..."): the
+// first of two lines or more, to the end, that open with markers of one
+// family, after a line that ends with a colon; 0 if none.
+std::size_t lead_in_list(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.size() < 3 || find_pseudo_marker(b.lines[0].text)) return 0;
+    for (std::size_t k = 1; k + 1 < b.lines.size(); ++k) {
+        if (!b.lines[k - 1].text.ends_with(':')) continue;
+        auto m = find_pseudo_marker(b.lines[k].text);
+        if (!m) continue;
+        std::size_t items = std::count_if(b.lines.begin() + static_cast<long>(k), b.lines.end(), [&](const line& l) {
+            auto other = find_pseudo_marker(l.text);
+            return other && other->fits(m->families());
+        });
+        if (items >= 2) return k;
+    }
+    return 0;
+}
+
+// The blocks as the passes want them: a letterhead table undone, pasted
+// text cut a paragraph a line, a lead-in line parted from the list it
+// introduces. Nothing when none of that is there (the document's blocks
+// serve as they are).
+std::vector<block> prepare(const std::vector<block>& blocks) {
+    std::vector<block> letterhead = unwrap_letterhead(blocks);
+    const std::vector<block>& in = letterhead.empty() ? blocks : letterhead;
+    bool cut = std::any_of(in.begin(), in.end(), [](const block& b) { return is_pasted(b) || lead_in_list(b) > 0; });
+    if (!cut) return letterhead;
+    std::vector<block> out;
+    for (const block& b : in) {
+        if (is_pasted(b)) {
+            for (std::size_t i = 0; i < b.lines.size(); ++i)
+                if (!b.lines[i].text.empty()) out.push_back(lines_of(b, i, i + 1));
+        } else if (std::size_t k = lead_in_list(b)) {
+            out.push_back(lines_of(b, 0, k));
+            out.push_back(lines_of(b, k, b.lines.size()));
+        } else {
+            out.push_back(b);
+        }
+    }
+    return out;
+}
+
 // What the passes found, as indices into the document's top-level blocks.
 struct findings {
     struct header_part {
@@ -143,14 +210,14 @@ struct findings {
 class recogniser {
 public:
     recogniser(const document& doc, const read_options& opts)
-        : doc_(doc), unwrapped_(unwrap_letterhead(doc.blocks)),
-          blocks_(unwrapped_.empty() ? doc.blocks : unwrapped_), opts_(opts) {}
+        : doc_(doc), prepared_(prepare(doc.blocks)), blocks_(prepared_.empty() ? doc.blocks : prepared_),
+          opts_(opts) {}
 
     read_result read();
 
 private:
     const document& doc_;
-    std::vector<block> unwrapped_;  // the blocks with a letterhead table undone, when there is one
+    std::vector<block> prepared_;  // the blocks as prepare() cut them, when it cut any
     const std::vector<block>& blocks_;
     const read_options& opts_;
     std::vector<diagnostic> diags_;
@@ -523,7 +590,6 @@ void recogniser::skip_page_remnants() {
             break;
         }
     }
-    skip_trailing_remnants();
     if (letterhead == blocks_.size() || letterhead == 0) return;
     auto repeated_later = [&](const block& b) {
         std::string text = b.joined();
@@ -574,6 +640,7 @@ void recogniser::find_second_release() {
 read_result recogniser::read() {
     diags_ = doc_.diagnostics;
     skip_page_remnants();
+    skip_trailing_remnants();
     find_header();
     find_headline();
     find_closing();

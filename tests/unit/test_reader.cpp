@@ -181,3 +181,50 @@ TEST_CASE("release XML is parsed without DTDs or entities", "[reader]") {
     CHECK(p.result.diagnostics[0].rule == "xml-doctype");
     CHECK(p.result.diagnostics[0].begin.line == 2);
 }
+
+TEST_CASE("a list right after its lead-in line is a list", "[reader]") {
+    auto p = read(header +
+                  "Ministry signs a road agreement\n\n"
+                  "**His Excellency KEO Vannarith** signed the agreement.\n\n"
+                  "The two sides agreed to:\n"
+                  "(a) repair the northern section;\n"
+                  "(b) train maintenance groups;\n"
+                  "(c) report every quarter.\n\n"
+                  "Phnom Penh, 12 April 2024\n");
+    CHECK(p.result.diagnostics.empty());
+    CHECK(xp(p, "/r:release/r:body/r:p[2]") == "The two sides agreed to:");
+    CHECK(count(p, "/r:release/r:body/r:list/r:item") == 3);
+    CHECK(xp(p, "/r:release/r:body/r:list/@marker") == "(a)");
+    CHECK(xp(p, "/r:release/r:body/r:list/r:item[3]") == "report every quarter.");
+}
+
+TEST_CASE("text pasted with a paragraph a line reads as paragraphs", "[reader]") {
+    // What a paste from Word or an e-mail gives: no blank line anywhere.
+    const std::string long_line =
+        "On 10 April 2024, **His Excellency KEO Vannarith**, Minister of Testing, opened the new laboratory in "
+        "the capital together with partners from the provinces and representatives of the private sector.";
+    auto p = read("KINGDOM OF CAMBODIA\nNATION RELIGION KING\nMINISTRY OF TESTING\nPRESS RELEASE\n"
+                  "Ministry opens a new laboratory\n" +
+                  long_line + "\n" + long_line + "\nPhnom Penh, 12 April 2024\n");
+    CHECK(xp(p, "/r:release/r:headline") == "Ministry opens a new laboratory");
+    CHECK(count(p, "/r:release/r:body/r:p") == 2);
+    CHECK(xp(p, "/r:release/r:dateline/r:place") == "Phnom Penh");
+    CHECK(xp(p, "/r:release/r:dateline/r:date/@when") == "2024-04-12");
+    CHECK(xp(p, "/r:release/r:header/r:genre") == "PRESS RELEASE");
+}
+
+TEST_CASE("a web page's lines around the release are left out with a note", "[reader]") {
+    auto p = read("Posted on 12 April 2024 by press office\n\n" + header +
+                  "Ministry opens a new laboratory\n\n"
+                  "**His Excellency KEO Vannarith** opened the laboratory.\n\n"
+                  "Phnom Penh, 12 April 2024\n\n"
+                  "[Back to the newsroom](https://example.gov.kh/news)\n");
+    REQUIRE(p.result.diagnostics.size() == 2);
+    CHECK(p.result.diagnostics[0].rule == "page-remnant");
+    CHECK(p.result.diagnostics[0].level == communique::severity::note);
+    CHECK(p.result.diagnostics[0].begin.line == 1);
+    CHECK(p.result.diagnostics[1].rule == "page-remnant");
+    CHECK(xp(p, "/r:release/r:header/r:state") == "KINGDOM OF CAMBODIA");
+    CHECK(xp(p, "/r:release/r:dateline/r:date/@when") == "2024-04-12");
+    CHECK(count(p, "//r:link") == 0);
+}
