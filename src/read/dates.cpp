@@ -932,16 +932,23 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
     const std::optional<date_match> dm = scan(line, place_start, place_start + kMaxPlaceBytes + 16, order);
     if (!dm) return std::nullopt;
 
-    // Walk back from the date over the gap: spaces, one comma, one dash, one "(".
+    // Walk back from the date over the gap: spaces, one comma, one dash, one
+    // "(", and one "on" ("Phnom Penh, on 12 April 2024", "Issued in Phnom
+    // Penh on 12 April 2024").
     size_t j = dm->begin;
-    bool paren = false, comma = false, dash = false, space = false;
+    bool paren = false, comma = false, dash = false, space = false, on = false;
     while (j > place_start) {
         const cp_info c = cp_before(line, j);
         if (is_space(c.cp)) space = true;
         else if (c.cp == '(' && !paren) paren = true;
         else if (c.cp == ',' && !comma) comma = true;
         else if (is_dash(c.cp) && !dash) dash = true;
-        else break;
+        else if (!on && space && j >= place_start + 3 && equals_ci(line.substr(j - 2, 2), "on") &&
+                 (line[j - 3] == ' ' || line[j - 3] == ',')) {
+            on = true;
+            j -= 2;
+            continue;
+        } else break;
         j -= c.len;
     }
     j = strip_trailing_link(line, place_start, j);
@@ -968,10 +975,23 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         if (byte_at(line, k) != ')') return std::nullopt;
         ++k;
     }
-    // An agency credit: "12 April 2024 (AKP) –".
-    if (const size_t t = skip_spaces(line, k); t > k && byte_at(line, t) == '(') {
-        const size_t close = line.find(')', t);
-        if (close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos) k = close + 1;
+    // An agency credit: "12 April 2024 (AKP) –", a wire's "March 3, 2024
+    // /PRNewswire/ --".
+    if (const size_t t = skip_spaces(line, k); t > k && (byte_at(line, t) == '(' || byte_at(line, t) == '/')) {
+        const size_t close = line.find(byte_at(line, t) == '(' ? ')' : '/', t + 1);
+        if (close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos) {
+            k = close + 1;
+            r.text_end = k;  // the credit is the dateline's
+        }
+    }
+    // A treaty's formula after a led dateline: "Done in Phnom Penh on 16 March
+    // 2024, in two originals in the Khmer and English languages." The whole
+    // line is the dateline.
+    if (place_start > lead && byte_at(line, k) == ',') {
+        r.end = line.size();
+        r.text_end = line.size();
+        while (r.text_end > k && is_space(cp_before(line, r.text_end).cp)) r.text_end -= cp_before(line, r.text_end).len;
+        return r;
     }
     const size_t n = line.size();
     size_t t = skip_spaces(line, k);

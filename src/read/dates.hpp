@@ -44,6 +44,10 @@ struct dateline_match {
     // text starts; the line's size when nothing follows.
     std::size_t end = 0;
     bool run_in = false;  // true when body text follows on the same line after the separator
+    // Just past the dateline's own text when a clause follows its date as
+    // part of it ("Done in ... on 16 March 2024, in two originals ..."); 0
+    // when the dateline ends at its date.
+    std::size_t text_end = 0;
 };
 
 // A dateline at the START of `line` (one line of text, no newline):

@@ -141,6 +141,8 @@ bool is_pasted(const block& b) {
 // family, after a line that ends with a colon; 0 if none.
 std::size_t lead_in_list(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.size() < 3 || find_pseudo_marker(b.lines[0].text)) return 0;
+    // The first lead-in line that a marker follows: one count of the items
+    // after it, so that a hostile paragraph of many colons stays linear.
     for (std::size_t k = 1; k + 1 < b.lines.size(); ++k) {
         if (!b.lines[k - 1].text.ends_with(':')) continue;
         auto m = find_pseudo_marker(b.lines[k].text);
@@ -149,7 +151,7 @@ std::size_t lead_in_list(const block& b) {
             auto other = find_pseudo_marker(l.text);
             return other && other->fits(m->families());
         });
-        if (items >= 2) return k;
+        return items >= 2 ? k : 0;
     }
     return 0;
 }
@@ -158,14 +160,28 @@ std::size_t lead_in_list(const block& b) {
 // text cut a paragraph a line, a lead-in line parted from the list it
 // introduces. Nothing when none of that is there (the document's blocks
 // serve as they are).
-std::vector<block> prepare(const std::vector<block>& blocks) {
+std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     std::vector<block> letterhead = unwrap_letterhead(blocks);
     const std::vector<block>& in = letterhead.empty() ? blocks : letterhead;
-    bool cut = std::any_of(in.begin(), in.end(), [](const block& b) { return is_pasted(b) || lead_in_list(b) > 0; });
+    // The dateline typed on the last paragraph's last line, with no blank
+    // line before it; one of the last two paragraphs (a signature may follow).
+    std::size_t tail = in.size();
+    for (std::size_t i = in.size(); i > 0 && i + 2 > in.size(); --i) {
+        const block& b = in[i - 1];
+        if (b.kind != block_kind::paragraph || b.lines.size() < 2) continue;
+        auto m = match_dateline(b.lines.back().text, order);
+        if (m && !m->run_in && m->place_end > m->place_begin) tail = i - 1;
+    }
+    bool cut = tail < in.size() ||
+               std::any_of(in.begin(), in.end(), [](const block& b) { return is_pasted(b) || lead_in_list(b) > 0; });
     if (!cut) return letterhead;
     std::vector<block> out;
-    for (const block& b : in) {
-        if (is_pasted(b)) {
+    for (std::size_t i = 0; i < in.size(); ++i) {
+        const block& b = in[i];
+        if (i == tail && !is_pasted(b)) {
+            out.push_back(lines_of(b, 0, b.lines.size() - 1));
+            out.push_back(lines_of(b, b.lines.size() - 1, b.lines.size()));
+        } else if (is_pasted(b)) {
             for (std::size_t i = 0; i < b.lines.size(); ++i)
                 if (!b.lines[i].text.empty()) out.push_back(lines_of(b, i, i + 1));
         } else if (std::size_t k = lead_in_list(b)) {
@@ -193,6 +209,7 @@ struct findings {
 
     std::optional<dateline_match> dateline;
     const line* dateline_line = nullptr;
+    const line* dateline_place_line = nullptr;  // the place on a line of its own, above the date
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
 
@@ -210,7 +227,8 @@ struct findings {
 class recogniser {
 public:
     recogniser(const document& doc, const read_options& opts)
-        : doc_(doc), prepared_(prepare(doc.blocks)), blocks_(prepared_.empty() ? doc.blocks : prepared_),
+        : doc_(doc), prepared_(prepare(doc.blocks, opts.numeric_dates)),
+          blocks_(prepared_.empty() ? doc.blocks : prepared_),
           opts_(opts) {}
 
     read_result read();
@@ -306,6 +324,25 @@ bool continues_name(std::string_view line) {
     for (std::string_view word : {"AND ", "OF ", "FOR ", "ON ", "TO ", "IN ", "& ", "និង"})
         if (folded.starts_with(word)) return true;
     return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
+}
+
+// A line that is only a place name: a dateline's place set above its date
+// ("VIENTIANE", "Phnom Penh,"): a few words, no digits, no sentence.
+bool is_place_line(std::string_view text) {
+    std::string_view t = text;
+    while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
+    if (t.empty() || count_words(t) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos) return false;
+    auto m = match_dateline(std::string(t) + " 1 January 2000");
+    return m && m->place_end > m->place_begin;
+}
+
+// A signatory's block under a dateline: one to four short lines, a name
+// and a title, no sentence.
+bool is_signature(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 4) return false;
+    return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
+        return count_words(l.text) <= 8 && !l.text.ends_with('.') && l.text.find_first_of("0123456789") == std::string::npos;
+    });
 }
 
 // "DATE:" as a whole line is "DATE".
@@ -521,11 +558,44 @@ void recogniser::find_closing() {
             continue;
         }
         if (!f_.dateline && !end_dateline) {
-            if (auto d = whole_dateline(b)) {
+            auto d = whole_dateline(b);
+            bool placeless = d && d->place_begin == d->place_end;
+            if (d && !(placeless && i - 1 > body_from && blocks_[i - 2].kind == block_kind::paragraph &&
+                       blocks_[i - 2].lines.size() == 1 && is_place_line(blocks_[i - 2].lines[0].text))) {
                 end_dateline = true;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[0];
                 f_.dateline_position = "end";
+                body_to = i - 1;
+                continue;
+            }
+            // The place on one line, the date on the next: "VIENTIANE" /
+            // "14 March 2024", in one paragraph or two.
+            const line* place = nullptr;
+            const line* date = nullptr;
+            if (b.kind == block_kind::paragraph && b.lines.size() == 2) {
+                place = &b.lines[0];
+                date = &b.lines[1];
+            } else if (b.kind == block_kind::paragraph && b.lines.size() == 1 && i - 1 > body_from &&
+                       blocks_[i - 2].kind == block_kind::paragraph && blocks_[i - 2].lines.size() == 1) {
+                place = &blocks_[i - 2].lines[0];
+                date = &b.lines[0];
+            }
+            if (place && is_place_line(place->text)) {
+                auto d = match_dateline(date->text, opts_.numeric_dates);
+                if (d && !d->run_in && d->place_begin == d->place_end) {
+                    end_dateline = true;
+                    f_.dateline = d;
+                    f_.dateline_line = date;
+                    f_.dateline_place_line = place;
+                    f_.dateline_position = "end";
+                    body_to = place == &b.lines[0] ? i - 1 : i - 2;
+                    continue;
+                }
+            }
+            // A signature under the dateline: the signatory's name and title.
+            if (i - 1 > body_from && is_signature(b) && whole_dateline(blocks_[i - 2])) {
+                closing.push_back(i - 1);
                 body_to = i - 1;
                 continue;
             }
@@ -685,7 +755,24 @@ void recogniser::build() {
     add_blocks(body, blocks_, f_.body_from, f_.body_to);
     skip_ = 0;
 
-    if (f_.dateline) add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
+    if (f_.dateline && f_.dateline_place_line) {
+        // "VIENTIANE" / "14 March 2024": one dateline, the line end a space.
+        const line& place = *f_.dateline_place_line;
+        const line& date = *f_.dateline_line;
+        const dateline_match& m = *f_.dateline;
+        xmlNodePtr d = tree_->add(tree_->root(), "dateline", {place.begin, past(date.begin, date.text)});
+        tree_->set_attribute(d, "position", f_.dateline_position);
+        xmlNodePtr p = tree_->add(d, "place", {place.begin, place.end});
+        tree_->add_text(p, place.text);
+        tree_->add_text(d, " ");
+        xmlNodePtr when = tree_->add(d, "date", {past(date.begin, std::string_view(date.text).substr(0, m.date.begin)),
+                                                 past(date.begin, std::string_view(date.text).substr(0, m.date.end))});
+        tree_->set_attribute(when, "when", m.date.iso());
+        tree_->add_text(when, std::string_view(date.text).substr(m.date.begin, m.date.end - m.date.begin));
+        tree_->add_text(d, std::string_view(date.text).substr(m.date.end));
+    } else if (f_.dateline) {
+        add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
+    }
     build_closing();
     mark_languages(body, lang);
     tree_->indent();
@@ -1003,6 +1090,7 @@ void recogniser::add_dateline(const line& l, const dateline_match& m, const char
     // a run-in separator is not part of it.
     std::size_t end = m.date.end;
     while (end < t.size() && end < m.end && (t[end] == ')' || t[end] == '.' || t[end] == ']')) ++end;
+    if (m.text_end > end) end = m.text_end;
     xmlNodePtr d = tree_->add(tree_->root(), "dateline", {l.begin, pos(end)});
     tree_->set_attribute(d, "position", position);
     tree_->add_text(d, t.substr(0, m.place_begin));

@@ -228,3 +228,53 @@ TEST_CASE("a web page's lines around the release are left out with a note", "[re
     CHECK(xp(p, "/r:release/r:dateline/r:date/@when") == "2024-04-12");
     CHECK(count(p, "//r:link") == 0);
 }
+
+TEST_CASE("datelines as offices write them", "[reader]") {
+    const std::string body = "Ministry opens a new laboratory\n\n"
+                             "**His Excellency KEO Vannarith** opened the laboratory with partners.\n\n";
+    struct shape {
+        const char* name;
+        std::string end;   // what follows the body
+        std::string place;
+    };
+    const shape shapes[] = {
+        {"a comma and 'on'", "Phnom Penh, on 12 April 2024\n", "Phnom Penh"},
+        {"'Issued in ... on'", "Issued in Phnom Penh on 12 April 2024\n", "Phnom Penh"},
+        {"'Done in', a treaty's clause after the date",
+         "Done in Phnom Penh on 12 April 2024, in two originals in the Khmer and English languages.\n", "Phnom Penh"},
+        {"place and date on two lines", "PHNOM PENH\n12 April 2024\n", "PHNOM PENH"},
+        {"place and date in two paragraphs", "PHNOM PENH\n\n12 April 2024\n", "PHNOM PENH"},
+        {"a signature under the dateline", "Phnom Penh, 12 April 2024\n\nKEO Vannarith\nMinister of Testing\n",
+         "Phnom Penh"},
+        {"no blank line before the dateline",
+         "The laboratory opens to the public in May.\nPhnom Penh, 12 April 2024\n", "Phnom Penh"},
+    };
+    for (const shape& s : shapes) {
+        INFO(s.name);
+        auto p = read(header + body + s.end);
+        CHECK(p.result.diagnostics.empty());
+        CHECK(xp(p, "/r:release/r:dateline/r:place") == s.place);
+        CHECK(xp(p, "/r:release/r:dateline/r:date/@when") == "2024-04-12");
+        CHECK(xp(p, "/r:release/r:headline") == "Ministry opens a new laboratory");
+    }
+    // Nothing of the line is lost: the clause stays in the dateline.
+    auto done = read(header + body + shapes[2].end);
+    CHECK(xp(done, "/r:release/r:dateline") ==
+          "Done in Phnom Penh on 12 April 2024, in two originals in the Khmer and English languages.");
+    auto signed_ = read(header + body + shapes[5].end);
+    CHECK(xp(signed_, "/r:release/r:closing/r:p") == "KEO VannarithMinister of Testing");
+    auto noblank = read(header + body + shapes[6].end);
+    CHECK(xp(noblank, "/r:release/r:body/r:p[2]") == "The laboratory opens to the public in May.");
+}
+
+TEST_CASE("a wire service's dateline, its credit kept", "[reader]") {
+    auto p = read(header +
+                  "Ministry opens a new laboratory\n\n"
+                  "BANGKOK, Thailand, March 3, 2024 /PRNewswire/ -- The Ministry of Testing opened a laboratory.\n\n"
+                  "More text follows here.\n");
+    CHECK(xp(p, "/r:release/r:dateline/@position") == "run-in");
+    CHECK(xp(p, "/r:release/r:dateline/r:place") == "BANGKOK, Thailand");
+    CHECK(xp(p, "/r:release/r:dateline/r:date/@when") == "2024-03-03");
+    CHECK(xp(p, "/r:release/r:dateline") == "BANGKOK, Thailand, March 3, 2024 /PRNewswire/");
+    CHECK(xp(p, "/r:release/r:body/r:p[1]") == "The Ministry of Testing opened a laboratory.");
+}
