@@ -134,7 +134,14 @@ release_result convert_one(shared& s, std::size_t index) {
         fail_io(s, r, display(j.path), e.what());
         return finish();
     }
-    s.out.diagnostics(display(j.path), *bytes, res.diagnostics);
+    if (s.req.quiet) {  // -q: only what fails a release
+        std::vector<communique::diagnostic> errors;
+        for (const communique::diagnostic& d : res.diagnostics)
+            if (d.level == communique::severity::error) errors.push_back(d);
+        s.out.diagnostics(display(j.path), *bytes, errors);
+    } else {
+        s.out.diagnostics(display(j.path), *bytes, res.diagnostics);
+    }
     bytes.reset();  // nothing of the input is kept past here
     bool valid = res.ok();
     r.diagnostics = std::move(res.diagnostics);
@@ -435,15 +442,16 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
         }
     }
 
-    std::string summary = summary_line(counts::of(outcomes), jobs.size(), seconds, signo, req);
-    fmt::print("{}\n", summary);
-    if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
+    int status = signo ? 128 + signo : io_trouble ? cli::exit_usage : invalid ? cli::exit_invalid : cli::exit_ok;
+    // -q: nothing at all on success.
+    if (!req.quiet || status != cli::exit_ok) {
+        std::string summary = summary_line(counts::of(outcomes), jobs.size(), seconds, signo, req);
+        fmt::print("{}\n", summary);
+        if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
+    }
     if (jobs.empty() && !found.io_error) out.error("no releases found (see --include, --exclude)");
     std::fflush(stdout);
-
-    if (signo) return 128 + signo;
-    if (io_trouble) return cli::exit_usage;
-    return invalid ? cli::exit_invalid : cli::exit_ok;
+    return status;
 }
 
 int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir) {
