@@ -37,6 +37,7 @@ constexpr rule_info table[] = {
     {"date-after-dateline", severity::warning, "no date in the body is later than the dateline"},
     {"emphasis-unclosed", severity::error, "every ** or * that opens emphasis is closed"},
     {"config", severity::error, "the configuration file is TOML with known keys, rule IDs and values"},
+    {"io", severity::error, "the file can be read (it exists, is a file, is readable) and the outputs written"},
     {"stylesheet", severity::error, "a stylesheet ran to its end inside its sandbox (no writes, no network, "
                                     "reads only from allowed folders)"},
     {"too-many-pages", severity::error, "the PDF has no more pages than the limit (default 500)"},

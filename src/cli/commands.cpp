@@ -10,6 +10,10 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <functional>
+#include <span>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
@@ -22,10 +26,10 @@ namespace cli {
 namespace {
 
 // "a=b" split at the first '='.
-std::pair<std::string, std::string> split_pair(const std::string& item, const char* option) {
+std::pair<std::string, std::string> split_pair(const std::string& item, const char* option, const char* usage) {
     std::size_t eq = item.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
-        throw std::invalid_argument(fmt::format("{} expects NAME=VALUE, got '{}'", option, item));
+        throw std::invalid_argument(fmt::format("{} expects {}, got '{}'", option, usage, item));
     return {item.substr(0, eq), item.substr(eq + 1)};
 }
 
@@ -37,11 +41,11 @@ std::function<void(options&)> overrides(const settings& how) {
         if (how.width) opts.text_width = *how.width;
         if (how.content) opts.html_content = *how.content;
         for (const std::string& item : how.stylesheets) {
-            auto [format, path] = split_pair(item, "--stylesheet");
+            auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
             opts.stylesheets[format] = path;
         }
         for (const std::string& item : how.params) {
-            auto [name, value] = split_pair(item, "--param");
+            auto [name, value] = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km");
             opts.parameters[name] = value;
         }
         opts.readable_folders.insert(opts.readable_folders.end(), how.readable.begin(), how.readable.end());
@@ -71,6 +75,36 @@ const format_info* find_format(std::string_view name) {
     return nullptr;
 }
 
+// What a quiet human report shows: what fails the run, nothing else.
+std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_warning) {
+    std::vector<diagnostic> out;
+    for (const diagnostic& d : diags)
+        if (d.level == severity::error || (fail_on_warning && d.level == severity::warning)) out.push_back(d);
+    return out;
+}
+
+// An input's engine, its configuration's problems reported; nothing (after
+// reporting why on the input) when the configuration cannot be used.
+const engine* engine_for(engines& pick, const std::string& name, std::string_view text, reporter& report,
+                         const char* not_done, bool only_failing) {
+    std::vector<config_problem> problems;
+    std::string why;
+    const engine* e = pick.for_input(name, problems, why);
+    for (const config_problem& p : problems) {
+        if (only_failing)
+            report.add(p.file, p.text, failing(p.diagnostics, false));
+        else
+            report.add(p.file, p.text, p.diagnostics);
+    }
+    if (!e) {
+        diagnostic d;
+        d.rule = "config";
+        d.message = fmt::format("{}: {}", not_done, why);
+        report.add(display_name(name), text, std::span(&d, 1));
+    }
+    return e;
+}
+
 }  // namespace
 
 int list_rules() {
@@ -78,23 +112,38 @@ int list_rules() {
     return exit_ok;
 }
 
-int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning) {
+int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning,
+              bool quiet) {
     if (files.empty()) {
         fmt::print(stderr, "communique check: no files given (use - for standard input)\n");
         return exit_usage;
     }
     engines pick = make_engines(how);
     reporter report(format);
+    // Every error, a file that cannot be read or a configuration that
+    // cannot be used too, is a diagnostic: json, sarif and github reports
+    // then carry it.
+    const bool only_failing = quiet && format == report_format::human;
     int status = exit_ok;
     for (const std::string& name : files) {
-        auto in = read_input(name);
-        const engine* e = in ? pick.for_input(name) : nullptr;
+        std::string error;
+        auto in = read_input(name, error);
+        if (!in) {
+            diagnostic d = io_diagnostic(error);
+            report.add(display_name(name), {}, std::span(&d, 1));
+            status = exit_usage;
+            continue;
+        }
+        const engine* e = engine_for(pick, name, in->bytes, report, "not checked", only_failing);
         if (!e) {
             status = exit_usage;
             continue;
         }
         result r = e->check(in->bytes);
-        report.add(display_name(name), in->bytes, r.diagnostics);
+        if (only_failing)
+            report.add(display_name(name), in->bytes, failing(r.diagnostics, fail_on_warning));
+        else
+            report.add(display_name(name), in->bytes, r.diagnostics);
         bool failed = !r.ok() || (fail_on_warning && has(r.diagnostics, severity::warning));
         if (failed && status == exit_ok) status = exit_invalid;
     }
@@ -131,19 +180,37 @@ std::optional<std::pair<unsigned, unsigned>> parse_shard(const std::string& text
     return std::pair{k, n};
 }
 
-// -o -: one release in one format to standard output, as before bulk runs.
-int convert_to_stdout(const std::string& name, const std::string& format, const settings& how) {
+// Binary formats, which a terminal would show as garbage.
+bool is_binary(std::string_view format) { return format == "pdf" || format == "docx"; }
+
+// One release in one format, handed to `deliver` (standard output, or -o
+// FILE): the command as it was before bulk runs, and as pandoc's -o.
+int convert_one(const std::string& name, const std::string& format, const settings& how, bool quiet,
+                const std::function<int(const std::string&)>& deliver) {
     engines pick = make_engines(how);
     reporter report(report_format::human);
-    auto in = read_input(name);
-    const engine* e = in ? pick.for_input(name) : nullptr;
+    std::string error;
+    auto in = read_input(name, error);
+    if (!in) {
+        diagnostic d = io_diagnostic(error);
+        report.add(display_name(name), {}, std::span(&d, 1));
+        return exit_usage;
+    }
+    const engine* e = engine_for(pick, name, in->bytes, report, "not converted", quiet);
     if (!e) return exit_usage;
     result r = e->convert(in->bytes, std::vector<std::string>{format});
-    report.add(display_name(name), in->bytes, r.diagnostics);
+    if (quiet)
+        report.add(display_name(name), in->bytes, failing(r.diagnostics, false));
+    else
+        report.add(display_name(name), in->bytes, r.diagnostics);
     // Invalid: nothing written, unless --accept-invalid (then it is exit 0,
     // as in bulk runs: the user asked for it).
     if (r.outputs.empty()) return exit_invalid;
-    std::fwrite(r.outputs[0].data(), 1, r.outputs[0].size(), stdout);
+    return deliver(r.outputs[0]);
+}
+
+int write_stdout(const std::string& bytes) {
+    std::fwrite(bytes.data(), 1, bytes.size(), stdout);
     if (std::fflush(stdout) != 0 || std::ferror(stdout)) {
         fmt::print(stderr, "communique convert: cannot write to standard output\n");
         return exit_usage;
@@ -151,14 +218,84 @@ int convert_to_stdout(const std::string& name, const std::string& format, const 
     return exit_ok;
 }
 
+std::string lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    return out;
+}
+
+// The format whose extension a file name ends with, the longest that fits
+// (x.nitf.xml is nitf, x.xml xml); nothing for other names.
+const format_info* format_of_name(const std::string& path) {
+    std::string name = lower(fs::path(path).filename().string());
+    const format_info* best = nullptr;
+    for (const format_info& f : formats())
+        if (name.size() > f.extension.size() && name.ends_with(f.extension) &&
+            (!best || f.extension.size() > best->extension.size()))
+            best = &f;
+    return best;
+}
+
+// Does the file name suit the format? Its own extension, or one the
+// format's ends with (NITF is XML: out.xml suits --to nitf).
+bool name_suits(const std::string& path, const format_info& format, const format_info& by_name) {
+    return lower(fs::path(path).filename().string()).ends_with(format.extension) ||
+           format.extension.ends_with(by_name.extension);
+}
+
+// -o FILE: one input (not a folder), and a name with a format's extension
+// that is not an existing folder. A trailing slash always means a folder.
+const format_info* output_file_format(const std::vector<std::string>& files, const std::string& out,
+                                      const convert_flags& flags) {
+    if (files.size() != 1 || flags.files_from || out.empty() || out.back() == '/') return nullptr;
+    std::error_code ec;
+    if (files[0] != "-" && fs::is_directory(files[0], ec)) return nullptr;
+    if (fs::is_directory(out, ec)) return nullptr;
+    return format_of_name(out);
+}
+
+// The input and the output are the same file (by device and inode, so a
+// symbolic link or `dir/../x.md` is seen through).
+bool same_file(const std::string& input, const std::string& output) {
+    struct stat a {}, b {};
+    return input != "-" && ::stat(input.c_str(), &a) == 0 && ::stat(output.c_str(), &b) == 0 &&
+           a.st_dev == b.st_dev && a.st_ino == b.st_ino;
+}
+
+int convert_to_file(const std::string& name, const std::string& format, const std::string& out,
+                    const settings& how, bool quiet) {
+    if (same_file(name, out)) {
+        fmt::print(stderr, "communique convert: {}: refusing to overwrite the input\n", out);
+        return exit_usage;
+    }
+    return convert_one(name, format, how, quiet, [&](const std::string& bytes) {
+        fs::path target(out);
+        std::error_code ec;
+        if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
+        if (ec) {
+            fmt::print(stderr, "communique: {}: cannot create the folder: {}\n", target.parent_path().string(),
+                       ec.message());
+            return exit_usage;
+        }
+        return write_atomically(target, bytes) ? exit_ok : exit_usage;
+    });
+}
+
+std::string joined(const std::vector<std::string>& names) {
+    std::string out;
+    for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
+    return out;
+}
+
 }  // namespace
 
-int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out_dir,
+int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
                 const settings& how, const convert_flags& flags) {
     std::vector<std::string> names;
     for (const std::string& n : to)
         if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
-    if (names.empty()) names.push_back("xml");
+    const bool to_given = !names.empty();
+    if (!to_given) names.push_back("xml");
     for (const std::string& n : names) {
         if (!find_format(n)) {
             fmt::print(stderr, "communique convert: unknown format '{}' (see communique convert --help)\n", n);
@@ -169,12 +306,47 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
         fmt::print(stderr, "communique convert: no files given (use - for standard input)\n");
         return exit_usage;
     }
-    if (out_dir == "-") {
+    if (out == "-") {
         if (files.size() != 1 || names.size() != 1 || flags.files_from) {
             fmt::print(stderr, "communique convert: -o - writes one result: give one file and one format\n");
             return exit_usage;
         }
-        return convert_to_stdout(files[0], names[0], how);
+        if (is_binary(names[0]) && ::isatty(STDOUT_FILENO) == 1) {
+            fmt::print(stderr, "communique convert: {} is binary output to a terminal; redirect it or use -o FILE\n",
+                       names[0]);
+            return exit_usage;
+        }
+        return convert_one(files[0], names[0], how, flags.quiet, write_stdout);
+    }
+    if (const format_info* by_name = output_file_format(files, out, flags)) {
+        // -o FILE, as pandoc's: the format is --to's, else the extension's;
+        // when they disagree nothing is guessed.
+        if (to_given && names.size() > 1) {
+            fmt::print(stderr,
+                       "communique convert: -o {} names one file, but --to asks for {} formats ({}); give one "
+                       "format, or an output folder (-o DIR/)\n",
+                       out, names.size(), joined(names));
+            return exit_usage;
+        }
+        const format_info& format = to_given ? *find_format(names[0]) : *by_name;
+        if (!name_suits(out, format, *by_name)) {
+            fmt::print(stderr,
+                       "communique convert: -o {} has the extension of {} ({}), but --to asks for {} ({}); "
+                       "name the file for one of them, or end -o with / for a folder\n",
+                       out, by_name->name, by_name->extension, format.name, format.extension);
+            return exit_usage;
+        }
+        for (auto [given, flag] : {std::pair{flags.catalog, "--catalog"}, std::pair{flags.report.has_value(), "--report"},
+                                   std::pair{flags.shard.has_value(), "--shard"}}) {
+            if (given) {
+                fmt::print(stderr,
+                           "communique convert: {} needs an output folder, and -o {} names a file (end it with / "
+                           "for a folder)\n",
+                           flag, out);
+                return exit_usage;
+            }
+        }
+        return convert_to_file(files[0], std::string(format.name), out, how, flags.quiet);
     }
     if (flags.files_from && *flags.files_from == "-" && std::find(files.begin(), files.end(), "-") != files.end()) {
         fmt::print(stderr, "communique convert: standard input cannot be both --files-from - and an input\n");
@@ -192,7 +364,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
     req.args = files;
     req.files_from = flags.files_from;
     req.formats = names;
-    req.out_dir = out_dir;
+    req.out_dir = out;
     req.threads = flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
     if (!flags.include.empty()) req.walk.include = flags.include;
     req.walk.exclude = flags.exclude;

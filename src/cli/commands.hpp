@@ -46,9 +46,14 @@ struct convert_flags {
     bool quiet = false;
 };
 
-int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning);
+// quiet: a human report shows only what fails the run (errors, and warnings
+// with --fail-on warning), so that a successful run prints nothing.
+int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning,
+              bool quiet = false);
 int list_rules();
-int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out_dir,
+// `out` is a folder, "-" (standard output), or, with one input file, the
+// output file itself when its extension is a format's (fish.html).
+int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
                 const settings& how, const convert_flags& flags);
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir);
 int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only);

@@ -47,11 +47,33 @@ std::optional<fs::path> engines::config_for_input(const std::string& name) {
     return ec ? std::nullopt : find_config(start);
 }
 
+std::string engines::config_key_of(const std::string& name) {
+    std::optional<fs::path> config = config_for_input(name);
+    return config ? config->string() : std::string();
+}
+
 const communique::engine* engines::for_input(const std::string& name) {
+    std::vector<config_problem> problems;
+    std::string why;
+    const communique::engine* e = for_input(name, problems, why);
+    reporter r(report_format::human);
+    for (const config_problem& p : problems) r.add(p.file, p.text, p.diagnostics);
+    // A configuration's mistakes are its diagnostics above; an engine that
+    // could not be built (a stylesheet that cannot be loaded) has this only.
+    if (!e && !broken_[config_key_of(name)].in_file && told_.insert(why).second)
+        fmt::print(stderr, "communique: {}\n", why);
+    return e;
+}
+
+const communique::engine* engines::for_input(const std::string& name, std::vector<config_problem>& problems,
+                                             std::string& why) {
     std::optional<fs::path> config = config_for_input(name);
     communique::input_format format = input_format_of(name, from_);
-    std::string config_key = config ? config->string() : std::string();
-    if (broken_[config_key]) return nullptr;
+    std::string config_key = config_key_of(name);
+    if (const failure& broken = broken_[config_key]; !broken.why.empty()) {
+        why = broken.why;
+        return nullptr;
+    }
     std::string key = config_key + '\n' + std::string(communique::to_string(format));
     auto& slot = by_config_[key];
     if (slot) return slot.get();
@@ -62,18 +84,21 @@ const communique::engine* engines::for_input(const std::string& name) {
     if (known == options_of_config_.end()) {
         communique::options read_opts;
         if (config) {
-            auto text = read_input(config->string());
+            std::string error;
+            auto text = read_input(config->string(), error);
             if (!text) {
-                broken_[config_key] = true;
+                problems.push_back({config->string(), {}, {io_diagnostic(error)}});
+                why = fmt::format("its configuration file {} cannot be read", config->string());
+                broken_[config_key] = {why, true};
                 return nullptr;
             }
             communique::config_result parsed = communique::parse_config(text->bytes);
-            if (!parsed.diagnostics.empty()) {
-                reporter r(report_format::human);
-                r.add(config->string(), text->bytes, parsed.diagnostics);
-            }
-            if (!parsed.ok()) {
-                broken_[config_key] = true;
+            const bool usable = parsed.ok();
+            if (!parsed.diagnostics.empty())
+                problems.push_back({config->string(), std::move(text->bytes), std::move(parsed.diagnostics)});
+            if (!usable) {
+                why = fmt::format("its configuration file {} has errors", config->string());
+                broken_[config_key] = {why, true};
                 return nullptr;
             }
             read_opts = std::move(parsed.opts);
@@ -86,8 +111,8 @@ const communique::engine* engines::for_input(const std::string& name) {
     try {
         slot = std::make_unique<communique::engine>(std::move(opts));
     } catch (const std::exception& e) {
-        fmt::print(stderr, "communique: {}\n", e.what());
-        broken_[config_key] = true;
+        why = e.what();
+        broken_[config_key] = {why, false};
         return nullptr;
     }
     return slot.get();

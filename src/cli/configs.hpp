@@ -11,11 +11,22 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <set>
 #include <string>
+#include <vector>
 
 namespace cli {
 
 inline constexpr const char* config_name = ".communique.toml";
+
+// What is wrong with a configuration file (or why it cannot be read), as
+// diagnostics on that file: rule `config` for its mistakes, `io` when it
+// cannot be read.
+struct config_problem {
+    std::string file;
+    std::string text;  // the file's content, for the source line under a human diagnostic
+    std::vector<communique::diagnostic> diagnostics;
+};
 
 class engines {
 public:
@@ -31,12 +42,21 @@ public:
     // config is wrong or a stylesheet it names cannot be loaded.
     const communique::engine* for_input(const std::string& name);
 
+    // The same, for reports that want every error as a diagnostic: what is
+    // wrong with a configuration is appended to `problems` (once per
+    // configuration file, the first time an input needs it, warnings
+    // included), and when there is no engine `why` says why ("its
+    // configuration file X has errors") for the input's own diagnostic.
+    const communique::engine* for_input(const std::string& name, std::vector<config_problem>& problems,
+                                        std::string& why);
+
     // The configuration file that applies to an input: the explicit one, or
     // the nearest .communique.toml above it; nothing when there is none.
     std::optional<std::filesystem::path> config_for_input(const std::string& name);
 
 private:
     std::optional<std::filesystem::path> find_config(const std::filesystem::path& folder);
+    std::string config_key_of(const std::string& name);
 
     std::optional<std::filesystem::path> explicit_;
     std::function<void(communique::options&)> overrides_;
@@ -45,7 +65,15 @@ private:
     // By configuration file ("" = none) and input format.
     std::map<std::string, std::unique_ptr<communique::engine>> by_config_;
     std::map<std::string, communique::options> options_of_config_;  // as the file sets them
-    std::map<std::string, bool> broken_;
+    // Why a configuration cannot be used (empty: it can), and whether that is
+    // the configuration file's fault (reported as its diagnostics) or the
+    // engine's (a stylesheet that cannot be loaded).
+    struct failure {
+        std::string why;
+        bool in_file = false;
+    };
+    std::map<std::string, failure> broken_;
+    std::set<std::string> told_;  // engine failures already printed
 };
 
 }  // namespace cli

@@ -11,20 +11,31 @@ namespace fs = std::filesystem;
 
 namespace cli {
 
-std::optional<input> read_input(const std::string& name) {
+std::optional<input> read_input(const std::string& name, std::string& error) {
     input in{name, {}};
     if (name == "-") {
         in.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         return in;
     }
-    std::string error;
     std::optional<std::string> bytes = batch::read_file(name, error);
-    if (!bytes) {
-        fmt::print(stderr, "communique: {}: {}\n", name, error);
-        return std::nullopt;
-    }
+    if (!bytes) return std::nullopt;
     in.bytes = std::move(*bytes);
     return in;
+}
+
+std::optional<input> read_input(const std::string& name) {
+    std::string error;
+    std::optional<input> in = read_input(name, error);
+    if (!in) fmt::print(stderr, "communique: {}: {}\n", name, error);
+    return in;
+}
+
+communique::diagnostic io_diagnostic(std::string message) {
+    communique::diagnostic d;
+    d.level = communique::severity::error;
+    d.rule = "io";
+    d.message = std::move(message);
+    return d;
 }
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }

@@ -1,6 +1,8 @@
 // Reading inputs and writing outputs so that nothing is half-written.
 #pragma once
 
+#include <communique/diagnostic.hpp>
+
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -16,6 +18,12 @@ struct input {
 // Reads a file or standard input ("-"); nothing (after printing why) when it
 // cannot be read.
 std::optional<input> read_input(const std::string& name);
+// The same, with why it cannot be read in `error` instead of printed.
+std::optional<input> read_input(const std::string& name, std::string& error);
+
+// An input or configuration file that cannot be read (or written), as a
+// diagnostic of rule `io`: every report format then carries it.
+communique::diagnostic io_diagnostic(std::string message);
 
 // The name diagnostics use for an input.
 std::string display_name(const std::string& name);

@@ -4,22 +4,148 @@
 #include <communique/communique.hpp>
 
 #include <CLI/CLI.hpp>
+#include <cmark-gfm.h>
 #include <fmt/core.h>
+#include <libxml/parser.h>
+#include <libxml/xmlversion.h>
+#include <unicode/uversion.h>
+
+// The writers module's libraries, as their headers (the same Debian -dev
+// packages the module was built with) say: reading them from the module
+// would load it, and --version must stay as quick as check.
+#if __has_include(<libxslt/xsltconfig.h>)
+#include <libxslt/xsltconfig.h>
+#endif
+// Only the version macros are wanted, not the whole of hb.h or PoDoFo's
+// headers: each lets its version header be read alone this way.
+#if __has_include(<harfbuzz/hb-version.h>)
+#define HB_NO_SINGLE_HEADER_ERROR
+#include <harfbuzz/hb-version.h>
+#endif
+#if __has_include(<podofo/base/podofo_config.h>)
+#define _PDF_COMPILERCOMPAT_H
+#include <podofo/base/podofo_config.h>
+#undef _PDF_COMPILERCOMPAT_H
+#endif
+#if __has_include(<fontconfig/fontconfig.h>)
+#include <fontconfig/fontconfig.h>
+#endif
+#if __has_include(<zipconf.h>)
+#include <zipconf.h>
+#endif
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
+#include <string_view>
 #include <thread>
+#include <vector>
 
-int main(int argc, char** argv) {
+namespace {
+
+constexpr std::array<std::string_view, 4> subcommands{"check", "convert", "catalog", "fmt"};
+
+// communique's version, then the libraries': those linked into the command
+// as they report themselves, those of the writers module and libzip (loaded
+// on the first .docx) as the headers they were built with say.
+std::string version_text() {
+    std::string out = fmt::format("communique {}", communique::version());
+    if (const char* v = xmlParserVersion) {  // "20914": 2.9.14
+        long n = std::strtol(v, nullptr, 10);
+        out += fmt::format("\nlibxml2 {}.{}.{}", n / 10000, n / 100 % 100, n % 100);
+    }
+    UVersionInfo icu{};
+    char icu_text[U_MAX_VERSION_STRING_LENGTH] = {};
+    u_getVersion(icu);
+    u_versionToString(icu, icu_text);
+    out += fmt::format("\nICU {}", icu_text);
+    out += fmt::format("\ncmark-gfm {}", cmark_version_string());
+#ifdef LIBXSLT_DOTTED_VERSION
+    out += "\nlibxslt " LIBXSLT_DOTTED_VERSION " (writers module)";
+#endif
+#ifdef HB_VERSION_STRING
+    out += "\nHarfBuzz " HB_VERSION_STRING " (writers module)";
+#endif
+#ifdef PODOFO_VERSION_MAJOR
+    out += fmt::format("\nPoDoFo {}.{}.{} (writers module)", PODOFO_VERSION_MAJOR, PODOFO_VERSION_MINOR,
+                       PODOFO_VERSION_PATCH);
+#endif
+#ifdef FC_MAJOR
+    out += fmt::format("\nfontconfig {}.{}.{} (writers module)", FC_MAJOR, FC_MINOR, FC_REVISION);
+#endif
+#ifdef LIBZIP_VERSION
+    out += "\nlibzip " LIBZIP_VERSION " (loaded on the first .docx)";
+#endif
+    return out;
+}
+
+// Edits with adjacent transpositions (Damerau's optimal string alignment):
+// "chekc" is one edit from "check", as a typist sees it.
+std::size_t distance(std::string_view a, std::string_view b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1])});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
+// "unknown subcommand 'chek'; did you mean 'check'?" on standard error.
+int unknown_subcommand(std::string_view word) {
+    std::string_view best;
+    std::size_t best_distance = 3;  // at most two edits, or a prefix
+    for (std::string_view s : subcommands) {
+        std::size_t d = word.size() >= 2 && s.starts_with(word) ? 1 : distance(word, s);
+        if (d < best_distance && d < std::max<std::size_t>(s.size(), 2)) best = s, best_distance = d;
+    }
+    if (best.empty())
+        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog and fmt "
+                           "(communique --help)\n",
+                   word);
+    else
+        fmt::print(stderr, "communique: unknown subcommand '{}'; did you mean '{}'?\n", word, best);
+    return cli::exit_usage;
+}
+
+bool is_subcommand(std::string_view word) {
+    return std::find(subcommands.begin(), subcommands.end(), word) != subcommands.end();
+}
+
+}  // namespace
+
+int main(int argc_in, char** argv_in) {
     using namespace cli;
+    // `communique help [SUBCOMMAND]` is `communique [SUBCOMMAND] --help`.
+    std::vector<char*> args(argv_in, argv_in + argc_in);
+    static char help_flag[] = "--help";
+    if (args.size() > 1 && std::string_view(args[1]) == "help") {
+        if (args.size() > 2 && args[2][0] != '-') {
+            if (!is_subcommand(args[2])) return unknown_subcommand(args[2]);
+            args = {args[0], args[2], help_flag};
+        } else {
+            args = {args[0], help_flag};
+        }
+    }
+    // A word where the subcommand belongs that is none: CLI11 would only say
+    // that a subcommand is required.
+    if (args.size() > 1 && args[1][0] != '-' && !is_subcommand(args[1])) return unknown_subcommand(args[1]);
+    const int argc = static_cast<int>(args.size());
+    char** argv = args.data();
+
     CLI::App app{"communique: read, check and convert official press releases.\n"
                  "A release is a draft (Markdown or plain text), a Word document (.docx), an HTML page\n"
                  "or canonical release XML."};
-    app.set_version_flag("--version", std::string(communique::version()));
+    app.set_version_flag("--version", version_text, "Print the version (and the libraries') and exit");
     app.require_subcommand(1);
-    app.footer("Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error\n"
+    app.footer("communique help SUBCOMMAND is communique SUBCOMMAND --help.\n"
+               "Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error\n"
                "(convert: 130/143 when interrupted by Ctrl-C/SIGTERM).");
 
     settings how;
@@ -59,7 +185,7 @@ int main(int argc, char** argv) {
     const std::string_view chosen = argc > 1 ? argv[1] : "";
 
     // check
-    bool rules_only = false;
+    bool rules_only = false, check_quiet = false;
     std::string format = "human", fail_on = "error";
     if (chosen == check->get_name()) {
         add_common(check);
@@ -73,6 +199,9 @@ int main(int argc, char** argv) {
         check->add_option("--fail-on", fail_on, "Exit 1 on errors only (error) or on warnings too (warning)")
             ->check(CLI::IsMember({"error", "warning"}))
             ->capture_default_str();
+        check->add_flag("-q,--quiet", check_quiet,
+                        "Print nothing on success: a human report shows only what fails the run (errors,\n"
+                        "and warnings with --fail-on warning); json, sarif and github reports are whole");
         check->footer("Exit status: 0 all valid (warnings allowed unless --fail-on warning), 1 some release\n"
                       "has an error, 2 usage, configuration or I/O error.");
     }
@@ -89,7 +218,11 @@ int main(int argc, char** argv) {
         // One value per occurrence (comma-separated or repeated), so that
         // `-t html,txt archive/` does not take the folder for a format.
         convert->add_option("--to,-t", to, format_help)->delimiter(',')->allow_extra_args(false);
-        convert->add_option("-o,--output", out_dir, "Output folder (created if needed), or - for standard output")
+        convert->add_option("-o,--output", out_dir,
+                            "Output folder (created if needed), or - for standard output. With one input\n"
+                            "file, a name with a format's extension (fish.html, x.nitf.xml, x.pdf) is the\n"
+                            "output file itself, in --to's one format or else the extension's; a trailing\n"
+                            "/ or an existing folder is always a folder")
             ->required();
         convert->add_option("--stylesheet", how.stylesheets,
                             "FORMAT=PATH: your own stylesheet for a format; it may\n"
@@ -134,7 +267,9 @@ int main(int argc, char** argv) {
         convert->add_option("--shard", bulk.shard,
                             "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
                             "path, the same on every machine); merge shard reports with communique catalog");
-        convert->add_flag("-q,--quiet", bulk.quiet, "No progress line (diagnostics still go to standard error)");
+        convert->add_flag("-q,--quiet", bulk.quiet,
+                          "Print nothing on success: no progress or summary line, no warnings or notes\n"
+                          "(errors still go to standard error)");
         convert->footer("Each input gives one file per format in the output folder. A file argument is\n"
                         "named after the file (drafts/x.md -> OUT/x.html); a folder argument is walked and\n"
                         "its tree mirrored (archive/2019/03/x.md -> OUT/2019/03/x.html). Invalid releases\n"
@@ -184,7 +319,7 @@ int main(int argc, char** argv) {
                               : format == "sarif" ? report_format::sarif
                               : format == "github" ? report_format::github
                                                    : report_format::human;
-            status = rules_only ? list_rules() : run_check(files, how, f, fail_on == "warning");
+            status = rules_only ? list_rules() : run_check(files, how, f, fail_on == "warning", check_quiet);
         } else if (convert->parsed()) {
             status = run_convert(files, to, out_dir, how, bulk);
         } else if (catalog_cmd->parsed()) {

@@ -39,7 +39,7 @@ while read -r id level rest; do
     { failed=$((failed + 1)); echo "FAIL README has no row for rule $id ($level): $rest"; }
 done <"$work/stdout"
 check "version" 0 "$cli" --version
-expect "version printed" "$work/stdout" "^[0-9]*\.[0-9]*\.[0-9]*"
+expect "version printed" "$work/stdout" "^communique [0-9]*\.[0-9]*\.[0-9]*$"
 check "help" 0 "$cli" check --help
 expect "help explains exit codes" "$work/stdout" "Exit status"
 
