@@ -4,9 +4,7 @@
 
 #include <zip.h>
 
-#include <ctime>
 #include <memory>
-#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -199,12 +197,6 @@ bool zip_entries(const std::vector<entry>& entries, std::string& out, std::strin
     zip_error_fini(&ze);
     zip_source_keep(buffer);  // the archive's close frees it otherwise; we read it after
     constexpr zip_uint16_t dos_time = 0, dos_date = (0 << 9) | (1 << 5) | 1;  // 1980-01-01 00:00
-    // libzip turns the entry time into a time_t with mktime(), which has
-    // glibc read TZ and set its time zone state up on the first call: two
-    // threads' first calls at once race on it (ThreadSanitizer saw them).
-    // It is set up once, before any thread's mktime.
-    static std::once_flag time_zone;
-    std::call_once(time_zone, [] { tzset(); });
     for (const entry& e : entries) {
         zip_source_t* data = zip_source_buffer(archive, e.bytes.data(), e.bytes.size(), 0);
         zip_int64_t index = data ? zip_file_add(archive, e.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
