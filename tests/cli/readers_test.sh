@@ -40,6 +40,9 @@ except Exception: h = None
 print(re.sub(r"\s+", " ", "".join(h.itertext())).strip() if h is not None else "")
 PY
 }
+field_of() {  # field_of XML-FILE FIELD: one of the facts expected.tsv records
+  PYTHONPATH=$work python3 -c 'import sys; from facts import facts; print(facts(open(sys.argv[1], "rb").read())[sys.argv[2]])' "$1" "$2"
+}
 tsv_headline() { awk -F'\t' -v f="$1" '$1 == f { print $3 }' fixtures/expected.tsv; }
 
 cat >"$work/facts.py" <<'PY'
@@ -392,6 +395,33 @@ for pair in draft.md:fixtures/docx/2024-01-08-kampot-pepper-fair.python-docx.doc
   [ -s "$out" ] && [ "$(headline_of "$out")" = "$(tsv_headline "$row")" ] && ok ||
     fail "folder walk: $in gave no $out with the headline of $row"
 done
+
+# ---------------------------------------------------------------------------
+# 12. LibreOffice, live: what it writes as a .docx (from communique's own HTML
+# of a draft) reads to the draft's release, and it opens communique's .docx.
+if command -v soffice >/dev/null; then
+  lo_home=$work/lo-home
+  draft=fixtures/releases/2024-05-08-digital-skills-partnership.md
+  mkdir -p "$work/lo"
+  "$cli" convert "$draft" --to html,docx,xml -o "$work/lo" >/dev/null 2>&1
+  base=$work/lo/$(basename "${draft%.md}")
+  HOME=$lo_home timeout 120 soffice --headless --infilter="HTML (StarWriter)" \
+    --convert-to 'docx:MS Word 2007 XML' --outdir "$work/lo/by-lo" "$base.html" >/dev/null 2>&1
+  if [ -s "$work/lo/by-lo/$(basename "$base").docx" ]; then
+    check "LibreOffice's .docx checks clean" 0 "$cli" check "$work/lo/by-lo/$(basename "$base").docx"
+    "$cli" convert "$work/lo/by-lo/$(basename "$base").docx" --to xml -o - >"$work/lo/by-lo.xml" 2>/dev/null
+    for field in headline dateline_place dateline_iso issuer genre; do
+      got=$(field_of "$work/lo/by-lo.xml" "$field") want=$(field_of "$base.xml" "$field")
+      [ -n "$want" ] && [ "$got" = "$want" ] && ok || fail "LibreOffice's .docx: $field '$got', wanted '$want'"
+    done
+  else
+    fail "LibreOffice wrote no .docx from communique's HTML"
+  fi
+  HOME=$lo_home timeout 120 soffice --headless --convert-to odt --outdir "$work/lo/odt" "$base.docx" >/dev/null 2>&1
+  [ -s "$work/lo/odt/$(basename "$base").odt" ] && ok || fail "LibreOffice did not open communique's .docx"
+else
+  fail "soffice is missing (tools/install-deps --tests installs libreoffice-writer-nogui)"
+fi
 
 echo "readers: $known known misses (of ${#known_misses[@]} listed in known_misses), not counted below"
 echo "readers: $passed passed, $failed failed"
