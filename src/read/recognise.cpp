@@ -156,6 +156,40 @@ std::size_t lead_in_list(const block& b) {
     return 0;
 }
 
+// The state line and the motto run into one line (a paste, a converter
+// that joined the lines): cut into two lines of one block.
+std::optional<block> motto_apart(const block& b) {
+    if (!b.textual()) return std::nullopt;
+    for (const line& l : b.lines) {
+        std::size_t at = motto_after_state(l.text);
+        if (at == 0) continue;
+        // The run holding the motto's first byte: the line's text is its
+        // runs' text less the spaces at either end.
+        std::string joined;
+        for (std::size_t i = l.first_run; i < l.end_run; ++i) joined += b.runs[i].text;
+        std::size_t offset = at + joined.find_first_not_of(" \t");
+        block out = b;
+        for (std::size_t i = l.first_run, seen = 0; i < l.end_run; seen += b.runs[i].text.size(), ++i) {
+            if (offset >= seen + b.runs[i].text.size()) continue;
+            run first = b.runs[i], second = b.runs[i];
+            first.text = b.runs[i].text.substr(0, offset - seen);
+            second.text = b.runs[i].text.substr(offset - seen);
+            second.where.begin = past(first.where.begin, first.text);
+            first.where.end = second.where.begin;
+            run gap = second;
+            gap.kind = run_kind::soft_break;
+            gap.text.clear();
+            gap.where.end = gap.where.begin;
+            auto at_run = out.runs.begin() + static_cast<long>(i);
+            *at_run = second;
+            out.runs.insert(at_run, {first, gap});
+            finish_lines(out);
+            return out;
+        }
+    }
+    return std::nullopt;
+}
+
 // The blocks as the passes want them: a letterhead table undone, pasted
 // text cut a paragraph a line, a lead-in line parted from the list it
 // introduces. Nothing when none of that is there (the document's blocks
@@ -172,13 +206,17 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
         auto m = match_dateline(b.lines.back().text, order);
         if (m && !m->run_in && m->place_end > m->place_begin) tail = i - 1;
     }
-    bool cut = tail < in.size() ||
+    std::vector<std::optional<block>> mottos;
+    for (std::size_t i = 0; i < in.size() && i < 6; ++i) mottos.push_back(motto_apart(in[i]));
+    bool cut = tail < in.size() || std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
                std::any_of(in.begin(), in.end(), [](const block& b) { return is_pasted(b) || lead_in_list(b) > 0; });
     if (!cut) return letterhead;
     std::vector<block> out;
     for (std::size_t i = 0; i < in.size(); ++i) {
         const block& b = in[i];
-        if (i == tail && !is_pasted(b)) {
+        if (i < mottos.size() && mottos[i]) {
+            out.push_back(std::move(*mottos[i]));
+        } else if (i == tail && !is_pasted(b)) {
             out.push_back(lines_of(b, 0, b.lines.size() - 1));
             out.push_back(lines_of(b, b.lines.size() - 1, b.lines.size()));
         } else if (is_pasted(b)) {

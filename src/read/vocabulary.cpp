@@ -139,6 +139,22 @@ bool is_known_motto(std::string_view line) {
     return false;
 }
 
+std::size_t motto_after_state(std::string_view line) {
+    if (line.size() > 160) return 0;
+    std::string upper = to_upper(line);  // same length for the Latin and Khmer text these are
+    if (upper.size() != line.size()) return 0;
+    for (std::string_view m : {"NATION RELIGION KING", "ជាតិ សាសនា ព្រះមហាក្សត្រ",
+                               "PEACE INDEPENDENCE DEMOCRACY UNITY PROSPERITY", "INDEPENDENCE - FREEDOM - HAPPINESS",
+                               "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"}) {
+        std::size_t at = upper.find(m);
+        if (at == std::string::npos || at == 0 || at + m.size() != upper.size()) continue;
+        std::size_t end = at;
+        while (end > 0 && (line[end - 1] == ' ' || line[end - 1] == '\t')) --end;
+        if (end > 0 && is_state_line(line.substr(0, end))) return at;
+    }
+    return 0;
+}
+
 bool is_reference_line(std::string_view line) {
     std::string f = fold(line);
     if (f.size() > 80 || f.size() < 4) return false;

@@ -24,6 +24,11 @@ bool is_state_line(std::string_view line);
 // "NATION RELIGION KING", "ជាតិ សាសនា ព្រះមហាក្សត្រ", ...: known mottos.
 bool is_known_motto(std::string_view line);
 
+// Where a known motto starts in a line that opens with a state line
+// ("KINGDOM OF CAMBODIA NATION RELIGION KING", as a paste joins them): its
+// byte offset, or 0 when the line is not one of those.
+std::size_t motto_after_state(std::string_view line);
+
 // "No. 045/24 MFAIC", "Ref: MOH/PR/2024/117", "លេខ ១២៣ ...".
 bool is_reference_line(std::string_view line);
 

@@ -278,3 +278,13 @@ TEST_CASE("a wire service's dateline, its credit kept", "[reader]") {
     CHECK(xp(p, "/r:release/r:dateline") == "BANGKOK, Thailand, March 3, 2024 /PRNewswire/");
     CHECK(xp(p, "/r:release/r:body/r:p[1]") == "The Ministry of Testing opened a laboratory.");
 }
+
+TEST_CASE("a state line and its motto run into one line are a state line and a motto", "[reader]") {
+    auto p = read("KINGDOM OF CAMBODIA NATION RELIGION KING\n\n**MINISTRY OF TESTING**\n\nPRESS RELEASE\n\n"
+                  "Ministry opens a new laboratory\n\n"
+                  "**His Excellency KEO Vannarith** opened the laboratory.\n\n"
+                  "Phnom Penh, 12 April 2024\n");
+    CHECK(p.result.diagnostics.empty());
+    CHECK(xp(p, "/r:release/r:header/r:state") == "KINGDOM OF CAMBODIA");
+    CHECK(xp(p, "/r:release/r:header/r:motto") == "NATION RELIGION KING");
+}
