@@ -95,8 +95,8 @@ std::vector<block> unwrap_letterhead(const std::vector<block>& blocks) {
         for (const block& cell : row.children) cells.push_back(&cell);
     auto has_state = [](const block* cell) {
         return std::any_of(cell->children.begin(), cell->children.end(), [](const block& b) {
-            return b.textual() && std::any_of(b.lines.begin(), b.lines.end(),
-                                              [](const line& l) { return is_state_line(l.text); });
+            return b.textual() &&
+                   std::any_of(b.lines.begin(), b.lines.end(), [](const line& l) { return is_state_line(l.text); });
         });
     };
     // A table of figures that opens a headerless release stays a table.
@@ -121,7 +121,8 @@ block lines_of(const block& b, std::size_t from, std::size_t to) {
     out.marks = b.marks;
     out.runs.assign(b.runs.begin() + static_cast<long>(b.lines[from].first_run),
                     b.runs.begin() + static_cast<long>(b.lines[to - 1].end_run));
-    out.where = {from == 0 ? b.where.begin : b.lines[from].begin, to == b.lines.size() ? b.where.end : b.lines[to - 1].end};
+    out.where = {from == 0 ? b.where.begin : b.lines[from].begin,
+                 to == b.lines.size() ? b.where.end : b.lines[to - 1].end};
     finish_lines(out);
     return out;
 }
@@ -208,12 +209,18 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     }
     std::vector<std::optional<block>> mottos;
     for (std::size_t i = 0; i < in.size() && i < 6; ++i) mottos.push_back(motto_apart(in[i]));
+    // A paragraph with no line (a reader's empty one) is left out: every
+    // pass may read a textual block's first line.
+    auto cut_here = [](const block& b) {
+        return is_pasted(b) || lead_in_list(b) > 0 || (b.textual() && b.lines.empty());
+    };
     bool cut = tail < in.size() || std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
-               std::any_of(in.begin(), in.end(), [](const block& b) { return is_pasted(b) || lead_in_list(b) > 0; });
+               std::any_of(in.begin(), in.end(), cut_here);
     if (!cut) return letterhead;
     std::vector<block> out;
     for (std::size_t i = 0; i < in.size(); ++i) {
         const block& b = in[i];
+        if (b.textual() && b.lines.empty()) continue;
         if (i < mottos.size() && mottos[i]) {
             out.push_back(std::move(*mottos[i]));
         } else if (i == tail && !is_pasted(b)) {
@@ -237,7 +244,7 @@ struct findings {
     struct header_part {
         role what;
         std::size_t block, from, to;  // lines [from, to) of blocks[block]
-        bool continues = false;        // the name of the part before goes on here
+        bool continues = false;       // the name of the part before goes on here
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
@@ -265,7 +272,8 @@ struct findings {
 class recogniser {
 public:
     recogniser(const document& doc, const read_options& opts)
-        : doc_(doc), prepared_(prepare(doc.blocks, opts.numeric_dates)),
+        : doc_(doc),
+          prepared_(prepare(doc.blocks, opts.numeric_dates)),
           blocks_(prepared_.empty() ? doc.blocks : prepared_),
           opts_(opts) {}
 
@@ -379,7 +387,8 @@ bool is_place_line(std::string_view text) {
 bool is_signature(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 4) return false;
     return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
-        return count_words(l.text) <= 8 && !l.text.ends_with('.') && l.text.find_first_of("0123456789") == std::string::npos;
+        return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
+               l.text.find_first_of("0123456789") == std::string::npos;
     });
 }
 
@@ -650,8 +659,8 @@ void recogniser::find_closing() {
 // admin", "Release date", "Date: 2024-06-05", a date alone.
 bool is_page_label(const line& l, date_order order) {
     std::string folded = fold(l.text);
-    for (std::string_view label : {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED",
-                                   "BY "})
+    for (std::string_view label :
+         {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY "})
         if (folded.starts_with(label) || folded == trim_label(label)) return true;
     auto dates = find_dates(l.text, order);
     return dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size();
@@ -714,8 +723,8 @@ void recogniser::skip_page_remnants() {
     }
     for (std::size_t i = 0; i < letterhead; ++i) {
         const block& b = blocks_[i];
-        report(severity::note, "page-remnant",
-               "\"" + b.joined() + "\" is the web page's, not the release's: left out", b.where);
+        report(severity::note, "page-remnant", "\"" + b.joined() + "\" is the web page's, not the release's: left out",
+               b.where);
     }
     f_.first = letterhead;
 }
@@ -803,8 +812,9 @@ void recogniser::build() {
         xmlNodePtr p = tree_->add(d, "place", {place.begin, place.end});
         tree_->add_text(p, place.text);
         tree_->add_text(d, " ");
-        xmlNodePtr when = tree_->add(d, "date", {past(date.begin, std::string_view(date.text).substr(0, m.date.begin)),
-                                                 past(date.begin, std::string_view(date.text).substr(0, m.date.end))});
+        xmlNodePtr when = tree_->add(d, "date",
+                                     {past(date.begin, std::string_view(date.text).substr(0, m.date.begin)),
+                                      past(date.begin, std::string_view(date.text).substr(0, m.date.end))});
         tree_->set_attribute(when, "when", m.date.iso());
         tree_->add_text(when, std::string_view(date.text).substr(m.date.begin, m.date.end - m.date.begin));
         tree_->add_text(d, std::string_view(date.text).substr(m.date.end));
