@@ -6,6 +6,7 @@
 #include <unicode/unistr.h>
 #include <unicode/uscript.h>
 
+#include <algorithm>
 #include <array>
 
 namespace communique::detail {
@@ -161,8 +162,49 @@ bool has_letter(std::string_view s) {
     return false;
 }
 
+namespace {
+
+// The region's other Latin-script languages, by their commonest little
+// words (a release has dozens of them): Indonesian and Malay ("yang", "dan",
+// "untuk"), told apart by words one of them spells its own way ("kerajaan",
+// "kerana" / "pemerintah", "karena"); Filipino ("ang", "ng", "mga"). Empty
+// when none has a tenth of the words: English, or a language not told.
+std::string_view latin_language(std::string_view s) {
+    static constexpr std::string_view malay_indonesian[] = {
+        "yang", "dan", "di", "untuk", "dengan", "ini", "itu", "dalam", "pada", "akan", "dari", "oleh",
+        "telah", "kepada", "bagi", "tersebut", "serta", "juga", "ke", "para"};
+    static constexpr std::string_view malay_only[] = {"kerajaan", "kerana", "ialah", "beliau", "daripada", "negara"};
+    static constexpr std::string_view indonesian_only[] = {"pemerintah", "karena", "adalah", "bahwa", "kementerian",
+                                                           "presiden"};
+    static constexpr std::string_view filipino[] = {"ang", "ng", "mga", "ay", "nang", "ni", "kay", "upang", "naman",
+                                                    "sa"};
+    auto in = [](std::string_view w, const auto& set) { return std::find(std::begin(set), std::end(set), w) != std::end(set); };
+    std::size_t words = 0, mi = 0, ms = 0, id = 0, fil = 0;
+    std::string word;
+    auto count = [&] {
+        if (word.empty()) return;
+        ++words;
+        mi += in(word, malay_indonesian);
+        ms += in(word, malay_only);
+        id += in(word, indonesian_only);
+        fil += in(word, filipino);
+        word.clear();
+    };
+    for (char c : s) {
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) word += static_cast<char>(c | 0x20);
+        else count();
+    }
+    count();
+    if (words < 8) return {};
+    if (mi * 10 >= words && mi >= 3 && mi >= fil) return ms > id ? "ms" : "id";
+    if (fil * 10 >= words && fil >= 3) return "fil";
+    return {};
+}
+
+}  // namespace
+
 std::string detect_language(std::string_view s, std::string_view fallback) {
-    enum { latin, khmer, thai, lao, myanmar, vietnamese, count };
+    enum { latin, khmer, thai, lao, myanmar, han, vietnamese, count };
     std::array<std::size_t, count> n{};
     for (std::size_t i = 0; i < s.size();) {
         auto cp = static_cast<UChar32>(next_code_point(s, i));
@@ -176,6 +218,7 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
             case USCRIPT_THAI: ++n[thai]; break;
             case USCRIPT_LAO: ++n[lao]; break;
             case USCRIPT_MYANMAR: ++n[myanmar]; break;
+            case USCRIPT_HAN: n[han] += 2; break;  // a Han character is a word's worth of letters
             case USCRIPT_LATIN:
                 ++n[latin];
                 // Letters only Vietnamese uses among the region's Latin scripts.
@@ -187,7 +230,7 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
         }
     }
     std::size_t best = latin;
-    for (std::size_t k = khmer; k <= myanmar; ++k)
+    for (std::size_t k = khmer; k <= han; ++k)
         if (n[k] > n[best]) best = k;
     if (n[best] == 0) return std::string(fallback);
     switch (best) {
@@ -195,10 +238,12 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
         case thai: return "th";
         case lao: return "lo";
         case myanmar: return "my";
+        case han: return "zh";
         default: break;
     }
     // Vietnamese text has its own letters in a good share of its words.
     if (n[vietnamese] * 20 >= n[latin] && n[vietnamese] >= 3) return "vi";
+    if (std::string_view other = latin_language(s); !other.empty()) return std::string(other);
     return fallback.empty() ? std::string("en") : std::string(fallback);
 }
 

@@ -31,7 +31,8 @@ bool has_lowercase(std::string_view s);
 bool has_letter(std::string_view s);
 
 // The language a text is most likely written in, as a BCP 47 tag, from the
-// scripts of its letters ("km", "th", "lo", "my", "vi"; "en" for other Latin
+// scripts of its letters ("km", "th", "lo", "my", "zh", "vi") and, for Latin
+// text, its commonest words ("id", "ms", "fil"; "en" for other Latin
 // text); `fallback` when the text has no letters.
 std::string detect_language(std::string_view s, std::string_view fallback = "en");
 

@@ -288,3 +288,24 @@ TEST_CASE("a state line and its motto run into one line are a state line and a m
     CHECK(xp(p, "/r:release/r:header/r:state") == "KINGDOM OF CAMBODIA");
     CHECK(xp(p, "/r:release/r:header/r:motto") == "NATION RELIGION KING");
 }
+
+TEST_CASE("the language of Latin text other than English is told by its words", "[reader]") {
+    auto indonesian = read("REPUBLIK INDONESIA\n\n**KEMENTERIAN LUAR NEGERI**\n\nSIARAN PERS\n\n"
+                           "Pemerintah membuka layanan baru untuk warga\n\n"
+                           "Pemerintah telah membuka layanan baru yang akan membantu warga di daerah terpencil, "
+                           "dan layanan ini dapat digunakan oleh semua warga dengan mudah karena pendaftaran "
+                           "dilakukan secara daring kepada kantor terdekat.\n\n"
+                           "Jakarta, 12 April 2024\n");
+    CHECK(xp(indonesian, "/r:release/@xml:lang") == "id");
+    auto malay = read("**KERAJAAN MALAYSIA**\n\nKENYATAAN MEDIA\n\n"
+                      "Kerajaan melancarkan perkhidmatan baharu\n\n"
+                      "Kerajaan telah melancarkan perkhidmatan baharu yang akan membantu rakyat di kawasan luar "
+                      "bandar, dan perkhidmatan ini boleh digunakan oleh semua rakyat kerana pendaftaran dibuat "
+                      "dalam talian kepada pejabat terdekat.\n\n"
+                      "Putrajaya, 12 April 2024\n");
+    CHECK(xp(malay, "/r:release/@xml:lang") == "ms");
+    auto english = read(header + "Ministry opens a new laboratory\n\n"
+                                 "The Ministry of Testing opened a new laboratory in the capital today, with partners "
+                                 "from the provinces and the private sector.\n\nPhnom Penh, 12 April 2024\n");
+    CHECK(xp(english, "/r:release/@xml:lang") == "en");
+}
