@@ -464,6 +464,9 @@ void recogniser::find_header() {
             bool continuation = false;
             if (auto k = genre_kind(t)) {
                 r = role::genre;
+                // "FOR IMMEDIATE RELEASE" over "PRESS RELEASE": one genre of
+                // two lines, the kind the last one's.
+                continuation = last == role::genre;
                 f_.kind = k;
             } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
                 r = role::state;
@@ -512,7 +515,11 @@ void recogniser::find_header() {
                 f_.parts.push_back({r, bi, li, li + 1, continuation});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
-            if (r == role::genre) {
+            // A genre label ends the header, unless another follows it.
+            const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
+                                : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
+                                                                                            : nullptr;
+            if (r == role::genre && !(after && genre_kind(after->text))) {
                 header_done = true;
                 ++li;
                 break;

@@ -309,3 +309,17 @@ TEST_CASE("the language of Latin text other than English is told by its words", 
                                  "from the provinces and the private sector.\n\nPhnom Penh, 12 April 2024\n");
     CHECK(xp(english, "/r:release/@xml:lang") == "en");
 }
+
+TEST_CASE("FOR IMMEDIATE RELEASE above the genre label is part of it, not the genre", "[reader]") {
+    for (const char* between : {"\n", "\n\n"}) {
+        auto p = read("KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TESTING**\n\nFOR IMMEDIATE RELEASE" +
+                      std::string(between) +
+                      "PRESS STATEMENT\n\nMinistry opens a new laboratory\n\n"
+                      "**His Excellency KEO Vannarith** opened the laboratory.\n\nPhnom Penh, 12 April 2024\n");
+        CHECK(p.result.diagnostics.empty());
+        CHECK(xp(p, "/r:release/r:headline") == "Ministry opens a new laboratory");
+        CHECK(xp(p, "/r:release/@kind") == "press-statement");
+        CHECK(count(p, "/r:release/r:header/r:genre") == 1);
+        CHECK(count(p, "/r:release/r:header/r:genre/r:br") == 1);
+    }
+}
