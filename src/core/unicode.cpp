@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 
 namespace communique::detail {
 
@@ -170,34 +171,57 @@ namespace {
 // "kerana" / "pemerintah", "karena"); Filipino ("ang", "ng", "mga"). Empty
 // when none has a tenth of the words: English, or a language not told.
 std::string_view latin_language(std::string_view s) {
-    static constexpr std::string_view malay_indonesian[] = {
-        "yang", "dan", "di", "untuk", "dengan", "ini", "itu", "dalam", "pada", "akan", "dari", "oleh",
-        "telah", "kepada", "bagi", "tersebut", "serta", "juga", "ke", "para"};
-    static constexpr std::string_view malay_only[] = {"kerajaan", "kerana", "ialah", "beliau", "daripada", "negara"};
-    static constexpr std::string_view indonesian_only[] = {"pemerintah", "karena", "adalah", "bahwa", "kementerian",
-                                                           "presiden"};
-    static constexpr std::string_view filipino[] = {"ang", "ng", "mga", "ay", "nang", "ni", "kay", "upang", "naman",
-                                                    "sa"};
-    auto in = [](std::string_view w, const auto& set) { return std::find(std::begin(set), std::end(set), w) != std::end(set); };
-    std::size_t words = 0, mi = 0, ms = 0, id = 0, fil = 0;
-    std::string word;
+    // Each word's languages, as bits: Malay or Indonesian, Malay only,
+    // Indonesian only, Filipino. Sorted, for a binary search.
+    enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8 };
+    struct entry {
+        std::string_view word;
+        std::uint8_t bits;
+    };
+    static constexpr entry words_of[] = {
+        {"adalah", id}, {"akan", mi}, {"ang", fil}, {"ay", fil}, {"bagi", mi},
+        {"bahwa", id}, {"beliau", ms}, {"dalam", mi}, {"dan", mi}, {"dari", mi},
+        {"daripada", ms}, {"dengan", mi}, {"di", mi}, {"ialah", ms}, {"ini", mi},
+        {"itu", mi}, {"juga", mi}, {"karena", id}, {"kay", fil}, {"ke", mi},
+        {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"mga", fil}, {"naman", fil},
+        {"nang", fil}, {"ng", fil}, {"ni", fil}, {"oleh", mi}, {"pada", mi},
+        {"para", mi}, {"pemerintah", id}, {"presiden", id}, {"sa", fil}, {"serta", mi},
+        {"telah", mi}, {"tersebut", mi}, {"untuk", mi}, {"upang", fil}, {"yang", mi},
+    };
+    static const bool sorted = std::is_sorted(std::begin(words_of), std::end(words_of),
+                                              [](const entry& a, const entry& b) { return a.word < b.word; });
+    if (!sorted) return {};
+    std::size_t words = 0, n_mi = 0, n_ms = 0, n_id = 0, n_fil = 0;
+    char buffer[12];
+    std::size_t length = 0;
     auto count = [&] {
-        if (word.empty()) return;
+        if (length == 0) return;
         ++words;
-        mi += in(word, malay_indonesian);
-        ms += in(word, malay_only);
-        id += in(word, indonesian_only);
-        fil += in(word, filipino);
-        word.clear();
+        if (length <= sizeof buffer) {
+            std::string_view word(buffer, length);
+            auto it = std::lower_bound(std::begin(words_of), std::end(words_of), word,
+                                       [](const entry& e, std::string_view w) { return e.word < w; });
+            if (it != std::end(words_of) && it->word == word) {
+                n_mi += (it->bits & mi) != 0;
+                n_ms += (it->bits & ms) != 0;
+                n_id += (it->bits & id) != 0;
+                n_fil += (it->bits & fil) != 0;
+            }
+        }
+        length = 0;
     };
     for (char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) word += static_cast<char>(c | 0x20);
-        else count();
+        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+            if (length < sizeof buffer) buffer[length] = static_cast<char>(c | 0x20);
+            ++length;
+        } else {
+            count();
+        }
     }
     count();
     if (words < 8) return {};
-    if (mi * 10 >= words && mi >= 3 && mi >= fil) return ms > id ? "ms" : "id";
-    if (fil * 10 >= words && fil >= 3) return "fil";
+    if (n_mi * 10 >= words && n_mi >= 3 && n_mi >= n_fil) return n_ms > n_id ? "ms" : "id";
+    if (n_fil * 10 >= words && n_fil >= 3) return "fil";
     return {};
 }
 

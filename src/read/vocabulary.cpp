@@ -140,9 +140,12 @@ bool is_known_motto(std::string_view line) {
 }
 
 std::size_t motto_after_state(std::string_view line) {
-    if (line.size() > 160) return 0;
-    std::string upper = to_upper(line);  // same length for the Latin and Khmer text these are
-    if (upper.size() != line.size()) return 0;
+    if (line.size() > 160 || line.size() < 24) return 0;
+    // ASCII letters in capitals (Khmer has no case; Vietnamese mottos are
+    // printed in capitals), byte for byte, so that offsets stay the line's.
+    std::string upper(line);
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     for (std::string_view m : {"NATION RELIGION KING", "ជាតិ សាសនា ព្រះមហាក្សត្រ",
                                "PEACE INDEPENDENCE DEMOCRACY UNITY PROSPERITY", "INDEPENDENCE - FREEDOM - HAPPINESS",
                                "ĐỘC LẬP - TỰ DO - HẠNH PHÚC"}) {
