@@ -1009,6 +1009,8 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
     return r;
 }
 
+bool is_place_name(std::string_view text) { return valid_place(text); }
+
 bool is_lunar_date_line(std::string_view line) {
     // A date line is short; a paragraph that mentions a lunar date is body text.
     if (line.size() > 600) return false;

@@ -59,6 +59,10 @@ struct dateline_match {
 // without a separator.
 std::optional<dateline_match> match_dateline(std::string_view line, date_order order = date_order::day_first);
 
+// True when the text can be a dateline's place: a few words of letters, no
+// digits or sentence punctuation ("Phnom Penh", "BANGKOK, Thailand").
+bool is_place_name(std::string_view text);
+
 // True for the Khmer lunar-calendar line of official documents, e.g.
 // "ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧": a lunar day (a number then
 // កើត/រោច), or ខែ + a lunar month together with an animal year (after ឆ្នាំ) or

@@ -30,8 +30,7 @@ source_position past(source_position p, std::string_view text) {
 struct pseudo_marker {
     std::string text;    // as printed, "(a)"
     std::string family;  // items of one list share a family
-    std::string other;   // a second family for letters that are also numerals: "C."
-                         // is "I." or "A."
+    std::string other;   // a second family for a letter that is a numeral too ("C." of I. or A.)
     bool ordered = true;
     std::size_t length = 0;  // bytes including the spaces after it
 
@@ -193,8 +192,10 @@ std::optional<block> motto_apart(const block& b) {
 
 // The blocks as the passes want them: a letterhead table undone, pasted
 // text cut a paragraph a line, a lead-in line parted from the list it
-// introduces. Nothing when none of that is there (the document's blocks
-// serve as they are).
+// introduces, a state line and its motto on one line cut in two, a
+// dateline typed on a paragraph's last line cut off, empty paragraphs
+// left out. Nothing when none of that is there (the document's blocks serve
+// as they are).
 std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     std::vector<block> letterhead = unwrap_letterhead(blocks);
     const std::vector<block>& in = letterhead.empty() ? blocks : letterhead;
@@ -227,8 +228,8 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
             out.push_back(lines_of(b, 0, b.lines.size() - 1));
             out.push_back(lines_of(b, b.lines.size() - 1, b.lines.size()));
         } else if (is_pasted(b)) {
-            for (std::size_t i = 0; i < b.lines.size(); ++i)
-                if (!b.lines[i].text.empty()) out.push_back(lines_of(b, i, i + 1));
+            for (std::size_t l = 0; l < b.lines.size(); ++l)
+                if (!b.lines[l].text.empty()) out.push_back(lines_of(b, l, l + 1));
         } else if (std::size_t k = lead_in_list(b)) {
             out.push_back(lines_of(b, 0, k));
             out.push_back(lines_of(b, k, b.lines.size()));
@@ -258,8 +259,7 @@ struct findings {
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
 
-    std::size_t headline_block = npos, headline_from = 0,
-                headline_to = 0;     // lines [from, to)
+    std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
     const line* sub_line = nullptr;  // a subheadline on the headline's last line
     std::size_t sub_block = npos;
 
@@ -313,8 +313,7 @@ private:
     void build_closing();
     void mark_languages(xmlNodePtr body, const std::string& lang);
 
-    // Lines [from, to) of a paragraph as inline content (a line break is a
-    // space).
+    // Lines [from, to) of a paragraph as inline content (a line break is a space).
     void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
                    const std::vector<std::uint32_t>& dropped = {});
     // The same as plain text, line breaks kept as br: header parts, whose
@@ -378,8 +377,7 @@ bool is_place_line(std::string_view text) {
     std::string_view t = text;
     while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
     if (t.empty() || count_words(t) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos) return false;
-    auto m = match_dateline(std::string(t) + " 1 January 2000");
-    return m && m->place_end > m->place_begin;
+    return is_place_name(t);
 }
 
 // A signatory's block under a dateline: one to four short lines, a name
