@@ -149,7 +149,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     auto tags = static_cast<std::uint32_t>(std::count(document_xml.begin(), document_xml.end(), '<'));
     std::uint32_t max_line = std::max<std::uint32_t>(tags, 1) + 1;
     cq_fuzz::check_document(doc, max_line);
-    read_result r = cq_fuzz::recognise_document(doc, opts);
+    read_result r = recognise(doc, opts);
     for (const auto& d : r.diagnostics) CQ_FUZZ_ASSERT(d.begin.line <= max_line && d.end.line <= max_line);
     if (r.tree) cq_fuzz::check_tree(*r.tree, r.diagnostics);
     return 0;

@@ -96,14 +96,6 @@ inline void check_document(const communique::detail::document& doc, std::uint32_
     for (const auto& d : doc.diagnostics) CQ_FUZZ_ASSERT(d.begin.line <= max_line && d.end.line <= max_line);
 }
 
-// What read_release does with a document a format reader made: a damaged
-// input (no blocks, a diagnostic) ends there, anything else is recognised.
-inline communique::detail::read_result recognise_document(const communique::detail::document& doc,
-                                                          const communique::detail::read_options& opts) {
-    if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
-    return communique::detail::recognise(doc, opts);
-}
-
 // The engine's steps after reading.
 inline void check_tree(const communique::detail::release_tree& tree, std::vector<communique::diagnostic>& diags) {
     static const communique::options opts;

@@ -31,7 +31,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     limits.max_inflated = opts.max_inflated;
     document doc = read_html(src, limits, opts.html_content);
     cq_fuzz::check_document(doc, static_cast<std::uint32_t>(src.line_count() + 1));
-    read_result r = cq_fuzz::recognise_document(doc, opts);
+    read_result r = recognise(doc, opts);
     cq_fuzz::check_positions(src, r.diagnostics);
     if (r.tree) cq_fuzz::check_tree(*r.tree, r.diagnostics);
     return 0;

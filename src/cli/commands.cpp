@@ -400,12 +400,9 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, bool che
         if (in) {
             // fmt writes a Markdown draft over its input: anything else (a
             // .docx, a web page, release XML) would be lost.
-            std::string ext = fs::path(name).extension().string();
-            input_format kind = communique::input_format_named(how.from).value_or(input_format::automatic);
-            if (kind == input_format::automatic)
-                kind = ext == ".docx" ? input_format::docx
-                       : ext == ".html" || ext == ".htm" ? input_format::html
-                                                         : communique::detect_input_format(in->bytes);
+            input_format kind =
+                input_format_of(name, communique::input_format_named(how.from).value_or(input_format::automatic));
+            if (kind == input_format::automatic) kind = communique::detect_input_format(in->bytes);
             if (kind != input_format::markdown) {
                 fmt::print(stderr, "communique fmt: {}: is {}, not a draft; fmt rewrites Markdown drafts only "
                                    "(left as it is)\n",

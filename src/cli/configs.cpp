@@ -13,10 +13,6 @@ engines::engines(std::optional<fs::path> explicit_config, std::function<void(com
                  communique::input_format from)
     : explicit_(std::move(explicit_config)), overrides_(std::move(overrides)), from_(from) {}
 
-namespace {
-
-// The format an input is read as: --from's, or its extension's for the
-// formats a file name tells reliably, or left to its content.
 communique::input_format input_format_of(const std::string& name, communique::input_format from) {
     if (from != communique::input_format::automatic) return from;
     std::string ext = fs::path(name).extension().string();
@@ -25,8 +21,6 @@ communique::input_format input_format_of(const std::string& name, communique::in
     if (ext == ".html" || ext == ".htm") return communique::input_format::html;
     return communique::input_format::automatic;
 }
-
-}  // namespace
 
 std::optional<fs::path> engines::find_config(const fs::path& folder) {
     if (auto it = config_of_folder_.find(folder); it != config_of_folder_.end()) return it->second;

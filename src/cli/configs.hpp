@@ -19,6 +19,11 @@ namespace cli {
 
 inline constexpr const char* config_name = ".communique.toml";
 
+// The format an input is read as: --from's, or its extension's for the
+// formats a file name tells reliably (.docx, .html, .htm), or automatic:
+// left to its content.
+communique::input_format input_format_of(const std::string& name, communique::input_format from);
+
 // What is wrong with a configuration file (or why it cannot be read), as
 // diagnostics on that file: rule `config` for its mistakes, `io` when it
 // cannot be read.

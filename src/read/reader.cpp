@@ -26,10 +26,6 @@ reader_limits limits_of(const read_options& opts) {
     return limits;
 }
 
-read_result recognised(const document& doc, const read_options& opts) {
-    if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
-    return recognise(doc, opts);
-}
 
 }  // namespace
 
@@ -59,17 +55,17 @@ input_format detect_format(std::string_view bytes) noexcept {
 }
 
 read_result read_draft(const source_text& src, const read_options& opts) {
-    return recognised(read_markdown(src, limits_of(opts)), opts);
+    return recognise(read_markdown(src, limits_of(opts)), opts);
 }
 
 read_result read_release(const source_text& src, const read_options& opts) {
     input_format format = opts.format == input_format::automatic ? detect_format(src.text()) : opts.format;
-    if (format == input_format::docx) return recognised(read_docx(src.text(), limits_of(opts)), opts);
+    if (format == input_format::docx) return recognise(read_docx(src.text(), limits_of(opts)), opts);
     if (auto bad = check_encoding(src)) return {nullptr, {*bad}};
     if (src.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
         return {nullptr, {{severity::error, "input-empty", "the file is empty", {1, 1}, {1, 1}}}};
     switch (format) {
-        case input_format::html: return recognised(read_html(src, limits_of(opts), opts.html_content), opts);
+        case input_format::html: return recognise(read_html(src, limits_of(opts), opts.html_content), opts);
         case input_format::xml: return read_xml(src);
         default: return read_draft(src, opts);
     }

@@ -1312,6 +1312,11 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
 
 }  // namespace
 
-read_result recognise(const document& doc, const read_options& opts) { return recogniser(doc, opts).read(); }
+read_result recognise(const document& doc, const read_options& opts) {
+    // A reader that refused the file (a damaged .docx, an XPath that
+    // selects nothing) left its reasons and no blocks.
+    if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
+    return recogniser(doc, opts).read();
+}
 
 }  // namespace communique::detail

@@ -8,6 +8,8 @@
 
 namespace communique::detail {
 
+// No tree, and the reader's diagnostics, when the reader refused the file
+// (no blocks, a diagnostic).
 read_result recognise(const document& doc, const read_options& opts);
 
 }  // namespace communique::detail
