@@ -161,6 +161,14 @@ COMMUNIQUE_C_API int communique_options_set_text_width(communique_options* optio
 COMMUNIQUE_C_API int communique_options_set_input_format(communique_options* options,
                                                          const char* name) COMMUNIQUE_C_NOEXCEPT;
 
+/* Sets the house profile, what a valid release must have: "general" (the
+ * default: an issuer or a genre label, a headline, a body, a dated
+ * dateline) or "kh-ministry" (national header, motto, issuer, genre label,
+ * dateline place and date all required). Rule levels set before or after
+ * tune the profile's. Returns 0, or -1 for NULL or another name. */
+COMMUNIQUE_C_API int communique_options_set_profile(communique_options* options,
+                                                    const char* name) COMMUNIQUE_C_NOEXCEPT;
+
 /* In HTML input, the XPath 1.0 expression that selects the element holding
  * the release ("" : found: <main>, <article>, or the element with most of
  * the page's text). Returns 0, or -1 for NULL. */

@@ -24,6 +24,8 @@
 #include <communique/export.hpp>
 #include <communique/version.hpp>
 
+#include <array>
+#include <cstddef>
 #include <map>
 #include <memory>
 #include <optional>
@@ -42,11 +44,31 @@ COMMUNIQUE_API std::string_view version() noexcept;
 // How numeric dates such as 12/04/2024 are read.
 enum class date_order : std::uint8_t { day_first, month_first };
 
+// A house profile: what a valid release must have, as the default levels of
+// the rules (options::rule_levels still tunes each one).
+//  general     the default: a header naming an issuer or a genre label, a
+//              headline, a body, a dateline with a real date; its place
+//              recommended (a warning when missing). Most offices' releases.
+//  kh_ministry a Cambodian ministry's house: the national header line and
+//              motto, the issuer, the genre label and the dateline's place
+//              and date are all required.
+enum class house_profile : std::uint8_t { general, kh_ministry };
+
+// "general", "kh-ministry" and back; nothing for another name.
+COMMUNIQUE_API std::optional<house_profile> house_profile_named(std::string_view name) noexcept;
+COMMUNIQUE_API std::string_view to_string(house_profile profile) noexcept;
+
 // A rule that diagnostics can name. IDs are stable across versions.
 struct rule_info {
     std::string_view id;
-    severity default_level;
+    // The rule's level under each profile, indexed by house_profile;
+    // nothing: the rule is off under that profile.
+    std::array<std::optional<severity>, 2> levels;
     std::string_view description;  // one line
+
+    std::optional<severity> level(house_profile profile) const noexcept {
+        return levels[static_cast<std::size_t>(profile)];
+    }
 };
 
 // Every rule, in a fixed order. The span refers to static storage.
@@ -80,7 +102,10 @@ struct options {
     // most of the page's paragraph text).
     std::string html_content;
     date_order numeric_dates = date_order::day_first;
-    // Severity overrides by rule ID; std::nullopt turns a rule off.
+    // What a valid release must have: the rules' default levels.
+    house_profile profile = house_profile::general;
+    // Severity overrides by rule ID, over the profile's; std::nullopt turns a
+    // rule off.
     std::map<std::string, std::optional<severity>, std::less<>> rule_levels;
     // A user's stylesheet by format name ("html" -> "house.xsl"), used instead
     // of the built-in one. It may <xsl:import href="communique:xslt/html.xsl"/>.
@@ -93,9 +118,13 @@ struct options {
     // The plain-text format's line width, in terminal columns.
     unsigned text_width = 72;
 
-    // House-rule parameters. An empty list allows anything.
+    // The house's issuers, genre labels and dateline places. The reader
+    // recognises each as such wherever the house prints it; the rules
+    // issuer-allowed and genre-allowed accept only those listed (an empty
+    // list allows anything).
     std::vector<std::string> allowed_issuers;  // organisation names, compared without case or line breaks
     std::vector<std::string> allowed_genres;   // genre labels as printed, e.g. "PRESS RELEASE"
+    std::vector<std::string> places;           // dateline places, e.g. "Vientiane Capital"
     unsigned headline_max_words = 30;
     // The language of a release whose text does not tell (BCP 47, e.g. "km").
     std::string default_language = "en";

@@ -88,7 +88,7 @@ struct engine::impl {
     // The configured level of a rule, or nothing when it is turned off.
     std::optional<severity> level_of(const diagnostic& d) const {
         if (auto it = opts.rule_levels.find(d.rule); it != opts.rule_levels.end()) return it->second;
-        if (const rule_info* r = detail::find_rule(d.rule)) return r->default_level;
+        if (const rule_info* r = detail::find_rule(d.rule)) return r->level(opts.profile);
         return d.level;
     }
 
@@ -123,10 +123,25 @@ constexpr std::pair<input_format, std::string_view> input_names[] = {{input_form
                                                                      {input_format::html, "html"},
                                                                      {input_format::xml, "xml"}};
 
+constexpr std::pair<house_profile, std::string_view> profile_names[] = {{house_profile::general, "general"},
+                                                                        {house_profile::kh_ministry, "kh-ministry"}};
+
 // The public and the reader's enums are one list.
 static_assert(static_cast<int>(input_format::xml) == static_cast<int>(detail::input_format::xml));
 
 }  // namespace
+
+std::optional<house_profile> house_profile_named(std::string_view name) noexcept {
+    for (auto [profile, n] : profile_names)
+        if (n == name) return profile;
+    return std::nullopt;
+}
+
+std::string_view to_string(house_profile profile) noexcept {
+    for (auto [p, n] : profile_names)
+        if (p == profile) return n;
+    return "general";
+}
 
 std::optional<input_format> input_format_named(std::string_view name) noexcept {
     for (auto [format, n] : input_names)
@@ -175,6 +190,9 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     read_opts.max_nesting = impl_->opts.max_nesting;
     read_opts.format = static_cast<detail::input_format>(impl_->opts.input);
     read_opts.html_content = impl_->opts.html_content;
+    read_opts.issuers = impl_->opts.allowed_issuers;
+    read_opts.genres = impl_->opts.allowed_genres;
+    read_opts.places = impl_->opts.places;
     // A .docx is compressed: what it may unpack to grows with the input
     // limit (64 MiB of XML for the default 1 MiB), so that raising one
     // raises the other.

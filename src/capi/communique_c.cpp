@@ -163,6 +163,18 @@ int communique_options_set_input_format(communique_options* options, const char*
     });
 }
 
+int communique_options_set_profile(communique_options* options, const char* name) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_options_set_profile";
+        require(options, f, "the options are NULL");
+        require(name, f, "the profile name is NULL");
+        auto profile = communique::house_profile_named(name);
+        require(profile.has_value(), f, "the profile is neither general nor kh-ministry");
+        options->opts.profile = *profile;
+        return 0;
+    });
+}
+
 int communique_options_set_html_content(communique_options* options, const char* xpath) noexcept {
     return guarded(-1, [&] {
         const char* f = "communique_options_set_html_content";

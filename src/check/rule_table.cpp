@@ -5,43 +5,51 @@ namespace communique::detail {
 
 namespace {
 
+using levels = std::array<std::optional<severity>, 2>;  // general, kh-ministry
+
+constexpr levels both(severity s) { return {s, s}; }
+// Required by the Cambodian ministry's house only.
+constexpr levels kh_only(severity s) { return {std::nullopt, s}; }
+
 constexpr rule_info table[] = {
-    {"input-encoding", severity::error, "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
-    {"input-empty", severity::error, "the file has some text in it"},
-    {"input-too-large", severity::error, "the file is smaller than the input limit (default 1 MiB)"},
-    {"nesting-too-deep", severity::error, "quotes and lists nest no deeper than the limit (default 64)"},
-    {"too-many-elements", severity::error, "the release has no more elements (paragraphs, list items, names, dates, "
+    {"input-encoding", both(severity::error), "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
+    {"input-empty", both(severity::error), "the file has some text in it"},
+    {"input-too-large", both(severity::error), "the file is smaller than the input limit (default 1 MiB)"},
+    {"nesting-too-deep", both(severity::error), "quotes and lists nest no deeper than the limit (default 64)"},
+    {"too-many-elements", both(severity::error), "the release has no more elements (paragraphs, list items, names, dates, "
                                            "links, line breaks...) than the limit (default 5,000)"},
-    {"xml-syntax", severity::error, "release XML is well-formed"},
-    {"xml-doctype", severity::error, "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
-    {"html-content", severity::error,
+    {"xml-syntax", both(severity::error), "release XML is well-formed"},
+    {"xml-doctype", both(severity::error), "release XML has no DOCTYPE (no DTDs or entities are ever loaded)"},
+    {"html-content", both(severity::error),
      "an HTML page has an article to read: --content (or [html] content) selects an element, the page parses"},
-    {"not-a-release", severity::error, "the text is a press release: it has a header, a genre label or a dateline"},
-    {"several-releases", severity::error, "a file holds one release"},
-    {"page-remnant", severity::note,
+    {"not-a-release", both(severity::error), "the text is a press release: it has a header, a genre label or a dateline"},
+    {"several-releases", both(severity::error), "a file holds one release"},
+    {"page-remnant", both(severity::note),
      "text of the web page around the release (a 'Posted on' or 'Release date' line, the page's copy of the "
      "title) is left out of it"},
-    {"schema", severity::error, "the release is valid against schemas/release.xsd"},
-    {"header-missing", severity::error, "the release opens with a national header (a state line)"},
-    {"issuer-missing", severity::error, "the header names the issuing organisation"},
-    {"genre-missing", severity::error, "the header ends with a genre label (PRESS RELEASE, STATEMENT, ...)"},
-    {"issuer-allowed", severity::error, "the issuer is one the house lists (config: house.issuers)"},
-    {"genre-allowed", severity::error, "the genre label is one the house lists (config: house.genres)"},
-    {"headline-missing", severity::error, "the release has a headline"},
-    {"headline-shape", severity::error,
+    {"schema", both(severity::error), "the release is valid against schemas/release.xsd"},
+    {"header-missing", kh_only(severity::error), "the release opens with a national header (a state line)"},
+    {"issuer-missing", kh_only(severity::error), "the header names the issuing organisation"},
+    {"genre-missing", kh_only(severity::error), "the header ends with a genre label (PRESS RELEASE, STATEMENT, ...)"},
+    {"header-empty", levels{severity::error, std::nullopt},
+     "the header names the issuer or a genre label (PRESS RELEASE, STATEMENT, ...), or both"},
+    {"issuer-allowed", both(severity::error), "the issuer is one the house lists (config: house.issuers)"},
+    {"genre-allowed", both(severity::error), "the genre label is one the house lists (config: house.genres)"},
+    {"headline-missing", both(severity::error), "the release has a headline"},
+    {"headline-shape", both(severity::error),
      "the headline is one short line, not a paragraph (config: house.headline-max-words, default 30)"},
-    {"body-empty", severity::error, "the release has body text"},
-    {"dateline-missing", severity::error, "the release has a dateline (place and date)"},
-    {"dateline-place", severity::error, "the dateline names a place"},
-    {"date-invalid", severity::error, "every date is a real calendar date"},
-    {"date-after-dateline", severity::warning, "no date in the body is later than the dateline"},
-    {"emphasis-unclosed", severity::error, "every ** or * that opens emphasis is closed"},
-    {"config", severity::error, "the configuration file is TOML with known keys, rule IDs and values"},
-    {"io", severity::error, "the file can be read (it exists, is a file, is readable) and the outputs written"},
-    {"stylesheet", severity::error, "a stylesheet ran to its end inside its sandbox (no writes, no network, "
+    {"body-empty", both(severity::error), "the release has body text"},
+    {"dateline-missing", both(severity::error), "the release has a dateline (place and date)"},
+    {"dateline-place", levels{severity::warning, severity::error}, "the dateline names a place"},
+    {"date-invalid", both(severity::error), "every date is a real calendar date"},
+    {"date-after-dateline", both(severity::warning), "no date in the body is later than the dateline"},
+    {"emphasis-unclosed", both(severity::error), "every ** or * that opens emphasis is closed"},
+    {"config", both(severity::error), "the configuration file is TOML with known keys, rule IDs and values"},
+    {"io", both(severity::error), "the file can be read (it exists, is a file, is readable) and the outputs written"},
+    {"stylesheet", both(severity::error), "a stylesheet ran to its end inside its sandbox (no writes, no network, "
                                     "reads only from allowed folders)"},
-    {"too-many-pages", severity::error, "the PDF has no more pages than the limit (default 500)"},
-    {"pdf", severity::error, "the PDF renderer laid the FO out (fonts with its glyphs, supported FO)"},
+    {"too-many-pages", both(severity::error), "the PDF has no more pages than the limit (default 500)"},
+    {"pdf", both(severity::error), "the PDF renderer laid the FO out (fonts with its glyphs, supported FO)"},
 };
 
 }  // namespace

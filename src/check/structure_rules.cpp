@@ -45,6 +45,11 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
         add(out, "header-missing",
             "the header has no national header line (e.g. KINGDOM OF CAMBODIA) above the issuer",
             at_start(header_span));
+    if (!child(header, "issuer") && !child(header, "genre"))
+        add(out, "header-empty",
+            "nothing above the headline names the issuer (e.g. MINISTRY OF FOREIGN AFFAIRS) or the kind of release "
+            "(PRESS RELEASE, STATEMENT, ...)",
+            header ? at_start(header_span) : at_start(whole));
     if (!child(header, "issuer"))
         add(out, "issuer-missing",
             "the header does not name the issuing organisation (e.g. MINISTRY OF FOREIGN AFFAIRS)",

@@ -36,6 +36,7 @@ std::pair<std::string, std::string> split_pair(const std::string& item, const ch
 // The command line's settings, applied over a configuration file's.
 std::function<void(options&)> overrides(const settings& how) {
     return [how](options& opts) {
+        if (how.profile) opts.profile = *communique::house_profile_named(*how.profile);  // checked by the parser
         if (how.date_order)
             opts.numeric_dates = *how.date_order == "month-first" ? date_order::month_first : date_order::day_first;
         if (how.width) opts.text_width = *how.width;
@@ -108,7 +109,12 @@ const engine* engine_for(engines& pick, const std::string& name, std::string_vie
 }  // namespace
 
 int list_rules() {
-    for (const rule_info& r : rules()) fmt::print("{:<22} {:<8} {}\n", r.id, to_string(r.default_level), r.description);
+    // A rule's level under each profile, general first: what `profile` and
+    // `--profile` choose between.
+    auto level = [](std::optional<severity> s) { return s ? to_string(*s) : std::string_view("off"); };
+    for (const rule_info& r : rules())
+        fmt::print("{:<24} {:<8} {:<8} {}\n", r.id, level(r.level(house_profile::general)),
+                   level(r.level(house_profile::kh_ministry)), r.description);
     return exit_ok;
 }
 

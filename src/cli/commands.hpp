@@ -19,6 +19,7 @@ inline constexpr int exit_usage = 2;    // bad command line or config, unreadabl
 struct settings {
     std::optional<std::string> config;
     std::optional<std::string> date_order;  // "day-first" or "month-first"
+    std::optional<std::string> profile;     // --profile: general or kh-ministry
     std::string from = "auto";              // --from: auto, markdown, docx, html or xml
     std::optional<std::string> content;     // --content: XPath of the release in HTML pages
     std::optional<unsigned> width;

@@ -161,6 +161,11 @@ int main(int argc_in, char** argv_in) {
                         "or the element with most of the text; also [html] content in .communique.toml)");
         sub->add_option("--config", how.config,
                         "Configuration file (default: the nearest .communique.toml above each file)");
+        sub->add_option("--profile", how.profile,
+                        "What a valid release must have: general (default: an issuer or a genre label, a headline, "
+                        "a body, a dated dateline) or kh-ministry (national header, motto, issuer, genre, dateline "
+                        "place and date all required); also profile in .communique.toml")
+            ->check(CLI::IsMember({"general", "kh-ministry"}));
         sub->add_option("--date-order", how.date_order, "How numeric dates like 12/04/2024 are read (default day-first)")
             ->check(CLI::IsMember({"day-first", "month-first"}));
         sub->add_option("--max-input-size", how.max_input_bytes,
@@ -189,7 +194,7 @@ int main(int argc_in, char** argv_in) {
     std::string format = "human", fail_on = "error";
     if (chosen == check->get_name()) {
         add_common(check);
-        check->add_flag("--list-rules", rules_only, "List every rule ID with its default severity and exit");
+        check->add_flag("--list-rules", rules_only, "List every rule ID with its level under each profile (general, kh-ministry) and exit");
         check->add_option("--format", format,
                           "human: file:line:col: severity[rule]: message with the source line, on stderr\n"
                           "json: a versioned report on stdout; sarif: SARIF 2.1.0 on stdout;\n"

@@ -182,11 +182,16 @@ void reporter::finish() {
     if (impl_->format != report_format::sarif) return;
     json rules = json::array();
     auto all = communique::rules();
-    auto level = [](std::string_view s) { return s == "note" ? "note" : std::string(s); };
-    for (const auto& r : all)
+    // The default profile's level (a configuration may choose another
+    // profile per file; each result carries the level it was reported at).
+    for (const auto& r : all) {
+        std::optional<communique::severity> level = r.level(communique::house_profile::general);
+        json configuration{{"level", level ? std::string(communique::to_string(*level)) : std::string("none")}};
+        if (!level) configuration["enabled"] = false;
         rules.push_back({{"id", r.id},
                          {"shortDescription", {{"text", r.description}}},
-                         {"defaultConfiguration", {{"level", level(communique::to_string(r.default_level))}}}});
+                         {"defaultConfiguration", std::move(configuration)}});
+    }
     json results = json::array();
     for (const json& d : impl_->diagnostics) {
         std::string rule = d["rule"];
@@ -200,7 +205,7 @@ void reporter::finish() {
         if (!d["end_line"].is_null()) region["endLine"] = d["end_line"];
         if (!d["end_column"].is_null()) region["endColumn"] = d["end_column"];
         json result{{"ruleId", rule},
-                    {"level", level(d["severity"].get<std::string>())},
+                    {"level", d["severity"]},  // SARIF names the levels as communique does
                     {"message", {{"text", d["message"]}}},
                     {"locations",
                      json::array({{{"physicalLocation",

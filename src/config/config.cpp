@@ -78,7 +78,14 @@ config_result parse_config(std::string_view text, const options& base) {
         return out;
     }
     options& o = out.opts;
-    r.known_keys(doc, "top level", {"rules", "dates", "house", "language", "text", "limits", "html"});
+    r.known_keys(doc, "top level", {"profile", "rules", "dates", "house", "language", "text", "limits", "html"});
+
+    // The profile first: [rules] tunes the levels it gives, wherever it stands.
+    if (const toml::node* n = doc.get("profile"))
+        if (auto v = r.string(*n, "profile")) {
+            if (auto p = house_profile_named(*v)) o.profile = *p;
+            else r.error(n->source(), "profile is \"general\" or \"kh-ministry\", not \"" + *v + "\"");
+        }
 
     if (const toml::node* rules = doc.get("rules")) {
         if (const toml::table* t = rules->as_table()) {
@@ -115,9 +122,10 @@ config_result parse_config(std::string_view text, const options& base) {
         }
     }
     if (const toml::table* house = doc["house"].as_table()) {
-        r.known_keys(*house, "house", {"issuers", "genres", "headline-max-words"});
+        r.known_keys(*house, "house", {"issuers", "genres", "places", "headline-max-words"});
         if (const toml::node* n = house->get("issuers")) o.allowed_issuers = r.strings(*n, "house.issuers");
         if (const toml::node* n = house->get("genres")) o.allowed_genres = r.strings(*n, "house.genres");
+        if (const toml::node* n = house->get("places")) o.places = r.strings(*n, "house.places");
         if (const toml::node* n = house->get("headline-max-words"))
             if (auto v = r.number(*n, "house.headline-max-words", 3, 200)) o.headline_max_words = *v;
     }

@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -27,6 +28,10 @@ struct read_options {
     date_order numeric_dates = date_order::day_first;
     std::string default_language = "en";  // for text whose script does not tell its language
     unsigned max_nesting = 64;             // quotes and lists inside one another
+    // The house's own issuers, genre labels and dateline places
+    // (house.issuers, house.genres, house.places): each is recognised as
+    // such wherever the house prints it, beside the built-in vocabulary.
+    std::span<const std::string> issuers, genres, places;
 };
 
 struct read_result {

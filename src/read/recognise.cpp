@@ -275,7 +275,11 @@ public:
         : doc_(doc),
           prepared_(prepare(doc.blocks, opts.numeric_dates)),
           blocks_(prepared_.empty() ? doc.blocks : prepared_),
-          opts_(opts) {}
+          opts_(opts) {
+        for (const std::string& g : opts.genres) house_genres_.push_back(fold(g));
+        for (const std::string& i : opts.issuers) house_issuers_.push_back(fold(i));
+        for (const std::string& p : opts.places) house_places_.push_back(fold(p));
+    }
 
     read_result read();
 
@@ -288,6 +292,32 @@ private:
     std::unique_ptr<release_tree> tree_;
     findings f_;
     std::size_t header_stop_line_ = 0;  // the line of blocks_[f_.next] where the header stopped
+    std::vector<std::string> house_genres_, house_issuers_, house_places_;  // folded
+
+    // A genre label's kind, the house's own labels included ("other" for
+    // one the built-in vocabulary has no kind for).
+    std::optional<std::string_view> genre_of(std::string_view line) const {
+        if (auto k = genre_kind(line)) return k;
+        if (house_genres_.empty()) return std::nullopt;
+        std::string folded = fold(line);
+        if (std::find(house_genres_.begin(), house_genres_.end(), folded) == house_genres_.end()) return std::nullopt;
+        return std::string_view("other");
+    }
+    // A line of one of the house's issuers: the whole name, or the first or
+    // a following line of a name set over several ("MINISTRY OF FOREIGN
+    // AFFAIRS" / "AND INTERNATIONAL COOPERATION").
+    bool is_house_issuer_line(std::string_view line) const {
+        if (house_issuers_.empty()) return false;
+        std::string folded = fold(line);
+        if (folded.size() < 4) return false;
+        return std::any_of(house_issuers_.begin(), house_issuers_.end(), [&](const std::string& issuer) {
+            std::size_t at = issuer.find(folded);
+            return at != std::string::npos && (at == 0 || issuer[at - 1] == ' ') &&
+                   (at + folded.size() == issuer.size() || issuer[at + folded.size()] == ' ');
+        });
+    }
+    // A line that is only a place name, the house's places included.
+    bool is_place(std::string_view line) const;
 
     void report(severity level, std::string rule, std::string message, span where) {
         diags_.push_back({level, std::move(rule), std::move(message), where.begin, where.end});
@@ -380,6 +410,18 @@ bool is_place_line(std::string_view text) {
     return is_place_name(t);
 }
 
+}  // namespace
+
+bool recogniser::is_place(std::string_view line) const {
+    if (is_place_line(line)) return true;
+    if (house_places_.empty()) return false;
+    std::string_view t = line;
+    while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
+    return std::find(house_places_.begin(), house_places_.end(), fold(t)) != house_places_.end();
+}
+
+namespace {
+
 // A signatory's block under a dateline: one to four short lines, a name
 // and a title, no sentence.
 bool is_signature(const block& b) {
@@ -437,7 +479,7 @@ void recogniser::find_header() {
     for (std::size_t i = f_.first; i < blocks_.size() && i < f_.first + 12; ++i) {
         const block& b = blocks_[i];
         if (!b.textual()) break;
-        if (std::any_of(b.lines.begin(), b.lines.end(), [](const line& l) { return genre_kind(l.text); })) {
+        if (std::any_of(b.lines.begin(), b.lines.end(), [&](const line& l) { return genre_of(l.text).has_value(); })) {
             genre_block = i;
             break;
         }
@@ -452,7 +494,7 @@ void recogniser::find_header() {
         // A heading ends the header, unless a genre label is still to come:
         // a web page may set its letterhead lines as headings.
         bool before_genre = bi < genre_block && genre_block < blocks_.size();
-        if (!b.textual() || (b.kind == block_kind::heading && !genre_kind(b.joined()) && !before_genre)) break;
+        if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre)) break;
         for (li = 0; li < b.lines.size(); ++li) {
             const std::string& t = b.lines[li].text;
             bool caps = !has_lowercase(t) && has_letter(t);
@@ -460,7 +502,7 @@ void recogniser::find_header() {
             bool sentence = t.ends_with('.') && words > 3;
             role r = role::none;
             bool continuation = false;
-            if (auto k = genre_kind(t)) {
+            if (auto k = genre_of(t)) {
                 r = role::genre;
                 // "FOR IMMEDIATE RELEASE" over "PRESS RELEASE": one genre of
                 // two lines, the kind the last one's.
@@ -490,7 +532,8 @@ void recogniser::find_header() {
                 // ... or over a second paragraph, as a Word or HTML letterhead sets each line.
                 r = last;
                 continuation = true;
-            } else if ((b.bold() && (caps || has_organisation_word(t))) || (caps && has_organisation_word(t)) ||
+            } else if (is_house_issuer_line(t) || (b.bold() && (caps || has_organisation_word(t))) ||
+                       (caps && has_organisation_word(t)) ||
                        (!seen(role::organisation) && has_organisation_word(t) && !seen(role::genre))) {
                 r = role::organisation;
             } else if (has_unit_word(t) && (seen(role::organisation) || seen(role::state))) {
@@ -517,7 +560,7 @@ void recogniser::find_header() {
             const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
                                 : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
                                                                                             : nullptr;
-            if (r == role::genre && !(after && genre_kind(after->text))) {
+            if (r == role::genre && !(after && genre_of(after->text))) {
                 header_done = true;
                 ++li;
                 break;
@@ -613,7 +656,7 @@ void recogniser::find_closing() {
             auto d = whole_dateline(b);
             bool placeless = d && d->place_begin == d->place_end;
             if (d && !(placeless && i - 1 > body_from && blocks_[i - 2].kind == block_kind::paragraph &&
-                       blocks_[i - 2].lines.size() == 1 && is_place_line(blocks_[i - 2].lines[0].text))) {
+                       blocks_[i - 2].lines.size() == 1 && is_place(blocks_[i - 2].lines[0].text))) {
                 end_dateline = true;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[0];
@@ -633,7 +676,7 @@ void recogniser::find_closing() {
                 place = &blocks_[i - 2].lines[0];
                 date = &b.lines[0];
             }
-            if (place && is_place_line(place->text)) {
+            if (place && is_place(place->text)) {
                 auto d = match_dateline(date->text, opts_.numeric_dates);
                 if (d && !d->run_in && d->place_begin == d->place_end) {
                     end_dateline = true;

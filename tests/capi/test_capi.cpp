@@ -454,3 +454,30 @@ TEST_CASE("every input format is read from bytes, by content or as set") {
     CHECK(communique_result_ok(from_docx.get()) == 1);
     CHECK(output(from_docx.get(), 0).find("<place>Kampot</place>") != std::string::npos);
 }
+
+TEST_CASE("the profile decides whether a release without a national header is valid") {
+    // The example release without its state line and motto: what most of the
+    // world's offices publish.
+    std::string draft(valid_draft);
+    draft.erase(0, draft.find("**MINISTRY"));
+    options_ptr opts(communique_options_new());
+    REQUIRE(opts);
+    engine_ptr general(communique_engine_new(opts.get()));
+    REQUIRE(general);
+    result_ptr lenient = check(general.get(), draft);
+    REQUIRE(lenient);
+    CHECK(communique_result_ok(lenient.get()) == 1);
+
+    REQUIRE(communique_options_set_profile(opts.get(), "kh-ministry") == 0);
+    engine_ptr strict(communique_engine_new(opts.get()));
+    result_ptr refused = check(strict.get(), draft);
+    REQUIRE(refused);
+    CHECK(communique_result_ok(refused.get()) == 0);
+    REQUIRE(communique_result_diagnostic_count(refused.get()) >= 1);
+    communique_diagnostic first{};
+    REQUIRE(communique_result_diagnostic(refused.get(), 0, &first) == 0);
+    CHECK(std::string(first.rule) == "header-missing");
+
+    CHECK(communique_options_set_profile(opts.get(), "lenient") == -1);
+    CHECK(last_error().find("neither general nor kh-ministry") != std::string::npos);
+}
