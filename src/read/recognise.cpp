@@ -304,6 +304,7 @@ private:
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
     bool is_closing_block(const block& b) const;
+    std::size_t tail_start(std::size_t from, std::size_t to) const;
     std::string end_mark_text(const block& b) const;
 
     // ---- the tree builder ------------------------------------------------
@@ -388,6 +389,23 @@ bool is_signature(const block& b) {
         return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
                l.text.find_first_of("0123456789") == std::string::npos;
     });
+}
+
+// A heading over the boilerplate that may follow a release: "About the
+// Ministry", "Notes to editors": one short line, not a sentence.
+bool is_about_heading(const block& b) {
+    if (!b.textual() || b.lines.size() != 1 || b.lines[0].text.ends_with('.')) return false;
+    std::string f = fold(b.lines[0].text);
+    if (count_words(f) > 10) return false;
+    return f.starts_with("ABOUT ") || f.starts_with("NOTE TO EDITOR") || f.starts_with("NOTES TO EDITOR");
+}
+
+// Contact details under a contact lead: a few short lines ("Sok Dara, Press
+// Officer", "Tel: +855 23 216 122"), no sentence.
+bool is_contact_detail(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 6) return false;
+    return std::all_of(b.lines.begin(), b.lines.end(),
+                       [](const line& l) { return count_words(l.text) <= 12 && !l.text.ends_with('.'); });
 }
 
 // "DATE:" as a whole line is "DATE".
@@ -598,11 +616,52 @@ void recogniser::find_headline() {
     f_.next = next;
 }
 
+// Where what follows a release starts: an end mark, a contact lead or an
+// "About ..." heading with nothing after it but more of the same, contact
+// details, the boilerplate under an About heading, and the dateline with
+// its signature. `to` when there is no such tail.
+std::size_t recogniser::tail_start(std::size_t from, std::size_t to) const {
+    std::size_t start = to;
+    bool about = false;  // under an About heading: its paragraphs are boilerplate
+    for (std::size_t i = from + 1; i < to; ++i) {
+        const block& b = blocks_[i];
+        bool heading = is_about_heading(b);
+        bool opener = heading || is_closing_block(b);
+        if (start < to && !opener) {
+            bool dateline = whole_dateline(b).has_value();
+            // A dateline under an About section: the section was the body's.
+            bool fits = about ? b.kind == block_kind::paragraph && !dateline
+                              : dateline || is_contact_detail(b) || is_signature(b);
+            if (!fits) {
+                start = to;
+                about = false;
+            }
+        }
+        if (!opener) continue;
+        if (start == to) start = i;
+        about = about || heading;
+    }
+    return start;
+}
+
 void recogniser::find_closing() {
-    std::size_t body_from = f_.next, body_to = f_.last;
+    std::size_t body_from = f_.next;
+    std::size_t tail = tail_start(body_from, f_.last);
+    std::size_t body_to = tail;
     bool end_dateline = false;
     std::vector<std::size_t>& closing = f_.closing;
-    for (std::size_t i = f_.last; i > body_from; --i) {
+    for (std::size_t i = tail; i < f_.last; ++i) {
+        if (!f_.dateline && !is_closing_block(blocks_[i]))
+            if (auto d = whole_dateline(blocks_[i])) {
+                f_.dateline = d;
+                f_.dateline_line = &blocks_[i].lines[0];
+                f_.dateline_position = "end";
+                end_dateline = true;
+                continue;
+            }
+        closing.push_back(i);
+    }
+    for (std::size_t i = tail; i > body_from; --i) {
         const block& b = blocks_[i - 1];
         if (is_closing_block(b)) {
             closing.push_back(i - 1);
@@ -654,7 +713,7 @@ void recogniser::find_closing() {
         }
         break;
     }
-    std::reverse(closing.begin(), closing.end());
+    std::sort(closing.begin(), closing.end());
 
     f_.body_from = body_from;
     f_.body_to = body_to;
