@@ -240,6 +240,28 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     return out;
 }
 
+// A genre label that opens the headline's line: "Media Statement: Minister
+// opens ...", "PRESS RELEASE – ...", "Joint Statement on ...". The label
+// ends at `label`; the headline starts at `headline`, past the separator,
+// or at 0 when the label is a part of the title ("Joint Statement on ...").
+struct genre_prefix {
+    std::string_view kind;
+    std::size_t label = 0, headline = 0;
+};
+
+std::optional<genre_prefix> find_genre_prefix(std::string_view line) {
+    static constexpr std::pair<std::string_view, bool> separators[] = {
+        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false}};
+    std::optional<genre_prefix> best;
+    for (auto [sep, cut] : separators) {
+        std::size_t at = line.find(sep);
+        if (at == std::string_view::npos || at == 0 || at > 60 || (best && at >= best->label)) continue;
+        if (auto kind = genre_kind(line.substr(0, at))) best = genre_prefix{*kind, at, cut ? at + sep.size() : 0};
+    }
+    if (best && best->headline >= line.size()) return std::nullopt;  // a label and nothing after it
+    return best;
+}
+
 // What the passes found, as indices into the document's top-level blocks.
 struct findings {
     struct header_part {
@@ -249,6 +271,7 @@ struct findings {
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
+    std::optional<genre_prefix> prefix;    // the genre label opens the headline's first line
     std::size_t first = 0;                 // the first block of the release (web page remnants before it)
     std::size_t last = 0;                  // just past its last block (web page remnants after it)
     std::size_t next = 0;                  // the first block after the header, headline and subheadline
@@ -484,6 +507,12 @@ void recogniser::find_header() {
                 // two lines, the kind the last one's.
                 continuation = last == role::genre;
                 f_.kind = k;
+            } else if (auto p = !seen(role::genre) ? find_genre_prefix(t) : std::nullopt) {
+                // The headline's line, with the genre label in front of it.
+                f_.prefix = p;
+                f_.kind = p->kind;
+                header_done = true;
+                break;
             } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
                 r = role::state;
             } else if (last == role::state && !seen(role::motto) &&
@@ -892,11 +921,23 @@ void recogniser::build() {
 
 void recogniser::build_header() {
     const auto& parts = f_.parts;
-    if (parts.empty()) return;
-    const block& first = blocks_[parts.front().block];
-    const block& final = blocks_[parts.back().block];
-    source_position begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
-    xmlNodePtr header = tree_->add(tree_->root(), "header", {begin, final.lines[parts.back().to - 1].end});
+    // The genre label in front of the headline: its text and where it stands.
+    std::optional<span> prefix;
+    std::string_view prefix_text;
+    if (f_.prefix) {
+        const line& l = blocks_[f_.headline_block].lines[f_.headline_from];
+        prefix_text = std::string_view(l.text).substr(0, f_.prefix->label);
+        prefix = span{l.begin, past(l.begin, prefix_text)};
+    }
+    if (parts.empty() && !prefix) return;
+    span where = prefix ? *prefix : span{};
+    if (!parts.empty()) {
+        const block& first = blocks_[parts.front().block];
+        const block& final = blocks_[parts.back().block];
+        where.begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
+        if (!prefix) where.end = final.lines[parts.back().to - 1].end;
+    }
+    xmlNodePtr header = tree_->add(tree_->root(), "header", where);
     // Header parts are written in the schema's order, whatever order the draft
     // used.
     static constexpr std::pair<role, const char*> order[] = {
@@ -942,21 +983,30 @@ void recogniser::build_header() {
                 static_cast<span*>(issuer->_private)->end = static_cast<span*>(last_child->_private)->end;
         }
     }
+    if (prefix && !child(header, "genre")) {
+        xmlNodePtr genre = tree_->add(header, "genre", *prefix);
+        tree_->add_text(genre, prefix_text);
+    }
 }
 
 void recogniser::build_headline() {
     xmlNodePtr root = tree_->root();
     if (f_.headline_block != findings::npos) {
         const block& h = blocks_[f_.headline_block];
-        xmlNodePtr headline =
-            tree_->add(root, "headline", {h.lines[f_.headline_from].begin, h.lines[f_.headline_to - 1].end});
+        const line& first = h.lines[f_.headline_from];
+        // A genre label in front of the headline is the header's, not the headline's.
+        std::size_t cut = f_.prefix ? f_.prefix->headline : 0;
+        xmlNodePtr headline = tree_->add(
+            root, "headline", {past(first.begin, std::string_view(first.text).substr(0, cut)), h.lines[f_.headline_to - 1].end});
         // A headline set in bold throughout (as Word users set it) is a
         // headline, not a strong one.
         std::vector<std::uint32_t> dropped;
         if (std::all_of(h.lines.begin() + static_cast<long>(f_.headline_from),
                         h.lines.begin() + static_cast<long>(f_.headline_to), [](const line& l) { return l.bold; }))
             dropped = outer_marks(h, mark_kind::strong);
+        skip_ = cut;
         add_lines(headline, h, f_.headline_from, f_.headline_to, dropped);
+        skip_ = 0;
     }
     if (const line* l = f_.sub_line) {
         const block& h = blocks_[f_.headline_block];

@@ -69,7 +69,8 @@ lacks() {  # lacks SHAPE FIELD TEXT
 }
 
 # shape NAME < DRAFT: written to NAME.md, checked clean (exit 0, no error),
-# converted to XML, its headline and dateline the example's.
+# converted to XML, its headline ($want_headline, else the example's) and
+# dateline the example's.
 shape() {
   local name=$1 ext=${2:-md}
   cat >"$work/$name.$ext"
@@ -79,7 +80,7 @@ shape() {
   "$cli" convert "$work/$name.$ext" --to xml -o - >"$work/$name.xml" 2>"$work/convert.err" || {
     fail "$name: convert"; cat "$work/convert.err"; }
   facts "$work/$name.xml"
-  is "$name" headline "$headline"
+  is "$name" headline "${want_headline:-$headline}"
   is "$name" place "Phnom Penh"
   is "$name" when "2024-04-12"
 }
@@ -187,6 +188,36 @@ EOF
 has "about inside the body" body "About the rescue"
 has "about inside the body" body "answered a distress call"
 is "about inside the body" closing ""
+
+# ---- a genre label in front of the headline ------------------------------
+
+# PREFIX;GENRE;KIND
+for row in "Media Statement: ;Media Statement;press-statement" "PRESS RELEASE – ;PRESS RELEASE;press-release" \
+           "**Press Statement —** ;Press Statement;press-statement" "STATEMENT | ;STATEMENT;statement"; do
+  IFS=';' read -r prefix genre kind <<<"$row"
+  shape "prefix $prefix" <<EOF
+$head
+$prefix$headline
+
+$body
+
+$dateline
+EOF
+  is "prefix $prefix" genre "$genre"
+  is "prefix $prefix" kind "$kind"
+done
+
+# "Joint Statement on ..." names the genre and is the title all the same.
+want_headline="Joint Statement on the safe return of eleven Cambodian fishermen" shape "joint statement on" <<EOF
+$head
+Joint Statement on the safe return of eleven Cambodian fishermen
+
+$body
+
+$dateline
+EOF
+is "joint statement on" kind "joint-statement"
+is "joint statement on" genre "Joint Statement"
 
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
