@@ -80,7 +80,91 @@ std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
     return std::nullopt;
 }
 
-enum class role { none, state, motto, organisation, unit, lunar, reference, genre, dateline };
+enum class role { none, state, motto, organisation, unit, lunar, reference, genre, embargo, dateline };
+
+// An embargo line: "EMBARGOED UNTIL 10:00 ICT, 12 April 2024", "EMBARGO:
+// ...", "Not for publication before ...". It has a date in it.
+bool is_embargo_line(std::string_view line, date_order order) {
+    if (line.size() > 160) return false;
+    std::string f = fold(line);
+    for (std::string_view lead : {"EMBARGO", "UNDER EMBARGO", "STRICTLY EMBARGOED", "NOT FOR PUBLICATION BEFORE",
+                                  "NOT FOR PUBLICATION UNTIL", "NOT FOR RELEASE BEFORE", "NOT FOR RELEASE UNTIL",
+                                  "HOLD FOR RELEASE UNTIL", "NOT TO BE PUBLISHED BEFORE", "NOT TO BE PUBLISHED UNTIL"})
+        if (f.starts_with(lead)) return !find_dates(line, order).empty();
+    return false;
+}
+
+// When an embargo ends, as xs:dateTime ("2024-04-12T10:00:00+07:00"), or
+// xs:date when the line gives no time; empty when it names no real day. A
+// zone is given only when the line names one communique knows.
+std::string embargo_when(std::string_view line, date_order order) {
+    auto dates = find_dates(line, order);
+    if (dates.empty() || !dates.front().valid) return {};
+    const date_match& d = dates.front();
+    auto digit = [&](std::size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; };
+    // The first "10:00", "10.00", "10am" or "10 p.m." outside the date.
+    int hour = -1, minute = 0;
+    std::size_t after = 0;
+    for (std::size_t i = 0; i < line.size() && hour < 0; ++i) {
+        if (!digit(i) || (i > 0 && digit(i - 1)) || (i >= d.begin && i < d.end)) continue;
+        std::size_t j = i;
+        int h = 0;
+        while (digit(j) && j - i < 2) h = h * 10 + (line[j++] - '0');
+        if (digit(j) || h > 24) continue;
+        int m = 0;
+        bool clock = j + 2 < line.size() && (line[j] == ':' || line[j] == '.') && digit(j + 1) && digit(j + 2) &&
+                     !digit(j + 3);
+        if (clock) {
+            m = (line[j + 1] - '0') * 10 + (line[j + 2] - '0');
+            j += 3;
+        }
+        std::size_t k = j;
+        while (k < line.size() && line[k] == ' ') ++k;
+        std::string_view rest = line.substr(k);
+        bool pm = rest.starts_with("pm") || rest.starts_with("p.m.") || rest.starts_with("PM") ||
+                  rest.starts_with("P.M.");
+        bool am = rest.starts_with("am") || rest.starts_with("a.m.") || rest.starts_with("AM") ||
+                  rest.starts_with("A.M.");
+        if (!clock && !am && !pm) continue;
+        if (m > 59 || ((am || pm) && (h < 1 || h > 12))) continue;
+        hour = pm && h < 12 ? h + 12 : am && h == 12 ? 0 : h;
+        minute = m;
+        after = am || pm ? k + (rest[1] == '.' ? 4 : 2) : j;
+    }
+    if (hour < 0) return d.iso();
+    if (hour == 24) return d.iso();  // "24:00" is the next day's start: left to the text
+    std::string out = d.iso() + "T" + (hour < 10 ? "0" : "") + std::to_string(hour) + ":" + (minute < 10 ? "0" : "") +
+                      std::to_string(minute) + ":00";
+    // The zone: an abbreviation or GMT/UTC with an offset, right after the time.
+    std::string_view rest = line.substr(std::min(after, line.size()));
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '(')) rest.remove_prefix(1);
+    static constexpr std::pair<std::string_view, std::string_view> zones[] = {
+        {"ICT", "+07:00"}, {"WIB", "+07:00"},  {"WITA", "+08:00"}, {"WIT", "+09:00"}, {"SGT", "+08:00"},
+        {"MYT", "+08:00"}, {"PHT", "+08:00"},  {"HKT", "+08:00"},  {"JST", "+09:00"}, {"KST", "+09:00"},
+        {"MMT", "+06:30"}, {"IST", "+05:30"},  {"CET", "+01:00"},  {"CEST", "+02:00"}, {"BST", "+01:00"},
+        {"EST", "-05:00"}, {"EDT", "-04:00"},  {"AEST", "+10:00"}, {"GMT", "Z"},      {"UTC", "Z"}};
+    for (auto [name, offset] : zones) {
+        bool longer = rest.size() > name.size() && rest[name.size()] >= 'A' && rest[name.size()] <= 'Z';
+        if (!rest.starts_with(name) || longer) continue;
+        std::string_view o = rest.substr(name.size());
+        if (offset == "Z" && o.size() >= 2 && (o[0] == '+' || o[0] == '-') && o[1] >= '0' && o[1] <= '9') {
+            // "GMT+7", "UTC+07:00", "UTC+0530"
+            int oh = o[1] - '0';
+            std::size_t at = 2;
+            if (at < o.size() && o[at] >= '0' && o[at] <= '9') oh = oh * 10 + (o[at++] - '0');
+            int om = 0;
+            if (at < o.size() && o[at] == ':') ++at;
+            if (at + 1 < o.size() && o[at] >= '0' && o[at] <= '9' && o[at + 1] >= '0' && o[at + 1] <= '9')
+                om = (o[at] - '0') * 10 + (o[at + 1] - '0');
+            if (oh > 14 || om > 59) return out;
+            out += std::string(1, o[0]) + (oh < 10 ? "0" : "") + std::to_string(oh) + ":" + (om < 10 ? "0" : "") +
+                   std::to_string(om);
+            return out;
+        }
+        return out + std::string(offset);
+    }
+    return out;
+}
 
 // A letterhead laid out as a table (the ministry on the left, the national
 // header on the right, as Word and old web pages set it) is read as lines:
@@ -507,6 +591,8 @@ void recogniser::find_header() {
                 // two lines, the kind the last one's.
                 continuation = last == role::genre;
                 f_.kind = k;
+            } else if (is_embargo_line(t, opts_.numeric_dates)) {
+                r = role::embargo;
             } else if (auto p = !seen(role::genre) ? find_genre_prefix(t) : std::nullopt) {
                 // The headline's line, with the genre label in front of it.
                 f_.prefix = p;
@@ -564,7 +650,10 @@ void recogniser::find_header() {
             const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
                                 : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
                                                                                             : nullptr;
-            if (r == role::genre && !(after && genre_kind(after->text))) {
+            // An embargo line under the genre label ends it instead.
+            bool more = after && (genre_kind(after->text) || (r == role::genre &&
+                                                              is_embargo_line(after->text, opts_.numeric_dates)));
+            if ((r == role::genre || (r == role::embargo && seen(role::genre))) && !more) {
                 header_done = true;
                 ++li;
                 break;
@@ -943,7 +1032,7 @@ void recogniser::build_header() {
     static constexpr std::pair<role, const char*> order[] = {
         {role::state, "state"}, {role::motto, "motto"},      {role::organisation, "organisation"},
         {role::unit, "unit"},   {role::lunar, "lunar-date"}, {role::reference, "reference"},
-        {role::genre, "genre"}};
+        {role::genre, "genre"}, {role::embargo, "embargo"}};
     xmlNodePtr issuer = nullptr;
     for (auto [r, name] : order) {
         xmlNodePtr previous = nullptr;  // the element of this role made last
@@ -959,7 +1048,7 @@ void recogniser::build_header() {
                 continue;
             }
             if ((r == role::state || r == role::motto || r == role::lunar || r == role::reference ||
-                 r == role::genre) &&
+                 r == role::genre || r == role::embargo) &&
                 child(header, name))
                 continue;  // the schema keeps one of each
             const block& b = blocks_[p.block];
@@ -975,6 +1064,9 @@ void recogniser::build_header() {
                 parent = issuer;
             }
             xmlNodePtr e = tree_->add(parent, name, {part_begin, b.lines[p.to - 1].end});
+            if (r == role::embargo)
+                if (std::string when = embargo_when(b.lines[p.from].text, opts_.numeric_dates); !when.empty())
+                    tree_->set_attribute(e, "when", when);
             add_plain_lines(e, b, p.from, p.to);
             previous = e;
         }
@@ -986,6 +1078,10 @@ void recogniser::build_header() {
     if (prefix && !child(header, "genre")) {
         xmlNodePtr genre = tree_->add(header, "genre", *prefix);
         tree_->add_text(genre, prefix_text);
+        if (xmlNodePtr embargo = child(header, "embargo")) {  // the schema's order: the genre first
+            xmlUnlinkNode(genre);
+            xmlAddPrevSibling(embargo, genre);
+        }
     }
 }
 

@@ -219,5 +219,45 @@ EOF
 is "joint statement on" kind "joint-statement"
 is "joint statement on" genre "Joint Statement"
 
+# ---- embargo lines: kept as the header's embargo, its end in @when ---------
+
+# LINE;WHEN;WHERE (above the state line, above the genre, under the genre)
+for row in "EMBARGOED UNTIL 10:00 ICT, 12 April 2024;2024-04-12T10:00:00+07:00;genre" \
+           "EMBARGO: 10:00 (Phnom Penh time), 12 April 2024;2024-04-12T10:00:00;top" \
+           "Not for publication before 9.30 a.m. GMT+7 on 12 April 2024;2024-04-12T09:30:00+07:00;under" \
+           "Embargoed until 12 April 2024, 3pm UTC;2024-04-12T15:00:00Z;under" \
+           "UNDER EMBARGO UNTIL 12 April 2024;2024-04-12;genre"; do
+  IFS=';' read -r line when where <<<"$row"
+  case $where in
+    top) draft="$line"$'\n\n'"$head"$'\nSTATEMENT\n' ;;
+    genre) draft="$head"$'\n'"$line"$'\n\nSTATEMENT\n' ;;
+    under) draft="$head"$'\nSTATEMENT\n\n'"$line"$'\n' ;;
+  esac
+  shape "embargo $line" <<EOF
+$draft
+$headline
+
+$body
+
+$dateline
+EOF
+  is "embargo $line" embargo "$line"
+  is "embargo $line" embargo_when "$when"
+  is "embargo $line" genre "STATEMENT"
+  lacks "embargo $line" body "$line"
+  # Every writer keeps it, and the canonical draft reads back to it.
+  for to in html txt nitf draft fo; do
+    "$cli" convert "$work/embargo $line.md" --to "$to" -o - >"$work/out" 2>&1
+    if grep -qF -- "$line" "$work/out"; then ok; else fail "embargo $line: not in --to $to"; fi
+  done
+  "$cli" convert "$work/embargo $line.md" --to nitf -o - >"$work/out" 2>&1
+  if grep -q "<date.release norm=\"$(echo "$when" | tr -d ':Z-')" "$work/out"; then ok; else
+    fail "embargo $line: no date.release in NITF"; grep docdata -A6 "$work/out"; fi
+  "$cli" convert "$work/embargo $line.md" --to draft -o - >"$work/again.md" 2>&1
+  "$cli" convert "$work/again.md" --to xml -o - >"$work/again.xml" 2>&1
+  if cmp -s "$work/again.xml" "$work/embargo $line.xml"; then ok; else
+    fail "embargo $line: the canonical draft reads back otherwise"; diff "$work/embargo $line.xml" "$work/again.xml" | head; fi
+done
+
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
