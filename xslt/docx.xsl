@@ -24,7 +24,7 @@
   the document back to a release):
     State, Motto           centred, bold
     Organisation           centred, bold; its printed lines kept (w:br)
-    Unit, LunarDate, Reference   centred
+    Unit, LunarDate, Reference   centred (an embargo line: Reference)
     Genre                  centred, bold
     Title, Subtitle        the headline (bold) and subheadline (italic)
     Dateline               right-aligned, where it stood (top, under the
@@ -231,7 +231,7 @@
   <!-- Header lines, the headline, the subheadline and subheadings: one
        paragraph each, in the style named after the element. -->
   <xsl:template match="r:state | r:motto | r:organisation | r:unit | r:lunar-date | r:reference | r:genre
-                       | r:headline | r:subheadline">
+                       | r:embargo | r:headline | r:subheadline">
     <w:p>
       <xsl:call-template name="paragraph-properties">
         <xsl:with-param name="style">
@@ -257,6 +257,7 @@
       <xsl:when test="self::r:headline">Title</xsl:when>
       <xsl:when test="self::r:subheadline">Subtitle</xsl:when>
       <xsl:when test="self::r:lunar-date">LunarDate</xsl:when>
+      <xsl:when test="self::r:embargo">Reference</xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="concat(translate(substring(local-name(), 1, 1), $lower, $upper),
                                      substring(local-name(), 2))"/>

@@ -115,7 +115,7 @@
     <xsl:for-each select="r:issuer/r:organisation">
       <block>**<xsl:apply-templates/>**</block>
     </xsl:for-each>
-    <xsl:for-each select="r:issuer/r:unit | r:lunar-date | r:reference | r:genre">
+    <xsl:for-each select="r:issuer/r:unit | r:lunar-date | r:reference | r:genre | r:embargo">
       <block><xsl:apply-templates/></block>
     </xsl:for-each>
   </xsl:template>

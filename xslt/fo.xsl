@@ -208,7 +208,7 @@
   <!-- ================================================================== -->
 
   <xsl:template match="r:header">
-    <xsl:apply-templates select="r:state | r:motto | r:issuer/* | r:lunar-date | r:reference | r:genre"/>
+    <xsl:apply-templates select="r:state | r:motto | r:issuer/* | r:lunar-date | r:reference | r:genre | r:embargo"/>
   </xsl:template>
 
   <xsl:template match="r:state | r:motto">
@@ -228,7 +228,7 @@
     </fo:block>
   </xsl:template>
 
-  <xsl:template match="r:unit | r:lunar-date">
+  <xsl:template match="r:unit | r:lunar-date | r:embargo">
     <fo:block text-align="center" keep-with-next="always">
       <xsl:apply-templates/>
     </fo:block>

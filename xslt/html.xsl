@@ -262,7 +262,7 @@
         <xsl:apply-templates select="r:state | r:motto"/>
       </div>
     </xsl:if>
-    <xsl:apply-templates select="r:issuer | r:lunar-date | r:reference | r:genre"/>
+    <xsl:apply-templates select="r:issuer | r:lunar-date | r:reference | r:genre | r:embargo"/>
   </xsl:template>
 
   <xsl:template match="r:issuer">
@@ -273,7 +273,7 @@
 
   <!-- Header lines and the subheadline: a paragraph named after the element. -->
   <xsl:template match="r:state | r:motto | r:organisation | r:unit | r:lunar-date | r:reference
-                       | r:genre | r:subheadline">
+                       | r:genre | r:embargo | r:subheadline">
     <p class="{local-name()}">
       <xsl:apply-templates/>
     </p>

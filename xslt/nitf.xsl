@@ -6,7 +6,9 @@
 
     head/title                 the headline as text
     head/docdata               doc-id (the reference), date.issue (the
-                               dateline's date), doc.copyright (the issuer)
+                               dateline's date), date.release and ed-msg
+                               (an embargo: when it ends, its line as
+                               printed), doc.copyright (the issuer)
     body/body.head             hedline (hl1 headline, hl2 subheadline),
                                distributor (organisations and units),
                                dateline (location, story.date)
@@ -50,6 +52,25 @@
           <xsl:if test="$when">
             <!-- date.issue uses NITF's basic ISO 8601 form: 20240412T000000. -->
             <date.issue norm="{concat(translate($when, '-', ''), 'T000000')}"/>
+          </xsl:if>
+          <!-- An embargo: when it ends (basic ISO 8601, 20240412T100000+0700)
+               and its line as printed, in an editorial message. -->
+          <xsl:variable name="embargo" select="r:header/r:embargo/@when"/>
+          <xsl:if test="$embargo">
+            <date.release>
+              <xsl:attribute name="norm">
+                <xsl:value-of select="translate($embargo, '-:Z', '')"/>
+                <xsl:if test="string-length($embargo) = 10">T000000</xsl:if>
+                <xsl:if test="substring($embargo, string-length($embargo)) = 'Z'">+0000</xsl:if>
+              </xsl:attribute>
+            </date.release>
+          </xsl:if>
+          <xsl:if test="r:header/r:embargo">
+            <ed-msg msg-type="embargo">
+              <xsl:attribute name="info">
+                <xsl:apply-templates select="r:header/r:embargo" mode="plain"/>
+              </xsl:attribute>
+            </ed-msg>
           </xsl:if>
           <xsl:if test="r:header/r:issuer/r:organisation">
             <doc.copyright>

@@ -105,7 +105,7 @@
     <block>
       <xsl:apply-templates select="r:issuer/*" mode="centred"/>
     </block>
-    <xsl:for-each select="r:lunar-date | r:reference | r:genre">
+    <xsl:for-each select="r:lunar-date | r:reference | r:genre | r:embargo">
       <block>
         <xsl:apply-templates select="." mode="centred"/>
       </block>

@@ -80,7 +80,91 @@ std::optional<pseudo_marker> find_pseudo_marker(std::string_view line) {
     return std::nullopt;
 }
 
-enum class role { none, state, motto, organisation, unit, lunar, reference, genre, dateline };
+enum class role { none, state, motto, organisation, unit, lunar, reference, genre, embargo, dateline };
+
+// An embargo line: "EMBARGOED UNTIL 10:00 ICT, 12 April 2024", "EMBARGO:
+// ...", "Not for publication before ...". It has a date in it.
+bool is_embargo_line(std::string_view line, date_order order) {
+    if (line.size() > 160) return false;
+    std::string f = fold(line);
+    for (std::string_view lead : {"EMBARGO", "UNDER EMBARGO", "STRICTLY EMBARGOED", "NOT FOR PUBLICATION BEFORE",
+                                  "NOT FOR PUBLICATION UNTIL", "NOT FOR RELEASE BEFORE", "NOT FOR RELEASE UNTIL",
+                                  "HOLD FOR RELEASE UNTIL", "NOT TO BE PUBLISHED BEFORE", "NOT TO BE PUBLISHED UNTIL"})
+        if (f.starts_with(lead)) return !find_dates(line, order).empty();
+    return false;
+}
+
+// When an embargo ends, as xs:dateTime ("2024-04-12T10:00:00+07:00"), or
+// xs:date when the line gives no time; empty when it names no real day. A
+// zone is given only when the line names one communique knows.
+std::string embargo_when(std::string_view line, date_order order) {
+    auto dates = find_dates(line, order);
+    if (dates.empty() || !dates.front().valid) return {};
+    const date_match& d = dates.front();
+    auto digit = [&](std::size_t i) { return i < line.size() && line[i] >= '0' && line[i] <= '9'; };
+    // The first "10:00", "10.00", "10am" or "10 p.m." outside the date.
+    int hour = -1, minute = 0;
+    std::size_t after = 0;
+    for (std::size_t i = 0; i < line.size() && hour < 0; ++i) {
+        if (!digit(i) || (i > 0 && digit(i - 1)) || (i >= d.begin && i < d.end)) continue;
+        std::size_t j = i;
+        int h = 0;
+        while (digit(j) && j - i < 2) h = h * 10 + (line[j++] - '0');
+        if (digit(j) || h > 24) continue;
+        int m = 0;
+        bool clock = j + 2 < line.size() && (line[j] == ':' || line[j] == '.') && digit(j + 1) && digit(j + 2) &&
+                     !digit(j + 3);
+        if (clock) {
+            m = (line[j + 1] - '0') * 10 + (line[j + 2] - '0');
+            j += 3;
+        }
+        std::size_t k = j;
+        while (k < line.size() && line[k] == ' ') ++k;
+        std::string_view rest = line.substr(k);
+        bool pm = rest.starts_with("pm") || rest.starts_with("p.m.") || rest.starts_with("PM") ||
+                  rest.starts_with("P.M.");
+        bool am = rest.starts_with("am") || rest.starts_with("a.m.") || rest.starts_with("AM") ||
+                  rest.starts_with("A.M.");
+        if (!clock && !am && !pm) continue;
+        if (m > 59 || ((am || pm) && (h < 1 || h > 12))) continue;
+        hour = pm && h < 12 ? h + 12 : am && h == 12 ? 0 : h;
+        minute = m;
+        after = am || pm ? k + (rest[1] == '.' ? 4 : 2) : j;
+    }
+    if (hour < 0) return d.iso();
+    if (hour == 24) return d.iso();  // "24:00" is the next day's start: left to the text
+    std::string out = d.iso() + "T" + (hour < 10 ? "0" : "") + std::to_string(hour) + ":" + (minute < 10 ? "0" : "") +
+                      std::to_string(minute) + ":00";
+    // The zone: an abbreviation or GMT/UTC with an offset, right after the time.
+    std::string_view rest = line.substr(std::min(after, line.size()));
+    while (!rest.empty() && (rest.front() == ' ' || rest.front() == '(')) rest.remove_prefix(1);
+    static constexpr std::pair<std::string_view, std::string_view> zones[] = {
+        {"ICT", "+07:00"}, {"WIB", "+07:00"},  {"WITA", "+08:00"}, {"WIT", "+09:00"}, {"SGT", "+08:00"},
+        {"MYT", "+08:00"}, {"PHT", "+08:00"},  {"HKT", "+08:00"},  {"JST", "+09:00"}, {"KST", "+09:00"},
+        {"MMT", "+06:30"}, {"IST", "+05:30"},  {"CET", "+01:00"},  {"CEST", "+02:00"}, {"BST", "+01:00"},
+        {"EST", "-05:00"}, {"EDT", "-04:00"},  {"AEST", "+10:00"}, {"GMT", "Z"},      {"UTC", "Z"}};
+    for (auto [name, offset] : zones) {
+        bool longer = rest.size() > name.size() && rest[name.size()] >= 'A' && rest[name.size()] <= 'Z';
+        if (!rest.starts_with(name) || longer) continue;
+        std::string_view o = rest.substr(name.size());
+        if (offset == "Z" && o.size() >= 2 && (o[0] == '+' || o[0] == '-') && o[1] >= '0' && o[1] <= '9') {
+            // "GMT+7", "UTC+07:00", "UTC+0530"
+            int oh = o[1] - '0';
+            std::size_t at = 2;
+            if (at < o.size() && o[at] >= '0' && o[at] <= '9') oh = oh * 10 + (o[at++] - '0');
+            int om = 0;
+            if (at < o.size() && o[at] == ':') ++at;
+            if (at + 1 < o.size() && o[at] >= '0' && o[at] <= '9' && o[at + 1] >= '0' && o[at + 1] <= '9')
+                om = (o[at] - '0') * 10 + (o[at + 1] - '0');
+            if (oh > 14 || om > 59) return out;
+            out += std::string(1, o[0]) + (oh < 10 ? "0" : "") + std::to_string(oh) + ":" + (om < 10 ? "0" : "") +
+                   std::to_string(om);
+            return out;
+        }
+        return out + std::string(offset);
+    }
+    return out;
+}
 
 // A letterhead laid out as a table (the ministry on the left, the national
 // header on the right, as Word and old web pages set it) is read as lines:
@@ -240,6 +324,28 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     return out;
 }
 
+// A genre label that opens the headline's line: "Media Statement: Minister
+// opens ...", "PRESS RELEASE – ...", "Joint Statement on ...". The label
+// ends at `label`; the headline starts at `headline`, past the separator,
+// or at 0 when the label is a part of the title ("Joint Statement on ...").
+struct genre_prefix {
+    std::string_view kind;
+    std::size_t label = 0, headline = 0;
+};
+
+std::optional<genre_prefix> find_genre_prefix(std::string_view line) {
+    static constexpr std::pair<std::string_view, bool> separators[] = {
+        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false}};
+    std::optional<genre_prefix> best;
+    for (auto [sep, cut] : separators) {
+        std::size_t at = line.find(sep);
+        if (at == std::string_view::npos || at == 0 || at > 60 || (best && at >= best->label)) continue;
+        if (auto kind = genre_kind(line.substr(0, at))) best = genre_prefix{*kind, at, cut ? at + sep.size() : 0};
+    }
+    if (best && best->headline >= line.size()) return std::nullopt;  // a label and nothing after it
+    return best;
+}
+
 // What the passes found, as indices into the document's top-level blocks.
 struct findings {
     struct header_part {
@@ -249,6 +355,7 @@ struct findings {
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
+    std::optional<genre_prefix> prefix;    // the genre label opens the headline's first line
     std::size_t first = 0;                 // the first block of the release (web page remnants before it)
     std::size_t last = 0;                  // just past its last block (web page remnants after it)
     std::size_t next = 0;                  // the first block after the header, headline and subheadline
@@ -334,6 +441,7 @@ private:
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
     bool is_closing_block(const block& b) const;
+    std::size_t tail_start(std::size_t from, std::size_t to) const;
     std::string end_mark_text(const block& b) const;
 
     // ---- the tree builder ------------------------------------------------
@@ -432,6 +540,23 @@ bool is_signature(const block& b) {
     });
 }
 
+// A heading over the boilerplate that may follow a release: "About the
+// Ministry", "Notes to editors": one short line, not a sentence.
+bool is_about_heading(const block& b) {
+    if (!b.textual() || b.lines.size() != 1 || b.lines[0].text.ends_with('.')) return false;
+    std::string f = fold(b.lines[0].text);
+    if (count_words(f) > 10) return false;
+    return f.starts_with("ABOUT ") || f.starts_with("NOTE TO EDITOR") || f.starts_with("NOTES TO EDITOR");
+}
+
+// Contact details under a contact lead: a few short lines ("Sok Dara, Press
+// Officer", "Tel: +855 23 216 122"), no sentence.
+bool is_contact_detail(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 6) return false;
+    return std::all_of(b.lines.begin(), b.lines.end(),
+                       [](const line& l) { return count_words(l.text) <= 12 && !l.text.ends_with('.'); });
+}
+
 // "DATE:" as a whole line is "DATE".
 std::string_view trim_label(std::string_view label) {
     while (!label.empty() && (label.back() == ' ' || label.back() == ':')) label.remove_suffix(1);
@@ -508,6 +633,14 @@ void recogniser::find_header() {
                 // two lines, the kind the last one's.
                 continuation = last == role::genre;
                 f_.kind = k;
+            } else if (is_embargo_line(t, opts_.numeric_dates)) {
+                r = role::embargo;
+            } else if (auto p = !seen(role::genre) ? find_genre_prefix(t) : std::nullopt) {
+                // The headline's line, with the genre label in front of it.
+                f_.prefix = p;
+                f_.kind = p->kind;
+                header_done = true;
+                break;
             } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
                 r = role::state;
             } else if (last == role::state && !seen(role::motto) &&
@@ -560,7 +693,10 @@ void recogniser::find_header() {
             const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
                                 : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
                                                                                             : nullptr;
-            if (r == role::genre && !(after && genre_of(after->text))) {
+            // An embargo line under the genre label ends it instead.
+            bool more = after && (genre_of(after->text) || (r == role::genre &&
+                                                             is_embargo_line(after->text, opts_.numeric_dates)));
+            if ((r == role::genre || (r == role::embargo && seen(role::genre))) && !more) {
                 header_done = true;
                 ++li;
                 break;
@@ -641,11 +777,52 @@ void recogniser::find_headline() {
     f_.next = next;
 }
 
+// Where what follows a release starts: an end mark, a contact lead or an
+// "About ..." heading with nothing after it but more of the same, contact
+// details, the boilerplate under an About heading, and the dateline with
+// its signature. `to` when there is no such tail.
+std::size_t recogniser::tail_start(std::size_t from, std::size_t to) const {
+    std::size_t start = to;
+    bool about = false;  // under an About heading: its paragraphs are boilerplate
+    for (std::size_t i = from + 1; i < to; ++i) {
+        const block& b = blocks_[i];
+        bool heading = is_about_heading(b);
+        bool opener = heading || is_closing_block(b);
+        if (start < to && !opener) {
+            bool dateline = whole_dateline(b).has_value();
+            // A dateline under an About section: the section was the body's.
+            bool fits = about ? b.kind == block_kind::paragraph && !dateline
+                              : dateline || is_contact_detail(b) || is_signature(b);
+            if (!fits) {
+                start = to;
+                about = false;
+            }
+        }
+        if (!opener) continue;
+        if (start == to) start = i;
+        about = about || heading;
+    }
+    return start;
+}
+
 void recogniser::find_closing() {
-    std::size_t body_from = f_.next, body_to = f_.last;
+    std::size_t body_from = f_.next;
+    std::size_t tail = tail_start(body_from, f_.last);
+    std::size_t body_to = tail;
     bool end_dateline = false;
     std::vector<std::size_t>& closing = f_.closing;
-    for (std::size_t i = f_.last; i > body_from; --i) {
+    for (std::size_t i = tail; i < f_.last; ++i) {
+        if (!f_.dateline && !is_closing_block(blocks_[i]))
+            if (auto d = whole_dateline(blocks_[i])) {
+                f_.dateline = d;
+                f_.dateline_line = &blocks_[i].lines[0];
+                f_.dateline_position = "end";
+                end_dateline = true;
+                continue;
+            }
+        closing.push_back(i);
+    }
+    for (std::size_t i = tail; i > body_from; --i) {
         const block& b = blocks_[i - 1];
         if (is_closing_block(b)) {
             closing.push_back(i - 1);
@@ -697,7 +874,7 @@ void recogniser::find_closing() {
         }
         break;
     }
-    std::reverse(closing.begin(), closing.end());
+    std::sort(closing.begin(), closing.end());
 
     f_.body_from = body_from;
     f_.body_to = body_to;
@@ -876,17 +1053,29 @@ void recogniser::build() {
 
 void recogniser::build_header() {
     const auto& parts = f_.parts;
-    if (parts.empty()) return;
-    const block& first = blocks_[parts.front().block];
-    const block& final = blocks_[parts.back().block];
-    source_position begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
-    xmlNodePtr header = tree_->add(tree_->root(), "header", {begin, final.lines[parts.back().to - 1].end});
+    // The genre label in front of the headline: its text and where it stands.
+    std::optional<span> prefix;
+    std::string_view prefix_text;
+    if (f_.prefix) {
+        const line& l = blocks_[f_.headline_block].lines[f_.headline_from];
+        prefix_text = std::string_view(l.text).substr(0, f_.prefix->label);
+        prefix = span{l.begin, past(l.begin, prefix_text)};
+    }
+    if (parts.empty() && !prefix) return;
+    span where = prefix ? *prefix : span{};
+    if (!parts.empty()) {
+        const block& first = blocks_[parts.front().block];
+        const block& final = blocks_[parts.back().block];
+        where.begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
+        if (!prefix) where.end = final.lines[parts.back().to - 1].end;
+    }
+    xmlNodePtr header = tree_->add(tree_->root(), "header", where);
     // Header parts are written in the schema's order, whatever order the draft
     // used.
     static constexpr std::pair<role, const char*> order[] = {
         {role::state, "state"}, {role::motto, "motto"},      {role::organisation, "organisation"},
         {role::unit, "unit"},   {role::lunar, "lunar-date"}, {role::reference, "reference"},
-        {role::genre, "genre"}};
+        {role::genre, "genre"}, {role::embargo, "embargo"}};
     xmlNodePtr issuer = nullptr;
     for (auto [r, name] : order) {
         xmlNodePtr previous = nullptr;  // the element of this role made last
@@ -902,7 +1091,7 @@ void recogniser::build_header() {
                 continue;
             }
             if ((r == role::state || r == role::motto || r == role::lunar || r == role::reference ||
-                 r == role::genre) &&
+                 r == role::genre || r == role::embargo) &&
                 child(header, name))
                 continue;  // the schema keeps one of each
             const block& b = blocks_[p.block];
@@ -918,6 +1107,9 @@ void recogniser::build_header() {
                 parent = issuer;
             }
             xmlNodePtr e = tree_->add(parent, name, {part_begin, b.lines[p.to - 1].end});
+            if (r == role::embargo)
+                if (std::string when = embargo_when(b.lines[p.from].text, opts_.numeric_dates); !when.empty())
+                    tree_->set_attribute(e, "when", when);
             add_plain_lines(e, b, p.from, p.to);
             previous = e;
         }
@@ -926,21 +1118,34 @@ void recogniser::build_header() {
                 static_cast<span*>(issuer->_private)->end = static_cast<span*>(last_child->_private)->end;
         }
     }
+    if (prefix && !child(header, "genre")) {
+        xmlNodePtr genre = tree_->add(header, "genre", *prefix);
+        tree_->add_text(genre, prefix_text);
+        if (xmlNodePtr embargo = child(header, "embargo")) {  // the schema's order: the genre first
+            xmlUnlinkNode(genre);
+            xmlAddPrevSibling(embargo, genre);
+        }
+    }
 }
 
 void recogniser::build_headline() {
     xmlNodePtr root = tree_->root();
     if (f_.headline_block != findings::npos) {
         const block& h = blocks_[f_.headline_block];
-        xmlNodePtr headline =
-            tree_->add(root, "headline", {h.lines[f_.headline_from].begin, h.lines[f_.headline_to - 1].end});
+        const line& first = h.lines[f_.headline_from];
+        // A genre label in front of the headline is the header's, not the headline's.
+        std::size_t cut = f_.prefix ? f_.prefix->headline : 0;
+        xmlNodePtr headline = tree_->add(
+            root, "headline", {past(first.begin, std::string_view(first.text).substr(0, cut)), h.lines[f_.headline_to - 1].end});
         // A headline set in bold throughout (as Word users set it) is a
         // headline, not a strong one.
         std::vector<std::uint32_t> dropped;
         if (std::all_of(h.lines.begin() + static_cast<long>(f_.headline_from),
                         h.lines.begin() + static_cast<long>(f_.headline_to), [](const line& l) { return l.bold; }))
             dropped = outer_marks(h, mark_kind::strong);
+        skip_ = cut;
         add_lines(headline, h, f_.headline_from, f_.headline_to, dropped);
+        skip_ = 0;
     }
     if (const line* l = f_.sub_line) {
         const block& h = blocks_[f_.headline_block];

@@ -259,7 +259,8 @@ bool is_end_mark(std::string_view line) {
     for (char c : line)
         if (c != ' ') f += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     for (std::string_view m : {"-END-", "END", "--END--", "-ENDS-", "ENDS", "###", "***", "---", "-30-", "-0-",
-                               "(END)", "-###-", "***END***", "___"})
+                               "(END)", "-###-", "***END***", "___",
+                               "–END–", "—END—", "–ENDS–", "—ENDS—", "...", "…"})
         if (f == m) return true;
     return false;
 }

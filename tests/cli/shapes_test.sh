@@ -1,0 +1,263 @@
+#!/usr/bin/env bash
+# Real-world shapes around one release: the example statement of
+# fixtures/releases (Phnom Penh, 12 April 2024) written the ways other
+# offices and tools write releases (end marks and contacts after it,
+# embargo lines, genre prefixes in the title, YAML front matter, a Thai
+# ministry's layout). Each must check clean and keep its headline and its
+# dateline, and what the shape adds must land where it belongs.
+# Usage: shapes_test.sh COMMUNIQUE SOURCE-DIR
+set -uo pipefail
+cli=$1 src=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+passed=0 failed=0
+
+ok() { passed=$((passed + 1)); }
+fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+
+# The example cut into its parts: head (state line to reference), genre,
+# headline, body paragraphs, dateline.
+example=$src/fixtures/releases/2024-04-12-return-of-fishermen.md
+python3 - "$example" "$work" <<'PY'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read()
+head, rest = text.split("STATEMENT\n\n", 1)
+headline, rest = rest.split("\n\n", 1)
+paras = rest.strip().split("\n\n")
+for name, value in [("head", head), ("headline", headline), ("body", "\n\n".join(paras[:-1])), ("dateline", paras[-1])]:
+    open(f"{sys.argv[2]}/{name}", "w", encoding="utf-8").write(value.rstrip("\n") + "\n")
+PY
+head=$(cat "$work/head") headline=$(cat "$work/headline") body=$(cat "$work/body") dateline=$(cat "$work/dateline")
+
+# What a shape reads to, as NAME=VALUE lines (headline, place, when, kind,
+# genre, body, closing: text with spaces collapsed) in $work/facts.
+facts() {
+  python3 - "$1" >"$work/facts" <<'PY'
+import re, sys, xml.etree.ElementTree as ET
+NS = "{urn:communique:release:1}"
+def t(e):
+    return re.sub(r"\s+", " ", "".join(e.itertext())).strip() if e is not None else ""
+try:
+    r = ET.parse(sys.argv[1]).getroot()
+except Exception:
+    print("xml=broken"); sys.exit()
+d = r.find(NS + "dateline")
+for k, v in [("headline", t(r.find(NS + "headline"))),
+             ("place", t(d.find(NS + "place")) if d is not None else ""),
+             ("when", d.find(NS + "date").get("when") if d is not None else ""),
+             ("kind", r.get("kind")), ("genre", t(r.find(f"{NS}header/{NS}genre"))),
+             ("embargo", t(r.find(f"{NS}header/{NS}embargo"))),
+             ("embargo_when", (r.find(f"{NS}header/{NS}embargo").get("when") or "")
+                              if r.find(f"{NS}header/{NS}embargo") is not None else ""),
+             ("body", t(r.find(NS + "body"))), ("closing", t(r.find(NS + "closing"))),
+             ("end_mark", t(r.find(f"{NS}closing/{NS}end-mark")))]:
+    print(f"{k}={v}")
+PY
+}
+fact() { sed -n "s/^$1=//p" "$work/facts"; }
+is() {  # is SHAPE FIELD VALUE
+  local got; got=$(fact "$2")
+  if [ "$got" = "$3" ]; then ok; else fail "$1: $2 is '$got', wanted '$3'"; fi
+}
+has() {  # has SHAPE FIELD TEXT: the field holds the text
+  local got; got=$(fact "$2")
+  if [[ "$got" == *"$3"* ]]; then ok; else fail "$1: $2 has no '$3': '$got'"; fi
+}
+lacks() {  # lacks SHAPE FIELD TEXT
+  local got; got=$(fact "$2")
+  if [[ "$got" != *"$3"* ]]; then ok; else fail "$1: $2 has '$3': '$got'"; fi
+}
+
+# shape NAME < DRAFT: written to NAME.md, checked clean (exit 0, no error),
+# converted to XML, its headline ($want_headline, else the example's) and
+# dateline the example's.
+shape() {
+  local name=$1 ext=${2:-md}
+  cat >"$work/$name.$ext"
+  "$cli" check "$work/$name.$ext" >"$work/check.out" 2>&1
+  local rc=$?
+  if [ "$rc" = 0 ]; then ok; else fail "$name: check exit $rc"; cat "$work/check.out"; fi
+  "$cli" convert "$work/$name.$ext" --to xml -o - >"$work/$name.xml" 2>"$work/convert.err" || {
+    fail "$name: convert"; cat "$work/convert.err"; }
+  facts "$work/$name.xml"
+  is "$name" headline "${want_headline:-$headline}"
+  is "$name" place "Phnom Penh"
+  is "$name" when "2024-04-12"
+}
+
+# ---- end marks, contacts and boilerplate after the release ---------------
+
+for mark in "-ENDS-" "– END –" "###" "* * *" ". . ." "-30-"; do
+  shape "end-mark $mark" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+
+$mark
+EOF
+  is "end-mark $mark" end_mark "$mark"
+  lacks "end-mark $mark" body "$mark"
+done
+
+shape "ends, contact and about" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+
+-ENDS-
+
+Media contact:
+Sok Dara, Press Officer
+Tel: +855 23 216 122
+Email: press@mfaic.gov.kh
+
+About the Ministry
+
+The Ministry of Foreign Affairs and International Cooperation conducts the foreign policy of the Kingdom of Cambodia.
+
+It protects Cambodian nationals abroad.
+EOF
+for text in "Sok Dara, Press Officer" "press@mfaic.gov.kh" "About the Ministry" "conducts the foreign policy" \
+            "protects Cambodian nationals abroad"; do
+  has "ends, contact and about" closing "$text"
+  lacks "ends, contact and about" body "$text"
+done
+
+shape "contact sentence, no end mark" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+
+For more information, contact Mr Sok Dara, Press Officer, on +855 12 345 678 or press@mfaic.gov.kh.
+
+Press office: Ministry of Foreign Affairs
+
+Tel +855 23 216 122 Email press@mfaic.gov.kh
+EOF
+has "contact sentence, no end mark" closing "For more information, contact Mr Sok Dara"
+has "contact sentence, no end mark" closing "Tel +855 23 216 122"
+
+shape "end mark above the dateline, about in bold" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+###
+
+$dateline
+
+**About the Ministry of Foreign Affairs**
+
+The Ministry conducts the foreign policy of the Kingdom of Cambodia.
+EOF
+has "end mark above the dateline, about in bold" closing "foreign policy of the Kingdom"
+
+# An "About ..." subheading inside the body, the dateline after it, is the body's.
+shape "about inside the body" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+About the rescue
+
+The merchant vessel answered a distress call on 30 March 2024.
+
+$dateline
+EOF
+has "about inside the body" body "About the rescue"
+has "about inside the body" body "answered a distress call"
+is "about inside the body" closing ""
+
+# ---- a genre label in front of the headline ------------------------------
+
+# PREFIX;GENRE;KIND
+for row in "Media Statement: ;Media Statement;press-statement" "PRESS RELEASE – ;PRESS RELEASE;press-release" \
+           "**Press Statement —** ;Press Statement;press-statement" "STATEMENT | ;STATEMENT;statement"; do
+  IFS=';' read -r prefix genre kind <<<"$row"
+  shape "prefix $prefix" <<EOF
+$head
+$prefix$headline
+
+$body
+
+$dateline
+EOF
+  is "prefix $prefix" genre "$genre"
+  is "prefix $prefix" kind "$kind"
+done
+
+# "Joint Statement on ..." names the genre and is the title all the same.
+want_headline="Joint Statement on the safe return of eleven Cambodian fishermen" shape "joint statement on" <<EOF
+$head
+Joint Statement on the safe return of eleven Cambodian fishermen
+
+$body
+
+$dateline
+EOF
+is "joint statement on" kind "joint-statement"
+is "joint statement on" genre "Joint Statement"
+
+# ---- embargo lines: kept as the header's embargo, its end in @when ---------
+
+# LINE;WHEN;WHERE (above the state line, above the genre, under the genre)
+for row in "EMBARGOED UNTIL 10:00 ICT, 12 April 2024;2024-04-12T10:00:00+07:00;genre" \
+           "EMBARGO: 10:00 (Phnom Penh time), 12 April 2024;2024-04-12T10:00:00;top" \
+           "Not for publication before 9.30 a.m. GMT+7 on 12 April 2024;2024-04-12T09:30:00+07:00;under" \
+           "Embargoed until 12 April 2024, 3pm UTC;2024-04-12T15:00:00Z;under" \
+           "UNDER EMBARGO UNTIL 12 April 2024;2024-04-12;genre"; do
+  IFS=';' read -r line when where <<<"$row"
+  case $where in
+    top) draft="$line"$'\n\n'"$head"$'\nSTATEMENT\n' ;;
+    genre) draft="$head"$'\n'"$line"$'\n\nSTATEMENT\n' ;;
+    under) draft="$head"$'\nSTATEMENT\n\n'"$line"$'\n' ;;
+  esac
+  shape "embargo $line" <<EOF
+$draft
+$headline
+
+$body
+
+$dateline
+EOF
+  is "embargo $line" embargo "$line"
+  is "embargo $line" embargo_when "$when"
+  is "embargo $line" genre "STATEMENT"
+  lacks "embargo $line" body "$line"
+  # Every writer keeps it, and the canonical draft reads back to it.
+  for to in html txt nitf draft fo; do
+    "$cli" convert "$work/embargo $line.md" --to "$to" -o - >"$work/out" 2>&1
+    if grep -qF -- "$line" "$work/out"; then ok; else fail "embargo $line: not in --to $to"; fi
+  done
+  "$cli" convert "$work/embargo $line.md" --to nitf -o - >"$work/out" 2>&1
+  if grep -q "<date.release norm=\"$(echo "$when" | tr -d ':Z-')" "$work/out"; then ok; else
+    fail "embargo $line: no date.release in NITF"; grep docdata -A6 "$work/out"; fi
+  "$cli" convert "$work/embargo $line.md" --to draft -o - >"$work/again.md" 2>&1
+  "$cli" convert "$work/again.md" --to xml -o - >"$work/again.xml" 2>&1
+  if cmp -s "$work/again.xml" "$work/embargo $line.xml"; then ok; else
+    fail "embargo $line: the canonical draft reads back otherwise"; diff "$work/embargo $line.xml" "$work/again.xml" | head; fi
+done
+
+echo "shapes: $passed passed, $failed failed"
+[ "$failed" = 0 ]
