@@ -181,17 +181,20 @@ std::string_view latin_language(std::string_view s) {
     static constexpr entry words_of[] = {
         {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"are", en},
         {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id}, {"beliau", ms},
-        {"by", en}, {"dalam", mi}, {"dan", mi}, {"dari", mi}, {"daripada", ms},
-        {"dengan", mi}, {"di", mi}, {"for", en}, {"from", en}, {"has", en},
-        {"have", en}, {"ialah", ms}, {"in", en}, {"ini", mi}, {"is", en},
-        {"its", en}, {"itu", mi}, {"juga", mi}, {"karena", id}, {"kay", fil},
-        {"ke", mi}, {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"mga", fil},
-        {"naman", fil}, {"nang", fil}, {"ng", fil}, {"ni", fil}, {"of", en},
-        {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi}, {"pemerintah", id},
-        {"presiden", id}, {"sa", fil}, {"serta", mi}, {"siya", fil}, {"telah", mi},
-        {"tersebut", mi}, {"that", en}, {"the", en}, {"this", en}, {"to", en},
-        {"untuk", mi}, {"upang", fil}, {"was", en}, {"which", en}, {"will", en},
-        {"with", en}, {"yang", mi},
+        {"berkenaan", ms}, {"bisa", id}, {"boleh", ms}, {"by", en}, {"dalam", mi},
+        {"dan", mi}, {"dari", mi}, {"daripada", ms}, {"dengan", mi}, {"di", mi},
+        {"for", en}, {"from", en}, {"has", en}, {"have", en}, {"ialah", ms},
+        {"in", en}, {"ini", mi}, {"is", en}, {"its", en}, {"itu", mi},
+        {"juga", mi}, {"kami", mi}, {"karena", id}, {"kay", fil}, {"ke", mi},
+        {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"mga", fil}, {"naman", fil},
+        {"nang", fil}, {"ng", fil}, {"ni", fil}, {"nombor", ms}, {"nomor", id},
+        {"of", en}, {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi},
+        {"pemerintah", id}, {"presiden", id}, {"sa", fil}, {"saat", id}, {"sebarang", ms},
+        {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms}, {"serta", mi},
+        {"setelah", id}, {"siya", fil}, {"talian", ms}, {"telah", mi}, {"terbaru", id},
+        {"terkini", ms}, {"tersebut", mi}, {"that", en}, {"the", en}, {"this", en},
+        {"tidak", mi}, {"to", en}, {"untuk", mi}, {"upang", fil}, {"was", en},
+        {"which", en}, {"will", en}, {"with", en}, {"yang", mi},
     };
     static const bool sorted = std::is_sorted(std::begin(words_of), std::end(words_of),
                                               [](const entry& a, const entry& b) { return a.word < b.word; });
@@ -207,7 +210,7 @@ std::string_view latin_language(std::string_view s) {
             auto it = std::lower_bound(std::begin(words_of), std::end(words_of), word,
                                        [](const entry& e, std::string_view w) { return e.word < w; });
             if (it != std::end(words_of) && it->word == word) {
-                n_mi += (it->bits & mi) != 0;
+                n_mi += (it->bits & (mi | ms | id)) != 0;
                 n_ms += (it->bits & ms) != 0;
                 n_id += (it->bits & id) != 0;
                 n_fil += (it->bits & fil) != 0;

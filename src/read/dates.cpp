@@ -943,7 +943,8 @@ constexpr string_view kSentenceWords[] = {
 // "Rio de Janeiro", "Frankfurt am Main").
 constexpr string_view kPlaceParticles[] = {
     "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "am",
-    "an", "der", "den", "upon", "sur", "en", "y", "and", "al", "el", "bin", "binti", "van", "von"};
+    "an", "der", "den", "upon", "sur", "en", "y", "and", "al", "el", "bin", "binti", "van", "von",
+    "ng", "sa"};  // Filipino: "Lungsod ng Maynila"
 
 // Khmer and Thai text has no spaces between words: judge by particles at the
 // edges ("នៅ" at, "កាលពី" on, "เมื่อ" when) and verb markers anywhere.

@@ -130,6 +130,8 @@ constexpr label genre_labels[] = {
     {"แถลงการณ์", "statement"},
     {"แถลงการณ์ร่วม", "joint-statement"},
     {"แถลงข่าว", "press-statement"},
+    {"ข่าวแจก", "press-release"},
+    {"ข่าว ธปท", "press-release"},  // the Bank of Thailand's
     {"ประกาศ", "announcement"},
     // Lao: statement, joint statement, notice, news release.
     {"ຖະແຫຼງການ", "statement"},
@@ -147,6 +149,8 @@ constexpr label genre_labels[] = {
     {"ပူးတွဲထုတ်ပြန်ချက်", "joint-statement"},
     {"အသိပေးကြေညာချက်", "announcement"},
     {"အသိပေးချက်", "announcement"},
+    {"အထူးသတိပေးချက်", "announcement"},  // special warning
+    {"သတိပေးချက်", "announcement"},
     // Vietnamese.
     {"THÔNG CÁO BÁO CHÍ", "press-release"},
     {"THÔNG CÁO BÁO CHÍ CHUNG", "joint-press-release"},
@@ -156,6 +160,7 @@ constexpr label genre_labels[] = {
     {"TUYÊN BỐ BÁO CHÍ", "press-statement"},
     {"TUYÊN BỐ CHUNG", "joint-statement"},
     {"THÔNG BÁO", "announcement"},
+    {"TIN BÁO CHÍ", "press-release"},
     // Malay.
     {"SIARAN AKHBAR", "press-release"},
     {"SIARAN MEDIA", "press-release"},
@@ -206,6 +211,8 @@ constexpr label genre_labels[] = {
     {"通知", "announcement"},
     {"公告", "announcement"},
     {"通告", "announcement"},
+    {"领事提醒", "announcement"},
+    {"領事提醒", "announcement"},
     {"采访通知", "media-advisory"},
     {"採訪通知", "media-advisory"},
 };
@@ -219,11 +226,17 @@ std::optional<std::string_view> label_kind(std::string_view f) {
 // "PRESS RELEASE NO. 12/2024", "SIARAN PERS NOMOR: 45/HM/2024": a label
 // with its number.
 std::string_view without_number(std::string_view f) {
-    for (std::string_view mark : {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ", " SỐ ", " #"}) {
+    for (std::string_view mark : {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ", " SỐ ", " #",
+                                 " ฉบับที่ "}) {
         std::size_t at = f.find(mark);
         if (at == std::string_view::npos) continue;
         std::string_view number = f.substr(at + mark.size());
-        if (!number.empty() && number.front() >= '0' && number.front() <= '9') return f.substr(0, at);
+        // A digit, ASCII or Thai (๐-๙ are E0 B9 90-99).
+        bool digit = !number.empty() && ((number.front() >= '0' && number.front() <= '9') ||
+                                         (number.starts_with("\xE0\xB9") && number.size() > 2 &&
+                                          static_cast<unsigned char>(number[2]) >= 0x90 &&
+                                          static_cast<unsigned char>(number[2]) <= 0x99));
+        if (digit) return f.substr(0, at);
     }
     return f;
 }
@@ -236,6 +249,7 @@ std::optional<std::string_view> genre_kind(std::string_view line) {
     std::string f = fold(line);
     if (auto k = label_kind(f)) return k;
     std::string_view rest = without_number(f);
+    while (!rest.empty() && (rest.back() == '.' || rest.back() == ':' || rest.back() == ' ')) rest.remove_suffix(1);
     if (rest.size() < f.size())
         if (auto k = label_kind(rest)) return k;
     // The issuer's short name before a label of two words or more: "MFA PRESS
