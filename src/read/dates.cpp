@@ -113,6 +113,9 @@ char32_t fold_cp(char32_t c) {
     return c;
 }
 
+// A comma: ASCII, Burmese ၊, full-width ， and ideographic 、.
+bool is_comma(char32_t c) { return c == ',' || c == 0x104A || c == 0xFF0C || c == 0x3001; }
+
 bool is_dash(char32_t c) { return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015; }
 
 // At most this many spaces between two parts of a date. Bounding the gaps
@@ -890,6 +893,12 @@ size_t skip_dateline_lead(string_view s, size_t i) {
         const size_t e = match_lit(s, i, lead, false);
         if (e != npos) return skip_spaces(s, e);
     }
+    // Burmese "dated", before a date without a place: "ရက်စွဲ၊ ၂၀၂၄ ခုနှစ်...".
+    if (const size_t e = match_lit(s, i, "ရက်စွဲ", false); e != npos) {
+        size_t g = skip_spaces(s, e);
+        if (const cp_info c = cp_at(s, g); c.cp == 0x104A || c.cp == ':') g = skip_spaces(s, g + c.len);
+        return g;
+    }
     return i;
 }
 
@@ -1025,15 +1034,17 @@ bool valid_place(string_view place) {
 // Words between the place and the date that belong to neither
 // ("Jakarta pada tanggal 17 Agustus", "กรุงเทพฯ ณ วันที่", "ភ្នំពេញ នាថ្ងៃទី").
 size_t strip_trailing_link(string_view s, size_t b, size_t e) {
-    static constexpr string_view links[] = {"pada", "ณ", "នា"};
+    // Burmese ရက်စွဲ is "dated": "ရန်ကုန်မြို့၊ ရက်စွဲ ၁၅-၁-၂၀၂၅".
+    static constexpr string_view links[] = {"pada", "ณ", "នា", "ရက်စွဲ"};
     for (string_view w : links) {
         if (e - b < w.size()) continue;
         const size_t at = e - w.size();
         if (match_lit(s, at, w, true) != e) continue;
         const cp_info before = cp_before(s, at);
-        if (at == b || is_space(before.cp)) {
+        if (at == b || is_space(before.cp) || is_comma(before.cp)) {
             size_t j = at;
-            for (cp_info c = cp_before(s, j); j > b && is_space(c.cp); c = cp_before(s, j)) j -= c.len;
+            for (cp_info c = cp_before(s, j); j > b && (is_space(c.cp) || is_comma(c.cp)); c = cp_before(s, j))
+                j -= c.len;
             return j;
         }
     }
@@ -1084,7 +1095,7 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         const cp_info c = cp_before(line, j);
         if (is_space(c.cp)) space = true;
         else if (c.cp == '(' && !paren) paren = true;
-        else if ((c.cp == ',' || c.cp == 0x104A || c.cp == 0xFF0C || c.cp == 0x3001) && !comma) comma = true;  // ၊ ， 、
+        else if (is_comma(c.cp) && !comma) comma = true;
         else if (is_dash(c.cp) && !dash) dash = true;
         else if (!on && space && j >= place_start + 3 && equals_ci(line.substr(j - 2, 2), "on") &&
                  (line[j - 3] == ' ' || line[j - 3] == ',')) {

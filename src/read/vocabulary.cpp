@@ -297,9 +297,9 @@ constexpr std::string_view state_lines[] = {
     "ព្រះរាជាណាចក្រកម្ពុជា", "ราชอาณาจักรไทย", "MALAYSIA", "BRUNEIDARUSSALAM", "REPUBLIKINDONESIA",
     "CỘNGHÒAXÃHỘICHỦNGHĨAVIỆTNAM", "CỘNGHOÀXÃHỘICHỦNGHĨAVIỆTNAM",
     "ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ",  // Lao People's Democratic Republic
-    "ປະເທດລາວ",
     "ပြည်ထောင်စုသမ္မတမြန်မာနိုင်ငံတော်",  // Republic of the Union of Myanmar
-    "中华人民共和国", "中華人民共和國", "REPUBLIKANGPILIPINAS", "KERAJAANMALAYSIA",
+    "ပြည်ထောင်စုသမ္မတမြန်မာနိုင်ငံတော်အစိုးရ",  // its Government, printed where a state line stands
+    "中华人民共和国", "中華人民共和國", "REPUBLIKANGPILIPINAS",
 };
 
 // Mottos under a state line, squeezed.
