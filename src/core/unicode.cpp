@@ -165,33 +165,41 @@ bool has_letter(std::string_view s) {
 
 namespace {
 
-// The region's other Latin-script languages, by their commonest little
-// words (a release has dozens of them): Indonesian and Malay ("yang", "dan",
-// "untuk"), told apart by words one of them spells its own way ("kerajaan",
-// "kerana" / "pemerintah", "karena"); Filipino ("ang", "ng", "mga"). Empty
-// when none has a tenth of the words: English, or a language not told.
+// The region's Latin-script languages, by their commonest little words (a
+// release has dozens of them): English ("the", "of", "and"); Indonesian and
+// Malay ("yang", "dan", "untuk"), told apart by words one of them spells its
+// own way ("kerajaan", "kerana" / "pemerintah", "karena"); Filipino ("ang",
+// "ng", "mga"). Empty when none has a tenth of the words: a language not told.
 std::string_view latin_language(std::string_view s) {
     // Each word's languages, as bits: Malay or Indonesian, Malay only,
-    // Indonesian only, Filipino. Sorted, for a binary search.
-    enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8 };
+    // Indonesian only, Filipino, English. Sorted, for a binary search.
+    enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8, en = 16 };
     struct entry {
         std::string_view word;
         std::uint8_t bits;
     };
     static constexpr entry words_of[] = {
-        {"adalah", id}, {"akan", mi}, {"ang", fil}, {"ay", fil}, {"bagi", mi},
-        {"bahwa", id}, {"beliau", ms}, {"dalam", mi}, {"dan", mi}, {"dari", mi},
-        {"daripada", ms}, {"dengan", mi}, {"di", mi}, {"ialah", ms}, {"ini", mi},
-        {"itu", mi}, {"juga", mi}, {"karena", id}, {"kay", fil}, {"ke", mi},
+        {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"are", en},
+        {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id}, {"beliau", ms},
+        {"berkenaan", ms}, {"bisa", id}, {"boleh", ms}, {"by", en}, {"dalam", mi},
+        {"dan", mi}, {"dari", mi}, {"daripada", ms}, {"dengan", mi}, {"di", mi},
+        {"for", en}, {"from", en}, {"has", en}, {"have", en}, {"ialah", ms},
+        {"in", en}, {"ini", mi}, {"is", en}, {"its", en}, {"itu", mi},
+        {"juga", mi}, {"kami", mi}, {"karena", id}, {"kay", fil}, {"ke", mi},
         {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"mga", fil}, {"naman", fil},
-        {"nang", fil}, {"ng", fil}, {"ni", fil}, {"oleh", mi}, {"pada", mi},
-        {"para", mi}, {"pemerintah", id}, {"presiden", id}, {"sa", fil}, {"serta", mi},
-        {"telah", mi}, {"tersebut", mi}, {"untuk", mi}, {"upang", fil}, {"yang", mi},
+        {"nang", fil}, {"ng", fil}, {"ni", fil}, {"nombor", ms}, {"nomor", id},
+        {"of", en}, {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi},
+        {"pemerintah", id}, {"presiden", id}, {"sa", fil}, {"saat", id}, {"sebarang", ms},
+        {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms}, {"serta", mi},
+        {"setelah", id}, {"siya", fil}, {"talian", ms}, {"telah", mi}, {"terbaru", id},
+        {"terkini", ms}, {"tersebut", mi}, {"that", en}, {"the", en}, {"this", en},
+        {"tidak", mi}, {"to", en}, {"untuk", mi}, {"upang", fil}, {"was", en},
+        {"which", en}, {"will", en}, {"with", en}, {"yang", mi},
     };
     static const bool sorted = std::is_sorted(std::begin(words_of), std::end(words_of),
                                               [](const entry& a, const entry& b) { return a.word < b.word; });
     if (!sorted) return {};
-    std::size_t words = 0, n_mi = 0, n_ms = 0, n_id = 0, n_fil = 0;
+    std::size_t words = 0, n_mi = 0, n_ms = 0, n_id = 0, n_fil = 0, n_en = 0;
     char buffer[12];
     std::size_t length = 0;
     auto count = [&] {
@@ -202,10 +210,11 @@ std::string_view latin_language(std::string_view s) {
             auto it = std::lower_bound(std::begin(words_of), std::end(words_of), word,
                                        [](const entry& e, std::string_view w) { return e.word < w; });
             if (it != std::end(words_of) && it->word == word) {
-                n_mi += (it->bits & mi) != 0;
+                n_mi += (it->bits & (mi | ms | id)) != 0;
                 n_ms += (it->bits & ms) != 0;
                 n_id += (it->bits & id) != 0;
                 n_fil += (it->bits & fil) != 0;
+                n_en += (it->bits & en) != 0;
             }
         }
         length = 0;
@@ -220,9 +229,12 @@ std::string_view latin_language(std::string_view s) {
     }
     count();
     if (words < 8) return {};
-    if (n_mi * 10 >= words && n_mi >= 3 && n_mi >= n_fil) return n_ms > n_id ? "ms" : "id";
-    if (n_fil * 10 >= words && n_fil >= 3) return "fil";
-    return {};
+    // The language with most of its words, if they are a tenth of the text.
+    std::size_t most = std::max({n_mi, n_fil, n_en});
+    if (most * 10 < words || most < 3) return {};
+    if (n_mi == most) return n_ms > n_id ? "ms" : "id";
+    if (n_fil == most) return "fil";
+    return "en";
 }
 
 }  // namespace

@@ -31,9 +31,10 @@ bool has_lowercase(std::string_view s);
 bool has_letter(std::string_view s);
 
 // The language a text is most likely written in, as a BCP 47 tag, from the
-// scripts of its letters ("km", "th", "lo", "my", "zh", "vi") and, for Latin
-// text, its commonest words ("id", "ms", "fil"; "en" for other Latin
-// text); `fallback` when the text has no letters.
+// scripts of its letters ("km", "th", "lo", "my", "zh"), Vietnamese's own
+// letters ("vi") and, for other Latin text, its commonest words ("en", "id",
+// "ms", "fil"); `fallback` when the text has no letters or its Latin words
+// tell none of those (a few words, another language).
 std::string detect_language(std::string_view s, std::string_view fallback = "en");
 
 // Words (maximal runs of letters, marks and digits) in s, counted.

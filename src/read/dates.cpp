@@ -54,13 +54,17 @@ cp_info cp_before(string_view s, size_t i) {
 // ---------------------------------------------------------------------------
 // Character classes.
 
-enum class script { none, latin, khmer, thai };
+enum class script { none, latin, khmer, thai, lao, myanmar, han };
 
 // Value of a decimal digit in the scripts the archives use; -1 otherwise.
 int digit_value(char32_t c) {
     if (c >= '0' && c <= '9') return int(c - '0');
+    if (c < 0x0E50) return -1;
     if (c >= 0x17E0 && c <= 0x17E9) return int(c - 0x17E0);  // Khmer
     if (c >= 0x0E50 && c <= 0x0E59) return int(c - 0x0E50);  // Thai
+    if (c >= 0x0ED0 && c <= 0x0ED9) return int(c - 0x0ED0);  // Lao
+    if (c >= 0x1040 && c <= 0x1049) return int(c - 0x1040);  // Myanmar
+    if (c >= 0xFF10 && c <= 0xFF19) return int(c - 0xFF10);  // full-width, in Chinese text
     return -1;
 }
 bool is_digit(char32_t c) { return digit_value(c) >= 0; }
@@ -68,6 +72,9 @@ bool is_digit(char32_t c) { return digit_value(c) >= 0; }
 script digit_script(char32_t c) {
     if (c >= 0x17E0 && c <= 0x17E9) return script::khmer;
     if (c >= 0x0E50 && c <= 0x0E59) return script::thai;
+    if (c >= 0x0ED0 && c <= 0x0ED9) return script::lao;
+    if (c >= 0x1040 && c <= 0x1049) return script::myanmar;
+    if (c >= 0xFF10 && c <= 0xFF19) return script::han;
     return script::latin;
 }
 
@@ -82,6 +89,11 @@ bool is_latin_letter(char32_t c) {
 
 bool is_khmer(char32_t c) { return c >= 0x1780 && c <= 0x17FF; }
 bool is_thai(char32_t c) { return c >= 0x0E00 && c <= 0x0E7F; }
+bool is_lao(char32_t c) { return c >= 0x0E80 && c <= 0x0EFF; }
+bool is_myanmar(char32_t c) { return c >= 0x1000 && c <= 0x109F; }
+bool is_han(char32_t c) { return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF); }
+// Scripts written without spaces between words, whose places may run straight into the date.
+bool is_unspaced(char32_t c) { return is_khmer(c) || is_thai(c) || is_lao(c) || is_myanmar(c) || is_han(c); }
 
 // Spaces that may separate the parts of a date. ZWSP and ZWNJ count: Khmer
 // text inserts them between words.
@@ -100,6 +112,9 @@ char32_t fold_cp(char32_t c) {
     if (c >= 0x1EA0 && c <= 0x1EFF && c % 2 == 0) return c + 1;
     return c;
 }
+
+// A comma: ASCII, Burmese ၊, full-width ， and ideographic 、.
+bool is_comma(char32_t c) { return c == ',' || c == 0x104A || c == 0xFF0C || c == 0x3001; }
 
 bool is_dash(char32_t c) { return c == '-' || c == 0x2012 || c == 0x2013 || c == 0x2014 || c == 0x2015; }
 
@@ -241,6 +256,10 @@ constexpr entry latin_months[] = {
     {"ogos", 8},      {"agustus", 8},  {"agu", 8},      {"agt", 8},      {"september", 9}, {"sept", 9},
     {"sep", 9},       {"october", 10}, {"oct", 10},     {"oktober", 10}, {"okt", 10},     {"november", 11},
     {"nov", 11},      {"december", 12}, {"dec", 12},    {"disember", 12}, {"desember", 12}, {"des", 12},
+    // Filipino, with the Spanish spellings also printed.
+    {"enero", 1},     {"pebrero", 2},  {"febrero", 2},  {"marso", 3},    {"abril", 4},    {"mayo", 5},
+    {"hunyo", 6},     {"hulyo", 7},    {"agosto", 8},   {"setyembre", 9}, {"septiyembre", 9}, {"setiyembre", 9},
+    {"septyembre", 9}, {"oktubre", 10}, {"nobyembre", 11}, {"disyembre", 12},
 };
 
 constexpr entry latin_weekdays[] = {
@@ -250,17 +269,20 @@ constexpr entry latin_weekdays[] = {
     // Malay / Indonesian
     {"isnin", 1},    {"senin", 1},  {"selasa", 2},  {"rabu", 3},  {"khamis", 4}, {"kamis", 4},
     {"jumaat", 5},   {"jumat", 5},  {"jum'at", 5},  {"sabtu", 6}, {"ahad", 7},   {"minggu", 7},
+    // Filipino
+    {"lunes", 1},    {"martes", 2}, {"miyerkules", 3}, {"huwebes", 4}, {"biyernes", 5}, {"sabado", 6},
+    {"linggo", 7},
 };
 
 constexpr bigram_set kLatinMonthBigrams = bigrams_of(latin_months);
 constexpr bigram_set kLatinWeekdayBigrams = bigrams_of(latin_weekdays);
 
 // Everything a date can open with in Latin script: weekdays, month names and
-// the day words "ngày", "thứ", "chủ", "tanggal".
+// the day words "ngày", "thứ", "chủ", "tanggal", "ika".
 constexpr bigram_set latin_lead_bigrams() {
     bigram_set set = kLatinMonthBigrams;
     for (int k = 0; k < 11; ++k) set.bits[k] |= kLatinWeekdayBigrams.bits[k];
-    set.add("ng"), set.add("th"), set.add("ch"), set.add("ta");
+    set.add("ng"), set.add("th"), set.add("ch"), set.add("ta"), set.add("ik");
     return set;
 }
 constexpr bigram_set kLatinLeadBigrams = latin_lead_bigrams();
@@ -293,6 +315,25 @@ constexpr entry thai_months[] = {
     {"ตุลาคม", 10},  {"ต.ค", 10}, {"พฤศจิกายน", 11}, {"พ.ย", 11}, {"ธันวาคม", 12},   {"ธ.ค", 12},
 };
 
+// Lao month names (ເດືອນ, "month", may come before them).
+constexpr entry lao_months[] = {
+    {"ມັງກອນ", 1}, {"ກຸມພາ", 2}, {"ມີນາ", 3},  {"ເມສາ", 4},   {"ພຶດສະພາ", 5}, {"ມິຖຸນາ", 6},
+    {"ກໍລະກົດ", 7}, {"ສິງຫາ", 8}, {"ກັນຍາ", 9}, {"ຕຸລາ", 10}, {"ພະຈິກ", 11},  {"ທັນວາ", 12},
+};
+
+// After "ວັນ".
+constexpr entry lao_weekdays[] = {
+    {"ຈັນ", 1}, {"ອັງຄານ", 2}, {"ພຸດ", 3}, {"ພະຫັດ", 4}, {"ສຸກ", 5}, {"ເສົາ", 6}, {"ອາທິດ", 7},
+};
+
+// Burmese month names; လ ("month") may follow them. Some texts type the
+// digit zero ၀ for the letter ဝ, and သြ for ဩ.
+constexpr entry myanmar_months[] = {
+    {"ဇန်နဝါရီ", 1},    {"ဇန်န၀ါရီ", 1},  {"ဖေဖော်ဝါရီ", 2}, {"ဖေဖော်၀ါရီ", 2}, {"မတ်", 3},       {"ဧပြီ", 4},
+    {"မေ", 5},          {"ဇွန်", 6},       {"ဇူလိုင်", 7},     {"ဩဂုတ်", 8},     {"ဪဂုတ်", 8},   {"သြဂုတ်", 8},
+    {"စက်တင်ဘာ", 9},   {"အောက်တိုဘာ", 10}, {"နိုဝင်ဘာ", 11},  {"နို၀င်ဘာ", 11},  {"ဒီဇင်ဘာ", 12},
+};
+
 // After "วัน".
 constexpr entry thai_weekdays[] = {
     {"จันทร์", 1}, {"อังคาร", 2}, {"พุธ", 3},      {"พฤหัสบดี", 4}, {"พฤหัสฯ", 4},
@@ -307,6 +348,7 @@ constexpr entry era_prefixes[] = {
     {"B.E.", 1}, {"B.E", 1}, {"BE", 1}, {"A.D.", 2}, {"AD", 2}, {"C.E.", 2}, {"CE", 2},
     {"พ.ศ.", 1}, {"พ.ศ", 1}, {"ค.ศ.", 2}, {"ค.ศ", 2},
     {"ព.ស.", 1}, {"ព.ស", 1}, {"ពុទ្ធសករាជ", 1}, {"គ.ស.", 2}, {"គ.ស", 2}, {"គ្រិស្តសករាជ", 2},
+    {"ພ.ສ.", 1}, {"ພ.ສ", 1}, {"ຄ.ສ.", 2}, {"ຄ.ສ", 2},
 };
 constexpr entry era_suffixes[] = {
     {"B.E.", 1}, {"B.E", 1}, {"BE", 1}, {"A.D.", 2}, {"AD", 2}, {"C.E.", 2}, {"CE", 2},
@@ -403,7 +445,13 @@ struct year_part {
 year_part parse_year(string_view s, size_t i) {
     year_part y;
     size_t q = i;
-    if (const size_t e = match_lit(s, q, "ឆ្នាំ", false); e != npos) q = skip_gap(s, e);
+    // "Year" before the number: Khmer ឆ្នាំ, Lao ປີ, Thai ปี.
+    if (byte_at(s, q) >= 0xE0) {
+        size_t e = match_lit(s, q, "ឆ្នាំ", false);
+        if (e == npos) e = match_lit(s, q, "ປີ", false);
+        if (e == npos) e = match_lit(s, q, "ปี", false);
+        if (e != npos) q = skip_gap(s, e);
+    }
     if (const hit h = match_era(s, q, era_prefixes)) {
         y.e = h.value == 1 ? era::buddhist : era::common;
         q = skip_gap(s, h.end);
@@ -414,6 +462,9 @@ year_part parse_year(string_view s, size_t i) {
     if (after.len && is_latin_letter(after.cp)) return {};  // "2024abc"
     y.end = n.end;
     y.value = n.value;
+    // Burmese "year" after the number: ၂၀၂၄ ခုနှစ်.
+    if (n.sc == script::myanmar)
+        if (const size_t e = match_lit(s, skip_gap(s, n.end), "ခုနှစ်", false); e != npos) y.end = e;
     if (y.e == era::none) {
         const size_t g = skip_gap(s, n.end);
         if (g > n.end) {
@@ -491,7 +542,14 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
     size_t g = skip_gap(s, e);
     const bool spaced = g > e;
     if (spaced) {
-        if (const size_t of = match_word(s, g, "of"); of != npos && skip_gap(s, of) > of) g = skip_gap(s, of);
+        // "12th of April", Filipino "ika-12 ng Abril".
+        size_t of = match_word(s, g, "of");
+        if (of == npos) of = match_word(s, g, "ng");
+        if (of != npos && skip_gap(s, of) > of) g = skip_gap(s, of);
+    }
+    if (n1.sc == script::myanmar) {
+        // "၁၂ ရက် ဧပြီလ": the day's own word.
+        if (const size_t rk = match_lit(s, g, "ရက်", false); rk != npos) g = skip_gap(s, rk);
     }
 
     int month = 0;
@@ -512,6 +570,21 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
         month = km.value, me = km.end, msc = script::khmer;
     } else if (const hit tm = match_table(s, g, thai_months, false)) {
         month = tm.value, me = tm.end, msc = script::thai;
+    } else if (byte_at(s, g) == 0xE0 && byte_at(s, g + 1) >= 0xBA) {
+        // Lao: ມີນາ, ເດືອນມີນາ, ເດືອນ 3.
+        size_t k = g;
+        if (const size_t de = match_lit(s, g, "ເດືອນ", false); de != npos) k = skip_gap(s, de);
+        if (const hit m = match_table(s, k, lao_months, false)) {
+            month = m.value, me = m.end;
+        } else if (const number mn = read_number(s, k); k > g && mn.ok && mn.digits <= 2) {
+            month = mn.value, me = mn.end;
+        } else {
+            return npos;
+        }
+        msc = script::lao;
+    } else if (const hit mm = byte_at(s, g) == 0xE1 ? match_table(s, g, myanmar_months, false) : hit{}) {
+        month = mm.value, me = mm.end, msc = script::myanmar;
+        if (const size_t la = match_lit(s, me, "လ", false); la != npos) me = la;
     } else if (!spaced) {
         return npos;
     } else if (const hit lm = match_table(s, g, latin_months, true, &kLatinMonthBigrams)) {
@@ -548,8 +621,47 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
     if (msc == script::latin && !sep) return npos;
     const year_part y = parse_year(s, yg);
     if (y.end == npos) return npos;
-    set_date(out, gregorian_year(y, msc == script::thai), month, day);
+    set_date(out, gregorian_year(y, msc == script::thai || msc == script::lao), month, day);
     return y.end;
+}
+
+// Year-first shapes, starting at the four-digit year: Chinese 2024年4月12日
+// (full-width digits too) and Burmese ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်.
+size_t parse_year_first(string_view s, const number& year, date_match& out) {
+    size_t g = skip_gap(s, year.end);
+    if (const size_t nian = match_lit(s, g, "年", false); nian != npos) {
+        const number m = read_number(s, skip_gap(s, nian));
+        if (!m.ok || m.digits > 2) return npos;
+        const size_t yue = match_lit(s, skip_gap(s, m.end), "月", false);
+        if (yue == npos) return npos;
+        const number d = read_number(s, skip_gap(s, yue));
+        if (!d.ok || d.digits > 2) return npos;
+        const size_t dg = skip_gap(s, d.end);
+        size_t ri = match_lit(s, dg, "日", false);
+        if (ri == npos) ri = match_lit(s, dg, "号", false);
+        if (ri == npos) return npos;
+        set_date(out, year.value, m.value, d.value);
+        return ri;
+    }
+    if (year.sc != script::myanmar) return npos;
+    const size_t kn = match_lit(s, g, "ခုနှစ်", false);
+    if (kn == npos) return npos;
+    g = skip_gap(s, kn);
+    if (const cp_info c = cp_at(s, g); c.cp == 0x104A || c.cp == ',') g = skip_gap(s, g + c.len);  // ၊
+    const hit m = match_table(s, g, myanmar_months, false);
+    if (!m) return npos;
+    size_t e = m.end;
+    if (const size_t la = match_lit(s, e, "လ", false); la != npos) e = la;
+    const number d = read_number(s, skip_gap(s, e));
+    if (!d.ok || d.digits > 2) return npos;
+    e = d.end;
+    // ရက် ("day"), ရက်နေ့.
+    if (const size_t rk = match_lit(s, skip_gap(s, e), "ရက်", false); rk != npos) {
+        e = rk;
+        if (const size_t ne = match_lit(s, e, "နေ့", false); ne != npos) e = ne;
+    }
+    set_date(out, year.value, m.value, d.value);
+    return e;
 }
 
 // April 12, 2024 / Apr. 12 2024 / Sept. 3, 2024 / April 12th, 2024
@@ -583,9 +695,10 @@ size_t match_weekday(string_view s, size_t p, bool& latin) {
         const hit w = e != npos ? match_table(s, skip_gap(s, e), khmer_weekdays, false) : hit{};
         return w ? w.end : npos;
     }
-    if (b == 0xE0) {  // Thai
-        const size_t e = match_lit(s, p, "วัน", false);
-        const hit w = e != npos ? match_table(s, e, thai_weekdays, false) : hit{};
+    if (b == 0xE0) {  // Thai, Lao
+        size_t e = match_lit(s, p, "วัน", false);
+        hit w = e != npos ? match_table(s, e, thai_weekdays, false) : hit{};
+        if (!w && (e = match_lit(s, p, "ວັນ", false)) != npos) w = match_table(s, e, lao_weekdays, false);
         return w ? w.end : npos;
     }
     if (!is_ascii_letter(b)) return npos;
@@ -624,9 +737,11 @@ size_t parse_core(string_view s, size_t p, date_order order, date_match& out) {
             e = match_lit(s, q, "ទី", false);
         }
         if (e != npos) q = skip_gap(s, e), force_dmy = true;
-    } else if (b == 0xE0) {  // Thai: วันที่, ที่
+    } else if (b == 0xE0) {  // Thai: วันที่, ที่; Lao: ວັນທີ, ທີ
         size_t e = match_lit(s, q, "วันที่", false);
         if (e == npos) e = match_lit(s, q, "ที่", false);
+        if (e == npos) e = match_lit(s, q, "ວັນທີ", false);
+        if (e == npos) e = match_lit(s, q, "ທີ", false);
         if (e != npos) q = skip_gap(s, e), force_dmy = true;
     } else if ((b | 0x20) == 'n' || (b | 0x20) == 't') {
         size_t kw = match_word(s, q, "ngày");
@@ -635,8 +750,17 @@ size_t parse_core(string_view s, size_t p, date_order order, date_match& out) {
             q = skip_gap(s, kw), force_dmy = true;
             if (q == kw) return npos;
         }
+    } else if ((b | 0x20) == 'i') {
+        // Filipino "ika-12", the twelfth.
+        if (const size_t ika = match_word(s, q, "ika"); ika != npos) {
+            q = byte_at(s, ika) == '-' ? ika + 1 : skip_gap(s, ika);
+            if (q == ika) return npos;
+            force_dmy = true;
+        }
     }
     const number n1 = read_number(s, q);
+    if (n1.ok && n1.digits == 4 && (n1.sc == script::latin || n1.sc == script::han || n1.sc == script::myanmar))
+        if (const size_t e = parse_year_first(s, n1, out); e != npos) return e;
     if (n1.ok) return parse_day_first(s, n1, order, force_dmy, out);
     if (q != p) return npos;  // a day word must be followed by the day
     return parse_month_first(s, p, out);
@@ -665,9 +789,19 @@ size_t find_digit(string_view s, size_t i) {
     const size_t n = s.size();
     for (; i < n; ++i) {
         const unsigned char b = byte_at(s, i);
-        if (b >= '0' && b <= '9') return i;
-        if (b == 0xE1 && byte_at(s, i + 1) == 0x9F && byte_at(s, i + 2) >= 0xA0 && byte_at(s, i + 2) <= 0xA9) return i;
-        if (b == 0xE0 && byte_at(s, i + 1) == 0xB9 && byte_at(s, i + 2) >= 0x90 && byte_at(s, i + 2) <= 0x99) return i;
+        if (b < 0x80) {
+            if (b >= '0' && b <= '9') return i;
+            continue;
+        }
+        const unsigned char b1 = byte_at(s, i + 1), b2 = byte_at(s, i + 2);
+        if (b == 0xE1) {
+            if (b1 == 0x9F && b2 >= 0xA0 && b2 <= 0xA9) return i;  // Khmer
+            if (b1 == 0x81 && b2 >= 0x80 && b2 <= 0x89) return i;  // Myanmar
+        } else if (b == 0xE0) {
+            if ((b1 == 0xB9 || b1 == 0xBB) && b2 >= 0x90 && b2 <= 0x99) return i;  // Thai, Lao
+        } else if (b == 0xEF) {
+            if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) return i;  // full-width
+        }
     }
     return npos;
 }
@@ -717,15 +851,16 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
         }
         const cp_info c = cp_at(s, p);
         const bool word = is_latin_letter(c.cp) || is_digit(c.cp);
-        // Digits and Latin letters start a date only at a word start; Khmer and
-        // Thai dates only at their day words (ថ្ងៃ, ទី, วัน, ที่). Latin leads are
+        // Digits and Latin letters start a date only at a word start; Khmer,
+        // Thai and Lao dates only at their day words (ថ្ងៃ, ទី, วัน, ที่, ວັນ, ທີ). Latin leads are
         // short ("Wednesday, September 12"), so Latin word starts far from
         // the next digit are not tried.
         bool candidate;
         if (is_digit(c.cp)) candidate = !after_word;
         else if (is_ascii_letter(c.cp))
             candidate = !after_word && next_digit - p <= kLatinLookBehind && kLatinLeadBigrams.opens(s, p);
-        else candidate = c.cp == 0x1790 || c.cp == 0x1791 || c.cp == 0x0E27 || c.cp == 0x0E17;
+        else candidate = c.cp == 0x1790 || c.cp == 0x1791 || c.cp == 0x0E27 || c.cp == 0x0E17 || c.cp == 0x0EA7 ||
+                         c.cp == 0x0E97;
         if (candidate) {
             date_match m;
             if (date_at(s, p, order, m)) return m;
@@ -744,7 +879,7 @@ size_t skip_dateline_lead(string_view s, size_t i) {
     static constexpr string_view latin_leads[] = {
         "done at",   "done in",      "issued at",      "issued in",     "made at",
         "made in",   "signed at",    "signed in",      "given at",      "given in",
-        "dibuat di", "dikeluarkan di", "ditetapkan di", "ditandatangani di",
+        "dibuat di", "dikeluarkan di", "ditetapkan di", "ditandatangani di", "ginawa sa", "nilagdaan sa",
     };
     for (string_view lead : latin_leads) {
         const size_t e = match_word(s, i, lead);
@@ -753,10 +888,16 @@ size_t skip_dateline_lead(string_view s, size_t i) {
             if (g > e) return g;
         }
     }
-    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ทำที่", "ทำ ณ"};
+    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ทำที่", "ทำ ณ", "ເຮັດທີ່"};
     for (string_view lead : other_leads) {
         const size_t e = match_lit(s, i, lead, false);
         if (e != npos) return skip_spaces(s, e);
+    }
+    // Burmese "dated", before a date without a place: "ရက်စွဲ၊ ၂၀၂၄ ခုနှစ်...".
+    if (const size_t e = match_lit(s, i, "ရက်စွဲ", false); e != npos) {
+        size_t g = skip_spaces(s, e);
+        if (const cp_info c = cp_at(s, g); c.cp == 0x104A || c.cp == ':') g = skip_spaces(s, g + c.len);
+        return g;
     }
     return i;
 }
@@ -811,7 +952,8 @@ constexpr string_view kSentenceWords[] = {
 // "Rio de Janeiro", "Frankfurt am Main").
 constexpr string_view kPlaceParticles[] = {
     "of", "de", "da", "do", "dos", "das", "del", "della", "di", "du", "la", "le", "les", "am",
-    "an", "der", "den", "upon", "sur", "en", "y", "and", "al", "el", "bin", "binti", "van", "von"};
+    "an", "der", "den", "upon", "sur", "en", "y", "and", "al", "el", "bin", "binti", "van", "von",
+    "ng", "sa"};  // Filipino: "Lungsod ng Maynila"
 
 // Khmer and Thai text has no spaces between words: judge by particles at the
 // edges ("នៅ" at, "កាលពី" on, "เมื่อ" when) and verb markers anywhere.
@@ -819,6 +961,12 @@ constexpr string_view kKhmerEdgeParticles[] = {"នៅ", "នា", "កាលព
 constexpr string_view kKhmerSentenceMarks[] = {"បាន", "នឹង", "កំពុង", "ត្រូវ", "ព្រឹក", "ល្ងាច", "រសៀល", "យប់"};
 constexpr string_view kThaiEdgeParticles[] = {"เมื่อ", "ใน", "ตั้งแต่", "ถึง", "ณ", "ภายใน"};
 constexpr string_view kThaiSentenceMarks[] = {"ได้", "จะ", "กำลัง", "เมื่อ"};
+constexpr string_view kLaoEdgeParticles[] = {"ໃນ", "ເມື່ອ", "ແຕ່", "ເຖິງ", "ຮອດ", "ວ່າ", "ທີ່"};
+constexpr string_view kLaoSentenceMarks[] = {"ໄດ້", "ຈະ", "ກຳລັງ", "ແມ່ນ", "ເມື່ອ"};
+// Burmese: "at/in" (တွင်, ၌), past (ခဲ့), verb endings (သည်, မည်), the full stop ။.
+constexpr string_view kMyanmarSentenceMarks[] = {"တွင်", "၌", "ခဲ့", "သည်", "မည်", "။"};
+// Chinese: at/on (在, 于, 於), and the commonest particles of a sentence.
+constexpr string_view kHanSentenceMarks[] = {"在", "于", "於", "的", "了", "将", "將", "已", "是", "。"};
 
 constexpr size_t kMaxPlaceBytes = 128;
 constexpr int kMaxPlaceWords = 6;
@@ -848,7 +996,7 @@ bool valid_place(string_view place) {
                 return false;
             if (c.cp >= 0x2018 && c.cp <= 0x201F && c.cp != 0x2019) return false;  // quotes
             if (c.cp >= 0x80) ascii_only = false;
-            if (is_khmer(c.cp) || is_thai(c.cp)) any_non_latin = true;
+            if (is_unspaced(c.cp)) any_non_latin = true;
             i += c.len;
         }
         const string_view word = place.substr(wb, i - wb);
@@ -875,6 +1023,10 @@ bool valid_place(string_view place) {
         if (ends_with_any(place, kThaiEdgeParticles) || starts_with_any(place, kThaiEdgeParticles) ||
             contains_any(place, kThaiSentenceMarks))
             return false;
+        if (ends_with_any(place, kLaoEdgeParticles) || starts_with_any(place, kLaoEdgeParticles) ||
+            contains_any(place, kLaoSentenceMarks))
+            return false;
+        if (contains_any(place, kMyanmarSentenceMarks) || contains_any(place, kHanSentenceMarks)) return false;
     }
     return true;
 }
@@ -882,15 +1034,17 @@ bool valid_place(string_view place) {
 // Words between the place and the date that belong to neither
 // ("Jakarta pada tanggal 17 Agustus", "กรุงเทพฯ ณ วันที่", "ភ្នំពេញ នាថ្ងៃទី").
 size_t strip_trailing_link(string_view s, size_t b, size_t e) {
-    static constexpr string_view links[] = {"pada", "ณ", "នា"};
+    // Burmese ရက်စွဲ is "dated": "ရန်ကုန်မြို့၊ ရက်စွဲ ၁၅-၁-၂၀၂၅".
+    static constexpr string_view links[] = {"pada", "ณ", "នា", "ရက်စွဲ"};
     for (string_view w : links) {
         if (e - b < w.size()) continue;
         const size_t at = e - w.size();
         if (match_lit(s, at, w, true) != e) continue;
         const cp_info before = cp_before(s, at);
-        if (at == b || is_space(before.cp)) {
+        if (at == b || is_space(before.cp) || is_comma(before.cp)) {
             size_t j = at;
-            for (cp_info c = cp_before(s, j); j > b && is_space(c.cp); c = cp_before(s, j)) j -= c.len;
+            for (cp_info c = cp_before(s, j); j > b && (is_space(c.cp) || is_comma(c.cp)); c = cp_before(s, j))
+                j -= c.len;
             return j;
         }
     }
@@ -941,7 +1095,7 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         const cp_info c = cp_before(line, j);
         if (is_space(c.cp)) space = true;
         else if (c.cp == '(' && !paren) paren = true;
-        else if (c.cp == ',' && !comma) comma = true;
+        else if (is_comma(c.cp) && !comma) comma = true;
         else if (is_dash(c.cp) && !dash) dash = true;
         else if (!on && space && j >= place_start + 3 && equals_ci(line.substr(j - 2, 2), "on") &&
                  (line[j - 3] == ' ' || line[j - 3] == ',')) {
@@ -965,7 +1119,7 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         // Latin places are set off by a space, comma or parenthesis; Khmer and
         // Thai may run straight into the date.
         const cp_info last = cp_before(line, j);
-        if (!space && !comma && !paren && !dash && !is_khmer(last.cp) && !is_thai(last.cp)) return std::nullopt;
+        if (!space && !comma && !paren && !dash && !is_unspaced(last.cp)) return std::nullopt;
         if (!valid_place(line.substr(place_start, j - place_start))) return std::nullopt;
     }
 
