@@ -311,6 +311,14 @@ block markdown_reader::make_table(cmark_node* table) const {
     block t;
     t.kind = block_kind::table;
     t.where = span_of(table);
+    // Each column's alignment as the delimiter row set it (":--", ":-:", "--:").
+    std::uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(table);
+    auto column_alignment = [&](std::size_t column) {
+        char a = aligns && column < columns ? static_cast<char>(aligns[column]) : 0;
+        return a == 'l' ? alignment::left : a == 'c' ? alignment::centre : a == 'r' ? alignment::right
+                                                                                      : alignment::unspecified;
+    };
     for (cmark_node* r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
         // The heading row's type is named "table_header".
         bool header = is_type(r, "table_header");
@@ -325,6 +333,7 @@ block markdown_reader::make_table(cmark_node* table) const {
             block cell;
             cell.kind = block_kind::table_cell;
             cell.where = span_of(c);
+            cell.align = column_alignment(row.children.size());
             block p;
             p.where = cell.where;
             run_builder out(p);

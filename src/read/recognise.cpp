@@ -1249,6 +1249,14 @@ void recogniser::add_table(xmlNodePtr parent, const block& table) {
         if (row.header) tree_->set_attribute(r, "header", "true");
         for (const block& cell : row.children) {
             xmlNodePtr c = tree_->add(r, "cell", cell.where);
+            // A Word cell is aligned by its paragraphs: all set to the right, it is.
+            alignment align = cell.align;
+            if (align == alignment::unspecified && !cell.children.empty() &&
+                std::all_of(cell.children.begin(), cell.children.end(),
+                            [](const block& c) { return c.align == alignment::right; }))
+                align = alignment::right;
+            if (align == alignment::right || align == alignment::centre)
+                tree_->set_attribute(c, "align", align == alignment::right ? "right" : "centre");
             bool first = true;
             std::vector<const block*> todo;
             for (auto it = cell.children.rbegin(); it != cell.children.rend(); ++it) todo.push_back(&*it);
