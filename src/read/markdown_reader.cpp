@@ -102,7 +102,9 @@ private:
     std::optional<block> make_block(cmark_node* n) const;
     void add_blocks(std::vector<block>& out, cmark_node* n) const;
     block make_table(cmark_node* table) const;
-    void add_inlines(run_builder& out, cmark_node* parent) const;
+    // in_cell: a table cell's, where "<br>" is the line break (a line end
+    // would end the row).
+    void add_inlines(run_builder& out, cmark_node* parent, bool in_cell = false) const;
     std::string list_marker(cmark_node* list) const;
 };
 
@@ -182,12 +184,17 @@ void markdown_reader::find_unclosed_emphasis(cmark_node* root) {
     cmark_iter_free(it);
 }
 
-void markdown_reader::add_inlines(run_builder& out, cmark_node* parent) const {
+void markdown_reader::add_inlines(run_builder& out, cmark_node* parent, bool in_cell) const {
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_HTML_INLINE:
+                if (std::string_view l = literal_of(n); in_cell && (l == "<br>" || l == "<br/>" || l == "<br />")) {
+                    out.line_break(run_kind::hard_break, span_of(n));
+                    break;
+                }
+                [[fallthrough]];
             case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE:
-            case CMARK_NODE_HTML_INLINE: out.text(literal_of(n), span_of(n)); break;
+            case CMARK_NODE_CODE: out.text(literal_of(n), span_of(n)); break;
             case CMARK_NODE_SOFTBREAK: out.line_break(run_kind::soft_break, span_of(n)); break;
             case CMARK_NODE_LINEBREAK: out.line_break(run_kind::hard_break, span_of(n)); break;
             case CMARK_NODE_EMPH:
@@ -199,11 +206,11 @@ void markdown_reader::add_inlines(run_builder& out, cmark_node* parent) const {
                          : t == CMARK_NODE_STRONG ? mark_kind::strong
                                                   : mark_kind::link,
                          span_of(n), url ? url : "");
-                add_inlines(out, n);
+                add_inlines(out, n, in_cell);
                 out.close();
                 break;
             }
-            default: add_inlines(out, n); break;  // an image amid text: its alt text
+            default: add_inlines(out, n, in_cell); break;  // an image amid text: its alt text
         }
     }
 }
@@ -337,7 +344,7 @@ block markdown_reader::make_table(cmark_node* table) const {
             block p;
             p.where = cell.where;
             run_builder out(p);
-            add_inlines(out, c);
+            add_inlines(out, c, true);
             finish_lines(p);
             if (!p.lines.empty()) {
                 cell.children.push_back(std::move(p));
