@@ -46,7 +46,7 @@
   <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- Indentation between block elements is not text. -->
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:param name="date-format" select="''"/>
 
@@ -166,6 +166,100 @@
         </xsl:with-param>
         <xsl:with-param name="prefix" select="'&gt; '"/>
       </xsl:call-template>
+    </block>
+  </xsl:template>
+
+  <!--
+    A pipe table. Its first row is the heading row when it is one; else the
+    heading row is written empty, which the reader leaves out (a Markdown
+    table must have one). The delimiter row gives each column the alignment
+    of its first cell below the headings. A caption, which Markdown tables
+    do not have, is a paragraph above it.
+  -->
+  <xsl:template match="r:table" mode="block">
+    <xsl:if test="r:caption">
+      <block><xsl:apply-templates select="r:caption/node()"/></block>
+    </xsl:if>
+    <xsl:variable name="widest">
+      <xsl:for-each select="r:row">
+        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="count(r:cell)"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="head" select="r:row[1][@header = 'true']"/>
+    <xsl:variable name="first" select="(r:row[not(@header = 'true')] | r:row)[1]"/>
+    <block>
+      <xsl:call-template name="table-row">
+        <xsl:with-param name="cells" select="$head/r:cell"/>
+        <xsl:with-param name="columns" select="number($widest)"/>
+      </xsl:call-template>
+      <xsl:value-of select="$nl"/>
+      <xsl:text>|</xsl:text>
+      <xsl:for-each select="str:tokenize(str:padding(number($widest), 'x'), '')">
+        <xsl:variable name="p" select="position()"/>
+        <xsl:variable name="a" select="$first/r:cell[$p]/@align"/>
+        <xsl:choose>
+          <xsl:when test="$a = 'right'"> ---: |</xsl:when>
+          <xsl:when test="$a = 'centre'"> :---: |</xsl:when>
+          <xsl:otherwise> --- |</xsl:otherwise>
+        </xsl:choose>
+      </xsl:for-each>
+      <xsl:for-each select="r:row[count(. | $head) != count($head)]">
+        <xsl:value-of select="$nl"/>
+        <xsl:call-template name="table-row">
+          <xsl:with-param name="cells" select="r:cell"/>
+          <xsl:with-param name="columns" select="number($widest)"/>
+        </xsl:call-template>
+      </xsl:for-each>
+    </block>
+  </xsl:template>
+
+  <!-- "| a | b |", short rows filled with empty cells. -->
+  <xsl:template name="table-row">
+    <xsl:param name="cells"/>
+    <xsl:param name="columns"/>
+    <xsl:text>|</xsl:text>
+    <xsl:for-each select="$cells">
+      <xsl:text> </xsl:text>
+      <xsl:apply-templates/>
+      <xsl:text> |</xsl:text>
+    </xsl:for-each>
+    <xsl:value-of select="str:padding(($columns - count($cells)) * 3, '  |')"/>
+  </xsl:template>
+
+  <!-- In a cell, a pipe would end it: it is escaped, and nothing there
+       starts a line. -->
+  <xsl:template match="r:cell//text()">
+    <xsl:variable name="escaped">
+      <xsl:call-template name="escape">
+        <xsl:with-param name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="str:replace($escaped, '|', '\|')"/>
+  </xsl:template>
+
+  <!-- A line break in a cell cannot be a line end (that would end the
+       row): the reader takes <br> there as one. -->
+  <xsl:template match="r:cell//r:br">&lt;br&gt;</xsl:template>
+
+  <!-- ![alt](src "caption") alone in its paragraph. -->
+  <xsl:template match="r:figure" mode="block">
+    <block>
+      <xsl:text>![</xsl:text>
+      <xsl:call-template name="escape">
+        <xsl:with-param name="text" select="normalize-space(@alt)"/>
+      </xsl:call-template>
+      <xsl:text>](</xsl:text>
+      <xsl:if test="normalize-space(@src) = ''">&lt;&gt;</xsl:if>
+      <xsl:call-template name="destination">
+        <xsl:with-param name="href" select="normalize-space(@src)"/>
+      </xsl:call-template>
+      <xsl:if test="r:caption">
+        <xsl:value-of select="concat(' &quot;', str:replace(str:replace(normalize-space(r:caption), '\', '\\'), '&quot;', '\&quot;'), '&quot;')"/>
+      </xsl:if>
+      <xsl:text>)</xsl:text>
     </block>
   </xsl:template>
 

@@ -28,7 +28,7 @@
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:variable name="en-dash" select="'&#x2013;'"/>
 
@@ -59,6 +59,9 @@
         </xsl:if>
         <style>
           <xsl:call-template name="css"/>
+          <xsl:if test="r:release/r:body//r:table | r:release/r:body//r:figure">
+            <xsl:call-template name="css-tables"/>
+          </xsl:if>
           <xsl:call-template name="css-extra"/>
         </style>
         <script type="application/ld+json">
@@ -336,6 +339,73 @@
     <blockquote>
       <xsl:apply-templates/>
     </blockquote>
+  </xsl:template>
+
+  <!-- Tables: heading rows in a thead when they open the table. -->
+  <xsl:template match="r:table">
+    <table>
+      <xsl:apply-templates select="r:caption"/>
+      <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
+      <xsl:if test="$head">
+        <thead>
+          <xsl:apply-templates select="$head"/>
+        </thead>
+      </xsl:if>
+      <tbody>
+        <xsl:apply-templates select="r:row[count(. | $head) != count($head)]"/>
+      </tbody>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="r:table/r:caption">
+    <caption>
+      <xsl:apply-templates/>
+    </caption>
+  </xsl:template>
+
+  <xsl:template match="r:row">
+    <tr>
+      <xsl:apply-templates/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="r:cell">
+    <xsl:element name="{substring('tdth', 1 + 2 * number(../@header = 'true'), 2)}">
+      <xsl:if test="../@header = 'true'">
+        <xsl:attribute name="scope">col</xsl:attribute>
+      </xsl:if>
+      <xsl:if test="@align">
+        <xsl:attribute name="class">
+          <xsl:value-of select="concat('align-', @align)"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- A figure shows its image by its address as written (the page's reader
+       fetches it, never communique); one without an address is its
+       alternative text. -->
+  <xsl:template match="r:figure">
+    <figure>
+      <xsl:choose>
+        <xsl:when test="@src">
+          <img src="{str:replace(normalize-space(@src), ' ', '%20')}" alt="{@alt}"/>
+        </xsl:when>
+        <xsl:when test="@alt">
+          <p class="alt">
+            <xsl:value-of select="@alt"/>
+          </p>
+        </xsl:when>
+      </xsl:choose>
+      <xsl:apply-templates select="r:caption"/>
+    </figure>
+  </xsl:template>
+
+  <xsl:template match="r:figure/r:caption">
+    <figcaption>
+      <xsl:apply-templates/>
+    </figcaption>
   </xsl:template>
 
   <!--
@@ -616,6 +686,23 @@
   <!-- ================================================================== -->
   <!-- Style                                                               -->
   <!-- ================================================================== -->
+
+  <!-- Only pages with a table or a figure carry these rules. -->
+  <xsl:template name="css-tables">
+    <xsl:text>
+table { margin: 0 0 1em; border-collapse: collapse; font-size: 0.95em; }
+caption { margin-bottom: 0.35em; font-style: italic; }
+th, td { padding: 0.25em 0.75em; border: 1px solid #c9c4b8; text-align: start; vertical-align: top; }
+thead th { border-bottom-width: 2px; }
+.align-right { text-align: end; }
+.align-centre { text-align: center; }
+figure { margin: 1em 0; text-align: center; }
+figure img { max-width: 100%; height: auto; }
+figure .alt { font-style: italic; }
+figcaption { margin-top: 0.35em; font-size: 0.95em; font-style: italic; }
+@media print { tr, figure { break-inside: avoid; } }
+</xsl:text>
+  </xsl:template>
 
   <xsl:template name="css">
     <xsl:text>

@@ -32,7 +32,7 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <!-- Columns per line. communique passes parameters as strings. -->
   <xsl:param name="width" select="72"/>
@@ -202,6 +202,169 @@
         <xsl:with-param name="indent" select="$hanging"/>
       </xsl:apply-templates>
     </xsl:for-each>
+  </xsl:template>
+
+  <!--
+    A table in aligned columns, two spaces between them, a rule of dashes
+    under its heading rows; a cell's line breaks become spaces. A table too
+    wide for the width is set a cell a line instead, each cell after its
+    column's heading ("Province: Siem Reap"), a blank line between rows.
+  -->
+  <xsl:template match="r:table" mode="block">
+    <xsl:param name="indent" select="''"/>
+    <xsl:if test="r:caption">
+      <xsl:call-template name="lines">
+        <xsl:with-param name="text">
+          <xsl:apply-templates select="r:caption/node()"/>
+        </xsl:with-param>
+        <xsl:with-param name="prefix" select="$indent"/>
+      </xsl:call-template>
+    </xsl:if>
+    <xsl:variable name="grid-tree">
+      <xsl:for-each select="r:row">
+        <row header="{@header = 'true'}">
+          <xsl:for-each select="r:cell">
+            <xsl:variable name="content">
+              <xsl:apply-templates/>
+            </xsl:variable>
+            <xsl:variable name="text" select="normalize-space($content)"/>
+            <cell align="{@align}">
+              <xsl:attribute name="width">
+                <xsl:call-template name="width">
+                  <xsl:with-param name="text" select="$text"/>
+                </xsl:call-template>
+              </xsl:attribute>
+              <xsl:value-of select="$text"/>
+            </cell>
+          </xsl:for-each>
+        </row>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="grid" select="exsl:node-set($grid-tree)/row"/>
+    <xsl:variable name="widest-row">
+      <xsl:for-each select="$grid">
+        <xsl:sort select="count(cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="count(preceding-sibling::row) + 1"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="columns-tree">
+      <xsl:for-each select="$grid[number($widest-row)]/cell">
+        <xsl:variable name="p" select="position()"/>
+        <column>
+          <xsl:for-each select="$grid/cell[$p]">
+            <xsl:sort select="@width" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1">
+              <xsl:value-of select="@width"/>
+            </xsl:if>
+          </xsl:for-each>
+        </column>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="columns" select="exsl:node-set($columns-tree)/column"/>
+    <xsl:variable name="indent-width">
+      <xsl:call-template name="width">
+        <xsl:with-param name="text" select="$indent"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$indent-width + sum($columns) + 2 * (count($columns) - 1) &lt;= $w">
+        <xsl:for-each select="$grid">
+          <xsl:value-of select="$indent"/>
+          <xsl:call-template name="table-line">
+            <xsl:with-param name="cells" select="cell"/>
+            <xsl:with-param name="columns" select="$columns"/>
+          </xsl:call-template>
+          <xsl:value-of select="$nl"/>
+          <xsl:if test="@header = 'true' and following-sibling::row[1][@header = 'false']">
+            <xsl:value-of select="$indent"/>
+            <xsl:for-each select="$columns">
+              <xsl:if test="position() &gt; 1">
+                <xsl:text>  </xsl:text>
+              </xsl:if>
+              <xsl:value-of select="str:padding(number(.), '-')"/>
+            </xsl:for-each>
+            <xsl:value-of select="$nl"/>
+          </xsl:if>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="labels" select="$grid[@header = 'true'][1]/cell"/>
+        <xsl:variable name="data" select="$grid[@header = 'false']"/>
+        <xsl:for-each select="$data | $grid[not($data)]">
+          <xsl:if test="position() &gt; 1">
+            <xsl:value-of select="$nl"/>
+          </xsl:if>
+          <xsl:for-each select="cell">
+            <xsl:variable name="p" select="position()"/>
+            <xsl:call-template name="lines">
+              <xsl:with-param name="text">
+                <xsl:if test="$data and string($labels[$p]) != ''">
+                  <xsl:value-of select="concat($labels[$p], ': ')"/>
+                </xsl:if>
+                <xsl:value-of select="."/>
+              </xsl:with-param>
+              <xsl:with-param name="first-prefix" select="$indent"/>
+              <xsl:with-param name="prefix" select="concat($indent, '  ')"/>
+            </xsl:call-template>
+          </xsl:for-each>
+        </xsl:for-each>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One row's cells padded to their columns' widths; nothing trails the
+       last cell's text. -->
+  <xsl:template name="table-line">
+    <xsl:param name="cells"/>
+    <xsl:param name="columns"/>
+    <xsl:for-each select="$columns">
+      <xsl:variable name="p" select="position()"/>
+      <xsl:variable name="cell" select="$cells[$p]"/>
+      <xsl:variable name="room" select="number(.) - number(concat('0', $cell/@width))"/>
+      <xsl:variable name="last" select="not($cells[position() &gt; $p][string(.) != ''])"/>
+      <xsl:if test="$p &gt; 1 and not($last and string($cell) = '')">
+        <xsl:text>  </xsl:text>
+      </xsl:if>
+      <xsl:choose>
+        <xsl:when test="$cell/@align = 'right'">
+          <xsl:value-of select="concat(str:padding($room, ' '), $cell)"/>
+        </xsl:when>
+        <xsl:when test="$cell/@align = 'centre'">
+          <xsl:value-of select="concat(str:padding(floor($room div 2), ' '), $cell)"/>
+          <xsl:if test="not($last)">
+            <xsl:value-of select="str:padding($room - floor($room div 2), ' ')"/>
+          </xsl:if>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:value-of select="$cell"/>
+          <xsl:if test="not($last)">
+            <xsl:value-of select="str:padding($room, ' ')"/>
+          </xsl:if>
+        </xsl:otherwise>
+      </xsl:choose>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A figure is its alternative text (or address) in brackets, then its
+       caption. -->
+  <xsl:template match="r:figure" mode="block">
+    <xsl:param name="indent" select="''"/>
+    <xsl:call-template name="lines">
+      <xsl:with-param name="text">
+        <xsl:text>[Image</xsl:text>
+        <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
+          <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+        <xsl:if test="r:caption">
+          <xsl:value-of select="$nl"/>
+          <xsl:apply-templates select="r:caption/node()"/>
+        </xsl:if>
+      </xsl:with-param>
+      <xsl:with-param name="prefix" select="$indent"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- Datelines on a line of their own: at the end set to the right, as

@@ -83,8 +83,11 @@ struct block {
     span where;
     int level = 0;         // a heading's level
     bool ordered = false;  // a list's items are numbered
+    bool header = false;   // a table row of column headings
     std::string marker;    // a list item's marker as printed; a list's first marker
     std::string alt;       // an image's alternative text
+    std::string src;       // an image's address as written; empty when the file embeds it (DOCX)
+    std::string caption;   // an image's caption (Markdown's title: ![alt](src "caption"))
     // The block as printed with its markup, where the format has markup the
     // text does not show (Markdown's "***END***" reads as emphasis); else
     // empty. Only one-line paragraphs and thematic breaks carry it.

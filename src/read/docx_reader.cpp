@@ -1161,6 +1161,9 @@ void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
         block row;
         row.kind = block_kind::table_row;
         row.where.begin = source_position{paragraphs_ + 1, 1};
+        // A row Word repeats at the top of each page is the table's headings.
+        if (const xmlNode* pr = child(tr, xmlns::w, "trPr"))
+            if (const xmlNode* h = child(pr, xmlns::w, "tblHeader")) row.header = toggle_on(h);
         std::vector<const xmlNode*> cells;
         collect(tr, "tc", cells, depth + 1);
         for (const xmlNode* tc : cells) {

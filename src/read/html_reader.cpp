@@ -1359,6 +1359,11 @@ void html_reader::enter_cell(xmlNode* n, container& c, const style& st) {
     block cell;
     cell.kind = block_kind::table_cell;
     cell.where.begin = cell.where.end = pos_.at(tag_begin(n));
+    // Figures set to the right stay so; a centred page centres everything.
+    if (st.align == alignment::right) cell.align = alignment::right;
+    // A row of headings is one of <th> only.
+    bool heading = name_of(n) == "th";
+    row->header = row->children.empty() ? heading : row->header && heading;
     row->children.push_back(std::move(cell));
     push_container(filling(row->children.back(), role::flow, c.levels), n, st);
 }
@@ -1494,6 +1499,10 @@ void html_reader::add_image(container& c, xmlNode* img) {
     if (c.para) return;  // a paragraph is open only once it has text
     block& b = open_block(c, block_kind::image, img);
     b.alt = std::string(trim(attribute(img, "alt").value_or("")));
+    // An image embedded as a data: address is embedded, as in a Word file:
+    // no address to keep.
+    std::string_view src = trim(attribute(img, "src").value_or(""));
+    if (!(src.size() >= 5 && lower(src.substr(0, 5)) == "data:")) b.src = std::string(src);
     b.where.end = pos_.at(std::max(tag_begin(img), content_begin(img)));
 }
 

@@ -7,9 +7,12 @@
 #include "core/unicode.hpp"
 #include "read/readers.hpp"
 
+#include <cmark-gfm-core-extensions.h>
+#include <cmark-gfm-extension_api.h>
 #include <cmark-gfm.h>
 
 #include <algorithm>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -31,6 +34,42 @@ std::string_view trim(std::string_view s) {
 std::string_view literal_of(cmark_node* n) {
     const char* l = cmark_node_get_literal(n);
     return l ? std::string_view(l) : std::string_view();
+}
+
+// The table extension's nodes have types it assigns when it registers, not
+// constants of the public header: they are told by name.
+bool is_type(cmark_node* n, const char* name) {
+    const char* t = cmark_node_get_type_string(n);
+    return t && std::strcmp(t, name) == 0;
+}
+
+// The images of a paragraph that holds nothing else (white space and line
+// ends aside): a picture set on its own, not one amid text. Empty if none.
+std::vector<cmark_node*> images_alone(cmark_node* paragraph) {
+    std::vector<cmark_node*> images;
+    for (cmark_node* n = cmark_node_first_child(paragraph); n; n = cmark_node_next(n)) {
+        switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_IMAGE: images.push_back(n); break;
+            case CMARK_NODE_SOFTBREAK:
+            case CMARK_NODE_LINEBREAK: break;
+            case CMARK_NODE_TEXT:
+                if (literal_of(n).find_first_not_of(" \t") == std::string_view::npos) break;
+                return {};
+            default: return {};
+        }
+    }
+    return images;
+}
+
+// An image's alternative text: the text of what its brackets hold.
+void alt_text(cmark_node* parent, std::string& out) {
+    for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
+        if (cmark_node_get_type(n) == CMARK_NODE_SOFTBREAK || cmark_node_get_type(n) == CMARK_NODE_LINEBREAK)
+            out += ' ';
+        else
+            out += literal_of(n);
+        alt_text(n, out);
+    }
 }
 
 class markdown_reader {
@@ -61,7 +100,11 @@ private:
     bool nests_too_deep(cmark_node* root);
     void find_unclosed_emphasis(cmark_node* root);
     std::optional<block> make_block(cmark_node* n) const;
-    void add_inlines(run_builder& out, cmark_node* parent) const;
+    void add_blocks(std::vector<block>& out, cmark_node* n) const;
+    block make_table(cmark_node* table) const;
+    // in_cell: a table cell's, where "<br>" is the line break (a line end
+    // would end the row).
+    void add_inlines(run_builder& out, cmark_node* parent, bool in_cell = false) const;
     std::string list_marker(cmark_node* list) const;
 };
 
@@ -141,12 +184,17 @@ void markdown_reader::find_unclosed_emphasis(cmark_node* root) {
     cmark_iter_free(it);
 }
 
-void markdown_reader::add_inlines(run_builder& out, cmark_node* parent) const {
+void markdown_reader::add_inlines(run_builder& out, cmark_node* parent, bool in_cell) const {
     for (cmark_node* n = cmark_node_first_child(parent); n; n = cmark_node_next(n)) {
         switch (cmark_node_get_type(n)) {
+            case CMARK_NODE_HTML_INLINE:
+                if (std::string_view l = literal_of(n); in_cell && (l == "<br>" || l == "<br/>" || l == "<br />")) {
+                    out.line_break(run_kind::hard_break, span_of(n));
+                    break;
+                }
+                [[fallthrough]];
             case CMARK_NODE_TEXT:
-            case CMARK_NODE_CODE:
-            case CMARK_NODE_HTML_INLINE: out.text(literal_of(n), span_of(n)); break;
+            case CMARK_NODE_CODE: out.text(literal_of(n), span_of(n)); break;
             case CMARK_NODE_SOFTBREAK: out.line_break(run_kind::soft_break, span_of(n)); break;
             case CMARK_NODE_LINEBREAK: out.line_break(run_kind::hard_break, span_of(n)); break;
             case CMARK_NODE_EMPH:
@@ -158,11 +206,11 @@ void markdown_reader::add_inlines(run_builder& out, cmark_node* parent) const {
                          : t == CMARK_NODE_STRONG ? mark_kind::strong
                                                   : mark_kind::link,
                          span_of(n), url ? url : "");
-                add_inlines(out, n);
+                add_inlines(out, n, in_cell);
                 out.close();
                 break;
             }
-            default: add_inlines(out, n); break;  // images: their alt text
+            default: add_inlines(out, n, in_cell); break;  // an image amid text: its alt text
         }
     }
 }
@@ -181,8 +229,7 @@ std::optional<block> markdown_reader::make_block(cmark_node* n) const {
     block b;
     b.where = span_of(n);
     auto children = [&] {
-        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c))
-            if (auto inner = make_block(c)) b.children.push_back(std::move(*inner));
+        for (cmark_node* c = cmark_node_first_child(n); c; c = cmark_node_next(c)) add_blocks(b.children, c);
     };
     auto printed_line = [&] { return std::string(trim(src_.line(b.where.begin.line))); };
     switch (cmark_node_get_type(n)) {
@@ -237,16 +284,103 @@ std::optional<block> markdown_reader::make_block(cmark_node* n) const {
             }
             return b;
         }
-        default: return std::nullopt;
+        default:
+            if (is_type(n, "table")) return make_table(n);
+            return std::nullopt;
     }
 }
 
+// A block's blocks, a paragraph of images alone being those images.
+void markdown_reader::add_blocks(std::vector<block>& out, cmark_node* n) const {
+    if (cmark_node_get_type(n) == CMARK_NODE_PARAGRAPH) {
+        std::vector<cmark_node*> images = images_alone(n);
+        for (cmark_node* img : images) {
+            block b;
+            b.kind = block_kind::image;
+            b.where = span_of(img);
+            alt_text(img, b.alt);
+            b.alt = std::string(trim(b.alt));
+            const char* url = cmark_node_get_url(img);
+            const char* title = cmark_node_get_title(img);
+            b.src = url ? url : "";
+            b.caption = title ? std::string(trim(title)) : std::string();
+            out.push_back(std::move(b));
+        }
+        if (!images.empty()) return;
+    }
+    if (auto b = make_block(n)) out.push_back(std::move(*b));
+}
+
+// A pipe table: its rows, the first its column headings unless every one of
+// them is empty (how a table without headings is written in Markdown, whose
+// tables must have a heading row), each cell one paragraph of its inlines.
+block markdown_reader::make_table(cmark_node* table) const {
+    block t;
+    t.kind = block_kind::table;
+    t.where = span_of(table);
+    // Each column's alignment as the delimiter row set it (":--", ":-:", "--:").
+    std::uint16_t columns = cmark_gfm_extensions_get_table_columns(table);
+    const std::uint8_t* aligns = cmark_gfm_extensions_get_table_alignments(table);
+    auto column_alignment = [&](std::size_t column) {
+        char a = aligns && column < columns ? static_cast<char>(aligns[column]) : 0;
+        return a == 'l' ? alignment::left : a == 'c' ? alignment::centre : a == 'r' ? alignment::right
+                                                                                      : alignment::unspecified;
+    };
+    for (cmark_node* r = cmark_node_first_child(table); r; r = cmark_node_next(r)) {
+        // The heading row's type is named "table_header".
+        bool header = is_type(r, "table_header");
+        if (!header && !is_type(r, "table_row")) continue;
+        block row;
+        row.kind = block_kind::table_row;
+        row.where = span_of(r);
+        row.header = header || cmark_gfm_extensions_get_table_row_is_header(r) != 0;
+        bool empty = true;
+        for (cmark_node* c = cmark_node_first_child(r); c; c = cmark_node_next(c)) {
+            if (!is_type(c, "table_cell")) continue;
+            block cell;
+            cell.kind = block_kind::table_cell;
+            cell.where = span_of(c);
+            cell.align = column_alignment(row.children.size());
+            block p;
+            p.where = cell.where;
+            run_builder out(p);
+            add_inlines(out, c, true);
+            finish_lines(p);
+            if (!p.lines.empty()) {
+                cell.children.push_back(std::move(p));
+                empty = false;
+            }
+            row.children.push_back(std::move(cell));
+        }
+        if (row.header && empty) continue;
+        t.children.push_back(std::move(row));
+    }
+    return t;
+}
+
+// cmark-gfm's extensions register themselves in a process-wide list that
+// is not guarded: once, before any parser looks for one.
+cmark_syntax_extension* table_extension() {
+    static cmark_syntax_extension* table = [] {
+        cmark_gfm_core_extensions_ensure_registered();
+        return cmark_find_syntax_extension("table");
+    }();
+    return table;
+}
+
+struct parser_deleter {
+    void operator()(cmark_parser* p) const noexcept { cmark_parser_free(p); }
+};
+
 document markdown_reader::run() {
-    std::unique_ptr<cmark_node, cmark_deleter> root(
-        cmark_parse_document(src_.text().data(), src_.text().size(), CMARK_OPT_SOURCEPOS));
+    // GFM's pipe tables are read as tables; its other extensions (autolinks,
+    // strikethrough, task lists) are not: a release's text is plain CommonMark.
+    std::unique_ptr<cmark_parser, parser_deleter> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
+    if (cmark_syntax_extension* table = table_extension()) cmark_parser_attach_syntax_extension(parser.get(), table);
+    cmark_parser_feed(parser.get(), src_.text().data(), src_.text().size());
+    std::unique_ptr<cmark_node, cmark_deleter> root(cmark_parser_finish(parser.get()));
     if (nests_too_deep(root.get())) return std::move(doc_);
-    for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c))
-        if (auto b = make_block(c)) doc_.blocks.push_back(std::move(*b));
+    for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c)) add_blocks(doc_.blocks, c);
     find_unclosed_emphasis(root.get());
     doc_.end = src_.position_at(src_.text().find_last_not_of(" \t\r\n") + 1);
     return std::move(doc_);

@@ -462,6 +462,8 @@ private:
     void add_list(xmlNodePtr parent, const block& list);
     void add_item_content(xmlNodePtr item, const block& b);
     std::size_t add_pseudo_list(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t at, std::size_t to);
+    void add_table(xmlNodePtr parent, const block& table);
+    void add_figure(xmlNodePtr parent, const block& image);
 
     // Inline content: text runs are gathered so that dates split over a line
     // break are still found, and positions are kept per piece.
@@ -1483,6 +1485,57 @@ std::size_t recogniser::add_pseudo_list(xmlNodePtr parent, const std::vector<blo
     return i;
 }
 
+// A table as rows of cells; a cell holds inline content only, so what its
+// blocks are (paragraphs, a list) is read as their text, a line break
+// between them. Rows without cells and a table without rows carry nothing.
+void recogniser::add_table(xmlNodePtr parent, const block& table) {
+    xmlNodePtr t = nullptr;
+    for (const block& row : table.children) {
+        if (row.kind != block_kind::table_row || row.children.empty()) continue;
+        if (!t) t = tree_->add(parent, "table", table.where);
+        xmlNodePtr r = tree_->add(t, "row", row.where);
+        if (row.header) tree_->set_attribute(r, "header", "true");
+        for (const block& cell : row.children) {
+            xmlNodePtr c = tree_->add(r, "cell", cell.where);
+            // A Word cell is aligned by its paragraphs: all set to the right, it is.
+            alignment align = cell.align;
+            if (align == alignment::unspecified && !cell.children.empty() &&
+                std::all_of(cell.children.begin(), cell.children.end(),
+                            [](const block& c) { return c.align == alignment::right; }))
+                align = alignment::right;
+            if (align == alignment::right || align == alignment::centre)
+                tree_->set_attribute(c, "align", align == alignment::right ? "right" : "centre");
+            bool first = true;
+            std::vector<const block*> todo;
+            for (auto it = cell.children.rbegin(); it != cell.children.rend(); ++it) todo.push_back(&*it);
+            while (!todo.empty()) {
+                const block* t = todo.back();
+                todo.pop_back();
+                if (!t->runs.empty()) {
+                    if (!first) {
+                        flush(c);
+                        tree_->add(c, "br", t->where);
+                    }
+                    first = false;
+                    add_runs(c, *t, 0, t->runs.size());
+                }
+                for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) todo.push_back(&*it);
+            }
+            flush(c);
+        }
+    }
+}
+
+// An image set on its own: its address when the draft gives one, its
+// alternative text and caption. One with none of them carries nothing.
+void recogniser::add_figure(xmlNodePtr parent, const block& image) {
+    if (image.src.empty() && image.alt.empty() && image.caption.empty()) return;
+    xmlNodePtr f = tree_->add(parent, "figure", image.where);
+    if (!image.src.empty()) tree_->set_attribute(f, "src", image.src);
+    if (!image.alt.empty()) tree_->set_attribute(f, "alt", image.alt);
+    if (!image.caption.empty()) tree_->add_text(tree_->add(f, "caption", image.where), image.caption);
+}
+
 void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t from, std::size_t to) {
     for (std::size_t i = from; i < to;) {
         const block& b = blocks[i];
@@ -1536,23 +1589,10 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
                 }
                 break;
             }
-            case block_kind::table:
-                // Until the schema has tables, a row is a paragraph of its cells.
-                for (const block& row : b.children) {
-                    xmlNodePtr p = tree_->add(parent, "p", row.where);
-                    bool first_cell = true;
-                    for (const block& cell : row.children) {
-                        if (!first_cell) append_text(" | ", cell.where.begin);
-                        first_cell = false;
-                        for (const block& c : cell.children)
-                            if (c.textual()) add_runs(p, c, 0, c.runs.size());
-                    }
-                    flush(p);
-                }
-                break;
+            case block_kind::table: add_table(parent, b); break;
+            case block_kind::image: add_figure(parent, b); break;
             default:
-                break;  // a thematic break, an image or a page break inside the body
-                        // carries no text
+                break;  // a thematic break or a page break inside the body carries no text
         }
         ++i;
     }

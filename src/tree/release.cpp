@@ -15,7 +15,8 @@ const xmlChar* x(const char* s) noexcept { return reinterpret_cast<const xmlChar
 
 // Elements whose content is elements only: safe to indent.
 bool element_only(const xmlNode* node) noexcept {
-    static constexpr const char* names[] = {"release", "header", "issuer", "body", "list", "quote", "closing"};
+    static constexpr const char* names[] = {"release", "header", "issuer", "body", "list",
+                                             "quote", "table", "row", "figure", "closing"};
     if (node->type != XML_ELEMENT_NODE) return false;
     for (const char* n : names)
         if (is(node, n)) return true;
