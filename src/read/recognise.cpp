@@ -367,11 +367,17 @@ struct findings {
     bool run_in = false;  // the dateline opens the body's first paragraph
 
     std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
+    // A web page's title heading set above the release's letterhead: the
+    // headline, when the release under it does not repeat it.
+    std::size_t title_block = npos;
     const line* sub_line = nullptr;  // a subheadline on the headline's last line
     std::size_t sub_block = npos;
 
     std::size_t body_from = 0, body_to = 0;
     std::vector<std::size_t> closing;
+    // A second release in the file: its blocks [from, to), kept after the
+    // first one's closing so that nothing of the file is lost.
+    std::size_t second_from = 0, second_to = 0;
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
@@ -532,6 +538,15 @@ bool recogniser::is_place(std::string_view line) const {
 
 namespace {
 
+// A web page's title set as a heading above the release's letterhead:
+// a few words in sentence or title case, not a name in capitals.
+bool is_page_title(const block& b) {
+    if (b.kind != block_kind::heading || b.lines.size() > 2) return false;
+    std::string text = b.joined();
+    std::size_t words = count_words(text);
+    return words >= 4 && words <= 40 && has_lowercase(text) && !has_organisation_word(text);
+}
+
 // A signatory's block under a dateline: one to four short lines, a name
 // and a title, no sentence.
 bool is_signature(const block& b) {
@@ -622,6 +637,10 @@ void recogniser::find_header() {
         // a web page may set its letterhead lines as headings.
         bool before_genre = bi < genre_block && genre_block < blocks_.size();
         if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre)) break;
+        if (before_genre && is_page_title(b) && f_.parts.empty() && f_.title_block == findings::npos) {
+            f_.title_block = bi;
+            continue;
+        }
         for (li = 0; li < b.lines.size(); ++li) {
             const std::string& t = b.lines[li].text;
             bool caps = !has_lowercase(t) && has_letter(t);
@@ -643,7 +662,10 @@ void recogniser::find_header() {
                 f_.kind = p->kind;
                 header_done = true;
                 break;
-            } else if (!seen(role::state) && !seen(role::organisation) && is_state_line(t)) {
+            } else if (!seen(role::state) && (!seen(role::organisation) || (li == 0 && !seen(role::genre))) &&
+                       is_state_line(t)) {
+                // Over the issuer, or beside it in a two-column letterhead read
+                // left to right (Vietnam's agencies).
                 r = role::state;
             } else if (last == role::state && !seen(role::motto) &&
                        (is_known_motto(t) || (caps && words <= 6 && !has_organisation_word(t) &&
@@ -727,7 +749,14 @@ void recogniser::find_headline() {
     std::size_t bi = f_.next, li = header_stop_line_;
     std::size_t next = bi;
     std::size_t headline_block = blocks_.size(), headline_from = 0, headline_to = 0;
-    if (bi < blocks_.size() && blocks_[bi].textual()) {
+    if (f_.title_block != findings::npos) {
+        // The page's title is the headline; the release may repeat it.
+        headline_block = f_.title_block;
+        headline_to = blocks_[headline_block].lines.size();
+        if (bi < blocks_.size() && li == 0 && blocks_[bi].textual() &&
+            fold(blocks_[bi].joined()) == fold(blocks_[headline_block].joined()))
+            ++next;
+    } else if (bi < blocks_.size() && blocks_[bi].textual()) {
         headline_block = bi;
         headline_from = li;
         headline_to = blocks_[bi].lines.size();
@@ -946,7 +975,10 @@ void recogniser::skip_page_remnants() {
         bool remnant = b.lines.size() <= 2 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
                            return is_page_label(l, opts_.numeric_dates);
                        });
-        if (!remnant && !repeated_later(b)) return;  // letterhead material after all: read it all
+        // An issuer's name repeated lower down (a sign-off, a second
+        // release) is the letterhead, not the page's copy of the title.
+        bool issuer = has_organisation_word(b.joined()) || is_house_issuer_line(b.lines[0].text);
+        if (!remnant && (issuer || !repeated_later(b))) return;  // letterhead material after all: read it all
     }
     for (std::size_t i = 0; i < letterhead; ++i) {
         const block& b = blocks_[i];
@@ -968,16 +1000,30 @@ void recogniser::find_run_in_dateline() {
 }
 
 void recogniser::find_second_release() {
-    // A second national header or genre label in the body starts another release.
-    for (std::size_t i = f_.body_from; i < f_.body_to; ++i) {
+    // A second national header or genre label after the headline starts
+    // another release, with the issuer lines set above its label: the first
+    // release ends there, so that its own dateline closes it.
+    for (std::size_t i = f_.next; i < f_.last; ++i) {
         const block& b = blocks_[i];
         if (!b.textual()) continue;
         const line& l = b.lines[0];
-        if (b.lines.size() <= 3 && (is_state_line(l.text) || (b.lines.size() == 1 && genre_kind(l.text)))) {
-            report(severity::error, "several-releases",
-                   "a second release starts here; put each release in its own file", {l.begin, l.end});
-            break;
+        if (b.lines.size() > 3 || !(is_state_line(l.text) || (b.lines.size() == 1 && genre_of(l.text)))) continue;
+        std::size_t start = i;
+        while (start > f_.next + 1 && start + 3 > i) {
+            const block& above = blocks_[start - 1];
+            bool letterhead = above.textual() && above.lines.size() <= 3 && !whole_dateline(above) &&
+                              (is_state_line(above.lines[0].text) || has_organisation_word(above.joined()) ||
+                               is_house_issuer_line(above.lines[0].text));
+            if (!letterhead) break;
+            --start;
         }
+        const line& first = blocks_[start].lines[0];
+        report(severity::error, "several-releases", "a second release starts here; put each release in its own file",
+               {first.begin, first.end});
+        f_.second_from = start;
+        f_.second_to = f_.last;
+        f_.last = start;
+        return;
     }
 }
 
@@ -987,16 +1033,20 @@ read_result recogniser::read() {
     skip_trailing_remnants();
     find_header();
     find_headline();
+    find_second_release();
     find_closing();
+    for (std::size_t i = f_.second_from; i < f_.second_to; ++i)
+        if (blocks_[i].textual()) f_.closing.push_back(i);
     find_run_in_dateline();
     if (!f_.dateline && f_.parts.empty()) {
+        // Not a release: what was said of a second one does not apply.
+        std::erase_if(diags_, [](const diagnostic& d) { return d.rule == "several-releases"; });
         report(severity::error, "not-a-release",
                "this is not a press release: no national header, issuer, genre "
                "label or dateline was found",
                {{1, 1}, {1, 1}});
         return {nullptr, std::move(diags_)};
     }
-    find_second_release();
     build();
     return {std::move(tree_), std::move(diags_)};
 }

@@ -24,7 +24,7 @@ assert r["summary"]["inputs"] == 205 and r["summary"]["failed"] == 5, r["summary
 by_source = {x["source"]: x for x in r["releases"]}
 drafts = []
 for folder, _, files in os.walk("archive"):
-    drafts += [os.path.relpath(os.path.join(folder, f), "archive") for f in files]
+    drafts += [os.path.relpath(os.path.join(folder, f), "archive") for f in files if f.endswith(".md")]
 assert len(drafts) == 205 and set(drafts) == set(by_source), "every input is in the report"
 for d in drafts:
     y, m, name = d.split("/")
