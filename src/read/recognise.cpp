@@ -378,6 +378,9 @@ struct findings {
     // A second release in the file: its blocks [from, to), kept after the
     // first one's closing so that nothing of the file is lost.
     std::size_t second_from = 0, second_to = 0;
+    // An issuer signing off above the end dateline: lines [0, signoff_to)
+    // of signoff_block. The header's issuer when it names none.
+    std::size_t signoff_block = npos, signoff_to = 0;
 
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
@@ -442,6 +445,7 @@ private:
     void find_header();
     void find_headline();
     void find_closing();
+    bool find_signoff(std::size_t block);
     void find_run_in_dateline();
     void find_second_release();
 
@@ -537,6 +541,24 @@ bool recogniser::is_place(std::string_view line) const {
 }
 
 namespace {
+
+// A release's title set right above its genre label, as the U.S. State
+// Department does: a line of five or more words in title case that names
+// no office.
+bool is_title_over_label(const block& b) {
+    if (b.kind != block_kind::paragraph || b.lines.size() != 1) return false;
+    const std::string& t = b.lines[0].text;
+    return count_words(t) >= 5 && has_lowercase(t) && !has_organisation_word(t) && !has_unit_word(t) &&
+           !t.ends_with('.');
+}
+
+// A release's number on a line of its own: "No. 41/2024", "Nomor:
+// HM.01.01/B/1412/2024", or a code such as "SG/SM/22187".
+bool is_document_number(std::string_view text) {
+    if (is_reference_line(text)) return true;
+    return text.size() <= 40 && std::count(text.begin(), text.end(), ' ') <= 1 && text.find('/') != std::string_view::npos &&
+           text.find_first_of("0123456789") != std::string_view::npos && !text.ends_with('.');
+}
 
 // A web page's title set as a heading above the release's letterhead:
 // a few words in sentence or title case, not a name in capitals.
@@ -637,7 +659,8 @@ void recogniser::find_header() {
         // a web page may set its letterhead lines as headings.
         bool before_genre = bi < genre_block && genre_block < blocks_.size();
         if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre)) break;
-        if (before_genre && is_page_title(b) && f_.parts.empty() && f_.title_block == findings::npos) {
+        if (before_genre && f_.parts.empty() && f_.title_block == findings::npos &&
+            (is_page_title(b) || (bi + 1 == genre_block && is_title_over_label(b)))) {
             f_.title_block = bi;
             continue;
         }
@@ -749,6 +772,29 @@ void recogniser::find_headline() {
     std::size_t bi = f_.next, li = header_stop_line_;
     std::size_t next = bi;
     std::size_t headline_block = blocks_.size(), headline_from = 0, headline_to = 0;
+    // Under the genre label, before the headline: the release's number
+    // ("No. 41/2024", "SG/SM/22187"), its date, and, under a title set
+    // above the label, the office ("OFFICE OF THE SPOKESPERSON").
+    auto has = [&](role r) {
+        return std::any_of(f_.parts.begin(), f_.parts.end(), [&](const findings::header_part& p) { return p.what == r; });
+    };
+    for (int k = 0; k < 3 && li == 0 && bi < blocks_.size(); ++k) {
+        const block& b = blocks_[bi];
+        if (b.kind != block_kind::paragraph || b.lines.size() != 1) break;
+        const std::string& t = b.lines[0].text;
+        if (!has(role::reference) && is_document_number(t)) {
+            f_.parts.push_back({role::reference, bi, 0, 1, false});
+        } else if (auto d = whole_dateline(b); d && !f_.dateline) {
+            f_.dateline = d;
+            f_.dateline_line = &b.lines[0];
+        } else if (f_.title_block != findings::npos && !has(role::organisation) && !has_lowercase(t) &&
+                   (has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t))) {
+            f_.parts.push_back({role::organisation, bi, 0, 1, false});
+        } else {
+            break;
+        }
+        next = ++bi;
+    }
     if (f_.title_block != findings::npos) {
         // The page's title is the headline; the release may repeat it.
         headline_block = f_.title_block;
@@ -896,6 +942,11 @@ void recogniser::find_closing() {
                     continue;
                 }
             }
+            if (find_signoff(i - 1)) {
+                end_dateline = true;
+                body_to = i - 1;
+                continue;
+            }
             // A signature under the dateline: the signatory's name and title.
             if (i - 1 > body_from && is_signature(b) && whole_dateline(blocks_[i - 2])) {
                 closing.push_back(i - 1);
@@ -909,6 +960,34 @@ void recogniser::find_closing() {
 
     f_.body_from = body_from;
     f_.body_to = body_to;
+}
+
+// The issuer signing off over the place and the date, in one paragraph:
+// "MINISTRY OF FOREIGN AFFAIRS" / "SINGAPORE" / "14 MARCH 2024", or
+// "WISMA PUTRA" / "Putrajaya, 9 May 2024".
+bool recogniser::find_signoff(std::size_t bi) {
+    const block& b = blocks_[bi];
+    const std::size_t n = b.lines.size();
+    if (b.kind != block_kind::paragraph || n < 2 || n > 6) return false;
+    auto d = match_dateline(b.lines[n - 1].text, opts_.numeric_dates);
+    if (!d || d->run_in) return false;
+    const bool placeless = d->place_begin == d->place_end;
+    if (placeless && (n < 3 || !is_place(b.lines[n - 2].text))) return false;
+    const std::size_t signoff_to = placeless ? n - 2 : n - 1;
+    for (std::size_t k = 0; k < signoff_to; ++k) {
+        const std::string& t = b.lines[k].text;
+        bool caps = !has_lowercase(t) && has_letter(t);
+        if (count_words(t) > 8 || t.ends_with('.') || !(caps || b.lines[k].bold || has_organisation_word(t) ||
+                                                        is_house_issuer_line(t)))
+            return false;
+    }
+    f_.dateline = d;
+    f_.dateline_line = &b.lines[n - 1];
+    f_.dateline_place_line = placeless ? &b.lines[n - 2] : nullptr;
+    f_.dateline_position = "end";
+    f_.signoff_block = bi;
+    f_.signoff_to = signoff_to;
+    return true;
 }
 
 // A line a web page prints above the release: "Posted on 8 May 2024 by
@@ -989,10 +1068,25 @@ void recogniser::skip_page_remnants() {
 }
 
 void recogniser::find_run_in_dateline() {
-    if (f_.dateline || f_.body_from >= f_.body_to || blocks_[f_.body_from].kind != block_kind::paragraph) return;
-    const block& b = blocks_[f_.body_from];
+    if (f_.dateline || f_.body_from >= f_.body_to) return;
+    // A wire release may set a summary line between its headline and the
+    // paragraph that opens with the dateline: that line is the subheadline.
+    std::size_t at = f_.body_from;
+    if (f_.sub_block == findings::npos && f_.headline_block != findings::npos && at + 1 < f_.body_to &&
+        blocks_[at].kind == block_kind::paragraph && blocks_[at].lines.size() == 1 &&
+        count_words(blocks_[at].lines[0].text) <= 40 && !match_dateline(blocks_[at].lines[0].text, opts_.numeric_dates))
+        if (auto d = match_dateline(blocks_[at + 1].lines.empty() ? "" : blocks_[at + 1].lines[0].text,
+                                    opts_.numeric_dates);
+            d && d->run_in && blocks_[at + 1].kind == block_kind::paragraph)
+            ++at;
+    if (blocks_[at].kind != block_kind::paragraph) return;
+    const block& b = blocks_[at];
     auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
     if (!d || !d->run_in) return;
+    if (at > f_.body_from) {
+        f_.sub_block = f_.body_from;
+        f_.body_from = at;
+    }
     f_.dateline = d;
     f_.dateline_line = &b.lines[0];
     f_.dateline_position = "run-in";
@@ -1035,6 +1129,13 @@ read_result recogniser::read() {
     find_headline();
     find_second_release();
     find_closing();
+    // An issuer named only where it signs off is the release's issuer.
+    if (f_.signoff_block != findings::npos &&
+        std::none_of(f_.parts.begin(), f_.parts.end(),
+                     [](const findings::header_part& p) { return p.what == role::organisation; })) {
+        f_.parts.push_back({role::organisation, f_.signoff_block, 0, f_.signoff_to, false});
+        f_.signoff_block = findings::npos;
+    }
     for (std::size_t i = f_.second_from; i < f_.second_to; ++i)
         if (blocks_[i].textual()) f_.closing.push_back(i);
     find_run_in_dateline();
@@ -1221,19 +1322,25 @@ void recogniser::build_headline() {
 }
 
 void recogniser::build_closing() {
-    if (f_.closing.empty()) return;
+    // The closing blocks, and the issuer's sign-off over the dateline in
+    // its place among them (lines of a block that also holds the dateline).
+    std::vector<std::size_t> order = f_.closing;
+    const bool signoff = f_.signoff_block != findings::npos;
+    if (signoff) order.insert(std::upper_bound(order.begin(), order.end(), f_.signoff_block), f_.signoff_block);
+    if (order.empty()) return;
     xmlNodePtr c = tree_->add(tree_->root(), "closing",
-                              {blocks_[f_.closing.front()].where.begin, blocks_[f_.closing.back()].where.end});
-    for (std::size_t i : f_.closing) {
+                              {blocks_[order.front()].where.begin, blocks_[order.back()].where.end});
+    for (std::size_t i : order) {
         const block& b = blocks_[i];
         if (std::string mark = end_mark_text(b); !mark.empty()) {
             xmlNodePtr m = tree_->add(c, "end-mark", b.where);
             tree_->add_text(m, mark);
         } else {
-            // Contact blocks are set line by line.
-            xmlNodePtr p = tree_->add(c, "p", b.where);
+            // Contact blocks and sign-offs are set line by line.
+            const std::size_t to = signoff && i == f_.signoff_block ? f_.signoff_to : b.lines.size();
+            xmlNodePtr p = tree_->add(c, "p", {b.where.begin, b.lines[to - 1].end});
             softbreak_as_br_ = true;
-            add_lines(p, b, 0, b.lines.size());
+            add_lines(p, b, 0, to);
             softbreak_as_br_ = false;
         }
     }
