@@ -566,7 +566,9 @@ bool is_page_title(const block& b) {
     if (b.kind != block_kind::heading || b.lines.size() > 2) return false;
     std::string text = b.joined();
     std::size_t words = count_words(text);
-    return words >= 4 && words <= 40 && has_lowercase(text) && !has_organisation_word(text);
+    // An office's name is short: a long line that mentions one ("U.S.
+    // Embassy Marks Independence Day with ...") is a title.
+    return words >= 4 && words <= 40 && has_lowercase(text) && (words >= 9 || !has_organisation_word(text));
 }
 
 // A signatory's block under a dateline: one to four short lines, a name
@@ -947,11 +949,18 @@ void recogniser::find_closing() {
                 body_to = i - 1;
                 continue;
             }
-            // A signature under the dateline: the signatory's name and title.
-            if (i - 1 > body_from && is_signature(b) && whole_dateline(blocks_[i - 2])) {
-                closing.push_back(i - 1);
-                body_to = i - 1;
-                continue;
+            // A signature under the dateline: the signatory's title and
+            // name, in up to three blocks ("Minister of Commerce" /
+            // "(Signed and sealed)" / "CHAN Sokunthea").
+            if (is_signature(b)) {
+                std::size_t j = i - 1;
+                while (j > body_from && j + 3 >= i && is_signature(blocks_[j - 1]) && !whole_dateline(blocks_[j - 1]))
+                    --j;
+                if (j > body_from && whole_dateline(blocks_[j - 1])) {
+                    closing.push_back(i - 1);
+                    body_to = i - 1;
+                    continue;
+                }
             }
         }
         break;
@@ -971,19 +980,21 @@ bool recogniser::find_signoff(std::size_t bi) {
     if (b.kind != block_kind::paragraph || n < 2 || n > 6) return false;
     auto d = match_dateline(b.lines[n - 1].text, opts_.numeric_dates);
     if (!d || d->run_in) return false;
+    // The place over a bare date, or none: "Department of Information" /
+    // "Ministry of Foreign Affairs" / "12 March 2024".
     const bool placeless = d->place_begin == d->place_end;
-    if (placeless && (n < 3 || !is_place(b.lines[n - 2].text))) return false;
-    const std::size_t signoff_to = placeless ? n - 2 : n - 1;
+    const bool place_above = placeless && n >= 3 && is_place(b.lines[n - 2].text);
+    const std::size_t signoff_to = place_above ? n - 2 : n - 1;
     for (std::size_t k = 0; k < signoff_to; ++k) {
         const std::string& t = b.lines[k].text;
         bool caps = !has_lowercase(t) && has_letter(t);
-        if (count_words(t) > 8 || t.ends_with('.') || !(caps || b.lines[k].bold || has_organisation_word(t) ||
-                                                        is_house_issuer_line(t)))
+        if (count_words(t) > 8 || t.ends_with('.') ||
+            !(caps || b.lines[k].bold || has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t)))
             return false;
     }
     f_.dateline = d;
     f_.dateline_line = &b.lines[n - 1];
-    f_.dateline_place_line = placeless ? &b.lines[n - 2] : nullptr;
+    f_.dateline_place_line = place_above ? &b.lines[n - 2] : nullptr;
     f_.dateline_position = "end";
     f_.signoff_block = bi;
     f_.signoff_to = signoff_to;
