@@ -19,6 +19,8 @@ src=$2
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$src" || exit 2
+facts_lib=$PWD/tools  # release_facts.py: the facts expected.tsv records, read from XML
+export PYTHONDONTWRITEBYTECODE=1  # no __pycache__ left in tools/
 passed=0 failed=0
 
 ok() { passed=$((passed + 1)); }
@@ -41,63 +43,22 @@ print(re.sub(r"\s+", " ", "".join(h.itertext())).strip() if h is not None else "
 PY
 }
 field_of() {  # field_of XML-FILE FIELD: one of the facts expected.tsv records
-  PYTHONPATH=$work python3 -c 'import sys; from facts import facts; print(facts(open(sys.argv[1], "rb").read())[sys.argv[2]])' "$1" "$2"
+  python3 "$facts_lib/release_facts.py" "$1" "$2"
 }
 tsv_headline() { awk -F'\t' -v f="$1" '$1 == f { print $3 }' fixtures/expected.tsv; }
 
-cat >"$work/facts.py" <<'PY'
-# The facts expected.tsv records, read from a release's XML.
-import csv, re, xml.etree.ElementTree as ET
-NS = "{urn:communique:release:1}"
-LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-FIELDS = ["headline", "dateline_place", "dateline_iso", "issuer", "genre", "lang"]
-
-def text(e, br):  # text of e, <br/> as br
-    out = [e.text or ""]
-    for c in e:
-        out.append(br if c.tag == NS + "br" else text(c, br))
-        out.append(c.tail or "")
-    return "".join(out)
-
-def norm(s):
-    return re.sub(r"\s+", " ", s).strip()
-
-def facts(xml):
-    empty = dict.fromkeys(FIELDS, "")
-    try:
-        r = ET.fromstring(xml)
-    except ET.ParseError:
-        return empty
-    header, headline, dateline = (r.find(NS + n) for n in ("header", "headline", "dateline"))
-    place = dateline.find(NS + "place") if dateline is not None else None
-    date = dateline.find(NS + "date") if dateline is not None else None
-    genre = header.find(NS + "genre") if header is not None else None
-    orgs = header.findall(f"{NS}issuer/{NS}organisation") if header is not None else []
-    return dict(
-        headline=norm("".join(headline.itertext())) if headline is not None else "",
-        dateline_place=norm(text(place, " ")) if place is not None else "",
-        dateline_iso=date.get("when", "") if date is not None else "",
-        # Joint issuers are joined with " / " in expected.tsv; a name's <br/> is a space.
-        issuer=" / ".join(norm(text(o, " ")) for o in orgs),
-        genre=norm(text(genre, " ")) if genre is not None else "",
-        lang=r.get(LANG, ""))
-
-def tsv_row(path):
-    rows = csv.DictReader(open("fixtures/expected.tsv", encoding="utf-8"), delimiter="\t")
-    return {r["file"]: r for r in rows}[path]
-PY
 
 # ---------------------------------------------------------------------------
 # 1-3, 5: verdicts, facts, twins and round trips, table-driven.
 printf '%s\n' "${known_misses[@]}" >"$work/known"
-PYTHONPATH=$work python3 - "$cli" "$work" "$work/known" <<'PY'
+PYTHONPATH=$facts_lib python3 - "$cli" "$work" "$work/known" <<'PY'
 import csv, datetime, difflib, glob, os, re, subprocess, sys
 import xml.etree.ElementTree as ET
 
 cli, work, known_file = sys.argv[1:4]
 known = {k for k in open(known_file).read().split() if k}
 seen, counts = set(), {"passed": 0, "failed": 0, "known": 0}
-from facts import FIELDS, facts
+from release_facts import FIELDS, facts
 
 def result(key, good, detail=""):
     seen.add(key)
@@ -239,9 +200,9 @@ xpath='//div[@id="post-body-7731"]'
 check "--content" 0 "$cli" check --content "$xpath" "$page"
 check "--content convert" 0 "$cli" convert --content "$xpath" "$page" --to xml -o -
 cp "$work/stdout" "$work/content-flag.xml"
-PYTHONPATH=$work python3 - "$work/content-flag.xml" "$page" <<'PY' && ok || fail "--content: the release read is not the Blogger page's"
+PYTHONPATH=$facts_lib python3 - "$work/content-flag.xml" "$page" <<'PY' && ok || fail "--content: the release read is not the Blogger page's"
 import sys
-from facts import facts, tsv_row
+from release_facts import facts, tsv_row
 got, want = facts(open(sys.argv[1], "rb").read()), tsv_row(sys.argv[2])
 assert all(got[k] == want[k] for k in got), (got, want)
 PY
