@@ -533,11 +533,12 @@ bool is_place_line(std::string_view text) {
 }  // namespace
 
 bool recogniser::is_place(std::string_view line) const {
-    if (is_place_line(line)) return true;
-    if (house_places_.empty()) return false;
     std::string_view t = line;
     while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
-    return std::find(house_places_.begin(), house_places_.end(), fold(t)) != house_places_.end();
+    if (!house_places_.empty() && std::find(house_places_.begin(), house_places_.end(), fold(t)) != house_places_.end())
+        return true;
+    // An office's name over the date is its sign-off, not a place.
+    return is_place_line(t) && !has_organisation_word(t) && !has_unit_word(t);
 }
 
 namespace {

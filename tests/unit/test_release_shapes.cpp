@@ -1,0 +1,122 @@
+// Release shapes of other offices than the house example's, each read
+// into the right parts: the corpus in fixtures/corpus measures them
+// together, these tests one at a time.
+#include <communique/communique.hpp>
+
+#include <catch2/catch.hpp>
+
+#include <string>
+
+using namespace communique;
+
+namespace {
+
+// The release XML as read, even when a rule finds it invalid.
+std::string xml_of(const std::string& draft) {
+    options o;
+    o.write_invalid = true;
+    result r = engine(o).convert(draft, std::vector<std::string>{"xml"});
+    REQUIRE(r.outputs.size() == 1);
+    return r.outputs[0];
+}
+
+bool has(const std::string& text, const std::string& part) { return text.find(part) != std::string::npos; }
+
+const std::string body = "The two ministers signed the agreement on 13 March 2024 in the presence of officials.\n\n"
+                         "The agreement enters into force on signature.\n\n";
+
+}  // namespace
+
+TEST_CASE("an issuer signing off over the place and the date", "[shapes]") {
+    // No issuer at the top: the sign-off names it.
+    std::string xml = xml_of("MFA Press Statement: Signing of a consular agreement with Vestaria\n\n" + body +
+                             "MINISTRY OF FOREIGN AFFAIRS\nSINGAPORE\n14 MARCH 2024\n");
+    CHECK(has(xml, "<organisation>MINISTRY OF FOREIGN AFFAIRS</organisation>"));
+    CHECK(has(xml, "<dateline position=\"end\"><place>SINGAPORE</place> <date when=\"2024-03-14\">"));
+    CHECK(has(xml, "<headline>Signing of a consular agreement with Vestaria</headline>"));
+    CHECK_FALSE(has(xml, "<p>MINISTRY OF FOREIGN AFFAIRS"));
+
+    // An issuer at the top: the sign-off stays in the closing, nothing lost.
+    std::string both = xml_of("MINISTRY OF FOREIGN AFFAIRS MALAYSIA\n\nPRESS RELEASE\n\nConsular counter opens\n\n" +
+                              body + "WISMA PUTRA\nPUTRAJAYA\n9 May 2024\n");
+    CHECK(has(both, "<organisation>MINISTRY OF FOREIGN AFFAIRS MALAYSIA</organisation>"));
+    CHECK(has(both, "<place>PUTRAJAYA</place>"));
+    CHECK(has(both, "<closing>\n    <p>WISMA PUTRA</p>\n  </closing>"));
+
+    // A bare date under the office's lines: a dateline without a place.
+    std::string bare = xml_of("Press Release\n\nVisa exemption extended\n\n" + body +
+                              "Department of Information\nMinistry of Foreign Affairs\n12 March 2024\n");
+    CHECK(has(bare, "<dateline position=\"end\"><date when=\"2024-03-12\">12 March 2024</date></dateline>"));
+    CHECK(has(bare, "<organisation>Department of Information<br/>Ministry of Foreign Affairs</organisation>"));
+}
+
+TEST_CASE("a second release in the file ends the first before its letterhead", "[shapes]") {
+    const std::string one = "**MINISTRY OF TOURISM**\n\nPRESS RELEASE\n\nFirst headline\n\n" + body +
+                            "Phnom Penh, 20 December 2024\n\n";
+    const std::string two = "**MINISTRY OF TOURISM**\n\nPRESS RELEASE\n\nSecond headline\n\nOther news.\n\n"
+                            "Phnom Penh, 23 December 2024\n";
+    result r = engine().check(one + two);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics[0].rule == "several-releases");
+    CHECK(r.diagnostics[0].begin.line == 13);  // the second letterhead, not its genre label
+    std::string xml = xml_of(one + two);
+    // The first release keeps its issuer and its own dateline; the second is
+    // kept, in the closing.
+    CHECK(has(xml, "<organisation>MINISTRY OF TOURISM</organisation>"));
+    CHECK(has(xml, "<date when=\"2024-12-20\">"));
+    CHECK(has(xml, "<closing>"));
+    CHECK(has(xml, "Second headline"));
+}
+
+TEST_CASE("a document number and a date under the genre label stay in the header", "[shapes]") {
+    std::string xml = xml_of("UNITED NATIONS\n\nPress Release\n\nSG/SM/22187\n\n12 March 2024\n\n"
+                             "# Secretary-General welcomes the humanitarian corridor\n\n" + body);
+    CHECK(has(xml, "<reference>SG/SM/22187</reference>"));
+    CHECK(has(xml, "<headline>Secretary-General welcomes the humanitarian corridor</headline>"));
+    CHECK(has(xml, "<dateline position=\"top\"><date when=\"2024-03-12\">"));
+}
+
+TEST_CASE("a title set above the genre label, a web page's title heading", "[shapes]") {
+    // The U.S. State Department's layout.
+    std::string state = xml_of("United States and Mekong Partners Launch Fisheries Exchange\n\nMEDIA NOTE\n\n"
+                               "OFFICE OF THE SPOKESPERSON\n\nMAY 3, 2024\n\n" + body);
+    CHECK(has(state, "<headline>United States and Mekong Partners Launch Fisheries Exchange</headline>"));
+    CHECK(has(state, "<organisation>OFFICE OF THE SPOKESPERSON</organisation>"));
+    CHECK(has(state, "<date when=\"2024-05-03\">MAY 3, 2024</date>"));
+
+    // A CMS page: the <h1> above the release's genre label and dateline.
+    std::string page = xml_of(
+        "<!DOCTYPE html><html><body><main><article><h1>Kemenkes Perketat Pengawasan Pintu Masuk Negara</h1>"
+        "<p><strong>SIARAN PERS</strong></p><p><strong>Jakarta, 28 Agustus 2024</strong></p>"
+        "<p>Kementerian Kesehatan memperketat pengawasan di bandara dan pelabuhan sejak 20 Agustus 2024.</p>"
+        "</article></main></body></html>");
+    CHECK(has(page, "<headline>Kemenkes Perketat Pengawasan Pintu Masuk Negara</headline>"));
+    CHECK_FALSE(has(page, "<organisation>Kemenkes"));
+    CHECK(has(page, "<place>Jakarta</place>"));
+}
+
+TEST_CASE("a wire release's summary line before its run-in dateline is the subheadline", "[shapes]") {
+    std::string xml = xml_of(
+        "FOR IMMEDIATE RELEASE\n\nSiam Cold Chain Opens Solar-Powered Cold Storage Hub\n\n"
+        "New facility cuts transit time for fruit exports\n\n"
+        "BANGKOK, March 4, 2024 /PRNewswire/ -- Siam Cold Chain today opened its new hub.\n\nMore text.\n");
+    CHECK(has(xml, "<subheadline>New facility cuts transit time for fruit exports</subheadline>"));
+    CHECK(has(xml, "<dateline position=\"run-in\"><place>BANGKOK</place>"));
+}
+
+TEST_CASE("a state line beside the issuer in a two-column letterhead", "[shapes]") {
+    std::string xml = xml_of("VĂN PHÒNG CHÍNH PHỦ\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+                             "THÔNG CÁO BÁO CHÍ\n\nPhiên họp Chính phủ thường kỳ tháng 10\n\n"
+                             "Chính phủ tổ chức phiên họp ngày 5 tháng 11 năm 2024.\n\nHà Nội, ngày 5 tháng 11 năm 2024\n");
+    CHECK(has(xml, "<state>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</state>"));
+    CHECK(has(xml, "<organisation>VĂN PHÒNG CHÍNH PHỦ</organisation>"));
+}
+
+TEST_CASE("a signature of several blocks under the dateline is the closing", "[shapes]") {
+    std::string xml = xml_of("**MINISTRY OF COMMERCE**\n\nANNOUNCEMENT\n\nOnline certificates of origin\n\n" + body +
+                             "Phnom Penh, 5 June 2024\n\n**Minister of Commerce**\n\n*(Signed and sealed)*\n\n"
+                             "**CHAN Sokunthea**\n");
+    CHECK(has(xml, "<place>Phnom Penh</place>"));
+    CHECK(has(xml, "<closing>"));
+    CHECK(has(xml, "CHAN Sokunthea"));
+}
