@@ -340,7 +340,7 @@ bool is_known_motto(std::string_view line) {
 }
 
 std::size_t motto_after_state(std::string_view line) {
-    if (line.size() > 200 || line.size() < 24) return 0;
+    if (line.size() > 320 || line.size() < 24) return 0;
     // ASCII letters in capitals (Khmer has no case; Vietnamese mottos are
     // printed in capitals), byte for byte, so that offsets stay the line's.
     std::string upper(line);
@@ -383,8 +383,10 @@ bool is_ascii(std::string_view s) {
 
 // Chinese and Burmese name an office by its last characters ("中华人民共和国外交部",
 // "外交部新闻司"); a headline that mentions one goes on past it. Short lines only.
-bool ends_with_any(std::string_view f, std::initializer_list<std::string_view> tails, bool spaces = false) {
-    if (f.size() > 75 || f.find_first_of(spaces ? ",.:;!?" : " ,.:;!?") != std::string_view::npos) return false;
+// Burmese puts spaces between phrases and takes more bytes a name.
+bool ends_with_any(std::string_view f, std::initializer_list<std::string_view> tails, bool burmese = false) {
+    if (f.size() > (burmese ? 180u : 75u) || f.find_first_of(burmese ? ",.:;!?" : " ,.:;!?") != std::string_view::npos)
+        return false;
     for (std::string_view t : tails)
         if (f.size() > t.size() && f.ends_with(t)) return true;
     return false;
