@@ -386,6 +386,76 @@ TEST_CASE("dates: Indonesian month names", "[dates][id]") {
 }
 
 // ---------------------------------------------------------------------------
+// Lao, Burmese, Chinese, Filipino
+
+TEST_CASE("dates: Lao", "[dates][lo]") {
+    const char* months[] = {"ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ",
+                            "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string("ວັນທີ 1 ") + months[i] + " 2024";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+        CHECK(only_date(text).end == text.size());
+    }
+    SECTION("day word") { check_date("ວັນທີ 14 ມີນາ 2024", "ວັນທີ 14 ມີນາ 2024", "2024-03-14"); }
+    SECTION("Lao digits") { check_date("ວັນທີ ໑໔ ມີນາ ໒໐໒໔", "ວັນທີ ໑໔ ມີນາ ໒໐໒໔", "2024-03-14"); }
+    SECTION("weekday") { check_date("ວັນສຸກ ທີ 12 ເມສາ 2024", "ວັນສຸກ ທີ 12 ເມສາ 2024", "2024-04-12"); }
+    SECTION("month word and number") { check_date("ວັນທີ 14 ເດືອນ 3 ປີ 2024", "ວັນທີ 14 ເດືອນ 3 ປີ 2024", "2024-03-14"); }
+    SECTION("numeric after the day word is day first") {
+        check_date("ວັນທີ 03/04/2024", "ວັນທີ 03/04/2024", "2024-04-03", true, date_order::month_first);
+    }
+}
+
+TEST_CASE("dates: Burmese", "[dates][my]") {
+    const char* months[] = {"ဇန်နဝါရီ", "ဖေဖော်ဝါရီ", "မတ်", "ဧပြီ", "မေ", "ဇွန်",
+                            "ဇူလိုင်", "ဩဂုတ်", "စက်တင်ဘာ", "အောက်တိုဘာ", "နိုဝင်ဘာ", "ဒီဇင်ဘာ"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string("၂၀၂၄ ခုနှစ်၊ ") + months[i] + "လ ၁ ရက်";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+        CHECK(only_date(text).end == text.size());
+    }
+    SECTION("year first") {
+        check_date("၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်", "၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်", "2024-04-12");
+    }
+    SECTION("year first with ရက်နေ့") {
+        check_date("၂၀၂၄ ခုနှစ် ဧပြီလ ၁၂ ရက်နေ့တွင်", "၂၀၂၄ ခုနှစ် ဧပြီလ ၁၂ ရက်နေ့", "2024-04-12");
+    }
+    SECTION("day first") { check_date("၁၂ ဧပြီ ၂၀၂၄", "၁၂ ဧပြီ ၂၀၂၄", "2024-04-12"); }
+    SECTION("day first with its words") {
+        check_date("၁၂ ရက် ဧပြီလ ၂၀၂၄ ခုနှစ်", "၁၂ ရက် ဧပြီလ ၂၀၂၄ ခုနှစ်", "2024-04-12");
+    }
+    SECTION("numeric") { check_date("၁၅-၁-၂၀၂၅", "၁၅-၁-၂၀၂၅", "2025-01-15"); }
+    SECTION("a year without a month is no date") { CHECK(find_dates("၂၀၂၄ ခုနှစ်အတွင်း").empty()); }
+}
+
+TEST_CASE("dates: Chinese", "[dates][zh]") {
+    SECTION("ASCII digits") { check_date("于2024年4月12日在金边", "2024年4月12日", "2024-04-12"); }
+    SECTION("full-width digits") { check_date("２０２４年４月１２日", "２０２４年４月１２日", "2024-04-12"); }
+    SECTION("spaces") { check_date("2024 年 4 月 12 日", "2024 年 4 月 12 日", "2024-04-12"); }
+    SECTION("号 for the day") { check_date("2024年4月12号", "2024年4月12号", "2024-04-12"); }
+    SECTION("impossible") { check_date("2024年2月30日", "2024年2月30日", "2024-02-30", false); }
+    SECTION("month and year only") { CHECK(find_dates("2024年4月").empty()); }
+}
+
+TEST_CASE("dates: Filipino", "[dates][fil]") {
+    const char* months[] = {"Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo",
+                            "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string(months[i]) + " 12, 2024";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+    }
+    SECTION("ika- and ng") { check_date("noong ika-12 ng Abril 2024.", "ika-12 ng Abril 2024", "2024-04-12"); }
+    SECTION("ika- with a comma") { check_date("Ika-12 ng Abril, 2024", "Ika-12 ng Abril, 2024", "2024-04-12"); }
+    SECTION("month first") { check_date("Abril 12, 2024", "Abril 12, 2024", "2024-04-12"); }
+    SECTION("Spanish spelling and weekday") {
+        check_date("Biyernes, Febrero 2, 2024", "Biyernes, Febrero 2, 2024", "2024-02-02");
+    }
+    SECTION("ika- alone is no date") { CHECK(find_dates("ang ika-12 na pagpupulong").empty()); }
+}
+
+// ---------------------------------------------------------------------------
 // Buddhist Era
 
 TEST_CASE("dates: Buddhist Era markers convert the year", "[dates][be]") {
@@ -655,4 +725,51 @@ TEST_CASE("lunar: lines that are not lunar dates", "[lunar][km]") {
 TEST_CASE("lunar: the lunar line carries no Gregorian date", "[lunar][dates]") {
     CHECK(find_dates("ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧").empty());
     CHECK_FALSE(match_dateline("ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧").has_value());
+}
+
+TEST_CASE("dateline: Lao, Burmese, Chinese and Filipino", "[dateline]") {
+    SECTION("Lao") {
+        const std::string_view line = "ນະຄອນຫຼວງວຽງຈັນ, ວັນທີ 14 ມີນາ 2024";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "ນະຄອນຫຼວງວຽງຈັນ");
+        CHECK(d.date.iso() == "2024-03-14");
+    }
+    SECTION("a Lao sentence is no dateline") {
+        CHECK_FALSE(match_dateline("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມີນາ 2024"));
+    }
+    SECTION("Burmese comma") {
+        const std::string_view line = "နေပြည်တော်၊ ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "နေပြည်တော်");
+        CHECK(d.date.iso() == "2024-04-12");
+    }
+    SECTION("Burmese 'dated' after the place") {
+        const std::string_view line = "ရန်ကုန်မြို့၊ ရက်စွဲ ၁၅-၁-၂၀၂၅";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "ရန်ကုန်မြို့");
+        CHECK(d.date.iso() == "2025-01-15");
+    }
+    SECTION("Burmese 'dated' without a place") {
+        const std::string_view line = "ရက်စွဲ၊ ၂၀၂၄ ခုနှစ်၊ ဇွန်လ ၁၈ ရက်";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-06-18");
+    }
+    SECTION("Chinese full-width comma") {
+        const std::string_view line = "北京，2024年9月27日";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "北京");
+        CHECK(d.date.iso() == "2024-09-27");
+    }
+    SECTION("Chinese place run into the date") {
+        const std::string_view line = "北京2024年9月27日";
+        CHECK(place_of(line, only_dateline(line)) == "北京");
+    }
+    SECTION("a Chinese sentence is no dateline") { CHECK_FALSE(match_dateline("外交部发言人于2024年9月27日")); }
+    SECTION("Filipino place with ng") {
+        const std::string_view line = "Lungsod ng Maynila, ika-12 ng Abril 2024";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "Lungsod ng Maynila");
+        CHECK(d.date.iso() == "2024-04-12");
+    }
 }
