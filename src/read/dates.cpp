@@ -625,6 +625,70 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
     return y.end;
 }
 
+// A Chinese numeral digit (〇 or 零 for zero, 一 to 九); -1 otherwise.
+int han_digit(char32_t c) {
+    switch (c) {
+        case 0x3007: case 0x96F6: return 0;
+        case 0x4E00: return 1;
+        case 0x4E8C: return 2;
+        case 0x4E09: return 3;
+        case 0x56DB: return 4;
+        case 0x4E94: return 5;
+        case 0x516D: return 6;
+        case 0x4E03: return 7;
+        case 0x516B: return 8;
+        case 0x4E5D: return 9;
+        default: return -1;
+    }
+}
+
+// A month or day in Chinese numerals: 四, 十, 十二, 二十, 三十一. Returns the end, or npos.
+size_t read_han_small(string_view s, size_t i, int& value) {
+    const cp_info a = cp_at(s, i);
+    const int d1 = han_digit(a.cp);
+    if (a.cp == 0x5341) {  // 十 opens 10 to 19
+        const cp_info b = cp_at(s, i + a.len);
+        const int d2 = han_digit(b.cp);
+        if (d2 > 0) return value = 10 + d2, i + a.len + b.len;
+        return value = 10, i + a.len;
+    }
+    if (d1 <= 0) return npos;
+    const cp_info t = cp_at(s, i + a.len);
+    if (t.cp != 0x5341) return value = d1, i + a.len;
+    const cp_info b = cp_at(s, i + a.len + t.len);
+    const int d2 = han_digit(b.cp);
+    if (d2 > 0) return value = d1 * 10 + d2, i + a.len + t.len + b.len;
+    return value = d1 * 10, i + a.len + t.len;
+}
+
+// 二〇二四年四月十二日: the year digit by digit, month and day as numbers.
+size_t parse_han_numerals(string_view s, size_t p, date_match& out) {
+    int year = 0;
+    size_t i = p;
+    for (int k = 0; k < 4; ++k) {
+        const cp_info c = cp_at(s, i);
+        const int d = han_digit(c.cp);
+        if (d < 0) return npos;
+        year = year * 10 + d;
+        i += c.len;
+    }
+    const size_t nian = match_lit(s, skip_gap(s, i), "年", false);
+    if (nian == npos) return npos;
+    int month = 0, day = 0;
+    const size_t me = read_han_small(s, skip_gap(s, nian), month);
+    if (me == npos) return npos;
+    const size_t yue = match_lit(s, skip_gap(s, me), "月", false);
+    if (yue == npos) return npos;
+    const size_t de = read_han_small(s, skip_gap(s, yue), day);
+    if (de == npos) return npos;
+    const size_t dg = skip_gap(s, de);
+    size_t ri = match_lit(s, dg, "日", false);
+    if (ri == npos) ri = match_lit(s, dg, "号", false);
+    if (ri == npos) return npos;
+    set_date(out, year, month, day);
+    return ri;
+}
+
 // Year-first shapes, starting at the four-digit year: Chinese 2024年4月12日
 // (full-width digits too) and Burmese ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်.
 size_t parse_year_first(string_view s, const number& year, date_match& out) {
@@ -758,6 +822,7 @@ size_t parse_core(string_view s, size_t p, date_order order, date_match& out) {
             force_dmy = true;
         }
     }
+    if (b >= 0xE3 && b <= 0xE9 && q == p && han_digit(cp_at(s, p).cp) >= 0) return parse_han_numerals(s, p, out);
     const number n1 = read_number(s, q);
     if (n1.ok && n1.digits == 4 && (n1.sc == script::latin || n1.sc == script::han || n1.sc == script::myanmar))
         if (const size_t e = parse_year_first(s, n1, out); e != npos) return e;
@@ -801,6 +866,10 @@ size_t find_digit(string_view s, size_t i) {
             if ((b1 == 0xB9 || b1 == 0xBB) && b2 >= 0x90 && b2 <= 0x99) return i;  // Thai, Lao
         } else if (b == 0xEF) {
             if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) return i;  // full-width
+        } else if (b == 0xE3) {
+            if (b1 == 0x80 && b2 == 0x87) return i;  // 〇, in every year of this century in Chinese numerals
+        } else if (b == 0xE9) {
+            if (b1 == 0x9B && b2 == 0xB6) return i;  // 零, its other spelling
         }
     }
     return npos;
@@ -859,6 +928,7 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
         if (is_digit(c.cp)) candidate = !after_word;
         else if (is_ascii_letter(c.cp))
             candidate = !after_word && next_digit - p <= kLatinLookBehind && kLatinLeadBigrams.opens(s, p);
+        else if (han_digit(c.cp) >= 0) candidate = han_digit(cp_before(s, p).cp) < 0;  // 二〇二四年...
         else candidate = c.cp == 0x1790 || c.cp == 0x1791 || c.cp == 0x0E27 || c.cp == 0x0E17 || c.cp == 0x0EA7 ||
                          c.cp == 0x0E97;
         if (candidate) {
@@ -1136,6 +1206,22 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         if (close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos) {
             k = close + 1;
             r.text_end = k;  // the credit is the dateline's
+        }
+    }
+    // A Chinese place after its date, "2024年4月12日于金边": the dateline's
+    // text, the whole line (a place element stands before its date).
+    if (r.place_end == r.place_begin) {
+        size_t e = match_lit(line, k, "于", false);
+        if (e == npos) e = match_lit(line, k, "於", false);
+        size_t chars = 0;
+        while (e != npos && e < line.size() && chars <= 10) {
+            const cp_info c = cp_at(line, e);
+            if (!is_han(c.cp)) break;
+            e += c.len, ++chars;
+        }
+        if (e != npos && chars > 0 && chars <= 10 && skip_spaces(line, e) == line.size()) {
+            r.end = r.text_end = line.size();
+            return r;
         }
     }
     // A treaty's formula after a led dateline: "Done in Phnom Penh on 16 March

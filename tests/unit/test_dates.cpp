@@ -438,6 +438,30 @@ TEST_CASE("dates: Chinese", "[dates][zh]") {
     SECTION("month and year only") { CHECK(find_dates("2024年4月").empty()); }
 }
 
+TEST_CASE("dates: Chinese numerals", "[dates][zh]") {
+    SECTION("year digit by digit") { check_date("二〇二五年三月十八日", "二〇二五年三月十八日", "2025-03-18"); }
+    SECTION("零 for zero") { check_date("二零二四年四月十二日", "二零二四年四月十二日", "2024-04-12"); }
+    SECTION("tens") {
+        check_date("二〇二四年十月二十日", "二〇二四年十月二十日", "2024-10-20");
+        check_date("二〇二四年十二月三十一日", "二〇二四年十二月三十一日", "2024-12-31");
+        check_date("二〇二四年一月十日", "二〇二四年一月十日", "2024-01-10");
+    }
+    SECTION("after long text") {
+        std::string text;
+        for (int i = 0; i < 100; ++i) text += "中心宣布";
+        text += "于二〇二五年三月十八日举办";
+        const date_match m = only_date(text);
+        CHECK(m.iso() == "2025-03-18");
+        CHECK(printed(text, m) == "二〇二五年三月十八日");
+    }
+    SECTION("impossible") { check_date("二〇二四年二月三十日", "二〇二四年二月三十日", "2024-02-30", false); }
+    SECTION("not a date") {
+        CHECK(find_dates("第二〇二四号文件").empty());
+        CHECK(find_dates("二〇二四年四月").empty());
+        CHECK(find_dates("三十一人").empty());
+    }
+}
+
 TEST_CASE("dates: Filipino", "[dates][fil]") {
     const char* months[] = {"Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo",
                             "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"};
@@ -764,6 +788,15 @@ TEST_CASE("dateline: Lao, Burmese, Chinese and Filipino", "[dateline]") {
     SECTION("Chinese place run into the date") {
         const std::string_view line = "北京2024年9月27日";
         CHECK(place_of(line, only_dateline(line)) == "北京");
+    }
+    SECTION("a Chinese place after the date") {
+        const std::string_view line = "2024年4月12日于金边";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-04-12");
+        CHECK(d.text_end == line.size());
+        CHECK_FALSE(d.run_in);
+        CHECK_FALSE(match_dateline("2024年4月12日于金边举行了仪式，双方签署了协议"));
     }
     SECTION("a Chinese sentence is no dateline") { CHECK_FALSE(match_dateline("外交部发言人于2024年9月27日")); }
     SECTION("Filipino place with ng") {
