@@ -248,7 +248,10 @@ std::optional<std::string_view> genre_kind(std::string_view line) {
     if (line.size() > 120) return std::nullopt;
     std::string f = fold(line);
     if (auto k = label_kind(f)) return k;
-    std::string_view rest = without_number(f);
+    // Only a line with a digit can carry a number.
+    bool digit = std::any_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                 f.find("\xE0\xB9") != std::string::npos;
+    std::string_view rest = digit ? without_number(f) : std::string_view(f);
     while (!rest.empty() && (rest.back() == '.' || rest.back() == ':' || rest.back() == ' ')) rest.remove_suffix(1);
     if (rest.size() < f.size())
         if (auto k = label_kind(rest)) return k;
@@ -320,7 +323,10 @@ bool in(std::string_view s, const auto& list) {
 bool is_state_line(std::string_view line) {
     std::string f = fold(line);
     if (f.empty() || f.size() > 120) return false;
-    if (in(squeeze(f), state_lines)) return true;
+    // The listed lines open with one of these bytes: squeeze only those that may be one.
+    unsigned char first = static_cast<unsigned char>(f[0]);
+    if ((first == 'M' || first == 'B' || first == 'R' || first == 'C' || first >= 0xE0) && in(squeeze(f), state_lines))
+        return true;
     if (f.size() > 80 || has_lowercase(line)) return false;  // state lines are set in capitals
     for (std::string_view lead : {"KINGDOM OF ", "REPUBLIC OF ", "STATE OF ", "SULTANATE OF ", "UNION OF ",
                                   "COMMONWEALTH OF ", "FEDERATION OF ", "PRINCIPALITY OF ", "EMIRATE OF ",
@@ -512,19 +518,23 @@ bool is_closing_lead(std::string_view line) {
                                   "SOURCE:", "SOURCE ", "NOTE TO EDITORS", "NOTES TO EDITORS", "ISSUED BY",
                                   "PRESS AND QUICK REACTION UNIT", "TEL:", "TEL.", "TEL ", "TELEPHONE", "PHONE",
                                   "MOBILE", "EMAIL", "E-MAIL", "FAX", "WEBSITE", "WEB:",
-                                  // Malay, Indonesian, Filipino, Vietnamese: "for further information", "contact".
+                                  // Malay, Indonesian, Filipino: "for further information", "contact".
                                   "UNTUK MAKLUMAT LANJUT", "MAKLUMAT LANJUT", "UNTUK KETERANGAN LANJUT",
                                   "UNTUK INFORMASI LEBIH LANJUT", "INFORMASI LEBIH LANJUT", "NARAHUBUNG",
-                                  "KONTAK MEDIA", "HUBUNGI", "PARA SA KARAGDAGANG IMPORMASYON", "ĐỂ BIẾT THÊM THÔNG TIN",
-                                  "THÔNG TIN LIÊN HỆ", "LIÊN HỆ", "ĐIỆN THOẠI",
-                                  // Thai, Lao, Burmese, Chinese: contact, telephone, for more information.
-                                  "ติดต่อ", "สอบถามข้อมูลเพิ่มเติม", "โทร.", "โทรศัพท์", "ຕິດຕໍ່", "ໂທລະສັບ", "ဆက်သွယ်ရန်", "ဖုန်း",
-                                  "联系人", "聯絡人", "联系电话", "聯絡電話", "媒体联系", "媒體聯絡"})
+                                  "KONTAK MEDIA", "HUBUNGI", "PARA SA KARAGDAGANG IMPORMASYON"})
         if (f.starts_with(lead)) return true;
-    return f == "CONTACT" || f == "SOURCE";
+    if (f == "CONTACT" || f == "SOURCE") return true;
+    if (is_ascii(f)) return false;
+    // Vietnamese, Thai, Lao, Burmese, Chinese: for more information, contact, telephone.
+    for (std::string_view lead : {"ĐỂ BIẾT THÊM THÔNG TIN", "THÔNG TIN LIÊN HỆ", "LIÊN HỆ", "ĐIỆN THOẠI", "ติดต่อ",
+                                  "สอบถามข้อมูลเพิ่มเติม", "โทร.", "โทรศัพท์", "ຕິດຕໍ່", "ໂທລະສັບ", "ဆက်သွယ်ရန်",
+                                  "ဖုန်း", "联系人", "聯絡人", "联系电话", "聯絡電話", "媒体联系", "媒體聯絡"})
+        if (f.starts_with(lead)) return true;
+    return false;
 }
 
 bool is_end_mark(std::string_view line) {
+    if (line.size() > 24) return false;  // longer than every mark, spaces and all
     std::string f;
     for (char c : line)
         if (c != ' ') f += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
