@@ -1251,14 +1251,40 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
 
 bool is_place_name(std::string_view text) { return valid_place(text); }
 
+namespace {
+
+// "၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်": a year of the Myanmar era (before 1500)
+// before ခုနှစ်, and a moon phase: waxing (လဆန်း), waning (လဆုတ်), full (လပြည့်), new (လကွယ်).
+bool is_myanmar_lunar_line(string_view line) {
+    bool phase = false;
+    for (string_view w : {"လဆန်း", "လဆုတ်", "လပြည့်", "လကွယ်"}) phase = phase || line.find(w) != npos;
+    if (!phase) return false;
+    for (size_t at = line.find("ခုနှစ်"); at != npos; at = line.find("ခုနှစ်", at + 1)) {
+        size_t b = at;
+        while (b > 0 && is_space(cp_before(line, b).cp)) b -= cp_before(line, b).len;
+        size_t digits = 0, value = 0, scale = 1;
+        while (b > 0 && cp_before(line, b).cp >= 0x1040 && cp_before(line, b).cp <= 0x1049) {
+            value += (cp_before(line, b).cp - 0x1040) * scale;
+            scale *= 10, ++digits;
+            b -= 3;
+        }
+        if (digits == 4 && value < 1500) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_lunar_date_line(std::string_view line) {
     // A date line is short; a paragraph that mentions a lunar date is body text.
     if (line.size() > 600) return false;
-    // Khmer letters and signs are all E1 9E xx / E1 9F xx.
-    bool khmer = false;
-    for (size_t i = 0; i + 1 < line.size() && !khmer; ++i)
+    // Khmer letters and signs are all E1 9E xx / E1 9F xx; Burmese ones E1 80 xx / E1 81 xx.
+    bool khmer = false, myanmar = false;
+    for (size_t i = 0; i + 1 < line.size() && !khmer; ++i) {
         khmer = byte_at(line, i) == 0xE1 && (byte_at(line, i + 1) == 0x9E || byte_at(line, i + 1) == 0x9F);
-    if (!khmer) return false;
+        myanmar = myanmar || (byte_at(line, i) == 0xE1 && (byte_at(line, i + 1) == 0x80 || byte_at(line, i + 1) == 0x81));
+    }
+    if (!khmer) return myanmar && is_myanmar_lunar_line(line);
 
     static constexpr string_view lunar_months[] = {
         "មិគសិរ", "បុស្ស", "មាឃ", "ផល្គុន", "ចេត្រ", "ពិសាខ", "វិសាខ", "ជេស្ឋ", "អាសាឍ", "បឋមាសាឍ",

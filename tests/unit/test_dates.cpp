@@ -733,6 +733,16 @@ TEST_CASE("lunar: official lunar date lines", "[lunar][km]") {
     CHECK(is_lunar_date_line("ខែបឋមាសាឍ ឆ្នាំច ឆស័ក"));                    // leap month, one-letter animal
 }
 
+TEST_CASE("lunar: the Burmese lunar date line", "[lunar][my]") {
+    CHECK(is_lunar_date_line("၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်"));
+    CHECK(is_lunar_date_line("မြန်မာသက္ကရာဇ် ၁၃၈၆ ခုနှစ်၊ ဝါခေါင်လပြည့်ကျော် ၁ ရက်"));
+    CHECK(find_dates("၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်").empty());
+    // A Gregorian year, or no moon phase: not the lunar line.
+    CHECK_FALSE(is_lunar_date_line("၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်"));
+    CHECK_FALSE(is_lunar_date_line("၂၀၂၄ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်"));
+    CHECK_FALSE(is_lunar_date_line("၁၃၈၅ ခုနှစ် တွင်"));
+}
+
 TEST_CASE("lunar: lines that are not lunar dates", "[lunar][km]") {
     CHECK_FALSE(is_lunar_date_line("ថ្ងៃទី១២ ខែមេសា ឆ្នាំ២០២៤"));           // Gregorian
     CHECK_FALSE(is_lunar_date_line("ខែចេត្រ"));                           // month without a year
