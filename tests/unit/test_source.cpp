@@ -83,6 +83,17 @@ TEST_CASE("the region's languages are told apart", "[unicode]") {
                           "sa pinakamalapit na health center upang mabakunahan") == "fil");
 }
 
+TEST_CASE("Malay and Indonesian told by their own spellings, else by the release's", "[unicode]") {
+    CHECK(detect_language("Kementerian Kesihatan menggesa ibu bapa membawa anak mereka ke klinik yang berhampiran "
+                          "untuk mendapatkan dos vaksin dan ini dibuat secara percuma") == "ms");
+    CHECK(detect_language("Kementerian Kesehatan mengimbau orang tua membawa anak mereka ke puskesmas yang terdekat "
+                          "untuk mendapatkan dosis vaksin dan ini dilakukan secara gratis") == "id");
+    const char* shared = "Logo ini akan digunakan dalam semua promosi di dalam dan luar negara dan juga oleh "
+                         "agensi yang berkaitan dengan pelaksanaan program";
+    CHECK(detect_language(shared, "ms") == "ms");
+    CHECK(detect_language(shared, "id") == "id");
+}
+
 TEST_CASE("English is told by its words, not taken from the fallback", "[unicode]") {
     const char* english = "The Minister said that the new service will be open to all citizens from next month, "
                           "and that the ministry has trained staff in every province.";
