@@ -268,8 +268,8 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
             case USCRIPT_LATIN:
                 ++n[latin];
                 // Letters only Vietnamese uses among the region's Latin scripts.
-                if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01B0 || cp == 0x0103 ||
-                    (cp >= 0x1EA0 && cp <= 0x1EF9))
+                if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01A0 || cp == 0x01B0 || cp == 0x01AF ||
+                    cp == 0x0103 || cp == 0x0102 || (cp >= 0x1EA0 && cp <= 0x1EF9))
                     ++n[vietnamese];
                 break;
             default: break;

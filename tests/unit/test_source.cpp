@@ -74,6 +74,7 @@ TEST_CASE("the region's languages are told apart", "[unicode]") {
     CHECK(detect_language("နိုင်ငံခြားရေးဝန်ကြီးဌာန သတင်းထုတ်ပြန်ချက်") == "my");
     CHECK(detect_language("外交部发言人答记者问") == "zh");
     CHECK(detect_language("Thủ tướng Chính phủ đã chủ trì cuộc họp về phát triển kinh tế") == "vi");
+    CHECK(detect_language("ƠN ƯU ĂN") == "vi");  // Vietnamese capitals without tone marks
     CHECK(detect_language("Kementerian Kesehatan telah memperluas kegiatan skrining yang akan dilakukan di 100 "
                           "kabupaten karena jumlah kasus tersebut meningkat setelah pemerintah daerah melapor") == "id");
     // Malay told from Indonesian by words only Malay spells so: boleh, sentiasa, terkini, selepas.
