@@ -223,11 +223,14 @@ std::optional<std::string_view> label_kind(std::string_view f) {
     return std::nullopt;
 }
 
+// What opens a label's number.
+constexpr std::string_view number_marks[] = {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ",
+                                             " SỐ ",  " #",  " ฉบับที่ "};
+
 // "PRESS RELEASE NO. 12/2024", "SIARAN PERS NOMOR: 45/HM/2024": a label
 // with its number.
 std::string_view without_number(std::string_view f) {
-    for (std::string_view mark : {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ", " SỐ ", " #",
-                                 " ฉบับที่ "}) {
+    for (std::string_view mark : number_marks) {
         std::size_t at = f.find(mark);
         if (at == std::string_view::npos) continue;
         std::string_view number = f.substr(at + mark.size());
@@ -319,6 +322,21 @@ bool in(std::string_view s, const auto& list) {
 }
 
 }  // namespace
+
+std::size_t genre_label_end(std::string_view line) {
+    if (!genre_kind(line)) return 0;
+    // Capitals for ASCII letters only, byte for byte, so offsets stay the line's.
+    std::string upper(line);
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    for (std::string_view mark : number_marks) {
+        std::size_t at = upper.find(mark);
+        if (at == std::string::npos || at == 0) continue;
+        std::string_view before = line.substr(0, at);
+        if (std::string f = fold(before); label_kind(f)) return before.size();
+    }
+    return line.size();
+}
 
 bool is_state_line(std::string_view line) {
     std::string f = fold(line);

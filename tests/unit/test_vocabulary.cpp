@@ -50,6 +50,17 @@ TEST_CASE("genre labels: with their number or the issuer's short name", "[vocabu
     CHECK(kind_of("PRESS RELEASE NO. X") == "(none)");
 }
 
+TEST_CASE("genre labels: where the label ends before its number", "[vocabulary]") {
+    const std::string_view kominfo = "SIARAN PERS NO. 211/HM/KOMINFO/05/2024";
+    CHECK(kominfo.substr(0, genre_label_end(kominfo)) == "SIARAN PERS");
+    const std::string_view bot = "ข่าว ธปท. ฉบับที่ 38/2567";
+    CHECK(bot.substr(0, genre_label_end(bot)) == "ข่าว ธปท.");
+    const std::string_view lower = "Press Release No. 12/2024";
+    CHECK(lower.substr(0, genre_label_end(lower)) == "Press Release");
+    CHECK(genre_label_end("PRESS RELEASE") == std::string_view("PRESS RELEASE").size());
+    CHECK(genre_label_end("The ministry issued a press release") == 0);
+}
+
 TEST_CASE("genre labels: Thai, Lao and Burmese", "[vocabulary][th][lo][my]") {
     CHECK(kind_of("ข่าวประชาสัมพันธ์") == "press-release");
     CHECK(kind_of("ข่าวสาร") == "press-release");
