@@ -946,6 +946,12 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
 
 // "Done at Phnom Penh, ..." and its kin: a lead that is not part of the place.
 size_t skip_dateline_lead(string_view s, size_t i) {
+    // A rule of asterisks or equals signs before the date, as Thai ministries print it.
+    if (const unsigned char r = byte_at(s, i); r == '*' || r == '=') {
+        size_t e = i;
+        while (byte_at(s, e) == r) ++e;
+        if (e - i >= 3 && skip_spaces(s, e) > e) return skip_spaces(s, e);
+    }
     static constexpr string_view latin_leads[] = {
         "done at",   "done in",      "issued at",      "issued in",     "made at",
         "made in",   "signed at",    "signed in",      "given at",      "given in",
@@ -958,7 +964,8 @@ size_t skip_dateline_lead(string_view s, size_t i) {
             if (g > e) return g;
         }
     }
-    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ทำที่", "ทำ ณ", "ເຮັດທີ່"};
+    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ออกประกาศ", "ทำที่", "ทำ ณ",
+                                                  "ເຮັດທີ່"};
     for (string_view lead : other_leads) {
         const size_t e = match_lit(s, i, lead, false);
         if (e != npos) return skip_spaces(s, e);
@@ -1121,6 +1128,57 @@ size_t strip_trailing_link(string_view s, size_t b, size_t e) {
     return e;
 }
 
+// A clock time at s[i], "10:00", "05.00", "၁၀:၀၀": its end, or npos.
+size_t match_clock(string_view s, size_t i) {
+    const number h = read_number(s, i);
+    if (!h.ok || h.digits > 2) return npos;
+    const unsigned char sep = byte_at(s, h.end);
+    if (sep != ':' && sep != '.') return npos;
+    const number m = read_number(s, h.end + 1);
+    if (!m.ok || m.digits != 2 || m.sc != h.sc || is_digit(cp_at(s, m.end).cp)) return npos;
+    return m.end;
+}
+
+size_t match_any(string_view s, size_t i, std::initializer_list<string_view> words) {
+    for (string_view w : words) {
+        const size_t e = static_cast<unsigned char>(w[0]) < 0x80 ? match_word(s, i, w) : match_lit(s, i, w, false);
+        if (e != npos) return e;
+    }
+    return npos;
+}
+
+// The time a dateline may give after its date: "เวลา 05.00 น.", "10:00 ICT",
+// "pukul 10.00 WIB". Its end, or npos.
+size_t time_after_date(string_view s, size_t i) {
+    size_t q = skip_spaces(s, i);
+    if (q == i) return npos;
+    if (const size_t e = match_any(s, q, {"เวลา", "ເວລາ", "at", "pukul", "jam", "lúc"}); e != npos) q = skip_spaces(s, e);
+    const size_t e = match_clock(s, q);
+    if (e == npos) return npos;
+    const size_t g = skip_spaces(s, e);
+    const size_t f = match_any(s, g, {"น.", "นาฬิกา", "ໂມງ", "နာရီ", "am", "pm", "a.m.", "p.m.", "hrs", "hours", "h",
+                                      "ict", "wib", "wita", "wit", "giờ"});
+    return f != npos ? f : e;
+}
+
+// A time in brackets after the date, "(နံနက် ၁၀:၀၀ နာရီ)", "(10:00 ICT)": a
+// clock and no other number.
+bool is_time_aside(string_view inside) {
+    bool clock = false;
+    for (size_t i = 0; i < inside.size();) {
+        const cp_info c = cp_at(inside, i);
+        if (!is_digit(c.cp)) {
+            i += c.len;
+            continue;
+        }
+        const size_t e = match_clock(inside, i);
+        if (e == npos) return false;
+        clock = true;
+        i = e;
+    }
+    return clock;
+}
+
 // Separator after the date; returns its end or npos.
 size_t match_separator(string_view s, size_t i) {
     if (s.substr(i, 2) == "--") return i + 2;
@@ -1201,12 +1259,18 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
     }
     // An agency credit: "12 April 2024 (AKP) –", a wire's "March 3, 2024
     // /PRNewswire/ --".
+    // A time in brackets is the dateline's too: "(နံနက် ၁၀:၀၀ နာရီ)".
     if (const size_t t = skip_spaces(line, k); t > k && (byte_at(line, t) == '(' || byte_at(line, t) == '/')) {
         const size_t close = line.find(byte_at(line, t) == '(' ? ')' : '/', t + 1);
-        if (close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos) {
+        const bool credit = close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos;
+        if (credit || (close != npos && close - t <= 80 && byte_at(line, t) == '(' &&
+                       is_time_aside(line.substr(t + 1, close - t - 1)))) {
             k = close + 1;
             r.text_end = k;  // the credit is the dateline's
         }
+    } else if (const size_t te = time_after_date(line, k); te != npos) {
+        // "ออกประกาศ 18 กันยายน 2567 เวลา 05.00 น.": the time of issue.
+        k = r.text_end = te;
     }
     // A Chinese place after its date, "2024年4月12日于金边": the dateline's
     // text, the whole line (a place element stands before its date).

@@ -816,3 +816,39 @@ TEST_CASE("dateline: Lao, Burmese, Chinese and Filipino", "[dateline]") {
         CHECK(d.date.iso() == "2024-04-12");
     }
 }
+
+TEST_CASE("dateline: a time of issue after the date is the dateline's", "[dateline]") {
+    SECTION("Thai, with its lead") {
+        const std::string_view line = "ออกประกาศ 18 กันยายน 2567 เวลา 05.00 น.";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-09-18");
+        CHECK(d.text_end == line.size());
+        CHECK_FALSE(d.run_in);
+    }
+    SECTION("Burmese, in brackets") {
+        const std::string_view line = "နေပြည်တော်၊ ၂၀၂၄ ခုနှစ်၊ စက်တင်ဘာလ ၁၀ ရက် (နံနက် ၁၀:၀၀ နာရီ)";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "နေပြည်တော်");
+        CHECK(d.date.iso() == "2024-09-10");
+        CHECK(d.text_end == line.size());
+    }
+    SECTION("Indonesian, run in") {
+        const std::string_view line = "Jakarta, 17 Mei 2024 pukul 10.00 WIB – Kementerian meluncurkan kanal aduan.";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "Jakarta");
+        CHECK(line.substr(0, d.text_end) == "Jakarta, 17 Mei 2024 pukul 10.00 WIB");
+        CHECK(d.run_in);
+    }
+    SECTION("a number in brackets that is not a time is not the dateline's") {
+        CHECK_FALSE(match_dateline("Phnom Penh, 12 April 2024 (No. 45) more text"));
+    }
+}
+
+TEST_CASE("dateline: a rule of asterisks before a date", "[dateline][th]") {
+    const std::string_view line = "************************** 3 มีนาคม 2567";
+    const dateline_match d = only_dateline(line);
+    CHECK(d.place_begin == d.place_end);
+    CHECK(d.date.iso() == "2024-03-03");
+    CHECK_FALSE(match_dateline("** 3 มีนาคม 2567"));
+}
