@@ -945,7 +945,44 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
 // Datelines.
 
 // "Done at Phnom Penh, ..." and its kin: a lead that is not part of the place.
+// The first of the words at s[i] (Latin ones case-insensitive and whole): its end, or npos.
+size_t match_any(string_view s, size_t i, std::initializer_list<string_view> words) {
+    for (string_view w : words) {
+        const size_t e = static_cast<unsigned char>(w[0]) < 0x80 ? match_word(s, i, w) : match_lit(s, i, w, false);
+        if (e != npos) return e;
+    }
+    return npos;
+}
+
+// "12 Syawal 1445 / ", "12 Syawal 1445H - ": a Hijri date printed before the
+// Gregorian one, as Brunei and Malaysia do. Its end with the separator, or npos.
+size_t hijri_lead(string_view s, size_t i) {
+    static constexpr string_view months[] = {
+        "muharam",     "muharram",      "safar",        "rabiulawal",  "rabiul awal",  "rabiulakhir", "rabiul akhir",
+        "jamadilawal", "jamadil awal",  "jamadilakhir", "jamadil akhir", "jumadil awal", "jumadil akhir", "rejab",
+        "rajab",       "syaaban",       "syakban",      "sya'ban",     "ramadan",      "ramadhan",    "syawal",
+        "zulkaedah",   "zulkaidah",     "zulhijjah",    "zulhijah",    "dzulhijjah"};
+    const number d = read_number(s, i);
+    if (!d.ok || d.digits > 2 || d.sc != script::latin) return npos;
+    const size_t g = skip_gap(s, d.end);
+    if (g == d.end) return npos;
+    size_t e = npos;
+    for (string_view m : months)
+        if (e == npos) e = match_word(s, g, m);
+    if (e == npos) return npos;
+    const number y = read_number(s, skip_gap(s, e));
+    if (!y.ok || y.digits != 4 || y.value >= 1600) return npos;
+    size_t q = y.end;
+    if (const size_t h = match_any(s, q, {"h", "hijrah"}); h != npos) q = h;
+    q = skip_spaces(s, q);
+    const unsigned char sep = byte_at(s, q);
+    if (sep != '/' && sep != ',' && !is_dash(cp_at(s, q).cp)) return npos;
+    q += cp_at(s, q).len;
+    return skip_spaces(s, q) > q ? skip_spaces(s, q) : npos;
+}
+
 size_t skip_dateline_lead(string_view s, size_t i) {
+    if (const size_t h = hijri_lead(s, i); h != npos) return h;
     // A rule of asterisks or equals signs before the date, as Thai ministries print it.
     if (const unsigned char r = byte_at(s, i); r == '*' || r == '=') {
         size_t e = i;
@@ -1137,14 +1174,6 @@ size_t match_clock(string_view s, size_t i) {
     const number m = read_number(s, h.end + 1);
     if (!m.ok || m.digits != 2 || m.sc != h.sc || is_digit(cp_at(s, m.end).cp)) return npos;
     return m.end;
-}
-
-size_t match_any(string_view s, size_t i, std::initializer_list<string_view> words) {
-    for (string_view w : words) {
-        const size_t e = static_cast<unsigned char>(w[0]) < 0x80 ? match_word(s, i, w) : match_lit(s, i, w, false);
-        if (e != npos) return e;
-    }
-    return npos;
 }
 
 // The time a dateline may give after its date: "เวลา 05.00 น.", "10:00 ICT",

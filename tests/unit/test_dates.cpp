@@ -852,3 +852,15 @@ TEST_CASE("dateline: a rule of asterisks before a date", "[dateline][th]") {
     CHECK(d.date.iso() == "2024-03-03");
     CHECK_FALSE(match_dateline("** 3 มีนาคม 2567"));
 }
+
+TEST_CASE("dateline: a Hijri date before the Gregorian one", "[dateline][ms]") {
+    for (std::string_view line : {"12 Syawal 1445 / 21 April 2024", "12 Syawal 1445H - 21 April 2024",
+                                  "10 Rabiul Awal 1446 / 14 September 2024"}) {
+        const dateline_match d = only_dateline(line);
+        INFO(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(line.substr(d.date.begin, d.date.end - d.date.begin).find('/') == std::string_view::npos);
+        CHECK(d.date.year == 2024);
+    }
+    CHECK_FALSE(match_dateline("12 Syawal 1445"));
+}
