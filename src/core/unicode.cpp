@@ -170,7 +170,9 @@ namespace {
 // Malay ("yang", "dan", "untuk"), told apart by words one of them spells its
 // own way ("kerajaan", "kerana" / "pemerintah", "karena"); Filipino ("ang",
 // "ng", "mga"). Empty when none has a tenth of the words: a language not told.
-std::string_view latin_language(std::string_view s) {
+// Malay or Indonesian text with no word of either's own spelling is the
+// fallback's of the two (a paragraph's release), else Indonesian.
+std::string_view latin_language(std::string_view s, std::string_view fallback) {
     // Each word's languages, as bits: Malay or Indonesian, Malay only,
     // Indonesian only, Filipino, English. Sorted, for a binary search.
     enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8, en = 16 };
@@ -179,28 +181,32 @@ std::string_view latin_language(std::string_view s) {
         std::uint8_t bits;
     };
     static constexpr entry words_of[] = {
-        {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"are", en},
-        {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id}, {"beliau", ms},
-        {"berkenaan", ms}, {"bisa", id}, {"boleh", ms}, {"by", en}, {"dalam", mi},
-        {"dan", mi}, {"dari", mi}, {"daripada", ms}, {"dengan", mi}, {"di", mi},
-        {"for", en}, {"from", en}, {"has", en}, {"have", en}, {"ialah", ms},
-        {"in", en}, {"ini", mi}, {"is", en}, {"its", en}, {"itu", mi},
-        {"juga", mi}, {"kami", mi}, {"karena", id}, {"kay", fil}, {"ke", mi},
-        {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"mga", fil}, {"naman", fil},
+        {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"antarabangsa", ms},
+        {"are", en}, {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id},
+        {"beliau", ms}, {"berkenaan", ms}, {"bermula", ms}, {"bilion", ms}, {"bisa", id},
+        {"boleh", ms}, {"by", en}, {"dalam", mi}, {"dan", mi}, {"dari", mi},
+        {"daripada", ms}, {"dengan", mi}, {"di", mi}, {"for", en}, {"from", en},
+        {"has", en}, {"have", en}, {"ialah", ms}, {"in", en}, {"ini", mi},
+        {"internasional", id}, {"is", en}, {"its", en}, {"itu", mi}, {"juga", mi},
+        {"kami", mi}, {"kampanye", id}, {"karena", id}, {"kay", fil}, {"ke", mi},
+        {"kempen", ms}, {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"kesehatan", id},
+        {"kesihatan", ms}, {"mga", fil}, {"miliar", id}, {"mulai", id}, {"naman", fil},
         {"nang", fil}, {"ng", fil}, {"ni", fil}, {"nombor", ms}, {"nomor", id},
         {"of", en}, {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi},
-        {"pemerintah", id}, {"presiden", id}, {"sa", fil}, {"saat", id}, {"sebarang", ms},
-        {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms}, {"serta", mi},
-        {"setelah", id}, {"siya", fil}, {"talian", ms}, {"telah", mi}, {"terbaru", id},
-        {"terkini", ms}, {"tersebut", mi}, {"that", en}, {"the", en}, {"this", en},
-        {"tidak", mi}, {"to", en}, {"untuk", mi}, {"upang", fil}, {"was", en},
-        {"which", en}, {"will", en}, {"with", en}, {"yang", mi},
+        {"pariwisata", id}, {"pelancongan", ms}, {"pemerintah", id}, {"peratus", ms}, {"persen", id},
+        {"presiden", id}, {"rasmi", ms}, {"resmi", id}, {"sa", fil}, {"saat", id},
+        {"sebarang", ms}, {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms},
+        {"serta", mi}, {"setelah", id}, {"sila", ms}, {"siya", fil}, {"talian", ms},
+        {"telah", mi}, {"terbaru", id}, {"terkini", ms}, {"tersebut", mi}, {"that", en},
+        {"the", en}, {"this", en}, {"tidak", mi}, {"to", en}, {"uang", id},
+        {"untuk", mi}, {"upang", fil}, {"wang", ms}, {"was", en}, {"which", en},
+        {"will", en}, {"with", en}, {"yang", mi},
     };
     static const bool sorted = std::is_sorted(std::begin(words_of), std::end(words_of),
                                               [](const entry& a, const entry& b) { return a.word < b.word; });
     if (!sorted) return {};
     std::size_t words = 0, n_mi = 0, n_ms = 0, n_id = 0, n_fil = 0, n_en = 0;
-    char buffer[12];
+    char buffer[14];
     std::size_t length = 0;
     auto count = [&] {
         if (length == 0) return;
@@ -232,7 +238,11 @@ std::string_view latin_language(std::string_view s) {
     // The language with most of its words, if they are a tenth of the text.
     std::size_t most = std::max({n_mi, n_fil, n_en});
     if (most * 10 < words || most < 3) return {};
-    if (n_mi == most) return n_ms > n_id ? "ms" : "id";
+    if (n_mi == most) {
+        if (n_ms != n_id) return n_ms > n_id ? "ms" : "id";
+        // Words both spell alike: the release's language, for a paragraph of it.
+        return fallback == "ms" ? "ms" : "id";
+    }
     if (n_fil == most) return "fil";
     return "en";
 }
@@ -258,8 +268,8 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
             case USCRIPT_LATIN:
                 ++n[latin];
                 // Letters only Vietnamese uses among the region's Latin scripts.
-                if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01B0 || cp == 0x0103 ||
-                    (cp >= 0x1EA0 && cp <= 0x1EF9))
+                if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01A0 || cp == 0x01B0 || cp == 0x01AF ||
+                    cp == 0x0103 || cp == 0x0102 || (cp >= 0x1EA0 && cp <= 0x1EF9))
                     ++n[vietnamese];
                 break;
             default: break;
@@ -279,7 +289,7 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
     }
     // Vietnamese text has its own letters in a good share of its words.
     if (n[vietnamese] * 20 >= n[latin] && n[vietnamese] >= 3) return "vi";
-    if (std::string_view other = latin_language(s); !other.empty()) return std::string(other);
+    if (std::string_view other = latin_language(s, fallback); !other.empty()) return std::string(other);
     return fallback.empty() ? std::string("en") : std::string(fallback);
 }
 

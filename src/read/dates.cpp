@@ -625,6 +625,70 @@ size_t parse_day_first(string_view s, const number& n1, date_order order, bool f
     return y.end;
 }
 
+// A Chinese numeral digit (〇 or 零 for zero, 一 to 九); -1 otherwise.
+int han_digit(char32_t c) {
+    switch (c) {
+        case 0x3007: case 0x96F6: return 0;
+        case 0x4E00: return 1;
+        case 0x4E8C: return 2;
+        case 0x4E09: return 3;
+        case 0x56DB: return 4;
+        case 0x4E94: return 5;
+        case 0x516D: return 6;
+        case 0x4E03: return 7;
+        case 0x516B: return 8;
+        case 0x4E5D: return 9;
+        default: return -1;
+    }
+}
+
+// A month or day in Chinese numerals: 四, 十, 十二, 二十, 三十一. Returns the end, or npos.
+size_t read_han_small(string_view s, size_t i, int& value) {
+    const cp_info a = cp_at(s, i);
+    const int d1 = han_digit(a.cp);
+    if (a.cp == 0x5341) {  // 十 opens 10 to 19
+        const cp_info b = cp_at(s, i + a.len);
+        const int d2 = han_digit(b.cp);
+        if (d2 > 0) return value = 10 + d2, i + a.len + b.len;
+        return value = 10, i + a.len;
+    }
+    if (d1 <= 0) return npos;
+    const cp_info t = cp_at(s, i + a.len);
+    if (t.cp != 0x5341) return value = d1, i + a.len;
+    const cp_info b = cp_at(s, i + a.len + t.len);
+    const int d2 = han_digit(b.cp);
+    if (d2 > 0) return value = d1 * 10 + d2, i + a.len + t.len + b.len;
+    return value = d1 * 10, i + a.len + t.len;
+}
+
+// 二〇二四年四月十二日: the year digit by digit, month and day as numbers.
+size_t parse_han_numerals(string_view s, size_t p, date_match& out) {
+    int year = 0;
+    size_t i = p;
+    for (int k = 0; k < 4; ++k) {
+        const cp_info c = cp_at(s, i);
+        const int d = han_digit(c.cp);
+        if (d < 0) return npos;
+        year = year * 10 + d;
+        i += c.len;
+    }
+    const size_t nian = match_lit(s, skip_gap(s, i), "年", false);
+    if (nian == npos) return npos;
+    int month = 0, day = 0;
+    const size_t me = read_han_small(s, skip_gap(s, nian), month);
+    if (me == npos) return npos;
+    const size_t yue = match_lit(s, skip_gap(s, me), "月", false);
+    if (yue == npos) return npos;
+    const size_t de = read_han_small(s, skip_gap(s, yue), day);
+    if (de == npos) return npos;
+    const size_t dg = skip_gap(s, de);
+    size_t ri = match_lit(s, dg, "日", false);
+    if (ri == npos) ri = match_lit(s, dg, "号", false);
+    if (ri == npos) return npos;
+    set_date(out, year, month, day);
+    return ri;
+}
+
 // Year-first shapes, starting at the four-digit year: Chinese 2024年4月12日
 // (full-width digits too) and Burmese ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်.
 size_t parse_year_first(string_view s, const number& year, date_match& out) {
@@ -758,6 +822,7 @@ size_t parse_core(string_view s, size_t p, date_order order, date_match& out) {
             force_dmy = true;
         }
     }
+    if (b >= 0xE3 && b <= 0xE9 && q == p && han_digit(cp_at(s, p).cp) >= 0) return parse_han_numerals(s, p, out);
     const number n1 = read_number(s, q);
     if (n1.ok && n1.digits == 4 && (n1.sc == script::latin || n1.sc == script::han || n1.sc == script::myanmar))
         if (const size_t e = parse_year_first(s, n1, out); e != npos) return e;
@@ -801,6 +866,10 @@ size_t find_digit(string_view s, size_t i) {
             if ((b1 == 0xB9 || b1 == 0xBB) && b2 >= 0x90 && b2 <= 0x99) return i;  // Thai, Lao
         } else if (b == 0xEF) {
             if (b1 == 0xBC && b2 >= 0x90 && b2 <= 0x99) return i;  // full-width
+        } else if (b == 0xE3) {
+            if (b1 == 0x80 && b2 == 0x87) return i;  // 〇, in every year of this century in Chinese numerals
+        } else if (b == 0xE9) {
+            if (b1 == 0x9B && b2 == 0xB6) return i;  // 零, its other spelling
         }
     }
     return npos;
@@ -859,6 +928,7 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
         if (is_digit(c.cp)) candidate = !after_word;
         else if (is_ascii_letter(c.cp))
             candidate = !after_word && next_digit - p <= kLatinLookBehind && kLatinLeadBigrams.opens(s, p);
+        else if (han_digit(c.cp) >= 0) candidate = han_digit(cp_before(s, p).cp) < 0;  // 二〇二四年...
         else candidate = c.cp == 0x1790 || c.cp == 0x1791 || c.cp == 0x0E27 || c.cp == 0x0E17 || c.cp == 0x0EA7 ||
                          c.cp == 0x0E97;
         if (candidate) {
@@ -875,7 +945,50 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
 // Datelines.
 
 // "Done at Phnom Penh, ..." and its kin: a lead that is not part of the place.
+// The first of the words at s[i] (Latin ones case-insensitive and whole): its end, or npos.
+size_t match_any(string_view s, size_t i, std::initializer_list<string_view> words) {
+    for (string_view w : words) {
+        const size_t e = static_cast<unsigned char>(w[0]) < 0x80 ? match_word(s, i, w) : match_lit(s, i, w, false);
+        if (e != npos) return e;
+    }
+    return npos;
+}
+
+// "12 Syawal 1445 / ", "12 Syawal 1445H - ": a Hijri date printed before the
+// Gregorian one, as Brunei and Malaysia do. Its end with the separator, or npos.
+size_t hijri_lead(string_view s, size_t i) {
+    static constexpr string_view months[] = {
+        "muharam",     "muharram",      "safar",        "rabiulawal",  "rabiul awal",  "rabiulakhir", "rabiul akhir",
+        "jamadilawal", "jamadil awal",  "jamadilakhir", "jamadil akhir", "jumadil awal", "jumadil akhir", "rejab",
+        "rajab",       "syaaban",       "syakban",      "sya'ban",     "ramadan",      "ramadhan",    "syawal",
+        "zulkaedah",   "zulkaidah",     "zulhijjah",    "zulhijah",    "dzulhijjah"};
+    const number d = read_number(s, i);
+    if (!d.ok || d.digits > 2 || d.sc != script::latin) return npos;
+    const size_t g = skip_gap(s, d.end);
+    if (g == d.end) return npos;
+    size_t e = npos;
+    for (string_view m : months)
+        if (e == npos) e = match_word(s, g, m);
+    if (e == npos) return npos;
+    const number y = read_number(s, skip_gap(s, e));
+    if (!y.ok || y.digits != 4 || y.value >= 1600) return npos;
+    size_t q = y.end;
+    if (const size_t h = match_any(s, q, {"h", "hijrah"}); h != npos) q = h;
+    q = skip_spaces(s, q);
+    const unsigned char sep = byte_at(s, q);
+    if (sep != '/' && sep != ',' && !is_dash(cp_at(s, q).cp)) return npos;
+    q += cp_at(s, q).len;
+    return skip_spaces(s, q) > q ? skip_spaces(s, q) : npos;
+}
+
 size_t skip_dateline_lead(string_view s, size_t i) {
+    if (const size_t h = hijri_lead(s, i); h != npos) return h;
+    // A rule of asterisks or equals signs before the date, as Thai ministries print it.
+    if (const unsigned char r = byte_at(s, i); r == '*' || r == '=') {
+        size_t e = i;
+        while (byte_at(s, e) == r) ++e;
+        if (e - i >= 3 && skip_spaces(s, e) > e) return skip_spaces(s, e);
+    }
     static constexpr string_view latin_leads[] = {
         "done at",   "done in",      "issued at",      "issued in",     "made at",
         "made in",   "signed at",    "signed in",      "given at",      "given in",
@@ -888,7 +1001,8 @@ size_t skip_dateline_lead(string_view s, size_t i) {
             if (g > e) return g;
         }
     }
-    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ทำที่", "ทำ ณ", "ເຮັດທີ່"};
+    static constexpr string_view other_leads[] = {"ធ្វើនៅ", "ให้ไว้ ณ", "ประกาศ ณ", "ออกประกาศ", "ทำที่", "ทำ ณ",
+                                                  "ເຮັດທີ່"};
     for (string_view lead : other_leads) {
         const size_t e = match_lit(s, i, lead, false);
         if (e != npos) return skip_spaces(s, e);
@@ -1051,6 +1165,49 @@ size_t strip_trailing_link(string_view s, size_t b, size_t e) {
     return e;
 }
 
+// A clock time at s[i], "10:00", "05.00", "၁၀:၀၀": its end, or npos.
+size_t match_clock(string_view s, size_t i) {
+    const number h = read_number(s, i);
+    if (!h.ok || h.digits > 2) return npos;
+    const unsigned char sep = byte_at(s, h.end);
+    if (sep != ':' && sep != '.') return npos;
+    const number m = read_number(s, h.end + 1);
+    if (!m.ok || m.digits != 2 || m.sc != h.sc || is_digit(cp_at(s, m.end).cp)) return npos;
+    return m.end;
+}
+
+// The time a dateline may give after its date: "เวลา 05.00 น.", "10:00 ICT",
+// "pukul 10.00 WIB". Its end, or npos.
+size_t time_after_date(string_view s, size_t i) {
+    size_t q = skip_spaces(s, i);
+    if (q == i) return npos;
+    if (const size_t e = match_any(s, q, {"เวลา", "ເວລາ", "at", "pukul", "jam", "lúc"}); e != npos) q = skip_spaces(s, e);
+    const size_t e = match_clock(s, q);
+    if (e == npos) return npos;
+    const size_t g = skip_spaces(s, e);
+    const size_t f = match_any(s, g, {"น.", "นาฬิกา", "ໂມງ", "နာရီ", "am", "pm", "a.m.", "p.m.", "hrs", "hours", "h",
+                                      "ict", "wib", "wita", "wit", "giờ"});
+    return f != npos ? f : e;
+}
+
+// A time in brackets after the date, "(နံနက် ၁၀:၀၀ နာရီ)", "(10:00 ICT)": a
+// clock and no other number.
+bool is_time_aside(string_view inside) {
+    bool clock = false;
+    for (size_t i = 0; i < inside.size();) {
+        const cp_info c = cp_at(inside, i);
+        if (!is_digit(c.cp)) {
+            i += c.len;
+            continue;
+        }
+        const size_t e = match_clock(inside, i);
+        if (e == npos) return false;
+        clock = true;
+        i = e;
+    }
+    return clock;
+}
+
 // Separator after the date; returns its end or npos.
 size_t match_separator(string_view s, size_t i) {
     if (s.substr(i, 2) == "--") return i + 2;
@@ -1131,11 +1288,33 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
     }
     // An agency credit: "12 April 2024 (AKP) –", a wire's "March 3, 2024
     // /PRNewswire/ --".
+    // A time in brackets is the dateline's too: "(နံနက် ၁၀:၀၀ နာရီ)".
     if (const size_t t = skip_spaces(line, k); t > k && (byte_at(line, t) == '(' || byte_at(line, t) == '/')) {
         const size_t close = line.find(byte_at(line, t) == '(' ? ')' : '/', t + 1);
-        if (close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos) {
+        const bool credit = close != npos && close - t <= 40 && find_digit(line.substr(0, close), t) == npos;
+        if (credit || (close != npos && close - t <= 80 && byte_at(line, t) == '(' &&
+                       is_time_aside(line.substr(t + 1, close - t - 1)))) {
             k = close + 1;
             r.text_end = k;  // the credit is the dateline's
+        }
+    } else if (const size_t te = time_after_date(line, k); te != npos) {
+        // "ออกประกาศ 18 กันยายน 2567 เวลา 05.00 น.": the time of issue.
+        k = r.text_end = te;
+    }
+    // A Chinese place after its date, "2024年4月12日于金边": the dateline's
+    // text, the whole line (a place element stands before its date).
+    if (r.place_end == r.place_begin) {
+        size_t e = match_lit(line, k, "于", false);
+        if (e == npos) e = match_lit(line, k, "於", false);
+        size_t chars = 0;
+        while (e != npos && e < line.size() && chars <= 10) {
+            const cp_info c = cp_at(line, e);
+            if (!is_han(c.cp)) break;
+            e += c.len, ++chars;
+        }
+        if (e != npos && chars > 0 && chars <= 10 && skip_spaces(line, e) == line.size()) {
+            r.end = r.text_end = line.size();
+            return r;
         }
     }
     // A treaty's formula after a led dateline: "Done in Phnom Penh on 16 March
@@ -1165,14 +1344,40 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
 
 bool is_place_name(std::string_view text) { return valid_place(text); }
 
+namespace {
+
+// "၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်": a year of the Myanmar era (before 1500)
+// before ခုနှစ်, and a moon phase: waxing (လဆန်း), waning (လဆုတ်), full (လပြည့်), new (လကွယ်).
+bool is_myanmar_lunar_line(string_view line) {
+    bool phase = false;
+    for (string_view w : {"လဆန်း", "လဆုတ်", "လပြည့်", "လကွယ်"}) phase = phase || line.find(w) != npos;
+    if (!phase) return false;
+    for (size_t at = line.find("ခုနှစ်"); at != npos; at = line.find("ခုနှစ်", at + 1)) {
+        size_t b = at;
+        while (b > 0 && is_space(cp_before(line, b).cp)) b -= cp_before(line, b).len;
+        size_t digits = 0, value = 0, scale = 1;
+        while (b > 0 && cp_before(line, b).cp >= 0x1040 && cp_before(line, b).cp <= 0x1049) {
+            value += (cp_before(line, b).cp - 0x1040) * scale;
+            scale *= 10, ++digits;
+            b -= 3;
+        }
+        if (digits == 4 && value < 1500) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool is_lunar_date_line(std::string_view line) {
     // A date line is short; a paragraph that mentions a lunar date is body text.
     if (line.size() > 600) return false;
-    // Khmer letters and signs are all E1 9E xx / E1 9F xx.
-    bool khmer = false;
-    for (size_t i = 0; i + 1 < line.size() && !khmer; ++i)
+    // Khmer letters and signs are all E1 9E xx / E1 9F xx; Burmese ones E1 80 xx / E1 81 xx.
+    bool khmer = false, myanmar = false;
+    for (size_t i = 0; i + 1 < line.size() && !khmer; ++i) {
         khmer = byte_at(line, i) == 0xE1 && (byte_at(line, i + 1) == 0x9E || byte_at(line, i + 1) == 0x9F);
-    if (!khmer) return false;
+        myanmar = myanmar || (byte_at(line, i) == 0xE1 && (byte_at(line, i + 1) == 0x80 || byte_at(line, i + 1) == 0x81));
+    }
+    if (!khmer) return myanmar && is_myanmar_lunar_line(line);
 
     static constexpr string_view lunar_months[] = {
         "មិគសិរ", "បុស្ស", "មាឃ", "ផល្គុន", "ចេត្រ", "ពិសាខ", "វិសាខ", "ជេស្ឋ", "អាសាឍ", "បឋមាសាឍ",

@@ -66,7 +66,9 @@ bool is_place_name(std::string_view text);
 // True for the Khmer lunar-calendar line of official documents, e.g.
 // "ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧": a lunar day (a number then
 // កើត/រោច), or ខែ + a lunar month together with an animal year (after ឆ្នាំ) or
-// ព.ស. Lines longer than 600 bytes are body text, not a date line, and give false.
+// ព.ស. Also the Burmese one, "၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်": a Myanmar-era
+// year and a waxing, waning, full or new moon day. Lines longer than 600
+// bytes are body text, not a date line, and give false.
 bool is_lunar_date_line(std::string_view line);
 
 }  // namespace communique::detail

@@ -223,11 +223,14 @@ std::optional<std::string_view> label_kind(std::string_view f) {
     return std::nullopt;
 }
 
+// What opens a label's number.
+constexpr std::string_view number_marks[] = {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ",
+                                             " SỐ ",  " #",  " ฉบับที่ "};
+
 // "PRESS RELEASE NO. 12/2024", "SIARAN PERS NOMOR: 45/HM/2024": a label
 // with its number.
 std::string_view without_number(std::string_view f) {
-    for (std::string_view mark : {" NO. ", " NO ", " NO.", " NOMOR: ", " NOMOR ", " BIL. ", " SỐ: ", " SỐ ", " #",
-                                 " ฉบับที่ "}) {
+    for (std::string_view mark : number_marks) {
         std::size_t at = f.find(mark);
         if (at == std::string_view::npos) continue;
         std::string_view number = f.substr(at + mark.size());
@@ -248,7 +251,10 @@ std::optional<std::string_view> genre_kind(std::string_view line) {
     if (line.size() > 120) return std::nullopt;
     std::string f = fold(line);
     if (auto k = label_kind(f)) return k;
-    std::string_view rest = without_number(f);
+    // Only a line with a digit can carry a number.
+    bool digit = std::any_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
+                 f.find("\xE0\xB9") != std::string::npos;
+    std::string_view rest = digit ? without_number(f) : std::string_view(f);
     while (!rest.empty() && (rest.back() == '.' || rest.back() == ':' || rest.back() == ' ')) rest.remove_suffix(1);
     if (rest.size() < f.size())
         if (auto k = label_kind(rest)) return k;
@@ -317,10 +323,28 @@ bool in(std::string_view s, const auto& list) {
 
 }  // namespace
 
+std::size_t genre_label_end(std::string_view line) {
+    if (!genre_kind(line)) return 0;
+    // Capitals for ASCII letters only, byte for byte, so offsets stay the line's.
+    std::string upper(line);
+    for (char& c : upper)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    for (std::string_view mark : number_marks) {
+        std::size_t at = upper.find(mark);
+        if (at == std::string::npos || at == 0) continue;
+        std::string_view before = line.substr(0, at);
+        if (std::string f = fold(before); label_kind(f)) return before.size();
+    }
+    return line.size();
+}
+
 bool is_state_line(std::string_view line) {
     std::string f = fold(line);
     if (f.empty() || f.size() > 120) return false;
-    if (in(squeeze(f), state_lines)) return true;
+    // The listed lines open with one of these bytes: squeeze only those that may be one.
+    unsigned char first = static_cast<unsigned char>(f[0]);
+    if ((first == 'M' || first == 'B' || first == 'R' || first == 'C' || first >= 0xE0) && in(squeeze(f), state_lines))
+        return true;
     if (f.size() > 80 || has_lowercase(line)) return false;  // state lines are set in capitals
     for (std::string_view lead : {"KINGDOM OF ", "REPUBLIC OF ", "STATE OF ", "SULTANATE OF ", "UNION OF ",
                                   "COMMONWEALTH OF ", "FEDERATION OF ", "PRINCIPALITY OF ", "EMIRATE OF ",
@@ -340,7 +364,7 @@ bool is_known_motto(std::string_view line) {
 }
 
 std::size_t motto_after_state(std::string_view line) {
-    if (line.size() > 200 || line.size() < 24) return 0;
+    if (line.size() > 320 || line.size() < 24) return 0;
     // ASCII letters in capitals (Khmer has no case; Vietnamese mottos are
     // printed in capitals), byte for byte, so that offsets stay the line's.
     std::string upper(line);
@@ -383,8 +407,10 @@ bool is_ascii(std::string_view s) {
 
 // Chinese and Burmese name an office by its last characters ("中华人民共和国外交部",
 // "外交部新闻司"); a headline that mentions one goes on past it. Short lines only.
-bool ends_with_any(std::string_view f, std::initializer_list<std::string_view> tails, bool spaces = false) {
-    if (f.size() > 75 || f.find_first_of(spaces ? ",.:;!?" : " ,.:;!?") != std::string_view::npos) return false;
+// Burmese puts spaces between phrases and takes more bytes a name.
+bool ends_with_any(std::string_view f, std::initializer_list<std::string_view> tails, bool burmese = false) {
+    if (f.size() > (burmese ? 180u : 75u) || f.find_first_of(burmese ? ",.:;!?" : " ,.:;!?") != std::string_view::npos)
+        return false;
     for (std::string_view t : tails)
         if (f.size() > t.size() && f.ends_with(t)) return true;
     return false;
@@ -510,19 +536,23 @@ bool is_closing_lead(std::string_view line) {
                                   "SOURCE:", "SOURCE ", "NOTE TO EDITORS", "NOTES TO EDITORS", "ISSUED BY",
                                   "PRESS AND QUICK REACTION UNIT", "TEL:", "TEL.", "TEL ", "TELEPHONE", "PHONE",
                                   "MOBILE", "EMAIL", "E-MAIL", "FAX", "WEBSITE", "WEB:",
-                                  // Malay, Indonesian, Filipino, Vietnamese: "for further information", "contact".
+                                  // Malay, Indonesian, Filipino: "for further information", "contact".
                                   "UNTUK MAKLUMAT LANJUT", "MAKLUMAT LANJUT", "UNTUK KETERANGAN LANJUT",
                                   "UNTUK INFORMASI LEBIH LANJUT", "INFORMASI LEBIH LANJUT", "NARAHUBUNG",
-                                  "KONTAK MEDIA", "HUBUNGI", "PARA SA KARAGDAGANG IMPORMASYON", "ĐỂ BIẾT THÊM THÔNG TIN",
-                                  "THÔNG TIN LIÊN HỆ", "LIÊN HỆ", "ĐIỆN THOẠI",
-                                  // Thai, Lao, Burmese, Chinese: contact, telephone, for more information.
-                                  "ติดต่อ", "สอบถามข้อมูลเพิ่มเติม", "โทร.", "โทรศัพท์", "ຕິດຕໍ່", "ໂທລະສັບ", "ဆက်သွယ်ရန်", "ဖုန်း",
-                                  "联系人", "聯絡人", "联系电话", "聯絡電話", "媒体联系", "媒體聯絡"})
+                                  "KONTAK MEDIA", "HUBUNGI", "PARA SA KARAGDAGANG IMPORMASYON"})
         if (f.starts_with(lead)) return true;
-    return f == "CONTACT" || f == "SOURCE";
+    if (f == "CONTACT" || f == "SOURCE") return true;
+    if (is_ascii(f)) return false;
+    // Vietnamese, Thai, Lao, Burmese, Chinese: for more information, contact, telephone.
+    for (std::string_view lead : {"ĐỂ BIẾT THÊM THÔNG TIN", "THÔNG TIN LIÊN HỆ", "LIÊN HỆ", "ĐIỆN THOẠI", "ติดต่อ",
+                                  "สอบถามข้อมูลเพิ่มเติม", "โทร.", "โทรศัพท์", "ຕິດຕໍ່", "ໂທລະສັບ", "ဆက်သွယ်ရန်",
+                                  "ဖုန်း", "联系人", "聯絡人", "联系电话", "聯絡電話", "媒体联系", "媒體聯絡"})
+        if (f.starts_with(lead)) return true;
+    return false;
 }
 
 bool is_end_mark(std::string_view line) {
+    if (line.size() > 24) return false;  // longer than every mark, spaces and all
     std::string f;
     for (char c : line)
         if (c != ' ') f += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;

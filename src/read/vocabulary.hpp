@@ -18,6 +18,12 @@ std::string fold(std::string_view line);
 // The /release/@kind of a genre label line ("PRESS RELEASE" -> "press-release").
 std::optional<std::string_view> genre_kind(std::string_view line);
 
+// Where the label of a genre line ends: before its number in "SIARAN PERS
+// NO. 211/HM/KOMINFO/05/2024" or "ข่าว ธปท. ฉบับที่ 38/2567" (so that the
+// number can be kept apart, as a reference), the line's size when the whole
+// line is the label, 0 when it is not a genre line.
+std::size_t genre_label_end(std::string_view line);
+
 // "KINGDOM OF CAMBODIA", "REPUBLIC OF ...", "ព្រះរាជាណាចក្រកម្ពុជា", ...
 bool is_state_line(std::string_view line);
 

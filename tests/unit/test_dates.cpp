@@ -386,6 +386,100 @@ TEST_CASE("dates: Indonesian month names", "[dates][id]") {
 }
 
 // ---------------------------------------------------------------------------
+// Lao, Burmese, Chinese, Filipino
+
+TEST_CASE("dates: Lao", "[dates][lo]") {
+    const char* months[] = {"ມັງກອນ", "ກຸມພາ", "ມີນາ", "ເມສາ", "ພຶດສະພາ", "ມິຖຸນາ",
+                            "ກໍລະກົດ", "ສິງຫາ", "ກັນຍາ", "ຕຸລາ", "ພະຈິກ", "ທັນວາ"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string("ວັນທີ 1 ") + months[i] + " 2024";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+        CHECK(only_date(text).end == text.size());
+    }
+    SECTION("day word") { check_date("ວັນທີ 14 ມີນາ 2024", "ວັນທີ 14 ມີນາ 2024", "2024-03-14"); }
+    SECTION("Lao digits") { check_date("ວັນທີ ໑໔ ມີນາ ໒໐໒໔", "ວັນທີ ໑໔ ມີນາ ໒໐໒໔", "2024-03-14"); }
+    SECTION("weekday") { check_date("ວັນສຸກ ທີ 12 ເມສາ 2024", "ວັນສຸກ ທີ 12 ເມສາ 2024", "2024-04-12"); }
+    SECTION("month word and number") { check_date("ວັນທີ 14 ເດືອນ 3 ປີ 2024", "ວັນທີ 14 ເດືອນ 3 ປີ 2024", "2024-03-14"); }
+    SECTION("numeric after the day word is day first") {
+        check_date("ວັນທີ 03/04/2024", "ວັນທີ 03/04/2024", "2024-04-03", true, date_order::month_first);
+    }
+}
+
+TEST_CASE("dates: Burmese", "[dates][my]") {
+    const char* months[] = {"ဇန်နဝါရီ", "ဖေဖော်ဝါရီ", "မတ်", "ဧပြီ", "မေ", "ဇွန်",
+                            "ဇူလိုင်", "ဩဂုတ်", "စက်တင်ဘာ", "အောက်တိုဘာ", "နိုဝင်ဘာ", "ဒီဇင်ဘာ"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string("၂၀၂၄ ခုနှစ်၊ ") + months[i] + "လ ၁ ရက်";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+        CHECK(only_date(text).end == text.size());
+    }
+    SECTION("year first") {
+        check_date("၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်", "၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်", "2024-04-12");
+    }
+    SECTION("year first with ရက်နေ့") {
+        check_date("၂၀၂၄ ခုနှစ် ဧပြီလ ၁၂ ရက်နေ့တွင်", "၂၀၂၄ ခုနှစ် ဧပြီလ ၁၂ ရက်နေ့", "2024-04-12");
+    }
+    SECTION("day first") { check_date("၁၂ ဧပြီ ၂၀၂၄", "၁၂ ဧပြီ ၂၀၂၄", "2024-04-12"); }
+    SECTION("day first with its words") {
+        check_date("၁၂ ရက် ဧပြီလ ၂၀၂၄ ခုနှစ်", "၁၂ ရက် ဧပြီလ ၂၀၂၄ ခုနှစ်", "2024-04-12");
+    }
+    SECTION("numeric") { check_date("၁၅-၁-၂၀၂၅", "၁၅-၁-၂၀၂၅", "2025-01-15"); }
+    SECTION("a year without a month is no date") { CHECK(find_dates("၂၀၂၄ ခုနှစ်အတွင်း").empty()); }
+}
+
+TEST_CASE("dates: Chinese", "[dates][zh]") {
+    SECTION("ASCII digits") { check_date("于2024年4月12日在金边", "2024年4月12日", "2024-04-12"); }
+    SECTION("full-width digits") { check_date("２０２４年４月１２日", "２０２４年４月１２日", "2024-04-12"); }
+    SECTION("spaces") { check_date("2024 年 4 月 12 日", "2024 年 4 月 12 日", "2024-04-12"); }
+    SECTION("号 for the day") { check_date("2024年4月12号", "2024年4月12号", "2024-04-12"); }
+    SECTION("impossible") { check_date("2024年2月30日", "2024年2月30日", "2024-02-30", false); }
+    SECTION("month and year only") { CHECK(find_dates("2024年4月").empty()); }
+}
+
+TEST_CASE("dates: Chinese numerals", "[dates][zh]") {
+    SECTION("year digit by digit") { check_date("二〇二五年三月十八日", "二〇二五年三月十八日", "2025-03-18"); }
+    SECTION("零 for zero") { check_date("二零二四年四月十二日", "二零二四年四月十二日", "2024-04-12"); }
+    SECTION("tens") {
+        check_date("二〇二四年十月二十日", "二〇二四年十月二十日", "2024-10-20");
+        check_date("二〇二四年十二月三十一日", "二〇二四年十二月三十一日", "2024-12-31");
+        check_date("二〇二四年一月十日", "二〇二四年一月十日", "2024-01-10");
+    }
+    SECTION("after long text") {
+        std::string text;
+        for (int i = 0; i < 100; ++i) text += "中心宣布";
+        text += "于二〇二五年三月十八日举办";
+        const date_match m = only_date(text);
+        CHECK(m.iso() == "2025-03-18");
+        CHECK(printed(text, m) == "二〇二五年三月十八日");
+    }
+    SECTION("impossible") { check_date("二〇二四年二月三十日", "二〇二四年二月三十日", "2024-02-30", false); }
+    SECTION("not a date") {
+        CHECK(find_dates("第二〇二四号文件").empty());
+        CHECK(find_dates("二〇二四年四月").empty());
+        CHECK(find_dates("三十一人").empty());
+    }
+}
+
+TEST_CASE("dates: Filipino", "[dates][fil]") {
+    const char* months[] = {"Enero", "Pebrero", "Marso", "Abril", "Mayo", "Hunyo",
+                            "Hulyo", "Agosto", "Setyembre", "Oktubre", "Nobyembre", "Disyembre"};
+    for (int i = 0; i < 12; ++i) {
+        const std::string text = std::string(months[i]) + " 12, 2024";
+        INFO(text);
+        CHECK(only_date(text).month == i + 1);
+    }
+    SECTION("ika- and ng") { check_date("noong ika-12 ng Abril 2024.", "ika-12 ng Abril 2024", "2024-04-12"); }
+    SECTION("ika- with a comma") { check_date("Ika-12 ng Abril, 2024", "Ika-12 ng Abril, 2024", "2024-04-12"); }
+    SECTION("month first") { check_date("Abril 12, 2024", "Abril 12, 2024", "2024-04-12"); }
+    SECTION("Spanish spelling and weekday") {
+        check_date("Biyernes, Febrero 2, 2024", "Biyernes, Febrero 2, 2024", "2024-02-02");
+    }
+    SECTION("ika- alone is no date") { CHECK(find_dates("ang ika-12 na pagpupulong").empty()); }
+}
+
+// ---------------------------------------------------------------------------
 // Buddhist Era
 
 TEST_CASE("dates: Buddhist Era markers convert the year", "[dates][be]") {
@@ -639,6 +733,16 @@ TEST_CASE("lunar: official lunar date lines", "[lunar][km]") {
     CHECK(is_lunar_date_line("ខែបឋមាសាឍ ឆ្នាំច ឆស័ក"));                    // leap month, one-letter animal
 }
 
+TEST_CASE("lunar: the Burmese lunar date line", "[lunar][my]") {
+    CHECK(is_lunar_date_line("၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်"));
+    CHECK(is_lunar_date_line("မြန်မာသက္ကရာဇ် ၁၃၈၆ ခုနှစ်၊ ဝါခေါင်လပြည့်ကျော် ၁ ရက်"));
+    CHECK(find_dates("၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်").empty());
+    // A Gregorian year, or no moon phase: not the lunar line.
+    CHECK_FALSE(is_lunar_date_line("၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်"));
+    CHECK_FALSE(is_lunar_date_line("၂၀၂၄ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်"));
+    CHECK_FALSE(is_lunar_date_line("၁၃၈၅ ခုနှစ် တွင်"));
+}
+
 TEST_CASE("lunar: lines that are not lunar dates", "[lunar][km]") {
     CHECK_FALSE(is_lunar_date_line("ថ្ងៃទី១២ ខែមេសា ឆ្នាំ២០២៤"));           // Gregorian
     CHECK_FALSE(is_lunar_date_line("ខែចេត្រ"));                           // month without a year
@@ -655,4 +759,108 @@ TEST_CASE("lunar: lines that are not lunar dates", "[lunar][km]") {
 TEST_CASE("lunar: the lunar line carries no Gregorian date", "[lunar][dates]") {
     CHECK(find_dates("ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧").empty());
     CHECK_FALSE(match_dateline("ថ្ងៃសុក្រ ៤កើត ខែចេត្រ ឆ្នាំរោង ឆស័ក ព.ស.២៥៦៧").has_value());
+}
+
+TEST_CASE("dateline: Lao, Burmese, Chinese and Filipino", "[dateline]") {
+    SECTION("Lao") {
+        const std::string_view line = "ນະຄອນຫຼວງວຽງຈັນ, ວັນທີ 14 ມີນາ 2024";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "ນະຄອນຫຼວງວຽງຈັນ");
+        CHECK(d.date.iso() == "2024-03-14");
+    }
+    SECTION("a Lao sentence is no dateline") {
+        CHECK_FALSE(match_dateline("ກອງປະຊຸມໄດ້ຈັດຂຶ້ນໃນວັນທີ 14 ມີນາ 2024"));
+    }
+    SECTION("Burmese comma") {
+        const std::string_view line = "နေပြည်တော်၊ ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "နေပြည်တော်");
+        CHECK(d.date.iso() == "2024-04-12");
+    }
+    SECTION("Burmese 'dated' after the place") {
+        const std::string_view line = "ရန်ကုန်မြို့၊ ရက်စွဲ ၁၅-၁-၂၀၂၅";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "ရန်ကုန်မြို့");
+        CHECK(d.date.iso() == "2025-01-15");
+    }
+    SECTION("Burmese 'dated' without a place") {
+        const std::string_view line = "ရက်စွဲ၊ ၂၀၂၄ ခုနှစ်၊ ဇွန်လ ၁၈ ရက်";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-06-18");
+    }
+    SECTION("Chinese full-width comma") {
+        const std::string_view line = "北京，2024年9月27日";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "北京");
+        CHECK(d.date.iso() == "2024-09-27");
+    }
+    SECTION("Chinese place run into the date") {
+        const std::string_view line = "北京2024年9月27日";
+        CHECK(place_of(line, only_dateline(line)) == "北京");
+    }
+    SECTION("a Chinese place after the date") {
+        const std::string_view line = "2024年4月12日于金边";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-04-12");
+        CHECK(d.text_end == line.size());
+        CHECK_FALSE(d.run_in);
+        CHECK_FALSE(match_dateline("2024年4月12日于金边举行了仪式，双方签署了协议"));
+    }
+    SECTION("a Chinese sentence is no dateline") { CHECK_FALSE(match_dateline("外交部发言人于2024年9月27日")); }
+    SECTION("Filipino place with ng") {
+        const std::string_view line = "Lungsod ng Maynila, ika-12 ng Abril 2024";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "Lungsod ng Maynila");
+        CHECK(d.date.iso() == "2024-04-12");
+    }
+}
+
+TEST_CASE("dateline: a time of issue after the date is the dateline's", "[dateline]") {
+    SECTION("Thai, with its lead") {
+        const std::string_view line = "ออกประกาศ 18 กันยายน 2567 เวลา 05.00 น.";
+        const dateline_match d = only_dateline(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(d.date.iso() == "2024-09-18");
+        CHECK(d.text_end == line.size());
+        CHECK_FALSE(d.run_in);
+    }
+    SECTION("Burmese, in brackets") {
+        const std::string_view line = "နေပြည်တော်၊ ၂၀၂၄ ခုနှစ်၊ စက်တင်ဘာလ ၁၀ ရက် (နံနက် ၁၀:၀၀ နာရီ)";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "နေပြည်တော်");
+        CHECK(d.date.iso() == "2024-09-10");
+        CHECK(d.text_end == line.size());
+    }
+    SECTION("Indonesian, run in") {
+        const std::string_view line = "Jakarta, 17 Mei 2024 pukul 10.00 WIB – Kementerian meluncurkan kanal aduan.";
+        const dateline_match d = only_dateline(line);
+        CHECK(place_of(line, d) == "Jakarta");
+        CHECK(line.substr(0, d.text_end) == "Jakarta, 17 Mei 2024 pukul 10.00 WIB");
+        CHECK(d.run_in);
+    }
+    SECTION("a number in brackets that is not a time is not the dateline's") {
+        CHECK_FALSE(match_dateline("Phnom Penh, 12 April 2024 (No. 45) more text"));
+    }
+}
+
+TEST_CASE("dateline: a rule of asterisks before a date", "[dateline][th]") {
+    const std::string_view line = "************************** 3 มีนาคม 2567";
+    const dateline_match d = only_dateline(line);
+    CHECK(d.place_begin == d.place_end);
+    CHECK(d.date.iso() == "2024-03-03");
+    CHECK_FALSE(match_dateline("** 3 มีนาคม 2567"));
+}
+
+TEST_CASE("dateline: a Hijri date before the Gregorian one", "[dateline][ms]") {
+    for (std::string_view line : {"12 Syawal 1445 / 21 April 2024", "12 Syawal 1445H - 21 April 2024",
+                                  "10 Rabiul Awal 1446 / 14 September 2024"}) {
+        const dateline_match d = only_dateline(line);
+        INFO(line);
+        CHECK(d.place_begin == d.place_end);
+        CHECK(line.substr(d.date.begin, d.date.end - d.date.begin).find('/') == std::string_view::npos);
+        CHECK(d.date.year == 2024);
+    }
+    CHECK_FALSE(match_dateline("12 Syawal 1445"));
 }

@@ -323,3 +323,18 @@ TEST_CASE("FOR IMMEDIATE RELEASE above the genre label is part of it, not the ge
         CHECK(count(p, "/r:release/r:header/r:genre/r:br") == 1);
     }
 }
+
+TEST_CASE("each paragraph's language: an English quotation in a Malay release", "[reader]") {
+    auto p = read("**KEMENTERIAN LUAR NEGERI MALAYSIA**\n\nKENYATAAN MEDIA\n\nLawatan rasmi Menteri ke Kemboja\n\n"
+                  "Menteri Luar Negeri akan mengadakan lawatan rasmi ke Kemboja bagi membincangkan kerjasama "
+                  "dalam bidang perdagangan dan pelancongan, serta isu serantau yang menjadi kepentingan bersama.\n\n"
+                  "Lawatan ini juga akan memberi peluang kepada kedua-dua negara untuk menilai pelaksanaan "
+                  "perjanjian yang telah dimeterai dan untuk membincangkan bidang kerjasama yang baharu.\n\n"
+                  "\"We are pleased to welcome the Minister and we look forward to the talks on trade and tourism "
+                  "that will be held in the capital,\" the host ministry said in its statement.\n\n"
+                  "Putrajaya, 12 April 2024\n");
+    CHECK(xp(p, "/r:release/@xml:lang") == "ms");
+    CHECK(xp(p, "/r:release/r:body/r:p[1]/@xml:lang").empty());
+    CHECK(xp(p, "/r:release/r:body/r:p[2]/@xml:lang").empty());
+    CHECK(xp(p, "/r:release/r:body/r:p[3]/@xml:lang") == "en");
+}

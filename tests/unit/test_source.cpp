@@ -68,3 +68,39 @@ TEST_CASE("the language of a text is told from its script", "[unicode]") {
     CHECK(detect_language("Bộ Ngoại giao Việt Nam thông báo về chuyến thăm") == "vi");
     CHECK(detect_language("12345", "km") == "km");
 }
+
+TEST_CASE("the region's languages are told apart", "[unicode]") {
+    CHECK(detect_language("ກະຊວງການຕ່າງປະເທດ ແຈ້ງການ") == "lo");
+    CHECK(detect_language("နိုင်ငံခြားရေးဝန်ကြီးဌာန သတင်းထုတ်ပြန်ချက်") == "my");
+    CHECK(detect_language("外交部发言人答记者问") == "zh");
+    CHECK(detect_language("Thủ tướng Chính phủ đã chủ trì cuộc họp về phát triển kinh tế") == "vi");
+    CHECK(detect_language("ƠN ƯU ĂN") == "vi");  // Vietnamese capitals without tone marks
+    CHECK(detect_language("Kementerian Kesehatan telah memperluas kegiatan skrining yang akan dilakukan di 100 "
+                          "kabupaten karena jumlah kasus tersebut meningkat setelah pemerintah daerah melapor") == "id");
+    // Malay told from Indonesian by words only Malay spells so: boleh, sentiasa, terkini, selepas.
+    CHECK(detect_language("Jabatan Meteorologi mengeluarkan amaran hujan dan orang ramai boleh merujuk laman web "
+                          "serta sentiasa mengikuti maklumat terkini selepas amaran itu dikeluarkan di negeri") == "ms");
+    CHECK(detect_language("Nananawagan ang Kagawaran ng Kalusugan sa mga magulang na dalhin ang kanilang mga anak "
+                          "sa pinakamalapit na health center upang mabakunahan") == "fil");
+}
+
+TEST_CASE("Malay and Indonesian told by their own spellings, else by the release's", "[unicode]") {
+    CHECK(detect_language("Kementerian Kesihatan menggesa ibu bapa membawa anak mereka ke klinik yang berhampiran "
+                          "untuk mendapatkan dos vaksin dan ini dibuat secara percuma") == "ms");
+    CHECK(detect_language("Kementerian Kesehatan mengimbau orang tua membawa anak mereka ke puskesmas yang terdekat "
+                          "untuk mendapatkan dosis vaksin dan ini dilakukan secara gratis") == "id");
+    const char* shared = "Logo ini akan digunakan dalam semua promosi di dalam dan luar negara dan juga oleh "
+                         "agensi yang berkaitan dengan pelaksanaan program";
+    CHECK(detect_language(shared, "ms") == "ms");
+    CHECK(detect_language(shared, "id") == "id");
+}
+
+TEST_CASE("English is told by its words, not taken from the fallback", "[unicode]") {
+    const char* english = "The Minister said that the new service will be open to all citizens from next month, "
+                          "and that the ministry has trained staff in every province.";
+    CHECK(detect_language(english, "id") == "en");
+    CHECK(detect_language(english, "ms") == "en");
+    // A few words, or Latin text in none of the languages told: the fallback.
+    CHECK(detect_language("Phnom Penh", "km") == "km");
+    CHECK(detect_language("Lorem ipsum dolor sit amet consectetur adipiscing elit sed do eiusmod", "km") == "km");
+}

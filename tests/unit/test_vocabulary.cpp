@@ -1,0 +1,157 @@
+// Unit tests for the words that give a release its shape: genre labels,
+// state lines and mottos, organisation and unit words, references, closing
+// leads and end marks, in the region's languages.
+#include "read/vocabulary.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+using namespace communique::detail;
+
+namespace {
+
+std::string kind_of(std::string_view line) {
+    std::optional<std::string_view> k = genre_kind(line);
+    return k ? std::string(*k) : std::string("(none)");
+}
+
+}  // namespace
+
+TEST_CASE("genre labels: English ones offices print", "[vocabulary][en]") {
+    CHECK(kind_of("PRESS BRIEFING") == "other");
+    CHECK(kind_of("NOTICE") == "announcement");
+    CHECK(kind_of("Public Notice") == "announcement");
+    CHECK(kind_of("CLARIFICATION") == "statement");
+    CHECK(kind_of("MEDIA ADVISORY") == "media-advisory");
+    CHECK(kind_of("Media Note") == "press-release");
+    CHECK(kind_of("NOTE TO CORRESPONDENTS") == "media-advisory");
+    CHECK(kind_of("JOINT STATEMENT") == "joint-statement");
+    CHECK(kind_of("Readout") == "statement");
+    CHECK(kind_of("CHAIRMAN\xE2\x80\x99S STATEMENT") == "statement");  // typographic apostrophe
+    CHECK(kind_of("MEDIA STATEMENT") == "press-statement");
+    CHECK(kind_of("PRESS STATEMENT") == "press-statement");
+    CHECK(kind_of("News story") == "press-release");
+}
+
+TEST_CASE("genre labels: with their number or the issuer's short name", "[vocabulary]") {
+    CHECK(kind_of("PRESS RELEASE NO. 12/2024") == "press-release");
+    CHECK(kind_of("SIARAN PERS NO. 211/HM/KOMINFO/05/2024") == "press-release");
+    CHECK(kind_of("Siaran Pers Nomor: 45/HM/2024") == "press-release");
+    CHECK(kind_of("ข่าว ธปท. ฉบับที่ 38/2567") == "press-release");
+    CHECK(kind_of("MFA Press Statement") == "press-statement");
+    CHECK(kind_of("POLICE NEWS RELEASE") == "press-release");
+    // Not labels: a number with no "No.", a one-word label after a word, a sentence.
+    CHECK(kind_of("PRESS RELEASE 2024") == "(none)");
+    CHECK(kind_of("Ministry statement") == "(none)");
+    CHECK(kind_of("The ministry issued a press release") == "(none)");
+    CHECK(kind_of("PRESS RELEASE NO. X") == "(none)");
+}
+
+TEST_CASE("genre labels: where the label ends before its number", "[vocabulary]") {
+    const std::string_view kominfo = "SIARAN PERS NO. 211/HM/KOMINFO/05/2024";
+    CHECK(kominfo.substr(0, genre_label_end(kominfo)) == "SIARAN PERS");
+    const std::string_view bot = "ข่าว ธปท. ฉบับที่ 38/2567";
+    CHECK(bot.substr(0, genre_label_end(bot)) == "ข่าว ธปท.");
+    const std::string_view lower = "Press Release No. 12/2024";
+    CHECK(lower.substr(0, genre_label_end(lower)) == "Press Release");
+    CHECK(genre_label_end("PRESS RELEASE") == std::string_view("PRESS RELEASE").size());
+    CHECK(genre_label_end("The ministry issued a press release") == 0);
+}
+
+TEST_CASE("genre labels: Thai, Lao and Burmese", "[vocabulary][th][lo][my]") {
+    CHECK(kind_of("ข่าวประชาสัมพันธ์") == "press-release");
+    CHECK(kind_of("ข่าวสาร") == "press-release");
+    CHECK(kind_of("ข่าวสารนิเทศ") == "press-release");
+    CHECK(kind_of("แถลงการณ์") == "statement");
+    CHECK(kind_of("แถลงการณ์ร่วม") == "joint-statement");
+    CHECK(kind_of("ຖະແຫຼງການ") == "statement");
+    CHECK(kind_of("ຖະແຫລງການ") == "statement");  // ຫ + ລ typed for ຫຼ
+    CHECK(kind_of("ແຈ້ງການ") == "announcement");
+    CHECK(kind_of("ຂ່າວເຜີຍແຜ່") == "press-release");
+    CHECK(kind_of("ຖະແຫຼງຂ່າວ") == "press-statement");
+    CHECK(kind_of("သတင်းထုတ်ပြန်ချက်") == "press-release");
+    CHECK(kind_of("ကြေညာချက်") == "statement");
+    CHECK(kind_of("ပူးတွဲကြေညာချက်") == "joint-statement");
+}
+
+TEST_CASE("genre labels: Vietnamese, Malay, Indonesian, Filipino and Chinese", "[vocabulary]") {
+    CHECK(kind_of("THÔNG CÁO BÁO CHÍ") == "press-release");
+    CHECK(kind_of("Thông cáo báo chí") == "press-release");
+    CHECK(kind_of("THÔNG BÁO") == "announcement");
+    CHECK(kind_of("TIN BÁO CHÍ") == "press-release");
+    CHECK(kind_of("KENYATAAN MEDIA") == "press-statement");
+    CHECK(kind_of("SIARAN MEDIA") == "press-release");
+    CHECK(kind_of("KENYATAAN AKHBAR") == "press-statement");
+    CHECK(kind_of("PENGUMUMAN") == "announcement");
+    CHECK(kind_of("SIARAN PERS") == "press-release");
+    CHECK(kind_of("KETERANGAN PERS") == "press-statement");
+    CHECK(kind_of("PAHAYAG") == "statement");
+    CHECK(kind_of("PABATID") == "announcement");
+    CHECK(kind_of("PAHAYAG SA MEDIA") == "press-statement");
+    CHECK(kind_of("新闻稿") == "press-release");
+    CHECK(kind_of("新聞稿") == "press-release");
+    CHECK(kind_of("声明") == "statement");
+    CHECK(kind_of("新闻公报") == "communique");
+    CHECK(kind_of("通知") == "announcement");
+    CHECK(kind_of("通知：") == "announcement");  // full-width colon
+    CHECK(kind_of("关于举办活动的通知") == "(none)");
+}
+
+TEST_CASE("state lines and mottos of the region", "[vocabulary]") {
+    CHECK(is_state_line("ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ"));
+    CHECK(is_state_line("ສາທາລະນະລັດປະຊາທິປະໄຕປະຊາຊົນລາວ"));
+    CHECK(is_known_motto("ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ"));
+    CHECK(is_state_line("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"));
+    CHECK(is_state_line("CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM"));  // the older accent placement
+    CHECK(is_known_motto("Độc lập - Tự do - Hạnh phúc"));
+    CHECK(is_known_motto("Độc lập – Tự do – Hạnh phúc"));
+    CHECK(is_known_motto("ĐỘC LẬP-TỰ DO-HẠNH PHÚC"));
+    CHECK(is_known_motto("Nation, Religion, King"));
+    CHECK(is_state_line("ပြည်ထောင်စုသမ္မတ မြန်မာနိုင်ငံတော်"));
+    CHECK(is_state_line("ราชอาณาจักรไทย"));
+    CHECK(is_state_line("中华人民共和国"));
+    CHECK(is_state_line("Republika ng Pilipinas"));
+    CHECK(is_state_line("REPUBLIK INDONESIA"));
+    CHECK_FALSE(is_state_line("中华人民共和国外交部"));
+    CHECK_FALSE(is_known_motto("Độc lập"));
+    CHECK(motto_after_state("ສາທາລະນະລັດ ປະຊາທິປະໄຕ ປະຊາຊົນລາວ ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ") > 0);
+}
+
+TEST_CASE("organisation and unit words of the region", "[vocabulary]") {
+    CHECK(has_organisation_word("ກະຊວງການຕ່າງປະເທດ"));
+    CHECK(has_organisation_word("နိုင်ငံခြားရေးဝန်ကြီးဌာန"));
+    CHECK(has_organisation_word("BỘ NGOẠI GIAO"));
+    CHECK(has_organisation_word("KEMENTERIAN LUAR NEGERI"));
+    CHECK(has_organisation_word("KAGAWARAN NG UGNAYANG PANLABAS"));
+    CHECK(has_organisation_word("中华人民共和国外交部"));
+    CHECK(has_organisation_word("中华人民共和国驻柬埔寨王国大使馆"));
+    CHECK(has_organisation_word("DEPARTMENT OF FOREIGN AFFAIRS"));
+    CHECK_FALSE(has_organisation_word("外交部发言人就有关问题答记者问"));  // a headline going on past the office
+    CHECK_FALSE(has_organisation_word("Department of Fixtures"));
+    CHECK(has_unit_word("กรมสารนิเทศ"));
+    CHECK(has_unit_word("ກົມຂ່າວ"));
+    CHECK(has_unit_word("CỤC THÔNG TIN ĐỐI NGOẠI"));
+    CHECK(has_unit_word("Jabatan Komunikasi Korporat"));
+    CHECK(has_unit_word("Direktorat Informasi dan Media"));
+    CHECK(has_unit_word("Biro Hubungan Masyarakat"));
+    CHECK(has_unit_word("TANGGAPAN NG TAGAPAGSALITA"));
+    CHECK(has_unit_word("外交部新闻司"));
+    CHECK(has_unit_word("ပြန်ကြားရေးနှင့် ပြည်သူ့ဆက်ဆံရေးဦးစီးဌာန"));
+}
+
+TEST_CASE("references, closing leads and end marks of the region", "[vocabulary]") {
+    CHECK(is_reference_line("Nomor: HM.01.01/B/1412/2024"));
+    CHECK(is_reference_line("Số: 123/TB-BNG"));
+    CHECK(is_reference_line("ເລກທີ 045/ກຕ"));
+    CHECK_FALSE(is_reference_line("Nomor telepon darurat"));
+    CHECK(is_closing_lead("Untuk maklumat lanjut, sila hubungi:"));
+    CHECK(is_closing_lead("Informasi lebih lanjut:"));
+    CHECK(is_closing_lead("联系人：王先生"));
+    CHECK(is_end_mark("-TAMAT-"));
+    CHECK(is_end_mark("-HẾT-"));
+    CHECK(is_end_mark("（完）"));
+    CHECK_FALSE(is_end_mark("TAMAN"));
+}
