@@ -143,8 +143,23 @@ hb_face_t* font_face::subset_source() const {
 
 struct font_library::fc {
     FcConfig* config = nullptr;
-    fc() : config(FcInitLoadConfigAndFonts()) {}
+    // Every character some installed font has: a character outside it is
+    // answered at once, without sorting every font for it (a release of
+    // thousands of private-use characters would take minutes).
+    FcCharSet* coverage = nullptr;
+    fc() : config(FcInitLoadConfigAndFonts()), coverage(FcCharSetCreate()) {
+        if (!config) return;
+        for (FcSetName which : {FcSetSystem, FcSetApplication}) {
+            FcFontSet* set = FcConfigGetFonts(config, which);
+            for (int i = 0; set && i < set->nfont; ++i) {
+                FcCharSet* cs = nullptr;
+                if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+                    FcCharSetMerge(coverage, cs, nullptr);
+            }
+        }
+    }
     ~fc() {
+        FcCharSetDestroy(coverage);
         if (config) FcConfigDestroy(config);
     }
     fc(const fc&) = delete;
@@ -252,6 +267,7 @@ std::optional<font_use> font_library::fallback(char32_t c, const font_request& r
             generic = f;
             break;
         }
+    if (!fc_->config || !FcCharSetHasChar(fc_->coverage, c)) return std::nullopt;
     auto key = std::tuple{c, bold, italic, generic};
     if (auto it = fallbacks_.find(key); it != fallbacks_.end()) return it->second;
 

@@ -28,7 +28,9 @@ sed "s/^National apprenticeship programme opens/National apprenticeship programm
   >"$work/emoji/release.md"
 run "check with an emoji" 0 "$cli" check "$work/emoji/release.md"
 run "convert with an emoji" 0 "$cli" convert "$work/emoji/release.md" --to pdf -o "$work/emoji/out"
-if grep -q "glyph-missing" "$work/stderr"; then fail "an emoji a font has was warned about"; cat "$work/stderr"; else pass; fi
+if grep -q "glyph-missing" "$work/stderr"; then
+  fail "an emoji a font has was warned about"; cat "$work/stderr"
+else pass; fi
 pdf=$work/emoji/out/release.pdf
 if [ -s "$pdf" ]; then
   "$pdffonts" "$pdf" >"$work/fonts" 2>&1
@@ -70,7 +72,7 @@ fi
 # The report carries the warning with its span: the one character.
 run "convert --report" 0 "$cli" convert "$work/none/release.md" --to pdf -o "$work/none/json" \
   --report "$work/none/report.json"
-python3 - "$work/none/report.json" "$headline_line" "$headline_column" <<'PY' && pass || fail "the report lacks the warning"
+if python3 - "$work/none/report.json" "$headline_line" "$headline_column" <<'PY'
 import json, sys
 d = json.load(open(sys.argv[1]))
 hits = [x for r in d["releases"] for x in r["diagnostics"] if x["rule"] == "glyph-missing"]
@@ -79,6 +81,7 @@ assert any(x["line"] == line and x["column"] == column and x["end_line"] == line
            and x["severity"] == "warning" for x in hits), hits
 assert d["summary"]["converted"] == 1 and d["summary"]["failed"] == 0, d["summary"]
 PY
+then pass; else fail "the report lacks the warning"; fi
 
 # The configuration decides, as for any rule: off is silent, error fails.
 printf '[rules]\nglyph-missing = "off"\n' >"$work/none/.communique.toml"
@@ -86,7 +89,10 @@ run "glyph-missing off" 0 "$cli" convert "$work/none/release.md" --to pdf -o "$w
 if grep -q "glyph-missing" "$work/stderr"; then fail "glyph-missing off still warns"; cat "$work/stderr"; else pass; fi
 printf '[rules]\nglyph-missing = "error"\n' >"$work/none/.communique.toml"
 run "glyph-missing as an error" 1 "$cli" convert "$work/none/release.md" --to pdf -o "$work/none/error"
-expect "the error is at the character" "$work/stderr" "release\.md:$headline_line:$headline_column: error\[glyph-missing\]"
-if [ -e "$work/none/error/release.pdf" ]; then fail "a PDF was written although glyph-missing is an error"; else pass; fi
+expect "the error is at the character" "$work/stderr" \
+  "release\.md:$headline_line:$headline_column: error\[glyph-missing\]"
+if [ -e "$work/none/error/release.pdf" ]; then
+  fail "a PDF was written although glyph-missing is an error"
+else pass; fi
 
 finish

@@ -206,10 +206,18 @@ struct footer_words {
     const char* pattern;
 };
 inline constexpr footer_words footers[] = {
-    {"km", "ទំព័រ {p} នៃ {n}"},         {"th", "หน้า {p} จาก {n}"},     {"lo", "ໜ້າ {p} ຈາກ {n}"},
-    {"vi", "Trang {p} / {n}"},           {"ms", "Halaman {p} daripada {n}"}, {"id", "Halaman {p} dari {n}"},
-    {"fil", "Pahina {p} ng {n}"},        {"my", "စာမျက်နှာ {p} / {n}"},   {"zh-hant", "第{p}頁，共{n}頁"},
-    {"zh", "第{p}页，共{n}页"},           {"", "Page {p} of {n}"}};
+    {"km", "ទំព័រ {p} នៃ {n}"},
+    {"th", "หน้า {p} จาก {n}"},
+    {"lo", "ໜ້າ {p} ຈາກ {n}"},
+    {"vi", "Trang {p} / {n}"},
+    {"ms", "Halaman {p} daripada {n}"},
+    {"id", "Halaman {p} dari {n}"},
+    {"fil", "Pahina {p} ng {n}"},
+    {"my", "စာမျက်နှာ {p} / {n}"},
+    {"zh-hant", "第{p}頁，共{n}頁"},
+    {"zh", "第{p}页，共{n}页"},
+    {"", "Page {p} of {n}"},
+};
 
 // The running footer fo.xsl writes on page `page` of `pages` of a release
 // in the language `lang` (its xml:lang): Khmer with Khmer digits.

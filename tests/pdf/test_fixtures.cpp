@@ -182,6 +182,7 @@ TEST_CASE("pdf: the footer is in the release's language", "[pdf]") {
         const rendered r = render_xml(std::string("footer-") + lang, xml);
         const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
         CHECK(text.find(expected_footer(lang, 1, 1)) != std::string::npos);
-        CHECK((std::string(lang) == "en" || std::string(lang) == "fr" || text.find("Page 1 of 1") == std::string::npos));
+        const bool english = std::string(lang) == "en" || std::string(lang) == "fr";
+        CHECK((english || text.find("Page 1 of 1") == std::string::npos));
     }
 }
