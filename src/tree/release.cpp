@@ -130,10 +130,13 @@ span release_tree::span_of(const xmlNode* node) const {
 }
 
 span release_tree::position_of(const xmlNode* text, std::size_t offset) const {
+    // The nearest element with a span of its own; in parsed XML, which has
+    // none, the text's own element, at the line of its start tag.
     const xmlNode* element = text ? text->parent : nullptr;
     while (element && element->type == XML_ELEMENT_NODE && !element->_private) element = element->parent;
+    if (!element || element->type != XML_ELEMENT_NODE) element = text ? text->parent : nullptr;
     if (!element || element->type != XML_ELEMENT_NODE) return {span_of(text).begin, span_of(text).begin};
-    const span where = *static_cast<const span*>(element->_private);
+    const span where = span_of(element);
     const std::string_view content = text->content ? reinterpret_cast<const char*>(text->content) : "";
     if (!source_ || offset >= content.size()) return {where.begin, where.begin};
     // The character's UTF-8 bytes, and how many times they come before it

@@ -83,6 +83,16 @@ assert d["summary"]["converted"] == 1 and d["summary"]["failed"] == 0, d["summar
 PY
 then pass; else fail "the report lacks the warning"; fi
 
+# Release XML has no spans of its own: the character is found from its
+# element's line.
+run "the draft as XML" 0 "$cli" convert "$work/none/release.md" --to xml -o "$work/none/release.xml"
+xml_line=$(grep -n "<headline>" "$work/none/release.xml" | cut -d: -f1)
+xml_column=$(column_of "$work/none/release.xml" "$xml_line" "$nowhere")
+[ "${xml_column:-0}" -gt 12 ] && pass || fail "the XML's headline has no character no font has"
+run "convert the XML" 0 "$cli" convert "$work/none/release.xml" --to pdf -o "$work/none/xml"
+expect "a warning at the XML's character" "$work/stderr" \
+  "release\.xml:$xml_line:$xml_column: warning\[glyph-missing\]"
+
 # The configuration decides, as for any rule: off is silent, error fails.
 printf '[rules]\nglyph-missing = "off"\n' >"$work/none/.communique.toml"
 run "glyph-missing off" 0 "$cli" convert "$work/none/release.md" --to pdf -o "$work/none/off"
