@@ -244,24 +244,35 @@ inline std::string release_language(const std::string& xml) {
     return xml.substr(at + 10, xml.find('"', at + 10) - (at + 10));
 }
 
-// A running footer's line: "Page 2 of 3", "ទំព័រ 2 នៃ 3" or another
-// language's (any digits).
+// A running footer's line: "Page 2 of 3", "ទំព័រ ២ នៃ ៣" or another
+// language's of the table (any digits; pdftotext's spacing ignored).
 inline bool is_footer(const std::string& line) {
-    std::string bare = without_space(line);
-    bool labelled = false;
-    for (const char* label : {"Page", "of", "ទំព័រ", "នៃ", "หน้า", "จาก", "ໜ້າ", "ຈາກ", "Trang", "/", "Halaman",
-                              "daripada", "dari", "Pahina", "ng", "စာမျက်နှာ", "第", "页，共", "页", "頁，共", "頁"})
-        for (std::size_t at; (at = bare.find(label)) != std::string::npos;) {
-            bare.erase(at, std::strlen(label));
-            labelled = true;
+    const std::string bare = without_space(line);
+    // Decimal digits of any script from `at`, at least one: false when none.
+    auto digits = [&](std::size_t& at) {
+        const std::size_t from = at;
+        while (at < bare.size()) {
+            std::size_t next = at;
+            UChar32 c = 0;
+            U8_NEXT(reinterpret_cast<const std::uint8_t*>(bare.data()), next, bare.size(), c);
+            if (u_charType(c) != U_DECIMAL_DIGIT_NUMBER) break;
+            at = next;
         }
-    if (!labelled || bare.empty()) return false;
-    for (std::size_t i = 0; i < bare.size();) {
-        UChar32 c = 0;
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(bare.data()), i, bare.size(), c);
-        if (u_charType(c) != U_DECIMAL_DIGIT_NUMBER) return false;
+        return at > from;
+    };
+    for (const footer_words& f : footers) {
+        const std::string pattern = without_space(f.pattern);
+        const std::size_t p = pattern.find("{p}"), n = pattern.find("{n}");
+        const std::string before = pattern.substr(0, p), between = pattern.substr(p + 3, n - p - 3),
+                          after = pattern.substr(n + 3);
+        std::size_t at = 0;
+        if (!bare.starts_with(before)) continue;
+        at = before.size();
+        if (!digits(at) || bare.compare(at, between.size(), between) != 0) continue;
+        at += between.size();
+        if (digits(at) && bare.substr(at) == after) return true;
     }
-    return true;
+    return false;
 }
 
 // pdftotext's text of a whole PDF without white space and without the

@@ -169,6 +169,8 @@ TEST_CASE("pdf: every page says Page N of M, in the release's language", "[pdf]"
 }
 
 TEST_CASE("pdf: the footer is in the release's language", "[pdf]") {
+    CHECK_FALSE(is_footer("12/04/2024"));
+    CHECK_FALSE(is_footer("Page of the report"));
     // A fixture's release in each language fo.xsl knows (and one it does
     // not): only xml:lang changes, the footer follows it.
     const std::string en = canonical_xml(source_dir / "fixtures" / "releases" /
@@ -182,6 +184,7 @@ TEST_CASE("pdf: the footer is in the release's language", "[pdf]") {
         const rendered r = render_xml(std::string("footer-") + lang, xml);
         const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
         CHECK(text.find(expected_footer(lang, 1, 1)) != std::string::npos);
+        CHECK(is_footer(expected_footer(lang, 12, 34)));  // what body_text() leaves out
         const bool english = std::string(lang) == "en" || std::string(lang) == "fr";
         CHECK((english || text.find("Page 1 of 1") == std::string::npos));
     }
