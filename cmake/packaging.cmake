@@ -241,6 +241,9 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 # The runtime packages are named here rather than found by dpkg-shlibdeps, so
 # that making the package needs nothing but CMake (and the list covers the
 # fonts too, which no binary links).
+# The fonts the PDF renderer falls back to for characters the stylesheet's
+# fonts lack (tools/install-deps' runtime packages): symbols and emoji, Chinese.
+list(APPEND cq_runtime_debs fonts-symbola fonts-wqy-microhei)
 string(REPLACE ";" ", " cq_depends "libc6 (>= 2.34);libstdc++6 (>= 11);libgcc-s1;${cq_runtime_debs}")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${cq_depends}")
 if(cq_static)

@@ -16,8 +16,9 @@
   markers counted in the list's own style (1. 2.; (a) (b); I. II.; a bullet
   repeated); quotes indented; the dateline where it stood in the release
   (an end dateline set to the right and kept with the last paragraph); the
-  closing block; "Page 1 of 2" in the footer of every page (in Khmer, with
-  Khmer digits, for a Khmer release).
+  closing block; "Page 1 of 2" in the footer of every page, in the
+  release's language (Khmer, with Khmer digits; Thai, Lao, Vietnamese,
+  Malay, Indonesian, Filipino, Burmese, Chinese; else English).
 
   Metadata for the PDF's document information and XMP travel in
   fo:declarations as an x:xmpmeta packet (the convention Apache FOP reads):
@@ -94,18 +95,32 @@
       <xsl:otherwise>1</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="page-label">
+  <!-- The footer, "Page 1 of 2" in the release's language: one pattern a
+       language (its primary subtag; Chinese by script or region too),
+       {page} and {pages} standing for the two numbers. -->
+  <xsl:variable name="lower-lang"
+                select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+  <xsl:variable name="primary-lang" select="substring-before(concat($lower-lang, '-'), '-')"/>
+  <xsl:variable name="footer-pattern">
     <xsl:choose>
-      <xsl:when test="$khmer">ទំព័រ </xsl:when>
-      <xsl:otherwise>Page </xsl:otherwise>
+      <xsl:when test="$khmer">ទំព័រ {page} នៃ {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'th'">หน้า {page} จาก {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'lo'">ໜ້າ {page} ຈາກ {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'vi'">Trang {page} / {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'ms'">Halaman {page} daripada {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'id'">Halaman {page} dari {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'fil' or $primary-lang = 'tl'">Pahina {page} ng {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'my'">စာမျက်နှာ {page} / {pages}</xsl:when>
+      <xsl:when test="$primary-lang = 'zh' and (contains($lower-lang, '-hant') or contains($lower-lang, '-tw') or
+                                               contains($lower-lang, '-hk') or contains($lower-lang, '-mo'))"
+        >第{page}頁，共{pages}頁</xsl:when>
+      <xsl:when test="$primary-lang = 'zh'">第{page}页，共{pages}页</xsl:when>
+      <xsl:otherwise>Page {page} of {pages}</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
-  <xsl:variable name="of-label">
-    <xsl:choose>
-      <xsl:when test="$khmer"> នៃ </xsl:when>
-      <xsl:otherwise> of </xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <xsl:variable name="page-label" select="substring-before($footer-pattern, '{page}')"/>
+  <xsl:variable name="of-label" select="substring-before(substring-after($footer-pattern, '{page}'), '{pages}')"/>
+  <xsl:variable name="pages-label" select="substring-after($footer-pattern, '{pages}')"/>
 
   <!-- ================================================================== -->
   <!-- The document                                                        -->
@@ -143,6 +158,7 @@
             <fo:page-number/>
             <xsl:value-of select="$of-label"/>
             <fo:page-number-citation ref-id="cq-last"/>
+            <xsl:value-of select="$pages-label"/>
           </fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">

@@ -209,6 +209,10 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     }
     detail::read_result read = detail::read_release(src, read_opts);
     out.diagnostics = std::move(read.diagnostics);
+    // A .docx's spans count paragraphs, not the bytes' lines.
+    const detail::input_format read_as =
+        read_opts.format == detail::input_format::automatic ? detail::detect_format(src.text()) : read_opts.format;
+    if (read.tree && read_as != detail::input_format::docx) read.tree->set_source(&src);
     // Each element costs the rules and every writer time of its own: a
     // release over the limit is neither checked nor written.
     if (const xmlNode* past = read.tree ? detail::element_past(read.tree->root(), impl_->opts.max_elements) : nullptr) {
@@ -252,9 +256,22 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
         for (std::size_t i : order) {
             if (wanted[i]->name == "xml") {
                 out.outputs[i] = read.tree->serialize();
-            } else if (!impl_->writers().write(*read.tree, wanted[i]->name, out.outputs[i], out.diagnostics)) {
-                out.outputs.clear();
-                break;
+            } else {
+                std::vector<diagnostic> written;
+                bool ok = impl_->writers().write(*read.tree, wanted[i]->name, out.outputs[i], written);
+                // A writer's warnings (glyph-missing) obey the configuration
+                // as the checks' do, up to an error that fails the output;
+                // its own errors always stand.
+                if (ok) {
+                    impl_->settle(written);
+                    ok = std::none_of(written.begin(), written.end(),
+                                      [](const diagnostic& d) { return d.level == severity::error; });
+                }
+                out.diagnostics.insert(out.diagnostics.end(), written.begin(), written.end());
+                if (!ok) {
+                    out.outputs.clear();
+                    break;
+                }
             }
         }
     }

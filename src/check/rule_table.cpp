@@ -49,7 +49,9 @@ constexpr rule_info table[] = {
     {"stylesheet", both(severity::error), "a stylesheet ran to its end inside its sandbox (no writes, no network, "
                                     "reads only from allowed folders)"},
     {"too-many-pages", both(severity::error), "the PDF has no more pages than the limit (default 500)"},
-    {"pdf", both(severity::error), "the PDF renderer laid the FO out (fonts with its glyphs, supported FO)"},
+    {"pdf", both(severity::error), "the PDF renderer laid the FO out (a font for the text, supported FO)"},
+    {"glyph-missing", both(severity::warning),
+     "some installed font has a glyph for every character of the PDF (else it shows the missing-glyph box)"},
 };
 
 }  // namespace

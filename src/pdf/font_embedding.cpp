@@ -38,7 +38,7 @@ void append_code_point(std::u16string& s, char32_t c) {
 // ---- glyph_text ----------------------------------------------------------------------------
 
 void glyph_text::assign(std::uint32_t gid, std::u16string text) {
-    if (gid < text_.size() && text_[gid].empty()) text_[gid] = std::move(text);
+    if (gid != 0 && gid < text_.size() && text_[gid].empty()) text_[gid] = std::move(text);
 }
 
 void glyph_text::learn(const placed_run& run) {
@@ -93,8 +93,8 @@ std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() c
 
 // ---- subsets -------------------------------------------------------------------------------
 
-bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, font_subset& out,
-                 std::string& error) {
+bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
+                 font_subset& out, std::string& error) {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
         error = "hb-subset could not start (out of memory)";
@@ -108,7 +108,9 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
     for (const char* tag : {"GSUB", "GPOS", "GDEF", "BASE", "JSTF", "MATH", "kern", "morx", "mort", "kerx", "feat",
                             "trak", "hdmx", "VDMX", "LTSH", "DSIG", "gasp", "vhea", "vmtx"})
         hb_set_add(drop, hb_tag_from_string(tag, 4));
-    hb_subset_input_set_flags(input, HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS);
+    unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS;
+    if (notdef_outline) flags |= HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
+    hb_subset_input_set_flags(input, hb_subset_flags_t(flags));
     hb_face_t* result = hb_subset_or_fail(face.subset_source(), input);
     hb_subset_input_destroy(input);
     if (!result) {
@@ -130,6 +132,7 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
     h.add(face.postscript_name());
     h.add(face.index());
     for (std::uint32_t g : glyphs) h.add(g);
+    if (notdef_outline) h.add("notdef");  // another program: another name
     std::string tag;
     for (int i = 0; i < 6; ++i) {
         tag += static_cast<char>('A' + h.value % 26);

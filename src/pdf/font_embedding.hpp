@@ -22,6 +22,8 @@ namespace communique::detail::pdf {
 // character, and the first remaining glyph for what is left (a subscript
 // form for coeng + consonant). A glyph keeps the first meaning it gets; a
 // run whose glyphs then read differently from its text gets /ActualText.
+// .notdef stands for nothing: it may show any character no font has, and
+// its runs carry their text in /ActualText.
 class glyph_text {
 public:
     explicit glyph_text(const font_face& face) : face_(face), text_(face.glyph_count()) {}
@@ -45,13 +47,15 @@ struct font_subset {
 // Cuts the subset holding `glyphs` (and .notdef, and the components of
 // composite glyphs) with hardly any table but the outlines and metrics: no
 // hinting, no layout tables, since the PDF carries positioned glyphs.
+// .notdef keeps its outline only when `notdef_outline` (the document draws
+// it for a character no font has); otherwise it is left empty.
 // Glyph IDs are kept (the glyphs not used are left empty), so a CID in the
 // content stream is the glyph's ID in the installed font (/CIDToGIDMap
 // /Identity) and anyone can check it against hb-shape. The six-letter tag
 // comes from a hash of the face and the glyph set, so the same document
 // gets the same name.
-bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, font_subset& out,
-                 std::string& error);
+bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
+                 font_subset& out, std::string& error);
 
 // A glyph's width in the PDF's /W array: the font's hmtx advance in
 // thousandths of the em, to three decimals (so that, at any sensible size,

@@ -75,6 +75,8 @@ std::unique_ptr<font_face> font_face::load(const std::string& path, unsigned ind
     hb_font_make_immutable(f->font_);
 
     const double em = f->upem_;
+    hb_glyph_extents_t notdef{};
+    f->notdef_drawn_ = hb_font_get_glyph_extents(f->font_, 0, &notdef) && notdef.width != 0 && notdef.height != 0;
     hb_font_extents_t ext{};
     if (hb_font_get_h_extents(f->font_, &ext)) {
         f->ascender_ = ext.ascender / em;
@@ -141,8 +143,23 @@ hb_face_t* font_face::subset_source() const {
 
 struct font_library::fc {
     FcConfig* config = nullptr;
-    fc() : config(FcInitLoadConfigAndFonts()) {}
+    // Every character some installed font has: a character outside it is
+    // answered at once, without sorting every font for it (a release of
+    // thousands of private-use characters would take minutes).
+    FcCharSet* coverage = nullptr;
+    fc() : config(FcInitLoadConfigAndFonts()), coverage(FcCharSetCreate()) {
+        if (!config) return;
+        for (FcSetName which : {FcSetSystem, FcSetApplication}) {
+            FcFontSet* set = FcConfigGetFonts(config, which);
+            for (int i = 0; set && i < set->nfont; ++i) {
+                FcCharSet* cs = nullptr;
+                if (FcPatternGetCharSet(set->fonts[i], FC_CHARSET, 0, &cs) == FcResultMatch)
+                    FcCharSetMerge(coverage, cs, nullptr);
+            }
+        }
+    }
     ~fc() {
+        FcCharSetDestroy(coverage);
         if (config) FcConfigDestroy(config);
     }
     fc(const fc&) = delete;
@@ -250,6 +267,7 @@ std::optional<font_use> font_library::fallback(char32_t c, const font_request& r
             generic = f;
             break;
         }
+    if (!fc_->config || !FcCharSetHasChar(fc_->coverage, c)) return std::nullopt;
     auto key = std::tuple{c, bold, italic, generic};
     if (auto it = fallbacks_.find(key); it != fallbacks_.end()) return it->second;
 
@@ -290,6 +308,35 @@ std::optional<font_use> font_library::fallback(char32_t c, const font_request& r
         if (set) FcFontSetDestroy(set);
     }
     fallbacks_.emplace(key, found);
+    return found;
+}
+
+std::optional<font_use> font_library::missing_glyph_font(const font_request& request) {
+    std::lock_guard lock(mutex_);
+    if (!fc_) fc_ = std::make_unique<fc>();
+    auto key = std::tuple{request.families, request.weight >= 600, request.italic};
+    if (auto it = notdef_fonts_.find(key); it != notdef_fonts_.end()) return it->second;
+    std::optional<font_use> found;
+    if (fc_->config) {
+        fc_pattern pattern(FcPatternCreate());
+        for (const std::string& family : request.families)
+            FcPatternAddString(pattern.p, FC_FAMILY, reinterpret_cast<const FcChar8*>(family.c_str()));
+        add_style(pattern.p, request.weight, request.italic);
+        FcConfigSubstitute(fc_->config, pattern.p, FcMatchPattern);
+        FcDefaultSubstitute(pattern.p);
+        FcResult result = FcResultNoMatch;
+        // Untrimmed: a face that adds no characters may still be the one
+        // with a box.
+        FcFontSet* set = FcFontSort(fc_->config, pattern.p, FcFalse, nullptr, &result);
+        for (int i = 0; set && i < set->nfont && !found; ++i) {
+            auto file = file_of(set->fonts[i]);
+            if (!file) continue;
+            const font_face* face = load_locked(file->first, file->second);
+            if (face && face->notdef_drawn()) found = use_for(face, request.weight, request.italic);
+        }
+        if (set) FcFontSetDestroy(set);
+    }
+    notdef_fonts_.emplace(key, found);
     return found;
 }
 

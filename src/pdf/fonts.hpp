@@ -52,6 +52,8 @@ public:
     double italic_angle() const { return italic_angle_; }
     const std::array<double, 4>& bbox() const { return bbox_; }  // xMin yMin xMax yMax, in em
     bool fixed_pitch() const { return fixed_pitch_; }
+    // Whether .notdef has an outline (a box) rather than being blank.
+    bool notdef_drawn() const { return notdef_drawn_; }
     int weight() const { return weight_; }  // 100 to 900
     bool italic() const { return italic_; }
     const std::string& postscript_name() const { return postscript_name_; }
@@ -72,6 +74,7 @@ private:
     double ascender_ = 0.8, descender_ = 0.2, cap_height_ = 0.7, italic_angle_ = 0;
     std::array<double, 4> bbox_{0, -0.2, 1, 0.8};
     bool fixed_pitch_ = false;
+    bool notdef_drawn_ = false;
     int weight_ = 400;
     bool italic_ = false;
     std::string postscript_name_;
@@ -107,6 +110,11 @@ public:
     // names one: fontconfig queried by character set, answers cached.
     std::optional<font_use> fallback(char32_t c, const font_request& request);
 
+    // For a character no font has: the face, in the request's families and
+    // style where one will do, whose .notdef is a visible box (some fonts'
+    // is blank), so that the reader sees something is missing.
+    std::optional<font_use> missing_glyph_font(const font_request& request);
+
 private:
     font_library();
     struct fc;  // fontconfig state, kept out of this header
@@ -119,6 +127,8 @@ private:
     std::map<std::tuple<std::string, int, bool>, std::optional<font_use>> families_;  // by family, weight, italic
     // by character, bold, italic and generic family
     std::map<std::tuple<char32_t, bool, bool, std::string>, std::optional<font_use>> fallbacks_;
+    // by families, bold and italic
+    std::map<std::tuple<std::vector<std::string>, bool, bool>, std::optional<font_use>> notdef_fonts_;
     // Every face a fallback found, by generic family: tried first next time.
     std::map<std::string, std::vector<const font_face*>> fallback_faces_;
 };

@@ -30,6 +30,7 @@ struct font_entry {
     const font_face* face;
     std::string resource;     // F1, F2, ...
     std::vector<bool> used;   // by glyph ID; .notdef always (subsets keep it)
+    bool notdef_drawn = false;  // a character no font has is shown as the missing-glyph box
     glyph_text text;
     font_subset subset;
     PdfObject* object = nullptr;
@@ -216,8 +217,10 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
         for (const laid_out_page& page : pages)
             for (const placed_run& r : page.runs) {
                 font_entry& f = fonts.get(r.font.face);
-                for (const placed_glyph& g : r.glyphs)
+                for (const placed_glyph& g : r.glyphs) {
                     if (g.gid < f.used.size()) f.used[g.gid] = true;
+                    f.notdef_drawn = f.notdef_drawn || g.gid == 0;
+                }
                 f.text.learn(r);
             }
 
@@ -225,7 +228,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
         objects.SetAutoDelete(true);
         for (font_entry& f : fonts.entries()) {
             const std::vector<std::uint32_t> glyphs = f.glyphs();
-            if (!make_subset(*f.face, glyphs, f.subset, error)) return false;
+            if (!make_subset(*f.face, glyphs, f.notdef_drawn, f.subset, error)) return false;
             f.object = embed_font(objects, *f.face, f.subset, glyphs, f.text);
         }
 

@@ -7,10 +7,39 @@
 
 #include <podofo/podofo.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf16.h>
+
+#include <algorithm>
 #include <exception>
 #include <mutex>
 
 namespace communique::detail::pdf {
+
+namespace {
+
+// The characters drawn as .notdef: shaping puts a character no installed
+// font has into a run of a font that lacks it, so such a run's characters
+// missing from its font are those (default ignorables aside: HarfBuzz
+// drops them).
+void find_missing(const std::vector<laid_out_page>& pages, std::vector<char32_t>& missing) {
+    for (const laid_out_page& page : pages)
+        for (const placed_run& run : page.runs) {
+            if (std::none_of(run.glyphs.begin(), run.glyphs.end(), [](const placed_glyph& g) { return g.gid == 0; }))
+                continue;
+            for (std::size_t i = 0; i < run.text.size();) {
+                UChar32 c = 0;
+                U16_NEXT(run.text.data(), i, run.text.size(), c);
+                if (run.font.face->has(static_cast<char32_t>(c)) ||
+                    u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))
+                    continue;
+                if (std::find(missing.begin(), missing.end(), static_cast<char32_t>(c)) == missing.end())
+                    missing.push_back(static_cast<char32_t>(c));
+            }
+        }
+}
+
+}  // namespace
 
 // A renderer holds nothing of its own: fonts, font files and ICU's
 // break-iterator prototypes are process-wide caches (font_library,
@@ -31,17 +60,20 @@ renderer::renderer() : impl_(std::make_unique<impl>()) {
 renderer::~renderer() = default;
 
 bool renderer::render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error,
-                      bool* too_long) const {
+                      bool* too_long, std::vector<char32_t>* missing) const {
     pdf.clear();
     error.clear();
     if (too_long) *too_long = false;
+    if (missing) missing->clear();
     try {
         document doc;
         if (!parse_fo(fo, doc, error)) return false;
         std::vector<laid_out_page> pages;
         if (!lay_out(doc, font_library::instance(), opts.max_pages, pages, error)) return false;
+        if (missing) find_missing(pages, *missing);
         if (!write_pdf(pages, doc.meta, opts.source_date_epoch, pdf, error)) {
             pdf.clear();
+            if (missing) missing->clear();
             return false;
         }
         return true;
@@ -54,6 +86,7 @@ bool renderer::render(xmlDocPtr fo, const render_options& opts, std::string& pdf
         error = "the PDF renderer failed";
     }
     pdf.clear();
+    if (missing) missing->clear();
     return false;
 }
 

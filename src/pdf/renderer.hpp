@@ -12,6 +12,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace communique::detail::pdf {
 
@@ -33,12 +34,14 @@ public:
 
     // fo: an XSL-FO 1.1 document in the subset xslt/fo.xsl emits
     // (docs/pdf.md). Returns false with a one-line reason in `error`
-    // (unsupported construct, too many pages, missing font) and leaves `pdf`
-    // empty. Never prints, never exits.
+    // (unsupported construct, too many pages, no font at all) and leaves
+    // `pdf` empty. Never prints, never exits.
     // `too_long`, when given, is set to whether the failure was the page
-    // limit.
+    // limit. A character no installed font has a glyph for does not fail
+    // the render: it is drawn as its font's missing-glyph box (.notdef) and
+    // listed in `missing`, when given (each once, in the order first drawn).
     bool render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error,
-                bool* too_long = nullptr) const;
+                bool* too_long = nullptr, std::vector<char32_t>* missing = nullptr) const;
 
 private:
     struct impl;

@@ -102,13 +102,20 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
                 if (!ci.font.face && u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) && !faces.empty())
                     ci.font = faces.front();  // HarfBuzz removes it; any font will do
                 if (!ci.font.face) {
-                    auto fb = fonts.fallback(static_cast<char32_t>(c), style.font);
-                    if (!fb) {
+                    if (auto fb = fonts.fallback(static_cast<char32_t>(c), style.font)) {
+                        ci.font = *fb;
+                    } else if (auto box = fonts.missing_glyph_font(style.font)) {
+                        // No installed font has it: a font of the style
+                        // draws its missing-glyph box (.notdef), and the
+                        // caller learns of it from the glyph ID 0 placed.
+                        ci.font = *box;
+                    } else if (!faces.empty()) {
+                        ci.font = faces.front();  // a blank .notdef, if no font draws a box
+                    } else {
                         error = "missing font: no installed font has a glyph for " + code_point_name(c);
                         if (!style.font.families.empty()) error += " (font-family " + style.font.families.front() + ")";
                         return false;
                     }
-                    ci.font = *fb;
                 }
             }
             chars.push_back(ci);

@@ -37,8 +37,9 @@ struct shaped_paragraph {
     std::vector<bool> cluster_start;
 };
 
-// false with the reason when a character has no glyph in any installed
-// font, or the text needs right-to-left layout.
+// false with the reason when the text needs right-to-left layout, or a
+// style has no font at all. A character no installed font has a glyph for
+// is shaped in the style's first font, which draws it as .notdef (glyph 0).
 bool shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
                      shaped_paragraph& out, std::string& error);
 

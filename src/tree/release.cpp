@@ -129,6 +129,52 @@ span release_tree::span_of(const xmlNode* node) const {
     return {};
 }
 
+span release_tree::position_of(const xmlNode* text, std::size_t offset) const {
+    // The nearest element with a span of its own; in parsed XML, which has
+    // none, the text's own element, at the line of its start tag.
+    const xmlNode* element = text ? text->parent : nullptr;
+    while (element && element->type == XML_ELEMENT_NODE && !element->_private) element = element->parent;
+    if (!element || element->type != XML_ELEMENT_NODE) element = text ? text->parent : nullptr;
+    if (!element || element->type != XML_ELEMENT_NODE) return {span_of(text).begin, span_of(text).begin};
+    const span where = span_of(element);
+    const std::string_view content = text->content ? reinterpret_cast<const char*>(text->content) : "";
+    if (!source_ || offset >= content.size()) return {where.begin, where.begin};
+    // The character's UTF-8 bytes, and how many times they come before it
+    // in the element's text.
+    std::size_t length = 1;
+    while (offset + length < content.size() && (static_cast<unsigned char>(content[offset + length]) & 0xC0) == 0x80)
+        ++length;
+    const std::string_view ch = content.substr(offset, length);
+    auto count = [&](std::string_view s) {
+        std::size_t n = 0;
+        for (std::size_t at = s.find(ch); at != std::string_view::npos; at = s.find(ch, at + ch.size())) ++n;
+        return n;
+    };
+    std::size_t before = count(content.substr(0, offset));
+    for (const xmlNode* n = element->children; n && n != text;) {
+        if (n->type == XML_TEXT_NODE && n->content) before += count(reinterpret_cast<const char*>(n->content));
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && n != element && !n->next) n = n->parent;
+        n = n && n != element ? n->next : nullptr;
+    }
+    // The same occurrence in the element's source: markup never holds such
+    // a character, so the text's occurrences are the source's, in order.
+    const std::string_view all = source_->text();
+    const std::size_t from = source_->offset_of(where.begin);
+    const std::size_t to = where.end.line > where.begin.line ||
+                                   (where.end.line == where.begin.line && where.end.column > where.begin.column)
+                               ? source_->offset_of(where.end)
+                               : all.size();  // a position without an end (an XML element's line)
+    const std::string_view range = all.substr(std::min(from, all.size()), to > from ? to - from : 0);
+    std::size_t at = range.find(ch);
+    for (std::size_t i = 0; i < before && at != std::string_view::npos; ++i) at = range.find(ch, at + ch.size());
+    if (at == std::string_view::npos) return {where.begin, where.begin};
+    return {source_->position_at(from + at), source_->position_at(from + at + ch.size())};
+}
+
 void release_tree::indent() {
     growing_ = {};  // it frees whitespace text nodes
     indent_children(doc_, root(), 0);

@@ -43,6 +43,17 @@ public:
     // the line the XML parser recorded.
     span span_of(const xmlNode* node) const;
 
+    // The text the spans point into, when its lines and columns are the
+    // spans' (Markdown, HTML, XML; not a .docx, whose spans count
+    // paragraphs). Kept as a pointer: the caller keeps the text alive.
+    void set_source(const source_text* text) noexcept { source_ = text; }
+    // Where the character at byte `offset` of a text node came from: the
+    // same occurrence of that character in the source text within the span
+    // of the node's element, when the source is known and holds it as
+    // written (not as an entity or escape); else the element's start (a
+    // point).
+    span position_of(const xmlNode* text, std::size_t offset) const;
+
     // Lays the document out canonically: element-only containers indented
     // two spaces a level, mixed content left exactly as it is.
     void indent();
@@ -54,6 +65,7 @@ private:
     xmlDocPtr doc_;
     xmlNsPtr ns_ = nullptr;
     std::deque<span> spans_;  // node->_private points into this
+    const source_text* source_ = nullptr;
     // The text node add_text() last appended to, with room to spare in its
     // buffer: libxml2's own append reallocates to the exact size each time,
     // which is quadratic wherever realloc cannot grow in place (a paragraph

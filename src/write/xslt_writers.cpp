@@ -2,11 +2,14 @@
 #include "write/formats.hpp"
 #include "write/writers.hpp"
 
+#include "check/rules.hpp"
 #include "pdf/renderer.hpp"
 #include "transform/xslt.hpp"
 
+#include <cstdio>
 #include <cstdlib>
 
+#include <algorithm>
 #include <map>
 #include <mutex>
 #include <stdexcept>
@@ -28,6 +31,65 @@ struct lazy_sheet {
         return *sheet;
     }
 };
+
+// The code point at byte i of UTF-8 text (which libxml2 has checked), and
+// the byte after it.
+char32_t next_code_point(std::string_view s, std::size_t& i) {
+    const auto b = static_cast<unsigned char>(s[i++]);
+    const int more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
+    char32_t c = more == 0 ? b : b & (0x3F >> more);
+    for (int k = 0; k < more && i < s.size(); ++k) c = c << 6 | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    return c;
+}
+
+// A warning at each place of the release where a character the PDF drew as
+// the missing-glyph box stands (the first listed_per_rule, then how many
+// more), and one without a place for such a character the stylesheet made.
+void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing,
+                         std::vector<diagnostic>& diagnostics) {
+    auto message = [](char32_t c) {
+        char name[16];
+        std::snprintf(name, sizeof name, "U+%04X", static_cast<unsigned>(c));
+        return std::string("no installed font has a glyph for ") + name +
+               ": the PDF shows the missing-glyph box in its place (install a font that has it)";
+    };
+    std::sort(missing.begin(), missing.end());
+    std::vector<bool> seen(missing.size(), false);
+    std::size_t listed = 0, more = 0;
+    for (const xmlNode* n = tree.root(); n;) {
+        if (n->type == XML_TEXT_NODE && n->content) {
+            const std::string_view text = reinterpret_cast<const char*>(n->content);
+            for (std::size_t i = 0; i < text.size();) {
+                const std::size_t at = i;
+                const char32_t c = next_code_point(text, i);
+                auto it = std::lower_bound(missing.begin(), missing.end(), c);
+                if (it == missing.end() || *it != c) continue;
+                seen[std::size_t(it - missing.begin())] = true;
+                if (listed == listed_per_rule) {
+                    ++more;
+                    continue;
+                }
+                ++listed;
+                const span where = tree.position_of(n, at);
+                diagnostics.push_back({severity::warning, "glyph-missing", message(c), where.begin, where.end});
+            }
+        }
+        if (n->children && n->type == XML_ELEMENT_NODE) {
+            n = n->children;
+            continue;
+        }
+        while (n && !n->next) n = n->parent;
+        n = n ? n->next : nullptr;
+    }
+    if (more > 0)
+        diagnostics.push_back({severity::warning, "glyph-missing",
+                               std::to_string(more) + " more glyph-missing diagnostic" + (more == 1 ? "" : "s") +
+                                   " from here on are not listed (only the first " + std::to_string(listed_per_rule) +
+                                   " of a rule are)",
+                               diagnostics.back().begin, diagnostics.back().end});
+    for (std::size_t i = 0; i < missing.size(); ++i)
+        if (!seen[i]) diagnostics.push_back({severity::warning, "glyph-missing", message(missing[i]), {}, {}});
+}
 
 // The XSLT writers (and, through the FO stylesheet, the PDF renderer).
 class xslt_writers final : public writers {
@@ -101,7 +163,11 @@ bool xslt_writers::render_pdf(const release_tree& tree, lazy_sheet& fo, std::str
         return false;
     }
     bool too_long = false;
-    if (renderer_.render(doc.get(), pdf_options_, out, error, &too_long)) return true;
+    std::vector<char32_t> missing;
+    if (renderer_.render(doc.get(), pdf_options_, out, error, &too_long, &missing)) {
+        if (!missing.empty()) warn_missing_glyphs(tree, std::move(missing), diagnostics);
+        return true;
+    }
     if (too_long)
         diagnostics.push_back({severity::error, "too-many-pages",
                                error + " (the limit: --max-pages, or [limits] pages in the configuration)", {}, {}});

@@ -26,7 +26,7 @@ depends=$(dpkg-deb -f "$deb" Depends)
 echo "deb_test: Depends: $depends"
 # The package names, without version constraints, one a line.
 names=$(sed -e 's/ *([^)]*)//g' -e 's/, */\n/g' <<<"$depends")
-for package in libc6 libstdc++6 libxml2 libxslt1.1 libcmark-gfm0.29.0.gfm.6 libicu72; do
+for package in libc6 libstdc++6 libxml2 libxslt1.1 libcmark-gfm0.29.0.gfm.6 libicu72 fonts-symbola; do
   grep -qxF "$package" <<<"$names" || fail "Depends does not name $package"
 done
 

@@ -16,6 +16,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -191,22 +192,87 @@ inline std::string without_space(const std::string& s) {
     return out;
 }
 
-// A running footer's line: "Page 2 of 3" or "ទំព័រ 2 នៃ 3" (any digits).
-inline bool is_footer(const std::string& line) {
-    std::string bare = without_space(line);
-    bool labelled = false;
-    for (const char* label : {"Page", "of", "ទំព័រ", "នៃ"})
-        for (std::size_t at; (at = bare.find(label)) != std::string::npos;) {
-            bare.erase(at, std::strlen(label));
-            labelled = true;
-        }
-    if (!labelled || bare.empty()) return false;
-    for (std::size_t i = 0; i < bare.size();) {
-        UChar32 c = 0;
-        U8_NEXT(reinterpret_cast<const std::uint8_t*>(bare.data()), i, bare.size(), c);
-        if (u_charType(c) != U_DECIMAL_DIGIT_NUMBER) return false;
+// ១២៣: Khmer digits are U+17E0 to U+17E9 (three bytes each in UTF-8).
+inline std::string khmer_digits(int n) {
+    std::string out;
+    for (char c : std::to_string(n)) out += std::string("\xE1\x9F") + char(0xA0 + (c - '0'));
+    return out;
+}
+
+// The footer's words by language, as a printer in that language sets them:
+// {p} and {n} stand for the page and the number of pages.
+struct footer_words {
+    const char* lang;  // a primary language subtag, or zh-hant
+    const char* pattern;
+};
+inline constexpr footer_words footers[] = {
+    {"km", "ទំព័រ {p} នៃ {n}"},
+    {"th", "หน้า {p} จาก {n}"},
+    {"lo", "ໜ້າ {p} ຈາກ {n}"},
+    {"vi", "Trang {p} / {n}"},
+    {"ms", "Halaman {p} daripada {n}"},
+    {"id", "Halaman {p} dari {n}"},
+    {"fil", "Pahina {p} ng {n}"},
+    {"my", "စာမျက်နှာ {p} / {n}"},
+    {"zh-hant", "第{p}頁，共{n}頁"},
+    {"zh", "第{p}页，共{n}页"},
+    {"", "Page {p} of {n}"},
+};
+
+// The running footer fo.xsl writes on page `page` of `pages` of a release
+// in the language `lang` (its xml:lang): Khmer with Khmer digits.
+inline std::string expected_footer(std::string lang, int page, int pages) {
+    for (char& c : lang) c = char(std::tolower(static_cast<unsigned char>(c)));
+    const std::string primary = lang.substr(0, lang.find('-'));
+    for (const footer_words& f : footers) {
+        const std::string key = f.lang;
+        if (!key.empty() && key != primary && !(key == "zh-hant" && lang.starts_with(key))) continue;
+        std::string out = f.pattern;
+        const bool khmer = key == "km";
+        out.replace(out.find("{p}"), 3, khmer ? khmer_digits(page) : std::to_string(page));
+        out.replace(out.find("{n}"), 3, khmer ? khmer_digits(pages) : std::to_string(pages));
+        return out;
     }
-    return true;
+    return {};
+}
+
+// The xml:lang of a release's root element.
+inline std::string release_language(const std::string& xml) {
+    const std::size_t root = xml.find("<release");
+    const std::size_t at = xml.find("xml:lang=\"", root);
+    if (root == std::string::npos || at == std::string::npos || at > xml.find('>', root)) return {};
+    return xml.substr(at + 10, xml.find('"', at + 10) - (at + 10));
+}
+
+// A running footer's line: "Page 2 of 3", "ទំព័រ ២ នៃ ៣" or another
+// language's of the table (any digits; pdftotext's spacing ignored).
+inline bool is_footer(const std::string& line) {
+    const std::string bare = without_space(line);
+    // Decimal digits of any script from `at`, at least one: false when none.
+    auto digits = [&](std::size_t& at) {
+        const std::size_t from = at;
+        while (at < bare.size()) {
+            std::size_t next = at;
+            UChar32 c = 0;
+            U8_NEXT(reinterpret_cast<const std::uint8_t*>(bare.data()), next, bare.size(), c);
+            if (u_charType(c) != U_DECIMAL_DIGIT_NUMBER) break;
+            at = next;
+        }
+        return at > from;
+    };
+    for (const footer_words& f : footers) {
+        const std::string pattern = without_space(f.pattern);
+        const std::size_t p = pattern.find("{p}"), n = pattern.find("{n}");
+        const std::string before = pattern.substr(0, p), between = pattern.substr(p + 3, n - p - 3),
+                          after = pattern.substr(n + 3);
+        std::size_t at = 0;
+        if (!bare.starts_with(before)) continue;
+        at = before.size();
+        if (!digits(at) || bare.compare(at, between.size(), between) != 0) continue;
+        at += between.size();
+        if (digits(at) && bare.substr(at) == after) return true;
+    }
+    return false;
 }
 
 // pdftotext's text of a whole PDF without white space and without the

@@ -86,16 +86,40 @@ TEST_CASE("pdf: what the renderer cannot do is an error with a reason, not a PDF
         CHECK_FALSE(render_fo(fo_document(flow), pdf, error, opts));
         CHECK(error == "the document needs more than 2 pages");
     }
-    SECTION("a character no installed font has") {
-        CHECK_FALSE(render_fo(fo_document("<fo:block>x &#x10FFFD; y</fo:block>"), pdf, error));
-        CHECK(error.starts_with("missing font: no installed font has a glyph for U+10FFFD"));
-    }
     SECTION("not FO at all") {
         CHECK_FALSE(render_fo("<html/>", pdf, error));
         CHECK(error == "the document element is not fo:root");
     }
     CHECK(pdf.empty());
     CHECK(error.find('\n') == std::string::npos);
+}
+
+TEST_CASE("pdf: a character no installed font has is drawn as the missing-glyph box and reported", "[pdf]") {
+    // Liberation Serif's own .notdef is blank: the box comes from a font
+    // whose .notdef is drawn. U+10FFFD (private use) is in no font.
+    const std::string fo = fo_document(
+        R"(<fo:block font-family="Liberation Serif" font-size="30pt">&#x10FFFD;</fo:block>)"
+        R"(<fo:block>a &#x10FFFD; b &#xE000;&#x10FFFD;</fo:block>)");
+    doc_ptr d = parse_xml(fo);
+    std::string pdf, error;
+    std::vector<char32_t> missing;
+    REQUIRE(renderer().render(d.get(), {}, pdf, error, nullptr, &missing));
+    CHECK(error.empty());
+    CHECK(missing == std::vector<char32_t>{0x10FFFD, 0xE000});
+    const fs::path file = scratch() / "missing-glyph.pdf";
+    spit(file, pdf);
+    // Ink where the lone character stands (the box), above the second
+    // paragraph's line and the footer's.
+    const std::vector<band> bands = ink_bands(page_image(file, 1, 72));
+    REQUIRE(bands.size() == 3);
+    CHECK(bands[0].bottom - bands[0].top >= 10);
+    // The text still says which character it was (/ActualText).
+    const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(file) + " -");
+    CHECK(text.find("a \xF4\x8F\xBF\xBD b \xEE\x80\x80\xF4\x8F\xBF\xBD") != std::string::npos);
+    // Without a missing character, nothing is reported.
+    doc_ptr plain = parse_xml(fo_document("<fo:block>a b</fo:block>"));
+    REQUIRE(renderer().render(plain.get(), {}, pdf, error, nullptr, &missing));
+    CHECK(missing.empty());
 }
 
 TEST_CASE("pdf: SOURCE_DATE_EPOCH sets the creation date", "[pdf]") {

@@ -5,16 +5,6 @@
 
 using namespace pdf_test;
 
-namespace {
-
-// ១២៣: Khmer digits are U+17E0 to U+17E9 (three bytes each in UTF-8).
-std::string khmer_digits(int n) {
-    std::string out;
-    for (char c : std::to_string(n)) out += std::string("\xE1\x9F") + char(0xA0 + (c - '0'));
-    return out;
-}
-
-}  // namespace
 
 TEST_CASE("pdf: there are fixtures to render", "[pdf]") {
     REQUIRE(fixtures().size() >= 20);
@@ -161,7 +151,7 @@ TEST_CASE("pdf: links are live /URI annotations", "[pdf]") {
     CHECK(links >= 4);
 }
 
-TEST_CASE("pdf: every page says Page N of M", "[pdf]") {
+TEST_CASE("pdf: every page says Page N of M, in the release's language", "[pdf]") {
     for (const auto& [name, r] : fixtures()) {
         INFO(name);
         const std::string info = run(std::string(PDFINFO_EXE) + " " + quote(r.pdf_path));
@@ -171,13 +161,31 @@ TEST_CASE("pdf: every page says Page N of M", "[pdf]") {
         for (int p = 1; p <= pages; ++p) {
             const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 -f " + std::to_string(p) + " -l " +
                                          std::to_string(p) + " " + quote(r.pdf_path) + " -");
-            // fo.xsl writes the footer in Khmer for a Khmer release.
-            const bool khmer = r.fo.find("<fo:root") < r.fo.size() &&
-                               r.fo.substr(r.fo.find("<fo:root"), r.fo.find('>', r.fo.find("<fo:root")) - r.fo.find("<fo:root"))
-                                       .find("xml:lang=\"km\"") != std::string::npos;
-            const std::string footer = khmer ? "ទំព័រ " + khmer_digits(p) + " នៃ " + khmer_digits(pages)
-                                             : "Page " + std::to_string(p) + " of " + std::to_string(pages);
+            // fo.xsl writes the footer in the release's language.
+            const std::string footer = expected_footer(release_language(r.xml), p, pages);
             CHECK(text.find(footer) != std::string::npos);
         }
+    }
+}
+
+TEST_CASE("pdf: the footer is in the release's language", "[pdf]") {
+    CHECK_FALSE(is_footer("12/04/2024"));
+    CHECK_FALSE(is_footer("Page of the report"));
+    // A fixture's release in each language fo.xsl knows (and one it does
+    // not): only xml:lang changes, the footer follows it.
+    const std::string en = canonical_xml(source_dir / "fixtures" / "releases" /
+                                         "2024-01-19-national-apprenticeship-programme.md");
+    const std::string attr = "xml:lang=\"en\"";
+    REQUIRE(en.find(attr) != std::string::npos);
+    for (const char* lang : {"th", "vi", "lo", "ms", "id", "fil", "my", "zh", "zh-Hant", "km", "en", "fr"}) {
+        INFO(lang);
+        std::string xml = en;
+        xml.replace(xml.find(attr), attr.size(), "xml:lang=\"" + std::string(lang) + "\"");
+        const rendered r = render_xml(std::string("footer-") + lang, xml);
+        const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
+        CHECK(text.find(expected_footer(lang, 1, 1)) != std::string::npos);
+        CHECK(is_footer(expected_footer(lang, 12, 34)));  // what body_text() leaves out
+        const bool english = std::string(lang) == "en" || std::string(lang) == "fr";
+        CHECK((english || text.find("Page 1 of 1") == std::string::npos));
     }
 }

@@ -298,7 +298,7 @@ TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[p
     glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
     P::font_subset subset;
     std::string error;
-    REQUIRE(P::make_subset(*face, glyphs, subset, error));
+    REQUIRE(P::make_subset(*face, glyphs, false, subset, error));
     // The subset's outlines are the second face's, glyph for glyph (IDs kept).
     hb_blob_t* blob = hb_blob_create(subset.program.data(), unsigned(subset.program.size()), HB_MEMORY_MODE_READONLY,
                                      nullptr, nullptr);

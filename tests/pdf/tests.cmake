@@ -2,7 +2,8 @@
 # besides the build's packages: qpdf, poppler-utils (pdffonts, pdftotext,
 # pdfinfo, pdftoppm), libharfbuzz-bin (hb-shape), fontconfig (fc-match),
 # fop and a JDK (FOP run over the fixtures in one JVM), and the fonts
-# fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-khmeros.
+# fonts-dejavu-core fonts-liberation2 fonts-noto-core fonts-khmeros
+# fonts-symbola fonts-wqy-microhei.
 set(cq_pdf_tools
   QPDF_EXE qpdf qpdf
   PDFFONTS_EXE pdffonts poppler-utils
@@ -46,6 +47,14 @@ target_include_directories(communique-pdf-tests PRIVATE ${CMAKE_CURRENT_LIST_DIR
 target_compile_definitions(communique-pdf-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ${cq_pdf_defs})
 include(Catch)
 catch_discover_tests(communique-pdf-tests TEST_PREFIX "" PROPERTIES LABELS pdf)
+
+# Characters the fonts lack, through the command: an emoji drawn by the
+# fallback font (Symbola, subset), a character no font has drawn as the
+# missing-glyph box with a glyph-missing warning at its line and column.
+add_test(NAME "pdf: glyphs no font has"
+         COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/glyphs_test.sh $<TARGET_FILE:communique-cli> ${PROJECT_SOURCE_DIR}
+                 ${PDFFONTS_EXE} ${PDFTOTEXT_EXE})
+set_tests_properties("pdf: glyphs no font has" PROPERTIES LABELS pdf)
 
 # Apache FOP renders the FO of every fixture (and the Khmer release) too.
 add_test(NAME "pdf: FOP accepts the FO"
