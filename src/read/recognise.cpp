@@ -356,6 +356,11 @@ struct findings {
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
     std::optional<genre_prefix> prefix;    // the genre label opens the headline's first line
+    // A genre line that goes on with the release's number ("PRESS RELEASE
+    // NO. 24/331"): the line, and where its label ends. The number is the
+    // header's reference when it has no other.
+    const line* numbered_genre = nullptr;
+    std::size_t genre_label_end = 0;
     std::size_t first = 0;                 // the first block of the release (web page remnants before it)
     std::size_t last = 0;                  // just past its last block (web page remnants after it)
     std::size_t next = 0;                  // the first block after the header, headline and subheadline
@@ -680,6 +685,10 @@ void recogniser::find_header() {
                 // two lines, the kind the last one's.
                 continuation = last == role::genre;
                 f_.kind = k;
+                if (std::size_t end = genre_label_end(t); !continuation && end > 0 && end < t.size()) {
+                    f_.numbered_genre = &b.lines[li];
+                    f_.genre_label_end = end;
+                }
             } else if (is_embargo_line(t, opts_.numeric_dates)) {
                 r = role::embargo;
             } else if (auto p = !seen(role::genre) ? find_genre_prefix(t) : std::nullopt) {
@@ -781,12 +790,15 @@ void recogniser::find_headline() {
     auto has = [&](role r) {
         return std::any_of(f_.parts.begin(), f_.parts.end(), [&](const findings::header_part& p) { return p.what == r; });
     };
-    for (int k = 0; k < 3 && li == 0 && bi < blocks_.size(); ++k) {
+    for (int k = 0; k < 3 && bi < blocks_.size(); ++k) {
         const block& b = blocks_[bi];
-        if (b.kind != block_kind::paragraph || b.lines.size() != 1) break;
-        const std::string& t = b.lines[0].text;
+        // The number may be the last line of the genre label's paragraph.
+        if (b.kind != block_kind::paragraph || b.lines.size() != li + 1) break;
+        const std::string& t = b.lines[li].text;
         if (!has(role::reference) && is_document_number(t)) {
-            f_.parts.push_back({role::reference, bi, 0, 1, false});
+            f_.parts.push_back({role::reference, bi, li, li + 1, false});
+        } else if (li > 0) {
+            break;
         } else if (auto d = whole_dateline(b); d && !f_.dateline) {
             f_.dateline = d;
             f_.dateline_line = &b.lines[0];
@@ -797,6 +809,7 @@ void recogniser::find_headline() {
             break;
         }
         next = ++bi;
+        li = 0;
     }
     if (f_.title_block != findings::npos) {
         // The page's title is the headline; the release may repeat it.
@@ -1202,6 +1215,8 @@ void recogniser::build() {
         xmlNodePtr p = tree_->add(d, "place", {place.begin, place.end});
         tree_->add_text(p, place.text);
         tree_->add_text(d, " ");
+        // What the date line prints before its date ("ရက်စွဲ၊ ", a Hijri date).
+        tree_->add_text(d, std::string_view(date.text).substr(0, m.date.begin));
         xmlNodePtr when = tree_->add(d, "date",
                                      {past(date.begin, std::string_view(date.text).substr(0, m.date.begin)),
                                       past(date.begin, std::string_view(date.text).substr(0, m.date.end))});
@@ -1242,7 +1257,22 @@ void recogniser::build_header() {
         {role::unit, "unit"},   {role::lunar, "lunar-date"}, {role::reference, "reference"},
         {role::genre, "genre"}, {role::embargo, "embargo"}};
     xmlNodePtr issuer = nullptr;
+    // "PRESS RELEASE NO. 24/331": the number is the reference, unless the
+    // header has one of its own.
+    const bool numbered =
+        f_.numbered_genre && std::none_of(parts.begin(), parts.end(), [](const findings::header_part& p) {
+            return p.what == role::reference;
+        });
     for (auto [r, name] : order) {
+        if (r == role::genre && numbered) {  // the reference's turn has come: write it first
+            const line& l = *f_.numbered_genre;
+            std::size_t from = f_.genre_label_end;
+            while (from < l.text.size() && (l.text[from] == ' ' || l.text[from] == ',')) ++from;
+            std::string_view number = std::string_view(l.text).substr(from);
+            std::string_view before = std::string_view(l.text).substr(0, from);
+            xmlNodePtr ref = tree_->add(header, "reference", {past(l.begin, before), l.end});
+            tree_->add_text(ref, number);
+        }
         xmlNodePtr previous = nullptr;  // the element of this role made last
         for (const findings::header_part& p : parts) {
             if (p.what != r) continue;
@@ -1264,6 +1294,15 @@ void recogniser::build_header() {
             // A part that starts its paragraph starts where the paragraph does,
             // emphasis markers included.
             source_position part_begin = p.from == 0 ? b.where.begin : b.lines[p.from].begin;
+            if (r == role::genre && numbered && &b.lines[p.from] == f_.numbered_genre) {
+                // The label alone; its number went to the reference.
+                const line& l = *f_.numbered_genre;
+                std::string_view label = std::string_view(l.text).substr(0, f_.genre_label_end);
+                xmlNodePtr e = tree_->add(header, name, {part_begin, past(l.begin, label)});
+                tree_->add_text(e, label);
+                previous = e;
+                continue;
+            }
             if (r == role::organisation || r == role::unit) {
                 if (!issuer) {
                     if (r == role::unit) continue;  // units belong to an organisation

@@ -120,3 +120,9 @@ TEST_CASE("a signature of several blocks under the dateline is the closing", "[s
     CHECK(has(xml, "<closing>"));
     CHECK(has(xml, "CHAN Sokunthea"));
 }
+
+TEST_CASE("the place over its date: what the date line prints before the date is kept", "[shapes]") {
+    std::string xml = xml_of("MINISTRY OF FOREIGN AFFAIRS\n\nPRESS RELEASE\n\nBIMSTEC senior officials meet\n\n" + body +
+                             "နေပြည်တော်\nရက်စွဲ၊ ၂၀၂၄ ခုနှစ်၊ ဇွန်လ ၁၈ ရက်\n");
+    CHECK(has(xml, "<place>နေပြည်တော်</place> ရက်စွဲ၊ <date when=\"2024-06-18\">"));
+}
