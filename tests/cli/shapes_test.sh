@@ -259,5 +259,55 @@ EOF
     fail "embargo $line: the canonical draft reads back otherwise"; diff "$work/embargo $line.xml" "$work/again.xml" | head; fi
 done
 
+# ---- dates after the dateline: flagged only when told as past --------------
+
+# SENTENCE;FLAGGED (1: a date-after-dateline warning, 0: none)
+for row in "The awareness campaign will run until 31 October 2024.;0" \
+           "The handover ceremony is scheduled for 20 April 2024 at the port of Kelvara.;0" \
+           "Boat owners are invited to register their crews before 30 June 2024.;0" \
+           "The next meeting of the working group is due on 3 May 2024.;0" \
+           "The handover ceremony was held on 20 April 2024 at the port of Kelvara.;1" \
+           "On 20 April 2024, the Secretary of State met the families of the crew.;1"; do
+  IFS=';' read -r sentence flagged <<<"$row"
+  cat >"$work/later.md" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$sentence
+
+$dateline
+EOF
+  "$cli" check --fail-on warning "$work/later.md" >"$work/check.out" 2>&1
+  rc=$?
+  if [ "$flagged" = 1 ]; then
+    if [ "$rc" = 1 ] && grep -q "warning\[date-after-dateline\].*yet the text tells it as past" "$work/check.out"; then ok
+    else fail "later date told as past not flagged: $sentence"; cat "$work/check.out"; fi
+  else
+    if [ "$rc" = 0 ]; then ok; else fail "an event to come flagged: $sentence"; cat "$work/check.out"; fi
+  fi
+done
+
+# A media advisory's event date, after its dateline.
+cat >"$work/advisory.md" <<EOF
+$head
+MEDIA ADVISORY
+
+Handover of eleven Cambodian fishermen to their families
+
+The Ministry invites members of the press to the handover ceremony.
+
+Date: Saturday, 20 April 2024
+
+Venue: Phnom Penh Autonomous Port
+
+$dateline
+EOF
+"$cli" check --fail-on warning "$work/advisory.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "a media advisory's event date flagged"; cat "$work/check.out"; fi
+
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
