@@ -373,6 +373,13 @@ struct findings {
     std::size_t body_from = 0, body_to = 0;
     std::vector<std::size_t> closing;
 
+    // From the draft's front matter: the title as the headline, its date
+    // (and the place on the release's last line, or the front matter's) as
+    // the dateline, when the text has none.
+    bool title_headline = false;
+    std::optional<date_match> meta_date;
+    const line* meta_place_line = nullptr;
+
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
 
@@ -438,6 +445,7 @@ private:
     void find_closing();
     void find_run_in_dateline();
     void find_second_release();
+    void use_front_matter_date();
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
     bool is_closing_block(const block& b) const;
@@ -449,6 +457,7 @@ private:
     void build_header();
     void build_headline();
     void build_closing();
+    void build_front_matter_dateline();
     void mark_languages(xmlNodePtr body, const std::string& lang);
 
     // Lines [from, to) of a paragraph as inline content (a line break is a space).
@@ -744,6 +753,27 @@ void recogniser::find_headline() {
             }
         }
     }
+    // A front matter's title is the headline when what stands there is not
+    // one: the body's first paragraph, a sentence of many words.
+    if (const auto& title = doc_.meta.title) {
+        bool none = headline_block == blocks_.size();
+        std::string candidate;
+        for (std::size_t i = headline_from; !none && i < headline_to; ++i)
+            candidate += (i > headline_from ? " " : "") + blocks_[headline_block].lines[i].text;
+        std::size_t words = count_words(candidate);
+        if (none || (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
+            f_.title_headline = true;
+            f_.next = none ? next : headline_block;
+            if (!f_.dateline && f_.next < blocks_.size())
+                if (auto d = whole_dateline(blocks_[f_.next])) {
+                    f_.dateline = d;
+                    f_.dateline_line = &blocks_[f_.next].lines[0];
+                    f_.dateline_position = "under-headline";
+                    ++f_.next;
+                }
+            return;
+        }
+    }
     std::size_t sub_block = blocks_.size();
     const line* sub_line = nullptr;
     if (headline_block < blocks_.size() && headline_to - headline_from >= 2) {
@@ -967,6 +997,21 @@ void recogniser::find_run_in_dateline() {
     f_.run_in = true;
 }
 
+void recogniser::use_front_matter_date() {
+    if (f_.dateline || !doc_.meta.date) return;
+    auto dates = find_dates(doc_.meta.date->text, opts_.numeric_dates);
+    if (dates.empty() || dates.front().begin != 0) return;
+    f_.meta_date = dates.front();
+    // The place alone on the release's last line: "Phnom Penh".
+    if (f_.body_to > f_.body_from + 1) {
+        const block& b = blocks_[f_.body_to - 1];
+        if (b.kind == block_kind::paragraph && b.lines.size() == 1 && is_place_line(b.lines[0].text)) {
+            f_.meta_place_line = &b.lines[0];
+            --f_.body_to;
+        }
+    }
+}
+
 void recogniser::find_second_release() {
     // A second national header or genre label in the body starts another release.
     for (std::size_t i = f_.body_from; i < f_.body_to; ++i) {
@@ -989,7 +1034,8 @@ read_result recogniser::read() {
     find_headline();
     find_closing();
     find_run_in_dateline();
-    if (!f_.dateline && f_.parts.empty()) {
+    use_front_matter_date();
+    if (!f_.dateline && !f_.meta_date && f_.parts.empty()) {
         report(severity::error, "not-a-release",
                "this is not a press release: no national header, issuer, genre "
                "label or dateline was found",
@@ -1047,10 +1093,43 @@ void recogniser::build() {
         tree_->add_text(d, std::string_view(date.text).substr(m.date.end));
     } else if (f_.dateline) {
         add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
+    } else if (f_.meta_date) {
+        build_front_matter_dateline();
     }
     build_closing();
     mark_languages(body, lang);
     tree_->indent();
+}
+
+// The dateline made of the front matter's date, with the place from the
+// release's last line or the front matter's, as printed there.
+void recogniser::build_front_matter_dateline() {
+    const front_matter& meta = doc_.meta;
+    const date_match& m = *f_.meta_date;
+    std::string_view date_text = std::string_view(meta.date->text).substr(m.begin, m.end - m.begin);
+    span date_at = {past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.begin)),
+                    past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.end))};
+    const line* l = f_.meta_place_line;
+    std::optional<span> place_at;
+    std::string_view place;
+    if (l) {
+        place = l->text;
+        while (!place.empty() && (place.back() == ',' || place.back() == ' ')) place.remove_suffix(1);
+        place_at = span{l->begin, past(l->begin, place)};
+    } else if (meta.place) {
+        place = meta.place->text;
+        place_at = meta.place->where;
+    }
+    xmlNodePtr d = tree_->add(tree_->root(), "dateline", place_at && l ? span{place_at->begin, l->end} : date_at);
+    tree_->set_attribute(d, "position", l ? "end" : "top");
+    if (place_at) {
+        xmlNodePtr p = tree_->add(d, "place", *place_at);
+        tree_->add_text(p, place);
+        tree_->add_text(d, ", ");
+    }
+    xmlNodePtr when = tree_->add(d, "date", date_at);
+    tree_->set_attribute(when, "when", m.iso());
+    tree_->add_text(when, date_text);
 }
 
 void recogniser::build_header() {
@@ -1132,6 +1211,11 @@ void recogniser::build_header() {
 
 void recogniser::build_headline() {
     xmlNodePtr root = tree_->root();
+    if (f_.title_headline) {
+        xmlNodePtr headline = tree_->add(root, "headline", doc_.meta.title->where);
+        tree_->add_text(headline, doc_.meta.title->text);
+        return;
+    }
     if (f_.headline_block != findings::npos) {
         const block& h = blocks_[f_.headline_block];
         const line& first = h.lines[f_.headline_from];

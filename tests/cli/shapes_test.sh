@@ -259,6 +259,64 @@ EOF
     fail "embargo $line: the canonical draft reads back otherwise"; diff "$work/embargo $line.xml" "$work/again.xml" | head; fi
 done
 
+# ---- YAML front matter as a CMS exports it ---------------------------------
+
+# The title is the headline when the draft has none; the date the
+# dateline's when the text has none (the place on the last line, or the
+# front matter's); never body text.
+shape "front matter: title, no headline" <<EOF
+---
+title: "$headline"
+date: 2024-04-12
+author: press-office
+tags:
+  - consular
+---
+
+$head
+STATEMENT
+
+$body
+
+$dateline
+EOF
+lacks "front matter: title, no headline" body "title:"
+lacks "front matter: title, no headline" body "press-office"
+has "front matter: title, no headline" body "eleven Cambodian fishermen, whose vessel"
+
+shape "front matter: date, the place on the last line" <<EOF
+---
+title: $headline
+date: 2024-04-12
+---
+
+$head
+STATEMENT
+
+$headline
+
+$body
+
+Phnom Penh
+EOF
+lacks "front matter: date, the place on the last line" body "Phnom Penh$"
+has "front matter: date, the place on the last line" body "Cambodian nationals at sea and abroad."
+
+shape "front matter: date and location" <<EOF
+---
+title: '$headline'
+date: 2024-04-12T09:00:00+07:00
+location: "Phnom Penh"
+# exported by the CMS
+---
+
+$head
+STATEMENT
+
+$body
+EOF
+lacks "front matter: date and location" body "2024-04-12T09"
+
 # ---- dates after the dateline: flagged only when told as past --------------
 
 # SENTENCE;FLAGGED (1: a date-after-dateline warning, 0: none)
