@@ -210,6 +210,12 @@ block lines_of(const block& b, std::size_t from, std::size_t to) {
     return out;
 }
 
+// A line that signs a release off above its date, as Thai ministries end
+// theirs: the unit's or ministry's name, short, not a sentence.
+bool is_sign_off_line(std::string_view text) {
+    return count_words(text) <= 10 && !text.ends_with('.') && (has_unit_word(text) || has_organisation_word(text));
+}
+
 // Text pasted from Word or an e-mail: a paragraph a line, no blank line
 // between them, so that a draft reads as one paragraph of many lines. A
 // paragraph of three lines or more, two of them of 25 words or more (no
@@ -290,7 +296,11 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
         const block& b = in[i - 1];
         if (b.kind != block_kind::paragraph || b.lines.size() < 2) continue;
         auto m = match_dateline(b.lines.back().text, order);
-        if (m && !m->run_in && m->place_end > m->place_begin) tail = i - 1;
+        // A date with no place is cut off only under the lines that sign
+        // the release off ("Department of Information" / "12 April 2024").
+        bool signed_off = std::all_of(b.lines.begin(), b.lines.end() - 1,
+                                      [](const line& l) { return is_sign_off_line(l.text); });
+        if (m && !m->run_in && (m->place_end > m->place_begin || signed_off)) tail = i - 1;
     }
     std::vector<std::optional<block>> mottos;
     for (std::size_t i = 0; i < in.size() && i < 6; ++i) mottos.push_back(motto_apart(in[i]));
@@ -449,6 +459,8 @@ private:
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
     bool is_closing_block(const block& b) const;
+    bool signs_off(std::string_view name, std::size_t from) const;
+    bool signs_off_issuer(const block& b) const;
     std::size_t tail_start(std::size_t from, std::size_t to) const;
     std::string end_mark_text(const block& b) const;
 
@@ -608,6 +620,36 @@ bool recogniser::is_closing_block(const block& b) const {
     return b.kind == block_kind::paragraph && !b.lines.empty() && is_closing_lead(b.lines[0].text);
 }
 
+// The name is printed again on a line of the release's last blocks after
+// `from`, among the lines that sign it off above the date.
+bool recogniser::signs_off(std::string_view name, std::size_t from) const {
+    if (!is_sign_off_line(name)) return false;
+    std::string folded = fold(name);
+    for (std::size_t i = blocks_.size(); i > from + 2 && i + 3 > blocks_.size(); --i) {
+        const block& b = blocks_[i - 1];
+        if (b.kind != block_kind::paragraph || b.lines.size() > 4) continue;
+        for (const line& l : b.lines)
+            if (fold(l.text) == folded) return true;
+    }
+    return false;
+}
+
+// A block of sign-off lines, one of them a name the header gave the issuer.
+bool recogniser::signs_off_issuer(const block& b) const {
+    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 4 ||
+        !std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) { return is_sign_off_line(l.text); }))
+        return false;
+    for (const findings::header_part& p : f_.parts) {
+        if (p.what != role::organisation && p.what != role::unit) continue;
+        for (std::size_t k = p.from; k < p.to; ++k) {
+            std::string name = fold(blocks_[p.block].lines[k].text);
+            for (const line& l : b.lines)
+                if (fold(l.text) == name) return true;
+        }
+    }
+    return false;
+}
+
 void recogniser::find_header() {
     // A genre label near the top closes the header: every line before it is
     // part of the header, whatever words it uses.
@@ -687,6 +729,12 @@ void recogniser::find_header() {
             } else if (bi < genre_block && genre_block < blocks_.size()) {
                 r = seen(role::organisation) ? role::unit : role::organisation;
             }
+            // A Thai ministry's layout: no national header, the unit's name on
+            // the first line, and the same name again above the date at the end.
+            // Its headline follows that line.
+            bool signed_layout = r == role::none && f_.parts.empty() && li == 0 && bi == f_.first && !sentence &&
+                                 signs_off(t, bi);
+            if (signed_layout) r = role::organisation;
             if (r == role::none) {
                 header_done = true;
                 break;
@@ -700,6 +748,11 @@ void recogniser::find_header() {
                 f_.parts.push_back({r, bi, li, li + 1, continuation});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
+            if (signed_layout) {
+                header_done = true;
+                ++li;
+                break;
+            }
             // A genre label ends the header, unless another follows it.
             const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
                                 : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
@@ -854,6 +907,12 @@ void recogniser::find_closing() {
             }
         closing.push_back(i);
     }
+    // A unit's name above the date signs the release off: it is no place,
+    // unless the house lists it as one.
+    auto place_line = [&](std::string_view t) {
+        return is_sign_off_line(t) ? is_place(t) && !is_place_line(t) : is_place(t);
+    };
+    bool signed_off = false;
     for (std::size_t i = tail; i > body_from; --i) {
         const block& b = blocks_[i - 1];
         if (is_closing_block(b)) {
@@ -861,11 +920,19 @@ void recogniser::find_closing() {
             body_to = i - 1;
             continue;
         }
+        // The issuer's name again above an end dateline, signing the release
+        // off: the closing's, not the body's.
+        if (end_dateline && !signed_off && i - 1 > body_from && signs_off_issuer(b)) {
+            closing.push_back(i - 1);
+            body_to = i - 1;
+            signed_off = true;
+            continue;
+        }
         if (!f_.dateline && !end_dateline) {
             auto d = whole_dateline(b);
             bool placeless = d && d->place_begin == d->place_end;
             if (d && !(placeless && i - 1 > body_from && blocks_[i - 2].kind == block_kind::paragraph &&
-                       blocks_[i - 2].lines.size() == 1 && is_place(blocks_[i - 2].lines[0].text))) {
+                       blocks_[i - 2].lines.size() == 1 && place_line(blocks_[i - 2].lines[0].text))) {
                 end_dateline = true;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[0];
@@ -885,7 +952,7 @@ void recogniser::find_closing() {
                 place = &blocks_[i - 2].lines[0];
                 date = &b.lines[0];
             }
-            if (place && is_place(place->text)) {
+            if (place && place_line(place->text)) {
                 auto d = match_dateline(date->text, opts_.numeric_dates);
                 if (d && !d->run_in && d->place_begin == d->place_end) {
                     end_dateline = true;

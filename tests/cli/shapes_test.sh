@@ -46,6 +46,7 @@ for k, v in [("headline", t(r.find(NS + "headline"))),
              ("place", t(d.find(NS + "place")) if d is not None else ""),
              ("when", d.find(NS + "date").get("when") if d is not None else ""),
              ("kind", r.get("kind")), ("genre", t(r.find(f"{NS}header/{NS}genre"))),
+             ("issuer", t(r.find(f"{NS}header/{NS}issuer"))),
              ("embargo", t(r.find(f"{NS}header/{NS}embargo"))),
              ("embargo_when", (r.find(f"{NS}header/{NS}embargo").get("when") or "")
                               if r.find(f"{NS}header/{NS}embargo") is not None else ""),
@@ -316,6 +317,62 @@ STATEMENT
 $body
 EOF
 lacks "front matter: date and location" body "2024-04-12T09"
+
+# ---- a Thai ministry's layout ----------------------------------------------
+
+# No national header: the unit's name, the headline, the body, and the name
+# again above the date at the end, which signs the release off.
+shape "Thai layout" <<EOF
+Department of Information
+
+$headline
+
+$body
+
+Department of Information
+
+$dateline
+EOF
+is "Thai layout" issuer "Department of Information"
+is "Thai layout" closing "Department of Information"
+lacks "Thai layout" body "Department of Information"
+
+shape "Thai layout, one paragraph at the end" <<EOF
+Department of Information
+
+$headline
+
+$body
+
+Department of Information
+Ministry of Foreign Affairs
+$dateline
+EOF
+is "Thai layout, one paragraph at the end" issuer "Department of Information"
+has "Thai layout, one paragraph at the end" closing "Ministry of Foreign Affairs"
+lacks "Thai layout, one paragraph at the end" body "Department of Information"
+
+# In Thai, with the date alone under the unit (no place: a warning only).
+cat >"$work/thai.md" <<'EOF'
+กรมสารนิเทศ
+
+กระทรวงการต่างประเทศต้อนรับชาวประมงกลับบ้าน
+
+เมื่อวันที่ 11 เมษายน 2567 ชาวประมงสิบเอ็ดคนเดินทางกลับถึงบ้านอย่างปลอดภัย
+
+กระทรวงขอขอบคุณทุกฝ่ายที่ให้ความช่วยเหลือ
+
+กรมสารนิเทศ
+12 เมษายน 2567
+EOF
+"$cli" check "$work/thai.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "Thai layout in Thai: check"; cat "$work/check.out"; fi
+"$cli" convert "$work/thai.md" --to xml -o - >"$work/thai.xml" 2>"$work/convert.err"
+facts "$work/thai.xml"
+is "Thai layout in Thai" headline "กระทรวงการต่างประเทศต้อนรับชาวประมงกลับบ้าน"
+is "Thai layout in Thai" issuer "กรมสารนิเทศ"
+is "Thai layout in Thai" when "2024-04-12"
+is "Thai layout in Thai" closing "กรมสารนิเทศ"
 
 # ---- dates after the dateline: flagged only when told as past --------------
 
