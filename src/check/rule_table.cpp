@@ -42,7 +42,9 @@ constexpr rule_info table[] = {
     {"dateline-missing", both(severity::error), "the release has a dateline (place and date)"},
     {"dateline-place", levels{severity::warning, severity::error}, "the dateline names a place"},
     {"date-invalid", both(severity::error), "every date is a real calendar date"},
-    {"date-after-dateline", both(severity::warning), "no date in the body is later than the dateline"},
+    {"date-after-dateline", both(severity::warning),
+     "no date the body tells as past (\"was held on\", \"met on\") is later than the dateline; events to come are "
+     "not flagged"},
     {"emphasis-unclosed", both(severity::error), "every ** or * that opens emphasis is closed"},
     {"config", both(severity::error), "the configuration file is TOML with known keys, rule IDs and values"},
     {"io", both(severity::error), "the file can be read (it exists, is a file, is readable) and the outputs written"},

@@ -15,6 +15,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -106,8 +107,20 @@ struct block {
     std::string joined() const;
 };
 
+// What a Markdown draft's YAML front matter says, as a CMS exports it
+// ("---", "title: ...", "date: ...", "---"): each value as written and
+// where it stands. The front matter is never one of the blocks.
+struct front_matter {
+    struct value {
+        std::string text;
+        span where;
+    };
+    std::optional<value> title, date, place;
+};
+
 struct document {
     std::vector<block> blocks;
+    front_matter meta;
     // Problems the reader met (an unclosed emphasis, a damaged file); a
     // document with a fatal one has no blocks.
     std::vector<diagnostic> diagnostics;

@@ -372,12 +372,64 @@ struct parser_deleter {
     void operator()(cmark_parser* p) const noexcept { cmark_parser_free(p); }
 };
 
+// YAML front matter as a CMS exports it: "---" on the first line, then
+// "key: value" lines (lists and comments too), then "---" or "...". Its
+// title, date and place are kept; the number of its lines, 0 when there is
+// none. Only the first 100 lines are looked at.
+std::uint32_t read_front_matter(const source_text& src, front_matter& meta) {
+    if (trim(src.line(1)) != "---") return 0;
+    front_matter found;
+    bool keys = false;
+    for (std::uint32_t n = 2; n <= src.line_count() && n <= 100; ++n) {
+        std::string_view l = src.line(n);
+        if (trim(l) == "---" || trim(l) == "...") {
+            if (!keys) return 0;
+            meta = std::move(found);
+            return n;
+        }
+        if (trim(l).empty() || trim(l).starts_with('#') || l.starts_with(' ') || l.starts_with('-')) continue;
+        std::size_t colon = l.find(':');
+        std::string_view key = l.substr(0, colon);
+        if (colon == std::string_view::npos || key.empty() ||
+            key.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_-.") !=
+                std::string_view::npos)
+            return 0;  // not YAML: a thematic break and what follows it
+        keys = true;
+        std::size_t at = colon + 1;
+        while (at < l.size() && (l[at] == ' ' || l[at] == '\t')) ++at;
+        std::string_view v = trim(l.substr(at));
+        if (v.size() >= 2 && (v.front() == '"' || v.front() == '\'') && v.back() == v.front()) {
+            v = v.substr(1, v.size() - 2);
+            ++at;
+        }
+        if (v.empty() || v == "|" || v == ">") continue;  // a block value: not read
+        std::optional<front_matter::value>* slot = key == "title" || key == "headline" ? &found.title
+                                                   : key == "date"                   ? &found.date
+                                                   : key == "place" || key == "location" ? &found.place
+                                                                                          : nullptr;
+        if (!slot || *slot) continue;
+        source_position begin = src.from_byte_column(n, static_cast<std::uint32_t>(at + 1));
+        source_position end = src.from_byte_column(n, static_cast<std::uint32_t>(at + v.size() + 1));
+        *slot = front_matter::value{std::string(v), {begin, end}};
+    }
+    return 0;
+}
+
 document markdown_reader::run() {
+    // The front matter's lines are parsed as empty lines, so that every line
+    // after them keeps its number.
+    std::string without_front_matter;
+    std::string_view text = src_.text();
+    if (std::uint32_t lines = read_front_matter(src_, doc_.meta)) {
+        without_front_matter.assign(lines, '\n');
+        if (lines < src_.line_count()) without_front_matter += text.substr(src_.offset_of({lines + 1, 1}));
+        text = without_front_matter;
+    }
     // GFM's pipe tables are read as tables; its other extensions (autolinks,
     // strikethrough, task lists) are not: a release's text is plain CommonMark.
     std::unique_ptr<cmark_parser, parser_deleter> parser(cmark_parser_new(CMARK_OPT_SOURCEPOS));
     if (cmark_syntax_extension* table = table_extension()) cmark_parser_attach_syntax_extension(parser.get(), table);
-    cmark_parser_feed(parser.get(), src_.text().data(), src_.text().size());
+    cmark_parser_feed(parser.get(), text.data(), text.size());
     std::unique_ptr<cmark_node, cmark_deleter> root(cmark_parser_finish(parser.get()));
     if (nests_too_deep(root.get())) return std::move(doc_);
     for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c)) add_blocks(doc_.blocks, c);

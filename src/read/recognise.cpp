@@ -210,6 +210,12 @@ block lines_of(const block& b, std::size_t from, std::size_t to) {
     return out;
 }
 
+// A line that signs a release off above its date, as Thai ministries end
+// theirs: the unit's or ministry's name, short, not a sentence.
+bool is_sign_off_line(std::string_view text) {
+    return count_words(text) <= 10 && !text.ends_with('.') && (has_unit_word(text) || has_organisation_word(text));
+}
+
 // Text pasted from Word or an e-mail: a paragraph a line, no blank line
 // between them, so that a draft reads as one paragraph of many lines. A
 // paragraph of three lines or more, two of them of 25 words or more (no
@@ -290,7 +296,11 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
         const block& b = in[i - 1];
         if (b.kind != block_kind::paragraph || b.lines.size() < 2) continue;
         auto m = match_dateline(b.lines.back().text, order);
-        if (m && !m->run_in && m->place_end > m->place_begin) tail = i - 1;
+        // A date with no place is cut off only under the lines that sign
+        // the release off ("Department of Information" / "12 April 2024").
+        bool signed_off = std::all_of(b.lines.begin(), b.lines.end() - 1,
+                                      [](const line& l) { return is_sign_off_line(l.text); });
+        if (m && !m->run_in && (m->place_end > m->place_begin || signed_off)) tail = i - 1;
     }
     std::vector<std::optional<block>> mottos;
     for (std::size_t i = 0; i < in.size() && i < 6; ++i) mottos.push_back(motto_apart(in[i]));
@@ -387,6 +397,13 @@ struct findings {
     // of signoff_block. The header's issuer when it names none.
     std::size_t signoff_block = npos, signoff_to = 0;
 
+    // From the draft's front matter: the title as the headline, its date
+    // (and the place on the release's last line, or the front matter's) as
+    // the dateline, when the text has none.
+    bool title_headline = false;
+    std::optional<date_match> meta_date;
+    const line* meta_place_line = nullptr;
+
     static constexpr std::size_t npos = static_cast<std::size_t>(-1);
 };
 
@@ -450,12 +467,17 @@ private:
     void find_header();
     void find_headline();
     void find_closing();
-    bool find_signoff(std::size_t block);
+    // The block where an issuer's sign-off over the end dateline starts,
+    // the dateline's last block being `block`; npos when there is none.
+    std::size_t find_signoff(std::size_t block, std::size_t body_from);
     void find_run_in_dateline();
     void find_second_release();
+    void use_front_matter_date();
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
     bool is_closing_block(const block& b) const;
+    bool signs_off(std::string_view name, std::size_t from) const;
+    bool signs_off_issuer(const block& b) const;
     std::size_t tail_start(std::size_t from, std::size_t to) const;
     std::string end_mark_text(const block& b) const;
 
@@ -464,6 +486,7 @@ private:
     void build_header();
     void build_headline();
     void build_closing();
+    void build_front_matter_dateline();
     void mark_languages(xmlNodePtr body, const std::string& lang);
 
     // Lines [from, to) of a paragraph as inline content (a line break is a space).
@@ -644,6 +667,36 @@ bool recogniser::is_closing_block(const block& b) const {
     return b.kind == block_kind::paragraph && !b.lines.empty() && is_closing_lead(b.lines[0].text);
 }
 
+// The name is printed again on a line of the release's last blocks after
+// `from`, among the lines that sign it off above the date.
+bool recogniser::signs_off(std::string_view name, std::size_t from) const {
+    if (!is_sign_off_line(name)) return false;
+    std::string folded = fold(name);
+    for (std::size_t i = blocks_.size(); i > from + 2 && i + 3 > blocks_.size(); --i) {
+        const block& b = blocks_[i - 1];
+        if (b.kind != block_kind::paragraph || b.lines.size() > 4) continue;
+        for (const line& l : b.lines)
+            if (fold(l.text) == folded) return true;
+    }
+    return false;
+}
+
+// A block of sign-off lines, one of them a name the header gave the issuer.
+bool recogniser::signs_off_issuer(const block& b) const {
+    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 4 ||
+        !std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) { return is_sign_off_line(l.text); }))
+        return false;
+    for (const findings::header_part& p : f_.parts) {
+        if (p.what != role::organisation && p.what != role::unit) continue;
+        for (std::size_t k = p.from; k < p.to; ++k) {
+            std::string name = fold(blocks_[p.block].lines[k].text);
+            for (const line& l : b.lines)
+                if (fold(l.text) == name) return true;
+        }
+    }
+    return false;
+}
+
 void recogniser::find_header() {
     // A genre label near the top closes the header: every line before it is
     // part of the header, whatever words it uses.
@@ -735,6 +788,12 @@ void recogniser::find_header() {
             } else if (bi < genre_block && genre_block < blocks_.size()) {
                 r = seen(role::organisation) ? role::unit : role::organisation;
             }
+            // A Thai ministry's layout: no national header, the unit's name on
+            // the first line, and the same name again above the date at the end.
+            // Its headline follows that line.
+            bool signed_layout = r == role::none && f_.parts.empty() && li == 0 && bi == f_.first && !sentence &&
+                                 signs_off(t, bi);
+            if (signed_layout) r = role::organisation;
             if (r == role::none) {
                 header_done = true;
                 break;
@@ -748,6 +807,11 @@ void recogniser::find_header() {
                 f_.parts.push_back({r, bi, li, li + 1, continuation});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
+            if (signed_layout) {
+                header_done = true;
+                ++li;
+                break;
+            }
             // A genre label ends the header, unless another follows it.
             const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
                                 : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
@@ -835,6 +899,27 @@ void recogniser::find_headline() {
             }
         }
     }
+    // A front matter's title is the headline when what stands there is not
+    // one: the body's first paragraph, a sentence of many words.
+    if (const auto& title = doc_.meta.title) {
+        bool none = headline_block == blocks_.size();
+        std::string candidate;
+        for (std::size_t i = headline_from; !none && i < headline_to; ++i)
+            candidate += (i > headline_from ? " " : "") + blocks_[headline_block].lines[i].text;
+        std::size_t words = count_words(candidate);
+        if (none || (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
+            f_.title_headline = true;
+            f_.next = none ? next : headline_block;
+            if (!f_.dateline && f_.next < blocks_.size())
+                if (auto d = whole_dateline(blocks_[f_.next])) {
+                    f_.dateline = d;
+                    f_.dateline_line = &blocks_[f_.next].lines[0];
+                    f_.dateline_position = "under-headline";
+                    ++f_.next;
+                }
+            return;
+        }
+    }
     std::size_t sub_block = blocks_.size();
     const line* sub_line = nullptr;
     if (headline_block < blocks_.size() && headline_to - headline_from >= 2) {
@@ -915,6 +1000,12 @@ void recogniser::find_closing() {
             }
         closing.push_back(i);
     }
+    // A unit's name above the date signs the release off: it is no place,
+    // unless the house lists it as one.
+    auto place_line = [&](std::string_view t) {
+        return is_sign_off_line(t) ? is_place(t) && !is_place_line(t) : is_place(t);
+    };
+    bool signed_off = false;
     for (std::size_t i = tail; i > body_from; --i) {
         const block& b = blocks_[i - 1];
         if (is_closing_block(b)) {
@@ -922,11 +1013,25 @@ void recogniser::find_closing() {
             body_to = i - 1;
             continue;
         }
+        // The issuer's name again above an end dateline, signing the release
+        // off: the closing's, not the body's.
+        if (end_dateline && !signed_off && i - 1 > body_from && signs_off_issuer(b)) {
+            closing.push_back(i - 1);
+            body_to = i - 1;
+            signed_off = true;
+            continue;
+        }
         if (!f_.dateline && !end_dateline) {
+            if (std::size_t first = find_signoff(i - 1, body_from); first != findings::npos) {
+                end_dateline = true;
+                body_to = first;
+                if (first + 1 < i) --i;  // the sign-off's own block is done with too
+                continue;
+            }
             auto d = whole_dateline(b);
             bool placeless = d && d->place_begin == d->place_end;
             if (d && !(placeless && i - 1 > body_from && blocks_[i - 2].kind == block_kind::paragraph &&
-                       blocks_[i - 2].lines.size() == 1 && is_place(blocks_[i - 2].lines[0].text))) {
+                       blocks_[i - 2].lines.size() == 1 && place_line(blocks_[i - 2].lines[0].text))) {
                 end_dateline = true;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[0];
@@ -946,7 +1051,7 @@ void recogniser::find_closing() {
                 place = &blocks_[i - 2].lines[0];
                 date = &b.lines[0];
             }
-            if (place && is_place(place->text)) {
+            if (place && place_line(place->text)) {
                 auto d = match_dateline(date->text, opts_.numeric_dates);
                 if (d && !d->run_in && d->place_begin == d->place_end) {
                     end_dateline = true;
@@ -958,11 +1063,7 @@ void recogniser::find_closing() {
                     continue;
                 }
             }
-            if (find_signoff(i - 1)) {
-                end_dateline = true;
-                body_to = i - 1;
-                continue;
-            }
+
             // A signature under the dateline: the signatory's title and
             // name, in up to three blocks ("Minister of Commerce" /
             // "(Signed and sealed)" / "CHAN Sokunthea").
@@ -985,34 +1086,49 @@ void recogniser::find_closing() {
     f_.body_to = body_to;
 }
 
-// The issuer signing off over the place and the date, in one paragraph:
+// The issuer signing off over the place and the date:
 // "MINISTRY OF FOREIGN AFFAIRS" / "SINGAPORE" / "14 MARCH 2024", or
 // "WISMA PUTRA" / "Putrajaya, 9 May 2024".
-bool recogniser::find_signoff(std::size_t bi) {
+std::size_t recogniser::find_signoff(std::size_t bi, std::size_t body_from) {
+    // The office's lines and the date in one paragraph, or the date cut off
+    // on its own (prepare() cuts a date typed on a paragraph's last line).
+    std::vector<const line*> lines;
+    std::size_t first = bi;
     const block& b = blocks_[bi];
-    const std::size_t n = b.lines.size();
-    if (b.kind != block_kind::paragraph || n < 2 || n > 6) return false;
-    auto d = match_dateline(b.lines[n - 1].text, opts_.numeric_dates);
-    if (!d || d->run_in) return false;
+    if (b.kind != block_kind::paragraph || b.lines.empty()) return findings::npos;
+    if (b.lines.size() == 1 && bi > body_from && blocks_[bi - 1].kind == block_kind::paragraph &&
+        blocks_[bi - 1].lines.size() <= 5) {
+        first = bi - 1;
+        for (const line& l : blocks_[first].lines) lines.push_back(&l);
+    }
+    for (const line& l : b.lines) lines.push_back(&l);
+    const std::size_t n = lines.size();
+    if (n < 2 || n > 6) return findings::npos;
+    auto d = match_dateline(lines[n - 1]->text, opts_.numeric_dates);
+    if (!d || d->run_in) return findings::npos;
     // The place over a bare date, or none: "Department of Information" /
     // "Ministry of Foreign Affairs" / "12 March 2024".
     const bool placeless = d->place_begin == d->place_end;
-    const bool place_above = placeless && n >= 3 && is_place(b.lines[n - 2].text);
+    const bool place_above = placeless && is_place(lines[n - 2]->text);
     const std::size_t signoff_to = place_above ? n - 2 : n - 1;
+    if (signoff_to == 0) return findings::npos;  // a place over its date, nobody signing
     for (std::size_t k = 0; k < signoff_to; ++k) {
-        const std::string& t = b.lines[k].text;
+        const std::string& t = lines[k]->text;
         bool caps = !has_lowercase(t) && has_letter(t);
         if (count_words(t) > 8 || t.ends_with('.') ||
-            !(caps || b.lines[k].bold || has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t)))
-            return false;
+            !(caps || lines[k]->bold || has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t)))
+            return findings::npos;
     }
+    // The sign-off's lines must all stand in one block.
+    const std::size_t in_first = blocks_[first].lines.size();
+    if (first != bi && signoff_to != in_first && !(place_above && signoff_to + 1 == in_first)) return findings::npos;
     f_.dateline = d;
-    f_.dateline_line = &b.lines[n - 1];
-    f_.dateline_place_line = place_above ? &b.lines[n - 2] : nullptr;
+    f_.dateline_line = lines[n - 1];
+    f_.dateline_place_line = place_above ? lines[n - 2] : nullptr;
     f_.dateline_position = "end";
-    f_.signoff_block = bi;
+    f_.signoff_block = first;
     f_.signoff_to = signoff_to;
-    return true;
+    return first;
 }
 
 // A line a web page prints above the release: "Posted on 8 May 2024 by
@@ -1118,6 +1234,21 @@ void recogniser::find_run_in_dateline() {
     f_.run_in = true;
 }
 
+void recogniser::use_front_matter_date() {
+    if (f_.dateline || !doc_.meta.date) return;
+    auto dates = find_dates(doc_.meta.date->text, opts_.numeric_dates);
+    if (dates.empty() || dates.front().begin != 0) return;
+    f_.meta_date = dates.front();
+    // The place alone on the release's last line: "Phnom Penh".
+    if (f_.body_to > f_.body_from + 1) {
+        const block& b = blocks_[f_.body_to - 1];
+        if (b.kind == block_kind::paragraph && b.lines.size() == 1 && is_place_line(b.lines[0].text)) {
+            f_.meta_place_line = &b.lines[0];
+            --f_.body_to;
+        }
+    }
+}
+
 void recogniser::find_second_release() {
     // A second national header or genre label after the headline starts
     // another release, with the issuer lines set above its label: the first
@@ -1164,7 +1295,8 @@ read_result recogniser::read() {
     for (std::size_t i = f_.second_from; i < f_.second_to; ++i)
         if (blocks_[i].textual()) f_.closing.push_back(i);
     find_run_in_dateline();
-    if (!f_.dateline && f_.parts.empty()) {
+    use_front_matter_date();
+    if (!f_.dateline && !f_.meta_date && f_.parts.empty()) {
         // Not a release: what was said of a second one does not apply.
         std::erase_if(diags_, [](const diagnostic& d) { return d.rule == "several-releases"; });
         report(severity::error, "not-a-release",
@@ -1225,10 +1357,43 @@ void recogniser::build() {
         tree_->add_text(d, std::string_view(date.text).substr(m.date.end));
     } else if (f_.dateline) {
         add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
+    } else if (f_.meta_date) {
+        build_front_matter_dateline();
     }
     build_closing();
     mark_languages(body, lang);
     tree_->indent();
+}
+
+// The dateline made of the front matter's date, with the place from the
+// release's last line or the front matter's, as printed there.
+void recogniser::build_front_matter_dateline() {
+    const front_matter& meta = doc_.meta;
+    const date_match& m = *f_.meta_date;
+    std::string_view date_text = std::string_view(meta.date->text).substr(m.begin, m.end - m.begin);
+    span date_at = {past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.begin)),
+                    past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.end))};
+    const line* l = f_.meta_place_line;
+    std::optional<span> place_at;
+    std::string_view place;
+    if (l) {
+        place = l->text;
+        while (!place.empty() && (place.back() == ',' || place.back() == ' ')) place.remove_suffix(1);
+        place_at = span{l->begin, past(l->begin, place)};
+    } else if (meta.place) {
+        place = meta.place->text;
+        place_at = meta.place->where;
+    }
+    xmlNodePtr d = tree_->add(tree_->root(), "dateline", place_at && l ? span{place_at->begin, l->end} : date_at);
+    tree_->set_attribute(d, "position", l ? "end" : "top");
+    if (place_at) {
+        xmlNodePtr p = tree_->add(d, "place", *place_at);
+        tree_->add_text(p, place);
+        tree_->add_text(d, ", ");
+    }
+    xmlNodePtr when = tree_->add(d, "date", date_at);
+    tree_->set_attribute(when, "when", m.iso());
+    tree_->add_text(when, date_text);
 }
 
 void recogniser::build_header() {
@@ -1334,6 +1499,11 @@ void recogniser::build_header() {
 
 void recogniser::build_headline() {
     xmlNodePtr root = tree_->root();
+    if (f_.title_headline) {
+        xmlNodePtr headline = tree_->add(root, "headline", doc_.meta.title->where);
+        tree_->add_text(headline, doc_.meta.title->text);
+        return;
+    }
     if (f_.headline_block != findings::npos) {
         const block& h = blocks_[f_.headline_block];
         const line& first = h.lines[f_.headline_from];

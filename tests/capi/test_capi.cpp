@@ -64,9 +64,9 @@ Department of Export Promotion
 
 PRESS RELEASE
 
-Cashew processors to meet buyers at national business matching event
+Cashew processors met buyers at national business matching event
 
-The Ministry of Trade and Agro-Industry announces that the national cashew business matching event will be held on 20 April 2024, bringing together domestic processors, cooperatives and international buyers.
+The Ministry of Trade and Agro-Industry announces that the new national cashew business matching event was held on 20 April 2024, bringing together domestic processors, cooperatives and international buyers.
 
 Phnom Penh, 12 April 2024
 )";

@@ -46,6 +46,7 @@ for k, v in [("headline", t(r.find(NS + "headline"))),
              ("place", t(d.find(NS + "place")) if d is not None else ""),
              ("when", d.find(NS + "date").get("when") if d is not None else ""),
              ("kind", r.get("kind")), ("genre", t(r.find(f"{NS}header/{NS}genre"))),
+             ("issuer", t(r.find(f"{NS}header/{NS}issuer"))),
              ("embargo", t(r.find(f"{NS}header/{NS}embargo"))),
              ("embargo_when", (r.find(f"{NS}header/{NS}embargo").get("when") or "")
                               if r.find(f"{NS}header/{NS}embargo") is not None else ""),
@@ -258,6 +259,170 @@ EOF
   if cmp -s "$work/again.xml" "$work/embargo $line.xml"; then ok; else
     fail "embargo $line: the canonical draft reads back otherwise"; diff "$work/embargo $line.xml" "$work/again.xml" | head; fi
 done
+
+# ---- YAML front matter as a CMS exports it ---------------------------------
+
+# The title is the headline when the draft has none; the date the
+# dateline's when the text has none (the place on the last line, or the
+# front matter's); never body text.
+shape "front matter: title, no headline" <<EOF
+---
+title: "$headline"
+date: 2024-04-12
+author: press-office
+tags:
+  - consular
+---
+
+$head
+STATEMENT
+
+$body
+
+$dateline
+EOF
+lacks "front matter: title, no headline" body "title:"
+lacks "front matter: title, no headline" body "press-office"
+has "front matter: title, no headline" body "eleven Cambodian fishermen, whose vessel"
+
+shape "front matter: date, the place on the last line" <<EOF
+---
+title: $headline
+date: 2024-04-12
+---
+
+$head
+STATEMENT
+
+$headline
+
+$body
+
+Phnom Penh
+EOF
+lacks "front matter: date, the place on the last line" body "Phnom Penh$"
+has "front matter: date, the place on the last line" body "Cambodian nationals at sea and abroad."
+
+shape "front matter: date and location" <<EOF
+---
+title: '$headline'
+date: 2024-04-12T09:00:00+07:00
+location: "Phnom Penh"
+# exported by the CMS
+---
+
+$head
+STATEMENT
+
+$body
+EOF
+lacks "front matter: date and location" body "2024-04-12T09"
+
+# ---- a Thai ministry's layout ----------------------------------------------
+
+# No national header: the unit's name, the headline, the body, and the name
+# again above the date at the end, which signs the release off.
+shape "Thai layout" <<EOF
+Department of Information
+
+$headline
+
+$body
+
+Department of Information
+
+$dateline
+EOF
+is "Thai layout" issuer "Department of Information"
+is "Thai layout" closing "Department of Information"
+lacks "Thai layout" body "Department of Information"
+
+shape "Thai layout, one paragraph at the end" <<EOF
+Department of Information
+
+$headline
+
+$body
+
+Department of Information
+Ministry of Foreign Affairs
+$dateline
+EOF
+is "Thai layout, one paragraph at the end" issuer "Department of Information"
+has "Thai layout, one paragraph at the end" closing "Ministry of Foreign Affairs"
+lacks "Thai layout, one paragraph at the end" body "Department of Information"
+
+# In Thai, with the date alone under the unit (no place: a warning only).
+cat >"$work/thai.md" <<'EOF'
+กรมสารนิเทศ
+
+กระทรวงการต่างประเทศต้อนรับชาวประมงกลับบ้าน
+
+เมื่อวันที่ 11 เมษายน 2567 ชาวประมงสิบเอ็ดคนเดินทางกลับถึงบ้านอย่างปลอดภัย
+
+กระทรวงขอขอบคุณทุกฝ่ายที่ให้ความช่วยเหลือ
+
+กรมสารนิเทศ
+12 เมษายน 2567
+EOF
+"$cli" check "$work/thai.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "Thai layout in Thai: check"; cat "$work/check.out"; fi
+"$cli" convert "$work/thai.md" --to xml -o - >"$work/thai.xml" 2>"$work/convert.err"
+facts "$work/thai.xml"
+is "Thai layout in Thai" headline "กระทรวงการต่างประเทศต้อนรับชาวประมงกลับบ้าน"
+is "Thai layout in Thai" issuer "กรมสารนิเทศ"
+is "Thai layout in Thai" when "2024-04-12"
+is "Thai layout in Thai" closing "กรมสารนิเทศ"
+
+# ---- dates after the dateline: flagged only when told as past --------------
+
+# SENTENCE;FLAGGED (1: a date-after-dateline warning, 0: none)
+for row in "The awareness campaign will run until 31 October 2024.;0" \
+           "The handover ceremony is scheduled for 20 April 2024 at the port of Kelvara.;0" \
+           "Boat owners are invited to register their crews before 30 June 2024.;0" \
+           "The next meeting of the working group is due on 3 May 2024.;0" \
+           "The handover ceremony was held on 20 April 2024 at the port of Kelvara.;1" \
+           "On 20 April 2024, the Secretary of State met the families of the crew.;1"; do
+  IFS=';' read -r sentence flagged <<<"$row"
+  cat >"$work/later.md" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$sentence
+
+$dateline
+EOF
+  "$cli" check --fail-on warning "$work/later.md" >"$work/check.out" 2>&1
+  rc=$?
+  if [ "$flagged" = 1 ]; then
+    if [ "$rc" = 1 ] && grep -q "warning\[date-after-dateline\].*yet the text tells it as past" "$work/check.out"; then ok
+    else fail "later date told as past not flagged: $sentence"; cat "$work/check.out"; fi
+  else
+    if [ "$rc" = 0 ]; then ok; else fail "an event to come flagged: $sentence"; cat "$work/check.out"; fi
+  fi
+done
+
+# A media advisory's event date, after its dateline.
+cat >"$work/advisory.md" <<EOF
+$head
+MEDIA ADVISORY
+
+Handover of eleven Cambodian fishermen to their families
+
+The Ministry invites members of the press to the handover ceremony.
+
+Date: Saturday, 20 April 2024
+
+Venue: Phnom Penh Autonomous Port
+
+$dateline
+EOF
+"$cli" check --fail-on warning "$work/advisory.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "a media advisory's event date flagged"; cat "$work/check.out"; fi
 
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
