@@ -649,6 +649,11 @@ std::optional<dateline_match> recogniser::whole_dateline(const block& b) const {
     if (b.kind != block_kind::paragraph || b.lines.size() != 1) return std::nullopt;
     auto m = match_dateline(b.lines[0].text, opts_.numeric_dates);
     if (!m || m->run_in) return std::nullopt;
+    // "Monetary Policy Committee's Decision on 21 August 2024" is a title:
+    // an office's name is no place.
+    std::string_view place = std::string_view(b.lines[0].text).substr(m->place_begin, m->place_end - m->place_begin);
+    if (!place.empty() && (has_organisation_word(place) || has_unit_word(place)) && !is_place(place))
+        return std::nullopt;
     return m;
 }
 
