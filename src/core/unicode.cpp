@@ -150,6 +150,19 @@ bool has_lowercase(std::string_view s) {
     return false;
 }
 
+bool has_uppercase(std::string_view s) {
+    for (std::size_t i = 0; i < s.size();) {
+        auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            if (c >= 'A' && c <= 'Z') return true;
+            ++i;
+        } else if (u_isupper(static_cast<UChar32>(next_code_point(s, i)))) {
+            return true;
+        }
+    }
+    return false;
+}
+
 bool has_letter(std::string_view s) {
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);

@@ -28,6 +28,8 @@ std::string to_upper(std::string_view s);
 
 // Letters, for the purposes of deciding whether a line is set in capitals.
 bool has_lowercase(std::string_view s);
+// An upper-case letter: false for scripts without case (Khmer, Thai, Chinese...).
+bool has_uppercase(std::string_view s);
 bool has_letter(std::string_view s);
 
 // The language a text is most likely written in, as a BCP 47 tag, from the

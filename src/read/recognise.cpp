@@ -782,13 +782,21 @@ void recogniser::find_header() {
                 // ... or over a second paragraph, as a Word or HTML letterhead sets each line.
                 r = last;
                 continuation = true;
+            } else if (seen(role::organisation) && last == role::organisation && li == 0 && !b.bold() &&
+                       !has_uppercase(t) && has_unit_word(t) && !is_house_issuer_line(t)) {
+                // In a script without capitals, a plain paragraph under the
+                // ministry that names a unit is that unit, whatever else it
+                // names ("the Royal Government's Spokesperson Unit").
+                r = role::unit;
             } else if (is_house_issuer_line(t) || (b.bold() && (caps || has_organisation_word(t))) ||
                        (caps && has_organisation_word(t)) ||
                        (!seen(role::organisation) && has_organisation_word(t) && !seen(role::genre))) {
                 r = role::organisation;
             } else if (has_unit_word(t) && (seen(role::organisation) || seen(role::state))) {
                 r = role::unit;
-            } else if (caps && seen(role::organisation) && last == role::organisation) {
+            } else if (caps && has_uppercase(t) && seen(role::organisation) && last == role::organisation) {
+                // A name in capitals goes on; in a script without capitals
+                // the next paragraph is a unit (below).
                 r = role::organisation;
             } else if (bi < genre_block && genre_block < blocks_.size()) {
                 r = seen(role::organisation) ? role::unit : role::organisation;

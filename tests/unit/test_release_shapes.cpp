@@ -126,3 +126,21 @@ TEST_CASE("the place over its date: what the date line prints before the date is
                              "နေပြည်တော်\nရက်စွဲ၊ ၂၀၂၄ ခုနှစ်၊ ဇွန်လ ၁၈ ရက်\n");
     CHECK(has(xml, "<place>နေပြည်တော်</place> ရက်စွဲ၊ <date when=\"2024-06-18\">"));
 }
+
+TEST_CASE("in a script without capitals, the paragraph under the ministry is its unit", "[shapes]") {
+    std::string xml = xml_of("ព្រះរាជាណាចក្រកម្ពុជា\nជាតិ សាសនា ព្រះមហាក្សត្រ\n\n**ទីស្តីការគណៈរដ្ឋមន្ត្រី**\n\n"
+                             "អង្គភាពអ្នកនាំពាក្យរាជរដ្ឋាភិបាល\n\nសេចក្ដីថ្លែងការណ៍\n\nស្ដីពីព័ត៌មានមិនពិត\n\n"
+                             "អង្គភាពបានទទួលព័ត៌មាននៅថ្ងៃទី៨ ខែមករា ឆ្នាំ២០២៥។\n\nរាជធានីភ្នំពេញ ថ្ងៃទី១០ ខែមករា ឆ្នាំ២០២៥\n");
+    CHECK(has(xml, "<organisation>ទីស្តីការគណៈរដ្ឋមន្ត្រី</organisation>"));
+    CHECK(has(xml, "<unit>អង្គភាពអ្នកនាំពាក្យរាជរដ្ឋាភិបាល</unit>"));
+}
+
+TEST_CASE("a title that reads like a place and a date is no dateline", "[shapes]") {
+    std::string xml = xml_of("BANK OF THAILAND\n\nPress Release\nNo. 41/2024\n\n"
+                             "Monetary Policy Committee's Decision on 21 August 2024\n\n"
+                             "At the meeting on 21 August 2024, the Committee voted to hold the rate.\n\n"
+                             "Bank of Thailand\n21 August 2024\n");
+    CHECK(has(xml, "<reference>No. 41/2024</reference>"));
+    CHECK(has(xml, "<headline>Monetary Policy Committee's Decision on <date when=\"2024-08-21\">"));
+    CHECK_FALSE(has(xml, "<place>Monetary Policy"));
+}
