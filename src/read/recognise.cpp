@@ -581,6 +581,25 @@ bool is_title_over_label(const block& b) {
            !t.ends_with('.');
 }
 
+// A date and the time of issue on a line of their own, as wire services
+// print them under the title: "June 4, 2024 08:00 AM Singapore Standard
+// Time". A dateline without a place, the time kept in it.
+std::optional<dateline_match> timed_date(std::string_view text, date_order order) {
+    if (text.size() > 80) return std::nullopt;
+    auto dates = find_dates(text, order);
+    if (dates.size() != 1 || dates[0].begin != 0) return std::nullopt;
+    std::size_t at = dates[0].end;
+    while (at < text.size() && text[at] == ' ') ++at;
+    std::size_t colon = text.find_first_of(":.", at);
+    if (at == text.size() || !(text[at] >= '0' && text[at] <= '9') || colon == std::string_view::npos ||
+        colon > at + 2)
+        return std::nullopt;
+    dateline_match m;
+    m.date = dates[0];
+    m.end = m.text_end = text.size();
+    return m;
+}
+
 // A release's number on a line of its own: "No. 41/2024", "Nomor:
 // HM.01.01/B/1412/2024", or a code such as "SG/SM/22187".
 bool is_document_number(std::string_view text) {
@@ -876,7 +895,8 @@ void recogniser::find_headline() {
             f_.parts.push_back({role::reference, bi, li, li + 1, false});
         } else if (li > 0) {
             break;
-        } else if (auto d = whole_dateline(b); d && !f_.dateline) {
+        } else if (auto d = whole_dateline(b) ? whole_dateline(b) : timed_date(t, opts_.numeric_dates);
+                   d && !f_.dateline) {
             f_.dateline = d;
             f_.dateline_line = &b.lines[0];
         } else if (f_.title_block != findings::npos && !has(role::organisation) && !has_lowercase(t) &&

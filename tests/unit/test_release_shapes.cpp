@@ -144,3 +144,12 @@ TEST_CASE("a title that reads like a place and a date is no dateline", "[shapes]
     CHECK(has(xml, "<headline>Monetary Policy Committee's Decision on <date when=\"2024-08-21\">"));
     CHECK_FALSE(has(xml, "<place>Monetary Policy"));
 }
+
+TEST_CASE("a wire service's date and time under the title is the dateline", "[shapes]") {
+    std::string xml = xml_of("NEWS RELEASE\n\nJune 4, 2024 08:00 AM Singapore Standard Time\n\n"
+                             "Lumen Pay Launches a Remittance Corridor\n\n"
+                             "SINGAPORE--(BUSINESS WIRE)--Lumen Pay today launched a remittance service.\n");
+    CHECK(has(xml, "<headline>Lumen Pay Launches a Remittance Corridor</headline>"));
+    CHECK(has(xml, "<dateline position=\"top\"><date when=\"2024-06-04\">June 4, 2024</date> 08:00 AM Singapore "
+                   "Standard Time</dateline>"));
+}
