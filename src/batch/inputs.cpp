@@ -44,12 +44,11 @@ public:
         while (root.size() > 1 && root.back() == '/') root.pop_back();
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0) return;
-        if (is_output(st)) {
-            warn_(fmt::format("{}: is the output folder; not walked", root));
-            return;
-        }
+        // The output folder itself: converted in place, its outputs left out.
+        in_place_ = is_output(st);
         visited_.insert({st.st_dev, st.st_ino});
         walk(root, "");
+        in_place_ = false;
     }
 
     ~walker() {
@@ -106,6 +105,7 @@ private:
                 }
                 walk(path, child);
             } else if (S_ISREG(st.st_mode)) {
+                if (in_place_ && options_.outputs.count(child)) continue;
                 if (matches(options_.include, child, name) && !matches(options_.exclude, child, name))
                     out_.jobs.push_back({path, safe_relative(child)});
             }
@@ -125,6 +125,7 @@ private:
     std::optional<std::pair<dev_t, ino_t>> output_;
     std::set<std::pair<dev_t, ino_t>> visited_;
     std::size_t skipped_links_ = 0;
+    bool in_place_ = false;  // walking the output folder
 };
 
 std::vector<std::string> split_list(const std::string& text) {

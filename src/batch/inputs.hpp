@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <vector>
 
 namespace batch {
@@ -23,8 +24,12 @@ struct walk_options {
     std::vector<std::string> include{"*.md", "*.markdown", "*.txt", "*.xml", "*.docx", "*.html", "*.htm"};
     std::vector<std::string> exclude;
     bool follow_symlinks = false;
-    // Never walked, wherever it turns up (it usually sits inside the archive).
+    // Not walked where it turns up below a folder named (it usually sits
+    // inside the archive). Named itself, the folder is converted in place:
+    // walked, but without `outputs`, the files communique wrote there
+    // (paths relative to it, as its manifest records them).
     std::optional<std::filesystem::path> output_folder;
+    std::unordered_set<std::string> outputs;
 };
 
 struct gathered {
