@@ -250,12 +250,13 @@ bool manifest::append(const manifest_record& record, std::string& error) {
     return false;
 }
 
-std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir) {
+std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir, bool beside_sources) {
     std::vector<std::string> out;
     int fd = ::open((out_dir / manifest_name).c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return out;
     for_each_line(fd, [&](std::string_view line, off_t) {
-        if (auto r = from_line(line)) {
+        struct stat st {};
+        if (auto r = from_line(line); r && (!beside_sources || ::stat((out_dir / r->source).c_str(), &st) == 0)) {
             for (output_record& o : r->outputs) out.push_back(std::move(o.path));
             for (std::string& p : r->earlier) out.push_back(std::move(p));
         }

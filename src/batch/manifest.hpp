@@ -97,7 +97,9 @@ public:
 
     // Every path the manifest in `out_dir` records as an output (earlier
     // ones too), relative to the folder; empty when there is no manifest.
-    static std::vector<std::string> recorded_outputs(const std::filesystem::path& out_dir);
+    // With `beside_sources`, only those of releases whose source is there
+    // too (the folder was converted in place).
+    static std::vector<std::string> recorded_outputs(const std::filesystem::path& out_dir, bool beside_sources);
 
 private:
     bool reopen(std::string& error);

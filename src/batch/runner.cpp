@@ -250,19 +250,6 @@ std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const reque
     return out;
 }
 
-// Is the output folder among the folders named (`convert drafts -o drafts`)?
-bool converts_in_place(const request& req) {
-    struct stat out {};
-    if (::stat(req.out_dir.c_str(), &out) != 0) return false;
-    for (const std::string& arg : req.args) {
-        struct stat st {};
-        if (arg != "-" && ::stat(arg.c_str(), &st) == 0 && S_ISDIR(st.st_mode) && st.st_dev == out.st_dev &&
-            st.st_ino == out.st_ino)
-            return true;
-    }
-    return false;
-}
-
 std::string signal_text(int signo) { return signo == 15 ? "SIGTERM" : signo == 2 ? "SIGINT" : fmt::format("signal {}", signo); }
 
 // Writes the catalog files into `out_dir`; false after printing why.
@@ -391,10 +378,6 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
             if (f.name == name) extensions.emplace_back(f.extension);
 
     req.walk.output_folder = req.out_dir;
-    if (converts_in_place(req)) {
-        std::vector<std::string> written = manifest::recorded_outputs(req.out_dir);
-        req.walk.outputs.insert(written.begin(), written.end());
-    }
     gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });
     std::size_t all_shards = 0;
     auto planned = plan(std::move(found.jobs), req, extensions, all_shards);

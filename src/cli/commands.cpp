@@ -366,12 +366,9 @@ void warn(const convert_flags& flags, const std::string& message) {
 void warn_unused(const settings& how, const std::vector<std::string>& formats, const convert_flags& flags,
                  const std::string& single) {
     auto written = [&](const std::string& format) {
-        for (const std::string& f : formats) {
-            const format_info* info = find_format(f);
-            // A user's fo stylesheet serves the pdf format too.
-            if (f == format || (format == "fo" && info && info->name == "pdf")) return true;
-        }
-        return false;
+        // A user's fo stylesheet serves the pdf format too.
+        return std::any_of(formats.begin(), formats.end(),
+                           [&](const std::string& f) { return f == format || (format == "fo" && f == "pdf"); });
     };
     for (const std::string& item : how.stylesheets) {
         auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
@@ -382,10 +379,15 @@ void warn_unused(const settings& how, const std::vector<std::string>& formats, c
     if (!how.params.empty()) {
         options opts;
         overrides(how)(opts);
-        std::vector<std::string> declared = batch::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
+        std::optional<std::vector<std::string>> declared;
+        try {
+            declared = batch::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
+        } catch (const std::exception&) {
+            // A stylesheet that does not load: the conversion says why.
+        }
         for (const std::string& item : how.params) {
             std::string name = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km").first;
-            if (std::find(declared.begin(), declared.end(), name) == declared.end())
+            if (declared && std::find(declared->begin(), declared->end(), name) == declared->end())
                 warn(flags, fmt::format("--param {}: no stylesheet in use declares a parameter '{}' (formats: {}{}); "
                                         "not used",
                                         item, name, joined(formats), flags.catalog ? ", and the catalog" : ""));

@@ -239,8 +239,9 @@ int main(int argc_in, char** argv_in) {
                             "warning")
             ->allow_extra_args(false);
         convert->add_option("--allow-read", how.readable,
-                            "A folder stylesheets may read with document() or xsl:include (nothing else\n"
-                            "is readable; stylesheets never write files or reach the network)")
+                            "A folder stylesheets may read with document() or xsl:include, besides their\n"
+                            "own folder (nothing else is readable; stylesheets never write files or reach\n"
+                            "the network)")
             ->allow_extra_args(false);
         convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
             ->check(CLI::Range(1u, 100000u));

@@ -43,6 +43,11 @@ run "in place, --catalog" 0 "$cli" convert drafts -o drafts --to html --catalog
 run "in place after --catalog" 0 "$cli" convert drafts -o drafts --to html
 expect "the catalog is no input" stdout "^0 converted, 2 skipped \(up to date\), 0 failed"
 
+# A folder inside one converted in place: its drafts, not the outputs
+# beside them.
+run "a folder inside one converted in place" 0 "$cli" convert drafts/2024 -o out-sub --to html
+expect "inside: only the draft" stdout "^1 converted, 0 skipped \(up to date\), 0 failed"
+
 # A draft added later is converted; a user's HTML page that communique did
 # not write is still an input.
 cp "$b" drafts/c.md
@@ -69,6 +74,15 @@ run "an include that matches nothing" 2 "$cli" convert drafts --include '*.zzz' 
 expect "an include that matches nothing: said" stderr "no releases found.*--include"
 run "an empty folder in place" 2 "$cli" convert empty -o empty
 [ -z "$(ls -A empty)" ] && pass || fail "an empty folder in place: left $(ls -A empty)"
+# Of 8 shards of two releases, some are empty: that is no error, it is said,
+# and the report is written for `communique catalog`.
+empties=0
+for k in 1 2 3 4 5 6 7 8; do
+  run "shard $k/8 of two" 0 "$cli" convert empty drafts/2024 "$a" -o "out-shard" --shard $k/8 --report "shard-$k.json"
+  [ -s "shard-$k.json" ] && pass || fail "shard $k/8: no report"
+  grep -q "shard $k/8 was empty: none of the 2 releases falls to it" stderr && empties=$((empties + 1))
+done
+[ "$empties" -ge 6 ] && pass || fail "empty shards: $empties said so, wanted 6"
 run "a glob the shell left as it is" 2 "$cli" convert 'nothing-*.md' -o out-glob
 expect "a glob the shell left: said" stderr "nothing-\*\.md"
 
