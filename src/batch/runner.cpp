@@ -366,7 +366,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     // The output folder first: it must not be walked, and a folder that
     // cannot be written ends the run before anything is converted.
     std::error_code ec;
-    fs::create_directories(req.out_dir, ec);
+    const bool made = fs::create_directories(req.out_dir, ec);
     if (ec || !fs::is_directory(req.out_dir)) {
         out.error(fmt::format("{}: cannot create the output folder: {}", req.out_dir.string(),
                               ec ? ec.message() : "not a folder"));
@@ -386,6 +386,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     // shard of a larger run is not: it still writes its report.
     if (all_shards == 0 && !found.io_error) {
         out.error("no releases found in the inputs given (an empty folder? see --include and --exclude)");
+        if (made) fs::remove(req.out_dir, ec);  // only the last folder made, and only if it stayed empty
         return cli::exit_usage;
     }
 

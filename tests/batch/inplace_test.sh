@@ -69,7 +69,7 @@ cmp -s site/index.html index.before && pass || fail "the input index.html was ov
 mkdir -p empty
 run "an empty folder" 2 "$cli" convert empty -o out-empty
 expect "an empty folder: said" stderr "no releases found"
-[ ! -e out-empty/.communique-manifest ] && pass || fail "an empty folder: a manifest was left"
+[ ! -e out-empty ] && pass || fail "an empty folder: the output folder was left"
 run "an include that matches nothing" 2 "$cli" convert drafts --include '*.zzz' -o out-none
 expect "an include that matches nothing: said" stderr "no releases found.*--include"
 run "an empty folder in place" 2 "$cli" convert empty -o empty
