@@ -12,8 +12,9 @@
   - entry/author: the issuing organisations; entry/category: the kind,
     labelled with the genre as printed;
   - links are relative to the feed, which sits at the top of the output
-    folder: rel="alternate" to the HTML page (or the first output),
-    rel="related" to the other formats.
+    folder, or absolute when the catalog has a base URL (option base-url):
+    rel="alternate" to the HTML page (or the first output), rel="related"
+    to the other formats.
 
   Parameters:
     title     the feed's title (default "Press releases")
@@ -34,6 +35,8 @@
   <xsl:param name="title" select="'Press releases'"/>
   <xsl:param name="feed-id" select="'urn:communique:catalog'"/>
   <xsl:param name="limit" select="50"/>
+  <!-- Ends with "/" when set (catalog.cpp). -->
+  <xsl:variable name="base" select="string(/c:catalog/@base)"/>
 
   <xsl:template match="/c:catalog">
     <xsl:variable name="entries" select="c:release[@date != ''][position() &lt;= $limit]"/>
@@ -49,8 +52,8 @@
       <xsl:if test="not($entries)">
         <author><name>communique</name></author>
       </xsl:if>
-      <link rel="self" type="application/atom+xml" href="feed.atom"/>
-      <link rel="alternate" type="text/html" href="index.html"/>
+      <link rel="self" type="application/atom+xml" href="{$base}feed.atom"/>
+      <link rel="alternate" type="text/html" href="{$base}index.html"/>
       <generator version="{@generator-version}">communique</generator>
       <xsl:apply-templates select="$entries"/>
     </feed>
@@ -97,12 +100,12 @@
         <xsl:value-of select="@date"/>
       </summary>
       <xsl:for-each select="$main">
-        <link rel="alternate" href="{@href}">
+        <link rel="alternate" href="{$base}{@href}">
           <xsl:call-template name="type"/>
         </link>
       </xsl:for-each>
       <xsl:for-each select="c:output[generate-id() != generate-id($main)]">
-        <link rel="related" href="{@href}" title="{@format}">
+        <link rel="related" href="{$base}{@href}" title="{@format}">
           <xsl:call-template name="type"/>
         </link>
       </xsl:for-each>

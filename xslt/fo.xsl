@@ -7,7 +7,8 @@
   renders the same file: fop -fo release.fo -pdf release.pdf
 
   Parameter
-    page-size   a4 (default) or letter
+    page-size   a4 (default), a5 or letter, in any case (A5); anything else
+                stops the transformation with a message
 
   Layout: the national header (state, motto) and the issuer centred, the
   organisations bold; the reference and the genre label centred; the
@@ -50,6 +51,7 @@
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
 
   <xsl:param name="page-size" select="'a4'"/>
+  <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 
   <!-- ================================================================== -->
   <!-- Language, fonts and sizes                                           -->
@@ -131,12 +133,23 @@
              line-height="{$line-height}" widows="2" orphans="2">
       <fo:layout-master-set>
         <xsl:choose>
-          <xsl:when test="$page-size = 'letter'">
+          <xsl:when test="$page != 'a4' and $page != 'a5' and $page != 'letter'">
+            <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
+          </xsl:when>
+          <xsl:when test="$page = 'letter'">
             <fo:simple-page-master master-name="page" page-width="8.5in" page-height="11in"
                                    margin-top="0.8in" margin-bottom="0.5in"
                                    margin-left="1in" margin-right="1in">
               <fo:region-body margin-bottom="0.6in"/>
               <fo:region-after extent="0.4in"/>
+            </fo:simple-page-master>
+          </xsl:when>
+          <xsl:when test="$page = 'a5'">
+            <fo:simple-page-master master-name="page" page-width="148mm" page-height="210mm"
+                                   margin-top="15mm" margin-bottom="10mm"
+                                   margin-left="18mm" margin-right="18mm">
+              <fo:region-body margin-bottom="13mm"/>
+              <fo:region-after extent="8mm"/>
             </fo:simple-page-master>
           </xsl:when>
           <xsl:otherwise>

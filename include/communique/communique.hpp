@@ -218,5 +218,18 @@ struct catalog_entry {
 // aggregate XML document. Returns file name -> bytes. Thread-safe.
 COMMUNIQUE_API std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries);
 
+// How a catalog is written.
+struct catalog_options {
+    // String parameters of the catalog's stylesheets: title (of the page and
+    // the feed), feed-id, limit (the feed's entries); others are not used.
+    std::map<std::string, std::string, std::less<>> parameters;
+    // Where the output folder is published ("https://example.org/releases/"):
+    // the feed's links are then absolute, as feed readers need. Empty: links
+    // relative to the catalog.
+    std::string base_url;
+};
+COMMUNIQUE_API std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
+                                                                              const catalog_options& options);
+
 COMMUNIQUE_INLINE_NAMESPACE_END
 }  // namespace communique

@@ -201,7 +201,8 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
         out.diagnostics.push_back({severity::error,
                                    "input-too-large",
                                    "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                                       std::to_string(impl_->opts.max_input_bytes) + " bytes",
+                                       std::to_string(impl_->opts.max_input_bytes) +
+                                       " bytes; raise it with --max-input-size or [limits] input-bytes",
                                    {1, 1},
                                    {1, 1}});
         impl_->settle(out.diagnostics);
@@ -221,7 +222,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
                                    "the release has more than " + std::to_string(impl_->opts.max_elements) +
                                        " elements (paragraphs, list items, names, "
                                        "dates, links, line breaks...), "
-                                       "over the limit",
+                                       "over the limit; raise it with --max-elements or [limits] elements",
                                    where.begin, where.end});
         read.tree.reset();
     }

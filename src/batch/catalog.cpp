@@ -3,7 +3,8 @@
 // (xslt/catalog-*.xsl) over one aggregate XML document:
 //
 //   <catalog xmlns="urn:communique:catalog:1" version="1" count="2"
-//            generator-version="0.1.0" updated="2024-04-12">
+//            generator-version="0.1.0" updated="2024-04-12"
+//            base="https://example.org/releases/">  (base: only when given)
 //     <release source="2024/04/x.md" id="urn:communique:release:2024/04/x.md"
 //              date="2024-04-12" year="2024" kind="press-release" lang="en">
 //       <headline>...</headline> <issuer>...</issuer> <genre>...</genre>
@@ -117,6 +118,11 @@ struct doc_deleter {
 }  // namespace
 
 std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries) {
+    return write_catalog(entries, catalog_options{});
+}
+
+std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
+                                                               const catalog_options& options) {
     const catalog_sheets& s = sheets();
 
     // Newest first; releases without a date last; ties by source so that the
@@ -140,6 +146,8 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
     set(root, "count", std::to_string(entries.size()));
     set(root, "generator-version", version());
     set(root, "updated", order.empty() ? std::string() : entries[order.front()].info.date);
+    if (!options.base_url.empty())
+        set(root, "base", options.base_url.ends_with('/') ? options.base_url : options.base_url + '/');
 
     for (std::size_t i : order) {
         const catalog_entry& e = entries[i];
@@ -164,12 +172,11 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
     }
 
     std::vector<std::pair<std::string, std::string>> files;
-    const std::map<std::string, std::string, std::less<>> no_params;
     const detail::sandbox nothing_readable;
     for (auto [name, sheet] : {std::pair{"index.html", s.html.get()}, std::pair{"catalog.json", s.json.get()},
                                std::pair{"feed.atom", s.atom.get()}}) {
         std::string out, error;
-        if (!sheet->apply(doc.get(), no_params, nothing_readable, out, error))
+        if (!sheet->apply(doc.get(), options.parameters, nothing_readable, out, error))
             throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);
         files.emplace_back(name, std::move(out));
     }

@@ -16,6 +16,7 @@
 #include <iterator>
 #include <set>
 #include <sys/stat.h>
+#include <unordered_set>
 
 namespace fs = std::filesystem;
 
@@ -44,12 +45,10 @@ public:
         while (root.size() > 1 && root.back() == '/') root.pop_back();
         struct stat st {};
         if (::stat(root.c_str(), &st) != 0) return;
-        if (is_output(st)) {
-            warn_(fmt::format("{}: is the output folder; not walked", root));
-            return;
-        }
+        find_outputs(root, st);
         visited_.insert({st.st_dev, st.st_ino});
         walk(root, "");
+        outputs_.clear();
     }
 
     ~walker() {
@@ -106,10 +105,37 @@ private:
                 }
                 walk(path, child);
             } else if (S_ISREG(st.st_mode)) {
+                if (!outputs_.empty() && outputs_.count(prefix_ + child)) continue;
                 if (matches(options_.include, child, name) && !matches(options_.exclude, child, name))
                     out_.jobs.push_back({path, safe_relative(child)});
             }
         }
+    }
+
+    // The outputs not to read in `root`: all that the manifest records when
+    // it is the output folder (converted in place); when a folder above it
+    // was converted in place, those written beside their drafts.
+    void find_outputs(const std::string& root, const struct stat& st) {
+        outputs_.clear();
+        prefix_.clear();
+        std::vector<std::string> written;
+        if (is_output(st)) {
+            written = manifest::recorded_outputs(root, false);
+        } else {
+            std::error_code ec;
+            fs::path here = fs::canonical(root, ec);
+            if (ec) return;
+            std::string below;
+            for (fs::path up = here; up.has_relative_path(); up = up.parent_path()) {
+                below = up.filename().string() + "/" + below;
+                if (holds_manifest(up.parent_path().string())) {
+                    written = manifest::recorded_outputs(up.parent_path(), true);
+                    prefix_ = below;
+                    break;
+                }
+            }
+        }
+        outputs_.insert(std::make_move_iterator(written.begin()), std::make_move_iterator(written.end()));
     }
 
     // A folder with communique's manifest holds the outputs of an earlier
@@ -125,6 +151,11 @@ private:
     std::optional<std::pair<dev_t, ino_t>> output_;
     std::set<std::pair<dev_t, ino_t>> visited_;
     std::size_t skipped_links_ = 0;
+    // What communique wrote in the folder being walked, as paths relative to
+    // the folder of the manifest that records them, and the walked folder's
+    // own path relative to that one ("2024/").
+    std::unordered_set<std::string> outputs_;
+    std::string prefix_;
 };
 
 std::vector<std::string> split_list(const std::string& text) {

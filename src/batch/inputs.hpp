@@ -23,7 +23,9 @@ struct walk_options {
     std::vector<std::string> include{"*.md", "*.markdown", "*.txt", "*.xml", "*.docx", "*.html", "*.htm"};
     std::vector<std::string> exclude;
     bool follow_symlinks = false;
-    // Never walked, wherever it turns up (it usually sits inside the archive).
+    // Not walked where it turns up below a folder named (it usually sits
+    // inside the archive). Named itself, the folder is converted in place:
+    // walked, but without the files its manifest records as outputs.
     std::optional<std::filesystem::path> output_folder;
 };
 
@@ -38,6 +40,11 @@ struct gathered {
 // alone (drafts/x.md -> OUT/x.html), as convert always did. `files_from`, when
 // set, is a file ("-": standard input) listing input files separated by NUL
 // bytes (when it has any) or newlines; each keeps its listed path.
+// Outputs never become inputs: a folder holding a manifest (an earlier
+// run's output folder) is not walked below a folder named; the output
+// folder named itself is walked without what its manifest records; and a
+// folder named inside a folder converted in place earlier is walked without
+// the outputs written there beside their drafts.
 // Problems (an unreadable folder, a broken link, a link loop) are passed to
 // `warn` and do not stop the walk.
 gathered gather(const std::vector<std::string>& args, const std::optional<std::string>& files_from,

@@ -49,6 +49,7 @@ std::string to_line(const manifest_record& r) {
     for (const output_record& o : r.outputs) outputs.push_back({{"format", o.format}, {"path", o.path}, {"size", o.size}});
     json j{{"source", r.source},       {"input", to_hex(r.input_hash)}, {"settings", to_hex(r.settings_hash)},
            {"status", r.status},       {"outputs", outputs},            {"info", info_to_json(r.info)}};
+    if (!r.earlier.empty()) j["earlier"] = r.earlier;
     // Sources are valid UTF-8 (safe_relative); release text is too (the
     // reader insists). Replacing rather than throwing is for safety only.
     return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
@@ -73,6 +74,9 @@ std::optional<manifest_record> from_line(std::string_view line) {
         }
     }
     if (auto it = j.find("info"); it != j.end() && it->is_object()) r.info = info_from_json(*it);
+    if (auto it = j.find("earlier"); it != j.end() && it->is_array())
+        for (const json& p : *it)
+            if (p.is_string()) r.earlier.push_back(p.get<std::string>());
     return r;
 }
 
@@ -244,6 +248,21 @@ bool manifest::append(const manifest_record& record, std::string& error) {
     }
     error = "the manifest keeps being replaced";
     return false;
+}
+
+std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir, bool beside_sources) {
+    std::vector<std::string> out;
+    int fd = ::open((out_dir / manifest_name).c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) return out;
+    for_each_line(fd, [&](std::string_view line, off_t) {
+        struct stat st {};
+        if (auto r = from_line(line); r && (!beside_sources || ::stat((out_dir / r->source).c_str(), &st) == 0)) {
+            for (output_record& o : r->outputs) out.push_back(std::move(o.path));
+            for (std::string& p : r->earlier) out.push_back(std::move(p));
+        }
+    });
+    ::close(fd);
+    return out;
 }
 
 bool manifest::compact(std::string& error) {

@@ -7,7 +7,8 @@
 //   {"source": "2019/03/x.md", "input": "<hash of the input's bytes>",
 //    "settings": "<hash of everything else that shapes the outputs>",
 //    "status": "converted", "outputs": [{"format": "html",
-//    "path": "2019/03/x.html", "size": 5123}, ...], "info": {...}}
+//    "path": "2019/03/x.html", "size": 5123}, ...], "info": {...},
+//    "earlier": ["2019/03/x.txt"]}   (only when there are any)
 //
 // A line is appended as soon as a release's outputs are all in place, with
 // one write(2) in O_APPEND mode, so a killed run loses at most the releases
@@ -51,7 +52,14 @@ struct manifest_record {
     std::string status;  // "converted" or "converted-invalid"
     std::vector<output_record> outputs;
     communique::release_info info;
+    // Outputs of earlier runs in formats no longer asked for, still on disk:
+    // in a folder converted in place they must not be read as inputs.
+    std::vector<std::string> earlier;
 };
+
+// The record under which a run with --catalog lists the catalog's files (no
+// input's source starts with '.').
+inline constexpr const char* catalog_source = ".catalog";
 
 // release_info as JSON (also in the report, where `communique catalog`
 // reads it back): {"headline", "date", "place", "issuer", "genre", "kind",
@@ -86,6 +94,12 @@ public:
     bool append(const manifest_record& record, std::string& error);
     // One line per source, sorted; only when this process appended anything.
     bool compact(std::string& error);
+
+    // Every path the manifest in `out_dir` records as an output (earlier
+    // ones too), relative to the folder; empty when there is no manifest.
+    // With `beside_sources`, only those of releases whose source is there
+    // too (the folder was converted in place).
+    static std::vector<std::string> recorded_outputs(const std::filesystem::path& out_dir, bool beside_sources);
 
 private:
     bool reopen(std::string& error);

@@ -84,6 +84,21 @@ bool up_to_date(const shared& s, const job& j, const manifest_record& rec) {
     return true;
 }
 
+// What an earlier run wrote for a release that this run does not write
+// again (another format) and that is still there: its outputs all the same.
+std::vector<std::string> still_there(const shared& s, const manifest_record& before,
+                                     const std::vector<std::string>& targets) {
+    std::vector<std::string> paths = before.earlier, out;
+    for (const output_record& o : before.outputs) paths.push_back(o.path);
+    for (std::string& path : paths) {
+        struct stat st {};
+        if (std::find(targets.begin(), targets.end(), path) == targets.end() &&
+            std::find(out.begin(), out.end(), path) == out.end() && ::stat((s.req.out_dir / path).c_str(), &st) == 0)
+            out.push_back(std::move(path));
+    }
+    return out;
+}
+
 void fail_io(shared& s, release_result& r, const std::string& where, const std::string& why) {
     r.state = status::failed;
     r.io_error = true;
@@ -114,14 +129,13 @@ release_result convert_one(shared& s, std::size_t index) {
     }
     std::uint64_t input_hash = hash_bytes(*bytes);
 
-    if (!s.req.force) {
-        if (std::optional<manifest_record> rec = s.record.find(j.source);
-            rec && rec->input_hash == input_hash && rec->settings_hash == p.settings && up_to_date(s, j, *rec)) {
-            r.state = status::skipped;
-            for (const output_record& o : rec->outputs) r.outputs.emplace_back(o.format, o.path);
-            r.info = rec->info;
-            return finish();
-        }
+    std::optional<manifest_record> before = s.record.find(j.source);
+    if (!s.req.force && before && before->input_hash == input_hash && before->settings_hash == p.settings &&
+        up_to_date(s, j, *before)) {
+        r.state = status::skipped;
+        for (const output_record& o : before->outputs) r.outputs.emplace_back(o.format, o.path);
+        r.info = before->info;
+        return finish();
     }
 
     std::vector<std::string> targets;
@@ -152,7 +166,7 @@ release_result convert_one(shared& s, std::size_t index) {
         return finish();
     }
 
-    manifest_record rec{j.source, input_hash, p.settings, valid ? "converted" : "converted-invalid", {}, {}};
+    manifest_record rec{j.source, input_hash, p.settings, valid ? "converted" : "converted-invalid", {}, {}, {}};
     for (std::size_t i = 0; i < targets.size(); ++i) {
         fs::path file = s.req.out_dir / targets[i];
         std::error_code ec;
@@ -169,6 +183,7 @@ release_result convert_one(shared& s, std::size_t index) {
         std::string().swap(res.outputs[i]);  // written: let it go now
     }
     if (r.info) rec.info = *r.info;
+    if (before) rec.earlier = still_there(s, *before, targets);
     if (!s.record.append(rec, error)) {
         // The outputs are whole; only the next run will not know it and
         // convert the release again. The manifest is one file for the whole
@@ -186,7 +201,7 @@ release_result convert_one(shared& s, std::size_t index) {
 // "x.txt" in one folder would both make x.html. Done on the whole list
 // before sharding, so that all shards agree.
 std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const request& req,
-                                              const std::vector<std::string>& extensions) {
+                                              const std::vector<std::string>& extensions, std::size_t& all_shards) {
     std::vector<std::pair<job, std::string>> out;
     out.reserve(jobs.size());
     // The two sets hold numbers, not strings: what a number stands for is
@@ -230,6 +245,7 @@ std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const reque
                                         display(out[*it / per_job].first.path));
         }
     }
+    all_shards = out.size();
     std::erase_if(out, [&](const auto& p) { return !in_shard(p.first.source, req.shard_index, req.shard_count); });
     return out;
 }
@@ -238,10 +254,10 @@ std::string signal_text(int signo) { return signo == 15 ? "SIGTERM" : signo == 2
 
 // Writes the catalog files into `out_dir`; false after printing why.
 bool write_catalog_files(const fs::path& out_dir, const std::vector<communique::catalog_entry>& entries,
-                         console& out) {
+                         const communique::catalog_options& options, console& out) {
     std::vector<std::pair<std::string, std::string>> files;
     try {
-        files = batch::write_catalog(entries);
+        files = batch::write_catalog(entries, options);
     } catch (const std::exception& e) {
         out.error(fmt::format("the catalog: {}", e.what()));
         return false;
@@ -289,7 +305,8 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
 // whatever the paths look like (`-o in/..`, a symbolic link): files are
 // compared by device and inode. Returns how many were found.
 std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<prepared>& prep,
-                              const std::vector<std::string>& extensions, const fs::path& out_dir, console& out) {
+                              const std::vector<std::string>& extensions, const fs::path& out_dir, bool catalog,
+                              console& out) {
     auto key = [](const struct stat& st) {
         return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino);
     };
@@ -299,6 +316,16 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
         if (j.path != "-" && ::stat(j.path.c_str(), &st) == 0 && S_ISREG(st.st_mode)) inputs.insert(key(st));
     }
     std::size_t found = 0;
+    // A folder converted in place may hold an input where --catalog writes.
+    for (const char* name : catalog_files) {
+        struct stat st {};
+        if (catalog && ::stat((out_dir / name).c_str(), &st) == 0 && inputs.count(key(st))) {
+            out.error(fmt::format("{}: refusing to overwrite the input with the catalog; rename it or choose "
+                                  "another output folder",
+                                  (out_dir / name).string()));
+            ++found;
+        }
+    }
     for (std::size_t i = 0; i < jobs.size(); ++i) {
         if (!prep[i].refused.empty()) continue;
         for (const std::string& ext : extensions) {
@@ -339,7 +366,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     // The output folder first: it must not be walked, and a folder that
     // cannot be written ends the run before anything is converted.
     std::error_code ec;
-    fs::create_directories(req.out_dir, ec);
+    const bool made = fs::create_directories(req.out_dir, ec);
     if (ec || !fs::is_directory(req.out_dir)) {
         out.error(fmt::format("{}: cannot create the output folder: {}", req.out_dir.string(),
                               ec ? ec.message() : "not a folder"));
@@ -352,14 +379,23 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
 
     req.walk.output_folder = req.out_dir;
     gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });
-    auto planned = plan(std::move(found.jobs), req, extensions);
+    std::size_t all_shards = 0;
+    auto planned = plan(std::move(found.jobs), req, extensions, all_shards);
+    // Nothing to convert is a mistake (an empty folder, a typo in
+    // --include), and nothing is written, not even the manifest. An empty
+    // shard of a larger run is not: it still writes its report.
+    if (all_shards == 0 && !found.io_error) {
+        out.error("no releases found in the inputs given (an empty folder? see --include and --exclude)");
+        if (made) fs::remove(req.out_dir, ec);  // only the last folder made, and only if it stayed empty
+        return cli::exit_usage;
+    }
 
     std::vector<job> jobs;
     std::vector<prepared> prep;
     bool reads_stdin = prepare(std::move(planned), req, how, pick, jobs, prep);
     // Nothing, not even the manifest, is written into a folder that would
     // take an input's place.
-    if (refuse_overwrites(jobs, prep, extensions, req.out_dir, out) > 0) return cli::exit_usage;
+    if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return cli::exit_usage;
 
     manifest record(req.out_dir);
     std::string error;
@@ -410,6 +446,16 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
         if (o.state != status::failed) continue;
         (o.io_error ? io_trouble : invalid) = true;
     }
+    // The catalog's files are outputs too: a folder converted in place must
+    // not read index.html as a release next time.
+    if (req.catalog && !signo && !s.fatal) {
+        manifest_record files{catalog_source, 0, 0, "catalog", {}, {}, {}};
+        for (const char* name : catalog_files) files.outputs.push_back({"catalog", name, 0});
+        if (!record.append(files, error)) {
+            out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+            io_trouble = true;
+        }
+    }
     if (!record.compact(error)) {
         out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
         io_trouble = true;
@@ -433,7 +479,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
             io_trouble = true;
         } else {
             auto entries = catalog_entries(log, jobs.size());
-            if (write_catalog_files(req.out_dir, entries, out)) {
+            if (write_catalog_files(req.out_dir, entries, req.catalog_options, out)) {
                 catalog_line = catalog_summary(req.out_dir, entries.size());
                 if (req.shard_count) catalog_line += " (this shard only: merge the shards' reports with communique catalog)";
             } else {
@@ -443,18 +489,21 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     }
 
     int status = signo ? 128 + signo : io_trouble ? cli::exit_usage : invalid ? cli::exit_invalid : cli::exit_ok;
+    if (jobs.empty() && all_shards > 0 && !req.quiet)
+        out.error(fmt::format("shard {}/{} was empty: none of the {} releases falls to it", req.shard_index,
+                              req.shard_count, all_shards));
     // -q: nothing at all on success.
     if (!req.quiet || status != cli::exit_ok) {
         std::string summary = summary_line(counts::of(outcomes), jobs.size(), seconds, signo, req);
         fmt::print("{}\n", summary);
         if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
     }
-    if (jobs.empty() && !found.io_error) out.error("no releases found (see --include, --exclude)");
     std::fflush(stdout);
     return status;
 }
 
-int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir) {
+int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir,
+                const communique::catalog_options& options) {
     console out(false);
     std::vector<communique::catalog_entry> entries;
     for (const std::string& file : reports) {
@@ -487,7 +536,7 @@ int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir
     if (missing > 0)
         out.error(fmt::format("warning: {} linked output{} not under {} (copy the shards' outputs there)", missing,
                               missing == 1 ? " is" : "s are", out_dir.string()));
-    if (!write_catalog_files(out_dir, unique, out)) return cli::exit_usage;
+    if (!write_catalog_files(out_dir, unique, options, out)) return cli::exit_usage;
     fmt::print("{}\n", catalog_summary(out_dir, unique.size()));
     return cli::exit_ok;
 }

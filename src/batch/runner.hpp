@@ -25,6 +25,7 @@ struct request {
     std::optional<std::string> report;
     bool force = false;
     bool catalog = false;
+    communique::catalog_options catalog_options;  // --param, --base-url
     bool quiet = false;
     unsigned shard_index = 0, shard_count = 0;  // 0: not sharded
 };
@@ -37,6 +38,7 @@ int run(const request& req, const cli::settings& how, cli::engines& pick);
 
 // `communique catalog REPORT.json... -o DIR`: one catalog from the reports of
 // several runs (shards), whose outputs are all under DIR.
-int run_catalog(const std::vector<std::string>& reports, const std::filesystem::path& out_dir);
+int run_catalog(const std::vector<std::string>& reports, const std::filesystem::path& out_dir,
+                const communique::catalog_options& options);
 
 }  // namespace batch

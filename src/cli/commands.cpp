@@ -1,5 +1,8 @@
 #include "cli/commands.hpp"
 
+#include "batch/catalog_loader.hpp"
+#include "batch/paths.hpp"
+#include "batch/report.hpp"
 #include "batch/runner.hpp"
 #include "cli/configs.hpp"
 #include "cli/files.hpp"
@@ -9,6 +12,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cstdio>
 #include <functional>
 #include <span>
@@ -31,6 +35,24 @@ std::pair<std::string, std::string> split_pair(const std::string& item, const ch
     if (eq == std::string::npos || eq == 0 || eq + 1 == item.size())
         throw std::invalid_argument(fmt::format("{} expects {}, got '{}'", option, usage, item));
     return {item.substr(0, eq), item.substr(eq + 1)};
+}
+
+// The catalog's parameters (every --param: its stylesheets take what they
+// declare) and base URL, which must be an absolute http(s) URL.
+communique::catalog_options catalog_options_of(const std::vector<std::string>& params,
+                                               const std::optional<std::string>& base_url) {
+    communique::catalog_options out;
+    for (const std::string& item : params) {
+        auto [name, value] = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km");
+        out.parameters[name] = value;
+    }
+    if (base_url) {
+        if (!base_url->starts_with("https://") && !base_url->starts_with("http://"))
+            throw std::invalid_argument(fmt::format("--base-url expects an absolute http or https URL, got '{}'",
+                                                    *base_url));
+        out.base_url = *base_url;
+    }
+    return out;
 }
 
 // The command line's settings, applied over a configuration file's.
@@ -189,10 +211,42 @@ std::optional<std::pair<unsigned, unsigned>> parse_shard(const std::string& text
 // Binary formats, which a terminal would show as garbage.
 bool is_binary(std::string_view format) { return format == "pdf" || format == "docx"; }
 
+// --report for one release written to standard output or -o FILE: the
+// report of a bulk run, with that one release; its output is `out` as given.
+bool write_one_report(const std::string& file, const std::string& name, const std::string& format,
+                      const std::string& out, const batch::release_result& r, double seconds) {
+    batch::job j{name, batch::safe_relative(name == "-" ? "stdin" : fs::path(name).filename().string())};
+    fs::path folder = fs::path(file).parent_path();
+    batch::release_log log(folder.empty() ? fs::path(".") : folder, 1, true);
+    log.record(0, j, r);
+    batch::outcome o{r.state, r.io_error};
+    batch::run_facts facts{out, {format}, 0, 0, 0, seconds};
+    std::string error;
+    if (batch::write_report(file, facts, std::span(&j, 1), std::span(&o, 1), log, error)) return true;
+    fmt::print(stderr, "communique convert: {}\n", error);
+    return false;
+}
+
 // One release in one format, handed to `deliver` (standard output, or -o
-// FILE): the command as it was before bulk runs, and as pandoc's -o.
-int convert_one(const std::string& name, const std::string& format, const settings& how, bool quiet,
+// FILE): the command as it was before bulk runs, and as pandoc's -o. With
+// `report_file`, what became of it is written there as --report does.
+int convert_one(const std::string& name, const std::string& format, const std::string& out, const settings& how,
+                bool quiet, const std::optional<std::string>& report_file,
                 const std::function<int(const std::string&)>& deliver) {
+    const auto t0 = std::chrono::steady_clock::now();
+    batch::release_result outcome;
+    auto finish = [&](int status) {
+        outcome.ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+        if (report_file && !write_one_report(*report_file, name, format, out, outcome, outcome.ms / 1000))
+            return exit_usage;
+        return status;
+    };
+    auto failed_io = [&](const std::string& why) {
+        outcome.state = batch::status::failed;
+        outcome.io_error = true;
+        outcome.error = why;
+        return finish(exit_usage);
+    };
     engines pick = make_engines(how);
     reporter report(report_format::human);
     std::string error;
@@ -200,19 +254,28 @@ int convert_one(const std::string& name, const std::string& format, const settin
     if (!in) {
         diagnostic d = io_diagnostic(error);
         report.add(display_name(name), {}, std::span(&d, 1));
-        return exit_usage;
+        return failed_io(error);
     }
     const engine* e = engine_for(pick, name, in->bytes, report, "not converted", quiet);
-    if (!e) return exit_usage;
+    if (!e) return failed_io("not converted: its configuration has errors");
     result r = e->convert(in->bytes, std::vector<std::string>{format});
     if (quiet)
         report.add(display_name(name), in->bytes, failing(r.diagnostics, false));
     else
         report.add(display_name(name), in->bytes, r.diagnostics);
+    outcome.diagnostics = r.diagnostics;
+    outcome.info = r.info;
     // Invalid: nothing written, unless --accept-invalid (then it is exit 0,
     // as in bulk runs: the user asked for it).
-    if (r.outputs.empty()) return exit_invalid;
-    return deliver(r.outputs[0]);
+    if (r.outputs.empty()) {
+        outcome.state = batch::status::failed;
+        return finish(exit_invalid);
+    }
+    int status = deliver(r.outputs[0]);
+    if (status != exit_ok) return failed_io(fmt::format("{}: cannot be written", out == "-" ? "<stdout>" : out));
+    outcome.state = r.ok() ? batch::status::converted : batch::status::converted_invalid;
+    outcome.outputs.emplace_back(format, out);
+    return finish(exit_ok);
 }
 
 int write_stdout(const std::string& bytes) {
@@ -269,12 +332,12 @@ bool same_file(const std::string& input, const std::string& output) {
 }
 
 int convert_to_file(const std::string& name, const std::string& format, const std::string& out,
-                    const settings& how, bool quiet) {
+                    const settings& how, const convert_flags& flags) {
     if (same_file(name, out)) {
         fmt::print(stderr, "communique convert: {}: refusing to overwrite the input\n", out);
         return exit_usage;
     }
-    return convert_one(name, format, how, quiet, [&](const std::string& bytes) {
+    return convert_one(name, format, out, how, flags.quiet, flags.report, [&](const std::string& bytes) {
         fs::path target(out);
         std::error_code ec;
         if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
@@ -291,6 +354,58 @@ std::string joined(const std::vector<std::string>& names) {
     std::string out;
     for (const std::string& n : names) out += (out.empty() ? "" : ", ") + n;
     return out;
+}
+
+void warn(const convert_flags& flags, const std::string& message) {
+    if (!flags.quiet) fmt::print(stderr, "communique convert: warning: {}\n", message);
+}
+
+// Options that would do nothing say so: a stylesheet for a format not
+// written, a --param no stylesheet in use declares, folder options when
+// `single` (-o - or -o FILE) converts one input to one output.
+void warn_unused(const settings& how, const std::vector<std::string>& formats, const convert_flags& flags,
+                 const std::string& single) {
+    auto written = [&](const std::string& format) {
+        // A user's fo stylesheet serves the pdf format too.
+        return std::any_of(formats.begin(), formats.end(),
+                           [&](const std::string& f) { return f == format || (format == "fo" && f == "pdf"); });
+    };
+    for (const std::string& item : how.stylesheets) {
+        auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
+        if (!written(format))
+            warn(flags, fmt::format("--stylesheet {}: not used, {} is not among the formats written ({})", item,
+                                    format, joined(formats)));
+    }
+    if (!how.params.empty()) {
+        options opts;
+        overrides(how)(opts);
+        std::optional<std::vector<std::string>> declared;
+        try {
+            declared = batch::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
+        } catch (const std::exception&) {
+            // A stylesheet that does not load: the conversion says why.
+        }
+        for (const std::string& item : how.params) {
+            std::string name = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km").first;
+            if (declared && std::find(declared->begin(), declared->end(), name) == declared->end())
+                warn(flags, fmt::format("--param {}: no stylesheet in use declares a parameter '{}' (formats: {}{}); "
+                                        "not used",
+                                        item, name, joined(formats), flags.catalog ? ", and the catalog" : ""));
+        }
+    }
+    if (flags.base_url && !flags.catalog && single.empty())
+        warn(flags, "--base-url is for the catalog's feed: not used without --catalog");
+    if (single.empty()) return;
+    std::vector<std::string> idle;
+    if (!flags.include.empty()) idle.push_back("--include");
+    if (!flags.exclude.empty()) idle.push_back("--exclude");
+    if (flags.follow_symlinks) idle.push_back("--follow-symlinks");
+    if (flags.jobs) idle.push_back("--jobs");
+    if (flags.force) idle.push_back("--force");
+    if (flags.base_url) idle.push_back("--base-url");
+    if (!idle.empty())
+        warn(flags, fmt::format("{} not used: {} converts one input to one output (they are for folders)",
+                                joined(idle), single));
 }
 
 }  // namespace
@@ -322,7 +437,14 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                        names[0]);
             return exit_usage;
         }
-        return convert_one(files[0], names[0], how, flags.quiet, write_stdout);
+        for (auto [given, flag] : {std::pair{flags.catalog, "--catalog"}, std::pair{flags.shard.has_value(), "--shard"}}) {
+            if (given) {
+                fmt::print(stderr, "communique convert: {} needs an output folder, and -o - is standard output\n", flag);
+                return exit_usage;
+            }
+        }
+        warn_unused(how, names, flags, "-o -");
+        return convert_one(files[0], names[0], "-", how, flags.quiet, flags.report, write_stdout);
     }
     if (const format_info* by_name = output_file_format(files, out, flags)) {
         // -o FILE, as pandoc's: the format is --to's, else the extension's;
@@ -342,8 +464,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                        out, by_name->name, by_name->extension, format.name, format.extension);
             return exit_usage;
         }
-        for (auto [given, flag] : {std::pair{flags.catalog, "--catalog"}, std::pair{flags.report.has_value(), "--report"},
-                                   std::pair{flags.shard.has_value(), "--shard"}}) {
+        for (auto [given, flag] : {std::pair{flags.catalog, "--catalog"}, std::pair{flags.shard.has_value(), "--shard"}}) {
             if (given) {
                 fmt::print(stderr,
                            "communique convert: {} needs an output folder, and -o {} names a file (end it with / "
@@ -352,7 +473,8 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                 return exit_usage;
             }
         }
-        return convert_to_file(files[0], std::string(format.name), out, how, flags.quiet);
+        warn_unused(how, {std::string(format.name)}, flags, "-o " + out);
+        return convert_to_file(files[0], std::string(format.name), out, how, flags);
     }
     if (flags.files_from && *flags.files_from == "-" && std::find(files.begin(), files.end(), "-") != files.end()) {
         fmt::print(stderr, "communique convert: standard input cannot be both --files-from - and an input\n");
@@ -379,15 +501,27 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
     req.force = flags.force;
     req.catalog = flags.catalog;
     req.quiet = flags.quiet;
+    req.catalog_options = catalog_options_of(how.params, flags.base_url);
+    warn_unused(how, names, flags, "");
     engines pick = make_engines(how);
     return batch::run(req, how, pick);
 }
 
-int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir) {
-    return batch::run_catalog(reports, out_dir);
+int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
+                const std::vector<std::string>& params, const std::optional<std::string>& base_url) {
+    communique::catalog_options opts = catalog_options_of(params, base_url);
+    if (!params.empty()) {
+        std::vector<std::string> declared = batch::stylesheet_parameters({}, {}, true);
+        for (const auto& [name, value] : opts.parameters)
+            if (std::find(declared.begin(), declared.end(), name) == declared.end())
+                fmt::print(stderr, "communique catalog: warning: --param {}: the catalog's stylesheets declare no "
+                                   "parameter '{}'; not used\n",
+                           name, name);
+    }
+    return batch::run_catalog(reports, out_dir, opts);
 }
 
-int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only) {
+int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only, bool quiet) {
     if (files.empty()) {
         fmt::print(stderr, "communique fmt: no files given\n");
         return exit_usage;
@@ -425,9 +559,15 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, bool che
         // Only a release that reads cleanly is rewritten: formatting a broken
         // one could turn a typo (an unclosed **) into text.
         result r = e->convert(in->bytes, std::vector<std::string>{"draft", "xml"});
-        report.add(name, in->bytes, r.diagnostics);
+        if (!quiet) report.add(name, in->bytes, r.diagnostics);
         if (!r.ok()) {
-            fmt::print(stderr, "communique fmt: {}: left as it is (fix the errors above first)\n", name);
+            // -q (the pre-commit hook, beside communique check): the errors
+            // are check's to show, once.
+            if (quiet)
+                fmt::print(stderr, "communique fmt: {}: left as it is: it has errors (communique check shows them)\n",
+                           name);
+            else
+                fmt::print(stderr, "communique fmt: {}: left as it is (fix the errors above first)\n", name);
             if (status == exit_ok) status = exit_invalid;
             continue;
         }

@@ -45,6 +45,7 @@ struct convert_flags {
     bool force = false;
     bool catalog = false;
     bool quiet = false;
+    std::optional<std::string> base_url;  // --base-url, for the catalog's feed
 };
 
 // quiet: a human report shows only what fails the run (errors, and warnings
@@ -56,7 +57,9 @@ int list_rules();
 // output file itself when its extension is a format's (fish.html).
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
                 const settings& how, const convert_flags& flags);
-int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir);
-int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only);
+int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
+                const std::vector<std::string>& params, const std::optional<std::string>& base_url);
+// quiet: a file left for its errors is named, its diagnostics not shown.
+int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only, bool quiet = false);
 
 }  // namespace cli

@@ -233,11 +233,15 @@ int main(int argc_in, char** argv_in) {
                             "FORMAT=PATH: your own stylesheet for a format; it may\n"
                             "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates")
             ->allow_extra_args(false);
-        convert->add_option("--param", how.params, "NAME=VALUE: a string parameter for the stylesheets")
+        convert->add_option("--param", how.params,
+                            "NAME=VALUE: a string parameter for the stylesheets (page-size=a4|a5|letter for\n"
+                            "pdf and fo; title=... for --catalog); a NAME no stylesheet in use declares is a\n"
+                            "warning")
             ->allow_extra_args(false);
         convert->add_option("--allow-read", how.readable,
-                            "A folder stylesheets may read with document() or xsl:include (nothing else\n"
-                            "is readable; stylesheets never write files or reach the network)")
+                            "A folder stylesheets may read with document() or xsl:include, besides their\n"
+                            "own folder (nothing else is readable; stylesheets never write files or reach\n"
+                            "the network)")
             ->allow_extra_args(false);
         convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
             ->check(CLI::Range(1u, 100000u));
@@ -262,13 +266,18 @@ int main(int argc_in, char** argv_in) {
                             "NUL-separated (find -print0); each keeps its listed path under OUT");
         convert->add_option("--report", bulk.report,
                             "FILE.json: write what became of every input (status, diagnostics, outputs,\n"
-                            "time, release info); versioned, keys are only ever added");
+                            "time, release info; with -o - or -o FILE too); versioned, keys are only\n"
+                            "ever added");
         convert->add_flag("--accept-invalid", how.accept_invalid,
                           "Convert releases that break house rules or the schema too, when they can be\n"
                           "read (reported as converted-invalid; they do not make the exit status 1)");
         convert->add_flag("--force", bulk.force, "Convert everything again, even what the manifest says is up to date");
         convert->add_flag("--catalog", bulk.catalog,
-                          "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50)");
+                          "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50);\n"
+                          "--param title=... titles the page and the feed");
+        convert->add_option("--base-url", bulk.base_url,
+                            "URL: where OUT is published (https://example.org/releases/); the feed's links\n"
+                            "are then absolute, as feed readers need (with --catalog)");
         convert->add_option("--shard", bulk.shard,
                             "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
                             "path, the same on every machine); merge shard reports with communique catalog");
@@ -281,6 +290,9 @@ int main(int argc_in, char** argv_in) {
                         "are reported and not written; outputs are written whole or not at all; an output\n"
                         "that would overwrite its input is refused. OUT/.communique-manifest records what\n"
                         "was converted from what, so a second run converts only what changed.\n"
+                        "A folder given as its own output (convert drafts -o drafts) is converted in\n"
+                        "place: the outputs go beside the drafts and are never read as inputs. Nothing\n"
+                        "to convert (an empty folder, globs that match nothing) is an error.\n"
                         "Details: docs/bulk.md.\n"
                         "Exit status: 0 all converted or up to date, 1 some release invalid, 2 usage or\n"
                         "I/O error (unreadable input, unwritable output), 130/143 interrupted by\n"
@@ -288,23 +300,33 @@ int main(int argc_in, char** argv_in) {
     }
 
     // catalog
-    std::vector<std::string> reports;
+    std::vector<std::string> reports, catalog_params;
     std::string catalog_dir;
+    std::optional<std::string> catalog_base_url;
     if (chosen == catalog_cmd->get_name()) {
         catalog_cmd->add_option("reports", reports, "Reports written by convert --report")->required();
         catalog_cmd->add_option("-o,--output", catalog_dir,
                                 "The folder the releases' outputs are in; index.html, catalog.json and\n"
                                 "feed.atom are written there")
             ->required();
+        catalog_cmd->add_option("--param", catalog_params,
+                                "NAME=VALUE: a parameter of the catalog's stylesheets: title (of the page and\n"
+                                "the feed), feed-id, limit (the feed's entries, default 50)")
+            ->allow_extra_args(false);
+        catalog_cmd->add_option("--base-url", catalog_base_url,
+                                "URL: where DIR is published; the feed's links are then absolute");
         catalog_cmd->footer("Releases listed in several reports are taken from the last.\n"
                             "Exit status: 0 written, 2 a report cannot be read or the catalog written.");
     }
 
     // fmt
-    bool fmt_check = false;
+    bool fmt_check = false, fmt_quiet = false;
     if (chosen == format_cmd->get_name()) {
         add_common(format_cmd);
         format_cmd->add_flag("--check", fmt_check, "Only report which files would change (exit 1 if any)");
+        format_cmd->add_flag("-q,--quiet", fmt_quiet,
+                             "Name a file left for its errors in one line, without the errors (communique\n"
+                             "check shows them: the pre-commit hooks run both)");
         format_cmd->footer("A draft is rewritten only when it reads without errors, and only when its\n"
                            "canonical form reads back to the same release; files are replaced atomically\n"
                            "and keep their permissions.\n"
@@ -328,9 +350,9 @@ int main(int argc_in, char** argv_in) {
         } else if (convert->parsed()) {
             status = run_convert(files, to, out_dir, how, bulk);
         } else if (catalog_cmd->parsed()) {
-            status = run_catalog(reports, catalog_dir);
+            status = run_catalog(reports, catalog_dir, catalog_params, catalog_base_url);
         } else if (format_cmd->parsed()) {
-            status = run_fmt(files, how, fmt_check);
+            status = run_fmt(files, how, fmt_check, fmt_quiet);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());

@@ -936,7 +936,8 @@ private:
     void enter(int depth) const {
         if (depth > static_cast<int>(limits_.max_nesting) * 2 + 8)
             throw fatal{"nesting-too-deep", "the document's elements are nested deeper than the limit of " +
-                                                std::to_string(limits_.max_nesting) + " levels"};
+                                                std::to_string(limits_.max_nesting) +
+                                                " levels; raise it with --max-depth or [limits] nesting"};
     }
 
     // The branch of mc:AlternateContent read: the first mc:Choice (Word's
@@ -1151,7 +1152,8 @@ void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
     enter(depth);
     if (++tables_ > static_cast<int>(limits_.max_nesting))
         throw fatal{"nesting-too-deep",
-                    "tables are nested deeper than the limit of " + std::to_string(limits_.max_nesting) + " levels"};
+                    "tables are nested deeper than the limit of " + std::to_string(limits_.max_nesting) +
+                        " levels; raise it with --max-depth or [limits] nesting"};
     block table;
     table.kind = block_kind::table;
     source_position begin = source_position{paragraphs_ + 1, 1};

@@ -1276,7 +1276,8 @@ void html_reader::enter_level(xmlNode* n, container& c, const style& st, element
     if (levels > static_cast<int>(limits_.max_nesting))
         throw fatal{"nesting-too-deep",
                     "quotes, lists and tables are nested deeper than the limit of " +
-                        std::to_string(limits_.max_nesting) + " levels",
+                        std::to_string(limits_.max_nesting) +
+                        " levels; raise it with --max-depth or [limits] nesting",
                     pos_.at(tag_begin(n))};
     if (kind == element_kind::quote) {
         block& q = open_block(c, block_kind::quote, n);

@@ -126,7 +126,8 @@ bool markdown_reader::nests_too_deep(cmark_node* root) {
             if (levels > limits_.max_nesting || ++depth > limits_.max_nesting * 2 + 8) {
                 report("nesting-too-deep",
                        "quotes, lists or emphasis are nested deeper than the limit of " +
-                           std::to_string(limits_.max_nesting) + " levels",
+                           std::to_string(limits_.max_nesting) +
+                           " levels; raise it with --max-depth or [limits] nesting",
                        span_of(n));
                 deep = true;
             }

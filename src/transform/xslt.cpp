@@ -128,6 +128,11 @@ std::string tidy(std::string message) {
 
 std::mutex compile_mutex;
 const std::vector<std::filesystem::path>* compile_readable = nullptr;  // under compile_mutex
+std::string compile_refused;  // under compile_mutex: the last file refused
+
+// What to tell a user whose stylesheet read outside the sandbox.
+constexpr const char* readable_hint =
+    "a stylesheet may read only from its own folder and the folders given with --allow-read";
 
 xmlDocPtr parse_in(xmlDictPtr dict, auto&& read) {
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -174,7 +179,10 @@ xmlDocPtr sandboxed_loader(const xmlChar* uri, xmlDictPtr dict, int, void*, xslt
     const char* u = reinterpret_cast<const char*>(uri);
     if (std::string_view(u).starts_with(builtin_scheme)) return load_builtin(u, dict);
     std::optional<std::string> path = file_named_by(u);
-    if (!path || !compile_readable || !inside(*path, *compile_readable)) return nullptr;
+    if (!path || !compile_readable || !inside(*path, *compile_readable)) {
+        if (path) compile_refused = *path;
+        return nullptr;
+    }
     int fd = ::open(path->c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) return nullptr;
     xmlDocPtr doc = parse_in(dict, [&](xmlParserCtxtPtr c) { return xmlCtxtReadFd(c, fd, u, nullptr, safe_parse_options); });
@@ -283,16 +291,20 @@ namespace {
 // the stylesheet does not compile.
 xsltStylesheetPtr compile(xmlDocPtr doc, const std::vector<std::filesystem::path>& readable, std::string& errors) {
     xsltStylesheetPtr style = nullptr;
+    std::string refused;
     {
         std::lock_guard lock(compile_mutex);
         xsltDocLoaderFunc previous_loader = xsltDocDefaultLoader;
         compile_readable = &readable;
+        compile_refused.clear();
         xsltSetLoaderFunc(sandboxed_loader);
         thread_errors_to quiet(&errors);
         style = xsltParseStylesheetDoc(doc);
         xsltSetLoaderFunc(previous_loader);
         compile_readable = nullptr;
+        refused = std::move(compile_refused);
     }
+    if (!refused.empty()) errors += "; " + refused + " was not read: " + readable_hint + "\n";
     if (!style) {
         xmlFreeDoc(doc);
         return nullptr;
@@ -340,7 +352,10 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
     readable.push_back(std::filesystem::absolute(path).parent_path());
     xsltStylesheetPtr style = compile(doc, readable, errors);
     if (!style) throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + tidy(errors));
-    return std::unique_ptr<stylesheet>(new stylesheet(style));
+    auto sheet = std::unique_ptr<stylesheet>(new stylesheet(style));
+    // ... and for document() when it runs, as the README promises.
+    sheet->own_folder_ = readable.back();
+    return sheet;
 }
 
 stylesheet::~stylesheet() { xsltFreeStylesheet(style_); }
@@ -348,7 +363,9 @@ stylesheet::~stylesheet() { xsltFreeStylesheet(style_); }
 result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const {
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style_, doc);
     if (!ctxt) throw std::bad_alloc();
-    ctxt->_private = const_cast<sandbox*>(&box);
+    sandbox with_own = box;
+    if (!own_folder_.empty()) with_own.readable.push_back(own_folder_);
+    ctxt->_private = &with_own;
     xsltSetCtxtSecurityPrefs(sandbox_prefs(), ctxt);
     xsltSetCtxtParseOptions(ctxt, safe_parse_options);
     xsltSetTransformErrorFunc(ctxt, &error, collect_error);
@@ -376,8 +393,24 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
     if (ctxt->state != XSLT_STATE_OK) result.reset();
     xsltFreeTransformContext(ctxt);
     if (!result && error.empty()) error = stack.empty() ? "the stylesheet failed" : stack;
+    // libxslt says "read rights for data.xml denied"; say what would allow it.
+    if (!result && error.find("read rights for") != std::string::npos) error += "; " + std::string(readable_hint);
     error = tidy(error);
     return result;
+}
+
+std::vector<std::string> stylesheet::parameters() const {
+    std::vector<std::string> names;
+    // Includes are compiled into the stylesheet that includes them; imports
+    // are stylesheets of their own, listed below it.
+    auto visit = [&](auto& self, xsltStylesheetPtr s) -> void {
+        for (xsltStackElemPtr v = s->variables; v; v = v->next)
+            if (v->comp && v->comp->type == XSLT_FUNC_PARAM && v->name)
+                names.emplace_back(reinterpret_cast<const char*>(v->name));
+        for (xsltStylesheetPtr i = s->imports; i; i = i->next) self(self, i);
+    };
+    visit(visit, style_);
+    return names;
 }
 
 bool stylesheet::apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out,

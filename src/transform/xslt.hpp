@@ -48,10 +48,14 @@ public:
     // The same, keeping the result tree (for the PDF renderer, which reads
     // the FO without serialising and parsing it again); null on failure.
     result_doc transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const;
+    // The names of the top-level xsl:param elements, its imports' and
+    // includes' too: what a --param can set.
+    std::vector<std::string> parameters() const;
 
 private:
     explicit stylesheet(xsltStylesheetPtr style) : style_(style) {}
     xsltStylesheetPtr style_;
+    std::filesystem::path own_folder_;  // a user's stylesheet's folder, readable by document() too
 };
 
 // Registers EXSLT and checks the libxslt version: once per process.

@@ -170,7 +170,7 @@ bool xslt_writers::render_pdf(const release_tree& tree, lazy_sheet& fo, std::str
     }
     if (too_long)
         diagnostics.push_back({severity::error, "too-many-pages",
-                               error + " (the limit: --max-pages, or [limits] pages in the configuration)", {}, {}});
+                               error + "; raise it with --max-pages or [limits] pages", {}, {}});
     else
         diagnostics.push_back({severity::error, "pdf", "the PDF could not be made: " + error, {}, {}});
     return false;
