@@ -1895,7 +1895,9 @@ void recogniser::add_table(xmlNodePtr parent, const block& table) {
                         tree_->add(c, "br", t->where);
                     }
                     first = false;
-                    add_runs(c, *t, 0, t->runs.size());
+                    // The bold of a heading row is what makes it one, not a part of its text.
+                    add_runs(c, *t, 0, t->runs.size(),
+                             row.header && t->bold() ? outer_marks(*t, mark_kind::strong) : std::vector<std::uint32_t>{});
                 }
                 for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) todo.push_back(&*it);
             }
