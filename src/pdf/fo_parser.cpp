@@ -927,6 +927,7 @@ private:
 
         std::vector<std::pair<double, bool>> columns;  // a width, or a proportion when second is true
         std::size_t most_cells = 0;
+        bool body = false;
         for (const xmlNode* c = el->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                 continue;
@@ -937,6 +938,7 @@ private:
                 columns.push_back(column_width(attr(c, "column-width").value_or(""), width, ctx.style.size));
             } else if (is_fo(c, "table-header") || is_fo(c, "table-body")) {
                 check_properties(c, p_font | p_paragraph);
+                body = body || is_fo(c, "table-body");
                 inherited rctx = ctx;
                 apply_inherited(c, rctx);
                 for (const xmlNode* r = c->children; r; r = r->next) {
@@ -954,6 +956,7 @@ private:
                 unsupported(c);
             }
         }
+        if (!body) throw fo_error("fo:table without fo:table-body");
         if (columns.empty()) columns.assign(std::max<std::size_t>(most_cells, 1), {1.0, true});
         if (most_cells > columns.size())
             throw fo_error("a fo:table-row of " + std::to_string(most_cells) + " cells in a table of " +
