@@ -224,8 +224,24 @@
   <!-- An image by its address; one without an address is its alternative
        text and caption as a paragraph. -->
   <xsl:template match="r:figure[@src]">
+    <!-- NITF requires the reference's media type: told by the file's
+         extension (a query or fragment after it aside). -->
+    <xsl:variable name="path" select="translate(substring-before(concat(substring-before(concat(@src, '#'), '#'), '?'), '?'),
+                                                'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="extension" select="substring-after(substring($path, string-length($path) - 4), '.')"/>
     <media media-type="image">
       <media-reference source="{@src}">
+        <xsl:attribute name="mime-type">
+          <xsl:choose>
+            <xsl:when test="$extension = 'png'">image/png</xsl:when>
+            <xsl:when test="$extension = 'jpg' or $extension = 'jpeg'">image/jpeg</xsl:when>
+            <xsl:when test="$extension = 'gif'">image/gif</xsl:when>
+            <xsl:when test="$extension = 'svg'">image/svg+xml</xsl:when>
+            <xsl:when test="$extension = 'webp'">image/webp</xsl:when>
+            <xsl:when test="$extension = 'tif' or $extension = 'tiff'">image/tiff</xsl:when>
+            <xsl:otherwise>application/octet-stream</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
         <xsl:if test="@alt">
           <xsl:attribute name="alternate-text">
             <xsl:value-of select="@alt"/>

@@ -176,8 +176,8 @@ TEST_CASE("every writer renders tables and figures", "[tables]") {
     CHECK(std::regex_search(nitf, std::regex("<thead>\\s*<tr>\\s*<th>Province</th>\\s*<th align=\"right\">Visitors</th>")));
     CHECK(nitf.find("<td align=\"center\">+18%</td>") != std::string::npos);
     CHECK(nitf.find("<media media-type=\"image\">") != std::string::npos);
-    CHECK(nitf.find("<media-reference source=\"images/chart.png\" alternate-text=\"A bar chart of visitors\"/>") !=
-          std::string::npos);
+    CHECK(nitf.find("<media-reference source=\"images/chart.png\" mime-type=\"image/png\" "
+                    "alternate-text=\"A bar chart of visitors\"/>") != std::string::npos);
     CHECK(nitf.find("<media-caption>Visitors by province</media-caption>") != std::string::npos);
 
     // The draft: a pipe table and the image as written, read back to the same release, a fixed point.
