@@ -9,6 +9,7 @@
 
 #include <catch2/catch.hpp>
 
+#include <chrono>
 #include <regex>
 
 using namespace communique::detail;
@@ -206,4 +207,33 @@ TEST_CASE("a table too wide for the text width is set a cell a line, under its h
     REQUIRE(r.ok());
     CHECK(r.outputs[0].find("Province: Siem Reap\nVisitors: 641,200\nChange: +18%\n\nProvince: Kampot and Kep\n") !=
           std::string::npos);
+}
+
+TEST_CASE("a table too big for cmark-gfm is refused before it is parsed", "[tables][limits]") {
+    static const communique::engine e;
+    auto refused = [&](const std::string& draft, std::size_t line, const char* words) {
+        const auto start = std::chrono::steady_clock::now();
+        communique::result r = e.check(draft);
+        const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        REQUIRE(r.diagnostics.size() == 1);
+        CHECK(r.diagnostics[0].rule == "input-too-large");
+        CHECK(r.diagnostics[0].begin.line == line);
+        CHECK(r.diagnostics[0].message.find(words) != std::string::npos);
+        CHECK(seconds < 0.5);
+    };
+    std::string wide_header = "|", wide_delimiter = "|", pipes;
+    for (int i = 0; i < 5000; ++i) wide_header += " a |", wide_delimiter += "-|", pipes += "|";
+    std::string short_rows;
+    for (int i = 0; i < 60000; ++i) short_rows += "|x|\n";
+    // 400 columns of 60,000 rows, each row filled with empty cells: 24 million cells.
+    refused(header + wide_header.substr(0, 4 * 400 + 1) + "\n" + wide_delimiter.substr(0, 2 * 400 + 1) + "\n" +
+                short_rows,
+            13, "50,000 cells");
+    // A row of 5,000 pipes, which this cmark-gfm parses in quadratic time.
+    refused(header + "| a | b |\n|---|---|\n" + pipes + "\n" + dateline, 14, "more than 500 cells");
+    refused(header + wide_header + "\n" + wide_delimiter + "\n" + dateline, 12, "more than 500 cells");
+    // Within the bounds, a wide table reads.
+    std::string fine = "|", fine_delimiter = "|";
+    for (int i = 0; i < 200; ++i) fine += " a |", fine_delimiter += "-|";
+    CHECK(count(read(header + fine + "\n" + fine_delimiter + "\n" + fine + "\n" + dateline), "//r:row[2]/r:cell") == 200);
 }
