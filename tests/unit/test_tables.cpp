@@ -237,3 +237,13 @@ TEST_CASE("a table too big for cmark-gfm is refused before it is parsed", "[tabl
     for (int i = 0; i < 200; ++i) fine += " a |", fine_delimiter += "-|";
     CHECK(count(read(header + fine + "\n" + fine_delimiter + "\n" + fine + "\n" + dateline), "//r:row[2]/r:cell") == 200);
 }
+
+TEST_CASE("a table of contacts under the dateline is the closing's, a row a line", "[tables]") {
+    auto p = read(header + "Phnom Penh, 25 July 2024\n\nFor media enquiries:\n\n| Name | Phone |\n|---|---|\n"
+                           "| Ms. Dara | +855 23 000 000 |\n");
+    CHECK(p.result.diagnostics.empty());
+    CHECK(xp(p, "//r:dateline/r:date/@when") == "2024-07-25");
+    CHECK(count(p, "//r:table") == 0);
+    CHECK(xp(p, "//r:closing/r:p[2]") == "Name | PhoneMs. Dara | +855 23 000 000");
+    CHECK(count(p, "//r:closing/r:p[2]/r:br") == 1);
+}
