@@ -38,7 +38,7 @@ set(cq_dependency_table
   "cq::libxml2|libxml-2.0||libxml2|libxml2-dev"
   "cq::libxslt|libxslt||libxslt1.1|libxslt1-dev"
   "cq::libexslt|libexslt||libxslt1.1|libxslt1-dev"
-  "cq::cmark|libcmark-gfm||libcmark-gfm0.29.0.gfm.6|libcmark-gfm-dev,libcmark-gfm-extensions-dev"
+  "cq::cmark|libcmark-gfm||libcmark-gfm0.29.0.gfm.6,libcmark-gfm-extensions0.29.0.gfm.6|libcmark-gfm-dev,libcmark-gfm-extensions-dev"
   "cq::icu|icu-uc||libicu72|libicu-dev"
   "cq::harfbuzz|harfbuzz,harfbuzz-subset||libharfbuzz0b,libharfbuzz-subset0|libharfbuzz-dev"
   "cq::fontconfig|fontconfig||libfontconfig1|libfontconfig-dev"

@@ -38,6 +38,13 @@
     Quote                  indented paragraphs of a quote
     Heading2               subheadings
     Closing, EndMark       the closing lines and the end mark (centred)
+    (a table)              w:tbl across the text width, thin single
+                           borders, columns as wide as their text asks;
+                           heading rows repeat on each page (w:tblHeader),
+                           in bold; cells' paragraphs carry no style
+    (a figure)             not embedded (communique fetches no image): a
+                           centred italic paragraph "[Image: alt]", then
+                           its caption centred
   Persons and strong text are bold runs, emphasis italic runs; paragraph
   alignment is also set directly, so that a reader that ignores styles
   still sees it. The release's xml:lang is the document's language (the
@@ -63,7 +70,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:variable name="lang" select="/r:release/@xml:lang"/>
   <xsl:variable name="en-dash" select="'&#x2013;'"/>
@@ -322,6 +329,142 @@
     </w:p>
   </xsl:template>
 
+  <!-- A table across the text width (A4 less the margins: 9355 twips). -->
+  <xsl:template match="r:table">
+    <xsl:variable name="rows" select="r:row"/>
+    <xsl:variable name="widest">
+      <xsl:for-each select="r:row">
+        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="shares-tree">
+      <xsl:for-each select="r:row[number($widest)]/r:cell">
+        <xsl:variable name="p" select="position()"/>
+        <xsl:variable name="longest">
+          <xsl:for-each select="$rows/r:cell[$p]">
+            <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1">
+              <xsl:value-of select="string-length(normalize-space(.))"/>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <share>
+          <xsl:choose>
+            <xsl:when test="$longest &lt; 4">4</xsl:when>
+            <xsl:when test="$longest &gt; 40">40</xsl:when>
+            <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
+          </xsl:choose>
+        </share>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:variable name="shares" select="exsl:node-set($shares-tree)/share"/>
+    <xsl:variable name="total" select="sum($shares)"/>
+    <xsl:if test="r:caption">
+      <w:p>
+        <w:pPr>
+          <w:keepNext/>
+          <w:jc w:val="left"/>
+        </w:pPr>
+        <xsl:apply-templates select="r:caption/node()"/>
+      </w:p>
+    </xsl:if>
+    <w:tbl>
+      <w:tblPr>
+        <w:tblW w:w="5000" w:type="pct"/>
+        <w:tblBorders>
+          <w:top w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+          <w:left w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+          <w:bottom w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+          <w:right w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+          <w:insideH w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+          <w:insideV w:val="single" w:sz="4" w:space="0" w:color="808080"/>
+        </w:tblBorders>
+        <w:tblLayout w:type="fixed"/>
+      </w:tblPr>
+      <w:tblGrid>
+        <xsl:for-each select="$shares">
+          <w:gridCol w:w="{floor(9355 * . div $total)}"/>
+        </xsl:for-each>
+      </w:tblGrid>
+      <xsl:for-each select="r:row">
+        <w:tr>
+          <w:trPr>
+            <w:cantSplit/>
+            <xsl:if test="@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])">
+              <w:tblHeader/>
+            </xsl:if>
+          </w:trPr>
+          <xsl:for-each select="r:cell">
+            <xsl:variable name="p" select="position()"/>
+            <w:tc>
+              <w:tcPr>
+                <w:tcW w:w="{floor(9355 * $shares[$p] div $total)}" w:type="dxa"/>
+              </w:tcPr>
+              <w:p>
+                <w:pPr>
+                  <xsl:if test="@header = 'true' or ../@header = 'true'">
+                    <w:keepNext/>
+                  </xsl:if>
+                  <w:spacing w:before="40" w:after="40"/>
+                  <w:jc>
+                    <xsl:attribute name="w:val">
+                      <xsl:choose>
+                        <xsl:when test="@align = 'right'">right</xsl:when>
+                        <xsl:when test="@align = 'centre'">center</xsl:when>
+                        <xsl:otherwise>left</xsl:otherwise>
+                      </xsl:choose>
+                    </xsl:attribute>
+                  </w:jc>
+                </w:pPr>
+                <xsl:apply-templates/>
+              </w:p>
+            </w:tc>
+          </xsl:for-each>
+          <!-- A short row is filled with empty cells. -->
+          <xsl:for-each select="$shares[position() &gt; count(current()/r:cell)]">
+            <w:tc>
+              <w:tcPr>
+                <w:tcW w:w="{floor(9355 * . div $total)}" w:type="dxa"/>
+              </w:tcPr>
+              <w:p/>
+            </w:tc>
+          </xsl:for-each>
+        </w:tr>
+      </xsl:for-each>
+    </w:tbl>
+  </xsl:template>
+
+  <!-- Images are not embedded: the alternative text (or address) in
+       brackets, then the caption. -->
+  <xsl:template match="r:figure">
+    <w:p>
+      <w:pPr>
+        <xsl:if test="r:caption">
+          <w:keepNext/>
+        </xsl:if>
+        <w:jc w:val="center"/>
+      </w:pPr>
+      <w:r>
+        <w:rPr>
+          <w:i/>
+          <w:iCs/>
+        </w:rPr>
+        <w:t xml:space="preserve"><xsl:text>[Image</xsl:text><xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''"><xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/></xsl:if><xsl:text>]</xsl:text></w:t>
+      </w:r>
+    </w:p>
+    <xsl:if test="r:caption">
+      <w:p>
+        <w:pPr>
+          <w:jc w:val="center"/>
+        </w:pPr>
+        <xsl:apply-templates select="r:caption/node()"/>
+      </w:p>
+    </xsl:if>
+  </xsl:template>
+
   <!--
     Every list's number in document order, as the numbering part counts
     them, looked up by the list's generate-id() (used within this run only,
@@ -447,7 +590,8 @@
   <xsl:template match="text()">
     <w:r>
       <xsl:variable name="run-in" select="ancestor::r:dateline[@position = 'run-in']"/>
-      <xsl:variable name="bold" select="ancestor::r:person or ancestor::r:strong or $run-in"/>
+      <xsl:variable name="bold" select="ancestor::r:person or ancestor::r:strong or $run-in
+                                        or ancestor::r:row[@header = 'true']"/>
       <xsl:variable name="italic" select="ancestor::r:em"/>
       <xsl:variable name="link" select="ancestor::r:link"/>
       <xsl:variable name="text-lang" select="ancestor::*[@xml:lang][1]/@xml:lang"/>

@@ -230,14 +230,25 @@
   </xsl:template>
 
   <!-- In a cell, a pipe would end it: it is escaped, and nothing there
-       starts a line. -->
+       starts a line. The text is cut at its pipes as escape-entities cuts
+       at ampersands: no fragment is built (see text() on why). -->
   <xsl:template match="r:cell//text()">
-    <xsl:variable name="escaped">
-      <xsl:call-template name="escape">
-        <xsl:with-param name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:value-of select="str:replace($escaped, '|', '\|')"/>
+    <xsl:variable name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    <xsl:choose>
+      <xsl:when test="contains($text, '|')">
+        <xsl:for-each select="str:tokenize(concat($piece-mark, str:replace($text, '|', concat('|', $piece-mark))), '|')">
+          <xsl:if test="position() &gt; 1">\|</xsl:if>
+          <xsl:call-template name="escape">
+            <xsl:with-param name="text" select="substring(., 2)"/>
+          </xsl:call-template>
+        </xsl:for-each>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="escape">
+          <xsl:with-param name="text" select="$text"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- A line break in a cell cannot be a line end (that would end the

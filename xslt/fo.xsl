@@ -48,7 +48,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:param name="page-size" select="'a4'"/>
   <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
@@ -318,6 +318,111 @@
     <xsl:variable name="indent" select="10 * count(ancestor-or-self::r:quote)"/>
     <fo:block start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
       <xsl:apply-templates/>
+    </fo:block>
+  </xsl:template>
+
+  <!--
+    Tables: the full measure, each column as wide as its longest text
+    asks (within bounds, so that a long cell wraps rather than starving the
+    others), thin rules around the cells. Heading rows that open the table
+    are its fo:table-header, in bold. A caption is a line above it.
+  -->
+  <xsl:template match="r:table">
+    <xsl:if test="r:caption">
+      <fo:block font-style="italic" space-before="7pt" keep-with-next="always">
+        <xsl:apply-templates select="r:caption/node()"/>
+      </fo:block>
+    </xsl:if>
+    <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
+    <xsl:variable name="rows" select="r:row"/>
+    <xsl:variable name="widest">
+      <xsl:for-each select="r:row">
+        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <fo:table table-layout="fixed" width="100%" space-before="7pt">
+      <xsl:if test="r:caption">
+        <xsl:attribute name="keep-with-previous">always</xsl:attribute>
+      </xsl:if>
+      <xsl:for-each select="r:row[number($widest)]/r:cell">
+        <xsl:variable name="p" select="position()"/>
+        <xsl:variable name="longest">
+          <xsl:for-each select="$rows/r:cell[$p]">
+            <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
+            <xsl:if test="position() = 1">
+              <xsl:value-of select="string-length(normalize-space(.))"/>
+            </xsl:if>
+          </xsl:for-each>
+        </xsl:variable>
+        <fo:table-column>
+          <xsl:attribute name="column-width">
+            <xsl:choose>
+              <xsl:when test="$longest &lt; 4">proportional-column-width(4)</xsl:when>
+              <xsl:when test="$longest &gt; 40">proportional-column-width(40)</xsl:when>
+              <xsl:otherwise>
+                <xsl:value-of select="concat('proportional-column-width(', $longest, ')')"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:attribute>
+        </fo:table-column>
+      </xsl:for-each>
+      <xsl:if test="$head">
+        <fo:table-header>
+          <xsl:apply-templates select="$head"/>
+        </fo:table-header>
+      </xsl:if>
+      <fo:table-body>
+        <xsl:apply-templates select="r:row[count(. | $head) != count($head)]"/>
+      </fo:table-body>
+    </fo:table>
+  </xsl:template>
+
+  <xsl:template match="r:row">
+    <fo:table-row>
+      <!-- Headings are not left alone at the foot of a page. -->
+      <xsl:if test="@header = 'true'">
+        <xsl:attribute name="font-weight">bold</xsl:attribute>
+        <xsl:attribute name="keep-with-next">always</xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </fo:table-row>
+  </xsl:template>
+
+  <xsl:template match="r:cell">
+    <fo:table-cell border="0.5pt solid #808080" padding="3pt">
+      <fo:block>
+        <xsl:choose>
+          <xsl:when test="@align = 'right'">
+            <xsl:attribute name="text-align">end</xsl:attribute>
+          </xsl:when>
+          <xsl:when test="@align = 'centre'">
+            <xsl:attribute name="text-align">center</xsl:attribute>
+          </xsl:when>
+        </xsl:choose>
+        <xsl:apply-templates/>
+      </fo:block>
+    </fo:table-cell>
+  </xsl:template>
+
+  <!-- No image is embedded (nor fetched): a figure is its alternative text
+       (or address) in brackets, centred, its caption under it. -->
+  <xsl:template match="r:figure">
+    <fo:block text-align="center" space-before="7pt" keep-together.within-page="always">
+      <fo:block font-style="italic">
+        <xsl:text>[Image</xsl:text>
+        <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
+          <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
+        </xsl:if>
+        <xsl:text>]</xsl:text>
+      </fo:block>
+      <xsl:if test="r:caption">
+        <fo:block font-size="10pt">
+          <xsl:apply-templates select="r:caption/node()"/>
+        </fo:block>
+      </xsl:if>
     </fo:block>
   </xsl:template>
 

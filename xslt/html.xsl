@@ -375,8 +375,8 @@
         <xsl:attribute name="scope">col</xsl:attribute>
       </xsl:if>
       <xsl:if test="@align">
-        <xsl:attribute name="class">
-          <xsl:value-of select="concat('align-', @align)"/>
+        <xsl:attribute name="style">
+          <xsl:value-of select="concat('text-align: ', substring('endcenter', 1 + 3 * number(@align = 'centre'), 3 + 3 * number(@align = 'centre')))"/>
         </xsl:attribute>
       </xsl:if>
       <xsl:apply-templates/>
@@ -694,8 +694,6 @@ table { margin: 0 0 1em; border-collapse: collapse; font-size: 0.95em; }
 caption { margin-bottom: 0.35em; font-style: italic; }
 th, td { padding: 0.25em 0.75em; border: 1px solid #c9c4b8; text-align: start; vertical-align: top; }
 thead th { border-bottom-width: 2px; }
-.align-right { text-align: end; }
-.align-centre { text-align: center; }
 figure { margin: 1em 0; text-align: center; }
 figure img { max-width: 100%; height: auto; }
 figure .alt { font-style: italic; }

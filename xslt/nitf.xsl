@@ -12,7 +12,11 @@
     body/body.head             hedline (hl1 headline, hl2 subheadline),
                                distributor (organisations and units),
                                dateline (location, story.date)
-    body/body.content          p, ol/ul/li, bq/block, hl2 (subheadings)
+    body/body.content          p, ol/ul/li, bq/block, hl2 (subheadings),
+                               table (caption, thead and tbody rows of
+                               th/td), media (an image: media-reference
+                               with its source and alternate text,
+                               media-caption)
     body/body.end/tagline      the closing (contacts, end mark)
 
   Inline: person (a role is its function), date as chron with norm,
@@ -29,7 +33,7 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:closing"/>
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:template match="/r:release">
     <xsl:variable name="when" select="r:dateline/r:date/@when"/>
@@ -176,6 +180,90 @@
         <xsl:apply-templates/>
       </block>
     </bq>
+  </xsl:template>
+
+  <!-- Heading rows that open the table go in a thead. -->
+  <xsl:template match="r:table">
+    <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
+    <table>
+      <xsl:if test="r:caption">
+        <caption>
+          <xsl:apply-templates select="r:caption/node()"/>
+        </caption>
+      </xsl:if>
+      <xsl:if test="$head">
+        <thead>
+          <xsl:apply-templates select="$head"/>
+        </thead>
+      </xsl:if>
+      <xsl:if test="r:row[count(. | $head) != count($head)]">
+        <tbody>
+          <xsl:apply-templates select="r:row[count(. | $head) != count($head)]"/>
+        </tbody>
+      </xsl:if>
+    </table>
+  </xsl:template>
+
+  <xsl:template match="r:row">
+    <tr>
+      <xsl:apply-templates/>
+    </tr>
+  </xsl:template>
+
+  <xsl:template match="r:cell">
+    <xsl:element name="{substring('tdth', 1 + 2 * number(../@header = 'true'), 2)}">
+      <xsl:if test="@align">
+        <xsl:attribute name="align">
+          <xsl:value-of select="substring('centerright', 1 + 6 * number(@align = 'right'), 6 - number(@align = 'right'))"/>
+        </xsl:attribute>
+      </xsl:if>
+      <xsl:apply-templates/>
+    </xsl:element>
+  </xsl:template>
+
+  <!-- An image by its address; one without an address is its alternative
+       text and caption as a paragraph. -->
+  <xsl:template match="r:figure[@src]">
+    <!-- NITF requires the reference's media type: told by the file's
+         extension (a query or fragment after it aside). -->
+    <xsl:variable name="path" select="translate(substring-before(concat(substring-before(concat(@src, '#'), '#'), '?'), '?'),
+                                                'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="extension" select="substring-after(substring($path, string-length($path) - 4), '.')"/>
+    <media media-type="image">
+      <media-reference source="{@src}">
+        <xsl:attribute name="mime-type">
+          <xsl:choose>
+            <xsl:when test="$extension = 'png'">image/png</xsl:when>
+            <xsl:when test="$extension = 'jpg' or $extension = 'jpeg'">image/jpeg</xsl:when>
+            <xsl:when test="$extension = 'gif'">image/gif</xsl:when>
+            <xsl:when test="$extension = 'svg'">image/svg+xml</xsl:when>
+            <xsl:when test="$extension = 'webp'">image/webp</xsl:when>
+            <xsl:when test="$extension = 'tif' or $extension = 'tiff'">image/tiff</xsl:when>
+            <xsl:otherwise>application/octet-stream</xsl:otherwise>
+          </xsl:choose>
+        </xsl:attribute>
+        <xsl:if test="@alt">
+          <xsl:attribute name="alternate-text">
+            <xsl:value-of select="@alt"/>
+          </xsl:attribute>
+        </xsl:if>
+      </media-reference>
+      <xsl:if test="r:caption">
+        <media-caption>
+          <xsl:apply-templates select="r:caption/node()"/>
+        </media-caption>
+      </xsl:if>
+    </media>
+  </xsl:template>
+
+  <xsl:template match="r:figure">
+    <p>
+      <xsl:value-of select="@alt"/>
+      <xsl:if test="@alt and r:caption">
+        <xsl:text> </xsl:text>
+      </xsl:if>
+      <xsl:apply-templates select="r:caption/node()"/>
+    </p>
   </xsl:template>
 
   <xsl:template match="r:list[@type = 'ordered']">

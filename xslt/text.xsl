@@ -328,6 +328,7 @@
         <xsl:text>  </xsl:text>
       </xsl:if>
       <xsl:choose>
+        <xsl:when test="$last and string($cell) = ''"/>
         <xsl:when test="$cell/@align = 'right'">
           <xsl:value-of select="concat(str:padding($room, ' '), $cell)"/>
         </xsl:when>

@@ -90,12 +90,27 @@ struct block_props {
     std::string id;
 };
 
+// A table cell's frame: its border all round (none when width is 0) and the
+// padding inside it.
+struct cell_frame {
+    double border = 0;
+    rgb border_color;
+    double padding = 0;
+};
+
+// A table's children are its rows (table_row, header rows first), a row's its
+// cells (table_cell), a cell's blocks. Each cell's blocks are measured from
+// the cell's content edges: indents inside it count from there.
 struct node {
-    enum class kind : std::uint8_t { block, list_block, list_item, list_label, list_body, text };
+    enum class kind : std::uint8_t {
+        block, list_block, list_item, list_label, list_body, text, table, table_row, table_cell
+    };
     kind what = kind::block;
     block_props props;
     paragraph para;  // kind::text only
     std::vector<node> children;
+    std::vector<double> columns;  // kind::table: each column's width, points, from the table's start edge on
+    cell_frame frame;             // kind::table_cell
 };
 
 struct box {

@@ -681,7 +681,8 @@ private:
 
     static bool is_block_level(const xmlNode* el) {
         for (const char* n : {"block", "list-block", "list-item", "list-item-label", "list-item-body", "root",
-                              "page-sequence", "flow", "static-content"})
+                              "page-sequence", "flow", "static-content", "table", "table-header", "table-body",
+                              "table-row", "table-cell"})
             if (is_fo(el, n)) return true;
         return false;
     }
@@ -838,10 +839,12 @@ private:
                 continue;
             }
             if (c->type != XML_ELEMENT_NODE) continue;
-            if (is_fo(c, "block") || is_fo(c, "list-block")) {
+            if (is_fo(c, "block") || is_fo(c, "list-block") || is_fo(c, "table")) {
                 flush();
                 first = false;
-                out.children.push_back(is_fo(c, "block") ? block(c, ctx, is_static) : list_block(c, ctx, is_static));
+                out.children.push_back(is_fo(c, "block")        ? block(c, ctx, is_static)
+                                       : is_fo(c, "list-block") ? list_block(c, ctx, is_static)
+                                                                : table(c, ctx, is_static));
             } else if (allow_inline && is_inline(c)) {
                 inline_content(c, ctx, pb, is_static);
             } else {
@@ -895,6 +898,160 @@ private:
             out.children.push_back(list_item(c, ctx, is_static));
         }
         return out;
+    }
+
+    // ---- tables ----
+
+    // A table: fixed column widths (lengths, percentages of the table's
+    // width, proportional-column-width(N) sharing what is left), rows of
+    // cells of blocks. Without fo:table-column, the columns share the width
+    // equally. Spans, footers and automatic layout are not in the subset.
+    node table(const xmlNode* el, inherited ctx, bool is_static) {
+        check_properties(el, p_font | p_paragraph | p_block_box | p_id, {"table-layout", "width", "border-collapse"});
+        apply_inherited(el, ctx);
+        node out;
+        out.what = node::kind::table;
+        out.props = paragraph_props(ctx);
+        apply_box(el, ctx, out.props);
+        if (auto v = attr(el, "table-layout"); v && *v != "fixed" && *v != "auto")
+            bad_value("fo:table", "table-layout", *v);
+        if (auto v = attr(el, "border-collapse"); v && *v != "collapse" && *v != "separate")
+            bad_value("fo:table", "border-collapse", *v);
+        const double available = ctx.reference_width - ctx.start_indent - ctx.end_indent;
+        double width = available;
+        length_context lc;
+        lc.font_size = ctx.style.size;
+        lc.percent_base = available;
+        if (auto v = attr(el, "width"); v && *v != "auto") width = length_value("fo:table", "width", *v, lc);
+        if (!(width > 0) || width > available + 0.01) bad_value("fo:table", "width", attr(el, "width").value_or(""));
+
+        std::vector<std::pair<double, bool>> columns;  // a width, or a proportion when second is true
+        std::size_t most_cells = 0;
+        bool body = false;
+        for (const xmlNode* c = el->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+                continue;
+            if (c->type != XML_ELEMENT_NODE) throw fo_error("text directly inside fo:table");
+            if (is_fo(c, "table-column")) {
+                if (!out.children.empty()) throw fo_error("fo:table-column after the table's rows");
+                check_properties(c, 0, {"column-width"});
+                columns.push_back(column_width(attr(c, "column-width").value_or(""), width, ctx.style.size));
+            } else if (is_fo(c, "table-header") || is_fo(c, "table-body")) {
+                check_properties(c, p_font | p_paragraph);
+                body = body || is_fo(c, "table-body");
+                inherited rctx = ctx;
+                apply_inherited(c, rctx);
+                for (const xmlNode* r = c->children; r; r = r->next) {
+                    if (r->type == XML_TEXT_NODE &&
+                        sv(r->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+                        continue;
+                    if (!is_fo(r, "table-row")) {
+                        if (r->type != XML_ELEMENT_NODE) throw fo_error("text directly inside " + display_name(c));
+                        unsupported(r);
+                    }
+                    out.children.push_back(table_row(r, rctx, is_static));
+                    most_cells = std::max(most_cells, out.children.back().children.size());
+                }
+            } else {
+                unsupported(c);
+            }
+        }
+        if (!body) throw fo_error("fo:table without fo:table-body");
+        if (columns.empty()) columns.assign(std::max<std::size_t>(most_cells, 1), {1.0, true});
+        if (most_cells > columns.size())
+            throw fo_error("a fo:table-row of " + std::to_string(most_cells) + " cells in a table of " +
+                           std::to_string(columns.size()) + " fo:table-column");
+        double fixed = 0, shares = 0;
+        for (auto [w, proportional] : columns) (proportional ? shares : fixed) += w;
+        if (fixed > width + 0.01) throw fo_error("the fo:table-column widths add up to more than the table's width");
+        for (auto [w, proportional] : columns)
+            out.columns.push_back(proportional ? (shares > 0 ? (width - fixed) * w / shares : 0) : w);
+        return out;
+    }
+
+    // column-width: proportional-column-width(N) (a share), a length, or a
+    // percentage of the table's width.
+    static std::pair<double, bool> column_width(const std::string& value, double table_width, double font_size) {
+        constexpr std::string_view fn = "proportional-column-width(";
+        if (value.starts_with(fn) && value.ends_with(")")) {
+            std::string_view number = std::string_view(value).substr(fn.size(), value.size() - fn.size() - 1);
+            double share = 0;
+            auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), share);
+            if (ec != std::errc{} || ptr != number.data() + number.size() || !(share > 0) || share > 1e6)
+                bad_value("fo:table-column", "column-width", value);
+            return {share, true};
+        }
+        length_context lc;
+        lc.font_size = font_size;
+        lc.percent_base = table_width;
+        double w = length_value("fo:table-column", "column-width", value, lc);
+        if (!(w >= 0)) bad_value("fo:table-column", "column-width", value);
+        return {w, false};
+    }
+
+    node table_row(const xmlNode* el, inherited ctx, bool is_static) {
+        check_properties(el, p_font | p_paragraph | p_block_box | p_id);
+        apply_inherited(el, ctx);
+        node out;
+        out.what = node::kind::table_row;
+        out.props = paragraph_props(ctx);
+        apply_box(el, ctx, out.props);
+        for (const xmlNode* c = el->children; c; c = c->next) {
+            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+                continue;
+            if (!is_fo(c, "table-cell")) {
+                if (c->type != XML_ELEMENT_NODE) throw fo_error("text directly inside fo:table-row");
+                unsupported(c);
+            }
+            out.children.push_back(table_cell(c, ctx, is_static));
+        }
+        return out;
+    }
+
+    // A cell's blocks are measured from its content edges; its width is
+    // known once the table's columns are, so it is set there (layout).
+    node table_cell(const xmlNode* el, inherited ctx, bool is_static) {
+        check_properties(el, p_font | p_paragraph | p_id, {"border", "padding"});
+        apply_inherited(el, ctx);
+        node out;
+        out.what = node::kind::table_cell;
+        length_context lc;
+        lc.font_size = ctx.style.size;
+        if (auto v = attr(el, "padding")) {
+            out.frame.padding = length_value("fo:table-cell", "padding", *v, lc);
+            if (out.frame.padding < 0) bad_value("fo:table-cell", "padding", *v);
+        }
+        if (auto v = attr(el, "border")) out.frame = border(*v, out.frame, lc);
+        ctx.start_indent = ctx.end_indent = ctx.text_indent = 0;
+        out.props = paragraph_props(ctx);
+        if (auto v = attr(el, "id")) {
+            if (!ids_.insert(*v).second) throw fo_error("the id '" + *v + "' is used twice");
+            out.props.id = *v;
+        }
+        block_children(el, ctx, out, is_static, false);
+        return out;
+    }
+
+    // border="0.5pt solid #808080" (width, style and colour in any order;
+    // solid is the only style drawn), or none.
+    static cell_frame border(const std::string& value, cell_frame frame, const length_context& lc) {
+        frame.border = 0.5;
+        bool drawn = true;
+        std::string_view rest = value;
+        while (!rest.empty()) {
+            std::size_t end = std::min(rest.find(' '), rest.size());
+            std::string_view token = rest.substr(0, end);
+            rest.remove_prefix(std::min(end + 1, rest.size()));
+            if (token.empty()) continue;
+            if (token == "none" || token == "hidden") drawn = false;
+            else if (token == "solid") drawn = true;
+            else if (token.front() == '#' || (token.front() >= 'a' && token.front() <= 'z'))
+                frame.border_color = parse_color("fo:table-cell", token);
+            else frame.border = length_value("fo:table-cell", "border", token, lc);
+        }
+        if (!drawn) frame.border = 0;
+        if (frame.border < 0 || frame.border > 20) bad_value("fo:table-cell", "border", value);
+        return frame;
     }
 
     node list_item(const xmlNode* el, inherited ctx, bool is_static) {

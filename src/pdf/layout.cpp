@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <climits>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <stdexcept>
 
@@ -31,17 +32,29 @@ struct line_run {
     std::vector<placed_glyph> glyphs;
     std::u16string text;
     std::uint32_t text_begin = 0;  // where text starts in the paragraph
+    double dy = 0;                 // its baseline this far below the line's (a table cell's line in a row)
 };
 
 struct line_link {
     double x0 = 0, x1 = 0;
     std::string uri;
+    double dy = 0;                   // as line_run::dy
+    double ascent = 0, descent = 0;  // of the line it was set in
+};
+
+// A rule drawn with the line, from its top edge (y down) and the region's
+// start edge.
+struct line_rule {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;
+    double width = 0.5;
+    rgb color;
 };
 
 struct line_box {
     double ascent = 0, descent = 0;  // above and below the baseline, half-leading included
     std::vector<line_run> runs;
     std::vector<line_link> links;
+    std::vector<line_rule> rules;
     double height() const { return ascent + descent; }
 };
 
@@ -295,6 +308,10 @@ private:
             if (link.end <= s || link.begin >= e) continue;
             lb.links.push_back({x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri});
         }
+        for (line_link& l : lb.links) {
+            l.ascent = lb.ascent;
+            l.descent = lb.descent;
+        }
         return lb;
     }
 
@@ -337,7 +354,11 @@ private:
 
 class flow_builder {
 public:
-    flow_builder(paragraph_setter& setter, double region_width) : setter_(setter), width_(region_width) {}
+    // region_height: what a page holds (a table row taller than that is
+    // set a cell after another); infinite where nothing is paginated.
+    flow_builder(paragraph_setter& setter, double region_width,
+                 double region_height = std::numeric_limits<double>::infinity())
+        : setter_(setter), width_(region_width), height_(region_height) {}
 
     std::vector<element> build(const node& root) {
         walk(root);
@@ -402,9 +423,12 @@ private:
                 break;
             case node::kind::list_label:
             case node::kind::list_body:
+            case node::kind::table_cell:
                 push_anchor(n.props.id);
                 for (const node& c : n.children) walk(c);
                 break;
+            case node::kind::table: boxed(n.props, [&] { table(n); }); break;
+            case node::kind::table_row: break;  // laid out by table()
             case node::kind::text: {
                 std::vector<line_box> lines = setter_.set(n, width_);
                 const int count = static_cast<int>(lines.size());
@@ -417,6 +441,98 @@ private:
                 break;
             }
         }
+    }
+
+    // A table's rows, each one element for the page breaker (a line as
+    // tall as the row, its cells' lines on baselines of their own within
+    // it), so that a row is never split across pages. Columns too narrow
+    // for a word or two make the table too complex to set as a grid: its
+    // cells are then set one after another across its width, as is a row
+    // taller than a page.
+    void table(const node& t) {
+        constexpr double narrowest = 18;  // points of text a column must hold
+        std::vector<double> edges{t.props.start_indent};
+        for (double w : t.columns) edges.push_back(edges.back() + w);
+        bool stacked = false;
+        for (const node& row : t.children)
+            for (std::size_t i = 0; i < row.children.size() && i + 1 < edges.size(); ++i)
+                stacked = stacked || edges[i + 1] - edges[i] - 2 * inset(row.children[i]) < narrowest;
+        for (const node& row : t.children) boxed(row.props, [&] { table_row(row, edges, stacked); });
+    }
+
+    static double inset(const node& cell) { return cell.frame.padding + cell.frame.border; }
+
+    void table_row(const node& row, const std::vector<double>& edges, bool stacked) {
+        struct cell_lines {
+            double x = 0, inset = 0;
+            std::vector<std::pair<line_box, double>> lines;  // each with its top, from the cell's top edge
+            double height = 0;
+        };
+        std::vector<cell_lines> cells;
+        double height = 0;
+        for (std::size_t i = 0; i < row.children.size() && i + 1 < edges.size(); ++i) {
+            const node& cell = row.children[i];
+            cell_lines cl;
+            cl.inset = inset(cell);
+            cl.x = stacked ? edges.front() : edges[i];
+            const double width = stacked ? edges.back() - edges.front() : edges[i + 1] - edges[i];
+            std::vector<element> els = flow_builder(setter_, std::max(width - 2 * cl.inset, 1.0), height_).build(cell);
+            double y = cl.inset, pending = 0;
+            for (element& e : els) {
+                if (e.what == element::kind::anchor) push_anchor(e.id);
+                if (e.what == element::kind::space && !cl.lines.empty()) pending = std::max(pending, e.space);
+                if (e.what != element::kind::line) continue;
+                y += pending;
+                pending = 0;
+                cl.lines.emplace_back(std::move(e.line), y);
+                y += cl.lines.back().first.height();
+            }
+            cl.height = y + cl.inset;
+            height = std::max(height, cl.height);
+            cells.push_back(std::move(cl));
+        }
+        auto shift = [](line_box& lb, double dx) {
+            for (line_run& r : lb.runs) r.x += dx;
+            for (line_link& l : lb.links) {
+                l.x0 += dx;
+                l.x1 += dx;
+            }
+        };
+        if (stacked || height > height_) {
+            for (cell_lines& cl : cells) {
+                for (auto& [lb, top] : cl.lines) {
+                    shift(lb, cl.x + cl.inset);
+                    push_line(std::move(lb), keep_pending_);
+                    keep_pending_ = false;
+                }
+            }
+            return;
+        }
+        line_box lb;  // its baseline at the row's top: everything in it hangs below
+        lb.descent = height;
+        for (std::size_t i = 0; i < cells.size(); ++i) {
+            cell_lines& cl = cells[i];
+            for (auto& [line, top] : cl.lines) {
+                shift(line, cl.x + cl.inset);
+                const double baseline = top + line.ascent;
+                for (line_run& r : line.runs) {
+                    r.dy = baseline;
+                    lb.runs.push_back(std::move(r));
+                }
+                for (line_link& l : line.links) {
+                    l.dy = baseline;
+                    lb.links.push_back(std::move(l));
+                }
+            }
+            const cell_frame& f = row.children[i].frame;
+            if (f.border <= 0) continue;
+            const double x0 = edges[i], x1 = edges[i + 1];
+            const double sides[4][4] = {{x0, 0, x1, 0}, {x0, height, x1, height}, {x0, 0, x0, height}, {x1, 0, x1, height}};
+            for (const auto& side : sides)
+                lb.rules.push_back({side[0], side[1], side[2], side[3], f.border, f.border_color});
+        }
+        push_line(std::move(lb), keep_pending_);
+        keep_pending_ = false;
     }
 
     // The label's lines share baselines with the body's first lines.
@@ -446,7 +562,7 @@ private:
     }
 
     paragraph_setter& setter_;
-    double width_;
+    double width_, height_;
     std::vector<element> out_;
     std::vector<std::size_t> lines_;  // indices of the line elements in out_
     bool keep_pending_ = false;       // the next line keeps with the one before it
@@ -608,13 +724,16 @@ void place_line(line_box& lb, double region_x, double baseline_from_top, double 
         pr.size = r.size;
         pr.color = r.color;
         pr.x = region_x + r.x;
-        pr.y = y;
+        pr.y = y - r.dy;
         pr.glyphs = std::move(r.glyphs);
         pr.text = std::move(r.text);
         page.runs.push_back(std::move(pr));
     }
     for (const line_link& l : lb.links)
-        page.links.push_back({region_x + l.x0, y - lb.descent, region_x + l.x1, y + lb.ascent, l.uri});
+        page.links.push_back({region_x + l.x0, y - l.dy - l.descent, region_x + l.x1, y - l.dy + l.ascent, l.uri});
+    const double top = y + lb.ascent;
+    for (const line_rule& r : lb.rules)
+        page.rules.push_back({region_x + r.x0, top - r.y0, region_x + r.x1, top - r.y1, r.width, r.color});
 }
 
 // Static content stacks its lines from the region's top, centre or bottom;
@@ -656,7 +775,7 @@ bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, st
         for (const page_sequence& seq : doc.sequences) {
             const page_master& pm = doc.masters[seq.master];
             sequence_pages sp;
-            sp.elements = flow_builder(setter, pm.body.width).build(seq.flow);
+            sp.elements = flow_builder(setter, pm.body.width, pm.body.height).build(seq.flow);
             sp.slices = paginate(sp.elements, pm.body.height, total, max_pages, anchors);
             total += sp.slices.size();
             laid.push_back(std::move(sp));

@@ -39,10 +39,18 @@ struct link_area {
     std::string uri;
 };
 
+// A straight line drawn across the page (a table's cell borders).
+struct placed_rule {
+    double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // PDF user space
+    double width = 0.5;
+    rgb color;
+};
+
 struct laid_out_page {
     double width = 0, height = 0;
     std::vector<placed_run> runs;
     std::vector<link_area> links;
+    std::vector<placed_rule> rules;
 };
 
 // Thrown by lay_out() when the document needs more than max_pages pages.

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <optional>
 
 namespace communique::detail::pdf {
 
@@ -147,6 +148,40 @@ void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, boo
     if (actual_text) s += "EMC\n";
 }
 
+// Rules (table borders), drawn before the text in a state of their own.
+void draw_rules(std::string& s, const std::vector<placed_rule>& rules) {
+    if (rules.empty()) return;
+    s += "q 0 J\n";
+    std::optional<rgb> stroke;
+    std::optional<double> width;
+    for (const placed_rule& r : rules) {
+        if (!(stroke && *stroke == r.color)) {
+            stroke = r.color;
+            for (float c : {r.color.r, r.color.g, r.color.b}) {
+                append_number(s, c, 3);
+                s += ' ';
+            }
+            s += "RG\n";
+        }
+        if (!(width && *width == r.width)) {
+            width = r.width;
+            append_number(s, r.width, 3);
+            s += " w\n";
+        }
+        for (double v : {r.x0, r.y0}) {
+            append_number(s, v, 3);
+            s += ' ';
+        }
+        s += "m ";
+        for (double v : {r.x1, r.y1}) {
+            append_number(s, v, 3);
+            s += ' ';
+        }
+        s += "l S\n";
+    }
+    s += "Q\n";
+}
+
 // URIs must be 7-bit: anything else is percent-encoded (an IRI becomes a URI).
 std::string ascii_uri(std::string_view uri) {
     static constexpr char hex[] = "0123456789ABCDEF";
@@ -239,6 +274,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
             rgb fill;
             bool stroking = false;
             std::vector<font_entry*> used;
+            draw_rules(content, page.rules);
             for (const placed_run& r : page.runs) {
                 font_entry& f = fonts.get(r.font.face);
                 if (std::find(used.begin(), used.end(), &f) == used.end()) used.push_back(&f);

@@ -920,6 +920,7 @@ private:
     void add_break(container& c, xmlNode* br);
     void flush(container& c);
     void add_image(container& c, xmlNode* img);
+    bool add_caption(container& c, xmlNode* figcaption);
     void add_words(container& c, std::string_view s, const piece& p, const style& st);
     void add_lines(container& c, std::string_view s, const piece& p, const style& st);
 
@@ -1234,6 +1235,7 @@ void html_reader::enter(xmlNode* n, std::size_t parent, const style& parent_styl
         return push_container(filling(row, role::row, c.levels), n, st);
     }
     if ((c.what == role::table || c.what == role::row) && kind == element_kind::cell) return enter_cell(n, c, st);
+    if (name_of(n) == "figcaption" && add_caption(c, n)) return;
     switch (kind) {
         case element_kind::skipped: return;
         case element_kind::inline_: frames_.push_back({n, n->children, st, parent, false}); return;
@@ -1502,9 +1504,33 @@ void html_reader::add_image(container& c, xmlNode* img) {
     b.alt = std::string(trim(attribute(img, "alt").value_or("")));
     // An image embedded as a data: address is embedded, as in a Word file:
     // no address to keep.
-    std::string_view src = trim(attribute(img, "src").value_or(""));
+    std::string address = attribute(img, "src").value_or("");
+    std::string_view src = trim(address);
     if (!(src.size() >= 5 && lower(src.substr(0, 5)) == "data:")) b.src = std::string(src);
     b.where.end = pos_.at(std::max(tag_begin(img), content_begin(img)));
+}
+
+// A <figcaption> right after an image (<figure><img><figcaption>) is the
+// image's caption, its text collapsed; elsewhere it is text of its own.
+bool html_reader::add_caption(container& c, xmlNode* figcaption) {
+    if (c.para) return false;
+    std::vector<block>* out = target(c);
+    if (!out || out->empty() || out->back().kind != block_kind::image || !out->back().caption.empty()) return false;
+    xmlChar* content = xmlNodeGetContent(figcaption);
+    std::string caption;
+    bool gap = false;
+    for (char ch : view(content)) {
+        if (is_space(ch)) {
+            gap = !caption.empty();
+            continue;
+        }
+        if (gap) caption += ' ';
+        gap = false;
+        caption += ch;
+    }
+    xmlFree(content);
+    out->back().caption = std::move(caption);
+    return !out->back().caption.empty();
 }
 
 // A text node's content, collapsed as a browser prints it, or line for line

@@ -466,6 +466,68 @@ std::size_t reference_expansion_bound(std::string_view text) noexcept {
     return longest * closers;
 }
 
+// cmark-gfm's table extension fills every row of a table with as many cells
+// as its delimiter row has columns: a delimiter row of 5,000 columns over
+// 60,000 one-cell rows (260 KB) asks for 300 million cells. And the version
+// Debian 12 ships takes time quadratic in the pipes of a row (80,000 took
+// 14 s). Upper bounds of both, taken before parsing: for each line that
+// could be a delimiter row ("|---|:--:|", nothing else on it), its columns
+// times the lines up to the next blank line, which are all the rows the
+// table can have; and the most pipes on a line of a table, the line above
+// its delimiter row (the heading row) included. Linear.
+struct table_bounds {
+    std::size_t cells = 0;           // over all tables
+    std::size_t widest = 0;          // pipes on one line of a table
+    std::uint32_t cells_line = 0;    // the delimiter row of the table with the most cells
+    std::uint32_t widest_line = 0;
+};
+
+table_bounds bound_tables(std::string_view text) noexcept {
+    table_bounds b;
+    std::size_t columns = 0, rows = 0, largest = 0, previous_pipes = 0;
+    std::uint32_t line_no = 0, at_line = 0;
+    auto close = [&] {
+        b.cells += columns * (rows + 1);
+        if (columns * (rows + 1) > largest) largest = columns * (rows + 1), b.cells_line = at_line;
+        columns = rows = 0;
+    };
+    auto wide = [&](std::size_t pipes, std::uint32_t line) {
+        if (pipes > b.widest) b.widest = pipes, b.widest_line = line;
+    };
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = std::min(text.find('\n', at), text.size());
+        std::string_view line = text.substr(at, end - at);
+        ++line_no;
+        at = end + 1;
+        const auto pipes = static_cast<std::size_t>(std::count(line.begin(), line.end(), '|'));
+        if (line.find_first_not_of(" \t\r") == std::string_view::npos) {
+            close();
+            previous_pipes = 0;
+            continue;
+        }
+        bool delimiter = line.find('-') != std::string_view::npos &&
+                         line.find_first_not_of("|-: \t\r") == std::string_view::npos;
+        if (delimiter) {
+            close();
+            // "|---|---|" is two columns: the outer pipes open and close the row.
+            std::string_view cells = line.substr(line.find_first_not_of(" \t"));
+            cells = cells.substr(0, cells.find_last_not_of(" \t\r") + 1);
+            columns = pipes + 1;
+            if (cells.size() > 1 && cells.front() == '|') --columns;
+            if (cells.size() > 1 && cells.back() == '|') --columns;
+            at_line = line_no;
+            wide(previous_pipes, line_no - 1);
+            wide(pipes, line_no);
+        } else if (columns > 0) {
+            ++rows;
+            wide(pipes, line_no);
+        }
+        previous_pipes = pipes;
+    }
+    close();
+    return b;
+}
+
 }  // namespace
 
 document read_markdown(const source_text& src, const reader_limits& limits) {
@@ -481,6 +543,22 @@ document read_markdown(const source_text& src, const reader_limits& limits) {
                                    "write the links inline",
                                    {1, 1},
                                    {1, 1}});
+        return doc;
+    }
+    // Cells and columns enough for any table a release prints, many times over.
+    constexpr std::size_t max_cells = 50'000, max_pipes = 500;
+    table_bounds tables = bound_tables(src.text());
+    if (tables.cells > max_cells || tables.widest > max_pipes) {
+        bool wide = tables.widest > max_pipes;
+        std::uint32_t line = wide ? tables.widest_line : tables.cells_line;
+        document doc;
+        doc.diagnostics.push_back({severity::error,
+                                   "input-too-large",
+                                   wide ? "a table row here has more than 500 cells; split the table"
+                                        : "the tables here could have more than 50,000 cells (a table has as many "
+                                          "cells in each row as its delimiter row has columns); split the table",
+                                   {line, 1},
+                                   {line, 1}});
         return doc;
     }
     return markdown_reader(src, limits).run();

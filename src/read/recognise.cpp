@@ -1003,7 +1003,8 @@ std::size_t recogniser::tail_start(std::size_t from, std::size_t to) const {
             bool dateline = whole_dateline(b).has_value();
             // A dateline under an About section: the section was the body's.
             bool fits = about ? b.kind == block_kind::paragraph && !dateline
-                              : dateline || is_contact_detail(b) || is_signature(b);
+                              : dateline || is_contact_detail(b) || is_signature(b) ||
+                                    b.kind == block_kind::table;  // the contacts in a table
             if (!fits) {
                 start = to;
                 about = false;
@@ -1589,6 +1590,22 @@ void recogniser::build_closing() {
         if (std::string mark = end_mark_text(b); !mark.empty()) {
             xmlNodePtr m = tree_->add(c, "end-mark", b.where);
             tree_->add_text(m, mark);
+        } else if (b.kind == block_kind::table) {
+            // The closing holds lines: a table of contacts is set a row a line, its cells apart.
+            xmlNodePtr p = tree_->add(c, "p", b.where);
+            for (std::size_t r = 0; r < b.children.size(); ++r) {
+                const block& row = b.children[r];
+                if (r > 0) {
+                    flush(p);
+                    tree_->add(p, "br", row.where);
+                }
+                for (std::size_t k = 0; k < row.children.size(); ++k) {
+                    if (k > 0) append_text(" | ", row.children[k].where.begin);
+                    for (const block& t : row.children[k].children)
+                        if (t.textual()) add_runs(p, t, 0, t.runs.size());
+                }
+            }
+            flush(p);
         } else {
             // Contact blocks and sign-offs are set line by line.
             const std::size_t to = signoff && i == f_.signoff_block ? f_.signoff_to : b.lines.size();
@@ -1928,7 +1945,9 @@ void recogniser::add_table(xmlNodePtr parent, const block& table) {
                         tree_->add(c, "br", t->where);
                     }
                     first = false;
-                    add_runs(c, *t, 0, t->runs.size());
+                    // The bold of a heading row is what makes it one, not a part of its text.
+                    add_runs(c, *t, 0, t->runs.size(),
+                             row.header && t->bold() ? outer_marks(*t, mark_kind::strong) : std::vector<std::uint32_t>{});
                 }
                 for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) todo.push_back(&*it);
             }

@@ -12,6 +12,9 @@ set -uo pipefail
 # roundtrip-html or roundtrip-docx). A known miss is counted and printed
 # apart; one that passes makes the test fail, so that it leaves this list.
 known_misses=(
+  # A figure: the .docx writer embeds no image (communique fetches none), so
+  # it prints "[Image: alt]" and the caption, which read back as paragraphs.
+  fixtures/releases/2024-07-25-mid-year-visitor-figures.md:roundtrip-docx
 )
 
 cli=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")

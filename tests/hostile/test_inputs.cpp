@@ -327,6 +327,25 @@ TEST_CASE("no pathological pattern makes the reader quadratic", "[hostile][linea
     for (const pattern& p : patterns)
         check_growth(p.name,
                      measure_growth(engine, p.n, [&](std::size_t n) { return release_with(repeat(p.unit, n)); }));
+    // cmark-gfm's table extension (its 2023 CVEs were tables of many rows,
+    // many pipes, and emphasis across cells): one table of n rows, n pipes
+    // in one row, and n small tables.
+    // Past 50,000 cells, or 500 pipes in a row (quadratic in this
+    // cmark-gfm), a table is refused before parsing: the patterns stay
+    // below.
+    const std::vector<pattern> tables = {
+        {"table rows", "| *a | b_ | [c |\n", 1500},
+        {"rows of 400 pipes", repeat("| a ", 400) + "|\n", 15},
+        {"rows of 400 empty cells", repeat("|", 400) + "\n", 15},
+    };
+    for (const pattern& p : tables)
+        check_growth(p.name, measure_growth(engine, p.n, [&](std::size_t n) {
+                         return release_with("| a | b | c |\n|---|:-:|--:|\n" +
+                                             (p.unit.ends_with("\n") ? repeat(p.unit, n) : repeat(p.unit, n) + "\n"));
+                     }));
+    check_growth("tables", measure_growth(engine, 1000, [](std::size_t n) {
+                     return release_with(repeat("| a | b |\n|---|---|\n| c | d |\n\n", n));
+                 }));
 }
 
 // The writers build their output with XSLT, where the obvious recursions
@@ -350,6 +369,8 @@ TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][line
         {"dates", "On 12 April 2024, ", 1500},
         {"autolinks", "<https://example.org/x> ", 1500},
         {"headings", "## Heading\n\n", 1000},
+        {"tables", "| a \\| b | **c** |\n|---|--:|\n| 1 | 2 |\n\n", 300},
+        {"figures", "![alt](x.png \"caption\")\n\n", 800},
     };
     // The separators all before a long tail without any: the shape that
     // defeated cutting a string at the separator nearest its middle.
@@ -370,6 +391,9 @@ TEST_CASE("no pathological pattern makes the writers quadratic", "[hostile][line
         auto make = [&](std::size_t n) { return release_with(repeat(p.unit, n)); };
         check_growth(p.name, measure_growth(p.n / divisor, make, convert));
     }
+    // One table of n rows (each writer lays its columns out over all rows).
+    auto rows = [&](std::size_t n) { return release_with("| a | b | c |\n|---|--:|:-:|\n" + repeat("| x \\| y | **2** | 3 |\n", n)); };
+    check_growth("table rows", measure_growth(400 / divisor, rows, convert));
     for (const pattern& p : shaped) {
         const std::string tail_unit = p.unit.starts_with(">") ? "> x" : "x";
         auto make = [&](std::size_t n) { return release_with(repeat(p.unit, n) + tail_unit + repeat("x", 40 * n)); };

@@ -1,13 +1,14 @@
 // The renderer's contract beyond the fixtures: errors instead of bad PDFs,
 // dates from SOURCE_DATE_EPOCH, the same bytes from any thread and any
-// locale, pagination that honours keeps, widows and orphans, and fo.xsl's
-// list numbering.
+// locale, pagination that honours keeps, widows and orphans, fo.xsl's
+// list numbering, and tables.
 #include "support.hpp"
 
 #include "pdf/renderer.hpp"
 
 #include <clocale>
 #include <cstdlib>
+#include <set>
 #include <thread>
 
 using namespace pdf_test;
@@ -57,8 +58,27 @@ std::string paragraph(int n, int words) {
 TEST_CASE("pdf: what the renderer cannot do is an error with a reason, not a PDF", "[pdf][errors]") {
     std::string pdf = "left over", error;
     SECTION("an unsupported element") {
+        CHECK_FALSE(render_fo(fo_document("<fo:table-and-caption/>"), pdf, error));
+        CHECK(error == "unsupported FO element fo:table-and-caption");
+    }
+    SECTION("a table without a body") {
         CHECK_FALSE(render_fo(fo_document("<fo:table/>"), pdf, error));
-        CHECK(error == "unsupported FO element fo:table");
+        CHECK(error == "fo:table without fo:table-body");
+    }
+    SECTION("a row of more cells than the table has columns") {
+        CHECK_FALSE(render_fo(fo_document(R"(<fo:table><fo:table-column column-width="50mm"/><fo:table-body>)"
+                                          R"(<fo:table-row><fo:table-cell><fo:block>a</fo:block></fo:table-cell>)"
+                                          R"(<fo:table-cell><fo:block>b</fo:block></fo:table-cell></fo:table-row>)"
+                                          R"(</fo:table-body></fo:table>)"),
+                              pdf, error));
+        CHECK(error == "a fo:table-row of 2 cells in a table of 1 fo:table-column");
+    }
+    SECTION("a cell that spans columns") {
+        CHECK_FALSE(render_fo(fo_document(R"(<fo:table><fo:table-body><fo:table-row>)"
+                                          R"(<fo:table-cell number-columns-spanned="2"><fo:block>a</fo:block></fo:table-cell>)"
+                                          R"(</fo:table-row></fo:table-body></fo:table>)"),
+                              pdf, error));
+        CHECK(error == "unsupported property number-columns-spanned on fo:table-cell");
     }
     SECTION("an unsupported property") {
         CHECK_FALSE(render_fo(fo_document(R"(<fo:block border="1pt solid">x</fo:block>)"), pdf, error));
@@ -321,4 +341,124 @@ TEST_CASE("pdf: fo.xsl carries the metadata and the dateline's keep", "[pdf][fo]
     CHECK(r.fo.find("<xmp:CreateDate>") != std::string::npos);
     CHECK(r.fo.find("text-align=\"end\" space-before=\"14pt\" keep-with-previous=\"always\"") != std::string::npos);
     CHECK(r.fo.find("<fo:page-number-citation ref-id=\"cq-last\"/>") != std::string::npos);
+}
+
+namespace {
+
+// A table of `rows` rows: column 1 one word, column 2 `lines` blocks of one word.
+std::string fo_table(int rows, int lines, const std::string& columns = "") {
+    std::string t = "<fo:table table-layout=\"fixed\" width=\"100%\" space-before=\"6pt\">" + columns + "<fo:table-body>";
+    for (int r = 0; r < rows; ++r) {
+        t += "<fo:table-row><fo:table-cell border=\"0.5pt solid #808080\" padding=\"2pt\"><fo:block>row" +
+             std::to_string(r) + "</fo:block></fo:table-cell><fo:table-cell border=\"0.5pt solid #808080\" padding=\"2pt\">";
+        for (int l = 0; l < lines; ++l) t += "<fo:block>r" + std::to_string(r) + "l" + std::to_string(l) + "</fo:block>";
+        t += "</fo:table-cell></fo:table-row>";
+    }
+    return t + "</fo:table-body></fo:table>";
+}
+
+int page_count(const fs::path& pdf) {
+    const std::string info = run(std::string(PDFINFO_EXE) + " " + quote(pdf));
+    return std::stoi(info.substr(info.find("Pages:") + 6));
+}
+
+std::string page_text(const fs::path& pdf, int page, const char* options = "") {
+    return run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + options + " -f " + std::to_string(page) + " -l " +
+               std::to_string(page) + " " + quote(pdf) + " -");
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a table's rows stand on one line each, cells in order, between rules", "[pdf][table]") {
+    static const communique::engine engine;
+    const std::string draft = "KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**MINISTRY OF TOURISM**\n\nPRESS RELEASE\n\n"
+                              "Visitor figures published\n\nThe Ministry published the figures today.\n\n"
+                              "| Province | Visitors | Change |\n|:---|---:|---:|\n| Siem Reap | 641,200 | +18% |\n"
+                              "| Phnom Penh | 1,204,900 | +11% |\n\n"
+                              "![A bar chart of visitors](chart.png \"Visitors by province\")\n\n"
+                              "Phnom Penh, 25 July 2024\n";
+    const std::string formats[] = {"xml"};
+    communique::result xml = engine.convert(draft, formats);
+    REQUIRE(xml.ok());
+    rendered r = render_xml("table", xml.outputs.front());
+    const std::string text = page_text(r.pdf_path, 1, "-layout");
+    auto line_of = [&](const std::string& word) {
+        const std::size_t at = text.find(word);
+        REQUIRE(at != std::string::npos);
+        const std::size_t begin = text.rfind('\n', at) + 1;
+        return text.substr(begin, text.find('\n', at) - begin);
+    };
+    for (const std::vector<std::string>& row : {std::vector<std::string>{"Province", "Visitors", "Change"},
+                                                {"Siem Reap", "641,200", "+18%"},
+                                                {"Phnom Penh", "1,204,900", "+11%"}}) {
+        const std::string line = line_of(row[0]);
+        INFO(line);
+        std::size_t from = 0;
+        for (const std::string& cell : row) {
+            const std::size_t at = line.find(cell, from);
+            CHECK(at != std::string::npos);
+            from = at == std::string::npos ? from : at + cell.size();
+        }
+    }
+    // The figure is its alternative text and caption.
+    CHECK(text.find("[Image: A bar chart of visitors]") != std::string::npos);
+    CHECK(text.find("Visitors by province") != std::string::npos);
+    // Three rows of three cells, each cell's four sides stroked.
+    const qdf_pdf q = to_qdf(r.pdf_path);
+    std::size_t strokes = 0;
+    for (const std::string& c : q.contents)
+        for (std::size_t at = c.find(" l S"); at != std::string::npos; at = c.find(" l S", at + 1)) ++strokes;
+    CHECK(strokes == 3 * 3 * 4);
+}
+
+TEST_CASE("pdf: a table row is never split across pages when it fits on one", "[pdf][table][pagination]") {
+    std::string flow;
+    for (int n = 0; n < 6; ++n) flow += paragraph(n, 80);
+    flow += fo_table(14, 4);
+    const std::string pdf = render_ok(fo_document(flow));
+    const fs::path path = scratch() / "table-rows.pdf";
+    spit(path, pdf);
+    const int pages = page_count(path);
+    REQUIRE(pages >= 2);
+    std::vector<std::string> texts;
+    for (int p = 1; p <= pages; ++p) texts.push_back(page_text(path, p));
+    bool crossed = false;  // some row would have been cut at a page's end
+    for (int r = 0; r < 14; ++r) {
+        std::set<int> on;
+        for (int l = 0; l < 4; ++l)
+            for (int p = 0; p < pages; ++p)
+                if (texts[std::size_t(p)].find("r" + std::to_string(r) + "l" + std::to_string(l) + "\n") !=
+                    std::string::npos)
+                    on.insert(p);
+        INFO("row " << r);
+        CHECK(on.size() == 1);
+        crossed = crossed || (r > 0 && texts[std::size_t(*on.begin())].find("row" + std::to_string(r - 1) + "\n") ==
+                                           std::string::npos);
+    }
+    CHECK(crossed);  // the table did go over a page break, between rows
+}
+
+TEST_CASE("pdf: tables too complex for a grid are set a cell after another, never refused", "[pdf][table]") {
+    SECTION("columns too narrow for their words") {
+        std::string t = "<fo:table><fo:table-body><fo:table-row>";
+        std::vector<std::string> words;
+        for (int c = 0; c < 40; ++c) {
+            words.push_back("column" + std::to_string(c));
+            t += "<fo:table-cell padding=\"2pt\"><fo:block>" + words.back() + "</fo:block></fo:table-cell>";
+        }
+        t += "</fo:table-row></fo:table-body></fo:table>";
+        const fs::path path = scratch() / "table-narrow.pdf";
+        spit(path, render_ok(fo_document(t)));
+        std::size_t from = 0;
+        CHECK(first_missing(body_text(path), words, from).empty());
+    }
+    SECTION("a row taller than a page") {
+        const fs::path path = scratch() / "table-tall-row.pdf";
+        spit(path, render_ok(fo_document(fo_table(1, 120))));
+        CHECK(page_count(path) >= 2);
+        std::vector<std::string> words{"row0"};
+        for (int l = 0; l < 120; ++l) words.push_back("r0l" + std::to_string(l));
+        std::size_t from = 0;
+        CHECK(first_missing(body_text(path), words, from).empty());
+    }
 }
