@@ -22,6 +22,7 @@
     Place, date                 dateline "under-headline"
     Body ...                    (a run-in dateline opens the first paragraph:
                                  "PLACE, date – text")
+    Closing paragraphs          those that stood above an end dateline
     Place, date                 dateline "end"
     Closing paragraphs, end mark
 
@@ -30,11 +31,15 @@
   backslash-escaped so that they come back as text.
 
   XSLT 1.0 + EXSLT (str:replace, str:padding, exsl:node-set), as provided by
-  libxslt/libexslt. One parameter, date-format (the configuration's
-  [dates] format): how the dates of English text are written, from their
-  ISO value: "day-month-year" (12 April 2024), "month-day-year" (April 12,
-  2024) or "iso" (2024-04-12); empty, the default: as the draft had them.
-  Dates in other languages are always kept as written.
+  libxslt/libexslt. Parameters: date-format (the configuration's [dates]
+  format): how the dates of English text are written, from their ISO value:
+  "day-month-year" (12 April 2024), "month-day-year" (April 12, 2024) or
+  "iso" (2024-04-12); empty, the default: as the draft had them. Dates in
+  other languages are always kept as written. closing-before-dateline: see
+  below.
+
+  Spacing is normalised: a run of spaces (tabs, line ends) in text is one
+  space.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -49,6 +54,10 @@
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:param name="date-format" select="''"/>
+  <!-- How many of the closing's blocks stood above the end dateline in the
+       draft ("For media enquiries: ..." over the dateline): set by the
+       writer from where each came from, so that they stay there. -->
+  <xsl:param name="closing-before-dateline" select="0"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- Put before each piece of a text while it is cut at a separator, so
@@ -75,8 +84,9 @@
                                               (@position = 'run-in' and not(../r:body/*[1][self::r:p]))]"
                            mode="block"/>
       <xsl:apply-templates select="r:body/*" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &lt;= $closing-before-dateline]" mode="block"/>
       <xsl:apply-templates select="r:dateline[@position = 'end']" mode="block"/>
-      <xsl:apply-templates select="r:closing/*" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &gt; $closing-before-dateline]" mode="block"/>
     </xsl:variable>
     <xsl:call-template name="join-blocks">
       <xsl:with-param name="blocks" select="exsl:node-set($blocks)/block"/>
@@ -432,9 +442,16 @@
   <xsl:template match="text()">
     <xsl:variable name="node" select="ancestor-or-self::node()[not(parent::r:date or parent::r:place)][1]"/>
     <xsl:variable name="before" select="$node/preceding-sibling::node()[1]"/>
+    <!-- Line breaks in the XML's text are spaces, as in the draft; a run
+         of spaces is one (normalize-space, less the trim: the space
+         between this text and an em, a link or a date stays). -->
+    <xsl:variable name="spaced" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    <xsl:variable name="words" select="normalize-space($spaced)"/>
     <xsl:call-template name="escape">
-      <!-- Line breaks in the XML's text are spaces, as in the draft. -->
-      <xsl:with-param name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      <xsl:with-param name="text"
+                      select="concat(substring(' ', 1, number(starts-with($spaced, ' '))), $words,
+                                     substring(' ', 1, number($words != '' and
+                                                              substring($spaced, string-length($spaced)) = ' ')))"/>
       <xsl:with-param name="line-start"
                       select="boolean($before[self::r:br]) or
                               (not($before) and not($node/parent::r:em or $node/parent::r:strong or $node/parent::r:link))"/>

@@ -47,16 +47,35 @@ struct convert_flags {
     bool quiet = false;
 };
 
+// check's and fmt's inputs: folders are walked as convert walks them (the
+// same globs, the same folders left out), standard input may be named.
+struct input_flags {
+    std::vector<std::string> include, exclude;  // empty include: convert's defaults
+    bool follow_symlinks = false;
+    // The name of standard input ("-") in diagnostics, and the path its
+    // configuration file and its format are found from.
+    std::optional<std::string> stdin_filename;
+};
+
+// fmt's flags; with check or diff no file is written.
+struct fmt_flags {
+    bool check = false;  // list the files that would change
+    bool diff = false;   // show the changes as a unified diff
+    std::optional<std::string> stdin_filename;  // as input_flags'
+};
+
 // quiet: a human report shows only what fails the run (errors, and warnings
 // with --fail-on warning), so that a successful run prints nothing.
-int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning,
-              bool quiet = false);
+int run_check(const std::vector<std::string>& files, const settings& how, const input_flags& inputs,
+              report_format format, bool fail_on_warning, bool quiet = false);
 int list_rules();
 // `out` is a folder, "-" (standard output), or, with one input file, the
 // output file itself when its extension is a format's (fish.html).
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
                 const settings& how, const convert_flags& flags);
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir);
-int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only);
+// Files are rewritten in place; "-" is formatted from standard input to
+// standard output.
+int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags);
 
 }  // namespace cli

@@ -91,6 +91,26 @@ void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing
         if (!seen[i]) diagnostics.push_back({severity::warning, "glyph-missing", message(missing[i]), {}, {}});
 }
 
+bool before(source_position a, source_position b) {
+    return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+// How many of the closing's blocks stood above an end dateline in the
+// source ("For media enquiries: ..." over "Phnom Penh, 12 April 2024"). The
+// XML always has its closing after the dateline; the draft writer puts them
+// back where the author had them, so that fmt moves no paragraph.
+std::size_t closing_before_dateline(const release_tree& tree) {
+    xmlNodePtr dateline = child(tree.root(), "dateline"), closing = child(tree.root(), "closing");
+    if (!dateline || !closing || attribute(dateline, "position") != "end") return 0;
+    source_position at = tree.span_of(dateline).begin;
+    std::size_t n = 0;
+    for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
+        source_position from = tree.span_of(c).begin;
+        if (from.line == 0 || !before(from, at)) break;
+    }
+    return n;
+}
+
 // The XSLT writers (and, through the FO stylesheet, the PDF renderer).
 class xslt_writers final : public writers {
 public:
@@ -148,7 +168,12 @@ bool xslt_writers::write(const release_tree& tree, std::string_view format, std:
     // The docx stylesheet's result is a package of XML parts to zip.
     if (format == "docx") return write_docx(tree, *it->second, out, diagnostics);
     std::string error;
-    if (it->second->get().apply(tree.doc(), params_, box_, out, error)) return true;
+    stylesheet::params draft_params;
+    if (format == "draft") {
+        draft_params = params_;
+        draft_params["closing-before-dateline"] = std::to_string(closing_before_dateline(tree));
+    }
+    if (it->second->get().apply(tree.doc(), format == "draft" ? draft_params : params_, box_, out, error)) return true;
     diagnostics.push_back({severity::error, "stylesheet",
                            "the " + std::string(format) + " stylesheet failed: " + error, {}, {}});
     return false;
