@@ -16,7 +16,8 @@
                                 genre label: a paragraph of its own
     GENRE
 
-    Place, date                 dateline "top"
+    Place, date                 dateline "top" (or where it stood in
+                                the header, or above it)
     Headline
     *Subheadline*
     Place, date                 dateline "under-headline"
@@ -35,8 +36,8 @@
   format): how the dates of English text are written, from their ISO value:
   "day-month-year" (12 April 2024), "month-day-year" (April 12, 2024) or
   "iso" (2024-04-12); empty, the default: as the draft had them. Dates in
-  other languages are always kept as written. closing-before-dateline: see
-  below.
+  other languages are always kept as written. closing-before-dateline and
+  header-before-dateline: see below.
 
   Spacing is normalised: a run of spaces (tabs, line ends) in text is one
   space.
@@ -54,10 +55,14 @@
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:param name="date-format" select="''"/>
-  <!-- How many of the closing's blocks stood above the end dateline in the
-       draft ("For media enquiries: ..." over the dateline): set by the
-       writer from where each came from, so that they stay there. -->
+  <!-- Where the draft had what the XML's order cannot say, set by the
+       writer from where the reader found each block, so that they stay
+       there: how many of the closing's blocks stood above an end dateline
+       ("For media enquiries: ..." over "Phnom Penh, 12 April 2024";
+       default none), and how many of the header's blocks above a top
+       dateline (default all). -->
   <xsl:param name="closing-before-dateline" select="0"/>
+  <xsl:param name="header-before-dateline" select="1 div 0"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- Put before each piece of a text while it is cut at a separator, so
@@ -72,8 +77,13 @@
 
   <xsl:template match="/r:release">
     <xsl:variable name="blocks">
-      <xsl:apply-templates select="r:header"/>
+      <xsl:variable name="header">
+        <xsl:apply-templates select="r:header"/>
+      </xsl:variable>
+      <xsl:variable name="header-blocks" select="exsl:node-set($header)/block"/>
+      <xsl:copy-of select="$header-blocks[position() &lt;= number($header-before-dateline)]"/>
       <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+      <xsl:copy-of select="$header-blocks[position() &gt; number($header-before-dateline)]"/>
       <block><xsl:apply-templates select="r:headline"/></block>
       <xsl:if test="r:subheadline">
         <block>*<xsl:apply-templates select="r:subheadline"/>*</block>
@@ -84,9 +94,9 @@
                                               (@position = 'run-in' and not(../r:body/*[1][self::r:p]))]"
                            mode="block"/>
       <xsl:apply-templates select="r:body/*" mode="block"/>
-      <xsl:apply-templates select="r:closing/*[position() &lt;= $closing-before-dateline]" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &lt;= number($closing-before-dateline)]" mode="block"/>
       <xsl:apply-templates select="r:dateline[@position = 'end']" mode="block"/>
-      <xsl:apply-templates select="r:closing/*[position() &gt; $closing-before-dateline]" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &gt; number($closing-before-dateline)]" mode="block"/>
     </xsl:variable>
     <xsl:call-template name="join-blocks">
       <xsl:with-param name="blocks" select="exsl:node-set($blocks)/block"/>

@@ -95,20 +95,54 @@ bool before(source_position a, source_position b) {
     return a.line < b.line || (a.line == b.line && a.column < b.column);
 }
 
-// How many of the closing's blocks stood above an end dateline in the
-// source ("For media enquiries: ..." over "Phnom Penh, 12 April 2024"). The
-// XML always has its closing after the dateline; the draft writer puts them
-// back where the author had them, so that fmt moves no paragraph.
-std::size_t closing_before_dateline(const release_tree& tree) {
-    xmlNodePtr dateline = child(tree.root(), "dateline"), closing = child(tree.root(), "closing");
-    if (!dateline || !closing || attribute(dateline, "position") != "end") return 0;
+// A position the reader recorded; an XML input's elements have lines only,
+// and their order is the schema's anyway.
+bool known(source_position p) { return p.line > 0 && p.column > 0; }
+
+// Where the draft stood that the XML cannot say: the schema puts the closing
+// after the dateline and the header's parts in one order, but "For media
+// enquiries: ..." may stand above "Phnom Penh, 12 April 2024", and a dateline
+// above the national header. The draft writer puts them back where the
+// author had them (from where the reader found each), so that fmt moves no
+// paragraph:
+//   closing-before-dateline  how many of the closing's blocks stood above
+//                            an end dateline;
+//   header-before-dateline   how many of the header's blocks, as the draft
+//                            writer writes them (the state and motto one,
+//                            then each organisation, unit, lunar date,
+//                            reference and genre), stood above a top one.
+void add_draft_order(const release_tree& tree, stylesheet::params& params) {
+    xmlNodePtr dateline = child(tree.root(), "dateline");
+    if (!dateline) return;
     source_position at = tree.span_of(dateline).begin;
-    std::size_t n = 0;
-    for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
-        source_position from = tree.span_of(c).begin;
-        if (from.line == 0 || !before(from, at)) break;
+    if (!known(at)) return;
+    std::string position = attribute(dateline, "position");
+    if (xmlNodePtr closing = child(tree.root(), "closing"); closing && position == "end") {
+        std::size_t n = 0;
+        for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
+            source_position from = tree.span_of(c).begin;
+            if (!known(from) || !before(from, at)) break;
+        }
+        params["closing-before-dateline"] = std::to_string(n);
     }
-    return n;
+    if (xmlNodePtr header = child(tree.root(), "header"); header && position == "top") {
+        std::size_t n = 0;
+        bool national = false;
+        auto count = [&](xmlNodePtr part) {
+            source_position from = tree.span_of(part).begin;
+            if (!known(from) || !before(from, at)) return;
+            if (is(part, "state") || is(part, "motto"))
+                national = true;
+            else
+                ++n;
+        };
+        for (xmlNodePtr e = first_element(header); e; e = next_element(e)) {
+            if (!is(e, "issuer")) count(e);
+            for (xmlNodePtr part = is(e, "issuer") ? first_element(e) : nullptr; part; part = next_element(part))
+                count(part);
+        }
+        params["header-before-dateline"] = std::to_string(n + national);
+    }
 }
 
 // The XSLT writers (and, through the FO stylesheet, the PDF renderer).
@@ -171,7 +205,7 @@ bool xslt_writers::write(const release_tree& tree, std::string_view format, std:
     stylesheet::params draft_params;
     if (format == "draft") {
         draft_params = params_;
-        draft_params["closing-before-dateline"] = std::to_string(closing_before_dateline(tree));
+        add_draft_order(tree, draft_params);
     }
     if (it->second->get().apply(tree.doc(), format == "draft" ? draft_params : params_, box_, out, error)) return true;
     diagnostics.push_back({severity::error, "stylesheet",
