@@ -231,12 +231,17 @@ std::string without_date_text(std::string_view xml) {
     return out;
 }
 
-// Runs of spaces as one.
+// Runs of spaces and tabs as one space.
 std::string spaces_squeezed(std::string_view text) {
     std::string out;
     out.reserve(text.size());
-    for (std::size_t i = 0; i < text.size(); ++i)
-        if (text[i] != ' ' || i == 0 || text[i - 1] != ' ') out += text[i];
+    for (char c : text) {
+        bool space = c == ' ' || c == '\t';
+        if (!space)
+            out += c;
+        else if (out.empty() || out.back() != ' ')
+            out += ' ';
+    }
     return out;
 }
 
