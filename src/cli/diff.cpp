@@ -1,7 +1,5 @@
 #include "cli/diff.hpp"
 
-#include <fmt/core.h>
-
 #include <algorithm>
 #include <vector>
 
@@ -87,8 +85,8 @@ std::vector<edit> edits(const std::vector<std::string_view>& a, const std::vecto
 
 // "3,4", or "3" for one line; an empty range is named by the line before it.
 std::string range(std::size_t first, std::size_t count) {
-    if (count == 1) return fmt::format("{}", first);
-    return fmt::format("{},{}", count == 0 ? first - 1 : first, count);
+    if (count == 1) return std::to_string(first);
+    return std::to_string(count == 0 ? first - 1 : first) + ',' + std::to_string(count);
 }
 
 }  // namespace
@@ -97,7 +95,7 @@ std::string unified_diff(std::string_view name, std::string_view before, std::st
     if (before == after) return {};
     constexpr std::size_t context = 3;
     std::vector<edit> all = edits(lines_of(before), lines_of(after));
-    std::string out = fmt::format("--- {}\n+++ {}\n", name, name);
+    std::string out = "--- " + std::string(name) + "\n+++ " + std::string(name) + "\n";
     std::size_t i = 0, old_line = 1, new_line = 1;
     while (i < all.size()) {
         if (all[i].op == ' ') {
@@ -121,7 +119,7 @@ std::string unified_diff(std::string_view name, std::string_view before, std::st
             old_count += all[j].op != '+';
             new_count += all[j].op != '-';
         }
-        out += fmt::format("@@ -{} +{} @@\n", range(old_line - lead, old_count), range(new_line - lead, new_count));
+        out += "@@ -" + range(old_line - lead, old_count) + " +" + range(new_line - lead, new_count) + " @@\n";
         for (std::size_t j = from; j < end; ++j) {
             out += all[j].op;
             out += all[j].line;
