@@ -16,8 +16,9 @@
                                 genre label: a paragraph of its own
     GENRE
 
-    Place, date                 dateline "top" (or where it stood in
-                                the header, or above it)
+    Place, date                 dateline "top"
+                                (header blocks and a top dateline in the
+                                order the draft had them, if known)
     Headline
     *Subheadline*
     Place, date                 dateline "under-headline"
@@ -36,8 +37,8 @@
   format): how the dates of English text are written, from their ISO value:
   "day-month-year" (12 April 2024), "month-day-year" (April 12, 2024) or
   "iso" (2024-04-12); empty, the default: as the draft had them. Dates in
-  other languages are always kept as written. closing-before-dateline and
-  header-before-dateline: see below.
+  other languages are always kept as written. header-order and
+  closing-before-dateline: see below.
 
   Spacing is normalised: a run of spaces (tabs, line ends) in text is one
   space.
@@ -57,12 +58,15 @@
   <xsl:param name="date-format" select="''"/>
   <!-- Where the draft had what the XML's order cannot say, set by the
        writer from where the reader found each block, so that they stay
-       there: how many of the closing's blocks stood above an end dateline
-       ("For media enquiries: ..." over "Phnom Penh, 12 April 2024";
-       default none), and how many of the header's blocks above a top
-       dateline (default all). -->
+       there. header-order: the header's blocks, numbered as the header
+       template makes them, and "dateline" for a top dateline, in the order
+       they stood ("2 1 dateline 3": the ministry above the national
+       header); default: that order, the dateline after them.
+       closing-before-dateline: how many of the closing's blocks stood
+       above an end dateline ("For media enquiries: ..." over "Phnom Penh,
+       12 April 2024"); default none. -->
+  <xsl:param name="header-order" select="''"/>
   <xsl:param name="closing-before-dateline" select="0"/>
-  <xsl:param name="header-before-dateline" select="1 div 0"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- Put before each piece of a text while it is cut at a separator, so
@@ -81,9 +85,25 @@
         <xsl:apply-templates select="r:header"/>
       </xsl:variable>
       <xsl:variable name="header-blocks" select="exsl:node-set($header)/block"/>
-      <xsl:copy-of select="$header-blocks[position() &lt;= number($header-before-dateline)]"/>
-      <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
-      <xsl:copy-of select="$header-blocks[position() &gt; number($header-before-dateline)]"/>
+      <xsl:variable name="release" select="."/>
+      <xsl:choose>
+        <xsl:when test="$header-order != ''">
+          <xsl:for-each select="str:tokenize($header-order, ' ')">
+            <xsl:choose>
+              <xsl:when test=". = 'dateline'">
+                <xsl:apply-templates select="$release/r:dateline[@position = 'top']" mode="block"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:copy-of select="$header-blocks[position() = number(current())]"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:copy-of select="$header-blocks"/>
+          <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <block><xsl:apply-templates select="r:headline"/></block>
       <xsl:if test="r:subheadline">
         <block>*<xsl:apply-templates select="r:subheadline"/>*</block>

@@ -252,6 +252,24 @@ bool same_release(std::string_view a, std::string_view b) {
     return spaces_squeezed(without_date_text(a)) == spaces_squeezed(without_date_text(b));
 }
 
+// The first line of the draft holding something the release leaves out and
+// writing the canonical form would therefore delete: a line the reader took
+// for a web page's (a page-remnant note), or an HTML comment with something
+// in it (a note to the editors; fmt's own "<!-- -->" between two lists is
+// empty). 0 when there is none.
+std::uint32_t left_out_line(std::span<const diagnostic> diags, std::string_view draft) {
+    for (const diagnostic& d : diags)
+        if (d.rule == "page-remnant") return std::max<std::uint32_t>(d.begin.line, 1);
+    for (std::size_t at = draft.find("<!--"); at != std::string_view::npos; at = draft.find("<!--", at + 4)) {
+        if (at > 0 && draft[at - 1] == '\\') continue;  // "\<!--" is text
+        std::size_t end = draft.find("-->", at + 4);
+        std::string_view inside = draft.substr(at + 4, end == std::string_view::npos ? end : end - at - 4);
+        if (inside.find_first_not_of(" \t\r\n") != std::string_view::npos)
+            return static_cast<std::uint32_t>(std::count(draft.begin(), draft.begin() + static_cast<long>(at), '\n') + 1);
+    }
+    return 0;
+}
+
 // The canonical draft dressed as the draft was: with its byte order mark, if
 // it had one, and with CRLF line ends if its first line ends so. fmt changes
 // only what it says it changes.
@@ -520,6 +538,13 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
         report.add(name.shown, in->bytes, r.diagnostics);
         if (!r.ok()) {
             fmt::print(stderr, "communique fmt: {}: left as it is (fix the errors above first)\n", name.shown);
+            if (status == exit_ok) status = exit_invalid;
+            continue;
+        }
+        if (std::uint32_t line = left_out_line(r.diagnostics, in->bytes)) {
+            fmt::print(stderr, "communique fmt: {}: left as it is: the release leaves out line {} (a comment, or text "
+                               "read as a web page's), which the canonical form would delete\n",
+                       name.shown, line);
             if (status == exit_ok) status = exit_invalid;
             continue;
         }

@@ -335,10 +335,11 @@ int main(int argc_in, char** argv_in) {
                            "spaces), emphasis (**bold**, *italic*), list markers and escapes normalised.\n"
                            "Paragraphs stay in the order they were written; the byte order mark and CRLF\n"
                            "line ends stay as they were. A draft is rewritten only when it reads without\n"
-                           "errors, and only when its canonical form reads back to the same release; files\n"
+                           "errors, when nothing of it would be deleted (a comment, a line read as a web\n"
+                           "page's), and only when its canonical form reads back to the same release; files\n"
                            "are replaced atomically and keep their permissions.\n"
-                           "Exit status: 0 nothing to do or all rewritten, 1 a file has errors or (with\n"
-                           "--check or --diff) would change, 2 usage or I/O error.");
+                           "Exit status: 0 nothing to do or all rewritten, 1 a file has errors, would lose\n"
+                           "a line, or (with --check or --diff) would change, 2 usage or I/O error.");
     }
 
     try {

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace communique::detail {
 
@@ -99,49 +100,59 @@ bool before(source_position a, source_position b) {
 // and their order is the schema's anyway.
 bool known(source_position p) { return p.line > 0 && p.column > 0; }
 
-// Where the draft stood that the XML cannot say: the schema puts the closing
-// after the dateline and the header's parts in one order, but "For media
-// enquiries: ..." may stand above "Phnom Penh, 12 April 2024", and a dateline
-// above the national header. The draft writer puts them back where the
-// author had them (from where the reader found each), so that fmt moves no
-// paragraph:
+// The header's blocks as the draft writer writes them (the state and motto
+// one, then each organisation, then each unit, lunar date, reference, genre
+// and embargo in the XML's order), each with where it began; nothing when a
+// position is not known.
+std::vector<source_position> header_blocks(const release_tree& tree, xmlNodePtr header) {
+    std::vector<source_position> national, organisations, rest;
+    for (xmlNodePtr e = first_element(header); e; e = next_element(e)) {
+        if (is(e, "state") || is(e, "motto")) national.push_back(tree.span_of(e).begin);
+        for (xmlNodePtr part = is(e, "issuer") ? first_element(e) : nullptr; part; part = next_element(part))
+            (is(part, "organisation") ? organisations : rest).push_back(tree.span_of(part).begin);
+        if (is(e, "lunar-date") || is(e, "reference") || is(e, "genre") || is(e, "embargo"))
+            rest.push_back(tree.span_of(e).begin);
+    }
+    std::vector<source_position> out;
+    if (!national.empty()) out.push_back(*std::min_element(national.begin(), national.end(), before));
+    out.insert(out.end(), organisations.begin(), organisations.end());
+    out.insert(out.end(), rest.begin(), rest.end());
+    if (!std::all_of(out.begin(), out.end(), known)) return {};
+    return out;
+}
+
+// Where the draft had what the XML's order cannot say: the schema puts the
+// header's parts in one order and the closing after the dateline, but a
+// ministry may come above the national header, "For media enquiries: ..."
+// above "Phnom Penh, 12 April 2024", a dateline above the header. The draft
+// writer puts them back where the author had them (from where the reader
+// found each), so that fmt moves no paragraph:
+//   header-order             the header's blocks (1 for the first the draft
+//                            writer makes, and so on) and a top dateline
+//                            ("dateline") in the order they stood;
 //   closing-before-dateline  how many of the closing's blocks stood above
-//                            an end dateline;
-//   header-before-dateline   how many of the header's blocks, as the draft
-//                            writer writes them (the state and motto one,
-//                            then each organisation, unit, lunar date,
-//                            reference and genre), stood above a top one.
+//                            an end dateline.
 void add_draft_order(const release_tree& tree, stylesheet::params& params) {
     xmlNodePtr dateline = child(tree.root(), "dateline");
-    if (!dateline) return;
-    source_position at = tree.span_of(dateline).begin;
-    if (!known(at)) return;
-    std::string position = attribute(dateline, "position");
-    if (xmlNodePtr closing = child(tree.root(), "closing"); closing && position == "end") {
+    source_position at = dateline ? tree.span_of(dateline).begin : source_position{};
+    std::string position = dateline ? attribute(dateline, "position") : "";
+    if (xmlNodePtr header = child(tree.root(), "header")) {
+        std::vector<source_position> blocks = header_blocks(tree, header);
+        std::vector<std::pair<source_position, std::string>> order;
+        for (std::size_t i = 0; i < blocks.size(); ++i) order.emplace_back(blocks[i], std::to_string(i + 1));
+        if (position == "top" && known(at)) order.emplace_back(at, "dateline");
+        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return before(a.first, b.first); });
+        std::string text;
+        for (const auto& [where, name] : order) text += (text.empty() ? "" : " ") + name;
+        if (!blocks.empty()) params["header-order"] = text;
+    }
+    if (xmlNodePtr closing = child(tree.root(), "closing"); closing && position == "end" && known(at)) {
         std::size_t n = 0;
         for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
             source_position from = tree.span_of(c).begin;
             if (!known(from) || !before(from, at)) break;
         }
         params["closing-before-dateline"] = std::to_string(n);
-    }
-    if (xmlNodePtr header = child(tree.root(), "header"); header && position == "top") {
-        std::size_t n = 0;
-        bool national = false;
-        auto count = [&](xmlNodePtr part) {
-            source_position from = tree.span_of(part).begin;
-            if (!known(from) || !before(from, at)) return;
-            if (is(part, "state") || is(part, "motto"))
-                national = true;
-            else
-                ++n;
-        };
-        for (xmlNodePtr e = first_element(header); e; e = next_element(e)) {
-            if (!is(e, "issuer")) count(e);
-            for (xmlNodePtr part = is(e, "issuer") ? first_element(e) : nullptr; part; part = next_element(part))
-                count(part);
-        }
-        params["header-before-dateline"] = std::to_string(n + national);
     }
 }
 

@@ -72,6 +72,24 @@ cp spaced.md spaced-formatted.md
 run "fmt a draft with odd spacing" 0 "$cli" fmt spaced-formatted.md
 same "fmt normalised the spacing, and nothing else" contact.md spaced-formatted.md
 
+# Nothing is deleted either: a draft with a note to the editors (an HTML
+# comment) or a line the reader leaves out as a web page's is left as it is.
+{ head -n 10 contact.md; echo "<!-- editors: check the figures -->"; echo; tail -n 7 contact.md; } >comment.md
+cp comment.md comment-kept.md
+run "fmt a draft with a comment" 1 "$cli" fmt comment-kept.md
+same "fmt left the comment" comment.md comment-kept.md
+expect "fmt says which line it would lose" "$work/stderr" "comment-kept.md: left as it is: .*line 11"
+{ echo "Posted on 8 January 2024 by admin"; echo; cat contact.md; } >remnant.md
+cp remnant.md remnant-kept.md
+run "fmt a draft with a line it leaves out" 1 "$cli" fmt remnant-kept.md
+same "fmt left the line" remnant.md remnant-kept.md
+# fmt's own empty comment between two lists is no note: it stays, and the
+# draft formats.
+{ head -n 11 contact.md; echo; printf -- '- first\n- second\n\n<!-- -->\n\n- third\n'; echo; tail -n 5 contact.md; } >lists.md
+cp lists.md lists-formatted.md
+run "fmt a draft with two lists in a row" 0 "$cli" fmt lists-formatted.md
+same "fmt keeps the two lists apart" lists.md lists-formatted.md
+
 # The byte order mark and CRLF line ends stay as they were.
 { printf '\xef\xbb\xbf'; sed 's/$/\r/' contact.md; } >crlf.md
 run "fmt a draft with a BOM and CRLF" 0 "$cli" fmt crlf.md
@@ -86,7 +104,7 @@ run "a formatted CRLF draft needs nothing more" 0 "$cli" fmt --check crlf.md
 # Idempotent: fmt of fmt's output is the same bytes, for these drafts and
 # every fixture.
 mkdir idem
-cp contact.md top.md spaced.md crlf.md "$src"/fixtures/releases/*.md idem/
+cp contact.md top.md spaced.md lists.md crlf.md "$src"/fixtures/releases/*.md idem/
 for f in idem/*.md; do
   run "fmt $(basename "$f")" 0 "$cli" fmt "$f"
   cp "$f" "$f.once"
