@@ -63,6 +63,15 @@ cp top.md top-formatted.md
 run "fmt a draft with the dateline on top" 0 "$cli" fmt top-formatted.md
 same "fmt moved nothing in it" top.md top-formatted.md
 
+# A ministry above the national header (as Vietnamese releases have it)
+# stays there; fmt may set a header line in bold, nothing more.
+{ sed -n '4,6p' contact.md; sed -n '1,3p' contact.md; sed -n '7,$p' contact.md; } >ministry-first.md
+cp ministry-first.md ministry-first-formatted.md
+run "fmt a draft with the ministry first" 0 "$cli" fmt ministry-first-formatted.md
+sed 's/\*\*//g' ministry-first.md >ministry-first.plain
+sed 's/\*\*//g' ministry-first-formatted.md >ministry-first-formatted.plain
+same "fmt moved nothing in the header" ministry-first.plain ministry-first-formatted.plain
+
 # Spacing is normalised, as the README says: a run of spaces (or a tab) is one
 # space, trailing spaces go. Nothing else changes.
 sed -e 's/Pepper and Salt/Pepper and  Salt/' -e 's/today at/today\tat/' -e 's/60 producers\.$/60 producers.   /' \
@@ -104,7 +113,7 @@ run "a formatted CRLF draft needs nothing more" 0 "$cli" fmt --check crlf.md
 # Idempotent: fmt of fmt's output is the same bytes, for these drafts and
 # every fixture.
 mkdir idem
-cp contact.md top.md spaced.md lists.md crlf.md "$src"/fixtures/releases/*.md idem/
+cp contact.md top.md ministry-first.md spaced.md lists.md crlf.md "$src"/fixtures/releases/*.md idem/
 for f in idem/*.md; do
   run "fmt $(basename "$f")" 0 "$cli" fmt "$f"
   cp "$f" "$f.once"
