@@ -264,8 +264,9 @@ std::uint32_t left_out_line(std::span<const diagnostic> diags, std::string_view 
         if (at > 0 && draft[at - 1] == '\\') continue;  // "\<!--" is text
         std::size_t end = draft.find("-->", at + 4);
         std::string_view inside = draft.substr(at + 4, end == std::string_view::npos ? end : end - at - 4);
-        if (inside.find_first_not_of(" \t\r\n") != std::string_view::npos)
-            return static_cast<std::uint32_t>(std::count(draft.begin(), draft.begin() + static_cast<long>(at), '\n') + 1);
+        if (inside.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+        std::string_view above = draft.substr(0, at);
+        return static_cast<std::uint32_t>(std::count(above.begin(), above.end(), '\n') + 1);
     }
     return 0;
 }

@@ -141,7 +141,8 @@ void add_draft_order(const release_tree& tree, stylesheet::params& params) {
         std::vector<std::pair<source_position, std::string>> order;
         for (std::size_t i = 0; i < blocks.size(); ++i) order.emplace_back(blocks[i], std::to_string(i + 1));
         if (position == "top" && known(at)) order.emplace_back(at, "dateline");
-        std::stable_sort(order.begin(), order.end(), [](const auto& a, const auto& b) { return before(a.first, b.first); });
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto& a, const auto& b) { return before(a.first, b.first); });
         std::string text;
         for (const auto& [where, name] : order) text += (text.empty() ? "" : " ") + name;
         if (!blocks.empty()) params["header-order"] = text;
