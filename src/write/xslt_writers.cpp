@@ -131,7 +131,7 @@ std::vector<source_position> header_blocks(const release_tree& tree, xmlNodePtr 
 //                            writer makes, and so on) and a top dateline
 //                            ("dateline") in the order they stood;
 //   closing-before-dateline  how many of the closing's blocks stood above
-//                            an end dateline.
+//                            an end dateline, a blank line between.
 void add_draft_order(const release_tree& tree, stylesheet::params& params) {
     xmlNodePtr dateline = child(tree.root(), "dateline");
     source_position at = dateline ? tree.span_of(dateline).begin : source_position{};
@@ -148,10 +148,13 @@ void add_draft_order(const release_tree& tree, stylesheet::params& params) {
         if (!blocks.empty()) params["header-order"] = text;
     }
     if (xmlNodePtr closing = child(tree.root(), "closing"); closing && position == "end" && known(at)) {
+        // Not a signature in the dateline's own paragraph ("WISMA PUTRA" over
+        // "PUTRAJAYA" / "21 Ogos 2024"): the writer sets the dateline on one
+        // line, and the signature above it would read as body text.
         std::size_t n = 0;
         for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
-            source_position from = tree.span_of(c).begin;
-            if (!known(from) || !before(from, at)) break;
+            span where = tree.span_of(c);
+            if (!known(where.begin) || !before(where.begin, at) || where.end.line + 1 >= at.line) break;
         }
         params["closing-before-dateline"] = std::to_string(n);
     }
