@@ -138,6 +138,14 @@ void add_draft_order(const release_tree& tree, stylesheet::params& params) {
     std::string position = dateline ? attribute(dateline, "position") : "";
     if (xmlNodePtr header = child(tree.root(), "header")) {
         std::vector<source_position> blocks = header_blocks(tree, header);
+        // A part the reader took from further down (the issuer signing off
+        // over the end dateline) has no place above the headline to keep:
+        // the header is then written in its usual order.
+        if (xmlNodePtr headline = child(tree.root(), "headline")) {
+            source_position top = tree.span_of(headline).begin;
+            if (std::any_of(blocks.begin(), blocks.end(), [&](source_position p) { return !before(p, top); }))
+                blocks.clear();
+        }
         std::vector<std::pair<source_position, std::string>> order;
         for (std::size_t i = 0; i < blocks.size(); ++i) order.emplace_back(blocks[i], std::to_string(i + 1));
         if (position == "top" && known(at)) order.emplace_back(at, "dateline");
