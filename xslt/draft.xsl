@@ -17,11 +17,14 @@
     GENRE
 
     Place, date                 dateline "top"
+                                (header blocks and a top dateline in the
+                                order the draft had them, if known)
     Headline
     *Subheadline*
     Place, date                 dateline "under-headline"
     Body ...                    (a run-in dateline opens the first paragraph:
                                  "PLACE, date – text")
+    Closing paragraphs          those that stood above an end dateline
     Place, date                 dateline "end"
     Closing paragraphs, end mark
 
@@ -30,11 +33,15 @@
   backslash-escaped so that they come back as text.
 
   XSLT 1.0 + EXSLT (str:replace, str:padding, exsl:node-set), as provided by
-  libxslt/libexslt. One parameter, date-format (the configuration's
-  [dates] format): how the dates of English text are written, from their
-  ISO value: "day-month-year" (12 April 2024), "month-day-year" (April 12,
-  2024) or "iso" (2024-04-12); empty, the default: as the draft had them.
-  Dates in other languages are always kept as written.
+  libxslt/libexslt. Parameters: date-format (the configuration's [dates]
+  format): how the dates of English text are written, from their ISO value:
+  "day-month-year" (12 April 2024), "month-day-year" (April 12, 2024) or
+  "iso" (2024-04-12); empty, the default: as the draft had them. Dates in
+  other languages are always kept as written. header-order and
+  closing-before-dateline: see below.
+
+  Spacing is normalised: a run of spaces (tabs, line ends) in text is one
+  space.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -49,6 +56,17 @@
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:param name="date-format" select="''"/>
+  <!-- Where the draft had what the XML's order cannot say, set by the
+       writer from where the reader found each block, so that they stay
+       there. header-order: the header's blocks, numbered as the header
+       template makes them, and "dateline" for a top dateline, in the order
+       they stood ("2 1 dateline 3": the ministry above the national
+       header); default: that order, the dateline after them.
+       closing-before-dateline: how many of the closing's blocks stood
+       above an end dateline ("For media enquiries: ..." over "Phnom Penh,
+       12 April 2024"); default none. -->
+  <xsl:param name="header-order" select="''"/>
+  <xsl:param name="closing-before-dateline" select="0"/>
 
   <xsl:variable name="nl" select="'&#10;'"/>
   <!-- Put before each piece of a text while it is cut at a separator, so
@@ -63,8 +81,29 @@
 
   <xsl:template match="/r:release">
     <xsl:variable name="blocks">
-      <xsl:apply-templates select="r:header"/>
-      <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+      <xsl:variable name="header">
+        <xsl:apply-templates select="r:header"/>
+      </xsl:variable>
+      <xsl:variable name="header-blocks" select="exsl:node-set($header)/block"/>
+      <xsl:variable name="release" select="."/>
+      <xsl:choose>
+        <xsl:when test="$header-order != ''">
+          <xsl:for-each select="str:tokenize($header-order, ' ')">
+            <xsl:choose>
+              <xsl:when test=". = 'dateline'">
+                <xsl:apply-templates select="$release/r:dateline[@position = 'top']" mode="block"/>
+              </xsl:when>
+              <xsl:otherwise>
+                <xsl:copy-of select="$header-blocks[position() = number(current())]"/>
+              </xsl:otherwise>
+            </xsl:choose>
+          </xsl:for-each>
+        </xsl:when>
+        <xsl:otherwise>
+          <xsl:copy-of select="$header-blocks"/>
+          <xsl:apply-templates select="r:dateline[@position = 'top']" mode="block"/>
+        </xsl:otherwise>
+      </xsl:choose>
       <block><xsl:apply-templates select="r:headline"/></block>
       <xsl:if test="r:subheadline">
         <block>*<xsl:apply-templates select="r:subheadline"/>*</block>
@@ -75,8 +114,9 @@
                                               (@position = 'run-in' and not(../r:body/*[1][self::r:p]))]"
                            mode="block"/>
       <xsl:apply-templates select="r:body/*" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &lt;= number($closing-before-dateline)]" mode="block"/>
       <xsl:apply-templates select="r:dateline[@position = 'end']" mode="block"/>
-      <xsl:apply-templates select="r:closing/*" mode="block"/>
+      <xsl:apply-templates select="r:closing/*[position() &gt; number($closing-before-dateline)]" mode="block"/>
     </xsl:variable>
     <xsl:call-template name="join-blocks">
       <xsl:with-param name="blocks" select="exsl:node-set($blocks)/block"/>
@@ -443,9 +483,16 @@
   <xsl:template match="text()">
     <xsl:variable name="node" select="ancestor-or-self::node()[not(parent::r:date or parent::r:place)][1]"/>
     <xsl:variable name="before" select="$node/preceding-sibling::node()[1]"/>
+    <!-- Line breaks in the XML's text are spaces, as in the draft; a run
+         of spaces is one (normalize-space, less the trim: the space
+         between this text and an em, a link or a date stays). -->
+    <xsl:variable name="spaced" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    <xsl:variable name="words" select="normalize-space($spaced)"/>
     <xsl:call-template name="escape">
-      <!-- Line breaks in the XML's text are spaces, as in the draft. -->
-      <xsl:with-param name="text" select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      <xsl:with-param name="text"
+                      select="concat(substring(' ', 1, number(starts-with($spaced, ' '))), $words,
+                                     substring(' ', 1, number($words != '' and
+                                                              substring($spaced, string-length($spaced)) = ' ')))"/>
       <xsl:with-param name="line-start"
                       select="boolean($before[self::r:br]) or
                               (not($before) and not($node/parent::r:em or $node/parent::r:strong or $node/parent::r:link))"/>

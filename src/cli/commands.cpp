@@ -3,8 +3,10 @@
 #include "batch/catalog_loader.hpp"
 #include "batch/paths.hpp"
 #include "batch/report.hpp"
+#include "batch/inputs.hpp"
 #include "batch/runner.hpp"
 #include "cli/configs.hpp"
+#include "cli/diff.hpp"
 #include "cli/files.hpp"
 
 #include <communique/communique.hpp>
@@ -107,9 +109,10 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 }
 
 // An input's engine, its configuration's problems reported; nothing (after
-// reporting why on the input) when the configuration cannot be used.
+// reporting why on the input) when the configuration cannot be used. The
+// input is `shown` in the report (default: by its name).
 const engine* engine_for(engines& pick, const std::string& name, std::string_view text, reporter& report,
-                         const char* not_done, bool only_failing) {
+                         const char* not_done, bool only_failing, const std::string& shown = {}) {
     std::vector<config_problem> problems;
     std::string why;
     const engine* e = pick.for_input(name, problems, why);
@@ -123,9 +126,52 @@ const engine* engine_for(engines& pick, const std::string& name, std::string_vie
         diagnostic d;
         d.rule = "config";
         d.message = fmt::format("{}: {}", not_done, why);
-        report.add(display_name(name), text, std::span(&d, 1));
+        report.add(shown.empty() ? display_name(name) : shown, text, std::span(&d, 1));
     }
     return e;
+}
+
+// An input as check and fmt see it: read from `path`, its configuration and
+// format found from `key`, called `shown` in messages. They differ for
+// standard input named with --stdin-filename.
+struct named_input {
+    std::string path, key, shown;
+};
+
+named_input name_input(const std::string& path, const std::optional<std::string>& stdin_filename) {
+    if (path == "-" && stdin_filename) return {path, *stdin_filename, *stdin_filename};
+    return {path, path, display_name(path)};
+}
+
+// --stdin-filename names standard input: without "-" it would name nothing.
+bool stdin_named_in_vain(const char* command, const std::vector<std::string>& files,
+                         const std::optional<std::string>& stdin_filename) {
+    if (!stdin_filename || std::find(files.begin(), files.end(), "-") != files.end()) return false;
+    fmt::print(stderr, "communique {}: --stdin-filename names standard input; give - among the files\n", command);
+    return true;
+}
+
+// The inputs check reads for one argument: the argument itself, or the files
+// of a folder walked as convert walks one. What the walk could not read is a
+// diagnostic of the folder (rule io), as is a folder with nothing to check:
+// errors, or warnings when the walk read everything (a symbolic link left
+// alone; left out of the report unless `warnings`).
+std::vector<std::string> check_inputs(const std::string& arg, const batch::walk_options& walk, bool warnings,
+                                      reporter& report, int& status) {
+    std::error_code ec;
+    if (arg == "-" || !fs::is_directory(arg, ec)) return {arg};
+    std::vector<diagnostic> problems;
+    batch::gathered found =
+        batch::gather({arg}, std::nullopt, walk, [&](const std::string& m) { problems.push_back(io_diagnostic(m)); });
+    if (found.jobs.empty() && !found.io_error)
+        problems.push_back(io_diagnostic("no files to check in the folder (see --include, --exclude)"));
+    const bool error = found.io_error || found.jobs.empty();
+    for (diagnostic& d : problems) d.level = error ? severity::error : severity::warning;
+    if (!problems.empty() && (error || warnings)) report.add(arg, {}, problems);
+    if (error) status = exit_usage;
+    std::vector<std::string> out;
+    for (batch::job& j : found.jobs) out.push_back(std::move(j.path));
+    return out;
 }
 
 }  // namespace
@@ -140,40 +186,48 @@ int list_rules() {
     return exit_ok;
 }
 
-int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning,
-              bool quiet) {
+int run_check(const std::vector<std::string>& files, const settings& how, const input_flags& inputs,
+              report_format format, bool fail_on_warning, bool quiet) {
     if (files.empty()) {
         fmt::print(stderr, "communique check: no files given (use - for standard input)\n");
         return exit_usage;
     }
+    if (stdin_named_in_vain("check", files, inputs.stdin_filename)) return exit_usage;
     engines pick = make_engines(how);
     reporter report(format);
     // Every error, a file that cannot be read or a configuration that
     // cannot be used too, is a diagnostic: json, sarif and github reports
     // then carry it.
     const bool only_failing = quiet && format == report_format::human;
+    batch::walk_options walk;
+    if (!inputs.include.empty()) walk.include = inputs.include;
+    walk.exclude = inputs.exclude;
+    walk.follow_symlinks = inputs.follow_symlinks;
     int status = exit_ok;
-    for (const std::string& name : files) {
-        std::string error;
-        auto in = read_input(name, error);
-        if (!in) {
-            diagnostic d = io_diagnostic(error);
-            report.add(display_name(name), {}, std::span(&d, 1));
-            status = exit_usage;
-            continue;
+    for (const std::string& arg : files) {
+        for (const std::string& path : check_inputs(arg, walk, !only_failing, report, status)) {
+            named_input name = name_input(path, inputs.stdin_filename);
+            std::string error;
+            auto in = read_input(name.path, error);
+            if (!in) {
+                diagnostic d = io_diagnostic(error);
+                report.add(name.shown, {}, std::span(&d, 1));
+                status = exit_usage;
+                continue;
+            }
+            const engine* e = engine_for(pick, name.key, in->bytes, report, "not checked", only_failing, name.shown);
+            if (!e) {
+                status = exit_usage;
+                continue;
+            }
+            result r = e->check(in->bytes);
+            if (only_failing)
+                report.add(name.shown, in->bytes, failing(r.diagnostics, fail_on_warning));
+            else
+                report.add(name.shown, in->bytes, r.diagnostics);
+            bool failed = !r.ok() || (fail_on_warning && has(r.diagnostics, severity::warning));
+            if (failed && status == exit_ok) status = exit_invalid;
         }
-        const engine* e = engine_for(pick, name, in->bytes, report, "not checked", only_failing);
-        if (!e) {
-            status = exit_usage;
-            continue;
-        }
-        result r = e->check(in->bytes);
-        if (only_failing)
-            report.add(display_name(name), in->bytes, failing(r.diagnostics, fail_on_warning));
-        else
-            report.add(display_name(name), in->bytes, r.diagnostics);
-        bool failed = !r.ok() || (fail_on_warning && has(r.diagnostics, severity::warning));
-        if (failed && status == exit_ok) status = exit_invalid;
     }
     report.finish();
     return status;
@@ -196,6 +250,63 @@ std::string without_date_text(std::string_view xml) {
         at = closing;
     }
     out.append(xml.substr(at));
+    return out;
+}
+
+// Runs of spaces and tabs as one space.
+std::string spaces_squeezed(std::string_view text) {
+    std::string out;
+    out.reserve(text.size());
+    for (char c : text) {
+        bool space = c == ' ' || c == '\t';
+        if (!space)
+            out += c;
+        else if (out.empty() || out.back() != ' ')
+            out += ' ';
+    }
+    return out;
+}
+
+// Do two release XMLs say the same? Word for word, dates to the same day
+// however they are written, and spacing aside: the canonical draft has one
+// space where the draft may have had several.
+bool same_release(std::string_view a, std::string_view b) {
+    return spaces_squeezed(without_date_text(a)) == spaces_squeezed(without_date_text(b));
+}
+
+// The first line of the draft holding something the release leaves out and
+// writing the canonical form would therefore delete: a line the reader took
+// for a web page's (a page-remnant note), or an HTML comment with something
+// in it (a note to the editors; fmt's own "<!-- -->" between two lists is
+// empty). 0 when there is none.
+std::uint32_t left_out_line(std::span<const diagnostic> diags, std::string_view draft) {
+    for (const diagnostic& d : diags)
+        if (d.rule == "page-remnant") return std::max<std::uint32_t>(d.begin.line, 1);
+    for (std::size_t at = draft.find("<!--"); at != std::string_view::npos; at = draft.find("<!--", at + 4)) {
+        if (at > 0 && draft[at - 1] == '\\') continue;  // "\<!--" is text
+        std::size_t end = draft.find("-->", at + 4);
+        std::string_view inside = draft.substr(at + 4, end == std::string_view::npos ? end : end - at - 4);
+        if (inside.find_first_not_of(" \t\r\n") == std::string_view::npos) continue;
+        std::string_view above = draft.substr(0, at);
+        return static_cast<std::uint32_t>(std::count(above.begin(), above.end(), '\n') + 1);
+    }
+    return 0;
+}
+
+// The canonical draft dressed as the draft was: with its byte order mark, if
+// it had one, and with CRLF line ends if its first line ends so. fmt changes
+// only what it says it changes.
+std::string as_found(std::string_view formatted, std::string_view original) {
+    constexpr std::string_view bom = "\xEF\xBB\xBF";
+    std::string out;
+    if (original.starts_with(bom)) out += bom;
+    std::size_t nl = original.find('\n');
+    if (nl == std::string_view::npos || nl == 0 || original[nl - 1] != '\r') return out.append(formatted);
+    out.reserve(formatted.size() + formatted.size() / 16);
+    for (char c : formatted) {
+        if (c == '\n') out += '\r';
+        out += c;
+    }
     return out;
 }
 
@@ -521,37 +632,37 @@ int run_catalog(const std::vector<std::string>& reports, const std::string& out_
     return batch::run_catalog(reports, out_dir, opts);
 }
 
-int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only, bool quiet) {
+int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags) {
     if (files.empty()) {
-        fmt::print(stderr, "communique fmt: no files given\n");
+        fmt::print(stderr, "communique fmt: no files given (use - for standard input)\n");
         return exit_usage;
     }
+    if (stdin_named_in_vain("fmt", files, flags.stdin_filename)) return exit_usage;
     engines pick = make_engines(how);
     reporter report(report_format::human);
     int status = exit_ok;
-    const std::vector<std::string> draft{"draft"}, xml{"xml"};
-    for (const std::string& name : files) {
-        if (name == "-") {
-            fmt::print(stderr, "communique fmt: files are rewritten in place; give paths, not -\n");
-            status = exit_usage;
-            continue;
-        }
-        auto in = read_input(name);
+    const std::vector<std::string> xml{"xml"};
+    for (const std::string& path : files) {
+        const named_input name = name_input(path, flags.stdin_filename);
+        // Standard input is formatted to standard output, unless only
+        // checked; on any error nothing is written there.
+        const bool to_stdout = path == "-" && !flags.check && !flags.diff;
+        auto in = read_input(path);
         if (in) {
             // fmt writes a Markdown draft over its input: anything else (a
             // .docx, a web page, release XML) would be lost.
-            input_format kind =
-                input_format_of(name, communique::input_format_named(how.from).value_or(input_format::automatic));
+            input_format kind = input_format_of(
+                name.key, communique::input_format_named(how.from).value_or(input_format::automatic));
             if (kind == input_format::automatic) kind = communique::detect_input_format(in->bytes);
             if (kind != input_format::markdown) {
                 fmt::print(stderr, "communique fmt: {}: is {}, not a draft; fmt rewrites Markdown drafts only "
                                    "(left as it is)\n",
-                           name, communique::to_string(kind));
+                           name.shown, communique::to_string(kind));
                 status = exit_usage;
                 continue;
             }
         }
-        const engine* e = in ? pick.for_input(name) : nullptr;
+        const engine* e = in ? pick.for_input(name.key) : nullptr;
         if (!e) {
             status = exit_usage;
             continue;
@@ -559,38 +670,56 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, bool che
         // Only a release that reads cleanly is rewritten: formatting a broken
         // one could turn a typo (an unclosed **) into text.
         result r = e->convert(in->bytes, std::vector<std::string>{"draft", "xml"});
-        if (!quiet) report.add(name, in->bytes, r.diagnostics);
+        if (!flags.quiet) report.add(name.shown, in->bytes, r.diagnostics);
         if (!r.ok()) {
             // -q (the pre-commit hook, beside communique check): the errors
             // are check's to show, once.
-            if (quiet)
+            if (flags.quiet)
                 fmt::print(stderr, "communique fmt: {}: left as it is: it has errors (communique check shows them)\n",
-                           name);
+                           name.shown);
             else
-                fmt::print(stderr, "communique fmt: {}: left as it is (fix the errors above first)\n", name);
+                fmt::print(stderr, "communique fmt: {}: left as it is (fix the errors above first)\n", name.shown);
             if (status == exit_ok) status = exit_invalid;
             continue;
         }
-        const std::string& formatted = r.outputs[0];
-        if (formatted == in->bytes) continue;
+        if (std::uint32_t line = left_out_line(r.diagnostics, in->bytes)) {
+            fmt::print(stderr, "communique fmt: {}: left as it is: the release leaves out line {} (a comment, or text "
+                               "read as a web page's), which the canonical form would delete\n",
+                       name.shown, line);
+            if (status == exit_ok) status = exit_invalid;
+            continue;
+        }
+        const std::string formatted = as_found(r.outputs[0], in->bytes);
+        if (formatted == in->bytes) {
+            if (to_stdout) std::fwrite(formatted.data(), 1, formatted.size(), stdout);
+            continue;
+        }
         // The formatted draft must read to the same release, word for word
-        // (dates to the same day, however they are written).
+        // (dates to the same day, however they are written; spacing aside).
         result again = e->convert(formatted, xml);
-        if (!again.ok() || without_date_text(again.outputs[0]) != without_date_text(r.outputs[1])) {
+        if (!again.ok() || !same_release(again.outputs[0], r.outputs[1])) {
             fmt::print(stderr, "communique fmt: {}: the canonical form would not read back the same; left as it is "
                                "(please report this)\n",
-                       name);
+                       name.shown);
             status = exit_usage;
             continue;
         }
-        if (check_only) {
-            fmt::print("{}: would be reformatted\n", name);
+        if (flags.check || flags.diff) {
+            if (flags.diff)
+                fmt::print("{}", unified_diff(name.shown, in->bytes, formatted));
+            else
+                fmt::print("{}: would be reformatted\n", name.shown);
             if (status == exit_ok) status = exit_invalid;
             continue;
         }
+        // A write error on standard output is found (and reported) at exit.
+        if (to_stdout) {
+            std::fwrite(formatted.data(), 1, formatted.size(), stdout);
+            continue;
+        }
         std::error_code ec;
-        fs::perms mode = fs::status(name, ec).permissions();
-        if (!write_atomically(name, formatted, ec ? std::nullopt : std::optional<fs::perms>(mode))) status = exit_usage;
+        fs::perms mode = fs::status(path, ec).permissions();
+        if (!write_atomically(path, formatted, ec ? std::nullopt : std::optional<fs::perms>(mode))) status = exit_usage;
     }
     return status;
 }

@@ -48,10 +48,30 @@ struct convert_flags {
     std::optional<std::string> base_url;  // --base-url, for the catalog's feed
 };
 
+// check's and fmt's inputs: folders are walked as convert walks them (the
+// same globs, the same folders left out), standard input may be named.
+struct input_flags {
+    std::vector<std::string> include, exclude;  // empty include: convert's defaults
+    bool follow_symlinks = false;
+    // The name of standard input ("-") in diagnostics, and the path its
+    // configuration file and its format are found from.
+    std::optional<std::string> stdin_filename;
+};
+
+// fmt's flags; with check or diff no file is written.
+struct fmt_flags {
+    bool check = false;  // list the files that would change
+    bool diff = false;   // show the changes as a unified diff
+    std::optional<std::string> stdin_filename;  // as input_flags'
+    // A file left for its errors is named, its diagnostics not shown
+    // (communique check shows them: the pre-commit hooks run both).
+    bool quiet = false;
+};
+
 // quiet: a human report shows only what fails the run (errors, and warnings
 // with --fail-on warning), so that a successful run prints nothing.
-int run_check(const std::vector<std::string>& files, const settings& how, report_format format, bool fail_on_warning,
-              bool quiet = false);
+int run_check(const std::vector<std::string>& files, const settings& how, const input_flags& inputs,
+              report_format format, bool fail_on_warning, bool quiet = false);
 int list_rules();
 // `out` is a folder, "-" (standard output), or, with one input file, the
 // output file itself when its extension is a format's (fish.html).
@@ -59,7 +79,8 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                 const settings& how, const convert_flags& flags);
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
                 const std::vector<std::string>& params, const std::optional<std::string>& base_url);
-// quiet: a file left for its errors is named, its diagnostics not shown.
-int run_fmt(const std::vector<std::string>& files, const settings& how, bool check_only, bool quiet = false);
+// Files are rewritten in place; "-" is formatted from standard input to
+// standard output.
+int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags);
 
 }  // namespace cli

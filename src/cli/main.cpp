@@ -189,11 +189,30 @@ int main(int argc_in, char** argv_in) {
     CLI::App* format_cmd = app.add_subcommand("fmt", "Rewrite drafts in the canonical draft form");
     const std::string_view chosen = argc > 1 ? argv[1] : "";
 
+    // check and fmt: standard input's name; check: folders walked as convert walks them
+    input_flags inputs;
+    auto add_stdin_filename = [&](CLI::App* sub) {
+        sub->add_option("--stdin-filename", inputs.stdin_filename,
+                        "NAME: the name of standard input (-) in messages; its configuration is the\n"
+                        "nearest .communique.toml above NAME, its format NAME's extension's");
+    };
+
     // check
     bool rules_only = false, check_quiet = false;
     std::string format = "human", fail_on = "error";
     if (chosen == check->get_name()) {
-        add_common(check);
+        add_common(check, "Drafts (Markdown or text), .docx, HTML pages, release XML files or folders\n"
+                          "(walked recursively, as convert walks them); - reads standard input");
+        add_stdin_filename(check);
+        check->add_option("--include", inputs.include,
+                          "GLOB: check only files that match, when walking folders (repeatable;\n"
+                          "default *.md *.markdown *.txt *.xml *.docx *.html *.htm). A glob with a / is matched\n"
+                          "against the path below the walked folder, one without against the file name")
+            ->allow_extra_args(false);
+        check->add_option("--exclude", inputs.exclude, "GLOB: skip files and folders that match (repeatable)")
+            ->allow_extra_args(false);
+        check->add_flag("--follow-symlinks", inputs.follow_symlinks,
+                        "Follow symbolic links when walking folders (each folder is walked once)");
         check->add_flag("--list-rules", rules_only, "List every rule ID with its level under each profile (general, kh-ministry) and exit");
         check->add_option("--format", format,
                           "human: file:line:col: severity[rule]: message with the source line, on stderr\n"
@@ -207,7 +226,10 @@ int main(int argc_in, char** argv_in) {
         check->add_flag("-q,--quiet", check_quiet,
                         "Print nothing on success: a human report shows only what fails the run (errors,\n"
                         "and warnings with --fail-on warning); json, sarif and github reports are whole");
-        check->footer("Exit status: 0 all valid (warnings allowed unless --fail-on warning), 1 some release\n"
+        check->footer("A folder is walked like convert's: hidden files and folders, and folders holding a\n"
+                      ".communique-manifest (convert's outputs), are skipped. A folder with nothing to\n"
+                      "check is an error.\n"
+                      "Exit status: 0 all valid (warnings allowed unless --fail-on warning), 1 some release\n"
                       "has an error, 2 usage, configuration or I/O error.");
     }
 
@@ -320,18 +342,26 @@ int main(int argc_in, char** argv_in) {
     }
 
     // fmt
-    bool fmt_check = false, fmt_quiet = false;
+    fmt_flags fmt_how;
     if (chosen == format_cmd->get_name()) {
-        add_common(format_cmd);
-        format_cmd->add_flag("--check", fmt_check, "Only report which files would change (exit 1 if any)");
-        format_cmd->add_flag("-q,--quiet", fmt_quiet,
+        add_common(format_cmd, "Markdown drafts, rewritten in place; - formats standard input to standard output");
+        add_stdin_filename(format_cmd);
+        format_cmd->add_flag("--check", fmt_how.check, "Only report which files would change (exit 1 if any)");
+        format_cmd->add_flag("--diff", fmt_how.diff,
+                             "Only show what would change, as a unified diff on standard output (exit 1\n"
+                             "if anything would; patch -p0 applies it)");
+        format_cmd->add_flag("-q,--quiet", fmt_how.quiet,
                              "Name a file left for its errors in one line, without the errors (communique\n"
                              "check shows them: the pre-commit hooks run both)");
-        format_cmd->footer("A draft is rewritten only when it reads without errors, and only when its\n"
-                           "canonical form reads back to the same release; files are replaced atomically\n"
-                           "and keep their permissions.\n"
-                           "Exit status: 0 nothing to do or all rewritten, 1 a file has errors or (with\n"
-                           "--check) would change, 2 usage or I/O error.");
+        format_cmd->footer("The canonical form: blank lines, spacing (a run of spaces is one, no trailing\n"
+                           "spaces), emphasis (**bold**, *italic*), list markers and escapes normalised.\n"
+                           "Paragraphs stay in the order they were written; the byte order mark and CRLF\n"
+                           "line ends stay as they were. A draft is rewritten only when it reads without\n"
+                           "errors, when nothing of it would be deleted (a comment, a line read as a web\n"
+                           "page's), and only when its canonical form reads back to the same release; files\n"
+                           "are replaced atomically and keep their permissions.\n"
+                           "Exit status: 0 nothing to do or all rewritten, 1 a file has errors, would lose\n"
+                           "a line, or (with --check or --diff) would change, 2 usage or I/O error.");
     }
 
     try {
@@ -346,13 +376,14 @@ int main(int argc_in, char** argv_in) {
                               : format == "sarif" ? report_format::sarif
                               : format == "github" ? report_format::github
                                                    : report_format::human;
-            status = rules_only ? list_rules() : run_check(files, how, f, fail_on == "warning", check_quiet);
+            status = rules_only ? list_rules() : run_check(files, how, inputs, f, fail_on == "warning", check_quiet);
         } else if (convert->parsed()) {
             status = run_convert(files, to, out_dir, how, bulk);
         } else if (catalog_cmd->parsed()) {
             status = run_catalog(reports, catalog_dir, catalog_params, catalog_base_url);
         } else if (format_cmd->parsed()) {
-            status = run_fmt(files, how, fmt_check, fmt_quiet);
+            fmt_how.stdin_filename = inputs.stdin_filename;
+            status = run_fmt(files, how, fmt_how);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());

@@ -13,6 +13,7 @@
 #include <map>
 #include <mutex>
 #include <stdexcept>
+#include <vector>
 
 namespace communique::detail {
 
@@ -91,6 +92,82 @@ void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing
         if (!seen[i]) diagnostics.push_back({severity::warning, "glyph-missing", message(missing[i]), {}, {}});
 }
 
+bool before(source_position a, source_position b) {
+    return a.line < b.line || (a.line == b.line && a.column < b.column);
+}
+
+// A position the reader recorded; an XML input's elements have lines only,
+// and their order is the schema's anyway.
+bool known(source_position p) { return p.line > 0 && p.column > 0; }
+
+// The header's blocks as the draft writer writes them (the state and motto
+// one, then each organisation, then each unit, lunar date, reference, genre
+// and embargo in the XML's order), each with where it began; nothing when a
+// position is not known.
+std::vector<source_position> header_blocks(const release_tree& tree, xmlNodePtr header) {
+    std::vector<source_position> national, organisations, rest;
+    for (xmlNodePtr e = first_element(header); e; e = next_element(e)) {
+        if (is(e, "state") || is(e, "motto")) national.push_back(tree.span_of(e).begin);
+        for (xmlNodePtr part = is(e, "issuer") ? first_element(e) : nullptr; part; part = next_element(part))
+            (is(part, "organisation") ? organisations : rest).push_back(tree.span_of(part).begin);
+        if (is(e, "lunar-date") || is(e, "reference") || is(e, "genre") || is(e, "embargo"))
+            rest.push_back(tree.span_of(e).begin);
+    }
+    std::vector<source_position> out;
+    if (!national.empty()) out.push_back(*std::min_element(national.begin(), national.end(), before));
+    out.insert(out.end(), organisations.begin(), organisations.end());
+    out.insert(out.end(), rest.begin(), rest.end());
+    if (!std::all_of(out.begin(), out.end(), known)) return {};
+    return out;
+}
+
+// Where the draft had what the XML's order cannot say: the schema puts the
+// header's parts in one order and the closing after the dateline, but a
+// ministry may come above the national header, "For media enquiries: ..."
+// above "Phnom Penh, 12 April 2024", a dateline above the header. The draft
+// writer puts them back where the author had them (from where the reader
+// found each), so that fmt moves no paragraph:
+//   header-order             the header's blocks (1 for the first the draft
+//                            writer makes, and so on) and a top dateline
+//                            ("dateline") in the order they stood;
+//   closing-before-dateline  how many of the closing's blocks stood above
+//                            an end dateline, a blank line between.
+void add_draft_order(const release_tree& tree, stylesheet::params& params) {
+    xmlNodePtr dateline = child(tree.root(), "dateline");
+    source_position at = dateline ? tree.span_of(dateline).begin : source_position{};
+    std::string position = dateline ? attribute(dateline, "position") : "";
+    if (xmlNodePtr header = child(tree.root(), "header")) {
+        std::vector<source_position> blocks = header_blocks(tree, header);
+        // A part the reader took from further down (the issuer signing off
+        // over the end dateline) has no place above the headline to keep:
+        // the header is then written in its usual order.
+        if (xmlNodePtr headline = child(tree.root(), "headline")) {
+            source_position top = tree.span_of(headline).begin;
+            if (std::any_of(blocks.begin(), blocks.end(), [&](source_position p) { return !before(p, top); }))
+                blocks.clear();
+        }
+        std::vector<std::pair<source_position, std::string>> order;
+        for (std::size_t i = 0; i < blocks.size(); ++i) order.emplace_back(blocks[i], std::to_string(i + 1));
+        if (position == "top" && known(at)) order.emplace_back(at, "dateline");
+        std::stable_sort(order.begin(), order.end(),
+                         [](const auto& a, const auto& b) { return before(a.first, b.first); });
+        std::string text;
+        for (const auto& [where, name] : order) text += (text.empty() ? "" : " ") + name;
+        if (!blocks.empty()) params["header-order"] = text;
+    }
+    if (xmlNodePtr closing = child(tree.root(), "closing"); closing && position == "end" && known(at)) {
+        // Not a signature in the dateline's own paragraph ("WISMA PUTRA" over
+        // "PUTRAJAYA" / "21 Ogos 2024"): the writer sets the dateline on one
+        // line, and the signature above it would read as body text.
+        std::size_t n = 0;
+        for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
+            span where = tree.span_of(c);
+            if (!known(where.begin) || !before(where.begin, at) || where.end.line + 1 >= at.line) break;
+        }
+        params["closing-before-dateline"] = std::to_string(n);
+    }
+}
+
 // The XSLT writers (and, through the FO stylesheet, the PDF renderer).
 class xslt_writers final : public writers {
 public:
@@ -148,7 +225,12 @@ bool xslt_writers::write(const release_tree& tree, std::string_view format, std:
     // The docx stylesheet's result is a package of XML parts to zip.
     if (format == "docx") return write_docx(tree, *it->second, out, diagnostics);
     std::string error;
-    if (it->second->get().apply(tree.doc(), params_, box_, out, error)) return true;
+    stylesheet::params draft_params;
+    if (format == "draft") {
+        draft_params = params_;
+        add_draft_order(tree, draft_params);
+    }
+    if (it->second->get().apply(tree.doc(), format == "draft" ? draft_params : params_, box_, out, error)) return true;
     diagnostics.push_back({severity::error, "stylesheet",
                            "the " + std::string(format) + " stylesheet failed: " + error, {}, {}});
     return false;
