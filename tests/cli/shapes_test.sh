@@ -424,5 +424,28 @@ EOF
 "$cli" check --fail-on warning "$work/advisory.md" >"$work/check.out" 2>&1
 if [ $? = 0 ]; then ok; else fail "a media advisory's event date flagged"; cat "$work/check.out"; fi
 
+# ---- errors that say what was found where a part was expected -------------
+
+# No dateline: the diagnostic quotes what the release ends with, and its line.
+printf '%s\nSTATEMENT\n\n%s\n\n%s\n\nFor more information, contact the Consular Department.\n' \
+  "$head" "$headline" "$body" >"$work/no-dateline.md"
+last=$(wc -l <"$work/no-dateline.md")
+"$cli" check "$work/no-dateline.md" >"$work/check.out" 2>&1
+if grep -qF "error[dateline-missing]: the release has no dateline: it ends with \"For more information, contact the Consular Department.\" (line $last); expected the place and date of issue after the last paragraph" "$work/check.out"
+then ok; else fail "dateline-missing does not say what the release ends with"; cat "$work/check.out"; fi
+
+# No headline: what comes after the header instead.
+printf '%s\nSTATEMENT\n\n%s\n' "$head" "$dateline" >"$work/no-headline.md"
+"$cli" check "$work/no-headline.md" >"$work/check.out" 2>&1
+if grep -qF "error[headline-missing]: the release has no headline: after the header's last line \"STATEMENT\"" "$work/check.out" &&
+   grep -qF "comes the dateline \"$dateline\"" "$work/check.out"
+then ok; else fail "headline-missing does not say what stands in its place"; cat "$work/check.out"; fi
+
+# Not a release: how the text opens and ends.
+printf 'The river rises in the rain,\nand the boats come home.\n\nThe market wakes before the sun.\n' >"$work/poem.md"
+"$cli" check "$work/poem.md" >"$work/check.out" 2>&1
+if grep -qF "it opens with \"The river rises in the rain,…\" (line 1) and ends with \"The market wakes before the sun.\" (line 4)" "$work/check.out"
+then ok; else fail "not-a-release does not quote the text"; cat "$work/check.out"; fi
+
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
