@@ -680,7 +680,8 @@ std::optional<dateline_match> recogniser::whole_dateline(const block& b) const {
 std::string recogniser::end_mark_text(const block& b) const {
     if (b.kind == block_kind::thematic_break) return b.printed.empty() ? std::string("***") : b.printed;
     // The mark as printed: "***END***" is an end mark, not bold "END".
-    if (b.kind == block_kind::paragraph && b.lines.size() == 1) {
+    // Marks are short: a paragraph's line is not one, and is not folded.
+    if (b.kind == block_kind::paragraph && b.lines.size() == 1 && b.lines[0].text.size() <= 40) {
         if (!b.printed.empty() && is_end_mark(b.printed)) return b.printed;
         if (is_end_mark(b.lines[0].text)) return b.lines[0].text;
     }
@@ -689,7 +690,10 @@ std::string recogniser::end_mark_text(const block& b) const {
 
 bool recogniser::is_closing_block(const block& b) const {
     if (!end_mark_text(b).empty()) return true;
-    return b.kind == block_kind::paragraph && !b.lines.empty() && is_closing_lead(b.lines[0].text);
+    if (b.kind != block_kind::paragraph || b.lines.empty()) return false;
+    // A lead opens its line: only the line's start is folded.
+    std::string_view first = b.lines[0].text;
+    return is_closing_lead(first.substr(0, advance_code_points(first, 48)));
 }
 
 // The name is printed again on a line of the release's last blocks after
