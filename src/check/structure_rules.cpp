@@ -25,6 +25,32 @@ void add(std::vector<diagnostic>& out, const char* rule, std::string message, sp
     out.push_back({severity::error, rule, std::move(message), where.begin, where.begin});
 }
 
+// An element's text as a diagnostic quotes it: its first words, and the
+// line it starts on: "The Ministry will continue to work closely…" (line 17).
+std::string quoted(const release_tree& tree, xmlNodePtr e) {
+    return "\"" + excerpt(text_content(e)) + "\" (line " + std::to_string(tree.span_of(e).begin.line) + ")";
+}
+
+// What the release holds in a place: a paragraph quoted, or what it is.
+std::string described(const release_tree& tree, xmlNodePtr e) {
+    if (!e) return "nothing";
+    if (is(e, "table")) return "a table (line " + std::to_string(tree.span_of(e).begin.line) + ")";
+    if (is(e, "figure")) return "an image (line " + std::to_string(tree.span_of(e).begin.line) + ")";
+    if (is(e, "dateline")) return "the dateline " + quoted(tree, e);
+    if (is(e, "list") || is(e, "quote")) e = first_element(e) ? first_element(e) : e;
+    return quoted(tree, e);
+}
+
+// The last block of the body or the closing, where a dateline was looked for.
+xmlNodePtr last_block(xmlNodePtr root) {
+    for (const char* part : {"closing", "body"}) {
+        xmlNodePtr last = nullptr;
+        for (xmlNodePtr e = first_element(child(root, part)); e; e = next_element(e)) last = e;
+        if (last) return last;
+    }
+    return nullptr;
+}
+
 span at_start(span s) { return {s.begin, s.begin}; }
 span at_end(span s) { return {s.end, s.end}; }
 
@@ -72,7 +98,16 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
             headline ? at_start(tree.span_of(headline)) : header ? at_end(header_span) : at_start(whole));
 
     if (!headline) {
-        add(out, "headline-missing", "the release has no headline", header ? at_end(header_span) : at_start(whole));
+        // What stands after the header where the headline should.
+        xmlNodePtr next = header ? next_element(header) : first_element(root);
+        if (next && is(next, "body")) next = first_element(next) ? first_element(next) : next_element(next);
+        xmlNodePtr above = header ? xmlLastElementChild(header) : nullptr;
+        if (above && is(above, "issuer") && xmlLastElementChild(above)) above = xmlLastElementChild(above);
+        std::string after = above ? "after the header's last line " + quoted(tree, above) : "at the top";
+        add(out, "headline-missing",
+            "the release has no headline: " + after + " comes " + described(tree, next) +
+                "; expected one short line naming what happened, e.g. \"Ministry opens a new laboratory\"",
+            header ? at_end(header_span) : at_start(whole));
     } else {
         std::string text = text_content(headline);
         std::size_t words = count_words(text);
@@ -91,10 +126,14 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
             body ? tree.span_of(body) : at_end(whole));
 
     xmlNodePtr dateline = child(root, "dateline");
-    if (!dateline)
+    if (!dateline) {
+        xmlNodePtr last = last_block(root);
         add(out, "dateline-missing",
-            "the release has no dateline; end it with the place and date of issue, e.g. \"Phnom Penh, 12 April 2024\"",
+            "the release has no dateline: it ends with " + described(tree, last) +
+                "; expected the place and date of issue after the last paragraph, e.g. \"Phnom Penh, 12 April "
+                "2024\"",
             at_end(whole));
+    }
     else if (!child(dateline, "place"))
         add(out, "dateline-place",
             "the dateline has no place; write where the release was issued, e.g. \"Phnom Penh, " +

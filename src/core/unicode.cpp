@@ -326,6 +326,28 @@ std::size_t count_words(std::string_view s) {
     return words;
 }
 
+std::string excerpt(std::string_view s) {
+    std::string text;
+    for (std::size_t i = 0; i < s.size();) {
+        std::size_t at = i;
+        char32_t c = next_code_point(s, i);
+        bool control = (c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c < 0xA0);
+        if (control)
+            text += "\xEF\xBF\xBD";
+        else
+            text.append(s.substr(at, i - at));
+    }
+    text = collapse_spaces(text);
+    std::size_t cut = advance_code_points(text, 60);
+    std::size_t spaces = 0;
+    for (std::size_t i = 0; i < cut; ++i)
+        if (text[i] == ' ' && ++spaces == 8) cut = i;
+    if (cut >= text.size()) return text;
+    // At a word's end when one is near.
+    if (std::size_t space = text.rfind(' ', cut); space != std::string::npos && space > cut / 2) cut = space;
+    return text.substr(0, cut) + "…";
+}
+
 std::string collapse_spaces(std::string_view s) {
     std::string out;
     out.reserve(s.size());

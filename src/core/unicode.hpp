@@ -50,4 +50,9 @@ std::string escape_xml(std::string_view s);
 // and none at either end.
 std::string collapse_spaces(std::string_view s);
 
+// The start of s as a diagnostic quotes it: its spaces collapsed, at most
+// eight words and 60 code points, "…" when cut, and every control character
+// (an escape sequence meant for a terminal) a U+FFFD.
+std::string excerpt(std::string_view s);
+
 }  // namespace communique::detail

@@ -472,6 +472,7 @@ private:
     std::size_t find_signoff(std::size_t block, std::size_t body_from);
     void find_run_in_dateline();
     void find_second_release();
+    std::string ends_of_text() const;
     void use_front_matter_date();
 
     std::optional<dateline_match> whole_dateline(const block& b) const;
@@ -679,7 +680,8 @@ std::optional<dateline_match> recogniser::whole_dateline(const block& b) const {
 std::string recogniser::end_mark_text(const block& b) const {
     if (b.kind == block_kind::thematic_break) return b.printed.empty() ? std::string("***") : b.printed;
     // The mark as printed: "***END***" is an end mark, not bold "END".
-    if (b.kind == block_kind::paragraph && b.lines.size() == 1) {
+    // Marks are short: a paragraph's line is not one, and is not folded.
+    if (b.kind == block_kind::paragraph && b.lines.size() == 1 && b.lines[0].text.size() <= 40) {
         if (!b.printed.empty() && is_end_mark(b.printed)) return b.printed;
         if (is_end_mark(b.lines[0].text)) return b.lines[0].text;
     }
@@ -688,7 +690,10 @@ std::string recogniser::end_mark_text(const block& b) const {
 
 bool recogniser::is_closing_block(const block& b) const {
     if (!end_mark_text(b).empty()) return true;
-    return b.kind == block_kind::paragraph && !b.lines.empty() && is_closing_lead(b.lines[0].text);
+    if (b.kind != block_kind::paragraph || b.lines.empty()) return false;
+    // A lead opens its line: only the line's start is folded.
+    std::string_view first = b.lines[0].text;
+    return is_closing_lead(first.substr(0, advance_code_points(first, 48)));
 }
 
 // The name is printed again on a line of the release's last blocks after
@@ -1283,6 +1288,27 @@ void recogniser::use_front_matter_date() {
     }
 }
 
+// Where a diagnostic says what the text holds where a release's parts were
+// looked for: "; it opens with "..." (line 1) and ends with "..." (line 9)".
+std::string recogniser::ends_of_text() const {
+    auto quote = [](const block& b) {
+        std::string text = excerpt(b.lines[0].text);
+        if (b.lines.size() > 1 && !text.ends_with("…")) text += "…";
+        return "\"" + text + "\" (line " + std::to_string(b.lines[0].begin.line) + ")";
+    };
+    const block* first = nullptr;
+    const block* last = nullptr;
+    for (const block& b : blocks_) {
+        if (!b.textual() || b.lines.empty()) continue;
+        if (!first) first = &b;
+        last = &b;
+    }
+    if (!first) return {};
+    std::string out = "; it opens with " + quote(*first);
+    if (last != first) out += " and ends with " + quote(*last);
+    return out;
+}
+
 void recogniser::find_second_release() {
     // A second national header or genre label after the headline starts
     // another release, with the issuer lines set above its label: the first
@@ -1334,8 +1360,8 @@ read_result recogniser::read() {
         // Not a release: what was said of a second one does not apply.
         std::erase_if(diags_, [](const diagnostic& d) { return d.rule == "several-releases"; });
         report(severity::error, "not-a-release",
-               "this is not a press release: no national header, issuer, genre "
-               "label or dateline was found",
+               "this is not a press release: no national header, issuer, genre label or dateline was found" +
+                   ends_of_text(),
                {{1, 1}, {1, 1}});
         return {nullptr, std::move(diags_)};
     }

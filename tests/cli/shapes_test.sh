@@ -82,9 +82,138 @@ shape() {
     fail "$name: convert"; cat "$work/convert.err"; }
   facts "$work/$name.xml"
   is "$name" headline "${want_headline:-$headline}"
-  is "$name" place "Phnom Penh"
+  # The place as printed: "PHNOM PENH", or "PHNOM PENH, Cambodia" in a wire dateline.
+  local place; place=$(fact place)
+  place=${place%%,*}
+  if [ "${place,,}" = "phnom penh" ]; then ok; else fail "$name: place is '$(fact place)', wanted Phnom Penh"; fi
   is "$name" when "2024-04-12"
 }
+
+# ---- shapes read since earlier work, kept here so that each stays read ---
+
+shape "FOR IMMEDIATE RELEASE above the genre" <<EOF
+$head
+FOR IMMEDIATE RELEASE
+
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+EOF
+is "FOR IMMEDIATE RELEASE above the genre" kind "statement"
+
+# Pasted from Word or an e-mail: a paragraph a line, no blank line between.
+shape "pasted, a paragraph a line" <<EOF
+$head
+STATEMENT
+$headline
+$(printf '%s\n' "$body" | sed '/^$/d')
+$dateline
+EOF
+
+state_motto=$(printf '%s\n' "$head" | sed -n '1,2p' | paste -sd' ')
+shape "state line and motto on one line" <<EOF
+$state_motto
+$(printf '%s\n' "$head" | sed '1,2d')
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+EOF
+
+for end in "Phnom Penh, on 12 April 2024" "Issued in Phnom Penh on 12 April 2024" \
+           "Done in Phnom Penh on 12 April 2024, in two originals in the Khmer and English languages." \
+           $'PHNOM PENH\n12 April 2024' $'Phnom Penh, 12 April 2024\n\nVONG Pisey\nSecretary of State'; do
+  shape "dateline: $end" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$end
+EOF
+done
+
+# The dateline on the last paragraph's last line, no blank line before it.
+shape "dateline under the last paragraph" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+$dateline
+EOF
+
+shape "dateline at the top" <<EOF
+$head
+STATEMENT
+
+$dateline
+
+$headline
+
+$body
+EOF
+
+shape "dateline under the headline" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$dateline
+
+$body
+EOF
+
+shape "wire dateline, run in" <<EOF
+$head
+STATEMENT
+
+$headline
+
+PHNOM PENH, Cambodia, April 12, 2024 /PRNewswire/ -- $body
+EOF
+
+shape "AP dateline, run in" <<EOF
+$head
+STATEMENT
+
+$headline
+
+PHNOM PENH, 12 April 2024 (AP) — $body
+EOF
+
+# A web page's remnants around the release: left out with a note.
+shape "web page remnants" <<EOF
+Home > Newsroom > Press releases
+
+Posted on 12 April 2024 by admin
+
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+
+Share this:
+
+[Back to Press releases](https://www.mfaic.gov.kh/news)
+EOF
+lacks "web page remnants" body "Posted on"
+lacks "web page remnants" closing "Back to"
 
 # ---- end marks, contacts and boilerplate after the release ---------------
 
@@ -318,6 +447,14 @@ $body
 EOF
 lacks "front matter: date and location" body "2024-04-12T09"
 
+# Lines after the front matter keep their numbers in diagnostics.
+printf -- '---\ntitle: A title\ndate: 2024-04-12\n---\n\n%s\nSTATEMENT\n\n%s\n\nThe talks ended on 31 April 2024.\n\n%s\n' \
+  "$head" "$headline" "$dateline" >"$work/fm-line.md"
+line=$(grep -n "31 April" "$work/fm-line.md" | cut -d: -f1)
+"$cli" check "$work/fm-line.md" >"$work/check.out" 2>&1
+if grep -q "fm-line.md:$line:20: error\[date-invalid\]" "$work/check.out"; then ok; else
+  fail "front matter: a diagnostic after it is not at line $line, column 20"; cat "$work/check.out"; fi
+
 # ---- a Thai ministry's layout ----------------------------------------------
 
 # No national header: the unit's name, the headline, the body, and the name
@@ -423,6 +560,29 @@ $dateline
 EOF
 "$cli" check --fail-on warning "$work/advisory.md" >"$work/check.out" 2>&1
 if [ $? = 0 ]; then ok; else fail "a media advisory's event date flagged"; cat "$work/check.out"; fi
+
+# ---- errors that say what was found where a part was expected -------------
+
+# No dateline: the diagnostic quotes what the release ends with, and its line.
+printf '%s\nSTATEMENT\n\n%s\n\n%s\n\nFor more information, contact the Consular Department.\n' \
+  "$head" "$headline" "$body" >"$work/no-dateline.md"
+last=$(wc -l <"$work/no-dateline.md")
+"$cli" check "$work/no-dateline.md" >"$work/check.out" 2>&1
+if grep -qF "error[dateline-missing]: the release has no dateline: it ends with \"For more information, contact the Consular Department.\" (line $last); expected the place and date of issue after the last paragraph" "$work/check.out"
+then ok; else fail "dateline-missing does not say what the release ends with"; cat "$work/check.out"; fi
+
+# No headline: what comes after the header instead.
+printf '%s\nSTATEMENT\n\n%s\n' "$head" "$dateline" >"$work/no-headline.md"
+"$cli" check "$work/no-headline.md" >"$work/check.out" 2>&1
+if grep -qF "error[headline-missing]: the release has no headline: after the header's last line \"STATEMENT\"" "$work/check.out" &&
+   grep -qF "comes the dateline \"$dateline\"" "$work/check.out"
+then ok; else fail "headline-missing does not say what stands in its place"; cat "$work/check.out"; fi
+
+# Not a release: how the text opens and ends.
+printf 'The river rises in the rain,\nand the boats come home.\n\nThe market wakes before the sun.\n' >"$work/poem.md"
+"$cli" check "$work/poem.md" >"$work/check.out" 2>&1
+if grep -qF "it opens with \"The river rises in the rain,…\" (line 1) and ends with \"The market wakes before the sun.\" (line 4)" "$work/check.out"
+then ok; else fail "not-a-release does not quote the text"; cat "$work/check.out"; fi
 
 echo "shapes: $passed passed, $failed failed"
 [ "$failed" = 0 ]
