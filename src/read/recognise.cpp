@@ -169,12 +169,16 @@ std::string embargo_when(std::string_view line, date_order order) {
 // A letterhead laid out as a table (the ministry on the left, the national
 // header on the right, as Word and old web pages set it) is read as lines:
 // the cells' blocks one after another, the national header's cell first,
-// wherever it stands. Only a table that opens the document and holds a
-// state line is a letterhead; nothing when there is none.
+// wherever it stands. Only a table that opens the document (after a line
+// or two of the web page's, such as its date) and holds a state line is a
+// letterhead; nothing when there is none.
 std::vector<block> unwrap_letterhead(const std::vector<block>& blocks) {
-    if (blocks.empty() || blocks.front().kind != block_kind::table) return {};
+    std::size_t at = 0;
+    while (at < blocks.size() && at < 2 && blocks[at].kind == block_kind::paragraph && blocks[at].lines.size() == 1)
+        ++at;
+    if (at == blocks.size() || blocks[at].kind != block_kind::table) return {};
     std::vector<const block*> cells;
-    for (const block& row : blocks.front().children)
+    for (const block& row : blocks[at].children)
         for (const block& cell : row.children) cells.push_back(&cell);
     auto has_state = [](const block* cell) {
         return std::any_of(cell->children.begin(), cell->children.end(), [](const block& b) {
@@ -185,12 +189,12 @@ std::vector<block> unwrap_letterhead(const std::vector<block>& blocks) {
     // A table of figures that opens a headerless release stays a table.
     if (std::none_of(cells.begin(), cells.end(), has_state)) return {};
     std::stable_partition(cells.begin(), cells.end(), has_state);
-    std::vector<block> out;
+    std::vector<block> out(blocks.begin(), blocks.begin() + static_cast<long>(at));
     for (const block* cell : cells)
         for (const block& b : cell->children)
             if (b.textual()) out.push_back(b);
-    if (out.empty()) return {};
-    out.insert(out.end(), blocks.begin() + 1, blocks.end());
+    if (out.size() == at) return {};
+    out.insert(out.end(), blocks.begin() + static_cast<long>(at) + 1, blocks.end());
     return out;
 }
 
@@ -792,7 +796,12 @@ void recogniser::find_header() {
                 r = role::lunar;
             } else if (is_reference_line(t)) {
                 r = role::reference;
-            } else if (auto d = match_dateline(t, opts_.numeric_dates); d && !d->run_in && b.lines.size() == 1) {
+            } else if (auto d = match_dateline(t, opts_.numeric_dates);
+                       d && !d->run_in &&
+                       (b.lines.size() == 1 || (li + 1 == b.lines.size() && d->place_end > d->place_begin &&
+                                                (last == role::motto || last == role::state)))) {
+                // On a line of its own, or under the national header in its
+                // cell, as Vietnam's letterheads set it.
                 r = role::dateline;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[li];
@@ -1178,7 +1187,9 @@ bool is_page_label(const line& l, date_order order) {
          {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY "})
         if (folded.starts_with(label) || folded == trim_label(label)) return true;
     auto dates = find_dates(l.text, order);
-    return dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size();
+    // A date alone, or with the time the page was posted ("08/10/2024 16:45").
+    return (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size()) ||
+           timed_date(l.text, order).has_value();
 }
 
 // What a web page prints below a release: a link alone ("Back to index",
@@ -1229,16 +1240,27 @@ void recogniser::skip_page_remnants() {
             if (blocks_[i].textual() && blocks_[i].joined() == text) return true;
         return false;
     };
+    auto label = [&](const block& b) {
+        return b.lines.size() <= 2 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
+                   return is_page_label(l, opts_.numeric_dates);
+               });
+    };
     for (std::size_t i = 0; i < letterhead; ++i) {
         const block& b = blocks_[i];
-        bool remnant = b.lines.size() <= 2 && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
-                           return is_page_label(l, opts_.numeric_dates);
-                       });
         // An issuer's name repeated lower down (a sign-off, a second
         // release) is the letterhead, not the page's copy of the title.
         bool issuer = has_organisation_word(b.joined()) || is_house_issuer_line(b.lines[0].text);
-        if (!remnant && (issuer || !repeated_later(b))) return;  // letterhead material after all: read it all
+        if (!label(b) && (issuer || !repeated_later(b))) {
+            // Letterhead material after all: only the page's own lines in
+            // front of it ("Posted on ...", "08/10/2024 16:45") are left out;
+            // a date alone may be the release's dateline.
+            std::size_t page_lines = 0;
+            while (page_lines < i && label(blocks_[page_lines]) && !whole_dateline(blocks_[page_lines])) ++page_lines;
+            letterhead = page_lines;
+            break;
+        }
     }
+    if (letterhead == 0) return;
     for (std::size_t i = 0; i < letterhead; ++i) {
         const block& b = blocks_[i];
         report(severity::note, "page-remnant", "\"" + b.joined() + "\" is the web page's, not the release's: left out",

@@ -153,3 +153,19 @@ TEST_CASE("a wire service's date and time under the title is the dateline", "[sh
     CHECK(has(xml, "<dateline position=\"top\"><date when=\"2024-06-04\">June 4, 2024</date> 08:00 AM Singapore "
                    "Standard Time</dateline>"));
 }
+
+TEST_CASE("a portal page: its posting time left out, the letterhead table after it read", "[shapes]") {
+    std::string xml = xml_of(
+        "<!DOCTYPE html><html><body><main><p>08/10/2024 16:45</p>"
+        "<table><tr><td><strong>BỘ Y TẾ</strong><br>Số: 1087/TB-BYT</td>"
+        "<td><strong>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</strong><br><strong>Độc lập - Tự do - Hạnh phúc</strong>"
+        "<br>Hà Nội, ngày 8 tháng 10 năm 2024</td></tr></table>"
+        "<p><strong>THÔNG CÁO BÁO CHÍ</strong></p><p><strong>Hà Nội ghi nhận số ca sốt xuất huyết tăng</strong></p>"
+        "<p>Theo báo cáo của Sở Y tế Hà Nội, thành phố ghi nhận hơn 7.200 ca mắc trong năm nay.</p>"
+        "</main></body></html>");
+    CHECK(has(xml, "<organisation>BỘ Y TẾ</organisation>"));
+    CHECK(has(xml, "<reference>Số: 1087/TB-BYT</reference>"));
+    CHECK(has(xml, "<place>Hà Nội</place>"));
+    CHECK(has(xml, "<headline>Hà Nội ghi nhận số ca sốt xuất huyết tăng</headline>"));
+    CHECK_FALSE(has(xml, "16:45"));
+}
