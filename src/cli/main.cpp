@@ -1,5 +1,6 @@
 // The communique command: argument parsing around the subcommands.
 #include "cli/commands.hpp"
+#include "cli/lsp.hpp"
 
 #include <communique/communique.hpp>
 
@@ -46,7 +47,7 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 4> subcommands{"check", "convert", "catalog", "fmt"};
+constexpr std::array<std::string_view, 5> subcommands{"check", "convert", "catalog", "fmt", "lsp"};
 
 // communique's version, then the libraries': those linked into the command
 // as they report themselves, those of the writers module and libzip (loaded
@@ -106,7 +107,7 @@ int unknown_subcommand(std::string_view word) {
         if (d < best_distance && d < std::max<std::size_t>(s.size(), 2)) best = s, best_distance = d;
     }
     if (best.empty())
-        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog and fmt "
+        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog, fmt and lsp "
                            "(communique --help)\n",
                    word);
     else
@@ -196,6 +197,15 @@ int main(int argc_in, char** argv_in) {
                         "NAME: the name of standard input (-) in messages; its configuration is the\n"
                         "nearest .communique.toml above NAME, its format NAME's extension's");
     };
+
+    // lsp
+    CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
+    if (chosen == lsp_cmd->get_name()) {
+        lsp_cmd->add_option("--config", how.config,
+                            "Configuration file (default: the nearest .communique.toml above each document)");
+        lsp_cmd->footer("Editors start it: see the README's Editors section for Neovim, Helix, Emacs and VS Code.\n"
+                        "Exit status: 0 after shutdown and exit, 1 on exit without shutdown or when input ends.");
+    }
 
     // check
     bool rules_only = false, check_quiet = false;
@@ -384,6 +394,8 @@ int main(int argc_in, char** argv_in) {
         } else if (format_cmd->parsed()) {
             fmt_how.stdin_filename = inputs.stdin_filename;
             status = run_fmt(files, how, fmt_how);
+        } else if (lsp_cmd->parsed()) {
+            status = run_lsp(how);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());
