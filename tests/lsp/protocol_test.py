@@ -315,6 +315,25 @@ try:
     diags = [d for d in client.diagnostics(uri_of(office), 2) or [] if d["code"] == "date-invalid"]
     expect(diags and diags[0]["severity"] == 3, f"the changed configuration is read again: {diags}")
 
+    # A configuration with a mistake: said on the draft's first line.
+    broken_dir = os.path.join(work, "broken")
+    os.mkdir(broken_dir)
+    with open(os.path.join(broken_dir, ".communique.toml"), "w") as f:
+        f.write('[rules]\n"no-such-rule" = "error"\n')
+    broken_draft = os.path.join(broken_dir, "draft.md")
+    client.open(broken_draft, valid)
+    diags = client.diagnostics(uri_of(broken_draft), 1) or []
+    config = [d for d in diags if d["code"] == "config"]
+    expect(config and config[0]["range"]["start"] == {"line": 0, "character": 0}
+           and ".communique.toml" in config[0]["message"], f"a configuration's mistake: {diags}")
+
+    # Web pages and Word documents are not drafts an editor edits: not checked.
+    page = os.path.join(work, "page.html")
+    client.open(page, "<html><body><p>31 April 2024</p></body></html>")
+    published = client.wait(lambda m: m.get("method") == "textDocument/publishDiagnostics"
+                            and m["params"]["uri"] == uri_of(page), timeout=0.5)
+    expect(published is None, f"an .html file is not checked: {published}")
+
     # Bad messages: an error answer each, and the server carries on.
     client.raw(b"Content-Length: 9\r\n\r\n{not json")
     m = client.wait(lambda m: m.get("error", {}).get("code") == -32700)
