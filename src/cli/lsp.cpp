@@ -115,7 +115,8 @@ position offset_to_lsp(std::string_view text, std::size_t offset) {
 
 unsigned days_in(int year, unsigned month) {
     using namespace std::chrono;
-    return static_cast<unsigned>(year_month_day_last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}}.day());
+    year_month_day_last last{std::chrono::year{year}, month_day_last{std::chrono::month{month}}};
+    return static_cast<unsigned>(last.day());
 }
 
 }  // namespace
@@ -248,7 +249,9 @@ json range_json(position a, position b) {
             {"end", {{"line", b.line}, {"character", b.character}}}};
 }
 
-position position_of(const json& j) { return {j.at("line").get<std::uint32_t>(), j.at("character").get<std::uint32_t>()}; }
+position position_of(const json& j) {
+    return {j.at("line").get<std::uint32_t>(), j.at("character").get<std::uint32_t>()};
+}
 
 // file:///a%20b/c.md -> /a b/c.md; nothing for another scheme.
 std::optional<std::string> path_of_uri(std::string_view uri) {
@@ -646,7 +649,8 @@ json server::symbols(document& d) {
     };
     auto symbol = [&](std::string name, int kind, std::uint32_t from, std::uint32_t to) {
         json r = line_range(from, to);
-        return json{{"name", std::move(name)}, {"kind", kind}, {"range", r}, {"selectionRange", line_range(from, from)}};
+        return json{
+            {"name", std::move(name)}, {"kind", kind}, {"range", r}, {"selectionRange", line_range(from, from)}};
     };
     constexpr int kind_namespace = 3, kind_string = 15, kind_module = 2, kind_field = 8, kind_event = 24;
     std::optional<std::uint32_t> headline = line_of(first_line(o->headline));
@@ -674,7 +678,9 @@ json server::symbols(document& d) {
 
 json server::code_actions(document& d, position from, position to) {
     json out = json::array();
-    auto before = [](position a, position b) { return a.line < b.line || (a.line == b.line && a.character < b.character); };
+    auto before = [](position a, position b) {
+        return a.line < b.line || (a.line == b.line && a.character < b.character);
+    };
     for (const communique::diagnostic& x : d.diagnostics) {
         json diag = diagnostic_json(d.text, x);
         position a = position_of(diag["range"]["start"]), b = position_of(diag["range"]["end"]);
@@ -694,9 +700,11 @@ json server::code_actions(document& d, position from, position to) {
             std::time_t now = std::time(nullptr);
             std::tm today{};
             localtime_r(&now, &today);
-            static constexpr const char* months[] = {"January", "February", "March",     "April",   "May",      "June",
-                                                     "July",    "August",   "September", "October", "November", "December"};
-            std::string line = fmt::format("Place, {} {} {}", today.tm_mday, months[today.tm_mon], today.tm_year + 1900);
+            static constexpr const char* months[] = {"January", "February", "March",     "April",
+                                                     "May",     "June",     "July",      "August",
+                                                     "September", "October", "November", "December"};
+            std::string line =
+                fmt::format("Place, {} {} {}", today.tm_mday, months[today.tm_mon], today.tm_year + 1900);
             std::string text = d.text.ends_with("\n\n") ? line + "\n" : d.text.ends_with("\n") ? "\n" + line + "\n"
                                                                                                 : "\n\n" + line + "\n";
             title = "Insert a dateline (its place, today's date)";
@@ -718,8 +726,8 @@ json server::handle_request(const std::string& method, const json& params) {
     if (method == "initialize") {
         initialized_ = true;
         if (params.is_object())
-            watch_config_ = params.value("/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer,
-                                         false);
+            watch_config_ = params.value(
+                "/capabilities/workspace/didChangeWatchedFiles/dynamicRegistration"_json_pointer, false);
         return {{"capabilities",
                  {{"positionEncoding", "utf-16"},
                   {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", false}}}}},

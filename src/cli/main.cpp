@@ -108,8 +108,8 @@ int unknown_subcommand(std::string_view word) {
         if (d < best_distance && d < std::max<std::size_t>(s.size(), 2)) best = s, best_distance = d;
     }
     if (best.empty())
-        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog, fmt, lsp and preview "
-                           "(communique --help)\n",
+        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog, fmt, "
+                           "lsp and preview (communique --help)\n",
                    word);
     else
         fmt::print(stderr, "communique: unknown subcommand '{}'; did you mean '{}'?\n", word, best);
@@ -209,7 +209,8 @@ int main(int argc_in, char** argv_in) {
     }
 
     // preview
-    CLI::App* preview_cmd = app.add_subcommand("preview", "Show a release in a browser, following the draft as it is saved");
+    CLI::App* preview_cmd =
+        app.add_subcommand("preview", "Show a release in a browser, following the draft as it is saved");
     std::string preview_target;
     unsigned preview_port = 8040;
     bool preview_open = false;

@@ -133,7 +133,9 @@ private:
                                              [](communique::options& o) { o.write_invalid = true; });
     }
     std::optional<fs::path> resolve(std::string_view rel);
-    std::string relative(const fs::path& p) const { return single_ ? p.filename().string() : p.lexically_relative(root_).string(); }
+    std::string relative(const fs::path& p) const {
+        return single_ ? p.filename().string() : p.lexically_relative(root_).string();
+    }
     struct rendered {
         std::string input;
         communique::result r;

@@ -35,7 +35,7 @@ extern "C" __attribute__((visibility("default"))) bool communique_preview_serve(
     server.Get("/events", [&](const httplib::Request&, httplib::Response& response) {
         response.set_header("Cache-Control", "no-store");
         auto seen = std::make_shared<std::optional<std::uint64_t>>();
-        response.set_chunked_content_provider("text/event-stream", [service, seen](std::size_t, httplib::DataSink& sink) {
+        auto provider = [service, seen](std::size_t, httplib::DataSink& sink) {
             if (!*seen) {
                 // The first event names the current generation.
                 auto now = service->wait_for_change(UINT64_MAX);
@@ -49,10 +49,12 @@ extern "C" __attribute__((visibility("default"))) bool communique_preview_serve(
                 sink.done();
                 return true;
             }
-            std::string event = *next == **seen ? std::string(": keep-alive\n\n") : "data: " + std::to_string(*next) + "\n\n";
+            std::string event =
+                *next == **seen ? std::string(": keep-alive\n\n") : "data: " + std::to_string(*next) + "\n\n";
             *seen = *next;
             return sink.write(event.data(), event.size());
-        });
+        };
+        response.set_chunked_content_provider("text/event-stream", provider);
     });
     server.Get(".*", [&](const httplib::Request& request, httplib::Response& response) {
         std::optional<cli::preview::answer> a = service->get(request.path);
