@@ -244,6 +244,8 @@ set(CPACK_DEBIAN_PACKAGE_MAINTAINER "${CPACK_PACKAGE_CONTACT}")
 # The fonts the PDF renderer falls back to for characters the stylesheet's
 # fonts lack (tools/install-deps' runtime packages): symbols and emoji, Chinese.
 list(APPEND cq_runtime_debs fonts-symbola fonts-wqy-microhei)
+# The preview's module (communique-preview.so) links cpp-httplib.
+list(APPEND cq_runtime_debs libcpp-httplib0.11)
 string(REPLACE ";" ", " cq_depends "libc6 (>= 2.34);libstdc++6 (>= 11);libgcc-s1;${cq_runtime_debs}")
 set(CPACK_DEBIAN_PACKAGE_DEPENDS "${cq_depends}")
 if(cq_static)

@@ -632,6 +632,30 @@ int run_catalog(const std::vector<std::string>& reports, const std::string& out_
     return batch::run_catalog(reports, out_dir, opts);
 }
 
+formatted_draft format_draft(const engine& e, std::string_view bytes) {
+    // Only a release that reads cleanly is rewritten: formatting a broken
+    // one could turn a typo (an unclosed **) into text.
+    result r = e.convert(bytes, std::vector<std::string>{"draft", "xml"});
+    const bool readable = r.ok() && r.outputs.size() == 2;
+    formatted_draft f{formatted_draft::has_errors, {}, std::move(r.diagnostics)};
+    if (!readable) return f;
+    if ((f.left_out_line = left_out_line(f.diagnostics, bytes))) {
+        f.outcome = formatted_draft::leaves_out_line;
+        return f;
+    }
+    f.text = as_found(r.outputs[0], bytes);
+    if (f.text == bytes) {
+        f.outcome = formatted_draft::unchanged;
+        return f;
+    }
+    // The formatted draft must read to the same release, word for word
+    // (dates to the same day, however they are written; spacing aside).
+    result again = e.convert(f.text, std::vector<std::string>{"xml"});
+    bool same = again.ok() && same_release(again.outputs[0], r.outputs[1]);
+    f.outcome = same ? formatted_draft::changed : formatted_draft::not_same_release;
+    return f;
+}
+
 int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags) {
     if (files.empty()) {
         fmt::print(stderr, "communique fmt: no files given (use - for standard input)\n");
@@ -641,7 +665,6 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
     engines pick = make_engines(how);
     reporter report(report_format::human);
     int status = exit_ok;
-    const std::vector<std::string> xml{"xml"};
     for (const std::string& path : files) {
         const named_input name = name_input(path, flags.stdin_filename);
         // Standard input is formatted to standard output, unless only
@@ -667,11 +690,9 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
             status = exit_usage;
             continue;
         }
-        // Only a release that reads cleanly is rewritten: formatting a broken
-        // one could turn a typo (an unclosed **) into text.
-        result r = e->convert(in->bytes, std::vector<std::string>{"draft", "xml"});
-        if (!flags.quiet) report.add(name.shown, in->bytes, r.diagnostics);
-        if (!r.ok()) {
+        formatted_draft f = format_draft(*e, in->bytes);
+        if (!flags.quiet) report.add(name.shown, in->bytes, f.diagnostics);
+        if (f.outcome == formatted_draft::has_errors) {
             // -q (the pre-commit hook, beside communique check): the errors
             // are check's to show, once.
             if (flags.quiet)
@@ -682,22 +703,19 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
             if (status == exit_ok) status = exit_invalid;
             continue;
         }
-        if (std::uint32_t line = left_out_line(r.diagnostics, in->bytes)) {
+        if (f.outcome == formatted_draft::leaves_out_line) {
             fmt::print(stderr, "communique fmt: {}: left as it is: the release leaves out line {} (a comment, or text "
                                "read as a web page's), which the canonical form would delete\n",
-                       name.shown, line);
+                       name.shown, f.left_out_line);
             if (status == exit_ok) status = exit_invalid;
             continue;
         }
-        const std::string formatted = as_found(r.outputs[0], in->bytes);
-        if (formatted == in->bytes) {
+        const std::string& formatted = f.text;
+        if (f.outcome == formatted_draft::unchanged) {
             if (to_stdout) std::fwrite(formatted.data(), 1, formatted.size(), stdout);
             continue;
         }
-        // The formatted draft must read to the same release, word for word
-        // (dates to the same day, however they are written; spacing aside).
-        result again = e->convert(formatted, xml);
-        if (!again.ok() || !same_release(again.outputs[0], r.outputs[1])) {
+        if (f.outcome == formatted_draft::not_same_release) {
             fmt::print(stderr, "communique fmt: {}: the canonical form would not read back the same; left as it is "
                                "(please report this)\n",
                        name.shown);

@@ -3,8 +3,12 @@
 
 #include "cli/report.hpp"
 
+#include <communique/communique.hpp>
+
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace cli {
@@ -81,6 +85,17 @@ int run_catalog(const std::vector<std::string>& reports, const std::string& out_
                 const std::vector<std::string>& params, const std::optional<std::string>& base_url);
 // Files are rewritten in place; "-" is formatted from standard input to
 // standard output.
+// What fmt makes of a draft: its canonical form (`text`) when the draft
+// reads without errors, leaves no line out, and that form reads back to the
+// same release.
+struct formatted_draft {
+    enum { has_errors, leaves_out_line, unchanged, changed, not_same_release } outcome;
+    std::string text;  // the canonical form, when unchanged, changed or not_same_release
+    std::vector<communique::diagnostic> diagnostics;
+    std::uint32_t left_out_line = 0;  // leaves_out_line: the first line the release leaves out
+};
+formatted_draft format_draft(const communique::engine& e, std::string_view bytes);
+
 int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags);
 
 }  // namespace cli

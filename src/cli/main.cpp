@@ -1,5 +1,7 @@
 // The communique command: argument parsing around the subcommands.
 #include "cli/commands.hpp"
+#include "cli/lsp.hpp"
+#include "cli/preview.hpp"
 
 #include <communique/communique.hpp>
 
@@ -46,7 +48,7 @@
 
 namespace {
 
-constexpr std::array<std::string_view, 4> subcommands{"check", "convert", "catalog", "fmt"};
+constexpr std::array<std::string_view, 6> subcommands{"check", "convert", "catalog", "fmt", "lsp", "preview"};
 
 // communique's version, then the libraries': those linked into the command
 // as they report themselves, those of the writers module and libzip (loaded
@@ -106,8 +108,8 @@ int unknown_subcommand(std::string_view word) {
         if (d < best_distance && d < std::max<std::size_t>(s.size(), 2)) best = s, best_distance = d;
     }
     if (best.empty())
-        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog and fmt "
-                           "(communique --help)\n",
+        fmt::print(stderr, "communique: unknown subcommand '{}'; the subcommands are check, convert, catalog, fmt, "
+                           "lsp and preview (communique --help)\n",
                    word);
     else
         fmt::print(stderr, "communique: unknown subcommand '{}'; did you mean '{}'?\n", word, best);
@@ -196,6 +198,36 @@ int main(int argc_in, char** argv_in) {
                         "NAME: the name of standard input (-) in messages; its configuration is the\n"
                         "nearest .communique.toml above NAME, its format NAME's extension's");
     };
+
+    // lsp
+    CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
+    if (chosen == lsp_cmd->get_name()) {
+        lsp_cmd->add_option("--config", how.config,
+                            "Configuration file (default: the nearest .communique.toml above each document)");
+        lsp_cmd->footer("Editors start it: see the README's Editors section for Neovim, Helix, Emacs and VS Code.\n"
+                        "Exit status: 0 after shutdown and exit, 1 on exit without shutdown or when input ends.");
+    }
+
+    // preview
+    CLI::App* preview_cmd =
+        app.add_subcommand("preview", "Show a release in a browser, following the draft as it is saved");
+    std::string preview_target;
+    unsigned preview_port = 8040;
+    bool preview_open = false;
+    if (chosen == preview_cmd->get_name()) {
+        preview_cmd->add_option("target", preview_target, "FILE|DIR: a release, or a folder of them (an index)")
+            ->required();
+        preview_cmd->add_option("--port", preview_port, "Port on 127.0.0.1 (0: any free one)")
+            ->check(CLI::Range(0u, 65535u))
+            ->capture_default_str();
+        preview_cmd->add_flag("--open", preview_open, "Open the page in the desktop's browser (xdg-open)");
+        preview_cmd->add_option("--config", how.config,
+                                "Configuration file (default: the nearest .communique.toml above each file)");
+        preview_cmd->footer("Serves on 127.0.0.1 only: the release as HTML (and PDF on a second tab), its\n"
+                            "diagnostics at their lines; the page follows each save (inotify, Server-Sent\n"
+                            "Events). Ctrl-C stops it.\n"
+                            "Exit status: 0 stopped by Ctrl-C or SIGTERM, 2 cannot serve (port in use, no such file).");
+    }
 
     // check
     bool rules_only = false, check_quiet = false;
@@ -384,6 +416,10 @@ int main(int argc_in, char** argv_in) {
         } else if (format_cmd->parsed()) {
             fmt_how.stdin_filename = inputs.stdin_filename;
             status = run_fmt(files, how, fmt_how);
+        } else if (lsp_cmd->parsed()) {
+            status = run_lsp(how);
+        } else if (preview_cmd->parsed()) {
+            status = run_preview(preview_target, preview_port, preview_open, how);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());
