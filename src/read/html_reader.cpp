@@ -893,6 +893,7 @@ private:
     html_doc parse();
     xmlNode* select(xmlDoc* doc);
     xmlNode* find_article(xmlDoc* doc);
+    xmlNode* with_title(xmlNode* paragraphs, xmlNode* root);
     void measure(xmlNode* top, std::vector<xmlNode*>& mains, std::vector<xmlNode*>& articles,
                  std::vector<xmlNode*>& scored);
     void walk(xmlNode* root);
@@ -1089,10 +1090,32 @@ xmlNode* html_reader::find_article(xmlDoc* doc) {
                                     rec_.info(best).score > 2.0 * static_cast<double>(text(semantic));
         if (!paragraphs_elsewhere) return inner_pre(semantic);
     }
-    if (best) return inner_pre(best);
+    if (best) return inner_pre(with_title(best, root));
     for (xmlNode* c = root->children; c; c = c->next)
         if (is_element(c, "body")) return c;
     return root;
+}
+
+// A CMS may set the title (and the letterhead lines above it) outside the
+// element of the body's paragraphs: their parent, when it adds an <h1> and
+// little other text, is the article.
+xmlNode* html_reader::with_title(xmlNode* paragraphs, xmlNode* root) {
+    xmlNode* parent = paragraphs->parent;
+    if (!parent || parent == root || parent->type != XML_ELEMENT_NODE || is_element(parent, "body")) return paragraphs;
+    const std::size_t inner = rec_.info(paragraphs).text, outer = rec_.info(parent).text;
+    if (10 * outer > 16 * inner) return paragraphs;
+    // An <h1> among the parent's other children, at any depth.
+    std::vector<xmlNode*> stack;
+    for (xmlNode* c = parent->children; c; c = c->next)
+        if (c != paragraphs) stack.push_back(c);
+    while (!stack.empty()) {
+        xmlNode* n = stack.back();
+        stack.pop_back();
+        if (n->type != XML_ELEMENT_NODE || left_out(n)) continue;
+        if (is_element(n, "h1")) return parent;
+        for (xmlNode* c = n->children; c; c = c->next) stack.push_back(c);
+    }
+    return paragraphs;
 }
 
 std::size_t html_reader::end_tag_end(const xmlNode* n) const {

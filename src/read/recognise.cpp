@@ -397,6 +397,8 @@ struct findings {
     // A second release in the file: its blocks [from, to), kept after the
     // first one's closing so that nothing of the file is lost.
     std::size_t second_from = 0, second_to = 0;
+    // A date alone under the headline, taken for the dateline: its block.
+    std::size_t date_block = npos;
     // An issuer signing off above the end dateline: lines [0, signoff_to)
     // of signoff_block. The header's issuer when it names none.
     std::size_t signoff_block = npos, signoff_to = 0;
@@ -471,6 +473,7 @@ private:
     void find_header();
     void find_headline();
     void find_closing();
+    void find_closing_from_end();
     // The block where an issuer's sign-off over the end dateline starts,
     // the dateline's last block being `block`; npos when there is none.
     std::size_t find_signoff(std::size_t block, std::size_t body_from);
@@ -752,7 +755,11 @@ void recogniser::find_header() {
         // A heading ends the header, unless a genre label is still to come:
         // a web page may set its letterhead lines as headings.
         bool before_genre = bi < genre_block && genre_block < blocks_.size();
-        if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre)) break;
+        // (A title heading with a genre label in front, "MFA Press Statement:
+        // ...", is read on: the label is the genre.)
+        if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre &&
+                             !(f_.parts.empty() && b.lines.size() == 1 && find_genre_prefix(b.lines[0].text))))
+            break;
         if (before_genre && f_.parts.empty() && f_.title_block == findings::npos &&
             (is_page_title(b) || (bi + 1 == genre_block && is_title_over_label(b)))) {
             f_.title_block = bi;
@@ -988,6 +995,7 @@ void recogniser::find_headline() {
             f_.dateline = d;
             f_.dateline_line = &blocks_[next].lines[0];
             f_.dateline_position = "under-headline";
+            f_.date_block = next;
             ++next;
         }
     }
@@ -1032,6 +1040,26 @@ std::size_t recogniser::tail_start(std::size_t from, std::size_t to) const {
 }
 
 void recogniser::find_closing() {
+    // A bare date under the headline may be a web page's ("20 November
+    // 2024" under the title): when the release ends with its own place and
+    // date, those are the dateline, and the date above is text of the body.
+    if (f_.dateline && f_.dateline->place_begin == f_.dateline->place_end && f_.date_block != findings::npos &&
+        f_.date_block + 1 == f_.next) {
+        findings kept = f_;
+        f_.dateline.reset();
+        f_.dateline_line = nullptr;
+        f_.next = f_.date_block;
+        f_.date_block = findings::npos;
+        find_closing_from_end();
+        bool placed = f_.dateline && f_.dateline_position == std::string_view("end") &&
+                      (f_.dateline_place_line || f_.dateline->place_end > f_.dateline->place_begin);
+        if (placed) return;
+        f_ = std::move(kept);
+    }
+    find_closing_from_end();
+}
+
+void recogniser::find_closing_from_end() {
     std::size_t body_from = f_.next;
     std::size_t tail = tail_start(body_from, f_.last);
     std::size_t body_to = tail;

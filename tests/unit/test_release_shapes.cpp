@@ -169,3 +169,19 @@ TEST_CASE("a portal page: its posting time left out, the letterhead table after 
     CHECK(has(xml, "<headline>Hà Nội ghi nhận số ca sốt xuất huyết tăng</headline>"));
     CHECK_FALSE(has(xml, "16:45"));
 }
+
+TEST_CASE("a CMS page: the title outside the body's element, its genre prefix, its date and the sign-off", "[shapes]") {
+    std::string xml = xml_of(
+        "<!DOCTYPE html><html><body><div class=\"nav\"><a href=\"/\">Home</a></div><section>"
+        "<h1>MFA Press Statement: Signing of the Consular Agreement with Vestaria</h1>"
+        "<p class=\"date\">20 November 2024</p><div class=\"rte\">"
+        "<p>1 The two ministers signed a consular agreement in Singapore today, after two years of talks.</p>"
+        "<p>2 The agreement sets out how each country notifies the other when its nationals are detained.</p>"
+        "<p>MINISTRY OF FOREIGN AFFAIRS<br>SINGAPORE<br>20 NOVEMBER 2024</p></div></section>"
+        "<footer>Privacy</footer></body></html>");
+    CHECK(has(xml, "<genre>MFA Press Statement</genre>"));
+    CHECK(has(xml, "<headline>Signing of the Consular Agreement with Vestaria</headline>"));
+    CHECK(has(xml, "<organisation>MINISTRY OF FOREIGN AFFAIRS</organisation>"));
+    CHECK(has(xml, "<place>SINGAPORE</place>"));
+    CHECK(has(xml, "<p><date when=\"2024-11-20\">20 November 2024</date></p>"));  // the page's date kept, as text
+}
