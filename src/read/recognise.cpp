@@ -841,6 +841,13 @@ void recogniser::find_header() {
             } else if (bi < genre_block && genre_block < blocks_.size()) {
                 r = seen(role::organisation) ? role::unit : role::organisation;
             }
+            // A news agency's name over the date and time of its story
+            // ("MEKONG WIRE" / "August 8, 2024 10:14 AM GMT+7").
+            if (r == role::none && f_.parts.empty() && li == 0 && b.lines.size() == 1 && caps &&
+                has_uppercase(t) && words <= 4 && bi + 1 < blocks_.size() &&
+                blocks_[bi + 1].kind == block_kind::paragraph && blocks_[bi + 1].lines.size() == 1 &&
+                timed_date(blocks_[bi + 1].lines[0].text, opts_.numeric_dates))
+                r = role::organisation;
             // A Thai ministry's layout: no national header, the unit's name on
             // the first line, and the same name again above the date at the end.
             // Its headline follows that line.
