@@ -165,7 +165,8 @@ TEST_CASE("a --files-from list keeps each listed path, made safe", "[batch][path
 
 TEST_CASE("sharding K/N takes every source exactly once, the same on every call", "[batch][shard]") {
     std::vector<std::string> sources;
-    for (int i = 0; i < 500; ++i) sources.push_back("20" + std::to_string(10 + i % 15) + "/r" + std::to_string(i) + ".md");
+    for (int i = 0; i < 500; ++i)
+        sources.push_back("20" + std::to_string(10 + i % 15) + "/r" + std::to_string(i) + ".md");
     for (unsigned n : {1u, 2u, 3u, 7u}) {
         CAPTURE(n);
         std::vector<std::size_t> per_shard(n);

@@ -22,13 +22,14 @@ struct parts {
                                     "<genre>PRESS RELEASE</genre>"};
     std::string headline = "<headline>New river ferry links two provinces</headline>";
     std::vector<std::string> body{"<p>The ferry was opened on <date when=\"2024-04-10\">10 April 2024</date>.</p>"};
-    std::string dateline =
-        "<dateline position=\"end\"><place>Phnom Penh</place>, <date when=\"2024-04-12\">12 April 2024</date></dateline>";
+    std::string dateline = "<dateline position=\"end\"><place>Phnom Penh</place>, "
+                           "<date when=\"2024-04-12\">12 April 2024</date></dateline>";
 };
 
 std::string xml(const parts& p) {
     std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                      "<release xmlns=\"urn:communique:release:1\" version=\"1.0\" xml:lang=\"en\" kind=\"press-release\">\n";
+                      "<release xmlns=\"urn:communique:release:1\" version=\"1.0\" xml:lang=\"en\" "
+                      "kind=\"press-release\">\n";
     if (p.has_header) {
         out += "<header>\n";
         for (const std::string& line : p.header) out += line + "\n";
@@ -46,7 +47,8 @@ std::string xml(const parts& p) {
 std::uint32_t line_of(const std::string& text, const std::string& part) {
     std::size_t at = text.find(part);
     REQUIRE(at != std::string::npos);
-    return static_cast<std::uint32_t>(std::count(text.begin(), text.begin() + static_cast<std::ptrdiff_t>(at), '\n') + 1);
+    auto end = text.begin() + static_cast<std::ptrdiff_t>(at);
+    return static_cast<std::uint32_t>(std::count(text.begin(), end, '\n') + 1);
 }
 
 options under(house_profile profile) {
@@ -62,9 +64,9 @@ std::vector<std::string> rules_of(const result& r) {
 }
 
 const diagnostic& only(const result& r, const std::string& rule) {
-    auto n = std::count_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const diagnostic& d) { return d.rule == rule; });
-    REQUIRE(n == 1);
-    return *std::find_if(r.diagnostics.begin(), r.diagnostics.end(), [&](const diagnostic& d) { return d.rule == rule; });
+    auto named = [&](const diagnostic& d) { return d.rule == rule; };
+    REQUIRE(std::count_if(r.diagnostics.begin(), r.diagnostics.end(), named) == 1);
+    return *std::find_if(r.diagnostics.begin(), r.diagnostics.end(), named);
 }
 
 using list = std::vector<std::string>;

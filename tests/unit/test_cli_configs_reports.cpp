@@ -54,7 +54,8 @@ std::string report(cli::report_format format, const std::vector<std::pair<std::s
     });
 }
 
-const diagnostic date_error{severity::error, "date-invalid", "\"30 February 2024\" is not a real date", {3, 5}, {3, 21}};
+const diagnostic date_error{severity::error, "date-invalid", "\"30 February 2024\" is not a real date", {3, 5},
+                            {3, 21}};
 const diagnostic place_warning{severity::warning, "dateline-place", "the dateline has no place", {7, 1}, {7, 17}};
 const diagnostic unplaced{severity::error, "stylesheet", "a stylesheet failed: 100%, a:b", {0, 0}, {0, 0}};
 
