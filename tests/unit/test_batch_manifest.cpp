@@ -1,0 +1,212 @@
+// The bulk runner's manifest (src/batch/manifest.cpp): what is written is
+// read back, the last line for a source wins, torn lines are ignored, and
+// the outputs it records (earlier ones too) are never walked as inputs.
+#include "batch/inputs.hpp"
+#include "batch/manifest.hpp"
+#include "fixtures.hpp"
+
+#include <catch2/catch.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <sys/stat.h>
+
+namespace fs = std::filesystem;
+using batch::manifest;
+using batch::manifest_record;
+
+namespace {
+
+manifest_record record(const std::string& source, std::uint64_t input, std::vector<std::string> formats) {
+    manifest_record r;
+    r.source = source;
+    r.input_hash = input;
+    r.settings_hash = 0xfedcba9876543210ULL;
+    r.status = "converted";
+    for (const std::string& f : formats)
+        r.outputs.push_back({f, source.substr(0, source.rfind('.')) + "." + f, 100 + f.size()});
+    r.info.headline = "Ferry opens";
+    r.info.date = "2024-04-12";
+    r.info.place = "Phnom Penh";
+    r.info.issuer = "MINISTRY OF TOURISM";
+    r.info.genre = "PRESS RELEASE";
+    r.info.kind = "press-release";
+    r.info.language = "km";
+    return r;
+}
+
+void write(const fs::path& out_dir, const std::vector<manifest_record>& records, bool compact) {
+    manifest m(out_dir);
+    std::string error;
+    REQUIRE(m.open(error));
+    for (const manifest_record& r : records) REQUIRE(m.append(r, error));
+    if (compact) REQUIRE(m.compact(error));
+}
+
+std::vector<std::string> lines_of(const std::string& text) {
+    std::vector<std::string> out;
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) out.push_back(line);
+    return out;
+}
+
+std::vector<std::string> sorted(std::vector<std::string> v) {
+    std::sort(v.begin(), v.end());
+    return v;
+}
+
+}  // namespace
+
+TEST_CASE("a manifest record is read back as it was written", "[batch][manifest]") {
+    test::temp_dir out;
+    manifest_record r = record("2024/04/ferry news.md", 0x0123456789abcdefULL, {"html", "xml"});
+    r.status = "converted-invalid";
+    r.earlier = {"2024/04/ferry news.txt"};
+    manifest_record no_date = record("ព័ត៌មាន.md", 1, {"html"});
+    no_date.info.date.clear();
+    write(out.path, {r, no_date}, false);
+
+    std::string text = test::slurp(out.path / batch::manifest_name);
+    std::vector<std::string> lines = lines_of(text);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[0] == R"({"communique-manifest":1})");
+    CHECK(lines[1].find(R"("input":"0123456789abcdef")") != std::string::npos);
+    CHECK(lines[1].find(R"("earlier":["2024/04/ferry news.txt"])") != std::string::npos);
+    CHECK(lines[2].find("earlier") == std::string::npos);  // only when there are any
+    CHECK(lines[2].find(R"("date":null)") != std::string::npos);
+
+    manifest m(out.path);
+    m.load();
+    auto back = m.find(r.source);
+    REQUIRE(back);
+    CHECK(back->source == r.source);
+    CHECK(back->input_hash == r.input_hash);
+    CHECK(back->settings_hash == r.settings_hash);
+    CHECK(back->status == "converted-invalid");
+    REQUIRE(back->outputs.size() == 2);
+    CHECK(back->outputs[0].format == "html");
+    CHECK(back->outputs[0].path == "2024/04/ferry news.html");
+    CHECK(back->outputs[0].size == r.outputs[0].size);
+    CHECK(back->outputs[1].format == "xml");
+    CHECK(back->earlier == r.earlier);
+    CHECK(back->info.headline == "Ferry opens");
+    CHECK(back->info.date == "2024-04-12");
+    CHECK(back->info.place == "Phnom Penh");
+    CHECK(back->info.issuer == "MINISTRY OF TOURISM");
+    CHECK(back->info.genre == "PRESS RELEASE");
+    CHECK(back->info.kind == "press-release");
+    CHECK(back->info.language == "km");
+
+    auto other = m.find("ព័ត៌មាន.md");
+    REQUIRE(other);
+    CHECK(other->info.date.empty());
+    CHECK(other->earlier.empty());
+    CHECK_FALSE(m.find("not there.md"));
+}
+
+TEST_CASE("the last line for a source wins, and compaction keeps one line per source, sorted", "[batch][manifest]") {
+    test::temp_dir out;
+    write(out.path, {record("b.md", 1, {"html"}), record("a.md", 2, {"html"}), record("b.md", 3, {"xml"})}, false);
+    CHECK(lines_of(test::slurp(out.path / batch::manifest_name)).size() == 4);
+    {
+        manifest m(out.path);
+        m.load();
+        REQUIRE(m.find("b.md"));
+        CHECK(m.find("b.md")->input_hash == 3);
+        CHECK(m.find("b.md")->outputs.at(0).format == "xml");
+    }
+
+    // A run that appends compacts: header, then a.md, then b.md's last line.
+    write(out.path, {record("c.md", 4, {"html"})}, true);
+    std::vector<std::string> lines = lines_of(test::slurp(out.path / batch::manifest_name));
+    REQUIRE(lines.size() == 4);
+    CHECK(lines[0] == R"({"communique-manifest":1})");
+    CHECK(lines[1].find(R"("source":"a.md")") != std::string::npos);
+    CHECK(lines[2].find(R"("source":"b.md")") != std::string::npos);
+    CHECK(lines[2].find(R"("format":"xml")") != std::string::npos);
+    CHECK(lines[3].find(R"("source":"c.md")") != std::string::npos);
+
+    // A run that appends nothing leaves the file alone (compaction would
+    // swap a new file in).
+    struct stat before {}, after {};
+    REQUIRE(::stat((out.path / batch::manifest_name).c_str(), &before) == 0);
+    write(out.path, {}, true);
+    REQUIRE(::stat((out.path / batch::manifest_name).c_str(), &after) == 0);
+    CHECK(after.st_ino == before.st_ino);
+}
+
+TEST_CASE("torn and foreign lines are ignored; an append after a torn line starts its own", "[batch][manifest]") {
+    test::temp_dir out;
+    write(out.path, {record("a.md", 1, {"html"})}, false);
+    fs::path file = out.path / batch::manifest_name;
+    std::string text = test::slurp(file);
+    text += "not json\n";
+    text += R"({"source":"bad-hash.md","input":"xyz","settings":"0000000000000000"})" "\n";
+    text += R"({"source":"neg-size.md","input":"0000000000000001","settings":"0000000000000000",)"
+            R"("outputs":[{"format":"html","path":"x.html","size":-1}]})" "\n";
+    text += R"({"source":"torn.md","input":"00000000000)";  // a crash cut it short
+    test::spit(file, text);
+
+    write(out.path, {record("after.md", 5, {"html"})}, false);
+    manifest m(out.path);
+    m.load();
+    CHECK(m.find("a.md"));
+    CHECK(m.find("after.md"));
+    CHECK_FALSE(m.find("bad-hash.md"));
+    CHECK_FALSE(m.find("neg-size.md"));
+    CHECK_FALSE(m.find("torn.md"));
+    std::vector<std::string> lines = lines_of(test::slurp(file));
+    CHECK(lines.back().starts_with(R"({"source":"after.md")"));
+}
+
+TEST_CASE("recorded outputs: every output and earlier output, beside their sources or all", "[batch][manifest]") {
+    test::temp_dir out;
+    CHECK(manifest::recorded_outputs(out.path, false).empty());  // no manifest
+
+    manifest_record a = record("drafts/a.md", 1, {"html", "xml"});
+    a.earlier = {"drafts/a.txt"};
+    manifest_record gone = record("gone.md", 2, {"html"});
+    write(out.path, {a, gone}, true);
+    CHECK(sorted(manifest::recorded_outputs(out.path, false)) ==
+          std::vector<std::string>{"drafts/a.html", "drafts/a.txt", "drafts/a.xml", "gone.html"});
+    // Converted in place: only releases whose draft is still there count.
+    CHECK(manifest::recorded_outputs(out.path, true).empty());
+    test::spit(out.path / "drafts/a.md", "x");
+    CHECK(sorted(manifest::recorded_outputs(out.path, true)) ==
+          std::vector<std::string>{"drafts/a.html", "drafts/a.txt", "drafts/a.xml"});
+}
+
+TEST_CASE("outputs a manifest records are never walked as inputs", "[batch][manifest]") {
+    test::temp_dir tmp;
+    fs::path archive = tmp.path / "archive";
+    // Converted in place: drafts and their outputs side by side, an earlier
+    // run's .txt output (a format no longer asked for) among them.
+    for (const char* name : {"2024/a.md", "2024/a.html", "2024/a.txt", "2024/notes.txt", "2024/b.md"})
+        test::spit(archive / name, "x");
+    manifest_record a = record("2024/a.md", 1, {"html"});
+    a.earlier = {"2024/a.txt"};
+    write(archive, {a}, true);
+    auto sources = [](const batch::gathered& g) {
+        std::vector<std::string> out;
+        for (const batch::job& j : g.jobs) out.push_back(j.source);
+        return out;
+    };
+    auto ignore = [](const std::string&) {};
+
+    // Named as the output folder: walked without what the manifest records.
+    batch::walk_options in_place;
+    in_place.output_folder = archive;
+    CHECK(sources(batch::gather({archive.string()}, std::nullopt, in_place, ignore)) ==
+          std::vector<std::string>{"2024/a.md", "2024/b.md", "2024/notes.txt"});
+    // A folder inside it: still without the outputs beside their drafts.
+    CHECK(sources(batch::gather({(archive / "2024").string()}, std::nullopt, {}, ignore)) ==
+          std::vector<std::string>{"a.md", "b.md", "notes.txt"});
+    // Below a folder named, a folder holding a manifest (another run's
+    // output folder) is not walked at all.
+    test::spit(tmp.path / "drafts/c.md", "x");
+    CHECK(sources(batch::gather({tmp.path.string()}, std::nullopt, {}, ignore)) ==
+          std::vector<std::string>{"drafts/c.md"});
+}
