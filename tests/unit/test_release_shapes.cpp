@@ -185,3 +185,12 @@ TEST_CASE("a CMS page: the title outside the body's element, its genre prefix, i
     CHECK(has(xml, "<place>SINGAPORE</place>"));
     CHECK(has(xml, "<p><date when=\"2024-11-20\">20 November 2024</date></p>"));  // the page's date kept, as text
 }
+
+TEST_CASE("a news agency's name over the date and time of its story is the issuer", "[shapes]") {
+    std::string xml = xml_of("MEKONG WIRE\n\nAugust 8, 2024 10:14 AM GMT+7\n\n"
+                             "Cambodian rice exporters expect higher prices\n\n"
+                             "Exporters expect prices to rise by as much as 8% in the coming months.\n");
+    CHECK(has(xml, "<organisation>MEKONG WIRE</organisation>"));
+    CHECK(has(xml, "<headline>Cambodian rice exporters expect higher prices</headline>"));
+    CHECK(has(xml, "<date when=\"2024-08-08\">"));
+}
