@@ -474,6 +474,7 @@ private:
     void find_headline();
     void find_closing();
     void find_closing_from_end();
+    bool is_listing() const;
     // The block where an issuer's sign-off over the end dateline starts,
     // the dateline's last block being `block`; npos when there is none.
     std::size_t find_signoff(std::size_t block, std::size_t body_from);
@@ -1214,6 +1215,15 @@ std::size_t recogniser::find_signoff(std::size_t bi, std::size_t body_from) {
     return first;
 }
 
+// A block whose text is all one or more links (a menu entry, a listing's
+// title).
+bool all_link(const block& b) {
+    return !b.runs.empty() && std::all_of(b.runs.begin(), b.runs.end(), [&](const run& r) {
+        return r.kind != run_kind::text || r.text.find_first_not_of(" \t") == std::string::npos ||
+               has_mark(b, r, mark_kind::link);
+    });
+}
+
 // A line a web page prints above the release: "Posted on 8 May 2024 by
 // admin", "Release date", "Date: 2024-06-05", a date alone.
 bool is_page_label(const line& l, date_order order) {
@@ -1234,14 +1244,10 @@ void recogniser::skip_trailing_remnants() {
     f_.last = blocks_.size();
     auto remnant = [&](const block& b) {
         if (!b.textual() || b.lines.size() != 1 || count_words(b.lines[0].text) > 8) return false;
-        bool all_link = std::all_of(b.runs.begin(), b.runs.end(), [&](const run& r) {
-            return r.kind != run_kind::text || r.text.find_first_not_of(" \t") == std::string::npos ||
-                   has_mark(b, r, mark_kind::link);
-        });
         std::string folded = fold(b.lines[0].text);
         for (std::string_view label : {"POSTED IN", "BACK TO", "RETURN TO", "SHARE", "TAGS", "CATEGORIES", "PRINT"})
             if (folded.starts_with(label)) return true;
-        return all_link;
+        return all_link(b);
     };
     std::size_t end = blocks_.size();
     while (end > 1 && remnant(blocks_[end - 1])) --end;
@@ -1302,6 +1308,20 @@ void recogniser::skip_page_remnants() {
                b.where);
     }
     f_.first = letterhead;
+}
+
+// A web page's index of releases: the "headline" a link, and at least
+// three more titles that are links, no paragraph of text among them.
+bool recogniser::is_listing() const {
+    if (f_.headline_block == findings::npos || !all_link(blocks_[f_.headline_block])) return false;
+    std::size_t titles = 0;
+    for (std::size_t i = f_.body_from; i < f_.body_to; ++i) {
+        const block& b = blocks_[i];
+        if (!b.textual()) continue;
+        if (all_link(b)) ++titles;
+        else if (count_words(b.joined()) > 25) return false;
+    }
+    return titles >= 3;
 }
 
 void recogniser::find_run_in_dateline() {
@@ -1413,6 +1433,12 @@ read_result recogniser::read() {
         if (blocks_[i].textual()) f_.closing.push_back(i);
     find_run_in_dateline();
     use_front_matter_date();
+    // Still read, so that --accept-invalid shows what the page holds.
+    if (is_listing())
+        report(severity::error, "not-a-release",
+               "this is a list of releases (a web page's index: titles that are links), not a release; "
+               "convert each release's own page",
+               {{1, 1}, {1, 1}});
     if (!f_.dateline && !f_.meta_date && f_.parts.empty()) {
         // Not a release: what was said of a second one does not apply.
         std::erase_if(diags_, [](const diagnostic& d) { return d.rule == "several-releases"; });

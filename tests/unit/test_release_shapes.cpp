@@ -194,3 +194,15 @@ TEST_CASE("a news agency's name over the date and time of its story is the issue
     CHECK(has(xml, "<headline>Cambodian rice exporters expect higher prices</headline>"));
     CHECK(has(xml, "<date when=\"2024-08-08\">"));
 }
+
+TEST_CASE("a web page's index of releases is not a release", "[shapes]") {
+    std::string page = "<!DOCTYPE html><html><body><main><p><strong>PRESS RELEASES</strong></p>";
+    for (int day = 20; day < 25; ++day)
+        page += "<h3><a href=\"/news/" + std::to_string(day) + "\">Ministry opens a new service number " +
+                std::to_string(day) + "</a></h3><p>" + std::to_string(day) + " August 2024</p>";
+    page += "</main></body></html>";
+    result r = engine().check(page);
+    REQUIRE_FALSE(r.diagnostics.empty());
+    CHECK(r.diagnostics[0].rule == "not-a-release");
+    CHECK(has(r.diagnostics[0].message, "a list of releases"));
+}
