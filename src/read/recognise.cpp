@@ -599,6 +599,9 @@ std::optional<dateline_match> timed_date(std::string_view text, date_order order
     if (dates.size() != 1 || dates[0].begin != 0) return std::nullopt;
     std::size_t at = dates[0].end;
     while (at < text.size() && text[at] == ' ') ++at;
+    // "3 February 2024 @ 4:15 PM", "12 April 2024, 10:00"
+    if (at < text.size() && (text[at] == '@' || text[at] == ',')) ++at;
+    while (at < text.size() && text[at] == ' ') ++at;
     std::size_t colon = text.find_first_of(":.", at);
     if (at == text.size() || !(text[at] >= '0' && text[at] <= '9') || colon == std::string_view::npos ||
         colon > at + 2)
@@ -1189,6 +1192,7 @@ std::size_t recogniser::find_signoff(std::size_t bi, std::size_t body_from) {
     const std::size_t n = lines.size();
     if (n < 2 || n > 6) return findings::npos;
     auto d = match_dateline(lines[n - 1]->text, opts_.numeric_dates);
+    if (!d) d = timed_date(lines[n - 1]->text, opts_.numeric_dates);  // "3 February 2024 @ 4:15 PM"
     if (!d || d->run_in) return findings::npos;
     // The place over a bare date, or none: "Department of Information" /
     // "Ministry of Foreign Affairs" / "12 March 2024".
@@ -1426,7 +1430,20 @@ read_result recogniser::read() {
     if (f_.signoff_block != findings::npos &&
         std::none_of(f_.parts.begin(), f_.parts.end(),
                      [](const findings::header_part& p) { return p.what == role::organisation; })) {
-        f_.parts.push_back({role::organisation, f_.signoff_block, 0, f_.signoff_to, false});
+        // Line by line: a department over its ministry is the unit.
+        const block& b = blocks_[f_.signoff_block];
+        bool named = false;
+        for (std::size_t k = 0; k < f_.signoff_to; ++k)
+            named = named || !has_unit_word(b.lines[k].text) || has_organisation_word(b.lines[k].text);
+        for (std::size_t k = 0; k < f_.signoff_to; ++k) {
+            const std::string& t = b.lines[k].text;
+            bool unit = named && has_unit_word(t) && !has_organisation_word(t);
+            if (!unit && !f_.parts.empty() && f_.parts.back().what == role::organisation &&
+                f_.parts.back().block == f_.signoff_block)
+                f_.parts.back().to = k + 1;  // a name over two lines
+            else
+                f_.parts.push_back({unit ? role::unit : role::organisation, f_.signoff_block, k, k + 1, false});
+        }
         f_.signoff_block = findings::npos;
     }
     for (std::size_t i = f_.second_from; i < f_.second_to; ++i)

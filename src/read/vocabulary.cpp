@@ -429,7 +429,7 @@ bool has_organisation_word(std::string_view line) {
     for (std::string_view w : {"MINISTRY", "MINISTRIES", "EMBASSY", "GOVERNMENT", "OFFICE OF THE PRIME MINISTER",
                                "COUNCIL", "AUTHORITY", "COMMISSION", "AGENCY", "SECRETARIAT", "PERMANENT MISSION",
                                "CONSULATE", "NATIONAL BANK", "PARLIAMENT", "SENATE", "NATIONAL ASSEMBLY",
-                               "ROYAL PALACE", "CABINET", "HIGH COMMISSION", "DELEGATION", "ORGANIZATION",
+                               "ROYAL PALACE", "CABINET", "POLICE", "HIGH COMMISSION", "DELEGATION", "ORGANIZATION",
                                "ORGANISATION", "UNITED NATIONS", "DEPARTMENT OF FOREIGN AFFAIRS", "DEPARTMENT OF STATE",
                                "CENTRAL BANK", "BANK OF", "OFFICE OF THE PRESIDENT", "PRESIDENTIAL",
                                // Malay, Indonesian, Filipino.

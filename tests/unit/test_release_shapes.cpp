@@ -47,7 +47,9 @@ TEST_CASE("an issuer signing off over the place and the date", "[shapes]") {
     std::string bare = xml_of("Press Release\n\nVisa exemption extended\n\n" + body +
                               "Department of Information\nMinistry of Foreign Affairs\n12 March 2024\n");
     CHECK(has(bare, "<dateline position=\"end\"><date when=\"2024-03-12\">12 March 2024</date></dateline>"));
-    CHECK(has(bare, "<organisation>Department of Information<br/>Ministry of Foreign Affairs</organisation>"));
+    // The department over its ministry is the ministry's unit.
+    CHECK(has(bare, "<organisation>Ministry of Foreign Affairs</organisation>"));
+    CHECK(has(bare, "<unit>Department of Information</unit>"));
 }
 
 TEST_CASE("a second release in the file ends the first before its letterhead", "[shapes]") {
@@ -184,6 +186,14 @@ TEST_CASE("a CMS page: the title outside the body's element, its genre prefix, i
     CHECK(has(xml, "<organisation>MINISTRY OF FOREIGN AFFAIRS</organisation>"));
     CHECK(has(xml, "<place>SINGAPORE</place>"));
     CHECK(has(xml, "<p><date when=\"2024-11-20\">20 November 2024</date></p>"));  // the page's date kept, as text
+}
+
+TEST_CASE("a sign-off whose date carries the time of issue", "[shapes]") {
+    std::string xml = xml_of("POLICE NEWS RELEASE\n\nPolice advisory on job scams\n\n" + body +
+                             "PUBLIC AFFAIRS DEPARTMENT\nSINGAPORE POLICE FORCE\n3 February 2024 @ 4:15 PM\n");
+    CHECK(has(xml, "<organisation>SINGAPORE POLICE FORCE</organisation>"));
+    CHECK(has(xml, "<unit>PUBLIC AFFAIRS DEPARTMENT</unit>"));
+    CHECK(has(xml, "<date when=\"2024-02-03\">3 February 2024</date> @ 4:15 PM</dateline>"));
 }
 
 TEST_CASE("a news agency's name over the date and time of its story is the issuer", "[shapes]") {
