@@ -19,6 +19,7 @@ namespace {
 // Characters that belong to the glyph before them, or to none: they stay
 // in that glyph's font rather than start a run of their own.
 bool attaches_to_previous(UChar32 c) {
+    if (c < 0x80) return false;  // ASCII has no marks, ignorables or selectors: most text asks ICU nothing
     const auto type = u_charType(c);
     return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR);
