@@ -35,6 +35,9 @@ cq_pkg(fontconfig fontconfig libfontconfig-dev)
 # so that `check` of a Markdown draft does not pay for loading libzip and its
 # libcrypto. The core takes only its headers.
 cq_pkg(libzip libzip libzip-dev)
+# libdeflate: the PDF renderer's stream compression (src/pdf/pdf_objects.cpp),
+# whole buffers at once, faster than zlib's streaming deflate.
+cq_pkg(libdeflate libdeflate libdeflate-dev)
 
 cq_cmake_pkg(fmt libfmt-dev 9)
 cq_cmake_pkg(CLI11 libcli11-dev)

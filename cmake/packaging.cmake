@@ -45,7 +45,8 @@ set(cq_dependency_table
   "cq::zlib|zlib||zlib1g|zlib1g-dev"
   "ZLIB::ZLIB|zlib||zlib1g|zlib1g-dev"
   "PoDoFo::PoDoFo||podofo|libpodofo0.9.8,fonts-dejavu-core|libpodofo-dev"
-  "cq::libzip|libzip||libzip4|libzip-dev")
+  "cq::libzip|libzip||libzip4|libzip-dev"
+  "cq::libdeflate|libdeflate||libdeflate0|libdeflate-dev")
 
 set(cq_pc_modules "")     # pkg-config modules of the dependencies
 set(cq_by_hand "")        # libraries without a .pc file (PoDoFo)

@@ -73,6 +73,10 @@ std::unique_ptr<font_face> font_face::load(const std::string& path, unsigned ind
     f->font_ = hb_font_create(f->face_);
     hb_font_set_scale(f->font_, int(f->upem_), int(f->upem_));
     hb_font_make_immutable(f->font_);
+    for (char32_t c = 0; c < f->ascii_glyphs_.size(); ++c) {
+        hb_codepoint_t g = 0;
+        f->ascii_glyphs_[c] = hb_font_get_nominal_glyph(f->font_, c, &g) ? g : 0;
+    }
 
     const double em = f->upem_;
     hb_glyph_extents_t notdef{};
@@ -123,6 +127,7 @@ font_face::~font_face() {
 bool font_face::has(char32_t c) const { return glyph(c) != 0; }
 
 std::uint32_t font_face::glyph(char32_t c) const {
+    if (c < ascii_glyphs_.size()) return ascii_glyphs_[c];
     hb_codepoint_t g = 0;
     return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
 }

@@ -78,6 +78,7 @@ private:
     int weight_ = 400;
     bool italic_ = false;
     std::string postscript_name_;
+    std::array<std::uint32_t, 128> ascii_glyphs_{};  // glyph(c) for ASCII, asked of the cmap once
     mutable std::once_flag subset_once_;
     mutable hb_face_t* subset_source_ = nullptr;
 };

@@ -1,4 +1,5 @@
-# The PDF renderer (src/pdf): XSL-FO to PDF with HarfBuzz, ICU and PoDoFo.
+# The PDF renderer (src/pdf): XSL-FO to PDF with HarfBuzz, ICU and PoDoFo;
+# streams compressed with libdeflate, zlib kept for the file ID's checksums.
 # Included by src/CMakeLists.txt into the communique_internal target.
 find_package(ZLIB)
 if(NOT ZLIB_FOUND)
@@ -22,4 +23,5 @@ target_sources(communique_internal PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/font_embedding.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pdf_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/renderer.cpp)
-target_link_libraries(communique_internal PUBLIC cq::harfbuzz cq::fontconfig cq::icu PoDoFo::PoDoFo ZLIB::ZLIB)
+target_link_libraries(communique_internal PUBLIC cq::harfbuzz cq::fontconfig cq::icu PoDoFo::PoDoFo ZLIB::ZLIB
+  cq::libdeflate)

@@ -2,8 +2,8 @@
 
 #include "pdf/numbers.hpp"
 
+#include <libdeflate.h>
 #include <unicode/utf8.h>
-#include <zlib.h>
 
 #include <stdexcept>
 
@@ -11,34 +11,25 @@ namespace communique::detail::pdf {
 
 namespace {
 
-// Measured on a one-page release (docs/pdf.md): level 3 makes the file 3 %
-// smaller than level 1 for 8 % more deflate work; level 6 (zlib's default)
-// saves another 3.5 % for half again as much work. Deflate is a fifth of
-// the renderer's time, so 3.
-constexpr int compression_level = 3;
+// Measured on 100 releases (docs/performance.md, "Stream compression"):
+// level 1 costs half the instructions of level 3 for files 3 % larger, and
+// level 3 is no slower than 2 or 4; the targets are about speed, so 1.
+constexpr int compression_level = 1;
 
-// One deflate state per thread, reset for each stream: setting one up
-// allocates and clears its tables, which costs more than compressing a
-// small content stream. A 16 KB window and smaller hash tables suit streams
-// of a few kilobytes.
+// One compressor per thread: libdeflate allocates its hash tables once per
+// compressor, which would cost more than compressing a small content stream.
 std::string deflate_bytes(std::string_view data) {
     struct state {
-        z_stream z{};
-        bool ready = false;
-        state() { ready = deflateInit2(&z, compression_level, Z_DEFLATED, 14, 7, Z_DEFAULT_STRATEGY) == Z_OK; }
-        ~state() {
-            if (ready) deflateEnd(&z);
-        }
+        libdeflate_compressor* c = nullptr;
+        state() : c(libdeflate_alloc_compressor(compression_level)) {}
+        ~state() { libdeflate_free_compressor(c); }
     };
     thread_local state s;
-    if (!s.ready || deflateReset(&s.z) != Z_OK) throw std::runtime_error("zlib could not start compressing");
-    std::string out(deflateBound(&s.z, static_cast<uLong>(data.size())), '\0');
-    s.z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
-    s.z.avail_in = static_cast<uInt>(data.size());
-    s.z.next_out = reinterpret_cast<Bytef*>(out.data());
-    s.z.avail_out = static_cast<uInt>(out.size());
-    if (deflate(&s.z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("zlib could not compress a stream");
-    out.resize(out.size() - s.z.avail_out);
+    if (!s.c) throw std::runtime_error("libdeflate could not start compressing (out of memory)");
+    std::string out(libdeflate_zlib_compress_bound(s.c, data.size()), '\0');
+    const std::size_t size = libdeflate_zlib_compress(s.c, data.data(), data.size(), out.data(), out.size());
+    if (size == 0) throw std::runtime_error("libdeflate could not compress a stream");
+    out.resize(size);
     return out;
 }
 

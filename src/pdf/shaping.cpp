@@ -4,8 +4,13 @@
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
+#include <algorithm>
+#include <array>
 #include <cstdio>
 #include <map>
+#include <mutex>
+#include <string_view>
+#include <unordered_map>
 
 namespace communique::detail::pdf {
 
@@ -14,6 +19,7 @@ namespace {
 // Characters that belong to the glyph before them, or to none: they stay
 // in that glyph's font rather than start a run of their own.
 bool attaches_to_previous(UChar32 c) {
+    if (c < 0x80) return false;  // ASCII has no marks, ignorables or selectors: most text asks ICU nothing
     const auto type = u_charType(c);
     return type == U_NON_SPACING_MARK || type == U_COMBINING_SPACING_MARK || type == U_ENCLOSING_MARK ||
            u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT) || u_hasBinaryProperty(c, UCHAR_VARIATION_SELECTOR);
@@ -51,6 +57,125 @@ hb_buffer_t* thread_buffer() {
     hb_buffer_clear_contents(h.buffer);
     return h.buffer;
 }
+
+// The glyphs of a piece of text, in font units, clusters counted from the
+// piece's start: what HarfBuzz gives, before scaling to a size.
+struct unit_glyph {
+    std::uint32_t gid = 0, cluster = 0;
+    hb_position_t x_advance = 0, x_offset = 0, y_offset = 0;
+};
+using glyph_run = std::vector<unit_glyph>;
+
+// What shapes a piece besides its text.
+struct piece_style {
+    const font_face* face = nullptr;
+    hb_script_t script = HB_SCRIPT_LATIN;
+    hb_language_t language = HB_LANGUAGE_INVALID;
+    unsigned flags = 0;  // hb_buffer_flags_t, BOT and EOT aside
+};
+
+// text[begin, end) shaped with the rest of the text as HarfBuzz's context.
+void shape_piece(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+                 glyph_run& out) {
+    const auto n = static_cast<std::uint32_t>(text.size());
+    hb_buffer_t* buf = thread_buffer();
+    hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text.data()), int(n), begin, int(end - begin));
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, ps.script);
+    hb_buffer_set_language(buf, ps.language);
+    unsigned flags = ps.flags;
+    if (begin == 0) flags |= HB_BUFFER_FLAG_BOT;
+    if (end == n) flags |= HB_BUFFER_FLAG_EOT;
+    hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
+    hb_shape(ps.face->hb(), buf, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+    out.resize(count);
+    for (unsigned g = 0; g < count; ++g)
+        out[g] = {info[g].codepoint, info[g].cluster - begin, pos[g].x_advance, pos[g].x_offset, pos[g].y_offset};
+}
+
+// Runs shaped before, by everything HarfBuzz sees of them: font, script,
+// language, flags, text and the context around it. Releases of one
+// archive repeat their headers, sign-offs and boilerplate, and the cache
+// outlives a document (fonts are never unloaded, so a face's address
+// names it for the process). Only exact repeats are reused: the default
+// fonts kern the space with the letters on both sides, so words shaped
+// apart would not match the run shaped whole. Sharded so that threads
+// seldom wait for each other; a shard over its size is emptied, which
+// bounds the memory and changes no output.
+class run_cache {
+public:
+    static run_cache& instance() {
+        static run_cache cache;
+        return cache;
+    }
+
+    // Calls use(const glyph_run&) with the glyphs of text[begin, end).
+    template <class Use>
+    void shape(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps, Use use) {
+        if (end - begin > longest_run) {
+            glyph_run run;
+            shape_piece(text, begin, end, ps, run);
+            use(run);
+            return;
+        }
+        // HarfBuzz keeps up to five characters of context on either side.
+        const std::uint32_t from = begin > context ? begin - context : 0;
+        const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text.size()), end + context);
+        key k{ps.face, ps.script, ps.language, ps.flags, begin - from, end - from, text.substr(from, to - from)};
+        const std::size_t h = key_hash{}(k);
+        shard& sh = shards_[h % shard_count];
+        {
+            std::lock_guard lock(sh.mutex);
+            if (auto it = sh.map.find(k); it != sh.map.end()) {
+                use(it->second);
+                return;
+            }
+        }
+        glyph_run run;
+        shape_piece(text, begin, end, ps, run);
+        use(run);
+        const std::size_t bytes = k.text.size() * sizeof(char16_t) + run.size() * sizeof(unit_glyph) + entry_overhead;
+        std::lock_guard lock(sh.mutex);
+        if (sh.bytes + bytes > bytes_per_shard) {
+            sh.map.clear();
+            sh.bytes = 0;
+        }
+        if (sh.map.emplace(std::move(k), std::move(run)).second) sh.bytes += bytes;
+    }
+
+private:
+    static constexpr std::uint32_t longest_run = 1024;  // UTF-16 units; longer runs are shaped every time
+    static constexpr std::uint32_t context = 10;        // UTF-16 units: five characters, surrogate pairs included
+    static constexpr std::size_t shard_count = 16, bytes_per_shard = 512 * 1024, entry_overhead = 128;
+    struct key {
+        const font_face* face;
+        hb_script_t script;
+        hb_language_t language;
+        unsigned flags;
+        std::uint32_t begin, end;  // the run within text, which holds its context too
+        std::u16string text;
+        bool operator==(const key&) const = default;
+    };
+    struct key_hash {
+        std::size_t operator()(const key& k) const {
+            std::size_t h = std::hash<std::u16string_view>{}(k.text);
+            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
+                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags),
+                                  std::size_t(k.begin), std::size_t(k.end)})
+                h = (h ^ v) * 0x100000001B3ull;
+            return h;
+        }
+    };
+    struct shard {
+        std::mutex mutex;
+        std::unordered_map<key, glyph_run, key_hash> map;
+        std::size_t bytes = 0;
+    };
+    std::array<shard, shard_count> shards_;
+};
 
 }  // namespace
 
@@ -153,35 +278,24 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
                         " script) is not supported";
                 return false;
             }
-            hb_buffer_t* buf = thread_buffer();
-            hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text.data()), int(n), run.begin,
-                                int(run.end - run.begin));
-            hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-            hb_buffer_set_script(buf, script);
-            hb_buffer_set_language(buf, hb_language_from_string(style.lang.c_str(), -1));
             unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
-            if (run.begin == 0) flags |= HB_BUFFER_FLAG_BOT;
-            if (run.end == n) flags |= HB_BUFFER_FLAG_EOT;
             if (chars[a].cut_before) flags |= HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE;
-            hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
-            hb_shape(run.font.face->hb(), buf, nullptr, 0);
-
-            unsigned count = 0;
-            const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-            const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+            const piece_style ps{run.font.face, script, hb_language_from_string(style.lang.c_str(), -1), flags};
             const double scale = style.size / run.font.face->units_per_em();
-            run.glyphs.reserve(count);
-            for (unsigned g = 0; g < count; ++g) {
+            auto place = [&](const unit_glyph& u, std::uint32_t base) {
                 glyph gl;
-                gl.gid = info[g].codepoint;
-                gl.cluster = info[g].cluster;
-                gl.advance = float(pos[g].x_advance * scale);
-                gl.x_offset = float(pos[g].x_offset * scale);
-                gl.y_offset = float(pos[g].y_offset * scale);
+                gl.gid = u.gid;
+                gl.cluster = base + u.cluster;
+                gl.advance = float(u.x_advance * scale);
+                gl.x_offset = float(u.x_offset * scale);
+                gl.y_offset = float(u.y_offset * scale);
                 run.glyphs.push_back(gl);
                 out.x_before[gl.cluster + 1] += gl.advance;  // turned into prefix sums below
                 out.cluster_start[gl.cluster] = true;
-            }
+            };
+            run_cache::instance().shape(text, run.begin, run.end, ps, [&](const glyph_run& glyphs) {
+                for (const unit_glyph& u : glyphs) place(u, run.begin);
+            });
             out.cluster_start[run.begin] = true;
             out.runs.push_back(std::move(run));
             a = b;

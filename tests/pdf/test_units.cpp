@@ -245,6 +245,49 @@ TEST_CASE("pdf units: shaping uses ligatures and kerning, and falls back per run
     CHECK(sp.x_before.back() > 0);
 }
 
+TEST_CASE("pdf units: a run shaped again has its own place and size", "[pdf][units]") {
+    // Runs are cached across paragraphs (by text and context): a repeat
+    // must still get its own clusters and its own size.
+    P::document doc;
+    doc.styles.push_back({{{"Liberation Serif"}, 400, false}, 10, {}, "en"});
+    doc.styles.push_back({{{"Liberation Serif"}, 400, false}, 20, {}, "en"});
+    auto shape = [&](std::u16string text, std::uint32_t split) {
+        P::paragraph para;
+        para.text = std::move(text);
+        para.spans.push_back({0, split, 1});
+        para.spans.push_back({split, static_cast<std::uint32_t>(para.text.size()), 0});
+        P::shaped_paragraph sp;
+        std::string error;
+        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+        REQUIRE(sp.runs.size() == 2);
+        return sp.runs[1];
+    };
+    // The same ten characters before "AV": the same run, at offsets 10 and 11.
+    const P::shaped_run first = shape(u"0123456789AV", 10);
+    const P::shaped_run again = shape(u"x0123456789AV", 11);
+    REQUIRE(first.glyphs.size() == 2);
+    REQUIRE(again.glyphs.size() == 2);
+    CHECK(first.glyphs[0].cluster == 10);
+    CHECK(again.glyphs[0].cluster == 11);
+    CHECK(again.glyphs[1].cluster == 12);
+    CHECK(again.glyphs[0].advance == first.glyphs[0].advance);  // A kerned against V in both
+    // "AV" alone in both styles: one run, cached once, at each style's size.
+    auto alone = [&](std::uint32_t style) {
+        P::paragraph para;
+        para.text = u"AV";
+        para.spans.push_back({0, 2, style});
+        P::shaped_paragraph sp;
+        std::string error;
+        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+        REQUIRE(sp.runs.size() == 1);
+        return sp.runs[0];
+    };
+    const P::shaped_run small = alone(0), big = alone(1);
+    REQUIRE(big.glyphs.size() == 2);
+    CHECK(big.glyphs[0].advance == Approx(2.0 * small.glyphs[0].advance));
+    CHECK(big.glyphs[1].advance == Approx(2.0 * small.glyphs[1].advance));
+}
+
 namespace {
 
 std::uint32_t be32(const std::string& s, std::size_t at) {
