@@ -1329,7 +1329,7 @@ bool recogniser::is_listing() const {
 }
 
 void recogniser::find_run_in_dateline() {
-    if (f_.dateline || f_.body_from >= f_.body_to) return;
+    if (f_.body_from >= f_.body_to) return;
     // A wire release may set a summary line between its headline and the
     // paragraph that opens with the dateline: that line is the subheadline.
     std::size_t at = f_.body_from;
@@ -1344,6 +1344,18 @@ void recogniser::find_run_in_dateline() {
     const block& b = blocks_[at];
     auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
     if (!d || !d->run_in) return;
+    if (f_.dateline) {
+        // A web page's date under its title, and the release's own dateline
+        // run in with a place and the same day: the page's date is left out.
+        bool page_date = f_.dateline->place_begin == f_.dateline->place_end && f_.date_block != findings::npos &&
+                         f_.date_block + 1 == f_.body_from && d->place_end > d->place_begin &&
+                         d->date.iso() == f_.dateline->date.iso();
+        if (!page_date) return;
+        const block& shown = blocks_[f_.date_block];
+        report(severity::note, "page-remnant",
+               "\"" + shown.joined() + "\" is the web page's, not the release's: left out", shown.where);
+        f_.date_block = findings::npos;
+    }
     if (at > f_.body_from) {
         f_.sub_block = f_.body_from;
         f_.body_from = at;

@@ -216,3 +216,23 @@ TEST_CASE("a web page's index of releases is not a release", "[shapes]") {
     CHECK(r.diagnostics[0].rule == "not-a-release");
     CHECK(has(r.diagnostics[0].message, "a list of releases"));
 }
+
+TEST_CASE("a web page's date under the title gives way to the release's run-in dateline of that day", "[shapes]") {
+    std::string xml = xml_of(
+        "<!DOCTYPE html><html><body><main><article><div>Press release</div>"
+        "<h1>One in five young children still has no birth certificate, UNICEF warns</h1>"
+        "<div class=\"date\"><time>01 June 2024</time></div><div class=\"body\">"
+        "<p><em>Free mobile registration teams will visit 300 remote communes</em></p>"
+        "<p>PHNOM PENH, 1 June 2024 – About one in five Cambodian children has no birth certificate, UNICEF said.</p>"
+        "<p>Children without one can face difficulties enrolling in school.</p></div></article></main></body></html>");
+    CHECK(has(xml, "<dateline position=\"run-in\"><place>PHNOM PENH</place>"));
+    CHECK(has(xml, "<subheadline>Free mobile registration teams will visit 300 remote communes</subheadline>"));
+    CHECK_FALSE(has(xml, "01 June 2024"));
+    result r = engine().check(
+        "<!DOCTYPE html><html><body><main><article><h1>A title of several words for the test</h1>"
+        "<div>01 June 2024</div><p>PHNOM PENH, 1 June 2024 – Text of the release, with more words.</p>"
+        "</article></main></body></html>");
+    bool noted = false;
+    for (const diagnostic& d : r.diagnostics) noted = noted || (d.rule == "page-remnant" && has(d.message, "01 June"));
+    CHECK(noted);
+}
