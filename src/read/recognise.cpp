@@ -567,6 +567,11 @@ bool is_place_line(std::string_view text) {
     return is_place_name(t);
 }
 
+// Lines of the web page around a release (defined with the passes that
+// leave them out).
+bool is_page_label(const line& l, date_order order);
+bool is_page_chrome(const line& l, date_order order);
+
 }  // namespace
 
 bool recogniser::is_place(std::string_view line) const {
@@ -764,6 +769,16 @@ void recogniser::find_header() {
         if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre &&
                              !(f_.parts.empty() && b.lines.size() == 1 && find_genre_prefix(b.lines[0].text))))
             break;
+        // The web page's own lines among the letterhead's ("Posted on: 30
+        // Aug 2024", "Home > Newsroom > Press releases", "Hits: 4031").
+        // A date alone there is the release's own dateline.
+        if (before_genre && !whole_dateline(b) && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
+                return is_page_chrome(l, opts_.numeric_dates);
+            })) {
+            report(severity::note, "page-remnant",
+                   "\"" + b.joined() + "\" is the web page's, not the release's: left out", b.where);
+            continue;
+        }
         if (before_genre && f_.parts.empty() && f_.title_block == findings::npos &&
             (is_page_title(b) || (bi + 1 == genre_block && is_title_over_label(b)))) {
             f_.title_block = bi;
@@ -1239,6 +1254,20 @@ bool is_page_label(const line& l, date_order order) {
     // A date alone, or with the time the page was posted ("08/10/2024 16:45").
     return (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size()) ||
            timed_date(l.text, order).has_value();
+}
+
+// A line of the web page around a release: a posting date or time, a
+// breadcrumb trail, a hit counter, share buttons.
+bool is_page_chrome(const line& l, date_order order) {
+    if (is_page_label(l, order)) return true;
+    std::string_view t = l.text;
+    std::size_t trail = 0;
+    for (std::size_t at = t.find(" > "); at != std::string_view::npos; at = t.find(" > ", at + 3)) ++trail;
+    if (trail >= 2 && count_words(t) <= 12) return true;
+    std::string folded = fold(t.substr(0, std::min<std::size_t>(t.size(), 40)));
+    for (std::string_view label : {"HITS:", "VIEWS:", "SHARE:", "SHARE THIS", "PRINT THIS", "BACK TO"})
+        if (folded.starts_with(label)) return true;
+    return false;
 }
 
 // What a web page prints below a release: a link alone ("Back to index",

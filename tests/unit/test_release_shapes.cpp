@@ -236,3 +236,14 @@ TEST_CASE("a web page's date under the title gives way to the release's run-in d
     for (const diagnostic& d : r.diagnostics) noted = noted || (d.rule == "page-remnant" && has(d.message, "01 June"));
     CHECK(noted);
 }
+
+TEST_CASE("the web page's lines among the letterhead's are left out, a date alone kept", "[shapes]") {
+    std::string xml = xml_of("Home > News Highlights > Press Releases\n\nPosted on 12 Jan 2025\n\n"
+                             "MINISTRY OF HEALTH\n\nPRESS RELEASE\n\nMore polyclinics open in the evening\n\n" + body +
+                             "Singapore, 12 January 2025\n");
+    CHECK(has(xml, "<organisation>MINISTRY OF HEALTH</organisation>"));
+    CHECK_FALSE(has(xml, "Home &gt; News"));
+    std::string dated = xml_of("Hon Mark Tollemache\nMinister of Foreign Affairs\n\n25 July 2024\n\nMEDIA RELEASE\n\n"
+                               "# New Zealand supports a maternity ward\n\n" + body);
+    CHECK(has(dated, "<date when=\"2024-07-25\">25 July 2024</date></dateline>"));
+}
