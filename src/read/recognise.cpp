@@ -834,7 +834,8 @@ void recogniser::find_header() {
             } else if (sentence || words > 16) {
                 r = role::none;
             } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
-                       (caps || b.lines[li].bold)) {
+                       (caps || b.lines[li].bold || (words <= 3 && is_place_line(t)))) {
+                // ... or names its country ("Australian Embassy" / "Cambodia")
                 r = role::organisation;  // the organisation's name goes on over a second line
             } else if ((last == role::organisation || last == role::unit) && li == 0 && !f_.parts.empty() &&
                        continues_name(t)) {
@@ -1486,6 +1487,21 @@ read_result recogniser::read() {
                 f_.parts.push_back({unit ? role::unit : role::organisation, f_.signoff_block, k, k + 1, false});
         }
         f_.signoff_block = findings::npos;
+    }
+    // ... or where it signs off after the end mark ("***" / "Monetary
+    // Authority of Singapore").
+    if (std::none_of(f_.parts.begin(), f_.parts.end(),
+                     [](const findings::header_part& p) { return p.what == role::organisation; })) {
+        for (auto it = f_.closing.begin(); it != f_.closing.end(); ++it) {
+            const block& b = blocks_[*it];
+            if (b.kind == block_kind::paragraph && b.lines.size() == 1 && count_words(b.lines[0].text) <= 8 &&
+                (has_organisation_word(b.lines[0].text) || is_house_issuer_line(b.lines[0].text)) &&
+                end_mark_text(b).empty() && !is_closing_lead(b.lines[0].text)) {
+                f_.parts.push_back({role::organisation, *it, 0, 1, false});
+                f_.closing.erase(it);
+                break;
+            }
+        }
     }
     for (std::size_t i = f_.second_from; i < f_.second_to; ++i)
         if (blocks_[i].textual()) f_.closing.push_back(i);

@@ -247,3 +247,13 @@ TEST_CASE("the web page's lines among the letterhead's are left out, a date alon
                                "# New Zealand supports a maternity ward\n\n" + body);
     CHECK(has(dated, "<date when=\"2024-07-25\">25 July 2024</date></dateline>"));
 }
+
+TEST_CASE("an issuer named with its country, or only after the end mark", "[shapes]") {
+    std::string embassy = xml_of("Australian Embassy\nCambodia\n\nMEDIA RELEASE\n\n# Support for mine clearance\n\n" +
+                                 body + "Phnom Penh, 14 November 2024\n");
+    CHECK(has(embassy, "<organisation>Australian Embassy<br/>Cambodia</organisation>"));
+    std::string mas = xml_of("Media Release\n\n# MAS keeps its exchange rate policy\n\nSingapore, 15 October 2024\n\n" +
+                             body + "***\n\nMonetary Authority of Singapore\n");
+    CHECK(has(mas, "<organisation>Monetary Authority of Singapore</organisation>"));
+    CHECK(has(mas, "<end-mark>"));
+}
