@@ -639,7 +639,8 @@ bool is_page_title(const block& b) {
 // A signatory's block under a dateline: one to four short lines, a name
 // and a title, no sentence.
 bool is_signature(const block& b) {
-    if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 4) return false;
+    // A Word document's bold title line may come as a heading.
+    if (!b.textual() || b.lines.empty() || b.lines.size() > 4) return false;
     return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
         return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
                l.text.find_first_of("0123456789") == std::string::npos;
@@ -1171,10 +1172,19 @@ void recogniser::find_closing_from_end() {
             // name, in up to three blocks ("Minister of Commerce" /
             // "(Signed and sealed)" / "CHAN Sokunthea").
             if (is_signature(b)) {
+                // An end dateline in one paragraph: on one line, or the place
+                // over the date.
+                auto dateline_block = [&](const block& d) {
+                    if (whole_dateline(d)) return true;
+                    if (d.kind != block_kind::paragraph || d.lines.size() != 2 || !is_place(d.lines[0].text))
+                        return false;
+                    auto m = match_dateline(d.lines[1].text, opts_.numeric_dates);
+                    return m && !m->run_in && m->place_begin == m->place_end;
+                };
                 std::size_t j = i - 1;
-                while (j > body_from && j + 3 >= i && is_signature(blocks_[j - 1]) && !whole_dateline(blocks_[j - 1]))
+                while (j > body_from && j + 3 >= i && is_signature(blocks_[j - 1]) && !dateline_block(blocks_[j - 1]))
                     --j;
-                if (j > body_from && whole_dateline(blocks_[j - 1])) {
+                if (j > body_from && dateline_block(blocks_[j - 1])) {
                     closing.push_back(i - 1);
                     body_to = i - 1;
                     continue;

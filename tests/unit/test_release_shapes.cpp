@@ -257,3 +257,12 @@ TEST_CASE("an issuer named with its country, or only after the end mark", "[shap
     CHECK(has(mas, "<organisation>Monetary Authority of Singapore</organisation>"));
     CHECK(has(mas, "<end-mark>"));
 }
+
+TEST_CASE("a signature under a place-over-date dateline, its title set as a heading", "[shapes]") {
+    std::string xml = xml_of("**MINISTRY OF COMMERCE**\n\nANNOUNCEMENT\n\nOnline registration for sole traders\n\n" + body +
+                             "Phnom Penh\\\n18 March 2025\n\n## Minister of Commerce\n\n(Signed and sealed)\n\n"
+                             "## CHAN Sokunthea\n");
+    CHECK(has(xml, "<place>Phnom Penh</place>"));
+    CHECK(has(xml, "<date when=\"2025-03-18\">"));
+    CHECK(has(xml, "<closing>"));
+}
