@@ -478,22 +478,24 @@
     period "1.", paren "(1)", rparen "1)" or other.
   -->
   <xsl:template name="counter-style">
-    <xsl:variable name="marker" select="@marker"/>
-    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <xsl:variable name="from-counter">
-      <xsl:call-template name="from-first-of">
-        <xsl:with-param name="text" select="$marker"/>
-        <xsl:with-param name="chars" select="$alnum"/>
+    <xsl:variable name="prefix">
+      <xsl:call-template name="marker-part">
+        <xsl:with-param name="marker" select="@marker"/>
+        <xsl:with-param name="part" select="'prefix'"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="counter">
+      <xsl:call-template name="marker-part">
+        <xsl:with-param name="marker" select="@marker"/>
+        <xsl:with-param name="part" select="'counter'"/>
       </xsl:call-template>
     </xsl:variable>
     <xsl:variable name="suffix">
-      <xsl:call-template name="from-first-not-of">
-        <xsl:with-param name="text" select="$from-counter"/>
-        <xsl:with-param name="chars" select="$alnum"/>
+      <xsl:call-template name="marker-part">
+        <xsl:with-param name="marker" select="@marker"/>
+        <xsl:with-param name="part" select="'suffix'"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="prefix" select="substring($marker, 1, string-length($marker) - string-length($from-counter))"/>
-    <xsl:variable name="counter" select="substring($from-counter, 1, string-length($from-counter) - string-length($suffix))"/>
     <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
     <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
     <xsl:choose>
@@ -528,87 +530,6 @@
       <xsl:when test="$prefix = '(' and $suffix = ')'"> paren</xsl:when>
       <xsl:when test="$prefix = '' and $suffix = ')'"> rparen</xsl:when>
       <xsl:otherwise> other</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">0</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="this">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="next">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="rest">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <!-- IV: a smaller digit before a larger one is subtracted. -->
-        <xsl:choose>
-          <xsl:when test="number($this) &lt; number($next)">
-            <xsl:value-of select="$rest - $this"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$rest + $this"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digit">
-    <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 'I'">1</xsl:when>
-      <xsl:when test="$c = 'V'">5</xsl:when>
-      <xsl:when test="$c = 'X'">10</xsl:when>
-      <xsl:when test="$c = 'L'">50</xsl:when>
-      <xsl:when test="$c = 'C'">100</xsl:when>
-      <xsl:when test="$c = 'D'">500</xsl:when>
-      <xsl:when test="$c = 'M'">1000</xsl:when>
-      <xsl:otherwise>0</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is in chars ('' if none is). -->
-  <xsl:template name="from-first-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is not in chars. -->
-  <xsl:template name="from-first-not-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-not-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -803,5 +724,8 @@ a { color: #1d4f91; }
 }
 </xsl:text>
   </xsl:template>
+
+  <!-- marker-part and roman-value: markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
 </xsl:stylesheet>

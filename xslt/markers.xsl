@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  communique: list markers, shared by the text, draft and XSL-FO writers
-  (each includes this file).
+  communique: list markers, shared by the text, draft, XSL-FO and HTML
+  writers (each includes this file; HTML reads a marker's parts to describe
+  the counter with CSS).
 
   marker(first, index): the marker of item number index (0-based) of a
   list whose first item's marker is first. The counter is the first run of
@@ -44,28 +45,58 @@
   <xsl:template name="marker-in-xslt">
     <xsl:param name="first"/>
     <xsl:param name="index"/>
-    <!-- Every counter character as "0" (the digit 0 is one already). -->
-    <xsl:variable name="mask"
-                  select="translate($first, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
-                          '0000000000000000000000000000000000000000000000000000000000000')"/>
-    <xsl:variable name="prefix" select="substring-before($mask, '0')"/>
-    <xsl:variable name="from-counter" select="substring($first, string-length($prefix) + 1)"/>
-    <!-- The run of "0" that starts the rest of the mask ends before its
-         first other character; the "." appended makes sure there is one. -->
-    <xsl:variable name="rest" select="concat(substring($mask, string-length($prefix) + 1), '.')"/>
-    <xsl:variable name="counter-length"
-                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
+    <xsl:variable name="counter">
+      <xsl:call-template name="marker-part">
+        <xsl:with-param name="marker" select="$first"/>
+        <xsl:with-param name="part" select="'counter'"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(contains($mask, '0')) or $index = 0 or $counter-length &gt; 9">
+      <xsl:when test="string($counter) = '' or $index = 0 or string-length($counter) &gt; 9">
         <xsl:value-of select="$first"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$prefix"/>
+        <xsl:call-template name="marker-part">
+          <xsl:with-param name="marker" select="$first"/>
+          <xsl:with-param name="part" select="'prefix'"/>
+        </xsl:call-template>
         <xsl:call-template name="counter-plus">
-          <xsl:with-param name="counter" select="substring($from-counter, 1, $counter-length)"/>
+          <xsl:with-param name="counter" select="string($counter)"/>
           <xsl:with-param name="add" select="$index"/>
         </xsl:call-template>
-        <xsl:value-of select="substring($from-counter, $counter-length + 1)"/>
+        <xsl:call-template name="marker-part">
+          <xsl:with-param name="marker" select="$first"/>
+          <xsl:with-param name="part" select="'suffix'"/>
+        </xsl:call-template>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- One part of a marker: its prefix (what stands before the counter),
+       its counter (the first run of ASCII letters or digits) or its suffix
+       (what follows the counter). A marker with no counter is all prefix. -->
+  <xsl:template name="marker-part">
+    <xsl:param name="marker"/>
+    <xsl:param name="part"/>
+    <!-- Every counter character as "0" (the digit 0 is one already). -->
+    <xsl:variable name="mask"
+                  select="translate($marker, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+                          '0000000000000000000000000000000000000000000000000000000000000')"/>
+    <xsl:variable name="prefix-length" select="string-length(substring-before(concat($mask, '0'), '0'))"/>
+    <!-- The run of "0" that starts the rest of the mask ends before its
+         first other character; the "." appended makes sure there is one. -->
+    <xsl:variable name="rest" select="concat(substring($mask, $prefix-length + 1), '.')"/>
+    <xsl:variable name="counter-length"
+                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
+    <xsl:choose>
+      <xsl:when test="$part = 'prefix'">
+        <xsl:value-of select="substring($marker, 1, $prefix-length)"/>
+      </xsl:when>
+      <xsl:when test="$part = 'counter'">
+        <xsl:value-of select="substring($marker, $prefix-length + 1, $counter-length)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="substring($marker, $prefix-length + $counter-length + 1)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
