@@ -25,12 +25,13 @@
                 xmlns:date="http://exslt.org/dates-and-times"
                 exclude-result-prefixes="r str date">
 
+  <!-- mode plain, the run-in dateline: common.xsl -->
+  <xsl:import href="common.xsl"/>
+
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
-  <xsl:variable name="en-dash" select="'&#x2013;'"/>
 
   <!-- ================================================================== -->
   <!-- The page                                                            -->
@@ -220,19 +221,6 @@
     <xsl:text>"</xsl:text>
   </xsl:template>
 
-  <!-- An element's text on one line, whitespace normalised: a printed line
-       break is a space. -->
-  <xsl:template match="*" mode="plain">
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="plain-text"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
-  </xsl:template>
-
-  <xsl:template match="r:br" mode="plain-text">
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
   <!-- ================================================================== -->
   <!-- The release                                                         -->
   <!-- ================================================================== -->
@@ -300,10 +288,7 @@
     <span class="dateline dateline-run-in">
       <xsl:apply-templates/>
     </span>
-    <xsl:if test="substring(., string-length(.)) != '.'">
-      <xsl:value-of select="concat(' ', $en-dash)"/>
-    </xsl:if>
-    <xsl:text> </xsl:text>
+    <xsl:call-template name="run-in-separator"/>
   </xsl:template>
 
   <!-- ================================================================== -->
