@@ -19,6 +19,7 @@
 //
 // Compiled into the library (src/batch/batch.cmake) although it lives with
 // the bulk runner that is its main user.
+#include "core/unicode.hpp"
 #include "transform/xslt.hpp"
 
 #include <communique/communique.hpp>
@@ -46,10 +47,8 @@ std::string clean(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = n > 0 && i + n <= s.size() && !(n == 2 && c < 0xC2);
-        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        if (!ok) {
+        const std::size_t n = communique::detail::utf8_length_at(s, i);
+        if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;
         } else if (n == 1 && (c < 0x20 || c == 0x7F)) {
