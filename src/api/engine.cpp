@@ -175,10 +175,9 @@ result engine::check(std::string_view bytes) const { return convert(bytes, {}); 
 result engine::convert(std::string_view bytes, std::span<const std::string> format_names) const {
     std::vector<const format_info*> wanted;
     for (const std::string& name : format_names) {
-        auto all = formats();
-        auto it = std::find_if(all.begin(), all.end(), [&](const format_info& f) { return f.name == name; });
-        if (it == all.end()) throw std::invalid_argument("unknown format: " + name);
-        wanted.push_back(&*it);
+        const detail::format_entry* entry = detail::find_format(name);
+        if (!entry) throw std::invalid_argument("unknown format: " + name);
+        wanted.push_back(&entry->info);
     }
 
     result out;

@@ -10,6 +10,7 @@
 #include "batch/pool.hpp"
 #include "batch/report.hpp"
 #include "batch/signals.hpp"
+#include "write/formats.hpp"
 
 #include <communique/communique.hpp>
 
@@ -374,8 +375,8 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     }
     std::vector<std::string> extensions;
     for (const std::string& name : req.formats)
-        for (const format_info& f : communique::formats())
-            if (f.name == name) extensions.emplace_back(f.extension);
+        if (const communique::detail::format_entry* f = communique::detail::find_format(name))
+            extensions.emplace_back(f->info.extension);
 
     req.walk.output_folder = req.out_dir;
     gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });

@@ -8,6 +8,7 @@
 #include "cli/configs.hpp"
 #include "cli/diff.hpp"
 #include "cli/files.hpp"
+#include "write/formats.hpp"
 
 #include <communique/communique.hpp>
 
@@ -92,12 +93,6 @@ engines make_engines(const settings& how) {
 
 bool has(std::span<const diagnostic> diags, severity level) {
     return std::any_of(diags.begin(), diags.end(), [&](const diagnostic& d) { return d.level == level; });
-}
-
-const format_info* find_format(std::string_view name) {
-    for (const format_info& f : formats())
-        if (f.name == name) return &f;
-    return nullptr;
 }
 
 // What a quiet human report shows: what fails the run, nothing else.
@@ -529,7 +524,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
     const bool to_given = !names.empty();
     if (!to_given) names.push_back("xml");
     for (const std::string& n : names) {
-        if (!find_format(n)) {
+        if (!detail::find_format(n)) {
             fmt::print(stderr, "communique convert: unknown format '{}' (see communique convert --help)\n", n);
             return exit_usage;
         }
@@ -567,7 +562,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                        out, names.size(), joined(names));
             return exit_usage;
         }
-        const format_info& format = to_given ? *find_format(names[0]) : *by_name;
+        const format_info& format = to_given ? detail::find_format(names[0])->info : *by_name;
         if (!name_suits(out, format, *by_name)) {
             fmt::print(stderr,
                        "communique convert: -o {} has the extension of {} ({}), but --to asks for {} ({}); "
