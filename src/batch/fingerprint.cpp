@@ -1,7 +1,7 @@
 #include "batch/fingerprint.hpp"
 
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
+#include "core/hash.hpp"
 
 #include <communique/communique.hpp>
 
@@ -41,7 +41,7 @@ fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::s
 std::uint64_t fingerprints::for_input(const std::optional<fs::path>& config) {
     std::string key = config ? config->string() : std::string();
     if (auto it = by_config_.find(key); it != by_config_.end()) return it->second;
-    fnv1a h;
+    communique::detail::fnv1a h;
     h.field(base_);
     if (config) {
         std::string error;

@@ -3,13 +3,13 @@
 #include "batch/catalog_loader.hpp"
 #include "batch/console.hpp"
 #include "batch/fingerprint.hpp"
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
 #include "batch/paths.hpp"
 #include "batch/pool.hpp"
 #include "batch/report.hpp"
 #include "batch/signals.hpp"
+#include "core/hash.hpp"
 #include "write/formats.hpp"
 
 #include <communique/communique.hpp>
@@ -128,7 +128,7 @@ release_result convert_one(shared& s, std::size_t index) {
         fail_io(s, r, j.path, error);
         return finish();
     }
-    std::uint64_t input_hash = hash_bytes(*bytes);
+    std::uint64_t input_hash = communique::detail::hash_bytes(*bytes);
 
     std::optional<manifest_record> before = s.record.find(j.source);
     if (!s.req.force && before && before->input_hash == input_hash && before->settings_hash == p.settings &&
