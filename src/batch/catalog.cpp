@@ -19,6 +19,7 @@
 //
 // Compiled into the library (src/batch/batch.cmake) although it lives with
 // the bulk runner that is its main user.
+#include "batch/catalog_files.hpp"
 #include "core/unicode.hpp"
 #include "transform/xslt.hpp"
 
@@ -172,8 +173,11 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
 
     std::vector<std::pair<std::string, std::string>> files;
     const detail::sandbox nothing_readable;
-    for (auto [name, sheet] : {std::pair{"index.html", s.html.get()}, std::pair{"catalog.json", s.json.get()},
-                               std::pair{"feed.atom", s.atom.get()}}) {
+    const detail::stylesheet* sheets[] = {s.html.get(), s.json.get(), s.atom.get()};
+    static_assert(std::size(sheets) == std::size(detail::catalog_files));
+    for (std::size_t i = 0; i < std::size(sheets); ++i) {
+        const char* name = detail::catalog_files[i];
+        const detail::stylesheet* sheet = sheets[i];
         std::string out, error;
         if (!sheet->apply(doc.get(), options.parameters, nothing_readable, out, error))
             throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);

@@ -1,5 +1,6 @@
 #include "batch/runner.hpp"
 
+#include "batch/catalog_files.hpp"
 #include "batch/catalog_loader.hpp"
 #include "batch/console.hpp"
 #include "batch/fingerprint.hpp"
@@ -36,8 +37,7 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
-// What --catalog writes at the top of the output folder.
-constexpr const char* catalog_files[] = {"index.html", "catalog.json", "feed.atom"};
+using communique::detail::catalog_files;
 
 double seconds_since(steady::time_point t0) { return std::chrono::duration<double>(steady::now() - t0).count(); }
 
