@@ -14,9 +14,9 @@
   A counter longer than nine characters is repeated as it is.
 
   communique computes the marker with its extension function cq:marker
-  (the same rules in C++: fo.xsl spends 67,000 instructions on a list item
-  with it, 191,000 with the templates below); another XSLT processor
-  (xsltproc) runs the templates. tests/unit/test_stylesheets.cpp holds the
+  (the same rules in C++, a fraction of the templates' cost: the figures
+  are in docs/performance.md); another XSLT processor (xsltproc) runs the
+  templates. tests/unit/test_stylesheets.cpp holds the
   two to the same results.
 
   The counter is found with translate() and substring(), not a template

@@ -63,8 +63,8 @@ namespace {
 // Unicode's Stream-Safe Text Format (UAX #15, section 13): a combining
 // grapheme joiner (U+034F) after every 30 non-starters in a row. No real
 // text has such a run; without this, ICU's normaliser reorders an unbounded
-// run of combining marks by insertion sort, O(n^2): 250,000 marks took
-// minutes. True when the text changed.
+// run of combining marks by insertion sort, O(n^2) (docs/performance.md has
+// what that cost). True when the text changed.
 bool make_stream_safe(icu::UnicodeString& u, const icu::Normalizer2& nfc) {
     constexpr int max_run = 30;
     int run = 0;
