@@ -283,9 +283,9 @@ std::string catalog_summary(const fs::path& out_dir, std::size_t count) {
 // Engines and settings hashes for every job. cli::engines is not
 // thread-safe, so each job gets its engine here, before the workers start.
 // True when a job reads standard input.
-bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& how,
-             cli::engines& pick, std::vector<job>& jobs, std::vector<prepared>& prep) {
-    fingerprints settings(req.formats, how);
+bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& cli_settings,
+             cli::engines& engines_by_config, std::vector<job>& jobs, std::vector<prepared>& prep) {
+    fingerprints settings(req.formats, cli_settings);
     jobs.reserve(planned.size());
     prep.resize(planned.size());
     bool reads_stdin = false;
@@ -293,9 +293,9 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
         jobs.push_back(std::move(planned[i].first));
         prep[i].refused = std::move(planned[i].second);
         if (!prep[i].refused.empty()) continue;
-        prep[i].engine = pick.for_input(jobs[i].path);
+        prep[i].engine = engines_by_config.for_input(jobs[i].path);
         if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
-        else prep[i].settings = settings.for_input(pick.config_for_input(jobs[i].path));
+        else prep[i].settings = settings.for_input(engines_by_config.config_for_input(jobs[i].path));
         reads_stdin = reads_stdin || jobs[i].path == "-";
     }
     return reads_stdin;
@@ -359,7 +359,7 @@ std::string summary_line(const counts& c, std::size_t total, double seconds, int
 
 }  // namespace
 
-int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
+int run(const request& req_in, const cli::settings& cli_settings, cli::engines& engines_by_config) {
     steady::time_point t0 = steady::now();
     request req = req_in;
     console out(::isatty(STDOUT_FILENO) == 1 && !req.quiet);
@@ -393,7 +393,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
 
     std::vector<job> jobs;
     std::vector<prepared> prep;
-    bool reads_stdin = prepare(std::move(planned), req, how, pick, jobs, prep);
+    bool reads_stdin = prepare(std::move(planned), req, cli_settings, engines_by_config, jobs, prep);
     // Nothing, not even the manifest, is written into a folder that would
     // take an input's place.
     if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return cli::exit_usage;
