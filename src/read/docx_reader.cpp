@@ -20,6 +20,7 @@
 // The parts come from a user's file: each is bounded by the inflation budget
 // (reader_limits::max_inflated), its markup is counted before libxml2 builds
 // a tree of it, and it is parsed without network, DTD or entity expansion.
+#include "core/numerals.hpp"
 #include "core/unicode.hpp"
 #include "read/readers.hpp"
 #include "read/zip_archive.hpp"
@@ -610,17 +611,6 @@ level_def read_level(const xmlNode* lvl) {
     return d;
 }
 
-std::string roman(int n, bool upper) {
-    static constexpr std::pair<int, const char*> digits[] = {
-        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-    std::string out;
-    for (auto [value, text] : digits)
-        for (; n >= value; n -= value) out += text;
-    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c - 'a' + 'A'; });
-    return out;
-}
-
 // A counter's value as a level's number format prints it.
 std::string format_number(int n, std::string_view format) {
     if ((format == "lowerLetter" || format == "upperLetter") && n > 0) {
@@ -629,7 +619,7 @@ std::string format_number(int n, std::string_view format) {
         return std::string(static_cast<std::size_t>(std::min((n - 1) / 26 + 1, 16)), letter);
     }
     if ((format == "lowerRoman" || format == "upperRoman") && n > 0 && n < 4000)
-        return roman(n, format == "upperRoman");
+        return roman_numeral(n, format == "upperRoman");
     if (format == "decimalZero" && n >= 0 && n < 10) return "0" + std::to_string(n);
     if (format == "none") return {};
     return std::to_string(n);  // decimal, and the formats not known here
