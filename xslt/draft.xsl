@@ -51,7 +51,7 @@
                 exclude-result-prefixes="r str exsl">
 
   <!-- the run-in dateline: common.xsl -->
-  <xsl:import href="common.xsl"/>
+  <xsl:include href="common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 

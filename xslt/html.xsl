@@ -26,7 +26,7 @@
                 exclude-result-prefixes="r str date">
 
   <!-- mode plain, the run-in dateline: common.xsl -->
-  <xsl:import href="common.xsl"/>
+  <xsl:include href="common.xsl"/>
 
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
@@ -463,24 +463,14 @@
     period "1.", paren "(1)", rparen "1)" or other.
   -->
   <xsl:template name="counter-style">
-    <xsl:variable name="prefix">
-      <xsl:call-template name="marker-part">
-        <xsl:with-param name="marker" select="@marker"/>
-        <xsl:with-param name="part" select="'prefix'"/>
-      </xsl:call-template>
-    </xsl:variable>
     <xsl:variable name="counter">
-      <xsl:call-template name="marker-part">
+      <xsl:call-template name="marker-counter">
         <xsl:with-param name="marker" select="@marker"/>
-        <xsl:with-param name="part" select="'counter'"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="suffix">
-      <xsl:call-template name="marker-part">
-        <xsl:with-param name="marker" select="@marker"/>
-        <xsl:with-param name="part" select="'suffix'"/>
-      </xsl:call-template>
-    </xsl:variable>
+    <!-- What surrounds the counter has no letters or digits. -->
+    <xsl:variable name="prefix" select="substring-before(@marker, $counter)"/>
+    <xsl:variable name="suffix" select="substring-after(@marker, $counter)"/>
     <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
     <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
     <xsl:choose>
@@ -511,6 +501,7 @@
       <xsl:otherwise>decimal 1</xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
+      <xsl:when test="$counter = ''"> other</xsl:when>
       <xsl:when test="$prefix = '' and $suffix = '.'"> period</xsl:when>
       <xsl:when test="$prefix = '(' and $suffix = ')'"> paren</xsl:when>
       <xsl:when test="$prefix = '' and $suffix = ')'"> rparen</xsl:when>
@@ -710,7 +701,7 @@ a { color: #1d4f91; }
 </xsl:text>
   </xsl:template>
 
-  <!-- marker-part and roman-value: markers.xsl -->
-  <xsl:include href="markers.xsl"/>
+  <!-- marker-counter and roman-value: counters.xsl -->
+  <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>

@@ -32,7 +32,7 @@
                 exclude-result-prefixes="r">
 
   <!-- mode plain, the run-in dateline: common.xsl -->
-  <xsl:import href="common.xsl"/>
+  <xsl:include href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 

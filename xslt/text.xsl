@@ -31,7 +31,7 @@
                 exclude-result-prefixes="r cq str exsl">
 
   <!-- the run-in dateline: common.xsl -->
-  <xsl:import href="common.xsl"/>
+  <xsl:include href="common.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
