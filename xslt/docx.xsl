@@ -68,12 +68,14 @@
                 xmlns:cq="urn:communique:docx"
                 exclude-result-prefixes="r str exsl">
 
+  <!-- mode plain, the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:variable name="lang" select="/r:release/@xml:lang"/>
-  <xsl:variable name="en-dash" select="'&#x2013;'"/>
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
 
@@ -198,18 +200,6 @@
     </cp:coreProperties>
   </xsl:template>
 
-  <!-- An element's text on one line, whitespace normalised. -->
-  <xsl:template match="*" mode="plain">
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="plain-text"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
-  </xsl:template>
-
-  <xsl:template match="r:br" mode="plain-text">
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
   <!-- ================================================================== -->
   <!-- The release                                                         -->
   <!-- ================================================================== -->
@@ -293,7 +283,7 @@
     <w:r>
       <!-- On one line: xml:space="preserve" keeps the stylesheet's own
            whitespace inside w:t. -->
-      <w:t xml:space="preserve"><xsl:if test="substring(., string-length(.)) != '.'"><xsl:value-of select="concat(' ', $en-dash)"/></xsl:if><xsl:text> </xsl:text></w:t>
+      <w:t xml:space="preserve"><xsl:call-template name="run-in-separator"/></w:t>
     </w:r>
   </xsl:template>
 

@@ -50,6 +50,9 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r str exsl">
 
+  <!-- the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="text" encoding="UTF-8"/>
 
   <!-- Indentation between block elements is not text. -->
@@ -72,8 +75,6 @@
   <!-- Put before each piece of a text while it is cut at a separator, so
        that str:tokenize keeps the empty ones (a private-use character). -->
   <xsl:variable name="piece-mark" select="'&#xE000;'"/>
-  <!-- The run-in dateline's separator (U+2013 EN DASH). -->
-  <xsl:variable name="en-dash" select="' &#x2013; '"/>
 
   <!-- ================================================================== -->
   <!-- The document: a sequence of blocks joined by blank lines.           -->
@@ -171,21 +172,6 @@
       </xsl:if>
       <xsl:apply-templates/>
     </block>
-  </xsl:template>
-
-  <!-- "PHNOM PENH, 3 March 2024 – ": the reader strips the dateline and its
-       separator from the paragraph. A dateline that ends with a full stop
-       ("April 12, 2024.") has the stop as its separator. -->
-  <xsl:template match="r:dateline" mode="run-in">
-    <xsl:apply-templates/>
-    <xsl:choose>
-      <xsl:when test="substring(., string-length(.)) = '.'">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$en-dash"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:dateline" mode="block">

@@ -46,6 +46,9 @@
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
 
+  <!-- mode plain, the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
@@ -219,17 +222,6 @@
         </rdf:RDF>
       </x:xmpmeta>
     </fo:declarations>
-  </xsl:template>
-
-  <!-- An element's text on one line: a br is a space, spaces collapsed. -->
-  <xsl:template match="*" mode="plain">
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="plain-text"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
-  </xsl:template>
-  <xsl:template match="r:br" mode="plain-text">
-    <xsl:text> </xsl:text>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -494,14 +486,7 @@
     <fo:inline font-weight="bold">
       <xsl:apply-templates/>
     </fo:inline>
-    <xsl:choose>
-      <xsl:when test="substring(., string-length(.)) = '.'">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:text> &#x2013; </xsl:text>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:call-template name="run-in-separator"/>
   </xsl:template>
 
   <!-- A dateline on a line of its own: at the end set to the right and

@@ -25,12 +25,13 @@
                 xmlns:date="http://exslt.org/dates-and-times"
                 exclude-result-prefixes="r str date">
 
+  <!-- mode plain, the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
-  <xsl:variable name="en-dash" select="'&#x2013;'"/>
 
   <!-- ================================================================== -->
   <!-- The page                                                            -->
@@ -220,19 +221,6 @@
     <xsl:text>"</xsl:text>
   </xsl:template>
 
-  <!-- An element's text on one line, whitespace normalised: a printed line
-       break is a space. -->
-  <xsl:template match="*" mode="plain">
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="plain-text"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
-  </xsl:template>
-
-  <xsl:template match="r:br" mode="plain-text">
-    <xsl:text> </xsl:text>
-  </xsl:template>
-
   <!-- ================================================================== -->
   <!-- The release                                                         -->
   <!-- ================================================================== -->
@@ -300,10 +288,7 @@
     <span class="dateline dateline-run-in">
       <xsl:apply-templates/>
     </span>
-    <xsl:if test="substring(., string-length(.)) != '.'">
-      <xsl:value-of select="concat(' ', $en-dash)"/>
-    </xsl:if>
-    <xsl:text> </xsl:text>
+    <xsl:call-template name="run-in-separator"/>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -478,22 +463,14 @@
     period "1.", paren "(1)", rparen "1)" or other.
   -->
   <xsl:template name="counter-style">
-    <xsl:variable name="marker" select="@marker"/>
-    <xsl:variable name="alnum" select="'0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
-    <xsl:variable name="from-counter">
-      <xsl:call-template name="from-first-of">
-        <xsl:with-param name="text" select="$marker"/>
-        <xsl:with-param name="chars" select="$alnum"/>
+    <xsl:variable name="counter">
+      <xsl:call-template name="marker-counter">
+        <xsl:with-param name="marker" select="@marker"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:variable name="suffix">
-      <xsl:call-template name="from-first-not-of">
-        <xsl:with-param name="text" select="$from-counter"/>
-        <xsl:with-param name="chars" select="$alnum"/>
-      </xsl:call-template>
-    </xsl:variable>
-    <xsl:variable name="prefix" select="substring($marker, 1, string-length($marker) - string-length($from-counter))"/>
-    <xsl:variable name="counter" select="substring($from-counter, 1, string-length($from-counter) - string-length($suffix))"/>
+    <!-- What surrounds the counter has no letters or digits. -->
+    <xsl:variable name="prefix" select="substring-before(@marker, $counter)"/>
+    <xsl:variable name="suffix" select="substring-after(@marker, $counter)"/>
     <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
     <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
     <xsl:choose>
@@ -524,91 +501,11 @@
       <xsl:otherwise>decimal 1</xsl:otherwise>
     </xsl:choose>
     <xsl:choose>
+      <xsl:when test="$counter = ''"> other</xsl:when>
       <xsl:when test="$prefix = '' and $suffix = '.'"> period</xsl:when>
       <xsl:when test="$prefix = '(' and $suffix = ')'"> paren</xsl:when>
       <xsl:when test="$prefix = '' and $suffix = ')'"> rparen</xsl:when>
       <xsl:otherwise> other</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">0</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="this">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="next">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="rest">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <!-- IV: a smaller digit before a larger one is subtracted. -->
-        <xsl:choose>
-          <xsl:when test="number($this) &lt; number($next)">
-            <xsl:value-of select="$rest - $this"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$rest + $this"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digit">
-    <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 'I'">1</xsl:when>
-      <xsl:when test="$c = 'V'">5</xsl:when>
-      <xsl:when test="$c = 'X'">10</xsl:when>
-      <xsl:when test="$c = 'L'">50</xsl:when>
-      <xsl:when test="$c = 'C'">100</xsl:when>
-      <xsl:when test="$c = 'D'">500</xsl:when>
-      <xsl:when test="$c = 'M'">1000</xsl:when>
-      <xsl:otherwise>0</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is in chars ('' if none is). -->
-  <xsl:template name="from-first-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or contains($chars, substring($text, 1, 1))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- text from its first character that is not in chars. -->
-  <xsl:template name="from-first-not-of">
-    <xsl:param name="text"/>
-    <xsl:param name="chars"/>
-    <xsl:choose>
-      <xsl:when test="$text = '' or not(contains($chars, substring($text, 1, 1)))">
-        <xsl:value-of select="$text"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="from-first-not-of">
-          <xsl:with-param name="text" select="substring($text, 2)"/>
-          <xsl:with-param name="chars" select="$chars"/>
-        </xsl:call-template>
-      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
@@ -803,5 +700,8 @@ a { color: #1d4f91; }
 }
 </xsl:text>
   </xsl:template>
+
+  <!-- marker-counter and roman-value: counters.xsl -->
+  <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>

@@ -1,7 +1,8 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   communique: list markers, shared by the text, draft and XSL-FO writers
-  (each includes this file).
+  (each includes this file; the HTML writer reads a first marker's counter
+  with counters.xsl, which this file includes too).
 
   marker(first, index): the marker of item number index (0-based) of a
   list whose first item's marker is first. The counter is the first run of
@@ -13,9 +14,9 @@
   A counter longer than nine characters is repeated as it is.
 
   communique computes the marker with its extension function cq:marker
-  (the same rules in C++: fo.xsl spends 67,000 instructions on a list item
-  with it, 191,000 with the templates below); another XSLT processor
-  (xsltproc) runs the templates. tests/unit/test_stylesheets.cpp holds the
+  (the same rules in C++, a fraction of the templates' cost: the figures
+  are in docs/performance.md); another XSLT processor (xsltproc) runs the
+  templates. tests/unit/test_stylesheets.cpp holds the
   two to the same results.
 
   The counter is found with translate() and substring(), not a template
@@ -44,28 +45,24 @@
   <xsl:template name="marker-in-xslt">
     <xsl:param name="first"/>
     <xsl:param name="index"/>
-    <!-- Every counter character as "0" (the digit 0 is one already). -->
-    <xsl:variable name="mask"
-                  select="translate($first, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
-                          '0000000000000000000000000000000000000000000000000000000000000')"/>
-    <xsl:variable name="prefix" select="substring-before($mask, '0')"/>
-    <xsl:variable name="from-counter" select="substring($first, string-length($prefix) + 1)"/>
-    <!-- The run of "0" that starts the rest of the mask ends before its
-         first other character; the "." appended makes sure there is one. -->
-    <xsl:variable name="rest" select="concat(substring($mask, string-length($prefix) + 1), '.')"/>
-    <xsl:variable name="counter-length"
-                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
+    <xsl:variable name="counter">
+      <xsl:call-template name="marker-counter">
+        <xsl:with-param name="marker" select="$first"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="not(contains($mask, '0')) or $index = 0 or $counter-length &gt; 9">
+      <xsl:when test="string($counter) = '' or $index = 0 or string-length($counter) &gt; 9">
         <xsl:value-of select="$first"/>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:value-of select="$prefix"/>
+        <!-- What surrounds the counter has no letters or digits, so the
+             counter's first occurrence is the counter. -->
+        <xsl:value-of select="substring-before($first, $counter)"/>
         <xsl:call-template name="counter-plus">
-          <xsl:with-param name="counter" select="substring($from-counter, 1, $counter-length)"/>
+          <xsl:with-param name="counter" select="string($counter)"/>
           <xsl:with-param name="add" select="$index"/>
         </xsl:call-template>
-        <xsl:value-of select="substring($from-counter, $counter-length + 1)"/>
+        <xsl:value-of select="substring-after($first, $counter)"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -133,53 +130,6 @@
     <xsl:value-of select="substring($letters, (($n - 1) mod 26) + 1, 1)"/>
   </xsl:template>
 
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">0</xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="this">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="next">
-          <xsl:call-template name="roman-digit">
-            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <xsl:variable name="rest">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          </xsl:call-template>
-        </xsl:variable>
-        <!-- IV: a smaller digit before a larger one is subtracted. -->
-        <xsl:choose>
-          <xsl:when test="number($this) &lt; number($next)">
-            <xsl:value-of select="$rest - $this"/>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:value-of select="$rest + $this"/>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <xsl:template name="roman-digit">
-    <xsl:param name="c"/>
-    <xsl:choose>
-      <xsl:when test="$c = 'I'">1</xsl:when>
-      <xsl:when test="$c = 'V'">5</xsl:when>
-      <xsl:when test="$c = 'X'">10</xsl:when>
-      <xsl:when test="$c = 'L'">50</xsl:when>
-      <xsl:when test="$c = 'C'">100</xsl:when>
-      <xsl:when test="$c = 'D'">500</xsl:when>
-      <xsl:when test="$c = 'M'">1000</xsl:when>
-      <xsl:otherwise>0</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
   <!-- n + add in Roman numerals (upper case unless lower). -->
   <xsl:template name="roman">
     <xsl:param name="n"/>
@@ -218,5 +168,8 @@
       <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
     </xsl:choose>
   </xsl:template>
+
+  <!-- marker-counter and roman-value: counters.xsl -->
+  <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>

@@ -31,6 +31,9 @@
                 xmlns="http://iptc.org/std/NITF/2006-10-18/"
                 exclude-result-prefixes="r">
 
+  <!-- mode plain, the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
@@ -350,18 +353,5 @@
   </xsl:template>
 
   <!-- honorific and name are text inside person. -->
-
-  <!-- An element's text on one line, whitespace normalised (attributes,
-       title). -->
-  <xsl:template match="*" mode="plain">
-    <xsl:variable name="text">
-      <xsl:apply-templates mode="plain-text"/>
-    </xsl:variable>
-    <xsl:value-of select="normalize-space($text)"/>
-  </xsl:template>
-
-  <xsl:template match="r:br" mode="plain-text">
-    <xsl:text> </xsl:text>
-  </xsl:template>
 
 </xsl:stylesheet>

@@ -30,6 +30,9 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r cq str exsl">
 
+  <!-- the run-in dateline: common.xsl -->
+  <xsl:include href="common.xsl"/>
+
   <xsl:output method="text" encoding="UTF-8"/>
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
@@ -56,7 +59,6 @@
   <!-- Put before each line of a text while it is cut into lines, so that
        str:tokenize keeps the empty ones (a private-use character). -->
   <xsl:variable name="line-mark" select="'&#xE000;'"/>
-  <xsl:variable name="en-dash" select="' &#x2013; '"/>
 
   <!-- ================================================================== -->
   <!-- The document: blocks separated by a blank line                      -->
@@ -151,20 +153,6 @@
       </xsl:with-param>
       <xsl:with-param name="prefix" select="$indent"/>
     </xsl:call-template>
-  </xsl:template>
-
-  <!-- "PHNOM PENH, 3 March 2024 – " before the first paragraph; a dateline
-       that ends with a full stop needs no dash. -->
-  <xsl:template match="r:dateline" mode="run-in">
-    <xsl:apply-templates/>
-    <xsl:choose>
-      <xsl:when test="substring(., string-length(.)) = '.'">
-        <xsl:text> </xsl:text>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$en-dash"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:quote" mode="block">
@@ -435,39 +423,22 @@
     <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align" select="''"/>
     <lines>
-      <xsl:choose>
-        <!-- One line (most paragraphs, most items): nothing to cut. -->
-        <xsl:when test="not(contains($text, $nl))">
+      <xsl:call-template name="line">
+        <xsl:with-param name="line" select="substring-before(concat($text, $nl), $nl)"/>
+        <xsl:with-param name="prefix" select="$prefix"/>
+        <xsl:with-param name="first-prefix" select="$first-prefix"/>
+        <xsl:with-param name="align" select="$align"/>
+      </xsl:call-template>
+      <!-- The other lines, if any (most paragraphs and items have one). -->
+      <xsl:if test="contains($text, $nl)">
+        <xsl:for-each select="str:tokenize(concat($line-mark, str:replace(substring-after($text, $nl), $nl, concat($nl, $line-mark))), $nl)">
           <xsl:call-template name="line">
-            <xsl:with-param name="line" select="string($text)"/>
+            <xsl:with-param name="line" select="substring(., 2)"/>
             <xsl:with-param name="prefix" select="$prefix"/>
-            <xsl:with-param name="first-prefix" select="$first-prefix"/>
             <xsl:with-param name="align" select="$align"/>
           </xsl:call-template>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:for-each select="str:tokenize(concat($line-mark, str:replace(string($text), $nl, concat($nl, $line-mark))), $nl)">
-            <xsl:choose>
-              <xsl:when test="position() = 1">
-                <xsl:call-template name="line">
-                  <xsl:with-param name="line" select="substring(., 2)"/>
-                  <xsl:with-param name="prefix" select="$prefix"/>
-                  <xsl:with-param name="first-prefix" select="$first-prefix"/>
-                  <xsl:with-param name="align" select="$align"/>
-                </xsl:call-template>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:call-template name="line">
-                  <xsl:with-param name="line" select="substring(., 2)"/>
-                  <xsl:with-param name="prefix" select="$prefix"/>
-                  <xsl:with-param name="first-prefix" select="$prefix"/>
-                  <xsl:with-param name="align" select="$align"/>
-                </xsl:call-template>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:for-each>
-        </xsl:otherwise>
-      </xsl:choose>
+        </xsl:for-each>
+      </xsl:if>
     </lines>
   </xsl:template>
 
@@ -475,7 +446,7 @@
   <xsl:template name="line">
     <xsl:param name="line"/>
     <xsl:param name="prefix"/>
-    <xsl:param name="first-prefix"/>
+    <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align"/>
     <xsl:choose>
       <xsl:when test="$align = ''">

@@ -95,7 +95,9 @@ struct engine::impl {
     mutable std::once_flag writers_once_;
     mutable std::unique_ptr<detail::writers> writers_;
 
-    void settle(std::vector<diagnostic>& diags) const {
+    // Each diagnostic at the level the options give its rule; those whose
+    // rule is turned off are dropped.
+    void apply_rule_levels(std::vector<diagnostic>& diags) const {
         std::erase_if(diags, [&](diagnostic& d) {
             auto level = level_of(d);
             if (!level) return true;
@@ -175,10 +177,9 @@ result engine::check(std::string_view bytes) const { return convert(bytes, {}); 
 result engine::convert(std::string_view bytes, std::span<const std::string> format_names) const {
     std::vector<const format_info*> wanted;
     for (const std::string& name : format_names) {
-        auto all = formats();
-        auto it = std::find_if(all.begin(), all.end(), [&](const format_info& f) { return f.name == name; });
-        if (it == all.end()) throw std::invalid_argument("unknown format: " + name);
-        wanted.push_back(&*it);
+        const detail::format_entry* entry = detail::find_format(name);
+        if (!entry) throw std::invalid_argument("unknown format: " + name);
+        wanted.push_back(&entry->info);
     }
 
     result out;
@@ -205,7 +206,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
                                        " bytes; raise it with --max-input-size or [limits] input-bytes",
                                    {1, 1},
                                    {1, 1}});
-        impl_->settle(out.diagnostics);
+        impl_->apply_rule_levels(out.diagnostics);
         return out;
     }
     detail::read_result read = detail::read_release(src, read_opts);
@@ -230,17 +231,17 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     if (read.tree) {
         detail::check_structure(*read.tree, impl_->opts, out.diagnostics);
         detail::check_dates(*read.tree, out.diagnostics, unlisted);
-        impl_->settle(out.diagnostics);
+        impl_->apply_rule_levels(out.diagnostics);
         // The house rules explain a broken structure better than the schema
         // can, so the schema speaks only when they found no error.
         if (out.ok()) {
             std::vector<diagnostic> schema;
             impl_->schema.validate(*read.tree, schema);
-            impl_->settle(schema);
+            impl_->apply_rule_levels(schema);
             out.diagnostics.insert(out.diagnostics.end(), schema.begin(), schema.end());
         }
     } else {
-        impl_->settle(out.diagnostics);
+        impl_->apply_rule_levels(out.diagnostics);
     }
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), [](const diagnostic& a, const diagnostic& b) {
         return std::tie(a.begin.line, a.begin.column) < std::tie(b.begin.line, b.begin.column);
@@ -264,7 +265,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
                 // as the checks' do, up to an error that fails the output;
                 // its own errors always stand.
                 if (ok) {
-                    impl_->settle(written);
+                    impl_->apply_rule_levels(written);
                     ok = std::none_of(written.begin(), written.end(),
                                       [](const diagnostic& d) { return d.level == severity::error; });
                 }

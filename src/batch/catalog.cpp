@@ -19,6 +19,8 @@
 //
 // Compiled into the library (src/batch/batch.cmake) although it lives with
 // the bulk runner that is its main user.
+#include "batch/catalog_files.hpp"
+#include "core/unicode.hpp"
 #include "transform/xslt.hpp"
 
 #include <communique/communique.hpp>
@@ -46,10 +48,8 @@ std::string clean(std::string_view s) {
     out.reserve(s.size());
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
-        std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-        bool ok = n > 0 && i + n <= s.size() && !(n == 2 && c < 0xC2);
-        for (std::size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
-        if (!ok) {
+        const std::size_t n = communique::detail::utf8_length_at(s, i);
+        if (n == 0) {
             out += "\xEF\xBF\xBD";
             ++i;
         } else if (n == 1 && (c < 0x20 || c == 0x7F)) {
@@ -173,8 +173,11 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
 
     std::vector<std::pair<std::string, std::string>> files;
     const detail::sandbox nothing_readable;
-    for (auto [name, sheet] : {std::pair{"index.html", s.html.get()}, std::pair{"catalog.json", s.json.get()},
-                               std::pair{"feed.atom", s.atom.get()}}) {
+    const detail::stylesheet* sheets[] = {s.html.get(), s.json.get(), s.atom.get()};
+    static_assert(std::size(sheets) == std::size(detail::catalog_files));
+    for (std::size_t i = 0; i < std::size(sheets); ++i) {
+        const char* name = detail::catalog_files[i];
+        const detail::stylesheet* sheet = sheets[i];
         std::string out, error;
         if (!sheet->apply(doc.get(), options.parameters, nothing_readable, out, error))
             throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);

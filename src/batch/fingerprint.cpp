@@ -1,7 +1,7 @@
 #include "batch/fingerprint.hpp"
 
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
+#include "core/hash.hpp"
 
 #include <communique/communique.hpp>
 
@@ -20,16 +20,16 @@ void put(std::string& out, std::string_view s) {
 
 }  // namespace
 
-fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::settings& how) {
+fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::settings& cli_settings) {
     put(base_, "communique");
     put(base_, communique::version());
     for (const std::string& f : formats) put(base_, "format=" + f);
-    if (how.date_order) put(base_, "date-order=" + *how.date_order);
-    if (how.width) put(base_, "width=" + std::to_string(*how.width));
-    for (const std::string& p : how.params) put(base_, "param=" + p);
-    for (const std::string& r : how.readable) put(base_, "allow-read=" + r);
-    put(base_, how.accept_invalid ? "accept-invalid" : "");
-    for (const std::string& s : how.stylesheets) {
+    if (cli_settings.date_order) put(base_, "date-order=" + *cli_settings.date_order);
+    if (cli_settings.width) put(base_, "width=" + std::to_string(*cli_settings.width));
+    for (const std::string& p : cli_settings.params) put(base_, "param=" + p);
+    for (const std::string& r : cli_settings.readable) put(base_, "allow-read=" + r);
+    put(base_, cli_settings.accept_invalid ? "accept-invalid" : "");
+    for (const std::string& s : cli_settings.stylesheets) {
         put(base_, "stylesheet=" + s);
         std::string error;
         std::size_t eq = s.find('=');
@@ -41,7 +41,7 @@ fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::s
 std::uint64_t fingerprints::for_input(const std::optional<fs::path>& config) {
     std::string key = config ? config->string() : std::string();
     if (auto it = by_config_.find(key); it != by_config_.end()) return it->second;
-    fnv1a h;
+    communique::detail::fnv1a h;
     h.field(base_);
     if (config) {
         std::string error;

@@ -24,7 +24,7 @@ namespace batch {
 
 class fingerprints {
 public:
-    fingerprints(const std::vector<std::string>& formats, const cli::settings& how);
+    fingerprints(const std::vector<std::string>& formats, const cli::settings& cli_settings);
 
     // The hash for an input under `config` (cli::engines::config_for_input).
     // Not thread-safe (it caches): called from the main thread while the

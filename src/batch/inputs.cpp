@@ -1,9 +1,9 @@
 #include "batch/inputs.hpp"
 
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
 #include "batch/paths.hpp"
+#include "core/hash.hpp"
 
 #include <fmt/core.h>
 
@@ -207,7 +207,7 @@ gathered gather(const std::vector<std::string>& args, const std::optional<std::s
 }
 
 bool in_shard(std::string_view source, unsigned index, unsigned count) {
-    return count == 0 || mix(hash_bytes(source)) % count == index - 1;
+    return count == 0 || communique::detail::mix(communique::detail::hash_bytes(source)) % count == index - 1;
 }
 
 }  // namespace batch

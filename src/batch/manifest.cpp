@@ -1,7 +1,7 @@
 #include "batch/manifest.hpp"
 
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
+#include "core/hash.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -47,7 +47,7 @@ bool is_hex16(const std::string& s) {
 std::string to_line(const manifest_record& r) {
     json outputs = json::array();
     for (const output_record& o : r.outputs) outputs.push_back({{"format", o.format}, {"path", o.path}, {"size", o.size}});
-    json j{{"source", r.source},       {"input", to_hex(r.input_hash)}, {"settings", to_hex(r.settings_hash)},
+    json j{{"source", r.source},       {"input", communique::detail::to_hex(r.input_hash)}, {"settings", communique::detail::to_hex(r.settings_hash)},
            {"status", r.status},       {"outputs", outputs},            {"info", info_to_json(r.info)}};
     if (!r.earlier.empty()) j["earlier"] = r.earlier;
     // Sources are valid UTF-8 (safe_relative); release text is too (the

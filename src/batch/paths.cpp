@@ -1,25 +1,8 @@
 #include "batch/paths.hpp"
 
+#include "core/unicode.hpp"
+
 namespace batch {
-
-namespace {
-
-// The length of the valid UTF-8 sequence at s[i], or 0.
-std::size_t utf8_length(std::string_view s, std::size_t i) {
-    auto b = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
-    unsigned char c = b(i);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return 0;
-    for (std::size_t k = 1; k < n; ++k)
-        if ((b(i + k) & 0xC0) != 0x80) return 0;
-    // Overlong forms, surrogates and code points past U+10FFFF.
-    if ((n == 2 && c < 0xC2) || (n == 3 && c == 0xE0 && b(i + 1) < 0xA0) || (n == 3 && c == 0xED && b(i + 1) >= 0xA0) ||
-        (n == 4 && c == 0xF0 && b(i + 1) < 0x90) || (n == 4 && (c > 0xF4 || (c == 0xF4 && b(i + 1) >= 0x90))))
-        return 0;
-    return n;
-}
-
-}  // namespace
 
 std::string safe_relative(std::string_view path) {
     std::string out;
@@ -35,7 +18,7 @@ std::string safe_relative(std::string_view path) {
             if (part.front() == '.') clean = "_";
             for (std::size_t i = 0; i < part.size();) {
                 auto u = static_cast<unsigned char>(part[i]);
-                std::size_t n = utf8_length(part, i);
+                std::size_t n = communique::detail::utf8_length_at(part, i);
                 if (n == 0 || u < 0x20 || u == 0x7F) {
                     clean += '_';
                     ++i;

@@ -1,15 +1,17 @@
 #include "batch/runner.hpp"
 
+#include "batch/catalog_files.hpp"
 #include "batch/catalog_loader.hpp"
 #include "batch/console.hpp"
 #include "batch/fingerprint.hpp"
-#include "batch/hash.hpp"
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
 #include "batch/paths.hpp"
 #include "batch/pool.hpp"
 #include "batch/report.hpp"
 #include "batch/signals.hpp"
+#include "core/hash.hpp"
+#include "write/formats.hpp"
 
 #include <communique/communique.hpp>
 
@@ -35,8 +37,7 @@ namespace {
 
 using steady = std::chrono::steady_clock;
 
-// What --catalog writes at the top of the output folder.
-constexpr const char* catalog_files[] = {"index.html", "catalog.json", "feed.atom"};
+using communique::detail::catalog_files;
 
 double seconds_since(steady::time_point t0) { return std::chrono::duration<double>(steady::now() - t0).count(); }
 
@@ -127,7 +128,7 @@ release_result convert_one(shared& s, std::size_t index) {
         fail_io(s, r, j.path, error);
         return finish();
     }
-    std::uint64_t input_hash = hash_bytes(*bytes);
+    std::uint64_t input_hash = communique::detail::hash_bytes(*bytes);
 
     std::optional<manifest_record> before = s.record.find(j.source);
     if (!s.req.force && before && before->input_hash == input_hash && before->settings_hash == p.settings &&
@@ -282,9 +283,9 @@ std::string catalog_summary(const fs::path& out_dir, std::size_t count) {
 // Engines and settings hashes for every job. cli::engines is not
 // thread-safe, so each job gets its engine here, before the workers start.
 // True when a job reads standard input.
-bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& how,
-             cli::engines& pick, std::vector<job>& jobs, std::vector<prepared>& prep) {
-    fingerprints settings(req.formats, how);
+bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& cli_settings,
+             cli::engines& engines_by_config, std::vector<job>& jobs, std::vector<prepared>& prep) {
+    fingerprints settings(req.formats, cli_settings);
     jobs.reserve(planned.size());
     prep.resize(planned.size());
     bool reads_stdin = false;
@@ -292,9 +293,9 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
         jobs.push_back(std::move(planned[i].first));
         prep[i].refused = std::move(planned[i].second);
         if (!prep[i].refused.empty()) continue;
-        prep[i].engine = pick.for_input(jobs[i].path);
+        prep[i].engine = engines_by_config.for_input(jobs[i].path);
         if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
-        else prep[i].settings = settings.for_input(pick.config_for_input(jobs[i].path));
+        else prep[i].settings = settings.for_input(engines_by_config.config_for_input(jobs[i].path));
         reads_stdin = reads_stdin || jobs[i].path == "-";
     }
     return reads_stdin;
@@ -358,7 +359,7 @@ std::string summary_line(const counts& c, std::size_t total, double seconds, int
 
 }  // namespace
 
-int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
+int run(const request& req_in, const cli::settings& cli_settings, cli::engines& engines_by_config) {
     steady::time_point t0 = steady::now();
     request req = req_in;
     console out(::isatty(STDOUT_FILENO) == 1 && !req.quiet);
@@ -374,8 +375,8 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
     }
     std::vector<std::string> extensions;
     for (const std::string& name : req.formats)
-        for (const format_info& f : communique::formats())
-            if (f.name == name) extensions.emplace_back(f.extension);
+        if (const communique::detail::format_entry* f = communique::detail::find_format(name))
+            extensions.emplace_back(f->info.extension);
 
     req.walk.output_folder = req.out_dir;
     gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });
@@ -392,7 +393,7 @@ int run(const request& req_in, const cli::settings& how, cli::engines& pick) {
 
     std::vector<job> jobs;
     std::vector<prepared> prep;
-    bool reads_stdin = prepare(std::move(planned), req, how, pick, jobs, prep);
+    bool reads_stdin = prepare(std::move(planned), req, cli_settings, engines_by_config, jobs, prep);
     // Nothing, not even the manifest, is written into a folder that would
     // take an input's place.
     if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return cli::exit_usage;

@@ -34,7 +34,7 @@ struct request {
 // ones included), 1 a release is invalid, 2 an input could not be read or an
 // output written (or the output folder is unusable), 128 + signal when
 // interrupted (130 Ctrl-C, 143 SIGTERM).
-int run(const request& req, const cli::settings& how, cli::engines& pick);
+int run(const request& req, const cli::settings& cli_settings, cli::engines& engines_by_config);
 
 // `communique catalog REPORT.json... -o DIR`: one catalog from the reports of
 // several runs (shards), whose outputs are all under DIR.

@@ -8,6 +8,7 @@
 #include "cli/configs.hpp"
 #include "cli/diff.hpp"
 #include "cli/files.hpp"
+#include "write/formats.hpp"
 
 #include <communique/communique.hpp>
 
@@ -58,46 +59,44 @@ communique::catalog_options catalog_options_of(const std::vector<std::string>& p
 }
 
 // The command line's settings, applied over a configuration file's.
-std::function<void(options&)> overrides(const settings& how) {
-    return [how](options& opts) {
-        if (how.profile) opts.profile = *communique::house_profile_named(*how.profile);  // checked by the parser
-        if (how.date_order)
-            opts.numeric_dates = *how.date_order == "month-first" ? date_order::month_first : date_order::day_first;
-        if (how.width) opts.text_width = *how.width;
-        if (how.content) opts.html_content = *how.content;
-        for (const std::string& item : how.stylesheets) {
+std::function<void(options&)> overrides(const settings& cli_settings) {
+    return [cli_settings](options& opts) {
+        if (cli_settings.profile)  // checked by the parser
+            opts.profile = *communique::house_profile_named(*cli_settings.profile);
+        if (cli_settings.date_order)
+            opts.numeric_dates =
+                *cli_settings.date_order == "month-first" ? date_order::month_first : date_order::day_first;
+        if (cli_settings.width) opts.text_width = *cli_settings.width;
+        if (cli_settings.content) opts.html_content = *cli_settings.content;
+        for (const std::string& item : cli_settings.stylesheets) {
             auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
             opts.stylesheets[format] = path;
         }
-        for (const std::string& item : how.params) {
+        for (const std::string& item : cli_settings.params) {
             auto [name, value] = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km");
             opts.parameters[name] = value;
         }
-        opts.readable_folders.insert(opts.readable_folders.end(), how.readable.begin(), how.readable.end());
-        if (how.accept_invalid) opts.write_invalid = true;
-        if (how.max_input_bytes) opts.max_input_bytes = *how.max_input_bytes;
-        if (how.max_nesting) opts.max_nesting = *how.max_nesting;
-        if (how.max_elements) opts.max_elements = *how.max_elements;
-        if (how.max_pages) opts.max_pages = *how.max_pages;
+        opts.readable_folders.insert(opts.readable_folders.end(), cli_settings.readable.begin(),
+                                     cli_settings.readable.end());
+        if (cli_settings.accept_invalid) opts.write_invalid = true;
+        if (cli_settings.max_input_bytes) opts.max_input_bytes = *cli_settings.max_input_bytes;
+        if (cli_settings.max_nesting) opts.max_nesting = *cli_settings.max_nesting;
+        if (cli_settings.max_elements) opts.max_elements = *cli_settings.max_elements;
+        if (cli_settings.max_pages) opts.max_pages = *cli_settings.max_pages;
     };
 }
 
-engines make_engines(const settings& how) {
+engines make_engines(const settings& cli_settings) {
     // Bad NAME=VALUE pairs are usage errors: find them before any input is read.
     options probe;
-    overrides(how)(probe);
-    return engines(how.config ? std::optional<fs::path>(*how.config) : std::nullopt, overrides(how),
-                   communique::input_format_named(how.from).value_or(communique::input_format::automatic));
+    overrides(cli_settings)(probe);
+    std::optional<fs::path> config = cli_settings.config ? std::optional<fs::path>(*cli_settings.config) : std::nullopt;
+    return engines(config, overrides(cli_settings),
+                   communique::input_format_named(cli_settings.from).value_or(communique::input_format::automatic));
 }
 
 bool has(std::span<const diagnostic> diags, severity level) {
     return std::any_of(diags.begin(), diags.end(), [&](const diagnostic& d) { return d.level == level; });
-}
-
-const format_info* find_format(std::string_view name) {
-    for (const format_info& f : formats())
-        if (f.name == name) return &f;
-    return nullptr;
 }
 
 // What a quiet human report shows: what fails the run, nothing else.
@@ -111,11 +110,11 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 // An input's engine, its configuration's problems reported; nothing (after
 // reporting why on the input) when the configuration cannot be used. The
 // input is `shown` in the report (default: by its name).
-const engine* engine_for(engines& pick, const std::string& name, std::string_view text, reporter& report,
+const engine* engine_for(engines& engines_by_config, const std::string& name, std::string_view text, reporter& report,
                          const char* not_done, bool only_failing, const std::string& shown = {}) {
     std::vector<config_problem> problems;
     std::string why;
-    const engine* e = pick.for_input(name, problems, why);
+    const engine* e = engines_by_config.for_input(name, problems, why);
     for (const config_problem& p : problems) {
         if (only_failing)
             report.add(p.file, p.text, failing(p.diagnostics, false));
@@ -186,14 +185,14 @@ int list_rules() {
     return exit_ok;
 }
 
-int run_check(const std::vector<std::string>& files, const settings& how, const input_flags& inputs,
+int run_check(const std::vector<std::string>& files, const settings& cli_settings, const input_flags& inputs,
               report_format format, bool fail_on_warning, bool quiet) {
     if (files.empty()) {
         fmt::print(stderr, "communique check: no files given (use - for standard input)\n");
         return exit_usage;
     }
     if (stdin_named_in_vain("check", files, inputs.stdin_filename)) return exit_usage;
-    engines pick = make_engines(how);
+    engines engines_by_config = make_engines(cli_settings);
     reporter report(format);
     // Every error, a file that cannot be read or a configuration that
     // cannot be used too, is a diagnostic: json, sarif and github reports
@@ -215,7 +214,8 @@ int run_check(const std::vector<std::string>& files, const settings& how, const 
                 status = exit_usage;
                 continue;
             }
-            const engine* e = engine_for(pick, name.key, in->bytes, report, "not checked", only_failing, name.shown);
+            const engine* e =
+                engine_for(engines_by_config, name.key, in->bytes, report, "not checked", only_failing, name.shown);
             if (!e) {
                 status = exit_usage;
                 continue;
@@ -341,8 +341,8 @@ bool write_one_report(const std::string& file, const std::string& name, const st
 // One release in one format, handed to `deliver` (standard output, or -o
 // FILE): the command as it was before bulk runs, and as pandoc's -o. With
 // `report_file`, what became of it is written there as --report does.
-int convert_one(const std::string& name, const std::string& format, const std::string& out, const settings& how,
-                bool quiet, const std::optional<std::string>& report_file,
+int convert_one(const std::string& name, const std::string& format, const std::string& out,
+                const settings& cli_settings, bool quiet, const std::optional<std::string>& report_file,
                 const std::function<int(const std::string&)>& deliver) {
     const auto t0 = std::chrono::steady_clock::now();
     batch::release_result outcome;
@@ -358,7 +358,7 @@ int convert_one(const std::string& name, const std::string& format, const std::s
         outcome.error = why;
         return finish(exit_usage);
     };
-    engines pick = make_engines(how);
+    engines engines_by_config = make_engines(cli_settings);
     reporter report(report_format::human);
     std::string error;
     auto in = read_input(name, error);
@@ -367,7 +367,7 @@ int convert_one(const std::string& name, const std::string& format, const std::s
         report.add(display_name(name), {}, std::span(&d, 1));
         return failed_io(error);
     }
-    const engine* e = engine_for(pick, name, in->bytes, report, "not converted", quiet);
+    const engine* e = engine_for(engines_by_config, name, in->bytes, report, "not converted", quiet);
     if (!e) return failed_io("not converted: its configuration has errors");
     result r = e->convert(in->bytes, std::vector<std::string>{format});
     if (quiet)
@@ -443,12 +443,12 @@ bool same_file(const std::string& input, const std::string& output) {
 }
 
 int convert_to_file(const std::string& name, const std::string& format, const std::string& out,
-                    const settings& how, const convert_flags& flags) {
+                    const settings& cli_settings, const convert_flags& flags) {
     if (same_file(name, out)) {
         fmt::print(stderr, "communique convert: {}: refusing to overwrite the input\n", out);
         return exit_usage;
     }
-    return convert_one(name, format, out, how, flags.quiet, flags.report, [&](const std::string& bytes) {
+    return convert_one(name, format, out, cli_settings, flags.quiet, flags.report, [&](const std::string& bytes) {
         fs::path target(out);
         std::error_code ec;
         if (target.has_parent_path()) fs::create_directories(target.parent_path(), ec);
@@ -474,29 +474,29 @@ void warn(const convert_flags& flags, const std::string& message) {
 // Options that would do nothing say so: a stylesheet for a format not
 // written, a --param no stylesheet in use declares, folder options when
 // `single` (-o - or -o FILE) converts one input to one output.
-void warn_unused(const settings& how, const std::vector<std::string>& formats, const convert_flags& flags,
+void warn_unused(const settings& cli_settings, const std::vector<std::string>& formats, const convert_flags& flags,
                  const std::string& single) {
     auto written = [&](const std::string& format) {
         // A user's fo stylesheet serves the pdf format too.
         return std::any_of(formats.begin(), formats.end(),
                            [&](const std::string& f) { return f == format || (format == "fo" && f == "pdf"); });
     };
-    for (const std::string& item : how.stylesheets) {
+    for (const std::string& item : cli_settings.stylesheets) {
         auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
         if (!written(format))
             warn(flags, fmt::format("--stylesheet {}: not used, {} is not among the formats written ({})", item,
                                     format, joined(formats)));
     }
-    if (!how.params.empty()) {
+    if (!cli_settings.params.empty()) {
         options opts;
-        overrides(how)(opts);
+        overrides(cli_settings)(opts);
         std::optional<std::vector<std::string>> declared;
         try {
             declared = batch::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
         } catch (const std::exception&) {
             // A stylesheet that does not load: the conversion says why.
         }
-        for (const std::string& item : how.params) {
+        for (const std::string& item : cli_settings.params) {
             std::string name = split_pair(item, "--param", "NAME=VALUE, e.g. lang=km").first;
             if (declared && std::find(declared->begin(), declared->end(), name) == declared->end())
                 warn(flags, fmt::format("--param {}: no stylesheet in use declares a parameter '{}' (formats: {}{}); "
@@ -522,14 +522,14 @@ void warn_unused(const settings& how, const std::vector<std::string>& formats, c
 }  // namespace
 
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
-                const settings& how, const convert_flags& flags) {
+                const settings& cli_settings, const convert_flags& flags) {
     std::vector<std::string> names;
     for (const std::string& n : to)
         if (!n.empty() && std::find(names.begin(), names.end(), n) == names.end()) names.push_back(n);
     const bool to_given = !names.empty();
     if (!to_given) names.push_back("xml");
     for (const std::string& n : names) {
-        if (!find_format(n)) {
+        if (!detail::find_format(n)) {
             fmt::print(stderr, "communique convert: unknown format '{}' (see communique convert --help)\n", n);
             return exit_usage;
         }
@@ -554,8 +554,8 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                 return exit_usage;
             }
         }
-        warn_unused(how, names, flags, "-o -");
-        return convert_one(files[0], names[0], "-", how, flags.quiet, flags.report, write_stdout);
+        warn_unused(cli_settings, names, flags, "-o -");
+        return convert_one(files[0], names[0], "-", cli_settings, flags.quiet, flags.report, write_stdout);
     }
     if (const format_info* by_name = output_file_format(files, out, flags)) {
         // -o FILE, as pandoc's: the format is --to's, else the extension's;
@@ -567,7 +567,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                        out, names.size(), joined(names));
             return exit_usage;
         }
-        const format_info& format = to_given ? *find_format(names[0]) : *by_name;
+        const format_info& format = to_given ? detail::find_format(names[0])->info : *by_name;
         if (!name_suits(out, format, *by_name)) {
             fmt::print(stderr,
                        "communique convert: -o {} has the extension of {} ({}), but --to asks for {} ({}); "
@@ -584,8 +584,8 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
                 return exit_usage;
             }
         }
-        warn_unused(how, {std::string(format.name)}, flags, "-o " + out);
-        return convert_to_file(files[0], std::string(format.name), out, how, flags);
+        warn_unused(cli_settings, {std::string(format.name)}, flags, "-o " + out);
+        return convert_to_file(files[0], std::string(format.name), out, cli_settings, flags);
     }
     if (flags.files_from && *flags.files_from == "-" && std::find(files.begin(), files.end(), "-") != files.end()) {
         fmt::print(stderr, "communique convert: standard input cannot be both --files-from - and an input\n");
@@ -612,10 +612,10 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
     req.force = flags.force;
     req.catalog = flags.catalog;
     req.quiet = flags.quiet;
-    req.catalog_options = catalog_options_of(how.params, flags.base_url);
-    warn_unused(how, names, flags, "");
-    engines pick = make_engines(how);
-    return batch::run(req, how, pick);
+    req.catalog_options = catalog_options_of(cli_settings.params, flags.base_url);
+    warn_unused(cli_settings, names, flags, "");
+    engines engines_by_config = make_engines(cli_settings);
+    return batch::run(req, cli_settings, engines_by_config);
 }
 
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
@@ -656,13 +656,13 @@ formatted_draft format_draft(const engine& e, std::string_view bytes) {
     return f;
 }
 
-int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags) {
+int run_fmt(const std::vector<std::string>& files, const settings& cli_settings, const fmt_flags& flags) {
     if (files.empty()) {
         fmt::print(stderr, "communique fmt: no files given (use - for standard input)\n");
         return exit_usage;
     }
     if (stdin_named_in_vain("fmt", files, flags.stdin_filename)) return exit_usage;
-    engines pick = make_engines(how);
+    engines engines_by_config = make_engines(cli_settings);
     reporter report(report_format::human);
     int status = exit_ok;
     for (const std::string& path : files) {
@@ -675,7 +675,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
             // fmt writes a Markdown draft over its input: anything else (a
             // .docx, a web page, release XML) would be lost.
             input_format kind = input_format_of(
-                name.key, communique::input_format_named(how.from).value_or(input_format::automatic));
+                name.key, communique::input_format_named(cli_settings.from).value_or(input_format::automatic));
             if (kind == input_format::automatic) kind = communique::detect_input_format(in->bytes);
             if (kind != input_format::markdown) {
                 fmt::print(stderr, "communique fmt: {}: is {}, not a draft; fmt rewrites Markdown drafts only "
@@ -685,7 +685,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& how, const fm
                 continue;
             }
         }
-        const engine* e = in ? pick.for_input(name.key) : nullptr;
+        const engine* e = in ? engines_by_config.for_input(name.key) : nullptr;
         if (!e) {
             status = exit_usage;
             continue;

@@ -74,13 +74,13 @@ struct fmt_flags {
 
 // quiet: a human report shows only what fails the run (errors, and warnings
 // with --fail-on warning), so that a successful run prints nothing.
-int run_check(const std::vector<std::string>& files, const settings& how, const input_flags& inputs,
+int run_check(const std::vector<std::string>& files, const settings& cli_settings, const input_flags& inputs,
               report_format format, bool fail_on_warning, bool quiet = false);
 int list_rules();
 // `out` is a folder, "-" (standard output), or, with one input file, the
 // output file itself when its extension is a format's (fish.html).
 int run_convert(const std::vector<std::string>& files, const std::vector<std::string>& to, const std::string& out,
-                const settings& how, const convert_flags& flags);
+                const settings& cli_settings, const convert_flags& flags);
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
                 const std::vector<std::string>& params, const std::optional<std::string>& base_url);
 // Files are rewritten in place; "-" is formatted from standard input to
@@ -96,6 +96,6 @@ struct formatted_draft {
 };
 formatted_draft format_draft(const communique::engine& e, std::string_view bytes);
 
-int run_fmt(const std::vector<std::string>& files, const settings& how, const fmt_flags& flags);
+int run_fmt(const std::vector<std::string>& files, const settings& cli_settings, const fmt_flags& flags);
 
 }  // namespace cli

@@ -1,6 +1,7 @@
 #include "cli/report.hpp"
 
 #include "cli/diagnostic_json.hpp"
+#include "core/unicode.hpp"
 
 #include <communique/communique.hpp>
 
@@ -50,12 +51,6 @@ private:
     std::vector<std::size_t> starts_;
 };
 
-std::size_t code_points(std::string_view s) {
-    std::size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
 bool printable(std::string_view line) {
     if (line.size() > 400) return false;
     for (unsigned char c : line)
@@ -94,7 +89,7 @@ void print_human(std::string_view file, const line_index& lines, const diagnosti
     }
     std::size_t width = 1;
     if (d.end.line == d.begin.line && d.end.column > d.begin.column) width = d.end.column - d.begin.column;
-    width = std::min(width, code_points(line) + 1);
+    width = std::min(width, communique::detail::count_code_points(line) + 1);
     std::string marks = "^" + std::string(width - 1, '~');
     if (color)
         fmt::print(stderr, "      | {}{}{}\033[0m\n", pad, tint, marks);

@@ -23,26 +23,9 @@ bool is_ascii(std::string_view s) noexcept {
 }  // namespace
 
 std::size_t find_invalid_utf8(std::string_view s) noexcept {
-    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
-    std::size_t n = s.size();
-    for (std::size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        if (c < 0x80) { ++i; continue; }
-        std::size_t len;
-        unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
-        if (c >= 0xC2 && c <= 0xDF) len = 2;
-        else if (c == 0xE0) { len = 3; lo = 0xA0; }
-        else if (c >= 0xE1 && c <= 0xEC) len = 3;
-        else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
-        else if (c >= 0xEE && c <= 0xEF) len = 3;
-        else if (c == 0xF0) { len = 4; lo = 0x90; }
-        else if (c >= 0xF1 && c <= 0xF3) len = 4;
-        else if (c == 0xF4) { len = 4; hi = 0x8F; }
-        else return i;
-        if (i + len > n) return i;
-        if (p[i + 1] < lo || p[i + 1] > hi) return i;
-        for (std::size_t k = 2; k < len; ++k)
-            if ((p[i + k] & 0xC0) != 0x80) return i;
+    for (std::size_t i = 0; i < s.size();) {
+        const std::size_t len = utf8_length_at(s, i);
+        if (len == 0) return i;
         i += len;
     }
     return std::string_view::npos;
@@ -65,16 +48,14 @@ std::size_t advance_code_points(std::string_view s, std::size_t n) noexcept {
 }
 
 char32_t next_code_point(std::string_view s, std::size_t& i) noexcept {
-    auto c = static_cast<unsigned char>(s[i++]);
-    if (c < 0x80) return c;
-    int extra = c >= 0xF0 ? 3 : c >= 0xE0 ? 2 : c >= 0xC0 ? 1 : 0;
-    if (extra == 0) return 0xFFFD;
-    char32_t cp = c & (0x3F >> extra);
-    for (int k = 0; k < extra; ++k) {
-        if (i >= s.size() || (static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return 0xFFFD;
-        cp = (cp << 6) | (static_cast<unsigned char>(s[i++]) & 0x3F);
+    const auto first = static_cast<unsigned char>(s[i]);
+    if (first < 0x80) {
+        ++i;
+        return first;
     }
-    return cp;
+    const utf8_char c = decode_utf8_at(s, i);
+    i += c.len;
+    return c.cp;
 }
 
 namespace {
@@ -82,8 +63,8 @@ namespace {
 // Unicode's Stream-Safe Text Format (UAX #15, section 13): a combining
 // grapheme joiner (U+034F) after every 30 non-starters in a row. No real
 // text has such a run; without this, ICU's normaliser reorders an unbounded
-// run of combining marks by insertion sort, O(n^2): 250,000 marks took
-// minutes. True when the text changed.
+// run of combining marks by insertion sort, O(n^2) (docs/performance.md has
+// what that cost). True when the text changed.
 bool make_stream_safe(icu::UnicodeString& u, const icu::Normalizer2& nfc) {
     constexpr int max_run = 30;
     int run = 0;

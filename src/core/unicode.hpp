@@ -7,8 +7,55 @@
 
 namespace communique::detail {
 
+// The length in bytes of the well-formed UTF-8 sequence at s[i] (overlong
+// forms, surrogates and code points past U+10FFFF are ill-formed), or 0 when
+// none starts there or i is past the end. The one UTF-8 decoder: inline
+// because the date scanner calls it for every character it reads.
+inline std::size_t utf8_length_at(std::string_view s, std::size_t i) noexcept {
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    if (i >= n) return 0;
+    const unsigned char c = p[i];
+    if (c < 0x80) return 1;
+    std::size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;  // bounds of the second byte
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c == 0xE0) { len = 3; lo = 0xA0; }
+    else if (c >= 0xE1 && c <= 0xEC) len = 3;
+    else if (c == 0xED) { len = 3; hi = 0x9F; }  // no surrogates
+    else if (c >= 0xEE && c <= 0xEF) len = 3;
+    else if (c == 0xF0) { len = 4; lo = 0x90; }
+    else if (c >= 0xF1 && c <= 0xF3) len = 4;
+    else if (c == 0xF4) { len = 4; hi = 0x8F; }
+    else return 0;
+    if (len > n - i || p[i + 1] < lo || p[i + 1] > hi) return 0;
+    for (std::size_t k = 2; k < len; ++k)
+        if ((p[i + k] & 0xC0) != 0x80) return 0;
+    return len;
+}
+
+// A code point decoded from UTF-8 and the bytes it took.
+struct utf8_char {
+    char32_t cp = 0;
+    std::size_t len = 0;  // 0 only past the end of the text
+};
+
+// The character at s[i]: U+FFFD of length 1 for a byte that starts no
+// well-formed sequence, so every offset a caller steps to is a character
+// boundary or a lone bad byte.
+inline utf8_char decode_utf8_at(std::string_view s, std::size_t i) noexcept {
+    auto b = [&](std::size_t k) { return char32_t(static_cast<unsigned char>(s[i + k])); };
+    if (i < s.size() && b(0) < 0x80) return {b(0), 1};  // most of the text the date scanner reads
+    switch (utf8_length_at(s, i)) {
+    case 2: return {(b(0) & 0x1Fu) << 6 | (b(1) & 0x3Fu), 2};
+    case 3: return {(b(0) & 0x0Fu) << 12 | (b(1) & 0x3Fu) << 6 | (b(2) & 0x3Fu), 3};
+    case 4: return {(b(0) & 0x07u) << 18 | (b(1) & 0x3Fu) << 12 | (b(2) & 0x3Fu) << 6 | (b(3) & 0x3Fu), 4};
+    default: return i < s.size() ? utf8_char{0xFFFD, 1} : utf8_char{};
+    }
+}
+
 // Offset of the first byte that does not start or continue a well-formed
-// UTF-8 sequence (overlong forms and surrogates are ill-formed); npos if none.
+// UTF-8 sequence; npos if none.
 std::size_t find_invalid_utf8(std::string_view s) noexcept;
 
 // Code points in a well-formed UTF-8 string.
@@ -17,7 +64,8 @@ std::size_t count_code_points(std::string_view s) noexcept;
 // Bytes taken by the first n code points of s (all of s if it has fewer).
 std::size_t advance_code_points(std::string_view s, std::size_t n) noexcept;
 
-// Decodes the code point at s[i] and advances i; U+FFFD for a bad sequence.
+// Decodes the code point at s[i] and advances i; U+FFFD for a byte that
+// starts no well-formed sequence (i advances past that byte alone).
 char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
 
 // s in Unicode Normalization Form C.

@@ -1,5 +1,7 @@
 #include "read/dates.hpp"
 
+#include "core/unicode.hpp"
+
 #include <cstdint>
 #include <cstdio>
 
@@ -12,34 +14,17 @@ using std::string_view;
 constexpr size_t npos = string_view::npos;
 
 // ---------------------------------------------------------------------------
-// UTF-8 decoding. Malformed bytes decode as U+FFFD of length 1, so every
-// offset we produce is either a character boundary or a lone bad byte.
+// UTF-8 decoding (core/unicode.hpp). Malformed bytes decode as U+FFFD of
+// length 1, so every offset we produce is either a character boundary or a
+// lone bad byte.
 
-struct cp_info {
-    char32_t cp = 0;
-    size_t len = 0;  // 0 only past the end of the text
-};
+using cp_info = utf8_char;
 
 constexpr bool is_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 unsigned char byte_at(string_view s, size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
 
-cp_info cp_at(string_view s, size_t i) {
-    const size_t n = s.size();
-    if (i >= n) return {};
-    const unsigned char b0 = byte_at(s, i);
-    if (b0 < 0x80) return {b0, 1};
-    if (b0 >= 0xC2 && b0 <= 0xDF && i + 1 < n && is_cont(byte_at(s, i + 1)))
-        return {char32_t((b0 & 0x1Fu) << 6 | (byte_at(s, i + 1) & 0x3Fu)), 2};
-    if (b0 >= 0xE0 && b0 <= 0xEF && i + 2 < n && is_cont(byte_at(s, i + 1)) && is_cont(byte_at(s, i + 2)))
-        return {char32_t((b0 & 0x0Fu) << 12 | (byte_at(s, i + 1) & 0x3Fu) << 6 | (byte_at(s, i + 2) & 0x3Fu)), 3};
-    if (b0 >= 0xF0 && b0 <= 0xF4 && i + 3 < n && is_cont(byte_at(s, i + 1)) && is_cont(byte_at(s, i + 2)) &&
-        is_cont(byte_at(s, i + 3)))
-        return {char32_t((b0 & 0x07u) << 18 | (byte_at(s, i + 1) & 0x3Fu) << 12 | (byte_at(s, i + 2) & 0x3Fu) << 6 |
-                         (byte_at(s, i + 3) & 0x3Fu)),
-                4};
-    return {0xFFFD, 1};
-}
+cp_info cp_at(string_view s, size_t i) { return decode_utf8_at(s, i); }
 
 // The code point that ends just before i; len 0 at the start of the text.
 cp_info cp_before(string_view s, size_t i) {

@@ -20,6 +20,7 @@
 // The parts come from a user's file: each is bounded by the inflation budget
 // (reader_limits::max_inflated), its markup is counted before libxml2 builds
 // a tree of it, and it is parsed without network, DTD or entity expansion.
+#include "core/numerals.hpp"
 #include "core/unicode.hpp"
 #include "read/readers.hpp"
 #include "read/zip_archive.hpp"
@@ -249,7 +250,7 @@ xml_doc parse_part(std::string_view name, const std::string& bytes) {
 // defaults, and what they are based on, with the document defaults; the
 // latent styles (what Word's menus offer) and every other style left out.
 // python-docx's template defines 164 styles in 350 KB, and parsing them all
-// was 70 % of reading such a .docx. This works on the bytes, before
+// was most of reading such a .docx (docs/performance.md). This works on the bytes, before
 // parsing: where the part is not laid out as expected (a style that does
 // not close, a prefix other than the root's) it is left whole, and the
 // caller parses the whole part again if the selection does not parse.
@@ -610,17 +611,6 @@ level_def read_level(const xmlNode* lvl) {
     return d;
 }
 
-std::string roman(int n, bool upper) {
-    static constexpr std::pair<int, const char*> digits[] = {
-        {1000, "m"}, {900, "cm"}, {500, "d"}, {400, "cd"}, {100, "c"}, {90, "xc"}, {50, "l"},
-        {40, "xl"},  {10, "x"},   {9, "ix"},  {5, "v"},    {4, "iv"},  {1, "i"}};
-    std::string out;
-    for (auto [value, text] : digits)
-        for (; n >= value; n -= value) out += text;
-    if (upper) std::transform(out.begin(), out.end(), out.begin(), [](char c) { return c - 'a' + 'A'; });
-    return out;
-}
-
 // A counter's value as a level's number format prints it.
 std::string format_number(int n, std::string_view format) {
     if ((format == "lowerLetter" || format == "upperLetter") && n > 0) {
@@ -629,7 +619,7 @@ std::string format_number(int n, std::string_view format) {
         return std::string(static_cast<std::size_t>(std::min((n - 1) / 26 + 1, 16)), letter);
     }
     if ((format == "lowerRoman" || format == "upperRoman") && n > 0 && n < 4000)
-        return roman(n, format == "upperRoman");
+        return roman_numeral(n, format == "upperRoman");
     if (format == "decimalZero" && n >= 0 && n < 10) return "0" + std::to_string(n);
     if (format == "none") return {};
     return std::to_string(n);  // decimal, and the formats not known here

@@ -60,6 +60,8 @@
 // page communique wrote reads back to the same release.
 #include "read/readers.hpp"
 
+#include "core/numerals.hpp"
+
 #include <libxml/HTMLparser.h>
 #include <libxml/SAX2.h>
 #include <libxml/parserInternals.h>
@@ -769,39 +771,12 @@ style style_of(const xmlNode* n, const style& parent, element_kind kind) {
 
 // ---------------------------------------------------------------- list markers
 
-std::string roman(long n, bool upper) {
-    static constexpr std::array<std::pair<int, std::string_view>, 13> digits = {{{1000, "m"}, {900, "cm"}, {500, "d"},
-                                                                                 {400, "cd"}, {100, "c"}, {90, "xc"},
-                                                                                 {50, "l"}, {40, "xl"}, {10, "x"},
-                                                                                 {9, "ix"}, {5, "v"}, {4, "iv"},
-                                                                                 {1, "i"}}};
-    std::string out;
-    for (auto [value, text] : digits)
-        while (n >= value) {
-            out += text;
-            n -= value;
-        }
-    if (upper)
-        for (char& c : out) c = static_cast<char>(c - 'a' + 'A');
-    return out;
-}
-
-std::string alphabetic(long n, bool upper) {
-    std::string out;
-    while (n > 0) {
-        --n;
-        out.insert(out.begin(), static_cast<char>((upper ? 'A' : 'a') + n % 26));
-        n /= 26;
-    }
-    return out;
-}
-
 // The counter as a browser prints it for an <ol type>: "1", "c", "IV".
 std::string counter_text(long n, char type) {
     if (type == 'a' || type == 'A') {
-        if (n >= 1) return alphabetic(n, type == 'A');
+        if (n >= 1) return alphabetic_numeral(static_cast<double>(n), type == 'A');
     } else if (type == 'i' || type == 'I') {
-        if (n >= 1 && n < 4000) return roman(n, type == 'I');
+        if (n >= 1 && n < 4000) return roman_numeral(static_cast<double>(n), type == 'I');
     }
     return std::to_string(n);
 }

@@ -2,7 +2,7 @@
 // a zip is opened rather than linked. Why: the command links its core
 // statically for start-up speed, and linking libzip would load libcrypto
 // into every process, so that every `check` of a Markdown file would pay for
-// it (+0.7 ms per process, measured). Only the handful of functions used
+// it (the cost: docs/performance.md). Only the handful of functions used
 // here are resolved, through a table; <zip.h> gives their types.
 #include "read/zip_archive.hpp"
 

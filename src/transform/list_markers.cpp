@@ -1,5 +1,7 @@
 #include "transform/list_markers.hpp"
 
+#include "core/numerals.hpp"
+
 #include <libxml/xpathInternals.h>
 
 #include <cmath>
@@ -45,30 +47,6 @@ double roman_value(std::string_view upper) {
     return value;
 }
 
-// 14 -> "XIV"; nothing for less than one.
-std::string roman(double n) {
-    static constexpr struct {
-        int value;
-        const char* digits;
-    } steps[] = {{1000, "M"}, {900, "CM"}, {500, "D"}, {400, "CD"}, {100, "C"}, {90, "XC"}, {50, "L"},
-                 {40, "XL"},  {10, "X"},   {9, "IX"},   {5, "V"},    {4, "IV"},   {1, "I"}};
-    std::string out;
-    for (const auto& step : steps)
-        while (n >= step.value) {
-            out += step.digits;
-            n -= step.value;
-        }
-    return out;
-}
-
-// 1 -> a, 26 -> z, 27 -> aa (spreadsheet columns), in `letters`.
-std::string alphabetic(double n, std::string_view letters) {
-    std::string out;
-    for (; n >= 1; n = std::floor((n - 1) / 26))
-        out.insert(out.begin(), letters[static_cast<std::size_t>(std::fmod(n - 1, 26))]);
-    return out;
-}
-
 bool only_of(std::string_view s, std::string_view chars) noexcept {
     return s.find_first_not_of(chars) == std::string_view::npos;
 }
@@ -88,14 +66,11 @@ std::string counter_plus(std::string_view counter, double add) {
         // is as far as it goes (the stylesheets' recursion stops well before).
         const double n = roman_value(digits) + add;
         if (n > 1e6) return std::string(counter);
-        digits = roman(n);
-        if (lower_roman)
-            for (char& c : digits) c = static_cast<char>(c - 'A' + 'a');
-        return digits;
+        return roman_numeral(n, !lower_roman);
     }
     for (std::string_view letters : {lower, upper})
         if (!several && letters.find(counter) != std::string_view::npos)
-            return alphabetic(static_cast<double>(letters.find(counter)) + 1 + add, letters);
+            return alphabetic_numeral(static_cast<double>(letters.find(counter)) + 1 + add, letters == upper);
     return std::string(counter);
 }
 

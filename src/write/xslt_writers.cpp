@@ -3,6 +3,7 @@
 #include "write/writers.hpp"
 
 #include "check/rules.hpp"
+#include "core/unicode.hpp"
 #include "pdf/renderer.hpp"
 #include "transform/xslt.hpp"
 
@@ -32,16 +33,6 @@ struct lazy_sheet {
         return *sheet;
     }
 };
-
-// The code point at byte i of UTF-8 text (which libxml2 has checked), and
-// the byte after it.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-    const auto b = static_cast<unsigned char>(s[i++]);
-    const int more = b >= 0xF0 ? 3 : b >= 0xE0 ? 2 : b >= 0xC0 ? 1 : 0;
-    char32_t c = more == 0 ? b : b & (0x3F >> more);
-    for (int k = 0; k < more && i < s.size(); ++k) c = c << 6 | (static_cast<unsigned char>(s[i++]) & 0x3F);
-    return c;
-}
 
 // A warning at each place of the release where a character the PDF drew as
 // the missing-glyph box stands (the first listed_per_rule, then how many

@@ -1,20 +1,20 @@
-// The one hash the bulk runner uses: 64-bit FNV-1a.
+// The project's one non-cryptographic hash: 64-bit FNV-1a.
 //
-// It decides whether a release is up to date (manifest), which shard takes a
-// release (--shard) and nothing else. None of that needs cryptographic
+// In the bulk runner it decides whether a release is up to date (manifest)
+// and which shard takes a release (--shard). None of that needs cryptographic
 // strength: a collision could at worst skip one release whose input changed
 // to bytes with the same hash (chance about 2^-64 per edit), and nobody
 // gains anything by forging one in their own archive. What it does need is
 // to be the same on every machine, compiler and run, which std::hash is not
 // promised to be; FNV-1a is specified to the bit and fast enough for
-// megabytes of drafts (about 1 GB/s).
+// megabytes of drafts (its speed: docs/performance.md).
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 
-namespace batch {
+namespace communique::detail {
 
 class fnv1a {
 public:
@@ -65,4 +65,4 @@ inline std::string to_hex(std::uint64_t v) {
     return out;
 }
 
-}  // namespace batch
+}  // namespace communique::detail

@@ -1,0 +1,72 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: reading a list marker's counter, shared by markers.xsl (which
+  counts markers on) and html.xsl (which describes a list's first marker
+  with CSS). A file of its own so that the HTML writer compiles only these.
+-->
+<xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
+
+  <!-- A marker's counter: its first run of ASCII letters or digits ('' if
+       it has none). -->
+  <xsl:template name="marker-counter">
+    <xsl:param name="marker"/>
+    <!-- Every counter character as "0" (the digit 0 is one already). -->
+    <xsl:variable name="mask"
+                  select="translate($marker, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+                          '0000000000000000000000000000000000000000000000000000000000000')"/>
+    <xsl:variable name="prefix-length" select="string-length(substring-before(concat($mask, '0'), '0'))"/>
+    <!-- The run of "0" that starts the rest of the mask ends before its
+         first other character; the "." appended makes sure there is one. -->
+    <xsl:variable name="rest" select="concat(substring($mask, $prefix-length + 1), '.')"/>
+    <xsl:value-of select="substring($marker, $prefix-length + 1,
+                          string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1))))"/>
+  </xsl:template>
+
+  <xsl:template name="roman-value">
+    <xsl:param name="roman"/>
+    <xsl:choose>
+      <xsl:when test="$roman = ''">0</xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="this">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 1, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="next">
+          <xsl:call-template name="roman-digit">
+            <xsl:with-param name="c" select="substring($roman, 2, 1)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <xsl:variable name="rest">
+          <xsl:call-template name="roman-value">
+            <xsl:with-param name="roman" select="substring($roman, 2)"/>
+          </xsl:call-template>
+        </xsl:variable>
+        <!-- IV: a smaller digit before a larger one is subtracted. -->
+        <xsl:choose>
+          <xsl:when test="number($this) &lt; number($next)">
+            <xsl:value-of select="$rest - $this"/>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:value-of select="$rest + $this"/>
+          </xsl:otherwise>
+        </xsl:choose>
+      </xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <xsl:template name="roman-digit">
+    <xsl:param name="c"/>
+    <xsl:choose>
+      <xsl:when test="$c = 'I'">1</xsl:when>
+      <xsl:when test="$c = 'V'">5</xsl:when>
+      <xsl:when test="$c = 'X'">10</xsl:when>
+      <xsl:when test="$c = 'L'">50</xsl:when>
+      <xsl:when test="$c = 'C'">100</xsl:when>
+      <xsl:when test="$c = 'D'">500</xsl:when>
+      <xsl:when test="$c = 'M'">1000</xsl:when>
+      <xsl:otherwise>0</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+</xsl:stylesheet>
