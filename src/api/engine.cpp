@@ -131,31 +131,33 @@ constexpr std::pair<house_profile, std::string_view> profile_names[] = {{house_p
 // The public and the reader's enums are one list.
 static_assert(static_cast<int>(input_format::xml) == static_cast<int>(detail::input_format::xml));
 
+// A value of a name table by its name, and back (the table's first entry
+// when the value is not in it).
+template <typename Value, std::size_t N>
+std::optional<Value> value_named(const std::pair<Value, std::string_view> (&table)[N], std::string_view name) {
+    for (auto [value, n] : table)
+        if (n == name) return value;
+    return std::nullopt;
+}
+
+template <typename Value, std::size_t N>
+std::string_view name_of(const std::pair<Value, std::string_view> (&table)[N], Value value) {
+    for (auto [v, n] : table)
+        if (v == value) return n;
+    return table[0].second;
+}
+
 }  // namespace
 
 std::optional<house_profile> house_profile_named(std::string_view name) noexcept {
-    for (auto [profile, n] : profile_names)
-        if (n == name) return profile;
-    return std::nullopt;
+    return value_named(profile_names, name);
 }
-
-std::string_view to_string(house_profile profile) noexcept {
-    for (auto [p, n] : profile_names)
-        if (p == profile) return n;
-    return "general";
-}
+std::string_view to_string(house_profile profile) noexcept { return name_of(profile_names, profile); }
 
 std::optional<input_format> input_format_named(std::string_view name) noexcept {
-    for (auto [format, n] : input_names)
-        if (n == name) return format;
-    return std::nullopt;
+    return value_named(input_names, name);
 }
-
-std::string_view to_string(input_format format) noexcept {
-    for (auto [f, n] : input_names)
-        if (f == format) return n;
-    return "auto";
-}
+std::string_view to_string(input_format format) noexcept { return name_of(input_names, format); }
 
 input_format detect_input_format(std::string_view bytes) noexcept {
     return static_cast<input_format>(detail::detect_format(bytes));

@@ -118,43 +118,36 @@ std::string to_upper(std::string_view s) {
 // ASCII is answered without ICU: its property tables are then never paged
 // in for English text, which matters to a hook's start-up time.
 
-bool has_lowercase(std::string_view s) {
+namespace {
+
+// Whether a code point of the text has a property: ASCII by `ascii`, the
+// rest by ICU's `other`.
+template <typename Ascii>
+bool any_code_point(std::string_view s, Ascii ascii, UBool (*other)(UChar32)) {
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
         if (c < 0x80) {
-            if (c >= 'a' && c <= 'z') return true;
+            if (ascii(c)) return true;
             ++i;
-        } else if (u_islower(static_cast<UChar32>(next_code_point(s, i)))) {
+        } else if (other(static_cast<UChar32>(next_code_point(s, i)))) {
             return true;
         }
     }
     return false;
+}
+
+}  // namespace
+
+bool has_lowercase(std::string_view s) {
+    return any_code_point(s, [](unsigned char c) { return c >= 'a' && c <= 'z'; }, u_islower);
 }
 
 bool has_uppercase(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if (c >= 'A' && c <= 'Z') return true;
-            ++i;
-        } else if (u_isupper(static_cast<UChar32>(next_code_point(s, i)))) {
-            return true;
-        }
-    }
-    return false;
+    return any_code_point(s, [](unsigned char c) { return c >= 'A' && c <= 'Z'; }, u_isupper);
 }
 
 bool has_letter(std::string_view s) {
-    for (std::size_t i = 0; i < s.size();) {
-        auto c = static_cast<unsigned char>(s[i]);
-        if (c < 0x80) {
-            if ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') return true;
-            ++i;
-        } else if (u_isalpha(static_cast<UChar32>(next_code_point(s, i)))) {
-            return true;
-        }
-    }
-    return false;
+    return any_code_point(s, [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; }, u_isalpha);
 }
 
 namespace {
