@@ -621,7 +621,8 @@ std::optional<dateline_match> timed_date(std::string_view text, date_order order
 // HM.01.01/B/1412/2024", or a code such as "SG/SM/22187".
 bool is_document_number(std::string_view text) {
     if (is_reference_line(text)) return true;
-    return text.size() <= 40 && std::count(text.begin(), text.end(), ' ') <= 1 && text.find('/') != std::string_view::npos &&
+    return text.size() <= 40 && std::count(text.begin(), text.end(), ' ') <= 1 &&
+           text.find('/') != std::string_view::npos &&
            text.find_first_of("0123456789") != std::string_view::npos && !text.ends_with('.');
 }
 
@@ -933,7 +934,8 @@ void recogniser::find_headline() {
     // ("No. 41/2024", "SG/SM/22187"), its date, and, under a title set
     // above the label, the office ("OFFICE OF THE SPOKESPERSON").
     auto has = [&](role r) {
-        return std::any_of(f_.parts.begin(), f_.parts.end(), [&](const findings::header_part& p) { return p.what == r; });
+        return std::any_of(f_.parts.begin(), f_.parts.end(),
+                           [&](const findings::header_part& p) { return p.what == r; });
     };
     for (int k = 0; k < 3 && bi < blocks_.size(); ++k) {
         const block& b = blocks_[bi];
@@ -944,8 +946,7 @@ void recogniser::find_headline() {
             f_.parts.push_back({role::reference, bi, li, li + 1, false});
         } else if (li > 0) {
             break;
-        } else if (auto d = whole_dateline(b) ? whole_dateline(b) : timed_date(t, opts_.numeric_dates);
-                   d && !f_.dateline) {
+        } else if (auto d = whole_dateline(b); (d || (d = timed_date(t, opts_.numeric_dates))) && !f_.dateline) {
             f_.dateline = d;
             f_.dateline_line = &b.lines[0];
         } else if (f_.title_block != findings::npos && !has(role::organisation) && !has_lowercase(t) &&
@@ -989,7 +990,8 @@ void recogniser::find_headline() {
         for (std::size_t i = headline_from; !none && i < headline_to; ++i)
             candidate += (i > headline_from ? " " : "") + blocks_[headline_block].lines[i].text;
         std::size_t words = count_words(candidate);
-        if (none || (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
+        if (none ||
+            (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
             f_.title_headline = true;
             f_.next = none ? next : headline_block;
             if (!f_.dateline && f_.next < blocks_.size())
@@ -1737,7 +1739,8 @@ void recogniser::build_headline() {
         // A genre label in front of the headline is the header's, not the headline's.
         std::size_t cut = f_.prefix ? f_.prefix->headline : 0;
         xmlNodePtr headline = tree_->add(
-            root, "headline", {past(first.begin, std::string_view(first.text).substr(0, cut)), h.lines[f_.headline_to - 1].end});
+            root, "headline",
+            {past(first.begin, std::string_view(first.text).substr(0, cut)), h.lines[f_.headline_to - 1].end});
         // A headline set in bold throughout (as Word users set it) is a
         // headline, not a strong one.
         std::vector<std::uint32_t> dropped;
@@ -2140,7 +2143,8 @@ void recogniser::add_table(xmlNodePtr parent, const block& table) {
                     first = false;
                     // The bold of a heading row is what makes it one, not a part of its text.
                     add_runs(c, *t, 0, t->runs.size(),
-                             row.header && t->bold() ? outer_marks(*t, mark_kind::strong) : std::vector<std::uint32_t>{});
+                             row.header && t->bold() ? outer_marks(*t, mark_kind::strong)
+                                                     : std::vector<std::uint32_t>{});
                 }
                 for (auto it = t->children.rbegin(); it != t->children.rend(); ++it) todo.push_back(&*it);
             }
