@@ -984,7 +984,12 @@ void recogniser::find_headline() {
     }
     // A front matter's title is the headline when what stands there is not
     // one: the body's first paragraph, a sentence of many words.
-    if (const auto& title = doc_.meta.title) {
+    // (Only a candidate the header has not been cut from, whose last line
+    // gave no dateline: the whole block goes back to the body.)
+    const bool whole_candidate = headline_block == blocks_.size() ||
+                                 (f_.title_block == findings::npos && headline_from == 0 &&
+                                  headline_to == blocks_[headline_block].lines.size());
+    if (const auto& title = doc_.meta.title; title && whole_candidate) {
         bool none = headline_block == blocks_.size();
         std::string candidate;
         for (std::size_t i = headline_from; !none && i < headline_to; ++i)
@@ -993,6 +998,7 @@ void recogniser::find_headline() {
         if (none ||
             (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
             f_.title_headline = true;
+            f_.prefix.reset();  // the candidate goes to the body whole
             f_.next = none ? next : headline_block;
             if (!f_.dateline && f_.next < blocks_.size())
                 if (auto d = whole_dateline(blocks_[f_.next])) {
@@ -1375,7 +1381,8 @@ void recogniser::find_run_in_dateline() {
     // A wire release may set a summary line between its headline and the
     // paragraph that opens with the dateline: that line is the subheadline.
     std::size_t at = f_.body_from;
-    if (f_.sub_block == findings::npos && f_.headline_block != findings::npos && at + 1 < f_.body_to &&
+    if (f_.sub_block == findings::npos && !f_.sub_line && f_.headline_block != findings::npos &&
+        at + 1 < f_.body_to &&
         blocks_[at].kind == block_kind::paragraph && blocks_[at].lines.size() == 1 &&
         count_words(blocks_[at].lines[0].text) <= 40 && !match_dateline(blocks_[at].lines[0].text, opts_.numeric_dates))
         if (auto d = match_dateline(blocks_[at + 1].lines.empty() ? "" : blocks_[at + 1].lines[0].text,
@@ -1515,8 +1522,14 @@ read_result recogniser::read() {
             }
         }
     }
-    for (std::size_t i = f_.second_from; i < f_.second_to; ++i)
-        if (blocks_[i].textual()) f_.closing.push_back(i);
+    for (std::size_t i = f_.second_from; i < f_.second_to; ++i) {
+        const block& b = blocks_[i];
+        if (b.kind == block_kind::table || (b.textual() && !b.lines.empty()))
+            f_.closing.push_back(i);
+        else if (b.kind != block_kind::thematic_break && b.kind != block_kind::page_break)
+            report(severity::note, "page-remnant",
+                   "this part of the second release (a list, quote or image) is left out of the first", b.where);
+    }
     find_run_in_dateline();
     use_front_matter_date();
     // Still read, so that --accept-invalid shows what the page holds.
@@ -1630,7 +1643,7 @@ void recogniser::build_header() {
     // The genre label in front of the headline: its text and where it stands.
     std::optional<span> prefix;
     std::string_view prefix_text;
-    if (f_.prefix) {
+    if (f_.prefix && f_.headline_block != findings::npos) {
         const line& l = blocks_[f_.headline_block].lines[f_.headline_from];
         prefix_text = std::string_view(l.text).substr(0, f_.prefix->label);
         prefix = span{l.begin, past(l.begin, prefix_text)};

@@ -266,3 +266,22 @@ TEST_CASE("a signature under a place-over-date dateline, its title set as a head
     CHECK(has(xml, "<date when=\"2025-03-18\">"));
     CHECK(has(xml, "<closing>"));
 }
+
+TEST_CASE("front matter's title over a long first paragraph that opens with a genre label", "[shapes]") {
+    std::string long_paragraph = "Press release: the ministry";
+    for (int i = 0; i < 40; ++i) long_paragraph += " word";
+    std::string xml = xml_of("---\ntitle: Ferry service resumes\ndate: 2024-04-12\n---\n" + long_paragraph + ".\n\n" +
+                             body);
+    CHECK(has(xml, "<headline>Ferry service resumes</headline>"));
+    CHECK(has(xml, "<p>Press release: the ministry word"));  // the paragraph whole, in the body
+}
+
+TEST_CASE("one subheadline, whichever shape gives it", "[shapes]") {
+    std::string xml = xml_of("FOR IMMEDIATE RELEASE\n\nSiam Cold Chain opens a solar-powered hub\\\n"
+                             "*Its first in the east*\n\nNew facility cuts transit time for fruit exports\n\n"
+                             "BANGKOK, March 4, 2024 /PRNewswire/ -- Siam Cold Chain today opened its new hub.\n");
+    std::size_t first = xml.find("<subheadline>");
+    REQUIRE(first != std::string::npos);
+    CHECK(xml.find("<subheadline>", first + 1) == std::string::npos);
+    CHECK(has(xml, "New facility cuts transit time for fruit exports"));
+}
