@@ -14,7 +14,9 @@ constexpr levels kh_only(severity s) { return {std::nullopt, s}; }
 constexpr rule_info table[] = {
     {"input-encoding", both(severity::error), "the file is UTF-8 text (not UTF-16, not binary, no invalid bytes)"},
     {"input-empty", both(severity::error), "the file has some text in it"},
-    {"input-too-large", both(severity::error), "the file is smaller than the input limit (default 1 MiB)"},
+    {"input-too-large", both(severity::error),
+     "the file is smaller than the input limit (default 1 MiB); a Markdown table has at most 50,000 cells and a "
+     "row at most 500 cells"},
     {"nesting-too-deep", both(severity::error), "quotes and lists nest no deeper than the limit (default 64)"},
     {"too-many-elements", both(severity::error), "the release has no more elements (paragraphs, list items, names, dates, "
                                            "links, line breaks...) than the limit (default 5,000)"},

@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <optional>
 #include <string>
+#include <tuple>
 
 namespace communique::detail {
 
@@ -1649,14 +1650,20 @@ void recogniser::build_header() {
         prefix = span{l.begin, past(l.begin, prefix_text)};
     }
     if (parts.empty() && !prefix) return;
-    span where = prefix ? *prefix : span{};
-    if (!parts.empty()) {
-        const block& first = blocks_[parts.front().block];
-        const block& final = blocks_[parts.back().block];
-        where.begin = parts.front().from == 0 ? first.where.begin : first.lines[parts.front().from].begin;
-        if (!prefix) where.end = final.lines[parts.back().to - 1].end;
+    // From the first part to the last, in the draft's order: a part may come
+    // from below the headline (a sign-off) while the prefix stands above.
+    auto before = [](source_position a, source_position b) {
+        return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+    };
+    std::optional<span> where = prefix;
+    for (const findings::header_part& p : parts) {
+        const block& b = blocks_[p.block];
+        span s{p.from == 0 ? b.where.begin : b.lines[p.from].begin, b.lines[p.to - 1].end};
+        if (!where) where = s;
+        if (before(s.begin, where->begin)) where->begin = s.begin;
+        if (before(where->end, s.end)) where->end = s.end;
     }
-    xmlNodePtr header = tree_->add(tree_->root(), "header", where);
+    xmlNodePtr header = tree_->add(tree_->root(), "header", *where);
     // Header parts are written in the schema's order, whatever order the draft
     // used.
     static constexpr std::pair<role, const char*> order[] = {
