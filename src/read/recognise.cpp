@@ -285,6 +285,17 @@ std::optional<block> motto_apart(const block& b) {
     return std::nullopt;
 }
 
+// A signatory's block under a dateline: one to four short lines, a name
+// and a title, no sentence.
+bool is_signature(const block& b) {
+    // A Word document's bold title line may come as a heading.
+    if (!b.textual() || b.lines.empty() || b.lines.size() > 4) return false;
+    return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
+        return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
+               l.text.find_first_of("0123456789") == std::string::npos;
+    });
+}
+
 // The blocks as the passes want them: a letterhead table undone, pasted
 // text cut a paragraph a line, a lead-in line parted from the list it
 // introduces, a state line and its motto on one line cut in two, a
@@ -307,6 +318,16 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
                                       [](const line& l) { return is_sign_off_line(l.text); });
         if (m && !m->run_in && (m->place_end > m->place_begin || signed_off)) tail = i - 1;
     }
+    // The dateline on a paragraph's first line, the office signing under it
+    // ("Jakarta, 11 Desember 2024" / "Biro Hukum dan Organisasi").
+    std::size_t head = in.size();
+    for (std::size_t i = in.size(); i > 0 && i + 2 > in.size(); --i) {
+        const block& b = in[i - 1];
+        if (i - 1 == tail || b.kind != block_kind::paragraph || b.lines.size() < 2 || b.lines.size() > 5) continue;
+        auto m = match_dateline(b.lines[0].text, order);
+        if (m && !m->run_in && m->place_end > m->place_begin && is_signature(lines_of(b, 1, b.lines.size())))
+            head = i - 1;
+    }
     std::vector<std::optional<block>> mottos;
     for (std::size_t i = 0; i < in.size() && i < 6; ++i) mottos.push_back(motto_apart(in[i]));
     // A paragraph with no line (a reader's empty one) is left out: every
@@ -314,7 +335,7 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     auto cut_here = [](const block& b) {
         return is_pasted(b) || lead_in_list(b) > 0 || (b.textual() && b.lines.empty());
     };
-    bool cut = tail < in.size() || std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
+    bool cut = tail < in.size() || head < in.size() || std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
                std::any_of(in.begin(), in.end(), cut_here);
     if (!cut) return letterhead;
     std::vector<block> out;
@@ -326,6 +347,9 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
         } else if (i == tail && !is_pasted(b)) {
             out.push_back(lines_of(b, 0, b.lines.size() - 1));
             out.push_back(lines_of(b, b.lines.size() - 1, b.lines.size()));
+        } else if (i == head && !is_pasted(b)) {
+            out.push_back(lines_of(b, 0, 1));
+            out.push_back(lines_of(b, 1, b.lines.size()));
         } else if (is_pasted(b)) {
             for (std::size_t l = 0; l < b.lines.size(); ++l)
                 if (!b.lines[l].text.empty()) out.push_back(lines_of(b, l, l + 1));
@@ -367,6 +391,7 @@ struct findings {
         role what;
         std::size_t block, from, to;  // lines [from, to) of blocks[block]
         bool continues = false;       // the name of the part before goes on here
+        std::size_t skip = 0;         // bytes of its first line before it: a label ("From: ")
     };
     std::vector<header_part> parts;
     std::optional<std::string_view> kind;  // the genre's /release/@kind
@@ -376,6 +401,7 @@ struct findings {
     // header's reference when it has no other.
     const line* numbered_genre = nullptr;
     std::size_t genre_label_end = 0;
+    bool genre_page_date = false;  // what follows the label is the web page's date, left out
     std::size_t first = 0;                 // the first block of the release (web page remnants before it)
     std::size_t last = 0;                  // just past its last block (web page remnants after it)
     std::size_t next = 0;                  // the first block after the header, headline and subheadline
@@ -503,8 +529,8 @@ private:
     void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
                    const std::vector<std::uint32_t>& dropped = {});
     // The same as plain text, line breaks kept as br: header parts, whose
-    // element says how they look.
-    void add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to);
+    // element says how they look. The first line from its byte skip.
+    void add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to, std::size_t skip = 0);
     void add_dateline(const line& l, const dateline_match& m, const char* position);
     void add_blocks(xmlNodePtr parent, const std::vector<block>& blocks, std::size_t from, std::size_t to);
     void add_list(xmlNodePtr parent, const block& list);
@@ -638,17 +664,6 @@ bool is_page_title(const block& b) {
     return words >= 4 && words <= 40 && has_lowercase(text) && (words >= 9 || !has_organisation_word(text));
 }
 
-// A signatory's block under a dateline: one to four short lines, a name
-// and a title, no sentence.
-bool is_signature(const block& b) {
-    // A Word document's bold title line may come as a heading.
-    if (!b.textual() || b.lines.empty() || b.lines.size() > 4) return false;
-    return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
-        return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
-               l.text.find_first_of("0123456789") == std::string::npos;
-    });
-}
-
 // A heading over the boilerplate that may follow a release: "About the
 // Ministry", "Notes to editors": one short line, not a sentence.
 bool is_about_heading(const block& b) {
@@ -764,6 +779,7 @@ void recogniser::find_header() {
     auto seen = [&](role r) { return (seen_roles >> static_cast<unsigned>(r) & 1u) != 0; };
     for (; bi < blocks_.size() && !header_done; ++bi) {
         const block& b = blocks_[bi];
+        li = 0;  // a block the header stops before is not read at all
         // A heading ends the header, unless a genre label is still to come:
         // a web page may set its letterhead lines as headings.
         bool before_genre = bi < genre_block && genre_block < blocks_.size();
@@ -794,6 +810,7 @@ void recogniser::find_header() {
             bool sentence = t.ends_with('.') && words > 3;
             role r = role::none;
             bool continuation = false;
+            std::size_t skip = 0;
             if (auto k = genre_of(t)) {
                 r = role::genre;
                 // "FOR IMMEDIATE RELEASE" over "PRESS RELEASE": one genre of
@@ -803,6 +820,19 @@ void recogniser::find_header() {
                 if (std::size_t end = genre_label_end(t); !continuation && end > 0 && end < t.size()) {
                     f_.numbered_genre = &b.lines[li];
                     f_.genre_label_end = end;
+                    // "News Release | 4 December 2024": the page's date,
+                    // when the release is dated in its own text.
+                    std::string_view rest = std::string_view(t).substr(end);
+                    if (rest.starts_with(" | ")) {
+                        rest.remove_prefix(3);
+                        auto dates = find_dates(rest, opts_.numeric_dates);
+                        f_.genre_page_date = (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == rest.size()) ||
+                                             timed_date(rest, opts_.numeric_dates);
+                        if (f_.genre_page_date)
+                            report(severity::note, "page-remnant",
+                                   "\"" + std::string(rest) + "\" is the web page's date, not the release's: left out",
+                                   {past(b.lines[li].begin, std::string_view(t).substr(0, end + 3)), b.lines[li].end});
+                    }
                 }
             } else if (is_embargo_line(t, opts_.numeric_dates)) {
                 r = role::embargo;
@@ -834,6 +864,18 @@ void recogniser::find_header() {
                 r = role::dateline;
                 f_.dateline = d;
                 f_.dateline_line = &b.lines[li];
+            } else if (auto timed = !f_.dateline && b.lines.size() == 1 ? timed_date(t, opts_.numeric_dates)
+                                                                         : std::nullopt) {
+                // A wire page's date and time over its source ("December 03,
+                // 2024 07:00 ET" / "| Source: ...").
+                r = role::dateline;
+                f_.dateline = timed;
+                f_.dateline_line = &b.lines[li];
+            } else if (std::size_t label = issuer_label_length(t);
+                       label > 0 && !seen(role::organisation) && words <= 12) {
+                // "| Source: SolarShare Asia Pte. Ltd.", "From: British Embassy Phnom Penh".
+                r = role::organisation;
+                skip = label;
             } else if (sentence || words > 16) {
                 r = role::none;
             } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
@@ -887,7 +929,7 @@ void recogniser::find_header() {
             if (joins)
                 f_.parts.back().to = li + 1;
             else
-                f_.parts.push_back({r, bi, li, li + 1, continuation});
+                f_.parts.push_back({r, bi, li, li + 1, continuation, skip});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
             if (signed_layout) {
@@ -1397,14 +1439,20 @@ void recogniser::find_run_in_dateline() {
     if (f_.dateline) {
         // A web page's date under its title, and the release's own dateline
         // run in with a place and the same day: the page's date is left out.
-        bool page_date = f_.dateline->place_begin == f_.dateline->place_end && f_.date_block != findings::npos &&
-                         f_.date_block + 1 == f_.body_from && d->place_end > d->place_begin &&
-                         d->date.iso() == f_.dateline->date.iso();
+        // Or its date and time in the header, over the wire's source line.
+        auto in_header = std::find_if(f_.parts.begin(), f_.parts.end(), [&](const findings::header_part& p) {
+            return p.what == role::dateline && &blocks_[p.block].lines[p.from] == f_.dateline_line;
+        });
+        bool shown_apart = (f_.date_block != findings::npos && f_.date_block + 1 == f_.body_from) ||
+                           in_header != f_.parts.end();
+        bool page_date = f_.dateline->place_begin == f_.dateline->place_end && shown_apart &&
+                         d->place_end > d->place_begin && d->date.iso() == f_.dateline->date.iso();
         if (!page_date) return;
-        const block& shown = blocks_[f_.date_block];
-        report(severity::note, "page-remnant",
-               "\"" + shown.joined() + "\" is the web page's, not the release's: left out", shown.where);
+        const line& shown = *f_.dateline_line;
+        report(severity::note, "page-remnant", "\"" + shown.text + "\" is the web page's, not the release's: left out",
+               {shown.begin, shown.end});
         f_.date_block = findings::npos;
+        if (in_header != f_.parts.end()) f_.parts.erase(in_header);
     }
     if (at > f_.body_from) {
         f_.sub_block = f_.body_from;
@@ -1674,7 +1722,7 @@ void recogniser::build_header() {
     // "PRESS RELEASE NO. 24/331": the number is the reference, unless the
     // header has one of its own.
     const bool numbered =
-        f_.numbered_genre && std::none_of(parts.begin(), parts.end(), [](const findings::header_part& p) {
+        f_.numbered_genre && !f_.genre_page_date && std::none_of(parts.begin(), parts.end(), [](const findings::header_part& p) {
             return p.what == role::reference;
         });
     for (auto [r, name] : order) {
@@ -1707,9 +1755,11 @@ void recogniser::build_header() {
             xmlNodePtr parent = header;
             // A part that starts its paragraph starts where the paragraph does,
             // emphasis markers included.
-            source_position part_begin = p.from == 0 ? b.where.begin : b.lines[p.from].begin;
-            if (r == role::genre && numbered && &b.lines[p.from] == f_.numbered_genre) {
-                // The label alone; its number went to the reference.
+            source_position part_begin = p.skip > 0    ? past(b.lines[p.from].begin, b.lines[p.from].text.substr(0, p.skip))
+                                         : p.from == 0 ? b.where.begin
+                                                       : b.lines[p.from].begin;
+            if (r == role::genre && (numbered || f_.genre_page_date) && &b.lines[p.from] == f_.numbered_genre) {
+                // The label alone; its number went to the reference, its page date was left out.
                 const line& l = *f_.numbered_genre;
                 std::string_view label = std::string_view(l.text).substr(0, f_.genre_label_end);
                 xmlNodePtr e = tree_->add(header, name, {part_begin, past(l.begin, label)});
@@ -1728,7 +1778,7 @@ void recogniser::build_header() {
             if (r == role::embargo)
                 if (std::string when = embargo_when(b.lines[p.from].text, opts_.numeric_dates); !when.empty())
                     tree_->set_attribute(e, "when", when);
-            add_plain_lines(e, b, p.from, p.to);
+            add_plain_lines(e, b, p.from, p.to, p.skip);
             previous = e;
         }
         if (issuer && r == role::unit) {
@@ -2023,10 +2073,11 @@ void recogniser::add_lines(xmlNodePtr parent, const block& b, std::size_t from, 
     flush(parent);
 }
 
-void recogniser::add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to) {
+void recogniser::add_plain_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
+                                 std::size_t skip) {
     for (std::size_t i = from; i < to; ++i) {
         if (i > from) tree_->add(parent, "br", {b.lines[i].begin, b.lines[i].begin});
-        tree_->add_text(parent, b.lines[i].text);
+        tree_->add_text(parent, std::string_view(b.lines[i].text).substr(i == from ? skip : 0));
     }
 }
 

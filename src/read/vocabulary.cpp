@@ -254,6 +254,9 @@ std::optional<std::string_view> genre_kind(std::string_view line) {
     // Only a line with a digit can carry a number.
     bool digit = std::any_of(f.begin(), f.end(), [](char c) { return c >= '0' && c <= '9'; }) ||
                  f.find("\xE0\xB9") != std::string::npos;
+    // "News Release | 4 December 2024": a web page's label, its date after a bar.
+    if (std::size_t bar = f.find(" | "); digit && bar != std::string::npos)
+        if (auto k = label_kind(std::string_view(f).substr(0, bar))) return k;
     std::string_view rest = digit ? without_number(f) : std::string_view(f);
     while (!rest.empty() && (rest.back() == '.' || rest.back() == ':' || rest.back() == ' ')) rest.remove_suffix(1);
     if (rest.size() < f.size())
@@ -329,6 +332,8 @@ std::size_t genre_label_end(std::string_view line) {
     std::string upper(line);
     for (char& c : upper)
         if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    if (std::size_t bar = line.find(" | "); bar != std::string::npos && label_kind(fold(line.substr(0, bar))))
+        return bar;
     for (std::string_view mark : number_marks) {
         std::size_t at = upper.find(mark);
         if (at == std::string::npos || at == 0) continue;
@@ -526,6 +531,22 @@ std::size_t honorific_length(std::string_view text) {
         rest.remove_prefix(spaces);
     }
     return total;
+}
+
+std::size_t issuer_label_length(std::string_view line) {
+    std::size_t at = 0;
+    if (line.starts_with("| ")) at = 2;  // a wire page's "Date | Source: ..." cut at its cells
+    for (std::string_view label : {"FROM:", "SOURCE:", "ISSUED BY:"}) {
+        if (line.size() - at <= label.size()) continue;
+        std::string head(line.substr(at, label.size()));
+        for (char& c : head)
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        if (head != label) continue;
+        std::size_t end = at + label.size();
+        while (end < line.size() && line[end] == ' ') ++end;
+        return end < line.size() ? end : 0;
+    }
+    return 0;
 }
 
 bool is_closing_lead(std::string_view line) {

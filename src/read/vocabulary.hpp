@@ -20,7 +20,8 @@ std::optional<std::string_view> genre_kind(std::string_view line);
 
 // Where the label of a genre line ends: before its number in "SIARAN PERS
 // NO. 211/HM/KOMINFO/05/2024" or "ข่าว ธปท. ฉบับที่ 38/2567" (so that the
-// number can be kept apart, as a reference), the line's size when the whole
+// number can be kept apart, as a reference) or before the bar of "News
+// Release | 4 December 2024", the line's size when the whole
 // line is the label, 0 when it is not a genre line.
 std::size_t genre_label_end(std::string_view line);
 
@@ -47,6 +48,11 @@ bool has_unit_word(std::string_view line);
 // The byte length of an honorific (or a chain of them, "His Excellency Dr.")
 // at the start of text, not counting the space after it; 0 if none.
 std::size_t honorific_length(std::string_view text);
+
+// The label in front of an issuer's name on a web page ("From: ",
+// "| Source: ", "Issued by: "): its byte length with the spaces after it, 0
+// when the line has none or nothing follows it.
+std::size_t issuer_label_length(std::string_view line);
 
 // Opens a closing block: "For media enquiries:", "Source:", "Contact:", ...
 bool is_closing_lead(std::string_view line);

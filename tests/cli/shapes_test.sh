@@ -561,6 +561,59 @@ EOF
 "$cli" check --fail-on warning "$work/advisory.md" >"$work/check.out" 2>&1
 if [ $? = 0 ]; then ok; else fail "a media advisory's event date flagged"; cat "$work/check.out"; fi
 
+# A ministry's name over a Markdown heading, no genre label: the heading is
+# the headline (the header stops before it, and does not skip it).
+shape "an issuer over a heading" <<EOF
+MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION
+
+# $headline
+
+$body
+
+$dateline
+EOF
+is "an issuer over a heading" issuer "MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION"
+
+# The dateline with the signing office under it in one paragraph.
+shape "dateline over its office, one paragraph" <<EOF
+$head
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+Consular Department
+EOF
+lacks "dateline over its office, one paragraph" body "Consular Department"
+
+# A web page's label with the page's date after a bar: the label is the
+# genre, the date is left out for the release's own.
+shape "a label and the page's date" <<EOF
+News Release | 11 April 2024
+
+# $headline
+
+$body
+
+$dateline
+EOF
+is "a label and the page's date" genre "News Release"
+
+# A wire page: its date and time over "| Source: ...", the dateline run in
+# with the same day.
+shape "a wire page's date and source" <<EOF
+April 12, 2024 07:00 ET
+
+| Source: Ministry of Foreign Affairs and International Cooperation
+
+# $headline
+
+PHNOM PENH, Cambodia, April 12, 2024 (GLOBE NEWSWIRE) -- $body
+EOF
+is "a wire page's date and source" issuer "Ministry of Foreign Affairs and International Cooperation"
+
 # ---- errors that say what was found where a part was expected -------------
 
 # No dateline: the diagnostic quotes what the release ends with, and its line.
