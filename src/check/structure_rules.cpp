@@ -137,7 +137,7 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
     else if (!child(dateline, "place"))
         add(out, "dateline-place",
             "the dateline has no place; write where the release was issued, e.g. \"Phnom Penh, " +
-                text_content(dateline) + "\"",
+                (child(dateline, "date") ? text_content(child(dateline, "date")) : text_content(dateline)) + "\"",
             tree.span_of(dateline));
 }
 

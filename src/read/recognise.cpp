@@ -506,6 +506,7 @@ private:
     // the dateline's last block being `block`; npos when there is none.
     std::size_t find_signoff(std::size_t block, std::size_t body_from);
     void find_run_in_dateline();
+    void find_page_metadata();
     void find_second_release();
     std::string ends_of_text() const;
     void use_front_matter_date();
@@ -1464,6 +1465,100 @@ void recogniser::find_run_in_dateline() {
     f_.run_in = true;
 }
 
+// A government web page's metadata under its title and summary (GOV.UK):
+// "From: ORG" and "Published 4 June 2024", a line each or a label over its
+// value (the page's <dl>). The organisation is the issuer when the header
+// names none, the date the dateline when the release has none; the summary
+// above them is the subheadline. Read only when a publication date is among
+// them: "From:" alone may open a body's paragraph.
+void recogniser::find_page_metadata() {
+    if (f_.headline_block == findings::npos || f_.body_from >= f_.body_to) return;
+    std::size_t start = f_.body_from;
+    bool summary = f_.sub_block == findings::npos && !f_.sub_line && start + 1 < f_.body_to &&
+                   blocks_[start].kind == block_kind::paragraph && !issuer_label_length(blocks_[start].lines[0].text);
+    if (summary) ++start;
+    // The lines of the short paragraphs from there on, each with its block.
+    struct at_line {
+        std::size_t block;
+        const line* l;
+    };
+    std::vector<at_line> lines;
+    for (std::size_t i = start; i < f_.body_to && i < start + 6; ++i) {
+        const block& b = blocks_[i];
+        if (b.kind != block_kind::paragraph || b.lines.size() > 2) break;
+        for (const line& l : b.lines) lines.push_back({i, &l});
+    }
+    auto published = [&](std::string_view text) -> std::optional<dateline_match> {
+        std::string folded = fold(text);
+        std::size_t label = 0;
+        for (std::string_view lead : {"PUBLISHED ON ", "PUBLISHED ", "RELEASE DATE: ", "RELEASE DATE "})
+            if (folded.starts_with(lead)) label = lead.size();
+        if (label == 0) return std::nullopt;
+        // The date after the label, to the line's end (offsets in the line: the label is ASCII).
+        auto dates = find_dates(text, opts_.numeric_dates);
+        if (dates.size() != 1 || dates[0].end != text.size() || dates[0].begin < label - 1) return std::nullopt;
+        dateline_match m;
+        m.place_begin = m.place_end = dates[0].begin;
+        m.date = dates[0];
+        m.end = text.size();
+        return m;
+    };
+    const line* issuer_line = nullptr;
+    std::size_t issuer_block = 0, issuer_skip = 0;
+    const line* date_line = nullptr;
+    std::optional<dateline_match> date;
+    std::vector<const line*> labels;  // labels alone over their values
+    std::size_t k = 0;
+    for (; k < lines.size(); ++k) {
+        const line& l = *lines[k].l;
+        std::string folded = fold(l.text);
+        bool next = k + 1 < lines.size();
+        if (std::size_t skip = issuer_label_length(l.text); skip > 0 && !issuer_line && fold(l.text).starts_with("FROM")) {
+            issuer_line = &l, issuer_block = lines[k].block, issuer_skip = skip;
+        } else if (folded == "FROM" && next && !issuer_line) {
+            labels.push_back(&l);
+            ++k;
+            issuer_line = lines[k].l, issuer_block = lines[k].block;
+        } else if (auto m = !date ? published(l.text) : std::nullopt) {
+            date = m, date_line = &l;
+        } else if ((folded == "PUBLISHED" || folded == "RELEASE DATE") && next && !date &&
+                   (date = whole_dateline(blocks_[lines[k + 1].block]))) {
+            labels.push_back(&l);
+            ++k;
+            date_line = lines[k].l;
+        } else {
+            break;
+        }
+    }
+    // Whole paragraphs only, and a date among them.
+    if (!date || k == 0 || (k < lines.size() && lines[k].block == lines[k - 1].block)) return;
+    std::size_t end = lines[k - 1].block + 1;
+    if (summary) f_.sub_block = f_.body_from;
+    f_.body_from = end;
+    auto left_out = [&](const line& l) {
+        report(severity::note, "page-remnant", "\"" + l.text + "\" is the web page's, not the release's: left out",
+               {l.begin, l.end});
+    };
+    for (const line* l : labels) left_out(*l);
+    if (issuer_line) {
+        if (std::none_of(f_.parts.begin(), f_.parts.end(),
+                         [](const findings::header_part& p) { return p.what == role::organisation; })) {
+            const block& b = blocks_[issuer_block];
+            std::size_t li = static_cast<std::size_t>(issuer_line - b.lines.data());
+            f_.parts.push_back({role::organisation, issuer_block, li, li + 1, false, issuer_skip});
+        } else {
+            left_out(*issuer_line);
+        }
+    }
+    if (!f_.dateline && !f_.meta_date) {
+        f_.dateline = date;
+        f_.dateline_line = date_line;
+        f_.dateline_position = "top";
+    } else {
+        left_out(*date_line);
+    }
+}
+
 void recogniser::use_front_matter_date() {
     if (f_.dateline || !doc_.meta.date) return;
     auto dates = find_dates(doc_.meta.date->text, opts_.numeric_dates);
@@ -1579,6 +1674,7 @@ read_result recogniser::read() {
             report(severity::note, "page-remnant",
                    "this part of the second release (a list, quote or image) is left out of the first", b.where);
     }
+    find_page_metadata();
     find_run_in_dateline();
     use_front_matter_date();
     // Still read, so that --accept-invalid shows what the page holds.

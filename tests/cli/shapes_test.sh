@@ -614,6 +614,24 @@ PHNOM PENH, Cambodia, April 12, 2024 (GLOBE NEWSWIRE) -- $body
 EOF
 is "a wire page's date and source" issuer "Ministry of Foreign Affairs and International Cooperation"
 
+# A government web page's metadata under the title and its summary, a line
+# each or a label over its value: the issuer, the date (no place: a warning
+# only), the summary the subheadline; nothing of them left in the body.
+for meta in $'From: Ministry of Foreign Affairs and International Cooperation\nPublished 12 April 2024' \
+            $'From:\n\nMinistry of Foreign Affairs and International Cooperation\n\nPublished\n\n12 April 2024'; do
+  printf 'Press release\n\n# %s\n\nThe ministry sets out how the crew came home.\n\n%s\n\n%s\n' \
+    "$headline" "$meta" "$body" >"$work/govuk.md"
+  "$cli" check "$work/govuk.md" >"$work/check.out" 2>&1
+  if [ $? = 0 ]; then ok; else fail "page metadata: check"; cat "$work/check.out"; fi
+  "$cli" convert "$work/govuk.md" --to xml -o "$work/govuk.xml" 2>/dev/null
+  facts "$work/govuk.xml"
+  is "page metadata" issuer "Ministry of Foreign Affairs and International Cooperation"
+  is "page metadata" when "2024-04-12"
+  is "page metadata" headline "$headline"
+  lacks "page metadata" body "Published"
+  lacks "page metadata" body "crew came home"
+done
+
 # ---- errors that say what was found where a part was expected -------------
 
 # No dateline: the diagnostic quotes what the release ends with, and its line.
