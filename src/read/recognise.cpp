@@ -411,6 +411,7 @@ struct findings {
     const line* dateline_place_line = nullptr;  // the place on a line of its own, above the date
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
+    std::size_t run_in_block = npos;  // ... or the paragraph after the highlights that open the body
 
     std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
     // A web page's title heading set above the release's letterhead: the
@@ -507,6 +508,7 @@ private:
     std::size_t find_signoff(std::size_t block, std::size_t body_from);
     void find_run_in_dateline();
     void find_page_metadata();
+    void find_release_instruction();
     void find_second_release();
     std::string ends_of_text() const;
     void use_front_matter_date();
@@ -1433,7 +1435,13 @@ void recogniser::find_run_in_dateline() {
                                     opts_.numeric_dates);
             d && d->run_in && blocks_[at + 1].kind == block_kind::paragraph)
             ++at;
-    if (blocks_[at].kind != block_kind::paragraph) return;
+    // Or its highlights, a list, before that paragraph (the IMF's): they
+    // stay where they are, at the body's top.
+    std::size_t highlights = at;
+    if (blocks_[at].kind == block_kind::list && at + 1 < f_.body_to && blocks_[at + 1].kind == block_kind::paragraph &&
+        !blocks_[at + 1].lines.empty())
+        ++at;
+    if (blocks_[at].kind != block_kind::paragraph || blocks_[at].lines.empty()) return;
     const block& b = blocks_[at];
     auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
     if (!d || !d->run_in) return;
@@ -1455,7 +1463,9 @@ void recogniser::find_run_in_dateline() {
         f_.date_block = findings::npos;
         if (in_header != f_.parts.end()) f_.parts.erase(in_header);
     }
-    if (at > f_.body_from) {
+    if (at > highlights) {
+        f_.run_in_block = at;
+    } else if (at > f_.body_from) {
         f_.sub_block = f_.body_from;
         f_.body_from = at;
     }
@@ -1595,6 +1605,21 @@ std::string recogniser::ends_of_text() const {
     return out;
 }
 
+// "FOR IMMEDIATE RELEASE" under the headline (the IMF's layout) says when
+// to publish, as an embargo line does: it joins the header's embargo, and
+// starts no second release.
+void recogniser::find_release_instruction() {
+    if (f_.headline_block == findings::npos || f_.next >= f_.last) return;
+    const block& b = blocks_[f_.next];
+    if (b.kind != block_kind::paragraph || b.lines.size() != 1 || fold(b.lines[0].text) != "FOR IMMEDIATE RELEASE")
+        return;
+    if (std::any_of(f_.parts.begin(), f_.parts.end(),
+                    [](const findings::header_part& p) { return p.what == role::embargo; }))
+        return;
+    f_.parts.push_back({role::embargo, f_.next, 0, 1});
+    ++f_.next;
+}
+
 void recogniser::find_second_release() {
     // A second national header or genre label after the headline starts
     // another release, with the issuer lines set above its label: the first
@@ -1629,6 +1654,7 @@ read_result recogniser::read() {
     skip_trailing_remnants();
     find_header();
     find_headline();
+    find_release_instruction();
     find_second_release();
     find_closing();
     // An issuer named only where it signs off is the release's issuer.
@@ -1720,8 +1746,12 @@ void recogniser::build() {
                                  f_.body_from < f_.body_to
                                      ? span{blocks_[f_.body_from].where.begin, blocks_[f_.body_to - 1].where.end}
                                      : span{doc_.end, doc_.end});
+    // The run-in dateline is dropped from its paragraph's text, below the
+    // highlights when they come first.
+    std::size_t run_in_at = f_.run_in && f_.run_in_block != findings::npos ? f_.run_in_block : f_.body_from;
+    add_blocks(body, blocks_, f_.body_from, run_in_at);
     if (f_.run_in) skip_ = f_.dateline->end;
-    add_blocks(body, blocks_, f_.body_from, f_.body_to);
+    add_blocks(body, blocks_, run_in_at, f_.body_to);
     skip_ = 0;
 
     if (f_.dateline && f_.dateline_place_line) {

@@ -614,6 +614,25 @@ PHNOM PENH, Cambodia, April 12, 2024 (GLOBE NEWSWIRE) -- $body
 EOF
 is "a wire page's date and source" issuer "Ministry of Foreign Affairs and International Cooperation"
 
+# The IMF's layout: "FOR IMMEDIATE RELEASE" under the headline (a release
+# instruction, not a second release), highlights in a list, then the
+# paragraph that opens with the dateline.
+shape "release instruction and highlights over a run-in dateline" <<EOF
+PRESS RELEASE NO. 24/117
+
+# $headline
+
+FOR IMMEDIATE RELEASE
+
+- The crew is home and in good health.
+- The ministry thanks the authorities who helped.
+
+Phnom Penh, Cambodia – April 12, 2024: $body
+EOF
+is "release instruction and highlights over a run-in dateline" embargo "FOR IMMEDIATE RELEASE"
+has "release instruction and highlights over a run-in dateline" body "The crew is home and in good health."
+lacks "release instruction and highlights over a run-in dateline" body "April 12, 2024:"
+
 # A government web page's metadata under the title and its summary, a line
 # each or a label over its value: the issuer, the date (no place: a warning
 # only), the summary the subheadline; nothing of them left in the body.
