@@ -1287,10 +1287,11 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         k = r.text_end = te;
     }
     // A Chinese place after its date, "2024年4月12日于金边": the dateline's
-    // text, the whole line (a place element stands before its date).
+    // text, the whole line, the place after the date.
     if (r.place_end == r.place_begin) {
         size_t e = match_lit(line, k, "于", false);
         if (e == npos) e = match_lit(line, k, "於", false);
+        const size_t place = e;
         size_t chars = 0;
         while (e != npos && e < line.size() && chars <= 10) {
             const cp_info c = cp_at(line, e);
@@ -1299,6 +1300,8 @@ std::optional<dateline_match> match_dateline(std::string_view line, date_order o
         }
         if (e != npos && chars > 0 && chars <= 10 && skip_spaces(line, e) == line.size()) {
             r.end = r.text_end = line.size();
+            r.place_begin = place;
+            r.place_end = e;
             return r;
         }
     }

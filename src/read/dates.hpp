@@ -36,7 +36,8 @@ std::vector<date_match> find_dates(std::string_view utf8, date_order order = dat
 struct dateline_match {
     // Byte range of the place name ("Phnom Penh"). Equal (empty place) when the
     // line starts with the date itself ("12 April 2024 – ...") so the caller can
-    // report a dateline without a place.
+    // report a dateline without a place; after the date in a Chinese dateline
+    // ("2024年4月12日于金边").
     std::size_t place_begin = 0, place_end = 0;
     date_match date;
     // Byte offset just past the dateline including a trailing separator and

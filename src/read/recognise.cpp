@@ -2217,6 +2217,17 @@ void recogniser::add_dateline(const line& l, const dateline_match& m, const char
     if (m.text_end > end) end = m.text_end;
     xmlNodePtr d = tree_->add(tree_->root(), "dateline", {l.begin, pos(end)});
     tree_->set_attribute(d, "position", position);
+    if (m.place_begin >= m.date.end && m.place_end > m.place_begin) {  // "2024年4月12日于金边"
+        tree_->add_text(d, t.substr(0, m.date.begin));
+        xmlNodePtr date = tree_->add(d, "date", {pos(m.date.begin), pos(m.date.end)});
+        tree_->set_attribute(date, "when", m.date.iso());
+        tree_->add_text(date, t.substr(m.date.begin, m.date.end - m.date.begin));
+        tree_->add_text(d, t.substr(m.date.end, m.place_begin - m.date.end));
+        xmlNodePtr place = tree_->add(d, "place", {pos(m.place_begin), pos(m.place_end)});
+        tree_->add_text(place, t.substr(m.place_begin, m.place_end - m.place_begin));
+        tree_->add_text(d, t.substr(m.place_end, end - m.place_end));
+        return;
+    }
     tree_->add_text(d, t.substr(0, m.place_begin));
     if (m.place_end > m.place_begin) {
         xmlNodePtr place = tree_->add(d, "place", {pos(m.place_begin), pos(m.place_end)});
