@@ -1005,12 +1005,18 @@ void recogniser::find_headline() {
         li = 0;
     }
     if (f_.title_block != findings::npos) {
-        // The page's title is the headline; the release may repeat it.
+        // The page's title is the headline, unless the release repeats it:
+        // then the release's own words are, and the page's copy is left out.
         headline_block = f_.title_block;
-        headline_to = blocks_[headline_block].lines.size();
         if (bi < blocks_.size() && li == 0 && blocks_[bi].textual() &&
-            fold(blocks_[bi].joined()) == fold(blocks_[headline_block].joined()))
+            fold(blocks_[bi].joined()) == fold(blocks_[headline_block].joined())) {
+            const block& copy = blocks_[f_.title_block];
+            report(severity::note, "page-remnant",
+                   "\"" + copy.joined() + "\" is the web page's copy of the title: left out", copy.where);
+            headline_block = bi;
             ++next;
+        }
+        headline_to = blocks_[headline_block].lines.size();
     } else if (bi < blocks_.size() && blocks_[bi].textual()) {
         headline_block = bi;
         headline_from = li;
