@@ -18,26 +18,8 @@ add_executable(communique-example-embed-c ${PROJECT_SOURCE_DIR}/examples/embed.c
 target_link_libraries(communique-example-embed-c PRIVATE communique)
 set_target_properties(communique-example-embed-c PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
 
-# A shared library for the tests that need one, whatever BUILD_SHARED_LIBS
-# says: the library itself when it is shared, else the same objects linked
-# the same way into shared-for-tests/libcommunique.so.
-get_target_property(cq_capi_type communique TYPE)
-if(cq_capi_type STREQUAL "SHARED_LIBRARY")
-  set(cq_capi_shared $<TARGET_FILE:communique>)
-else()
-  add_library(communique-shared-for-tests SHARED $<TARGET_OBJECTS:communique_internal>)
-  get_target_property(cq_capi_libraries communique LINK_LIBRARIES)
-  target_link_libraries(communique-shared-for-tests PRIVATE ${cq_capi_libraries})
-  set_target_properties(communique-shared-for-tests PROPERTIES
-    OUTPUT_NAME communique
-    LIBRARY_OUTPUT_DIRECTORY ${CMAKE_CURRENT_BINARY_DIR}/shared-for-tests
-    VERSION ${PROJECT_VERSION} SOVERSION ${PROJECT_VERSION_MAJOR}
-    LINK_DEPENDS ${PROJECT_BINARY_DIR}/capi/communique.map)
-  # The same exports as the library's (cmake/packaging.cmake).
-  target_link_options(communique-shared-for-tests PRIVATE
-                      "LINKER:--version-script=${PROJECT_BINARY_DIR}/capi/communique.map")
-  set(cq_capi_shared $<TARGET_FILE:communique-shared-for-tests>)
-endif()
+# The shared library, as programs load it.
+set(cq_capi_shared $<TARGET_FILE:communique>)
 
 # Only the API's own symbols are exported.
 add_test(NAME capi-exports
@@ -77,13 +59,9 @@ else()
   set(cq_capi_writers "-")
 endif()
 
-# cmake --install into a temporary prefix, then a C++ project (CMake
-# package) and C programs (pkg-config) built against it and run.
-if(cq_capi_type STREQUAL "STATIC_LIBRARY")
-  set(cq_capi_linkage static)
-else()
-  set(cq_capi_linkage shared)
-endif()
+# cmake --install into a temporary prefix, then C++ projects (CMake package,
+# shared and static) and C programs (pkg-config, shared and static) built
+# against it and run.
 get_property(cq_capi_multi_config GLOBAL PROPERTY GENERATOR_IS_MULTI_CONFIG)
 if(cq_capi_multi_config)
   set(cq_capi_generator "Unix Makefiles")
@@ -92,18 +70,25 @@ else()
 endif()
 add_test(NAME capi-consumers
          COMMAND bash ${cq_capi_dir}/consumer_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
-                 ${CMAKE_INSTALL_LIBDIR} ${cq_capi_linkage} ${CMAKE_C_COMPILER} ${CMAKE_CXX_COMPILER}
+                 ${CMAKE_INSTALL_LIBDIR} ${PROJECT_VERSION_MAJOR} ${CMAKE_C_COMPILER} ${CMAKE_CXX_COMPILER}
                  ${cq_capi_generator} ${PKG_CONFIG_EXECUTABLE} ${PROJECT_VERSION} ${cq_capi_writers}
                  ${cq_capi_sanitize})
 
-# cpack -G DEB, checked with dpkg-deb.
-find_program(CQ_DPKG_DEB dpkg-deb)
-if(NOT CQ_DPKG_DEB)
-  message(FATAL_ERROR "dpkg-deb not found (the tests need it): install the Debian package dpkg")
-endif()
+# cpack -G DEB: three packages, checked with dpkg-deb, installed with dpkg
+# into a root of their own and built against (dpkg-shlibdeps from dpkg-dev
+# computes their dependencies, with file's help).
+foreach(tool dpkg-deb dpkg-shlibdeps file)
+  string(MAKE_C_IDENTIFIER "CQ_${tool}" var)
+  find_program(${var} ${tool})
+  if(NOT ${var})
+    message(FATAL_ERROR "${tool} not found (the .deb test needs it): install the Debian packages dpkg-dev and file")
+  endif()
+endforeach()
 add_test(NAME capi-deb
          COMMAND bash ${cq_capi_dir}/deb_test.sh ${CMAKE_CPACK_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_VERSION}
-                 ${CMAKE_INSTALL_LIBDIR} ${cq_capi_linkage} ${cq_capi_writers})
+                 ${CMAKE_INSTALL_LIBDIR} ${PROJECT_VERSION_MAJOR} ${CMAKE_COMMAND} ${CMAKE_C_COMPILER}
+                 ${CMAKE_CXX_COMPILER} ${cq_capi_generator} ${PKG_CONFIG_EXECUTABLE} ${PROJECT_SOURCE_DIR}
+                 ${cq_capi_writers})
 
 set_tests_properties(capi-exports capi-ctypes capi-consumers capi-deb PROPERTIES LABELS capi)
 # Both install the build tree (cpack installs it into its own staging folder).
