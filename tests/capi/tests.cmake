@@ -90,6 +90,24 @@ add_test(NAME capi-deb
                  ${CMAKE_CXX_COMPILER} ${cq_capi_generator} ${PKG_CONFIG_EXECUTABLE} ${PROJECT_SOURCE_DIR}
                  ${cq_capi_writers})
 
-set_tests_properties(capi-exports capi-ctypes capi-consumers capi-deb PROPERTIES LABELS capi)
-# Both install the build tree (cpack installs it into its own staging folder).
-set_tests_properties(capi-consumers capi-deb PROPERTIES RESOURCE_LOCK communique-install TIMEOUT 300)
+# The Python package (python/), installed, under pytest (python3-pytest).
+# /usr/bin/python3 is named: a python3 earlier on PATH may be another
+# interpreter (pyenv) without Debian's pytest.
+set(CQ_SYSTEM_PYTHON3 /usr/bin/python3 CACHE FILEPATH "The Python that the Python package's tests run under")
+execute_process(COMMAND ${CQ_SYSTEM_PYTHON3} -c "import pytest" RESULT_VARIABLE cq_capi_no_pytest
+                OUTPUT_QUIET ERROR_QUIET)
+if(cq_capi_no_pytest)
+  message(FATAL_ERROR "${CQ_SYSTEM_PYTHON3} has no pytest (the tests need it): install the Debian package python3-pytest")
+endif()
+add_test(NAME capi-python
+         COMMAND bash ${cq_capi_dir}/python_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
+                 ${CQ_SYSTEM_PYTHON3} ${COMMUNIQUE_PYTHON_DIR} ${PROJECT_VERSION})
+if(NOT cq_capi_sanitize STREQUAL "-")
+  # As capi-ctypes: python3 is not instrumented.
+  set_tests_properties(capi-python PROPERTIES ENVIRONMENT
+                       "LD_PRELOAD=${cq_capi_libasan}:${cq_capi_libstdcxx};ASAN_OPTIONS=detect_leaks=0:halt_on_error=1")
+endif()
+
+set_tests_properties(capi-exports capi-ctypes capi-consumers capi-deb capi-python PROPERTIES LABELS capi)
+# They install the build tree (cpack installs it into its own staging folder).
+set_tests_properties(capi-consumers capi-deb capi-python PROPERTIES RESOURCE_LOCK communique-install TIMEOUT 300)
