@@ -11,6 +11,7 @@
 #                                          (shared) and communique::communique_static
 #     lib/pkgconfig/communique.pc          pkg-config communique
 #     share/communique/{schemas,xslt}      the schema and stylesheets (also built into the library)
+#     lib/python3/dist-packages/communique the Python package (python/python.cmake; not in the .deb)
 #   cpack -G DEB                           makes three .deb of the same tree under /usr, as Debian
 #                                          splits a library: libcommunique0, libcommunique-dev and
 #                                          communique (the command).
