@@ -16,9 +16,13 @@
 # with a stand-in ldconfig that records its calls.
 # Usage: deb_test.sh CPACK BUILD_DIR VERSION LIBDIR MAJOR CMAKE CC CXX GENERATOR PKG_CONFIG SOURCE_DIR
 #                    WRITERS_MODULE (path under the prefix, or -)
+#                    SANITIZE (-fsanitize=... when the library is instrumented, or -)
 set -euo pipefail
 cpack=$1 build=$2 version=$3 libdir=$4 major=$5 cmake=$6 cc=$7 cxx=$8 generator=$9 pkg_config=${10}
-source=${11} writers=${12:--}
+source=${11} writers=${12:--} sanitize=${13:--}
+# An instrumented library needs instrumented programs (the asan preset).
+extra=()
+[ "$sanitize" = - ] || extra=("$sanitize")
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
@@ -125,6 +129,7 @@ echo "== C++: find_package(communique CONFIG) against the packages"
 "$cmake" -S "$source/tests/consumer/cpp" -B "$work/cpp" -G "$generator" \
   -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
   -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
+  -DCMAKE_C_FLAGS="${extra[*]}" -DCMAKE_CXX_FLAGS="${extra[*]}" -DCMAKE_EXE_LINKER_FLAGS="${extra[*]}" \
   -DEXPECTED_PREFIX="$prefix" -DEXPECTED_VERSION="$version" \
   -DCOMMUNIQUE_EXAMPLES_DIR="$source/examples" >"$work/cpp-configure.log" 2>&1 \
   || { cat "$work/cpp-configure.log"; fail "the C++ consumer does not configure"; }
@@ -141,7 +146,7 @@ echo "== C: pkg-config against the packages"
 export PKG_CONFIG_PATH="$lib/pkgconfig"
 read -r -a flags <<<"$("$pkg_config" --cflags --libs communique)"
 for program in tests/consumer/c/main.c examples/embed.c; do
-  "$cc" -std=c99 -Wall -Wextra -Werror "$source/$program" "${flags[@]}" -o "$work/$(basename "$program" .c)" \
+  "$cc" -std=c99 -Wall -Wextra -Werror "${extra[@]}" "$source/$program" "${flags[@]}" -o "$work/$(basename "$program" .c)" \
     || fail "$program does not build with: ${flags[*]}"
 done
 LD_LIBRARY_PATH="$lib" "$work/main" || fail "the C consumer failed"
@@ -150,7 +155,7 @@ cmp -s "$work/embed-cpp.html" "$work/embed.html" || fail "examples/embed.c built
 grep -qF "$lib/libcommunique.so.$major" <<<"$(LD_LIBRARY_PATH="$lib" ldd "$work/main")" \
   || fail "the C consumer does not load the packaged library"
 read -r -a static_flags <<<"$("$pkg_config" --static --cflags --libs communique)"
-"$cc" -std=c99 "$source/tests/consumer/c/main.c" -Wl,--as-needed "$lib/libcommunique.a" "${static_flags[@]}" \
+"$cc" -std=c99 "${extra[@]}" "$source/tests/consumer/c/main.c" -Wl,--as-needed "$lib/libcommunique.a" "${static_flags[@]}" \
   -o "$work/main-static" || fail "main.c does not build against the packaged archive"
 "$work/main-static" || fail "the C consumer linked with the packaged archive failed"
 echo "deb_test: three packages installed; the command and the consumers ran"

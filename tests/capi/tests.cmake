@@ -88,7 +88,7 @@ add_test(NAME capi-deb
          COMMAND bash ${cq_capi_dir}/deb_test.sh ${CMAKE_CPACK_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_VERSION}
                  ${CMAKE_INSTALL_LIBDIR} ${PROJECT_VERSION_MAJOR} ${CMAKE_COMMAND} ${CMAKE_C_COMPILER}
                  ${CMAKE_CXX_COMPILER} ${cq_capi_generator} ${PKG_CONFIG_EXECUTABLE} ${PROJECT_SOURCE_DIR}
-                 ${cq_capi_writers})
+                 ${cq_capi_writers} ${cq_capi_sanitize})
 
 # The Python package (python/), installed, under pytest (python3-pytest).
 # /usr/bin/python3 is named: a python3 earlier on PATH may be another
