@@ -38,7 +38,8 @@ lib=$prefix/$libdir
 [ -f "$lib/libcommunique.so.$version" ] || fail "no libcommunique.so.$version installed"
 [ "$(readlink "$lib/libcommunique.so.$major")" = "libcommunique.so.$version" ] \
   || fail "libcommunique.so.$major is not a link to libcommunique.so.$version"
-[ "$(readlink "$lib/libcommunique.so")" = "libcommunique.so.$major" ] || fail "libcommunique.so is not a link to .so.$major"
+[ "$(readlink "$lib/libcommunique.so")" = "libcommunique.so.$major" ] \
+  || fail "libcommunique.so is not a link to .so.$major"
 soname=$(LC_ALL=C readelf -d "$lib/libcommunique.so.$version" | sed -n 's/.*(SONAME).*\[\(.*\)\]/\1/p')
 [ "$soname" = "libcommunique.so.$major" ] || fail "the shared library's SONAME is '$soname'"
 [ -f "$lib/libcommunique.a" ] || fail "no static library installed"
@@ -66,7 +67,8 @@ echo "== C++: find_package(communique CONFIG) against the installed tree"
 # Each target gives what it says: the installed shared object, or none.
 grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/cpp/consumer")" \
   || fail "communique::communique does not load the installed libcommunique.so.$major"
-! grep -qF libcommunique <<<"$(ldd "$work/cpp/consumer-static")" || fail "communique::communique_static loads a shared libcommunique"
+! grep -qF libcommunique <<<"$(ldd "$work/cpp/consumer-static")" \
+  || fail "communique::communique_static loads a shared libcommunique"
 "$work/cpp/embed-cpp" "$fixture" >"$work/embed-cpp.html" || fail "examples/embed.cpp failed"
 grep -qF "$headline" "$work/embed-cpp.html" || fail "examples/embed.cpp wrote no headline"
 "$work/cpp/embed-c" "$fixture" >"$work/embed-c-cmake.html" || fail "examples/embed.c (CMake) failed"
@@ -96,12 +98,14 @@ read -r -a static_flags <<<"$("$pkg_config" --static --cflags --libs communique)
 "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror "${extra[@]}" "$source/tests/consumer/c/main.c" -Wl,--as-needed \
   "$archive" "${static_flags[@]}" -o "$work/c-static" || fail "main.c does not build with $archive ${static_flags[*]}"
 "$work/c-static" || fail "the C consumer linked with the archive failed"
-! grep -qF libcommunique <<<"$(ldd "$work/c-static")" || fail "the C consumer linked with the archive loads libcommunique.so"
+! grep -qF libcommunique <<<"$(ldd "$work/c-static")" \
+  || fail "the C consumer linked with the archive loads libcommunique.so"
 
 export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 "$work/c" || fail "the C consumer failed"
 "$work/examples" "$fixture" >"$work/embed-c.html" || fail "examples/embed.c (pkg-config) failed"
 cmp -s "$work/embed-cpp.html" "$work/embed-c.html" || fail "examples/embed.c built with pkg-config wrote other HTML"
 # The programs use the installed library, not one from the build tree.
-grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/c")" || fail "the C consumer does not load the installed library"
+grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/c")" \
+  || fail "the C consumer does not load the installed library"
 echo "consumer_test: all consumers built and ran (shared and static)"

@@ -78,7 +78,8 @@ needs communique libc6 libstdc++6 libxslt1.1 libcpp-httplib0.11 fonts-symbola
 # The library's shlibs file, for packages built against it.
 dpkg-deb --ctrl-tarfile "$work/debs/${library}_${version}_$arch.deb" | tar -xO ./shlibs >"$work/shlibs" \
   || fail "$library has no shlibs file"
-grep -qxF "libcommunique $major $library (>= $version)" "$work/shlibs" || fail "$library's shlibs: $(cat "$work/shlibs")"
+grep -qxF "libcommunique $major $library (>= $version)" "$work/shlibs" \
+  || fail "$library's shlibs: $(cat "$work/shlibs")"
 
 # What each package holds, and nothing in two.
 contents() { dpkg-deb -c "$work/debs/${1}_${version}_$arch.deb" | awk '{ print $6 }' | grep -v '/$'; }
@@ -111,9 +112,8 @@ cp /var/lib/dpkg/status "$root/var/lib/dpkg/status"
 mkdir -p "$work/stand-ins"
 printf '#!/bin/sh\necho "ldconfig $*" >>%q\n' "$work/ldconfig.log" >"$work/stand-ins/ldconfig"
 chmod +x "$work/stand-ins/ldconfig"
-PATH="$work/stand-ins:$PATH" dpkg --root="$root" --log="$work/dpkg-history.log" --force-script-chrootless --force-not-root \
-  -i "${debs[@]}" \
-  >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "the packages do not install"; }
+PATH="$work/stand-ins:$PATH" dpkg --root="$root" --log="$work/dpkg-history.log" \
+  --force-script-chrootless --force-not-root -i "${debs[@]}" >"$work/dpkg.log" 2>&1 || { cat "$work/dpkg.log"; fail "the packages do not install"; }
 for package in "$library" libcommunique-dev communique; do
   [ "$(dpkg --root="$root" -s "$package" | sed -n 's/^Status: //p')" = "install ok installed" ] \
     || fail "$package is not installed"
@@ -122,7 +122,8 @@ done
 prefix=$root/usr
 lib=$prefix/$libdir
 
-"$prefix/bin/communique" convert "$fixture" --to html -o - >"$work/cli.html" || fail "the installed command does not convert"
+"$prefix/bin/communique" convert "$fixture" --to html -o - >"$work/cli.html" \
+  || fail "the installed command does not convert"
 grep -qF "$headline" "$work/cli.html" || fail "the installed command wrote no headline"
 
 echo "== C++: find_package(communique CONFIG) against the packages"
@@ -133,10 +134,12 @@ echo "== C++: find_package(communique CONFIG) against the packages"
   -DEXPECTED_PREFIX="$prefix" -DEXPECTED_VERSION="$version" \
   -DCOMMUNIQUE_EXAMPLES_DIR="$source/examples" >"$work/cpp-configure.log" 2>&1 \
   || { cat "$work/cpp-configure.log"; fail "the C++ consumer does not configure"; }
-"$cmake" --build "$work/cpp" >"$work/cpp-build.log" 2>&1 || { cat "$work/cpp-build.log"; fail "the C++ consumer does not build"; }
+"$cmake" --build "$work/cpp" >"$work/cpp-build.log" 2>&1 \
+  || { cat "$work/cpp-build.log"; fail "the C++ consumer does not build"; }
 "$work/cpp/consumer" || fail "the C++ consumer failed"
 "$work/cpp/consumer-static" || fail "the static C++ consumer failed"
-grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/cpp/consumer")" || fail "the C++ consumer does not load the packaged library"
+grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/cpp/consumer")" \
+  || fail "the C++ consumer does not load the packaged library"
 for example in embed-cpp embed-c embed-c-static; do
   "$work/cpp/$example" "$fixture" >"$work/$example.html" || fail "examples/$example failed"
   grep -qF "$headline" "$work/$example.html" || fail "examples/$example wrote no headline"
@@ -146,7 +149,8 @@ echo "== C: pkg-config against the packages"
 export PKG_CONFIG_PATH="$lib/pkgconfig"
 read -r -a flags <<<"$("$pkg_config" --cflags --libs communique)"
 for program in tests/consumer/c/main.c examples/embed.c; do
-  "$cc" -std=c99 -Wall -Wextra -Werror "${extra[@]}" "$source/$program" "${flags[@]}" -o "$work/$(basename "$program" .c)" \
+  "$cc" -std=c99 -Wall -Wextra -Werror "${extra[@]}" "$source/$program" "${flags[@]}" \
+    -o "$work/$(basename "$program" .c)" \
     || fail "$program does not build with: ${flags[*]}"
 done
 LD_LIBRARY_PATH="$lib" "$work/main" || fail "the C consumer failed"
@@ -155,7 +159,7 @@ cmp -s "$work/embed-cpp.html" "$work/embed.html" || fail "examples/embed.c built
 grep -qF "$lib/libcommunique.so.$major" <<<"$(LD_LIBRARY_PATH="$lib" ldd "$work/main")" \
   || fail "the C consumer does not load the packaged library"
 read -r -a static_flags <<<"$("$pkg_config" --static --cflags --libs communique)"
-"$cc" -std=c99 "${extra[@]}" "$source/tests/consumer/c/main.c" -Wl,--as-needed "$lib/libcommunique.a" "${static_flags[@]}" \
-  -o "$work/main-static" || fail "main.c does not build against the packaged archive"
+"$cc" -std=c99 "${extra[@]}" "$source/tests/consumer/c/main.c" -Wl,--as-needed "$lib/libcommunique.a" \
+  "${static_flags[@]}" -o "$work/main-static" || fail "main.c does not build against the packaged archive"
 "$work/main-static" || fail "the C consumer linked with the packaged archive failed"
 echo "deb_test: three packages installed; the command and the consumers ran"

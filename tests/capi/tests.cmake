@@ -97,7 +97,8 @@ set(CQ_SYSTEM_PYTHON3 /usr/bin/python3 CACHE FILEPATH "The Python that the Pytho
 execute_process(COMMAND ${CQ_SYSTEM_PYTHON3} -c "import pytest" RESULT_VARIABLE cq_capi_no_pytest
                 OUTPUT_QUIET ERROR_QUIET)
 if(cq_capi_no_pytest)
-  message(FATAL_ERROR "${CQ_SYSTEM_PYTHON3} has no pytest (the tests need it): install the Debian package python3-pytest")
+  message(FATAL_ERROR "${CQ_SYSTEM_PYTHON3} has no pytest (the tests need it): "
+                      "install the Debian package python3-pytest")
 endif()
 add_test(NAME capi-python
          COMMAND bash ${cq_capi_dir}/python_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
