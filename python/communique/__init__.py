@@ -302,7 +302,7 @@ class Engine:
 
 # The module-level functions' engines, by what makes them differ; compiling
 # an engine takes the schema and stylesheets, so they are kept (a few).
-_ENGINES: "OrderedDict[tuple, Engine]" = OrderedDict()
+_ENGINES: "OrderedDict[tuple[object, ...], Engine]" = OrderedDict()
 _ENGINES_LOCK = threading.Lock()
 _ENGINES_KEPT = 8
 

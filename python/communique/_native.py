@@ -96,4 +96,5 @@ for _name, (_restype, _argtypes) in _SIGNATURES.items():
 def last_error() -> str:
     """Why the last failing call on this thread failed (communique_last_error
     keeps one message per thread, so it is read by the thread that called)."""
-    return lib.communique_last_error().decode("utf-8", "replace")
+    message: bytes = lib.communique_last_error()
+    return message.decode("utf-8", "replace")

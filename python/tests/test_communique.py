@@ -8,6 +8,8 @@ COMMUNIQUE_TEST_PREFIX and COMMUNIQUE_TEST_VERSION say what was installed.
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 import threading
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -168,3 +170,23 @@ def test_threads_share_an_engine() -> None:
         results = list(pool.map(work, range(4)))
     assert all(same for same, _ in results)
     assert [message.endswith(f"nope{i}") for i, (_, message) in enumerate(results)] == [True] * 4
+
+
+def test_type_hints_are_published(tmp_path: Path) -> None:
+    # mypy reads the installed package's hints (py.typed): clean code passes,
+    # and a wrong use of a result is caught.
+    good = tmp_path / "good.py"
+    good.write_text(
+        "import communique\n"
+        "out: str | bytes = communique.convert('x', 'html')\n"
+        "ds: list[communique.Diagnostic] = communique.check('x', format='markdown')\n"
+        "lines: list[int] = [d.line for d in ds]\n"
+        "r: communique.Result = communique.Engine(rules={'date-invalid': 'off'}).run(b'x', ['txt'])\n")
+    bad = tmp_path / "bad.py"
+    bad.write_text("import communique\nn: int = communique.convert('x', 'html')\n")
+    mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull]
+    for target in (["-p", "communique"], [str(good)]):
+        checked = subprocess.run([*mypy, *target], capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+    caught = subprocess.run([*mypy, str(bad)], capture_output=True, text=True)
+    assert caught.returncode == 1 and "bad.py:2: error: Incompatible types in assignment" in caught.stdout, caught.stdout
