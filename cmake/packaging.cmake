@@ -128,6 +128,7 @@ set_property(TARGET communique communique_static APPEND PROPERTY INTERFACE_COMPI
 #   command      the command, its modules, schema and stylesheets, and whatever
 #                else is installed without a component (the top-level
 #                CMakeLists.txt makes "command" the default)  -> communique
+# (and "python", the Python package, which no .deb holds yet: python/python.cmake).
 install(TARGETS communique EXPORT communiqueTargets
   LIBRARY DESTINATION ${CMAKE_INSTALL_LIBDIR} COMPONENT library NAMELINK_COMPONENT development)
 install(TARGETS communique_static EXPORT communiqueTargets
