@@ -262,13 +262,16 @@ element_kind kind_of(std::string_view name) {
 }
 
 // Words of a class or id that mark a page's chrome rather than its article
-// ("breadcrumbs", "post-share", "related_news", a post's "entry-meta" and
-// "entry-footer" with its date, author and categories): the list is short
-// on purpose, each word common on CMS pages and rare in an article's markup.
+// ("breadcrumbs", "post-share", "related_news", a post's "entry-footer" with
+// its categories): the list is short on purpose, each word common on CMS
+// pages and rare in an article's markup. "meta" is not one: a page's
+// metadata may name the issuer ("News provided by" / the company, an EU
+// delegation's team under the title); its "Posted on ... by ..." lines are
+// left out by the recogniser, with a note.
 bool chrome_word(std::string_view w) {
     return one_of(w, {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "tags", "pagination",
                       "pager", "cookie", "cookies", "consent", "newsletter", "subscribe", "sidebar", "menu",
-                      "navbar", "nav", "navigation", "comments", "advert", "advertisement", "meta", "byline",
+                      "navbar", "nav", "navigation", "comments", "advert", "advertisement", "byline",
                       "posted", "labels", "footer"});
 }
 

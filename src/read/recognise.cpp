@@ -427,6 +427,7 @@ struct findings {
     std::size_t second_from = 0, second_to = 0;
     // A date alone under the headline, taken for the dateline: its block.
     std::size_t date_block = npos;
+    bool page_dated = false;  // the dateline is a web page's metadata date (find_page_metadata)
     // An issuer signing off above the end dateline: lines [0, signoff_to)
     // of signoff_block. The header's issuer when it names none.
     std::size_t signoff_block = npos, signoff_to = 0;
@@ -1319,7 +1320,8 @@ bool all_link(const block& b) {
 bool is_page_label(const line& l, date_order order) {
     std::string folded = fold(l.text);
     for (std::string_view label :
-         {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY "})
+         {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY ",
+          "NAI-POST ", "OLEH "})  // Filipino "posted", Indonesian "by"
         if (folded.starts_with(label) || folded == trim_label(label)) return true;
     auto dates = find_dates(l.text, order);
     // A date alone, or with the time the page was posted ("08/10/2024 16:45").
@@ -1459,7 +1461,7 @@ void recogniser::find_run_in_dateline() {
             return p.what == role::dateline && &blocks_[p.block].lines[p.from] == f_.dateline_line;
         });
         bool shown_apart = (f_.date_block != findings::npos && f_.date_block + 1 == f_.body_from) ||
-                           in_header != f_.parts.end();
+                           in_header != f_.parts.end() || f_.page_dated;
         bool page_date = f_.dateline->place_begin == f_.dateline->place_end && shown_apart &&
                          d->place_end > d->place_begin && d->date.iso() == f_.dateline->date.iso();
         if (!page_date) return;
@@ -1483,7 +1485,8 @@ void recogniser::find_run_in_dateline() {
 
 // A government web page's metadata under its title and summary (GOV.UK):
 // "From: ORG" and "Published 4 June 2024", a line each or a label over its
-// value (the page's <dl>). The organisation is the issuer when the header
+// value (the page's <dl>); a wire page's "News provided by" / ORG / its
+// date and time. The organisation is the issuer when the header
 // names none, the date the dateline when the release has none; the summary
 // above them is the subheadline. Read only when a publication date is among
 // them: "From:" alone may open a body's paragraph.
@@ -1529,14 +1532,16 @@ void recogniser::find_page_metadata() {
         const line& l = *lines[k].l;
         std::string folded = fold(l.text);
         bool next = k + 1 < lines.size();
-        if (std::size_t skip = issuer_label_length(l.text); skip > 0 && !issuer_line && fold(l.text).starts_with("FROM")) {
+        if (std::size_t skip = issuer_label_length(l.text); skip > 0 && !issuer_line && folded.starts_with("FROM")) {
             issuer_line = &l, issuer_block = lines[k].block, issuer_skip = skip;
-        } else if (folded == "FROM" && next && !issuer_line) {
+        } else if ((folded == "FROM" || folded == "NEWS PROVIDED BY") && next && !issuer_line) {
             labels.push_back(&l);
             ++k;
             issuer_line = lines[k].l, issuer_block = lines[k].block;
         } else if (auto m = !date ? published(l.text) : std::nullopt) {
             date = m, date_line = &l;
+        } else if (auto t = !date && issuer_line ? timed_date(l.text, opts_.numeric_dates) : std::nullopt) {
+            date = t, date_line = &l;  // a wire's "17 Sep, 2024, 08:00 ICT" under its source
         } else if ((folded == "PUBLISHED" || folded == "RELEASE DATE") && next && !date &&
                    (date = whole_dateline(blocks_[lines[k + 1].block]))) {
             labels.push_back(&l);
@@ -1570,6 +1575,7 @@ void recogniser::find_page_metadata() {
         f_.dateline = date;
         f_.dateline_line = date_line;
         f_.dateline_position = "top";
+        f_.page_dated = true;
     } else {
         left_out(*date_line);
     }
@@ -1899,14 +1905,17 @@ void recogniser::build_header() {
                 previous = e;
                 continue;
             }
+            const char* element = name;
             if (r == role::organisation || r == role::unit) {
                 if (!issuer) {
-                    if (r == role::unit) continue;  // units belong to an organisation
+                    // A unit that names no organisation above it ("Press and
+                    // information team of the Delegation") is the issuer itself.
+                    if (r == role::unit) element = "organisation";
                     issuer = tree_->add(header, "issuer", {part_begin, b.lines[p.to - 1].end});
                 }
                 parent = issuer;
             }
-            xmlNodePtr e = tree_->add(parent, name, {part_begin, b.lines[p.to - 1].end});
+            xmlNodePtr e = tree_->add(parent, element, {part_begin, b.lines[p.to - 1].end});
             if (r == role::embargo)
                 if (std::string when = embargo_when(b.lines[p.from].text, opts_.numeric_dates); !when.empty())
                     tree_->set_attribute(e, "when", when);

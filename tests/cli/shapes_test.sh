@@ -614,6 +614,24 @@ PHNOM PENH, Cambodia, April 12, 2024 (GLOBE NEWSWIRE) -- $body
 EOF
 is "a wire page's date and source" issuer "Ministry of Foreign Affairs and International Cooperation"
 
+# A department with no ministry above it: the department is the issuer
+# (it was left out, a unit belonging to no organisation).
+shape "a department with no ministry above it" <<EOF
+KINGDOM OF CAMBODIA
+NATION RELIGION KING
+
+Consular Department
+
+STATEMENT
+
+$headline
+
+$body
+
+$dateline
+EOF
+is "a department with no ministry above it" issuer "Consular Department"
+
 # The IMF's layout: "FOR IMMEDIATE RELEASE" under the headline (a release
 # instruction, not a second release), highlights in a list, then the
 # paragraph that opens with the dateline.
