@@ -1,6 +1,7 @@
 // The communique command: argument parsing around the subcommands.
 #include "cli/commands.hpp"
 #include "cli/lsp.hpp"
+#include "cli/manual.hpp"
 #include "cli/preview.hpp"
 
 #include <communique/communique.hpp>
@@ -190,6 +191,9 @@ int main(int argc_in, char** argv_in) {
         app.add_subcommand("catalog", "Write one catalog from the reports of several convert runs (shards)");
     CLI::App* format_cmd = app.add_subcommand("fmt", "Rewrite drafts in the canonical draft form");
     const std::string_view chosen = argc > 1 ? argv[1] : "";
+    // The manual page and the completions (hidden options, run by the build)
+    // describe every subcommand: all of them get their options.
+    const bool every = is_generator_option(chosen);
 
     // check and fmt: standard input's name; check: folders walked as convert walks them
     input_flags inputs;
@@ -201,7 +205,7 @@ int main(int argc_in, char** argv_in) {
 
     // lsp
     CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
-    if (chosen == lsp_cmd->get_name()) {
+    if (every || chosen == lsp_cmd->get_name()) {
         lsp_cmd->add_option("--config", how.config,
                             "Configuration file (default: the nearest .communique.toml above each document)");
         lsp_cmd->footer("Editors start it: see the README's Editors section for Neovim, Helix, Emacs and VS Code.\n"
@@ -214,7 +218,7 @@ int main(int argc_in, char** argv_in) {
     std::string preview_target;
     unsigned preview_port = 8040;
     bool preview_open = false;
-    if (chosen == preview_cmd->get_name()) {
+    if (every || chosen == preview_cmd->get_name()) {
         preview_cmd->add_option("target", preview_target, "FILE|DIR: a release, or a folder of them (an index)")
             ->required();
         preview_cmd->add_option("--port", preview_port, "Port on 127.0.0.1 (0: any free one)")
@@ -232,7 +236,7 @@ int main(int argc_in, char** argv_in) {
     // check
     bool rules_only = false, check_quiet = false;
     std::string format = "human", fail_on = "error";
-    if (chosen == check->get_name()) {
+    if (every || chosen == check->get_name()) {
         add_common(check, "Drafts (Markdown or text), .docx, HTML pages, release XML files or folders\n"
                           "(walked recursively, as convert walks them); - reads standard input");
         add_stdin_filename(check);
@@ -269,7 +273,7 @@ int main(int argc_in, char** argv_in) {
     std::vector<std::string> to;
     std::string out_dir;
     convert_flags bulk;
-    if (chosen == convert->get_name()) {
+    if (every || chosen == convert->get_name()) {
         std::string format_help = "Output formats, comma-separated (default xml):";
         for (const communique::format_info& f : communique::formats())
             format_help += fmt::format("\n  {:<6} {} ({})", f.name, f.description, f.extension);
@@ -302,8 +306,9 @@ int main(int argc_in, char** argv_in) {
         convert->add_option("--width", how.width, "Line width of the txt format in terminal columns (default 72)")
             ->check(CLI::Range(20u, 1000u));
         convert->add_option("-j,--jobs", bulk.jobs,
-                            fmt::format("Worker threads (default: one per core, {} here)",
-                                        std::max(1u, std::thread::hardware_concurrency())))
+                            every ? std::string("Worker threads (default: one per core)")
+                                  : fmt::format("Worker threads (default: one per core, {} here)",
+                                                std::max(1u, std::thread::hardware_concurrency())))
             ->check(CLI::Range(1u, 4096u));
         convert->add_option("--include", bulk.include,
                             "GLOB: convert only files that match, when walking folders (repeatable;\n"
@@ -357,7 +362,7 @@ int main(int argc_in, char** argv_in) {
     std::vector<std::string> reports, catalog_params;
     std::string catalog_dir;
     std::optional<std::string> catalog_base_url;
-    if (chosen == catalog_cmd->get_name()) {
+    if (every || chosen == catalog_cmd->get_name()) {
         catalog_cmd->add_option("reports", reports, "Reports written by convert --report")->required();
         catalog_cmd->add_option("-o,--output", catalog_dir,
                                 "The folder the releases' outputs are in; index.html, catalog.json and\n"
@@ -375,7 +380,7 @@ int main(int argc_in, char** argv_in) {
 
     // fmt
     fmt_flags fmt_how;
-    if (chosen == format_cmd->get_name()) {
+    if (every || chosen == format_cmd->get_name()) {
         add_common(format_cmd, "Markdown drafts, rewritten in place; - formats standard input to standard output");
         add_stdin_filename(format_cmd);
         format_cmd->add_flag("--check", fmt_how.check, "Only report which files would change (exit 1 if any)");
@@ -396,6 +401,7 @@ int main(int argc_in, char** argv_in) {
                            "a line, or (with --check or --diff) would change, 2 usage or I/O error.");
     }
 
+    if (every) return generate(app, std::vector<std::string>(argv + 1, argv + argc));
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
