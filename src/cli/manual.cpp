@@ -405,6 +405,7 @@ std::string first_line(const std::string& text) {
     std::string line = text.substr(0, text.find('\n'));
     std::size_t stop = line.find(". ");
     if (stop != std::string::npos) line.resize(stop);
+    if (line.ends_with(':')) line.pop_back();  // "Output formats (default xml):", a list below
     return line;
 }
 
