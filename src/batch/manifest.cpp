@@ -144,6 +144,14 @@ struct flock_guard {
     ~flock_guard() { ::flock(fd, LOCK_UN); }
 };
 
+// Is `fd` the file now under `path`? Another run sharing the folder may have
+// compacted the manifest (renamed a new inode over its name) meanwhile.
+bool is_named(int fd, const fs::path& path) {
+    struct stat ours {}, named {};
+    return ::fstat(fd, &ours) == 0 && ::stat(path.c_str(), &named) == 0 && ours.st_ino == named.st_ino &&
+           ours.st_dev == named.st_dev;
+}
+
 }  // namespace
 
 json info_to_json(const communique::release_info& info) {
@@ -233,9 +241,7 @@ bool manifest::append(const manifest_record& record, std::string& error) {
         flock_guard shared(fd_, LOCK_SH);
         // Another run may have compacted the file (a new inode under the
         // name) since we opened it: a line appended to the old one is lost.
-        struct stat ours {}, named {};
-        if (::fstat(fd_, &ours) == 0 && ::stat(path_.c_str(), &named) == 0 && ours.st_ino == named.st_ino &&
-            ours.st_dev == named.st_dev) {
+        if (is_named(fd_, path_)) {
             if (!write_all(fd_, line)) {
                 error = fmt_error("cannot write", errno);
                 return false;
@@ -268,14 +274,33 @@ std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir, boo
 bool manifest::compact(std::string& error) {
     std::lock_guard lock(mutex_);
     if (!appended_) return true;
-    int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        error = fmt_error("cannot read", errno);
-        return false;
+    for (int attempt = 0; attempt < 8; ++attempt) {
+        int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            error = fmt_error("cannot read", errno);
+            return false;
+        }
+        std::optional<bool> done = compact_locked(fd, error);
+        ::close(fd);
+        if (done) {
+            if (*done && fd_ >= 0) {
+                ::close(fd_);
+                fd_ = -1;
+            }
+            return *done;
+        }
     }
+    error = "the manifest keeps being replaced";
+    return false;
+}
+
+std::optional<bool> manifest::compact_locked(int fd, std::string& error) {
     bool ok = false;
     {
         flock_guard exclusive(fd, LOCK_EX);
+        // Compacting a file another run has already replaced would write
+        // over what was appended to its replacement since: try again.
+        if (!is_named(fd, path_)) return std::nullopt;
         // Only where each source's last line is stays in memory; the lines
         // are copied from the file: the manifest of a large archive is never
         // held whole, nor parsed into records all at once.
@@ -297,11 +322,6 @@ bool manifest::compact(std::string& error) {
         } else {
             error = fmt_error("cannot read", errno);
         }
-    }
-    ::close(fd);
-    if (ok && fd_ >= 0) {
-        ::close(fd_);
-        fd_ = -1;
     }
     return ok;
 }

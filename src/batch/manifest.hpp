@@ -18,7 +18,9 @@
 //
 // Several runs may share an output folder (shards on one machine): appends
 // take a shared flock, compaction an exclusive one and re-reads the file
-// under it, and an appender whose file was swapped away reopens it.
+// under it (the file then under the name: one another run compacted while
+// this one waited is opened again), and an appender whose file was swapped
+// away reopens it.
 #pragma once
 
 #include <communique/communique.hpp>
@@ -103,6 +105,9 @@ public:
 
 private:
     bool reopen(std::string& error);
+    // Compacts the file open as `fd` under an exclusive lock: nothing when
+    // it is no longer the one under the name.
+    std::optional<bool> compact_locked(int fd, std::string& error);
 
     std::filesystem::path path_;
     int read_fd_ = -1;  // the file load() indexed

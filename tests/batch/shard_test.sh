@@ -42,6 +42,21 @@ assert [x["source"] for x in a["releases"]] == [x["source"] for x in b["releases
 run "an unsharded run after both shards skips everything" 0 "$cli" convert archive -o out --to html,txt -j 2
 expect "both shards recorded" stdout "0 converted, $n skipped"
 
+# Many shards ending at once each compact the manifest: a run that waited
+# for the lock while another compacted must compact the new file, not the
+# one it opened, or what was appended meanwhile is lost (before that was
+# so, 16 shards of 32 releases lost records in a third of the rounds).
+"$src/tools/gen-archive" "$work/small" 32 --seed 7 2>/dev/null
+lost=0
+for round in $(seq 20); do
+  rm -rf many
+  for k in $(seq 16); do "$cli" convert small -o many --to txt -j 1 --quiet --shard $k/16 >/dev/null 2>&1 & done
+  wait
+  records=$(grep -c '"source"' many/.communique-manifest)
+  [ "$records" = 32 ] || { lost=$((lost + 1)); echo "round $round: $records of 32 records"; }
+done
+[ $lost = 0 ] && pass || fail "16 shards at once lost manifest records in $lost of 20 rounds"
+
 run "catalog from shard reports" 0 "$cli" catalog s1.json s2.json -o out
 expect "merged catalog" stdout "catalog: $n releases in out/index.html"
 py "the merged catalog has every release once" '
