@@ -69,7 +69,10 @@ a, b = files(os.path.join(single, "site")), files(os.path.join(other, "site"))
 bad = 0
 for name in sorted(set(a) | set(b)):
     if name == ".communique-manifest":
-        same = sorted(a.get(name, b"").splitlines()) == sorted(b.get(name, b"").splitlines())
+        la, lb = set(a.get(name, b"").splitlines()), set(b.get(name, b"").splitlines())
+        same = la == lb
+        for line in sorted(la - lb)[:3]: print("manifest, single run only:", line[:300])
+        for line in sorted(lb - la)[:3]: print("manifest, here only:", line[:300])
     else:
         same = a.get(name) == b.get(name)
     if not same:
