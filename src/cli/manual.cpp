@@ -476,7 +476,8 @@ _communique() {{
                            "            COMPREPLY=($(compgen -W {} -- \"$cur\"))\n",
                            shell_quoted(joined(names, " ")));
         if (!c.positionals.empty())
-            out += "        else\n            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))\n";
+            out += "        else\n"
+                   "            compopt -o filenames 2>/dev/null; COMPREPLY=($(compgen -f -- \"$cur\"))\n";
         out += "        fi ;;\n";
     }
     out += "    esac\n}\ncomplete -F _communique communique\n";
@@ -560,7 +561,8 @@ std::string fish_completion(const CLI::App& app) {
         const std::string when = shell_quoted("__fish_seen_subcommand_from " + c.name, true);
         for (const option_doc& o : c.options) {
             std::string line = "complete -c communique -n " + when;
-            for (const std::string& n : o.names) line += n.starts_with("--") ? " -l " + n.substr(2) : " -s " + n.substr(1);
+            for (const std::string& n : o.names)
+                line += n.starts_with("--") ? " -l " + n.substr(2) : " -s " + n.substr(1);
             if (!o.value.empty()) {
                 if (o.choices.empty() && !o.numeric)
                     line += " -r -F";

@@ -17,7 +17,8 @@ cluster=$work/cluster
 # munged wants every folder above its socket searchable by all, its key
 # folder private.
 chmod 755 "$work"
-mkdir -p "$cluster"/{munge,socket,state,spool,log} && chmod 700 "$cluster/munge" && chmod 755 "$cluster" "$cluster/socket"
+mkdir -p "$cluster"/{munge,socket,state,spool,log}
+chmod 700 "$cluster/munge" && chmod 755 "$cluster" "$cluster/socket"
 pids=()
 stop_cluster() {
   [ -f "$cluster/slurm.conf" ] && scancel --quiet --full $(squeue -h -o %A 2>/dev/null) 2>/dev/null
@@ -89,7 +90,8 @@ pids+=($!)
 for _ in $(seq 100); do
   [ "$(sinfo -h -o %t 2>/dev/null)" = idle ] && break; sleep 0.2
 done
-[ "$(sinfo -h -o %t 2>/dev/null)" = idle ] && pass || { fail "the node is not idle: $(sinfo 2>&1)"; show_logs; finish; exit; }
+[ "$(sinfo -h -o %t 2>/dev/null)" = idle ] && pass ||
+  { fail "the node is not idle: $(sinfo 2>&1)"; show_logs; finish; exit; }
 
 # ---- The recipe, as written --------------------------------------------------
 recipe "$src/docs/bulk.md" "Slurm array" "#SBATCH" >"$work/convert.sbatch"
@@ -110,7 +112,8 @@ done
 # release failed (exit 1), the others completed, and the catalog ran after
 # all of them (afterany) and completed.
 scontrol -o show job >"$work/jobs.txt"
-python3 - "$work/jobs.txt" <<'PY' && pass || { fail "the jobs did not end as they should"; cat "$work/jobs.txt"; show_logs; }
+python3 - "$work/jobs.txt" <<'PY' && pass ||
+  { fail "the jobs did not end as they should"; cat "$work/jobs.txt"; show_logs; }
 import re, sys
 jobs = [dict(re.findall(r"(\w+)=(\S*)", line)) for line in open(sys.argv[1]) if line.strip()]
 tasks = sorted((j for j in jobs if j.get("ArrayTaskId")), key=lambda j: int(j["ArrayTaskId"]))

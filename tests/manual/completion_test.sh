@@ -48,8 +48,11 @@ offers "files after -o" "$work/drafts/one.md $work/drafts/two.md" communique con
 zsh -n "$built/_communique" && pass || fail "zsh -n _communique"
 grep -q '^#compdef communique$' "$built/_communique" && pass || fail "_communique has no #compdef line"
 fish --no-execute "$built/communique.fish" && pass || fail "fish --no-execute communique.fish"
-complete_fish() { fish -c 'source $argv[1]; complete -C $argv[2]' "$built/communique.fish" "$1" | cut -f1 | sort | tr '\n' ' '; }
-[ "$(complete_fish 'communique con')" = "convert " ] && pass || fail "fish: 'communique con' gives '$(complete_fish 'communique con')'"
+complete_fish() {  # what fish offers for a command line, space-separated
+  fish -c 'source $argv[1]; complete -C $argv[2]' "$built/communique.fish" "$1" | cut -f1 | sort | tr '\n' ' '
+}
+[ "$(complete_fish 'communique con')" = "convert " ] && pass ||
+  fail "fish: 'communique con' gives '$(complete_fish 'communique con')'"
 [ "$(complete_fish 'communique convert --t')" = "--to " ] && pass ||
   fail "fish: 'communique convert --t' gives '$(complete_fish 'communique convert --t')'"
 [ "$(complete_fish 'communique check --fail-on ')" = "error warning " ] && pass ||
