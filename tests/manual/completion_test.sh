@@ -2,8 +2,8 @@
 # The shell completions (communique --generate-completion, built into
 # BUILD/src/manual): what the command makes now; bash's completes
 # subcommands, options and their values, as bash calls it (the COMP_
-# variables); zsh's and fish's are read without errors, and fish's completes
-# as bash's does (complete -C).
+# variables); zsh's and fish's are read without errors and complete as bash's
+# does (zsh in a pseudo-terminal, fish with complete -C).
 # Arguments: the command, the source tree, the folder of the built scripts.
 source "$(dirname "$0")/../lib.sh"
 built=$3
@@ -47,6 +47,18 @@ offers "files after -o" "$work/drafts/one.md $work/drafts/two.md" communique con
 # zsh and fish: read without executing, then fish's completions.
 zsh -n "$built/_communique" && pass || fail "zsh -n _communique"
 grep -q '^#compdef communique$' "$built/_communique" && pass || fail "_communique has no #compdef line"
+# zsh's completion system as a user meets it: an interactive zsh in a
+# pseudo-terminal, TAB at the end of each line.
+zsh_offers() {  # zsh_offers NAME LINE EXPECTED: the line after TAB
+  local got
+  got=$(timeout 30 zsh -f "$(dirname "$0")/zsh_complete.zsh" "$built" "$2")
+  [ "$got" = "$3" ] && pass || fail "$1: zsh completes '$2' to '$got', wanted '$3'"
+}
+zsh_offers "zsh: a subcommand" "communique con" "communique convert "
+zsh_offers "zsh: an option" "communique convert --t" "communique convert --to "
+zsh_offers "zsh: a choice" "communique check --format j" "communique check --format json "
+zsh_offers "zsh: a second format" "communique convert --to html,t" "communique convert --to html,txt,"
+zsh_offers "zsh: after help" "communique help pre" "communique help preview "
 fish --no-execute "$built/communique.fish" && pass || fail "fish --no-execute communique.fish"
 complete_fish() {  # what fish offers for a command line, space-separated
   fish -c 'source $argv[1]; complete -C $argv[2]' "$built/communique.fish" "$1" | cut -f1 | sort | tr '\n' ' '
