@@ -72,7 +72,7 @@ option_doc describe(const CLI::Option& opt) {
     d.required = opt.get_required();
     d.many = opt.get_items_expected_max() > 1;
     const std::string type = opt.get_type_name();
-    if (opt.get_type_size() == 0) return d;  // a flag, as --help tells one
+    if (opt.get_expected_max() == 0) return d;  // a flag: it takes no value
     d.choices = choices_in(type);
     d.comma_list = opt.get_delimiter() == ',';
     // The output formats are not a validator's choices (an unknown one gets

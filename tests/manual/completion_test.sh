@@ -35,6 +35,7 @@ offers "a subcommand" "convert" communique con
 offers "subcommands beginning with c" "check convert catalog" communique c
 offers "an option" "--to" communique convert --t
 offers "an option of check only" "--fail-on" communique check --fa
+offers "an option after a flag (which takes no value)" "--to" communique convert --force --t
 offers "no check option for convert" "" communique convert --fa
 offers "a choice" "json" communique check --format j
 offers "a second format after a comma" "html,txt" communique convert --to html,t
@@ -59,6 +60,7 @@ zsh_offers "zsh: an option" "communique convert --t" "communique convert --to "
 zsh_offers "zsh: a choice" "communique check --format j" "communique check --format json "
 zsh_offers "zsh: a second format" "communique convert --to html,t" "communique convert --to html,txt,"
 zsh_offers "zsh: after help" "communique help pre" "communique help preview "
+zsh_offers "zsh: an option after a flag" "communique convert --force --t" "communique convert --force --to "
 fish --no-execute "$built/communique.fish" && pass || fail "fish --no-execute communique.fish"
 complete_fish() {  # what fish offers for a command line, space-separated
   fish -c 'source $argv[1]; complete -C $argv[2]' "$built/communique.fish" "$1" | cut -f1 | sort | tr '\n' ' '
