@@ -47,6 +47,7 @@ section() {
   awk -v head="   communique $1" '$0 == head { on = 1; next } on && /^   communique / { exit } on && /^[A-Z]/ { exit }
                                   on { print }' "$work/page.txt"
 }
+: >"$work/choices.txt"
 for sub in $subcommands; do
   section "$sub" >"$work/section.txt"
   [ -s "$work/section.txt" ] && pass || { fail "no subsection for $sub"; continue; }
@@ -57,7 +58,18 @@ for sub in $subcommands; do
     grep -Eq -- "(^|[ ,])$option( |,|\$)" "$work/section.txt" && pass || fail "$sub: $option is not in its section"
   done
   [ "$count" -ge 2 ] && pass || fail "$sub --help lists $count options"
+  # An option's choices ("--format TEXT:{human,json}=human") stand after it
+  # (--format human|json), its default in its text ("(default: human)").
+  grep -Eo -- '--[a-z-]+ [A-Z]+:\{[^}]*\}(=[^ ]+)?' "$work/sub.txt" | while read -r option type; do
+    choices=$(sed -E 's/.*\{([^}]*)\}.*/\1/; s/,/|/g' <<<"$type")
+    grep -qF -- "$option $choices" "$work/section.txt" && echo pass || echo "fail $sub: $option $choices"
+    case $type in *=*) grep -qF -- "(default: ${type#*=})" "$work/section.txt" && echo pass ||
+                       echo "fail $sub: $option's default ${type#*=}" ;; esac
+  done >>"$work/choices.txt"
 done
+grep -c '^pass' "$work/choices.txt" | grep -qE '^([5-9]|[1-9][0-9]+)$' && pass ||
+  fail "only $(grep -c '^pass' "$work/choices.txt") choices and defaults checked"
+grep '^fail' "$work/choices.txt" && fail "choices or defaults not in the page" || pass
 # The top-level options, in OPTIONS.
 awk '/^OPTIONS$/ { on = 1; next } on && /^[A-Z]/ { exit } on { print }' "$work/page.txt" >"$work/section.txt"
 for option in $(options "$work/help.txt"); do
