@@ -18,8 +18,11 @@ add_custom_command(
   VERBATIM)
 add_custom_target(communique-manual ALL DEPENDS ${cq_manual_outputs})
 
-install(FILES ${cq_manual_dir}/communique.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1)
+# In the command's package (the .deb's component "command", as the command's).
+install(FILES ${cq_manual_dir}/communique.1 DESTINATION ${CMAKE_INSTALL_MANDIR}/man1 COMPONENT command)
 install(FILES ${cq_manual_dir}/communique.bash DESTINATION ${CMAKE_INSTALL_DATADIR}/bash-completion/completions
-        RENAME communique)
-install(FILES ${cq_manual_dir}/_communique DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions)
-install(FILES ${cq_manual_dir}/communique.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
+        RENAME communique COMPONENT command)
+install(FILES ${cq_manual_dir}/_communique DESTINATION ${CMAKE_INSTALL_DATADIR}/zsh/vendor-completions
+        COMPONENT command)
+install(FILES ${cq_manual_dir}/communique.fish DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d
+        COMPONENT command)
