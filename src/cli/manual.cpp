@@ -9,6 +9,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -82,7 +83,8 @@ option_doc describe(const CLI::Option& opt) {
     if (auto named = value_named_in(d.description)) {
         d.value = *named;
         d.description.erase(0, named->size() + 2);
-        d.description[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d.description[0])));
+        if (!d.description.empty())
+            d.description[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(d.description[0])));
     } else if (type.find(":SIZE") != std::string::npos) {
         d.value = "SIZE";
     } else if (type.starts_with("UINT") || type.starts_with("INT")) {
