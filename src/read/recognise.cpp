@@ -385,6 +385,44 @@ std::optional<genre_prefix> find_genre_prefix(std::string_view line) {
     return best;
 }
 
+// A wire's place and credit run into the first paragraph without a year:
+// "SINGAPORE--(BUSINESS WIRE)--", "PHNOM PENH, Aug 8 (Mekong Wire) - ".
+struct wire_credit {
+    std::size_t place_end;  // the place is [0, place_end)
+    std::size_t text_end;   // the dateline's text, the credit included, is [0, text_end)
+    std::size_t body;       // where the paragraph's own text starts
+};
+
+std::optional<wire_credit> run_in_place(std::string_view t) {
+    std::size_t sep = std::string_view::npos, sep_end = 0;
+    for (std::string_view mark : {"--", " \xE2\x80\x93 ", " \xE2\x80\x94 ", " - "}) {
+        std::size_t at = t.find(mark);
+        if (at != std::string_view::npos && at < sep) sep = at, sep_end = at + mark.size();
+    }
+    if (sep == std::string_view::npos || sep == 0 || sep > 80) return std::nullopt;
+    wire_credit w{sep, sep, sep_end};
+    // "SINGAPORE--(BUSINESS WIRE)--": the credit between two double dashes.
+    if (t.substr(sep).starts_with("--(")) {
+        std::size_t close = t.find(")--", sep);
+        if (close == std::string_view::npos || close > sep + 40) return std::nullopt;
+        w.text_end = close + 1;
+        w.body = close + 3;
+    }
+    std::string_view head = t.substr(0, sep);
+    // "PHNOM PENH, Aug 8 (Mekong Wire)": the place before its first comma, a
+    // short credit after it.
+    if (std::size_t comma = head.find(','); comma != std::string_view::npos) {
+        std::string_view credit = head.substr(comma + 1);
+        if (count_words(credit) > 5 || credit.find_first_of(".;:") != std::string_view::npos) return std::nullopt;
+        w.place_end = comma;
+    }
+    std::string_view place = t.substr(0, w.place_end);
+    if (!is_place_name(place) || count_words(place) > 4) return std::nullopt;
+    while (w.body < t.size() && t[w.body] == ' ') ++w.body;
+    if (w.body >= t.size()) return std::nullopt;
+    return w;
+}
+
 // What the passes found, as indices into the document's top-level blocks.
 struct findings {
     struct header_part {
@@ -411,6 +449,10 @@ struct findings {
     const line* dateline_place_line = nullptr;  // the place on a line of its own, above the date
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
+    // A wire's run-in place and credit, the date from the line above the
+    // headline (dateline_line): one dateline, at the place.
+    std::optional<wire_credit> wire_place;
+    const line* wire_place_line = nullptr;
     std::size_t run_in_block = npos;  // ... or the paragraph after the highlights that open the body
 
     std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
@@ -527,6 +569,7 @@ private:
     void build_headline();
     void build_closing();
     void build_front_matter_dateline();
+    void build_wire_dateline();
     void mark_languages(xmlNodePtr body, const std::string& lang);
 
     // Lines [from, to) of a paragraph as inline content (a line break is a space).
@@ -1435,14 +1478,18 @@ void recogniser::find_run_in_dateline() {
     // A wire release may set a summary line between its headline and the
     // paragraph that opens with the dateline: that line is the subheadline.
     std::size_t at = f_.body_from;
+    // A wire's place and credit with no year may stand for the dateline's
+    // place when its date is above the headline.
+    bool dated_above = f_.dateline && f_.dateline->place_begin == f_.dateline->place_end;
+    auto opens = [&](const block& b) {
+        if (b.kind != block_kind::paragraph || b.lines.empty()) return false;
+        auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
+        return (d && d->run_in) || (dated_above && run_in_place(b.lines[0].text));
+    };
     if (f_.sub_block == findings::npos && !f_.sub_line && f_.headline_block != findings::npos &&
-        at + 1 < f_.body_to &&
-        blocks_[at].kind == block_kind::paragraph && blocks_[at].lines.size() == 1 &&
-        count_words(blocks_[at].lines[0].text) <= 40 && !match_dateline(blocks_[at].lines[0].text, opts_.numeric_dates))
-        if (auto d = match_dateline(blocks_[at + 1].lines.empty() ? "" : blocks_[at + 1].lines[0].text,
-                                    opts_.numeric_dates);
-            d && d->run_in && blocks_[at + 1].kind == block_kind::paragraph)
-            ++at;
+        at + 1 < f_.body_to && blocks_[at].kind == block_kind::paragraph && blocks_[at].lines.size() == 1 &&
+        count_words(blocks_[at].lines[0].text) <= 40 && !opens(blocks_[at]) && opens(blocks_[at + 1]))
+        ++at;
     // Or its highlights, a list, before that paragraph (the IMF's): they
     // stay where they are, at the body's top.
     std::size_t highlights = at;
@@ -1452,7 +1499,25 @@ void recogniser::find_run_in_dateline() {
     if (blocks_[at].kind != block_kind::paragraph || blocks_[at].lines.empty()) return;
     const block& b = blocks_[at];
     auto d = match_dateline(b.lines[0].text, opts_.numeric_dates);
-    if (!d || !d->run_in) return;
+    if (!d || !d->run_in) {
+        // A wire's place and credit with no year ("SINGAPORE--(BUSINESS
+        // WIRE)--", "PHNOM PENH, Aug 8 (Mekong Wire) - "), the date and time
+        // above the headline: one dateline of the two.
+        auto p = dated_above && at == highlights ? run_in_place(b.lines[0].text) : std::nullopt;
+        if (!p) return;
+        if (at > f_.body_from) {
+            f_.sub_block = f_.body_from;
+            f_.body_from = at;
+        }
+        f_.wire_place = p;
+        f_.wire_place_line = &b.lines[0];
+        f_.dateline_position = "run-in";
+        f_.date_block = findings::npos;
+        std::erase_if(f_.parts, [&](const findings::header_part& part) {
+            return part.what == role::dateline && &blocks_[part.block].lines[part.from] == f_.dateline_line;
+        });
+        return;
+    }
     if (f_.dateline) {
         // A web page's date under its title, and the release's own dateline
         // run in with a place and the same day: the page's date is left out.
@@ -1763,6 +1828,7 @@ void recogniser::build() {
     std::size_t run_in_at = f_.run_in && f_.run_in_block != findings::npos ? f_.run_in_block : f_.body_from;
     add_blocks(body, blocks_, f_.body_from, run_in_at);
     if (f_.run_in) skip_ = f_.dateline->end;
+    if (f_.wire_place) skip_ = f_.wire_place->body;
     add_blocks(body, blocks_, run_in_at, f_.body_to);
     skip_ = 0;
 
@@ -1784,6 +1850,8 @@ void recogniser::build() {
         tree_->set_attribute(when, "when", m.date.iso());
         tree_->add_text(when, std::string_view(date.text).substr(m.date.begin, m.date.end - m.date.begin));
         tree_->add_text(d, std::string_view(date.text).substr(m.date.end));
+    } else if (f_.dateline && f_.wire_place) {
+        build_wire_dateline();
     } else if (f_.dateline) {
         add_dateline(*f_.dateline_line, *f_.dateline, f_.dateline_position);
     } else if (f_.meta_date) {
@@ -1792,6 +1860,28 @@ void recogniser::build() {
     build_closing();
     mark_languages(body, lang);
     tree_->indent();
+}
+
+// The wire's run-in place and credit, then the date and time printed above
+// the headline: "<place>SINGAPORE</place>--(BUSINESS WIRE) <date>June 4,
+// 2024</date> 08:00 AM Singapore Standard Time".
+void recogniser::build_wire_dateline() {
+    const line& run = *f_.wire_place_line;
+    const line& top = *f_.dateline_line;
+    const wire_credit& w = *f_.wire_place;
+    const date_match& m = f_.dateline->date;
+    std::string_view r = run.text, t = top.text;
+    xmlNodePtr d = tree_->add(tree_->root(), "dateline", {run.begin, past(run.begin, r.substr(0, w.text_end))});
+    tree_->set_attribute(d, "position", "run-in");
+    xmlNodePtr place = tree_->add(d, "place", {run.begin, past(run.begin, r.substr(0, w.place_end))});
+    tree_->add_text(place, r.substr(0, w.place_end));
+    tree_->add_text(d, r.substr(w.place_end, w.text_end - w.place_end));
+    tree_->add_text(d, " ");
+    tree_->add_text(d, t.substr(0, m.begin));
+    xmlNodePtr date = tree_->add(d, "date", {past(top.begin, t.substr(0, m.begin)), past(top.begin, t.substr(0, m.end))});
+    tree_->set_attribute(date, "when", m.iso());
+    tree_->add_text(date, t.substr(m.begin, m.end - m.begin));
+    tree_->add_text(d, t.substr(m.end));
 }
 
 // The dateline made of the front matter's date, with the place from the

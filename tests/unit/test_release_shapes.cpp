@@ -147,13 +147,24 @@ TEST_CASE("a title that reads like a place and a date is no dateline", "[shapes]
     CHECK_FALSE(has(xml, "<place>Monetary Policy"));
 }
 
-TEST_CASE("a wire service's date and time under the title is the dateline", "[shapes]") {
+TEST_CASE("a wire service's date and time under the title and its run-in place are one dateline", "[shapes]") {
     std::string xml = xml_of("NEWS RELEASE\n\nJune 4, 2024 08:00 AM Singapore Standard Time\n\n"
                              "Lumen Pay Launches a Remittance Corridor\n\n"
                              "SINGAPORE--(BUSINESS WIRE)--Lumen Pay today launched a remittance service.\n");
     CHECK(has(xml, "<headline>Lumen Pay Launches a Remittance Corridor</headline>"));
-    CHECK(has(xml, "<dateline position=\"top\"><date when=\"2024-06-04\">June 4, 2024</date> 08:00 AM Singapore "
-                   "Standard Time</dateline>"));
+    CHECK(has(xml, "<dateline position=\"run-in\"><place>SINGAPORE</place>--(BUSINESS WIRE) <date "
+                   "when=\"2024-06-04\">June 4, 2024</date> 08:00 AM Singapore Standard Time</dateline>"));
+    CHECK(has(xml, "<p>Lumen Pay today launched a remittance service.</p>"));
+    // A place with a credit and no year, the date above.
+    xml = xml_of("MEKONG WIRE\n\nAugust 8, 2024 10:14 AM GMT+7\n\nRice exporters expect higher prices\n\n"
+                 "PHNOM PENH, Aug 8 (Mekong Wire) - Exporters expect prices to rise.\n");
+    CHECK(has(xml, "<dateline position=\"run-in\"><place>PHNOM PENH</place>, Aug 8 (Mekong Wire) <date "
+                   "when=\"2024-08-08\">August 8, 2024</date> 10:14 AM GMT+7</dateline>"));
+    CHECK(has(xml, "<p>Exporters expect prices to rise.</p>"));
+    // A sentence with a dash is no place.
+    xml = xml_of("NEWS RELEASE\n\nJune 4, 2024 08:00 AM\n\nA Headline for the Test\n\n"
+                 "The company, which was founded in 2020 - and grew fast - launched a service.\n");
+    CHECK_FALSE(has(xml, "<place>"));
 }
 
 TEST_CASE("a portal page: its posting time left out, the letterhead table after it read", "[shapes]") {
