@@ -264,15 +264,30 @@ element_kind kind_of(std::string_view name) {
 // Words of a class or id that mark a page's chrome rather than its article
 // ("breadcrumbs", "post-share", "related_news", a post's "entry-footer" with
 // its categories): the list is short on purpose, each word common on CMS
-// pages and rare in an article's markup. "meta" is not one: a page's
-// metadata may name the issuer ("News provided by" / the company, an EU
-// delegation's team under the title); its "Posted on ... by ..." lines are
-// left out by the recogniser, with a note.
+// pages and rare in an article's markup. "meta" is one only for a byline
+// (see byline): a page's metadata may name the issuer instead ("News
+// provided by" / the company, an EU delegation's team under the title).
 bool chrome_word(std::string_view w) {
     return one_of(w, {"breadcrumb", "breadcrumbs", "share", "sharing", "social", "related", "tags", "pagination",
                       "pager", "cookie", "cookies", "consent", "newsletter", "subscribe", "sidebar", "menu",
                       "navbar", "nav", "navigation", "comments", "advert", "advertisement", "byline",
                       "posted", "labels", "footer"});
+}
+
+// A "meta" element's text that is the page's byline, not the issuer: a
+// date, "Posted on ... by ...", "Submitted by", an author. One that names
+// the issuer ("News provided by", "From:", "Source:", "Issued by") is read.
+bool byline(const xmlNode* n) {
+    xmlChar* content = xmlNodeGetContent(n);
+    std::string text = content ? lower(reinterpret_cast<const char*>(content)) : std::string();
+    xmlFree(content);
+    std::string_view t = trim(text);
+    for (std::string_view issuer : {"news provided by", "from:", "source:", "issued by"})
+        if (t.starts_with(issuer)) return false;
+    if (t.find_first_of("0123456789") != std::string_view::npos) return true;
+    for (std::string_view word : {"posted", "by ", "submitted", "author", "updated", "written"})
+        if (t.find(word) != std::string_view::npos) return true;
+    return false;
 }
 
 bool chrome_role(std::string_view r) {
@@ -331,7 +346,7 @@ bool left_out(const xmlNode* n) {
     bool chrome = false;
     for (const char* a : {"class", "id"})
         if (auto value = attribute(n, a))
-            for (const std::string& w : words_of(*value)) chrome = chrome || chrome_word(w);
+            for (const std::string& w : words_of(*value)) chrome = chrome || chrome_word(w) || (w == "meta" && byline(n));
     if (chrome && !has_descendant(n, "article") && !has_descendant(n, "main") && !has_descendant(n, "h1"))
         return true;
     return false;

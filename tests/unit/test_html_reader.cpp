@@ -136,6 +136,22 @@ TEST_CASE("html: only the article of a CMS page is read", "[html]") {
     CHECK(doc.end == source_position{14, last.column + 6});
 }
 
+TEST_CASE("html: a meta element is left out as the page's byline, read when it names the issuer", "[html]") {
+    document doc = read(
+        "<html><body><article><h1>Title</h1>"
+        "<div class=\"entry-meta\">Posted on 8 May 2024 by admin</div>"
+        "<div class=\"node__meta\">Submitted by editor</div>"
+        "<div class=\"release-meta\"><p>News provided by</p><p>Mekong AgriTech</p><p>17 Sep, 2024</p></div>"
+        "<div class=\"page-header__meta\">Press and information team of the Delegation</div>"
+        "<p>Body.</p></article></body></html>");
+    std::string text = all_text(doc);
+    CHECK(text.find("Posted") == std::string::npos);
+    CHECK(text.find("Submitted") == std::string::npos);
+    CHECK(text.find("News provided by") != std::string::npos);
+    CHECK(text.find("17 Sep, 2024") != std::string::npos);
+    CHECK(text.find("Press and information team of the Delegation") != std::string::npos);
+}
+
 TEST_CASE("html: the content XPath selects the element read", "[html]") {
     document doc = read(cms_page, "//div[@class='entry-content']");
     REQUIRE(doc.diagnostics.empty());
