@@ -200,9 +200,10 @@ void markdown_reader::add_inlines(run_builder& out, cmark_node* parent, bool in_
             case CMARK_NODE_LINEBREAK: out.line_break(run_kind::hard_break, span_of(n)); break;
             case CMARK_NODE_EMPH:
             case CMARK_NODE_STRONG:
-            case CMARK_NODE_LINK: {
+            case CMARK_NODE_LINK:
+            case CMARK_NODE_IMAGE: {  // an image amid text: a link to it, its alt text the link's
                 cmark_node_type t = cmark_node_get_type(n);
-                const char* url = t == CMARK_NODE_LINK ? cmark_node_get_url(n) : nullptr;
+                const char* url = t == CMARK_NODE_LINK || t == CMARK_NODE_IMAGE ? cmark_node_get_url(n) : nullptr;
                 out.open(t == CMARK_NODE_EMPH     ? mark_kind::emphasis
                          : t == CMARK_NODE_STRONG ? mark_kind::strong
                                                   : mark_kind::link,
@@ -211,7 +212,7 @@ void markdown_reader::add_inlines(run_builder& out, cmark_node* parent, bool in_
                 out.close();
                 break;
             }
-            default: add_inlines(out, n, in_cell); break;  // an image amid text: its alt text
+            default: add_inlines(out, n, in_cell); break;
         }
     }
 }

@@ -669,6 +669,31 @@ for meta in $'From: Ministry of Foreign Affairs and International Cooperation\nP
   lacks "page metadata" body "crew came home"
 done
 
+# The house's own names teach the reader, through .communique.toml: a
+# genre label, an issuer and a place it does not know otherwise.
+mkdir -p "$work/house"
+cat >"$work/house/.communique.toml" <<EOF
+[house]
+issuers = ["Secretariat of the Coastal Council"]
+genres = ["NOTICE TO THE PRESS"]
+places = ["Kelvara"]
+EOF
+printf 'Secretariat of the Coastal Council\n\nNOTICE TO THE PRESS\n\n%s\n\n%s\n\nKelvara, 12 April 2024\n' \
+  "$headline" "$body" >"$work/house/notice.md"
+"$cli" check "$work/house/notice.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "house names: check"; cat "$work/check.out"; fi
+"$cli" convert "$work/house/notice.md" --to xml -o "$work/house/notice.xml" 2>/dev/null
+facts "$work/house/notice.xml"
+is "house names" genre "NOTICE TO THE PRESS"
+is "house names" issuer "Secretariat of the Coastal Council"
+is "house names" place "Kelvara"
+is "house names" headline "$headline"
+# Without the configuration the same draft is not read so.
+cp "$work/house/notice.md" "$work/notice.md"
+"$cli" convert "$work/notice.md" --to xml --accept-invalid -o "$work/notice.xml" 2>/dev/null
+facts "$work/notice.xml"
+lacks "house names, none taught" genre "NOTICE TO THE PRESS"
+
 # ---- errors that say what was found where a part was expected -------------
 
 # No dateline: the diagnostic quotes what the release ends with, and its line.

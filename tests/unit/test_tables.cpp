@@ -108,13 +108,14 @@ TEST_CASE("a Markdown table is a table: rows of cells, a heading row, alignment,
     }
 }
 
-TEST_CASE("an image on its own is a figure; one amid text stays its alternative text", "[tables]") {
+TEST_CASE("an image on its own is a figure; one amid text is a link to it with its alternative text", "[tables]") {
     auto p = read(header + figure + "\n\nThe chart ![a small icon](icon.png) shows the rise." + dateline);
     CHECK(count(p, "//r:figure") == 1);
     CHECK(xp(p, "//r:figure/@src") == "images/chart.png");
     CHECK(xp(p, "//r:figure/@alt") == "A bar chart of visitors");
     CHECK(xp(p, "//r:figure/r:caption") == "Visitors by province");
     CHECK(xp(p, "//r:body/r:p[2]") == "The chart a small icon shows the rise.");
+    CHECK(xp(p, "//r:body/r:p[2]/r:link/@href") == "icon.png");
 }
 
 TEST_CASE("HTML and Word tables and images come through the same tree", "[tables]") {
