@@ -374,7 +374,10 @@ struct genre_prefix {
 
 std::optional<genre_prefix> find_genre_prefix(std::string_view line) {
     static constexpr std::pair<std::string_view, bool> separators[] = {
-        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false}};
+        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false},
+        // "Statement attributable to the Spokesperson for the Secretary-General",
+        // "Press Statement by the Minister": the label and who speaks, a title.
+        {" attributable to ", false}, {" by ", false}, {" BY ", false}};
     std::optional<genre_prefix> best;
     for (auto [sep, cut] : separators) {
         std::size_t at = line.find(sep);
@@ -884,11 +887,22 @@ void recogniser::find_header() {
             } else if (is_embargo_line(t, opts_.numeric_dates)) {
                 r = role::embargo;
             } else if (auto p = !seen(role::genre) ? find_genre_prefix(t) : std::nullopt) {
-                // The headline's line, with the genre label in front of it.
-                f_.prefix = p;
                 f_.kind = p->kind;
-                header_done = true;
-                break;
+                // "STATEMENT BY THE SPOKESPERSON OF ..." over a headline of its
+                // own is the genre line; alone, it is the title too.
+                const block* after = bi + 1 < blocks_.size() ? &blocks_[bi + 1] : nullptr;
+                bool own_headline = p->headline == 0 && li + 1 == b.lines.size() && after && bi + 2 < blocks_.size() &&
+                                    after->textual() && after->lines.size() == 1 &&
+                                    count_words(after->lines[0].text) <= 25 && !after->lines[0].text.ends_with('.') &&
+                                    !whole_dateline(*after);
+                if (own_headline) {
+                    r = role::genre;
+                } else {
+                    // The headline's line, with the genre label in front of it.
+                    f_.prefix = p;
+                    header_done = true;
+                    break;
+                }
             } else if (!seen(role::state) && (!seen(role::organisation) || (li == 0 && !seen(role::genre))) &&
                        is_state_line(t)) {
                 // Over the issuer, or beside it in a two-column letterhead read

@@ -669,6 +669,28 @@ for meta in $'From: Ministry of Foreign Affairs and International Cooperation\nP
   lacks "page metadata" body "crew came home"
 done
 
+# A statement's label naming who speaks, over the headline or as the title.
+shape "statement by the spokesperson, over the headline" <<EOF
+STATEMENT BY THE SPOKESPERSON OF THE MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION
+
+$headline
+
+$body
+
+$dateline
+EOF
+is "statement by the spokesperson, over the headline" genre \
+  "STATEMENT BY THE SPOKESPERSON OF THE MINISTRY OF FOREIGN AFFAIRS AND INTERNATIONAL COOPERATION"
+un_title="Statement attributable to the Spokesperson for the Secretary-General on the fishermen"
+want_headline=$un_title shape "statement attributable to the spokesperson, the title" <<EOF
+$un_title
+
+$body
+
+$dateline
+EOF
+is "statement attributable to the spokesperson, the title" kind "statement"
+
 # The house's own names teach the reader, through .communique.toml: a
 # genre label, an issuer and a place it does not know otherwise.
 mkdir -p "$work/house"
