@@ -10,15 +10,16 @@
  *
  * Ownership: every object the library returns is freed by its own function
  * (communique_options_free, communique_engine_free, communique_result_free,
- * communique_free for strings). Pointers read out of a result (outputs,
+ * communique_job_free, communique_free for strings). Pointers read out of a result (outputs,
  * diagnostics' rule and message) belong to that result and stay valid until
  * it is freed. Every free function accepts NULL.
  *
  * Threads: an engine is immutable once made; any number of threads may call
  * communique_check and communique_convert on one engine at once. A result
  * may be read from several threads at once. An options object must not be
- * changed by two threads at once. The only state the library keeps between
- * calls is each thread's last error message.
+ * changed by two threads at once, nor a job used by two threads at once.
+ * The only state the library keeps between calls is each thread's last
+ * error message.
  *
  * Failures: an invalid release is an expected outcome, reported as
  * diagnostics in a result. A function fails only for misuse (a NULL argument
@@ -69,6 +70,9 @@ typedef struct communique_engine communique_engine;
 /* The diagnostics and outputs of one call; made by communique_check,
  * communique_convert and communique_options_parse_config. */
 typedef struct communique_result communique_result;
+/* A bulk conversion of files and folders into an output folder; made by
+ * communique_job_new. */
+typedef struct communique_job communique_job;
 
 /* ---- Plain data -------------------------------------------------------- */
 
@@ -257,6 +261,115 @@ COMMUNIQUE_C_API void communique_result_free(communique_result* result) COMMUNIQ
  * runs out. */
 COMMUNIQUE_C_API char* communique_diagnostic_format(const communique_diagnostic* d,
                                                     const char* file) COMMUNIQUE_C_NOEXCEPT;
+
+/* ---- Jobs: folders in, an output folder out ---------------------------- */
+
+/* What `communique convert FOLDER -o OUT` does, for a program: the inputs
+ * (files, and folders walked recursively, their tree mirrored under the
+ * output folder) converted on a pool of threads, every output written
+ * atomically, a manifest kept in the output folder so that a second run
+ * converts only what changed, and optionally a JSON report and a catalog.
+ * docs/bulk.md describes the output folder, the report and shards. Every
+ * setter returns 0, or -1 when an argument is NULL (or out of range, as
+ * said) or memory runs out. */
+
+/* What a run did, filled in by communique_job_run. Counts are of releases
+ * in this shard. This struct's layout is fixed for a major version. */
+typedef struct communique_job_summary {
+    size_t converted;         /* written */
+    size_t converted_invalid; /* written with errors (communique_job_set_accept_invalid) */
+    size_t up_to_date;        /* left as an earlier run wrote them */
+    size_t invalid;           /* errors in the release: nothing written */
+    size_t failed;            /* could not be read or written */
+    size_t not_started;       /* the run stopped first (a full disk) */
+    size_t total;             /* releases in this shard */
+} communique_job_summary;
+
+/* Called about ten times a second while a job runs, and once at its end:
+ * releases done of `total`, and the input of the last one done ("" before
+ * the first; the string is valid during the call only). Called from the
+ * thread that runs the job. */
+typedef void (*communique_job_progress_fn)(void* user, size_t done, size_t total, const char* path);
+/* Called for what goes wrong outside a release's text, one sentence,
+ * usually "PATH: why" (a folder that cannot be read, an output that cannot
+ * be written, nothing to convert); valid during the call only. Called from
+ * any of the job's threads, never two calls at once, nor at once with the
+ * progress function. */
+typedef void (*communique_job_message_fn)(void* user, const char* message);
+
+/* A new job with no inputs, no output folder, the xml format, one thread
+ * per core, no report, no catalog, no shard, and the default options. Free
+ * with communique_job_free. NULL when out of memory. */
+COMMUNIQUE_C_API communique_job* communique_job_new(void) COMMUNIQUE_C_NOEXCEPT;
+
+/* Frees a job. NULL is allowed. */
+COMMUNIQUE_C_API void communique_job_free(communique_job* job) COMMUNIQUE_C_NOEXCEPT;
+
+/* Adds an input: a file, a folder (walked), or "-" for standard input. */
+COMMUNIQUE_C_API int communique_job_add_input(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Adds an fnmatch(3) glob for the files of a walked folder: one with a '/'
+ * is matched against the path below the folder, one without against the
+ * file name. Includes replace the defaults (*.md *.markdown *.txt *.xml
+ * *.docx *.html *.htm); an excluded file is left out. */
+COMMUNIQUE_C_API int communique_job_add_include(communique_job* job, const char* glob) COMMUNIQUE_C_NOEXCEPT;
+COMMUNIQUE_C_API int communique_job_add_exclude(communique_job* job, const char* glob) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the output folder (made when missing). A run needs one. */
+COMMUNIQUE_C_API int communique_job_set_output_dir(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Adds an output format ("xml", "html", "txt", "pdf", ...; see
+ * communique convert --help). The first one added replaces the default,
+ * xml; a format added twice is written once. -1 for an unknown name. */
+COMMUNIQUE_C_API int communique_job_add_format(communique_job* job, const char* name) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the number of worker threads; 0 (the default) is one per core. */
+COMMUNIQUE_C_API int communique_job_set_jobs(communique_job* job, unsigned threads) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets where the JSON report of a run goes; NULL: no report (the default). */
+COMMUNIQUE_C_API int communique_job_set_report(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Nonzero: a run ends by writing the catalog (index.html, catalog.json,
+ * feed.atom) into the output folder. */
+COMMUNIQUE_C_API int communique_job_set_catalog(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
+
+/* Converts shard `index` (1..count) of `count` only: the releases are split
+ * by a hash of their path, the same on every machine, so that `count` runs
+ * (on as many machines) convert each release once. 0 of 0: every release.
+ * -1 for any other index out of 1..count. */
+COMMUNIQUE_C_API int communique_job_set_shard(communique_job* job, unsigned index,
+                                              unsigned count) COMMUNIQUE_C_NOEXCEPT;
+
+/* Nonzero: converts even what the manifest says is up to date. */
+COMMUNIQUE_C_API int communique_job_set_force(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
+
+/* Nonzero: writes the outputs of releases with errors too (counted as
+ * converted_invalid; the run's result is then 0 if nothing else failed). */
+COMMUNIQUE_C_API int communique_job_set_accept_invalid(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
+
+/* Reads every input with a copy of `options` (free them whenever you like;
+ * NULL: the defaults). Its input format "auto" reads .docx, .html and .htm
+ * files by their extension and anything else by its content. */
+COMMUNIQUE_C_API int communique_job_set_options(communique_job* job,
+                                                const communique_options* options) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the progress function and the pointer it is given (NULL: none). */
+COMMUNIQUE_C_API int communique_job_set_progress(communique_job* job, communique_job_progress_fn progress,
+                                                 void* user) COMMUNIQUE_C_NOEXCEPT;
+
+/* Sets the message function and the pointer it is given (NULL: none). */
+COMMUNIQUE_C_API int communique_job_set_messages(communique_job* job, communique_job_message_fn message,
+                                                 void* user) COMMUNIQUE_C_NOEXCEPT;
+
+/* Runs the job, and fills in *summary unless `summary` is NULL. Returns 0
+ * when every release was converted or is up to date, 1 when a release is
+ * invalid (nothing written for it), 2 when an input could not be read or an
+ * output written, there was nothing to convert, or the output folder is
+ * unusable (the message function is told why); or -1, with
+ * communique_last_error, when the job cannot run at all (a NULL job, no
+ * input, no output folder). A job may be run again: the second run
+ * converts what changed since the first. */
+COMMUNIQUE_C_API int communique_job_run(communique_job* job, communique_job_summary* summary) COMMUNIQUE_C_NOEXCEPT;
 
 #ifdef __cplusplus
 }

@@ -26,6 +26,7 @@
 
 #include <array>
 #include <cstddef>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -230,6 +231,134 @@ struct catalog_options {
 };
 COMMUNIQUE_API std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
                                                                               const catalog_options& options);
+
+// ---- The bulk job -------------------------------------------------------
+//
+// What `communique convert FOLDER -o OUT` does, for a program: walks folders
+// and files, converts each release on a pool of threads, writes every output
+// atomically under the output folder (mirroring the folders walked), keeps a
+// manifest there so that a second run converts only what changed, and can
+// end with a JSON report and a catalog. docs/bulk.md describes the output
+// folder, the manifest, the report and shards.
+
+struct job_options {
+    // Files and folders; "-" is standard input. A folder is walked
+    // recursively (hidden files and folders skipped, names in byte order) and
+    // its tree mirrored under output_dir; a file's output is named after the
+    // file alone.
+    std::vector<std::string> inputs;
+    // A file listing more inputs, one a line (or NUL-separated); "-" reads
+    // the list from standard input. Empty: none.
+    std::string files_from;
+    // fnmatch(3) globs for the files of a walked folder: a glob with a '/'
+    // is matched against the path below the folder, one without against the
+    // file name. include empty: *.md *.markdown *.txt *.xml *.docx *.html *.htm.
+    std::vector<std::string> include, exclude;
+    bool follow_symlinks = false;
+    std::string output_dir;            // made when missing; required
+    std::vector<std::string> formats;  // format names (see formats()); empty: xml. Repeats are dropped.
+    unsigned jobs = 0;                 // worker threads; 0: one per core
+    std::string report;                // where the JSON report goes; empty: no report
+    bool catalog = false;              // write index.html, catalog.json and feed.atom into output_dir
+    catalog_options catalog_settings;  // for the catalog
+    // Shard shard_index (1..shard_count) of shard_count: the releases are
+    // split by a hash of their path, the same on every machine. 0 of 0: all.
+    unsigned shard_index = 0, shard_count = 0;
+    bool force = false;           // convert even what the manifest says is up to date
+    bool accept_invalid = false;  // write outputs of releases with errors (options::write_invalid)
+
+    // Every input's options. input_format automatic reads .docx, .html and
+    // .htm files by their extension and anything else by its content.
+    options engine;
+    // Configuration files: with find_config_files, the nearest
+    // .communique.toml above each input is applied on top of `engine`;
+    // config_file, when set, is applied to every input instead.
+    bool find_config_files = false;
+    std::string config_file;
+    // Applied last to each input's options, over its configuration file
+    // (the command line's settings win over a file's). May be empty.
+    std::function<void(options&)> adjust_options;
+};
+
+// How far a job has come.
+struct job_progress {
+    std::size_t done = 0;    // releases converted, up to date or failed
+    std::size_t total = 0;   // releases in this shard
+    std::size_t failed = 0;  // of those done, the invalid and the failed
+    std::string_view path;   // the input of the last release done; "" before the first
+};
+
+// What a job did. Counts are of releases in this shard.
+struct job_summary {
+    std::size_t converted = 0;          // written
+    std::size_t converted_invalid = 0;  // written with errors (accept_invalid)
+    std::size_t up_to_date = 0;         // left as the manifest says they are
+    std::size_t invalid = 0;            // errors in the release: nothing written
+    std::size_t failed = 0;             // could not be read or written
+    std::size_t not_started = 0;        // the job was cancelled or stopped first
+    std::size_t total = 0;              // releases in this shard
+    std::size_t all_shards = 0;         // releases in every shard
+    // False when the job stopped before converting anything (the output
+    // folder cannot be made or written, nothing to convert, an output would
+    // overwrite an input): the messages say why, and nothing was written.
+    bool started = false;
+    // False when cancelled, or stopped because the output folder could take
+    // no more (a full disk): the releases not started are converted by the
+    // next run.
+    bool finished = true;
+    std::optional<std::size_t> catalog_releases;  // set when the catalog was written: its releases
+    double seconds = 0;
+    // 0: every release converted or up to date; 1: a release is invalid; 2:
+    // an input could not be read or an output written, nothing to convert,
+    // the output folder is unusable, or the job did not finish.
+    int status = 0;
+};
+
+// A bulk conversion. Made from options, run once or more (a second run
+// converts what changed since the first).
+// Threads: run() is called from one thread at a time; cancel() from any
+// thread, or from a signal handler. The callbacks are called one at a time,
+// never two at once, from the thread that calls run() (progress) or from
+// the workers (diagnostics, messages), so they need no lock of their own.
+// Failures: the constructor throws std::invalid_argument for options that
+// cannot work (no input, no output folder, an unknown format, a shard out of
+// range). Everything that goes wrong while running is a message and a
+// status in the summary; run() throws only std::bad_alloc.
+class COMMUNIQUE_API job {
+public:
+    explicit job(job_options opts);
+    ~job();
+    job(job&&) noexcept;
+    job& operator=(job&&) noexcept;
+
+    // Called about ten times a second while the job runs, and once at its
+    // end; the path in it is valid during the call only.
+    using progress_callback = std::function<void(const job_progress& progress)>;
+    void on_progress(progress_callback callback);
+    // A release's diagnostics (or a configuration file's), as it is done,
+    // with the text they point into: `file` is the input as given, "<stdin>"
+    // for standard input. Not called for a release without any.
+    using diagnostics_callback =
+        std::function<void(std::string_view file, std::string_view text, std::span<const diagnostic> diagnostics)>;
+    void on_diagnostics(diagnostics_callback callback);
+    // What went wrong outside a release's text, one sentence, usually
+    // "PATH: why" (a folder that cannot be read, an output that cannot be
+    // written, two inputs with the same output).
+    using message_callback = std::function<void(std::string_view message)>;
+    void on_message(message_callback callback);
+
+    // Asks a running job to stop: no new release is started, the ones under
+    // way finish, and the manifest and the report are written. `signal` (a
+    // signal number, 0 for none) is what the report names as having
+    // interrupted the run. Async-signal-safe.
+    void cancel(int signal = 0) noexcept;
+
+    job_summary run();
+
+private:
+    struct impl;
+    std::unique_ptr<impl> impl_;
+};
 
 COMMUNIQUE_INLINE_NAMESPACE_END
 }  // namespace communique

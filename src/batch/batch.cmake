@@ -1,29 +1,36 @@
-# The bulk runner (src/batch): included by src/CMakeLists.txt after the
+# The bulk job (src/batch): included by src/CMakeLists.txt after the
 # command's target exists.
 #
-# The catalog writer is part of the public API (communique::write_catalog),
-# so it goes into the library; its stylesheets (xslt/catalog-*.xsl) are
-# embedded with the others by the glob in src/CMakeLists.txt.
+# The job is part of the public API (communique::job, communique_job_*), so
+# it goes into the library, and into the core the command links; the
+# catalog's stylesheets it reaches through the writers (write/writers.hpp),
+# which the command loads as a module. The catalog writer itself
+# (communique::write_catalog) needs libxslt: the library and that module
+# only. Its stylesheets (xslt/catalog-*.xsl) are embedded with the others by
+# the glob in src/CMakeLists.txt.
 target_sources(communique_internal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/catalog.cpp)
-# The command has the writers, stylesheets included, only in the module it
-# loads on demand (cli/writers_module.cpp); the catalog gets an entry point
-# there, and a loader in the command.
-target_sources(communique-writers PRIVATE ${CMAKE_CURRENT_LIST_DIR}/catalog_module.cpp)
 
-# Everything else is the command's: walking, the thread pool, the manifest,
-# the progress line and the report.
-target_sources(communique-cli PRIVATE
-  ${CMAKE_CURRENT_LIST_DIR}/catalog_loader.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/console.cpp
+set(cq_batch_sources
+  ${CMAKE_CURRENT_LIST_DIR}/configs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fingerprint.cpp
   ${CMAKE_CURRENT_LIST_DIR}/inputs.cpp
   ${CMAKE_CURRENT_LIST_DIR}/io.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/job.cpp
   ${CMAKE_CURRENT_LIST_DIR}/manifest.cpp
   ${CMAKE_CURRENT_LIST_DIR}/paths.cpp
   ${CMAKE_CURRENT_LIST_DIR}/pool.cpp
   ${CMAKE_CURRENT_LIST_DIR}/report.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/runner.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/signals.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/runner.cpp)
+# fmt and nlohmann/json are used header-only: nothing for the library's
+# users to link, and nothing the packaging must know of.
+foreach(cq_target communique_internal communique_core)
+  target_sources(${cq_target} PRIVATE ${cq_batch_sources})
+  target_compile_definitions(${cq_target} PRIVATE FMT_HEADER_ONLY=1)
+  target_include_directories(${cq_target} PRIVATE
+    $<TARGET_PROPERTY:fmt::fmt-header-only,INTERFACE_INCLUDE_DIRECTORIES>
+    $<TARGET_PROPERTY:nlohmann_json::nlohmann_json,INTERFACE_INCLUDE_DIRECTORIES>)
+endforeach()
+
 # The worker threads.
 find_package(Threads REQUIRED)
 target_link_libraries(communique-cli PRIVATE Threads::Threads)

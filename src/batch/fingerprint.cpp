@@ -3,10 +3,6 @@
 #include "batch/io.hpp"
 #include "core/hash.hpp"
 
-#include <communique/communique.hpp>
-
-namespace fs = std::filesystem;
-
 namespace batch {
 
 namespace {
@@ -18,37 +14,63 @@ void put(std::string& out, std::string_view s) {
     out += s;
 }
 
-}  // namespace
-
-fingerprints::fingerprints(const std::vector<std::string>& formats, const cli::settings& cli_settings) {
-    put(base_, "communique");
-    put(base_, communique::version());
-    for (const std::string& f : formats) put(base_, "format=" + f);
-    if (cli_settings.date_order) put(base_, "date-order=" + *cli_settings.date_order);
-    if (cli_settings.width) put(base_, "width=" + std::to_string(*cli_settings.width));
-    for (const std::string& p : cli_settings.params) put(base_, "param=" + p);
-    for (const std::string& r : cli_settings.readable) put(base_, "allow-read=" + r);
-    put(base_, cli_settings.accept_invalid ? "accept-invalid" : "");
-    for (const std::string& s : cli_settings.stylesheets) {
-        put(base_, "stylesheet=" + s);
-        std::string error;
-        std::size_t eq = s.find('=');
-        auto bytes = eq == std::string::npos ? std::nullopt : read_file(s.substr(eq + 1), error);
-        put(base_, bytes ? *bytes : "unreadable");
-    }
+void put_list(std::string& out, std::string_view name, const std::vector<std::string>& items) {
+    put(out, name);
+    put(out, std::to_string(items.size()));
+    for (const std::string& item : items) put(out, item);
 }
 
-std::uint64_t fingerprints::for_input(const std::optional<fs::path>& config) {
-    std::string key = config ? config->string() : std::string();
-    if (auto it = by_config_.find(key); it != by_config_.end()) return it->second;
-    communique::detail::fnv1a h;
-    h.field(base_);
-    if (config) {
-        std::string error;
-        auto bytes = read_file(config->string(), error);
-        h.field("config").field(bytes ? *bytes : "unreadable");
+}  // namespace
+
+fingerprints::fingerprints(const std::vector<std::string>& formats) {
+    put(base_, "communique");
+    put(base_, communique::version());
+    put_list(base_, "formats", formats);
+}
+
+std::uint64_t fingerprints::of(const communique::options& opts) {
+    // An engine's options live as long as the engine: one hash per engine.
+    if (auto it = by_options_.find(&opts); it != by_options_.end()) return it->second;
+    std::string s = base_;
+    put(s, communique::to_string(opts.input));
+    put(s, opts.html_content);
+    put(s, opts.numeric_dates == communique::date_order::month_first ? "month-first" : "day-first");
+    put(s, communique::to_string(opts.profile));
+    put(s, "rules");
+    for (const auto& [id, level] : opts.rule_levels) {
+        put(s, id);
+        put(s, level ? communique::to_string(*level) : "off");
     }
-    return by_config_[key] = h.value();
+    put(s, "stylesheets");
+    for (const auto& [format, path] : opts.stylesheets) {
+        put(s, format);
+        put(s, path);
+        auto known = read_.find(path);
+        if (known == read_.end()) {
+            std::string error;
+            std::optional<std::string> bytes = read_file(path, error);
+            known = read_.emplace(path, bytes ? std::move(*bytes) : "unreadable").first;
+        }
+        put(s, known->second);
+    }
+    put(s, "parameters");
+    for (const auto& [name, value] : opts.parameters) {
+        put(s, name);
+        put(s, value);
+    }
+    put_list(s, "readable", opts.readable_folders);
+    put(s, std::to_string(opts.text_width));
+    put_list(s, "issuers", opts.allowed_issuers);
+    put_list(s, "genres", opts.allowed_genres);
+    put_list(s, "places", opts.places);
+    put(s, std::to_string(opts.headline_max_words));
+    put(s, opts.default_language);
+    put(s, std::to_string(opts.max_input_bytes));
+    put(s, std::to_string(opts.max_nesting));
+    put(s, std::to_string(opts.max_elements));
+    put(s, std::to_string(opts.max_pages));
+    put(s, opts.write_invalid ? "accept-invalid" : "");
+    return by_options_[&opts] = communique::detail::fnv1a().field(s).value();
 }
 
 }  // namespace batch

@@ -3,20 +3,18 @@
 // release again.
 //
 // It covers communique's version (which stands for the built-in stylesheets
-// and the schema, compiled into the binary), the formats asked for, the
-// command line's options (--date-order, --width, --param, --allow-read,
-// --accept-invalid, --config), the bytes of every --stylesheet, and the bytes
-// of the .communique.toml that applies to the input. Not covered: files a
-// user stylesheet reads with document() or xsl:include at run time (use
-// --force after changing them).
+// and the schema, compiled into the library), the formats asked for, every
+// field of the options the release's engine was made with (the job's, its
+// configuration file's and the command line's, as they came together), and
+// the bytes of every user stylesheet. Not covered: files a user stylesheet
+// reads with document() or xsl:include at run time (use --force after
+// changing them).
 #pragma once
 
-#include "cli/commands.hpp"
+#include <communique/communique.hpp>
 
 #include <cstdint>
-#include <filesystem>
 #include <map>
-#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,16 +22,17 @@ namespace batch {
 
 class fingerprints {
 public:
-    fingerprints(const std::vector<std::string>& formats, const cli::settings& cli_settings);
+    explicit fingerprints(const std::vector<std::string>& formats);
 
-    // The hash for an input under `config` (cli::engines::config_for_input).
-    // Not thread-safe (it caches): called from the main thread while the
-    // jobs are prepared.
-    std::uint64_t for_input(const std::optional<std::filesystem::path>& config);
+    // The hash for a release converted with `opts`. Not thread-safe (it
+    // caches): called from the one thread that prepares the releases.
+    // A field added to communique::options must be added here too.
+    std::uint64_t of(const communique::options& opts);
 
 private:
-    std::string base_;  // the command line, as bytes to hash
-    std::map<std::string, std::uint64_t> by_config_;
+    std::string base_;                         // the version and the formats, as bytes to hash
+    std::map<std::string, std::string> read_;  // a stylesheet's path -> its bytes
+    std::map<const communique::options*, std::uint64_t> by_options_;
 };
 
 }  // namespace batch

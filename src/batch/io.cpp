@@ -188,4 +188,12 @@ std::size_t remove_stale_temps(const fs::path& root) {
 
 bool is_fatal_write_error(int err) { return err == ENOSPC || err == EDQUOT || err == EROFS || err == EIO; }
 
+communique::diagnostic io_diagnostic(std::string message) {
+    communique::diagnostic d;
+    d.level = communique::severity::error;
+    d.rule = "io";
+    d.message = std::move(message);
+    return d;
+}
+
 }  // namespace batch

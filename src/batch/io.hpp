@@ -3,6 +3,8 @@
 // never cut through the progress line), and nothing is ever half-written.
 #pragma once
 
+#include <communique/diagnostic.hpp>
+
 #include <sys/types.h>
 
 #include <cstddef>
@@ -49,5 +51,9 @@ std::size_t remove_stale_temps(const std::filesystem::path& root);
 // (a full disk, a quota, a read-only file system): the run stops instead of
 // failing every remaining release one by one.
 bool is_fatal_write_error(int err);
+
+// An input or configuration file that cannot be read (or written), as a
+// diagnostic of rule `io`: every report format then carries it.
+communique::diagnostic io_diagnostic(std::string message);
 
 }  // namespace batch

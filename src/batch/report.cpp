@@ -2,7 +2,7 @@
 
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
-#include "cli/diagnostic_json.hpp"
+#include "batch/diagnostic_json.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -26,6 +26,7 @@ double tenths(double ms) { return std::round(ms * 10) / 10; }
 
 const char* signal_name(int signo) {
     switch (signo) {
+        case -1: return "cancelled";
         case 2: return "SIGINT";
         case 15: return "SIGTERM";
         default: return "signal";
@@ -38,7 +39,7 @@ std::string dump(const json& j) { return j.dump(-1, ' ', false, json::error_hand
 
 json release_json(const job& j, const release_result& r) {
     json diagnostics = json::array();
-    for (const communique::diagnostic& d : r.diagnostics) diagnostics.push_back(cli::diagnostic_json(j.path, d));
+    for (const communique::diagnostic& d : r.diagnostics) diagnostics.push_back(batch::diagnostic_json(j.path, d));
     json outputs = json::object();
     for (const auto& [format, path] : r.outputs) outputs[format] = path;
     return {{"source", j.source},

@@ -6,7 +6,7 @@
 //
 //   {"version": 1, "tool": {"name", "version"}, "output": OUT as given,
 //    "formats": [...], "shard": null | {"index", "count"},
-//    "interrupted": null | "SIGINT" | "SIGTERM",
+//    "interrupted": null | "SIGINT" | "SIGTERM" | "cancelled" (by a program),
 //    "summary": {"inputs", "converted", "converted_invalid", "skipped",
 //                "failed", "not_started", "ms"},
 //    "releases": [{"source", "input", "status", "error", "diagnostics",
@@ -100,7 +100,7 @@ struct run_facts {
     std::string output;  // the output folder as given
     std::vector<std::string> formats;
     unsigned shard_index = 0, shard_count = 0;  // 0: not sharded
-    int signal = 0;                             // the signal that interrupted the run
+    int signal = 0;                             // the signal that interrupted the run; -1: cancelled without one
     double seconds = 0;
 };
 

@@ -1,17 +1,17 @@
 #include "batch/runner.hpp"
 
 #include "batch/catalog_files.hpp"
-#include "batch/catalog_loader.hpp"
-#include "batch/console.hpp"
+#include "batch/configs.hpp"
 #include "batch/fingerprint.hpp"
+#include "batch/inputs.hpp"
 #include "batch/io.hpp"
 #include "batch/manifest.hpp"
 #include "batch/paths.hpp"
 #include "batch/pool.hpp"
 #include "batch/report.hpp"
-#include "batch/signals.hpp"
 #include "core/hash.hpp"
 #include "write/formats.hpp"
+#include "write/writers.hpp"
 
 #include <communique/communique.hpp>
 
@@ -24,14 +24,31 @@
 #include <iterator>
 #include <limits>
 #include <sys/stat.h>
-#include <unistd.h>
-#include <unordered_map>
+#include <thread>
 #include <unordered_set>
 
 namespace fs = std::filesystem;
 using communique::format_info;
 
 namespace batch {
+
+void events::say(std::string_view text) {
+    if (!message) return;
+    std::lock_guard lock(mutex_);
+    message(text);
+}
+
+void events::show(std::string_view file, std::string_view text, std::span<const communique::diagnostic> diags) {
+    if (!diagnostics || diags.empty()) return;
+    std::lock_guard lock(mutex_);
+    diagnostics(file, text, diags);
+}
+
+void events::tick(const communique::job_progress& p) {
+    if (!progress) return;
+    std::lock_guard lock(mutex_);
+    progress(p);
+}
 
 namespace {
 
@@ -42,6 +59,54 @@ using communique::detail::catalog_files;
 double seconds_since(steady::time_point t0) { return std::chrono::duration<double>(steady::now() - t0).count(); }
 
 std::string display(const std::string& path) { return path == "-" ? "<stdin>" : path; }
+
+// The job's options as the runner uses them.
+struct request {
+    std::vector<std::string> args;  // files and folders
+    std::optional<std::string> files_from;
+    std::vector<std::string> formats;  // known format names, no duplicates
+    std::filesystem::path out_dir;
+    unsigned threads = 1;
+    walk_options walk;
+    std::optional<std::string> report;
+    bool force = false;
+    bool catalog = false;
+    communique::catalog_options catalog_options;
+    unsigned shard_index = 0, shard_count = 0;  // 0: not sharded
+};
+
+request request_of(const communique::job_options& opts) {
+    request req;
+    req.args = opts.inputs;
+    if (!opts.files_from.empty()) req.files_from = opts.files_from;
+    for (const std::string& f : opts.formats)
+        if (std::find(req.formats.begin(), req.formats.end(), f) == req.formats.end()) req.formats.push_back(f);
+    if (req.formats.empty()) req.formats.emplace_back("xml");
+    req.out_dir = opts.output_dir;
+    req.threads = opts.jobs ? opts.jobs : std::max(1u, std::thread::hardware_concurrency());
+    if (!opts.include.empty()) req.walk.include = opts.include;
+    req.walk.exclude = opts.exclude;
+    req.walk.follow_symlinks = opts.follow_symlinks;
+    if (!opts.report.empty()) req.report = opts.report;
+    req.force = opts.force;
+    req.catalog = opts.catalog;
+    req.catalog_options = opts.catalog_settings;
+    req.shard_index = opts.shard_index;
+    req.shard_count = opts.shard_count;
+    return req;
+}
+
+// The engine for each input: its configuration file over the job's options,
+// then adjust_options, then accept_invalid.
+engines engines_of(const communique::job_options& opts) {
+    std::optional<fs::path> config;
+    if (!opts.config_file.empty()) config = opts.config_file;
+    auto adjust = [adjust = opts.adjust_options, accept_invalid = opts.accept_invalid](communique::options& o) {
+        if (adjust) adjust(o);
+        if (accept_invalid) o.write_invalid = true;
+    };
+    return engines(config, adjust, opts.engine.input, opts.engine, opts.find_config_files);
+}
 
 // What the main thread settles for each job before the workers start.
 struct prepared {
@@ -61,14 +126,17 @@ struct shared {
     release_log& log;
     std::vector<std::string> extensions;  // per format
     manifest& record;
-    console& out;
+    events& out;
+    const std::atomic<int>& cancelled;
     std::string stdin_bytes;
 
     std::atomic<std::size_t> done{0}, failed{0};
     std::atomic<bool> fatal{false};  // the output folder cannot take more
+    std::mutex last_mutex{};
+    std::string last{};  // the input of the last release done, under last_mutex
 };
 
-bool should_stop(const shared& s) { return stop_signals::caught() != 0 || s.fatal.load(); }
+bool should_stop(const shared& s) { return s.cancelled.load() != 0 || s.fatal.load(); }
 
 bool up_to_date(const shared& s, const job& j, const manifest_record& rec) {
     if (rec.status != "converted" && rec.status != "converted-invalid") return false;
@@ -104,7 +172,7 @@ void fail_io(shared& s, release_result& r, const std::string& where, const std::
     r.state = status::failed;
     r.io_error = true;
     r.error = where + ": " + why;
-    s.out.error(r.error);
+    s.out.say(r.error);
 }
 
 release_result convert_one(shared& s, std::size_t index) {
@@ -149,14 +217,7 @@ release_result convert_one(shared& s, std::size_t index) {
         fail_io(s, r, display(j.path), e.what());
         return finish();
     }
-    if (s.req.quiet) {  // -q: only what fails a release
-        std::vector<communique::diagnostic> errors;
-        for (const communique::diagnostic& d : res.diagnostics)
-            if (d.level == communique::severity::error) errors.push_back(d);
-        s.out.diagnostics(display(j.path), *bytes, errors);
-    } else {
-        s.out.diagnostics(display(j.path), *bytes, res.diagnostics);
-    }
+    s.out.show(display(j.path), *bytes, res.diagnostics);
     bytes.reset();  // nothing of the input is kept past here
     bool valid = res.ok();
     r.diagnostics = std::move(res.diagnostics);
@@ -190,7 +251,7 @@ release_result convert_one(shared& s, std::size_t index) {
         // convert the release again. The manifest is one file for the whole
         // folder: what cannot be recorded now cannot be later either, so the
         // run stops.
-        s.out.error(fmt::format("{}: {}", (s.req.out_dir / manifest_name).string(), error));
+        s.out.say(fmt::format("{}: {}", (s.req.out_dir / manifest_name).string(), error));
         s.fatal = true;
     }
     r.state = valid ? status::converted : status::converted_invalid;
@@ -251,41 +312,14 @@ std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const reque
     return out;
 }
 
-std::string signal_text(int signo) { return signo == 15 ? "SIGTERM" : signo == 2 ? "SIGINT" : fmt::format("signal {}", signo); }
-
-// Writes the catalog files into `out_dir`; false after printing why.
-bool write_catalog_files(const fs::path& out_dir, const std::vector<communique::catalog_entry>& entries,
-                         const communique::catalog_options& options, console& out) {
-    std::vector<std::pair<std::string, std::string>> files;
-    try {
-        files = batch::write_catalog(entries, options);
-    } catch (const std::exception& e) {
-        out.error(fmt::format("the catalog: {}", e.what()));
-        return false;
-    }
-    bool ok = true;
-    for (const auto& [name, bytes] : files) {
-        std::string error;
-        if (write_atomically(out_dir / name, bytes, error) != 0) {
-            out.error(fmt::format("{}: {}", (out_dir / name).string(), error));
-            ok = false;
-        }
-    }
-    return ok;
-}
-
-std::string catalog_summary(const fs::path& out_dir, std::size_t count) {
-    return fmt::format("catalog: {} release{} in {}, {}, {}", count, count == 1 ? "" : "s",
-                       (out_dir / catalog_files[0]).string(), (out_dir / catalog_files[1]).string(),
-                       (out_dir / catalog_files[2]).string());
-}
-
-// Engines and settings hashes for every job. cli::engines is not
-// thread-safe, so each job gets its engine here, before the workers start.
+// Engines and settings hashes for every job. engines is not thread-safe, so
+// each job gets its engine here, before the workers start; what is wrong
+// with a configuration is told once, the first time an input needs it.
 // True when a job reads standard input.
-bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, const cli::settings& cli_settings,
-             cli::engines& engines_by_config, std::vector<job>& jobs, std::vector<prepared>& prep) {
-    fingerprints settings(req.formats, cli_settings);
+bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, engines& engines_by_config,
+             events& out, std::vector<job>& jobs, std::vector<prepared>& prep) {
+    fingerprints settings(req.formats);
+    std::unordered_set<std::string> told;
     jobs.reserve(planned.size());
     prep.resize(planned.size());
     bool reads_stdin = false;
@@ -293,9 +327,17 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
         jobs.push_back(std::move(planned[i].first));
         prep[i].refused = std::move(planned[i].second);
         if (!prep[i].refused.empty()) continue;
-        prep[i].engine = engines_by_config.for_input(jobs[i].path);
+        std::vector<config_problem> problems;
+        std::string why;
+        bool in_file = false;
+        prep[i].engine = engines_by_config.for_input(jobs[i].path, problems, why, &in_file);
+        for (const config_problem& p : problems) out.show(p.file, p.text, p.diagnostics);
+        // A configuration's mistakes are its diagnostics above; an engine
+        // that could not be built (a stylesheet that cannot be loaded) has
+        // this only.
+        if (!prep[i].engine && !in_file && told.insert(why).second) out.say(why);
         if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
-        else prep[i].settings = settings.for_input(engines_by_config.config_for_input(jobs[i].path));
+        else prep[i].settings = settings.of(*engines_by_config.options_for_input(jobs[i].path));
         reads_stdin = reads_stdin || jobs[i].path == "-";
     }
     return reads_stdin;
@@ -307,7 +349,7 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
 // compared by device and inode. Returns how many were found.
 std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<prepared>& prep,
                               const std::vector<std::string>& extensions, const fs::path& out_dir, bool catalog,
-                              console& out) {
+                              events& out) {
     auto key = [](const struct stat& st) {
         return std::to_string(st.st_dev) + ':' + std::to_string(st.st_ino);
     };
@@ -321,7 +363,7 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
     for (const char* name : catalog_files) {
         struct stat st {};
         if (catalog && ::stat((out_dir / name).c_str(), &st) == 0 && inputs.count(key(st))) {
-            out.error(fmt::format("{}: refusing to overwrite the input with the catalog; rename it or choose "
+            out.say(fmt::format("{}: refusing to overwrite the input with the catalog; rename it or choose "
                                   "another output folder",
                                   (out_dir / name).string()));
             ++found;
@@ -333,7 +375,7 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
             fs::path target = out_dir / output_path(jobs[i].source, ext);
             struct stat st {};
             if (::stat(target.c_str(), &st) == 0 && inputs.count(key(st))) {
-                out.error(fmt::format("{}: refusing to overwrite the input (it would be the output of {}); "
+                out.say(fmt::format("{}: refusing to overwrite the input (it would be the output of {}); "
                                       "choose another output folder",
                                       target.string(), display(jobs[i].path)));
                 ++found;
@@ -343,203 +385,174 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
     return found;
 }
 
-std::string summary_line(const counts& c, std::size_t total, double seconds, int signo, const request& req) {
-    std::size_t processed = total - c.not_started;
-    std::string summary;
-    if (signo) summary += fmt::format("interrupted by {}: ", signal_text(signo));
-    if (req.shard_count) summary += fmt::format("shard {}/{}: ", req.shard_index, req.shard_count);
-    summary += fmt::format("{} converted", c.converted);
-    if (c.converted_invalid) summary += fmt::format(", {} converted with errors (--accept-invalid)", c.converted_invalid);
-    summary += fmt::format(", {} skipped (up to date), {} failed", c.skipped, c.failed);
-    if (c.not_started) summary += fmt::format(", {} not started", c.not_started);
-    summary += fmt::format(" in {:.1f} s ({:.1f} releases/s)", seconds,
-                           seconds > 0 ? static_cast<double>(processed) / seconds : 0.0);
-    return summary;
-}
-
 }  // namespace
 
-int run(const request& req_in, const cli::settings& cli_settings, cli::engines& engines_by_config) {
+bool write_catalog_files(const fs::path& out_dir, std::span<const communique::catalog_entry> entries,
+                         const communique::catalog_options& options, const std::function<void(std::string_view)>& say) {
+    std::vector<std::pair<std::string, std::string>> files;
+    try {
+        // The writers have the catalog's stylesheets (the command loads them
+        // as a module); their options play no part in it.
+        files = communique::detail::make_writers(communique::options{})->catalog(entries, options);
+    } catch (const std::exception& e) {
+        say(fmt::format("the catalog: {}", e.what()));
+        return false;
+    }
+    bool ok = true;
+    for (const auto& [name, bytes] : files) {
+        std::string error;
+        if (write_atomically(out_dir / name, bytes, error) != 0) {
+            say(fmt::format("{}: {}", (out_dir / name).string(), error));
+            ok = false;
+        }
+    }
+    return ok;
+}
+
+communique::job_summary run(const communique::job_options& opts, events& out, const std::atomic<int>& cancelled) {
     steady::time_point t0 = steady::now();
-    request req = req_in;
-    console out(::isatty(STDOUT_FILENO) == 1 && !req.quiet);
+    const request req = request_of(opts);
+    communique::job_summary summary;
+    auto failing = [&](communique::job_summary& sum) -> communique::job_summary {
+        sum.status = 2;
+        sum.finished = false;
+        sum.seconds = seconds_since(t0);
+        return sum;
+    };
 
     // The output folder first: it must not be walked, and a folder that
     // cannot be written ends the run before anything is converted.
     std::error_code ec;
     const bool made = fs::create_directories(req.out_dir, ec);
     if (ec || !fs::is_directory(req.out_dir)) {
-        out.error(fmt::format("{}: cannot create the output folder: {}", req.out_dir.string(),
-                              ec ? ec.message() : "not a folder"));
-        return cli::exit_usage;
+        out.say(fmt::format("{}: cannot create the output folder: {}", req.out_dir.string(),
+                            ec ? ec.message() : "not a folder"));
+        return failing(summary);
     }
     std::vector<std::string> extensions;
     for (const std::string& name : req.formats)
         if (const communique::detail::format_entry* f = communique::detail::find_format(name))
             extensions.emplace_back(f->info.extension);
 
-    req.walk.output_folder = req.out_dir;
-    gathered found = gather(req.args, req.files_from, req.walk, [&](const std::string& m) { out.error(m); });
+    walk_options walk = req.walk;
+    walk.output_folder = req.out_dir;
+    gathered found = gather(req.args, req.files_from, walk, [&](const std::string& m) { out.say(m); });
     std::size_t all_shards = 0;
     auto planned = plan(std::move(found.jobs), req, extensions, all_shards);
+    summary.all_shards = all_shards;
     // Nothing to convert is a mistake (an empty folder, a typo in
     // --include), and nothing is written, not even the manifest. An empty
     // shard of a larger run is not: it still writes its report.
     if (all_shards == 0 && !found.io_error) {
-        out.error("no releases found in the inputs given (an empty folder? see --include and --exclude)");
+        out.say("no releases found in the inputs given (an empty folder? see --include and --exclude)");
         if (made) fs::remove(req.out_dir, ec);  // only the last folder made, and only if it stayed empty
-        return cli::exit_usage;
+        return failing(summary);
     }
 
+    engines engines_by_config = engines_of(opts);
     std::vector<job> jobs;
     std::vector<prepared> prep;
-    bool reads_stdin = prepare(std::move(planned), req, cli_settings, engines_by_config, jobs, prep);
+    bool reads_stdin = prepare(std::move(planned), req, engines_by_config, out, jobs, prep);
+    summary.total = jobs.size();
     // Nothing, not even the manifest, is written into a folder that would
     // take an input's place.
-    if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return cli::exit_usage;
+    if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return failing(summary);
 
     manifest record(req.out_dir);
     std::string error;
     if (!record.open(error)) {
-        out.error(fmt::format("{}: the output folder cannot be written: {}", req.out_dir.string(), error));
-        return cli::exit_usage;
+        out.say(fmt::format("{}: the output folder cannot be written: {}", req.out_dir.string(), error));
+        return failing(summary);
     }
+    summary.started = true;
     remove_stale_temps(req.out_dir);
     record.load();
 
     std::vector<outcome> outcomes(jobs.size());
     release_log log(req.out_dir, jobs.size(), req.report || req.catalog);
-    shared s{req, jobs, prep, outcomes, log, extensions, record, out, {}};
+    shared s{req, jobs, prep, outcomes, log, extensions, record, out, cancelled, {}};
     if (reads_stdin)
         s.stdin_bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
 
-    {
-        stop_signals signals;
-        bool told = false;
-        run_pool(
-            jobs.size(), req.threads,
-            [&](std::size_t i) {
-                release_result r = convert_one(s, i);
-                log.record(i, jobs[i], r);
-                outcomes[i] = {r.state, r.io_error};
-                if (r.state == status::failed) ++s.failed;
-                ++s.done;
-            },
-            [&] { return should_stop(s); },
-            [&] {
-                if (stop_signals::caught() && !told) {
-                    out.error(fmt::format("{}: finishing the releases in progress (again to stop at once)",
-                                          signal_text(stop_signals::caught())));
-                    told = true;
-                }
-                out.draw({s.done.load(), jobs.size(), s.failed.load(), seconds_since(t0)});
-            });
-    }
-    out.clear();
-    int signo = stop_signals::caught();
+    run_pool(
+        jobs.size(), req.threads,
+        [&](std::size_t i) {
+            release_result r = convert_one(s, i);
+            log.record(i, jobs[i], r);
+            outcomes[i] = {r.state, r.io_error};
+            if (r.state == status::failed) ++s.failed;
+            {
+                std::lock_guard lock(s.last_mutex);
+                s.last = display(jobs[i].path);
+            }
+            ++s.done;
+        },
+        [&] { return should_stop(s); },
+        [&] {
+            std::string last;
+            {
+                std::lock_guard lock(s.last_mutex);
+                last = s.last;
+            }
+            out.tick({s.done.load(), jobs.size(), s.failed.load(), last});
+        });
+    const int signo = cancelled.load();
 
     if (s.fatal)
-        out.error("stopped: the output folder cannot take more outputs (see above); the releases not started "
-                  "are converted by the next run");
+        out.say("stopped: the output folder cannot take more outputs (see above); the releases not started "
+                "are converted by the next run");
     bool io_trouble = found.io_error || s.fatal.load();
     bool invalid = false;
     for (const outcome& o : outcomes) {
-        if (o.state != status::failed) continue;
-        (o.io_error ? io_trouble : invalid) = true;
+        switch (o.state) {
+            case status::not_started: ++summary.not_started; break;
+            case status::converted: ++summary.converted; break;
+            case status::converted_invalid: ++summary.converted_invalid; break;
+            case status::skipped: ++summary.up_to_date; break;
+            case status::failed: ++(o.io_error ? summary.failed : summary.invalid); break;
+        }
+        if (o.state == status::failed) (o.io_error ? io_trouble : invalid) = true;
     }
+    summary.finished = !signo && !s.fatal;
     // The catalog's files are outputs too: a folder converted in place must
     // not read index.html as a release next time.
-    if (req.catalog && !signo && !s.fatal) {
+    if (req.catalog && summary.finished) {
         manifest_record files{catalog_source, 0, 0, "catalog", {}, {}, {}};
         for (const char* name : catalog_files) files.outputs.push_back({"catalog", name, 0});
         if (!record.append(files, error)) {
-            out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+            out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
             io_trouble = true;
         }
     }
     if (!record.compact(error)) {
-        out.error(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+        out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
         io_trouble = true;
     }
 
-    double seconds = seconds_since(t0);
+    summary.seconds = seconds_since(t0);
     if (req.report) {
-        run_facts facts{req.out_dir.string(), req.formats, req.shard_index, req.shard_count, signo, seconds};
+        run_facts facts{opts.output_dir, req.formats, req.shard_index, req.shard_count, signo, summary.seconds};
         if (!write_report(*req.report, facts, jobs, outcomes, log, error)) {
-            out.error(error);
+            out.say(error);
             io_trouble = true;
         }
     }
 
-    std::string catalog_line;
-    if (req.catalog) {
-        if (signo || s.fatal) {
-            catalog_line = "catalog: not written (the run did not finish)";
-        } else if (std::string why = log.error(); !why.empty()) {
-            out.error(fmt::format("the catalog: {}", why));
+    if (req.catalog && summary.finished) {
+        if (std::string why = log.error(); !why.empty()) {
+            out.say(fmt::format("the catalog: {}", why));
             io_trouble = true;
         } else {
             auto entries = catalog_entries(log, jobs.size());
-            if (write_catalog_files(req.out_dir, entries, req.catalog_options, out)) {
-                catalog_line = catalog_summary(req.out_dir, entries.size());
-                if (req.shard_count) catalog_line += " (this shard only: merge the shards' reports with communique catalog)";
-            } else {
+            if (write_catalog_files(req.out_dir, entries, req.catalog_options, [&](std::string_view m) { out.say(m); }))
+                summary.catalog_releases = entries.size();
+            else
                 io_trouble = true;
-            }
         }
     }
 
-    int status = signo ? 128 + signo : io_trouble ? cli::exit_usage : invalid ? cli::exit_invalid : cli::exit_ok;
-    if (jobs.empty() && all_shards > 0 && !req.quiet)
-        out.error(fmt::format("shard {}/{} was empty: none of the {} releases falls to it", req.shard_index,
-                              req.shard_count, all_shards));
-    // -q: nothing at all on success.
-    if (!req.quiet || status != cli::exit_ok) {
-        std::string summary = summary_line(counts::of(outcomes), jobs.size(), seconds, signo, req);
-        fmt::print("{}\n", summary);
-        if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
-    }
-    std::fflush(stdout);
-    return status;
-}
-
-int run_catalog(const std::vector<std::string>& reports, const fs::path& out_dir,
-                const communique::catalog_options& options) {
-    console out(false);
-    std::vector<communique::catalog_entry> entries;
-    for (const std::string& file : reports) {
-        std::string error;
-        if (!read_report(file, entries, error)) {
-            out.error(error);
-            return cli::exit_usage;
-        }
-    }
-    // A release in several reports (a shard run twice): the last one given wins.
-    std::unordered_map<std::string, std::size_t> last;
-    for (std::size_t i = 0; i < entries.size(); ++i) last[entries[i].source] = i;
-    std::vector<communique::catalog_entry> unique;
-    for (std::size_t i = 0; i < entries.size(); ++i)
-        if (last[entries[i].source] == i) unique.push_back(std::move(entries[i]));
-
-    std::error_code ec;
-    fs::create_directories(out_dir, ec);
-    if (ec || !fs::is_directory(out_dir)) {
-        out.error(fmt::format("{}: cannot create the output folder: {}", out_dir.string(),
-                              ec ? ec.message() : "not a folder"));
-        return cli::exit_usage;
-    }
-    // The links are relative to the catalog: say so when they lead nowhere
-    // (the shards' outputs have not been gathered under DIR yet).
-    std::size_t missing = 0;
-    for (const auto& e : unique)
-        for (const auto& [format, path] : e.outputs)
-            if (!fs::exists(out_dir / path, ec)) ++missing;
-    if (missing > 0)
-        out.error(fmt::format("warning: {} linked output{} not under {} (copy the shards' outputs there)", missing,
-                              missing == 1 ? " is" : "s are", out_dir.string()));
-    if (!write_catalog_files(out_dir, unique, options, out)) return cli::exit_usage;
-    fmt::print("{}\n", catalog_summary(out_dir, unique.size()));
-    return cli::exit_ok;
+    summary.status = io_trouble || !summary.finished ? 2 : invalid ? 1 : 0;
+    return summary;
 }
 
 }  // namespace batch

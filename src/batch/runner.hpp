@@ -1,44 +1,45 @@
-// The bulk runner behind `communique convert ... -o DIR`: gathers the
-// inputs, converts them on a pool of threads that share the engines, writes
-// each output atomically, records it in the manifest, and ends with the
-// summary, the report and (with --catalog) the catalog.
+// The bulk job (communique::job, src/batch/job.cpp): gathers the inputs,
+// converts them on a pool of threads that share the engines, writes each
+// output atomically, records it in the manifest, and ends with the report
+// and (with a catalog) the catalog. It prints nothing: what a person should
+// see goes to the job's callbacks, and the command prints it.
 #pragma once
 
-#include "batch/inputs.hpp"
-#include "cli/commands.hpp"
-#include "cli/configs.hpp"
+#include <communique/communique.hpp>
 
+#include <atomic>
 #include <filesystem>
-#include <optional>
+#include <functional>
+#include <mutex>
+#include <span>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace batch {
 
-struct request {
-    std::vector<std::string> args;  // files and folders
-    std::optional<std::string> files_from;
-    std::vector<std::string> formats;  // known format names, no duplicates
-    std::filesystem::path out_dir;
-    unsigned threads = 1;
-    walk_options walk;  // output_folder is filled in by run()
-    std::optional<std::string> report;
-    bool force = false;
-    bool catalog = false;
-    communique::catalog_options catalog_options;  // --param, --base-url
-    bool quiet = false;
-    unsigned shard_index = 0, shard_count = 0;  // 0: not sharded
+// The job's callbacks, called one at a time (under `mutex`), each only when set.
+class events {
+public:
+    communique::job::progress_callback progress;
+    communique::job::diagnostics_callback diagnostics;
+    communique::job::message_callback message;
+
+    void say(std::string_view text);
+    void show(std::string_view file, std::string_view text, std::span<const communique::diagnostic> diags);
+    void tick(const communique::job_progress& p);
+
+private:
+    std::mutex mutex_;
 };
 
-// The exit status: 0 every release converted or up to date (converted-invalid
-// ones included), 1 a release is invalid, 2 an input could not be read or an
-// output written (or the output folder is unusable), 128 + signal when
-// interrupted (130 Ctrl-C, 143 SIGTERM).
-int run(const request& req, const cli::settings& cli_settings, cli::engines& engines_by_config);
+// `opts` as checked by communique::job's constructor. `cancelled`: 0, a
+// signal number, or -1 for a cancel without one; read while the job runs.
+communique::job_summary run(const communique::job_options& opts, events& say, const std::atomic<int>& cancelled);
 
-// `communique catalog REPORT.json... -o DIR`: one catalog from the reports of
-// several runs (shards), whose outputs are all under DIR.
-int run_catalog(const std::vector<std::string>& reports, const std::filesystem::path& out_dir,
-                const communique::catalog_options& options);
+// Writes a catalog's files (communique::write_catalog) into `out_dir`;
+// false after telling `say` why.
+bool write_catalog_files(const std::filesystem::path& out_dir, std::span<const communique::catalog_entry> entries,
+                         const communique::catalog_options& options, const std::function<void(std::string_view)>& say);
 
 }  // namespace batch

@@ -30,6 +30,15 @@ struct communique_result {
     communique::result res;
 };
 
+struct communique_job {
+    communique::job_options opts;
+    bool formats_given = false;  // the first format added replaces the default
+    communique_job_progress_fn progress = nullptr;
+    void* progress_user = nullptr;
+    communique_job_message_fn message = nullptr;
+    void* message_user = nullptr;
+};
+
 static_assert(COMMUNIQUE_SEVERITY_NOTE == static_cast<int>(communique::severity::note));
 static_assert(COMMUNIQUE_SEVERITY_WARNING == static_cast<int>(communique::severity::warning));
 static_assert(COMMUNIQUE_SEVERITY_ERROR == static_cast<int>(communique::severity::error));
@@ -314,6 +323,178 @@ char* communique_diagnostic_format(const communique_diagnostic* d, const char* f
         if (!out) throw std::bad_alloc();
         std::memcpy(out, line.c_str(), line.size() + 1);
         return out;
+    });
+}
+
+// ---- Jobs ----------------------------------------------------------------
+
+communique_job* communique_job_new(void) noexcept {
+    return guarded<communique_job*>(nullptr, [] { return new communique_job(); });
+}
+
+void communique_job_free(communique_job* job) noexcept { delete job; }
+
+int communique_job_add_input(communique_job* job, const char* path) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_add_input";
+        require(job, f, "the job is NULL");
+        require(path, f, "the path is NULL");
+        job->opts.inputs.emplace_back(path);
+        return 0;
+    });
+}
+
+int communique_job_add_include(communique_job* job, const char* glob) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_add_include";
+        require(job, f, "the job is NULL");
+        require(glob, f, "the glob is NULL");
+        job->opts.include.emplace_back(glob);
+        return 0;
+    });
+}
+
+int communique_job_add_exclude(communique_job* job, const char* glob) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_add_exclude";
+        require(job, f, "the job is NULL");
+        require(glob, f, "the glob is NULL");
+        job->opts.exclude.emplace_back(glob);
+        return 0;
+    });
+}
+
+int communique_job_set_output_dir(communique_job* job, const char* path) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_set_output_dir";
+        require(job, f, "the job is NULL");
+        require(path, f, "the path is NULL");
+        job->opts.output_dir = path;
+        return 0;
+    });
+}
+
+int communique_job_add_format(communique_job* job, const char* name) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_add_format";
+        require(job, f, "the job is NULL");
+        require(name, f, "the format name is NULL");
+        auto known = communique::formats();
+        if (std::none_of(known.begin(), known.end(), [&](const communique::format_info& i) { return i.name == name; }))
+            throw misuse{std::string(f) + ": unknown format: " + name};
+        job->opts.formats.emplace_back(name);
+        return 0;
+    });
+}
+
+int communique_job_set_jobs(communique_job* job, unsigned threads) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_jobs", "the job is NULL");
+        job->opts.jobs = threads;
+        return 0;
+    });
+}
+
+int communique_job_set_report(communique_job* job, const char* path) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_report", "the job is NULL");
+        job->opts.report = path ? path : "";
+        return 0;
+    });
+}
+
+int communique_job_set_catalog(communique_job* job, int on) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_catalog", "the job is NULL");
+        job->opts.catalog = on != 0;
+        return 0;
+    });
+}
+
+int communique_job_set_shard(communique_job* job, unsigned index, unsigned count) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_set_shard";
+        require(job, f, "the job is NULL");
+        require((index == 0 && count == 0) || (index >= 1 && index <= count), f,
+                "the shard must be 1..count of count, or 0 of 0");
+        job->opts.shard_index = index;
+        job->opts.shard_count = count;
+        return 0;
+    });
+}
+
+int communique_job_set_force(communique_job* job, int on) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_force", "the job is NULL");
+        job->opts.force = on != 0;
+        return 0;
+    });
+}
+
+int communique_job_set_accept_invalid(communique_job* job, int on) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_accept_invalid", "the job is NULL");
+        job->opts.accept_invalid = on != 0;
+        return 0;
+    });
+}
+
+int communique_job_set_options(communique_job* job, const communique_options* options) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_options", "the job is NULL");
+        job->opts.engine = options ? options->opts : communique::options{};
+        return 0;
+    });
+}
+
+int communique_job_set_progress(communique_job* job, communique_job_progress_fn progress, void* user) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_progress", "the job is NULL");
+        job->progress = progress;
+        job->progress_user = user;
+        return 0;
+    });
+}
+
+int communique_job_set_messages(communique_job* job, communique_job_message_fn message, void* user) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_messages", "the job is NULL");
+        job->message = message;
+        job->message_user = user;
+        return 0;
+    });
+}
+
+int communique_job_run(communique_job* job, communique_job_summary* summary) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_run";
+        require(job, f, "the job is NULL");
+        require(!job->opts.inputs.empty(), f, "the job has no input");
+        require(!job->opts.output_dir.empty(), f, "the job has no output folder");
+        communique::job run(job->opts);
+        if (job->progress) {
+            run.on_progress([job](const communique::job_progress& p) {
+                std::string path(p.path);
+                job->progress(job->progress_user, p.done, p.total, path.c_str());
+            });
+        }
+        if (job->message) {
+            run.on_message([job](std::string_view m) {
+                std::string text(m);
+                job->message(job->message_user, text.c_str());
+            });
+        }
+        communique::job_summary done = run.run();
+        if (summary) {
+            summary->converted = done.converted;
+            summary->converted_invalid = done.converted_invalid;
+            summary->up_to_date = done.up_to_date;
+            summary->invalid = done.invalid;
+            summary->failed = done.failed;
+            summary->not_started = done.not_started;
+            summary->total = done.total;
+        }
+        return done.status;
     });
 }
 

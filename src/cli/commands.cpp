@@ -1,13 +1,16 @@
 #include "cli/commands.hpp"
 
-#include "batch/catalog_loader.hpp"
+#include "batch/catalog_files.hpp"
+#include "batch/configs.hpp"
+#include "batch/inputs.hpp"
 #include "batch/paths.hpp"
 #include "batch/report.hpp"
-#include "batch/inputs.hpp"
 #include "batch/runner.hpp"
-#include "cli/configs.hpp"
+#include "cli/console.hpp"
 #include "cli/diff.hpp"
 #include "cli/files.hpp"
+#include "cli/signals.hpp"
+#include "cli/writers_module.hpp"
 #include "write/formats.hpp"
 
 #include <communique/communique.hpp>
@@ -18,12 +21,14 @@
 #include <chrono>
 #include <cstdio>
 #include <functional>
+#include <set>
 #include <span>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
 #include <thread>
+#include <unordered_map>
 
 namespace fs = std::filesystem;
 using namespace communique;
@@ -86,13 +91,13 @@ std::function<void(options&)> overrides(const settings& cli_settings) {
     };
 }
 
-engines make_engines(const settings& cli_settings) {
+batch::engines make_engines(const settings& cli_settings) {
     // Bad NAME=VALUE pairs are usage errors: find them before any input is read.
     options probe;
     overrides(cli_settings)(probe);
     std::optional<fs::path> config = cli_settings.config ? std::optional<fs::path>(*cli_settings.config) : std::nullopt;
-    return engines(config, overrides(cli_settings),
-                   communique::input_format_named(cli_settings.from).value_or(communique::input_format::automatic));
+    return batch::engines(config, overrides(cli_settings),
+                          communique::input_format_named(cli_settings.from).value_or(communique::input_format::automatic));
 }
 
 bool has(std::span<const diagnostic> diags, severity level) {
@@ -110,12 +115,12 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 // An input's engine, its configuration's problems reported; nothing (after
 // reporting why on the input) when the configuration cannot be used. The
 // input is `shown` in the report (default: by its name).
-const engine* engine_for(engines& engines_by_config, const std::string& name, std::string_view text, reporter& report,
+const engine* engine_for(batch::engines& engines_by_config, const std::string& name, std::string_view text, reporter& report,
                          const char* not_done, bool only_failing, const std::string& shown = {}) {
-    std::vector<config_problem> problems;
+    std::vector<batch::config_problem> problems;
     std::string why;
     const engine* e = engines_by_config.for_input(name, problems, why);
-    for (const config_problem& p : problems) {
+    for (const batch::config_problem& p : problems) {
         if (only_failing)
             report.add(p.file, p.text, failing(p.diagnostics, false));
         else
@@ -127,6 +132,21 @@ const engine* engine_for(engines& engines_by_config, const std::string& name, st
         d.message = fmt::format("{}: {}", not_done, why);
         report.add(shown.empty() ? display_name(name) : shown, text, std::span(&d, 1));
     }
+    return e;
+}
+
+// An input's engine, its configuration's mistakes printed for people; an
+// engine that could not be built (a stylesheet that cannot be loaded) is
+// said once (`told` remembers).
+const engine* engine_or_say_why(batch::engines& engines_by_config, const std::string& name,
+                                std::set<std::string>& told) {
+    std::vector<batch::config_problem> problems;
+    std::string why;
+    bool in_file = false;
+    const engine* e = engines_by_config.for_input(name, problems, why, &in_file);
+    reporter r(report_format::human);
+    for (const batch::config_problem& p : problems) r.add(p.file, p.text, p.diagnostics);
+    if (!e && !in_file && told.insert(why).second) fmt::print(stderr, "communique: {}\n", why);
     return e;
 }
 
@@ -192,7 +212,7 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
         return exit_usage;
     }
     if (stdin_named_in_vain("check", files, inputs.stdin_filename)) return exit_usage;
-    engines engines_by_config = make_engines(cli_settings);
+    batch::engines engines_by_config = make_engines(cli_settings);
     reporter report(format);
     // Every error, a file that cannot be read or a configuration that
     // cannot be used too, is a diagnostic: json, sarif and github reports
@@ -358,7 +378,7 @@ int convert_one(const std::string& name, const std::string& format, const std::s
         outcome.error = why;
         return finish(exit_usage);
     };
-    engines engines_by_config = make_engines(cli_settings);
+    batch::engines engines_by_config = make_engines(cli_settings);
     reporter report(report_format::human);
     std::string error;
     auto in = read_input(name, error);
@@ -492,7 +512,7 @@ void warn_unused(const settings& cli_settings, const std::vector<std::string>& f
         overrides(cli_settings)(opts);
         std::optional<std::vector<std::string>> declared;
         try {
-            declared = batch::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
+            declared = communique::detail::stylesheet_parameters(opts, formats, flags.catalog && single.empty());
         } catch (const std::exception&) {
             // A stylesheet that does not load: the conversion says why.
         }
@@ -517,6 +537,90 @@ void warn_unused(const settings& cli_settings, const std::vector<std::string>& f
     if (!idle.empty())
         warn(flags, fmt::format("{} not used: {} converts one input to one output (they are for folders)",
                                 joined(idle), single));
+}
+
+std::string signal_text(int signo) {
+    return signo == 15 ? "SIGTERM" : signo == 2 ? "SIGINT" : fmt::format("signal {}", signo);
+}
+
+std::string catalog_summary(const fs::path& out_dir, std::size_t count) {
+    using communique::detail::catalog_files;
+    return fmt::format("catalog: {} release{} in {}, {}, {}", count, count == 1 ? "" : "s",
+                       (out_dir / catalog_files[0]).string(), (out_dir / catalog_files[1]).string(),
+                       (out_dir / catalog_files[2]).string());
+}
+
+std::string summary_line(const job_summary& sum, int signo, const job_options& opts) {
+    std::size_t processed = sum.total - sum.not_started;
+    std::string summary;
+    if (signo) summary += fmt::format("interrupted by {}: ", signal_text(signo));
+    if (opts.shard_count) summary += fmt::format("shard {}/{}: ", opts.shard_index, opts.shard_count);
+    summary += fmt::format("{} converted", sum.converted);
+    if (sum.converted_invalid)
+        summary += fmt::format(", {} converted with errors (--accept-invalid)", sum.converted_invalid);
+    summary += fmt::format(", {} skipped (up to date), {} failed", sum.up_to_date, sum.invalid + sum.failed);
+    if (sum.not_started) summary += fmt::format(", {} not started", sum.not_started);
+    summary += fmt::format(" in {:.1f} s ({:.1f} releases/s)", sum.seconds,
+                           sum.seconds > 0 ? static_cast<double>(processed) / sum.seconds : 0.0);
+    return summary;
+}
+
+// A bulk run (convert ... -o DIR): the job does the work; what it tells
+// goes to the console, and the summary to standard output. The exit status
+// is the job's, or 128 + the signal that interrupted it (130 Ctrl-C, 143
+// SIGTERM).
+int run_job(job_options opts, const settings& cli_settings, bool quiet) {
+    const auto t0 = std::chrono::steady_clock::now();
+    console out(::isatty(STDOUT_FILENO) == 1 && !quiet);
+    job bulk(opts);
+    bulk.on_message([&](std::string_view m) { out.error(m); });
+    // -q: only what fails a release, and what is wrong with a configuration.
+    auto is_config = [&](std::string_view file) {
+        return fs::path(file).filename() == batch::config_name || (cli_settings.config && file == *cli_settings.config);
+    };
+    bulk.on_diagnostics([&](std::string_view file, std::string_view text, std::span<const diagnostic> diags) {
+        if (quiet && !is_config(file))
+            out.diagnostics(file, text, failing(diags, false));
+        else
+            out.diagnostics(file, text, diags);
+    });
+    bool told = false;
+    bulk.on_progress([&](const job_progress& p) {
+        if (stop_signals::caught() && !told) {
+            out.error(fmt::format("{}: finishing the releases in progress (again to stop at once)",
+                                  signal_text(stop_signals::caught())));
+            told = true;
+        }
+        double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+        out.draw({p.done, p.total, p.failed, seconds});
+    });
+    job_summary sum;
+    {
+        stop_signals signals(bulk);
+        sum = bulk.run();
+    }
+    out.clear();
+    if (!sum.started) return exit_usage;  // the job said why
+    const int signo = stop_signals::caught();
+
+    std::string catalog_line;
+    if (opts.catalog && !sum.finished) {
+        catalog_line = "catalog: not written (the run did not finish)";
+    } else if (sum.catalog_releases) {
+        catalog_line = catalog_summary(opts.output_dir, *sum.catalog_releases);
+        if (opts.shard_count) catalog_line += " (this shard only: merge the shards' reports with communique catalog)";
+    }
+    int status = signo ? 128 + signo : sum.status;
+    if (sum.total == 0 && sum.all_shards > 0 && !quiet)
+        out.error(fmt::format("shard {}/{} was empty: none of the {} releases falls to it", opts.shard_index,
+                              opts.shard_count, sum.all_shards));
+    // -q: nothing at all on success.
+    if (!quiet || status != exit_ok) {
+        fmt::print("{}\n", summary_line(sum, signo, opts));
+        if (!catalog_line.empty()) fmt::print("{}\n", catalog_line);
+    }
+    std::fflush(stdout);
+    return status;
 }
 
 }  // namespace
@@ -591,45 +695,89 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
         fmt::print(stderr, "communique convert: standard input cannot be both --files-from - and an input\n");
         return exit_usage;
     }
-    batch::request req;
+    job_options opts;
     if (flags.shard) {
         auto shard = parse_shard(*flags.shard);
         if (!shard) {
             fmt::print(stderr, "communique convert: --shard expects K/N with 1 <= K <= N, got '{}'\n", *flags.shard);
             return exit_usage;
         }
-        std::tie(req.shard_index, req.shard_count) = *shard;
+        std::tie(opts.shard_index, opts.shard_count) = *shard;
     }
-    req.args = files;
-    req.files_from = flags.files_from;
-    req.formats = names;
-    req.out_dir = out;
-    req.threads = flags.jobs ? flags.jobs : std::max(1u, std::thread::hardware_concurrency());
-    if (!flags.include.empty()) req.walk.include = flags.include;
-    req.walk.exclude = flags.exclude;
-    req.walk.follow_symlinks = flags.follow_symlinks;
-    req.report = flags.report;
-    req.force = flags.force;
-    req.catalog = flags.catalog;
-    req.quiet = flags.quiet;
-    req.catalog_options = catalog_options_of(cli_settings.params, flags.base_url);
+    opts.inputs = files;
+    opts.files_from = flags.files_from.value_or("");
+    opts.formats = names;
+    opts.output_dir = out;
+    opts.jobs = flags.jobs;
+    opts.include = flags.include;
+    opts.exclude = flags.exclude;
+    opts.follow_symlinks = flags.follow_symlinks;
+    opts.report = flags.report.value_or("");
+    opts.force = flags.force;
+    opts.catalog = flags.catalog;
+    opts.catalog_settings = catalog_options_of(cli_settings.params, flags.base_url);
+    opts.accept_invalid = cli_settings.accept_invalid;
+    // Each input's nearest .communique.toml (or --config's), and the command
+    // line over it.
+    opts.engine.input = communique::input_format_named(cli_settings.from).value_or(input_format::automatic);
+    opts.find_config_files = true;
+    opts.config_file = cli_settings.config.value_or("");
+    opts.adjust_options = overrides(cli_settings);
     warn_unused(cli_settings, names, flags, "");
-    engines engines_by_config = make_engines(cli_settings);
-    return batch::run(req, cli_settings, engines_by_config);
+    // Bad NAME=VALUE pairs are usage errors: found before any input is read.
+    options probe;
+    overrides(cli_settings)(probe);
+    return run_job(std::move(opts), cli_settings, flags.quiet);
 }
 
 int run_catalog(const std::vector<std::string>& reports, const std::string& out_dir,
                 const std::vector<std::string>& params, const std::optional<std::string>& base_url) {
     communique::catalog_options opts = catalog_options_of(params, base_url);
     if (!params.empty()) {
-        std::vector<std::string> declared = batch::stylesheet_parameters({}, {}, true);
+        std::vector<std::string> declared = communique::detail::stylesheet_parameters({}, {}, true);
         for (const auto& [name, value] : opts.parameters)
             if (std::find(declared.begin(), declared.end(), name) == declared.end())
                 fmt::print(stderr, "communique catalog: warning: --param {}: the catalog's stylesheets declare no "
                                    "parameter '{}'; not used\n",
                            name, name);
     }
-    return batch::run_catalog(reports, out_dir, opts);
+    console out(false);
+    std::vector<communique::catalog_entry> entries;
+    for (const std::string& file : reports) {
+        std::string error;
+        if (!batch::read_report(file, entries, error)) {
+            out.error(error);
+            return exit_usage;
+        }
+    }
+    // A release in several reports (a shard run twice): the last one given wins.
+    std::unordered_map<std::string, std::size_t> last;
+    for (std::size_t i = 0; i < entries.size(); ++i) last[entries[i].source] = i;
+    std::vector<communique::catalog_entry> unique;
+    for (std::size_t i = 0; i < entries.size(); ++i)
+        if (last[entries[i].source] == i) unique.push_back(std::move(entries[i]));
+
+    const fs::path folder(out_dir);
+    std::error_code ec;
+    fs::create_directories(folder, ec);
+    if (ec || !fs::is_directory(folder)) {
+        out.error(fmt::format("{}: cannot create the output folder: {}", folder.string(),
+                              ec ? ec.message() : "not a folder"));
+        return exit_usage;
+    }
+    // The links are relative to the catalog: say so when they lead nowhere
+    // (the shards' outputs have not been gathered under DIR yet).
+    std::size_t missing = 0;
+    for (const auto& e : unique)
+        for (const auto& [format, path] : e.outputs)
+            if (!fs::exists(folder / path, ec)) ++missing;
+    if (missing > 0)
+        out.error(fmt::format("warning: {} linked output{} not under {} (copy the shards' outputs there)", missing,
+                              missing == 1 ? " is" : "s are", folder.string()));
+    if (!batch::write_catalog_files(folder, unique, opts, [&](std::string_view m) { out.error(m); }))
+        return exit_usage;
+    fmt::print("{}\n", catalog_summary(folder, unique.size()));
+    return exit_ok;
 }
 
 formatted_draft format_draft(const engine& e, std::string_view bytes) {
@@ -662,7 +810,8 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
         return exit_usage;
     }
     if (stdin_named_in_vain("fmt", files, flags.stdin_filename)) return exit_usage;
-    engines engines_by_config = make_engines(cli_settings);
+    batch::engines engines_by_config = make_engines(cli_settings);
+    std::set<std::string> told;
     reporter report(report_format::human);
     int status = exit_ok;
     for (const std::string& path : files) {
@@ -674,7 +823,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
         if (in) {
             // fmt writes a Markdown draft over its input: anything else (a
             // .docx, a web page, release XML) would be lost.
-            input_format kind = input_format_of(
+            input_format kind = batch::input_format_of(
                 name.key, communique::input_format_named(cli_settings.from).value_or(input_format::automatic));
             if (kind == input_format::automatic) kind = communique::detect_input_format(in->bytes);
             if (kind != input_format::markdown) {
@@ -685,7 +834,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
                 continue;
             }
         }
-        const engine* e = in ? engines_by_config.for_input(name.key) : nullptr;
+        const engine* e = in ? engine_or_say_why(engines_by_config, name.key, told) : nullptr;
         if (!e) {
             status = exit_usage;
             continue;

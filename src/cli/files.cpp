@@ -30,14 +30,6 @@ std::optional<input> read_input(const std::string& name) {
     return in;
 }
 
-communique::diagnostic io_diagnostic(std::string message) {
-    communique::diagnostic d;
-    d.level = communique::severity::error;
-    d.rule = "io";
-    d.message = std::move(message);
-    return d;
-}
-
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
 
 bool write_atomically(const fs::path& path, std::string_view bytes, std::optional<fs::perms> mode) {

@@ -1,6 +1,8 @@
 // Reading inputs and writing outputs so that nothing is half-written.
 #pragma once
 
+#include "batch/io.hpp"
+
 #include <communique/diagnostic.hpp>
 
 #include <filesystem>
@@ -21,9 +23,7 @@ std::optional<input> read_input(const std::string& name);
 // The same, with why it cannot be read in `error` instead of printed.
 std::optional<input> read_input(const std::string& name, std::string& error);
 
-// An input or configuration file that cannot be read (or written), as a
-// diagnostic of rule `io`: every report format then carries it.
-communique::diagnostic io_diagnostic(std::string message);
+using batch::io_diagnostic;
 
 // The name diagnostics use for an input.
 std::string display_name(const std::string& name);

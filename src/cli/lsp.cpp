@@ -6,7 +6,7 @@
 // stale result over a newer one.
 #include "cli/lsp.hpp"
 
-#include "cli/configs.hpp"
+#include "batch/configs.hpp"
 
 #include <communique/communique.hpp>
 
@@ -389,7 +389,7 @@ private:
     json code_actions(document& d, position from, position to);
 
     std::optional<std::string> config_;
-    std::unique_ptr<engines> engines_;
+    std::unique_ptr<batch::engines> engines_;
     std::map<std::string, fs::file_time_type> config_times_;  // configuration file -> its time when read
     std::map<std::string, std::vector<communique::diagnostic>> config_problems_;
     std::map<std::string, document> documents_;
@@ -398,7 +398,7 @@ private:
 
 void server::reset_engines() {
     // Hover and the outline read the release XML of drafts with errors too.
-    engines_ = std::make_unique<engines>(config_ ? std::optional<fs::path>(*config_) : std::nullopt,
+    engines_ = std::make_unique<batch::engines>(config_ ? std::optional<fs::path>(*config_) : std::nullopt,
                                          [](communique::options& o) { o.write_invalid = true; });
     config_times_.clear();
     config_problems_.clear();
@@ -425,10 +425,10 @@ const communique::engine* server::engine_for(document& d, std::vector<communique
         }
         config_times_[key] = t;
     }
-    std::vector<config_problem> found;
+    std::vector<batch::config_problem> found;
     std::string why;
     const communique::engine* e = engines_->for_input(d.name, found, why);
-    for (const config_problem& p : found)
+    for (const batch::config_problem& p : found)
         for (const communique::diagnostic& c : p.diagnostics) {
             // The configuration's own positions mean nothing in the draft: the
             // diagnostic goes on the draft's first line, naming the file's.
@@ -501,7 +501,7 @@ bool editable(const std::string& uri) {
 void server::handle_notification(const std::string& method, const json& params) {
     if (method == "initialized" || method.starts_with("$/")) {
         if (method == "initialized" && watch_config_) {
-            json watcher = {{"globPattern", "**/" + std::string(config_name)}};
+            json watcher = {{"globPattern", "**/" + std::string(batch::config_name)}};
             send({{"jsonrpc", "2.0"},
                   {"id", "watch-config"},
                   {"method", "client/registerCapability"},
@@ -516,7 +516,7 @@ void server::handle_notification(const std::string& method, const json& params) 
     if (method == "textDocument/didOpen") {
         const json& item = params.at("textDocument");
         std::string uri = item.at("uri").get<std::string>();
-        if (uri.ends_with(config_name)) reset_engines();
+        if (uri.ends_with(batch::config_name)) reset_engines();
         if (!editable(uri)) return;
         document d{uri, path_of_uri(uri).value_or("-"), item.at("text").get<std::string>(),
                    item.value("version", std::int64_t{0}), clock_type::now(), {}};
@@ -544,7 +544,7 @@ void server::handle_notification(const std::string& method, const json& params) 
                   {"params", {{"uri", uri}, {"diagnostics", json::array()}}}});
     } else if (method == "textDocument/didSave" || method == "workspace/didChangeWatchedFiles") {
         bool config_changed = method == "workspace/didChangeWatchedFiles" ||
-                              params.at("textDocument").at("uri").get<std::string>().ends_with(config_name);
+                              params.at("textDocument").at("uri").get<std::string>().ends_with(batch::config_name);
         if (config_changed) {
             reset_engines();
             for (auto& [uri, d] : documents_) d.due = clock_type::now();

@@ -3,8 +3,8 @@
 // Server-Sent Events when inotify sees a file saved.
 #include "cli/preview.hpp"
 
-#include "cli/configs.hpp"
-#include "cli/diagnostic_json.hpp"
+#include "batch/configs.hpp"
+#include "batch/diagnostic_json.hpp"
 #include "cli/files.hpp"
 #include "cli/preview_http.hpp"
 
@@ -129,7 +129,7 @@ public:
 
 private:
     void reset_engines() {
-        engines_ = std::make_unique<engines>(how_.config ? std::optional<fs::path>(*how_.config) : std::nullopt,
+        engines_ = std::make_unique<batch::engines>(how_.config ? std::optional<fs::path>(*how_.config) : std::nullopt,
                                              [](communique::options& o) { o.write_invalid = true; });
     }
     std::optional<fs::path> resolve(std::string_view rel);
@@ -150,7 +150,7 @@ private:
     settings how_;
     bool single_;
     std::mutex render_mutex_;  // engines are built lazily; one render at a time
-    std::unique_ptr<engines> engines_;
+    std::unique_ptr<batch::engines> engines_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::uint64_t generation_ = 1;
@@ -186,7 +186,7 @@ site::rendered site::render(const fs::path& file, const char* format) {
         std::lock_guard state(mutex_);
         if (reset_engines_) reset_engines(), reset_engines_ = false;
     }
-    std::vector<config_problem> problems;
+    std::vector<batch::config_problem> problems;
     std::string why;
     const communique::engine* e = engines_->for_input(file.string(), problems, why);
     if (!e) {
@@ -233,7 +233,7 @@ preview::answer site::status(const fs::path& file) {
                                   {"headline", r.r.info ? r.r.info->headline : ""},
                                   {"diagnostics", nlohmann::ordered_json::array()}};
     if (r.unreadable) {
-        out["diagnostics"].push_back(diagnostic_json(relative(file), io_diagnostic(*r.unreadable)));
+        out["diagnostics"].push_back(batch::diagnostic_json(relative(file), io_diagnostic(*r.unreadable)));
     }
     std::vector<std::string_view> lines;
     for (std::size_t at = 0; at <= r.input.size();) {
@@ -243,7 +243,7 @@ preview::answer site::status(const fs::path& file) {
         at = nl + 1;
     }
     for (const communique::diagnostic& d : r.r.diagnostics) {
-        nlohmann::ordered_json j = diagnostic_json(relative(file), d);
+        nlohmann::ordered_json j = batch::diagnostic_json(relative(file), d);
         if (d.begin.line >= 1 && d.begin.line <= lines.size()) j["source"] = lines[d.begin.line - 1];
         out["diagnostics"].push_back(std::move(j));
     }
@@ -379,7 +379,7 @@ void site::watch() {
                 for (char* at = buffer; at < buffer + n;) {
                     auto* e = reinterpret_cast<inotify_event*>(at);
                     std::string name = e->len ? e->name : "";
-                    if (name == config_name) config = relevant = true;
+                    if (name == batch::config_name) config = relevant = true;
                     else if (single_ ? name == target_.filename().string() : is_release_file(name)) relevant = true;
                     if (!single_ && (e->mask & IN_ISDIR) && (e->mask & (IN_CREATE | IN_MOVED_TO)) &&
                         folders.count(e->wd) && !name.starts_with("."))

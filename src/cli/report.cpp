@@ -1,6 +1,6 @@
 #include "cli/report.hpp"
 
-#include "cli/diagnostic_json.hpp"
+#include "batch/diagnostic_json.hpp"
 #include "core/unicode.hpp"
 
 #include <communique/communique.hpp>
@@ -160,7 +160,7 @@ void reporter::add(std::string_view file, std::string_view text, std::span<const
     bool ok = true;
     for (const diagnostic& d : diagnostics) {
         ok = ok && d.level != severity::error;
-        impl_->diagnostics.push_back(diagnostic_json(file, d));
+        impl_->diagnostics.push_back(batch::diagnostic_json(file, d));
     }
     impl_->files.push_back({{"file", file}, {"valid", ok}});
 }

@@ -19,6 +19,8 @@ namespace communique::detail {
 namespace {
 
 using factory = writers* (*)(const options*);
+using parameters_entry = int (*)(const options*, const std::vector<std::string>*, bool, std::vector<std::string>*,
+                                 std::string*);
 
 std::filesystem::path executable_folder() {
     char buffer[PATH_MAX];
@@ -64,6 +66,15 @@ void* writers_module_entry(const char* name) {
     void* f = ::dlsym(module(), name);
     if (!f) throw std::runtime_error(std::string("the writers module has no ") + name);
     return f;
+}
+
+std::vector<std::string> stylesheet_parameters(const options& opts, const std::vector<std::string>& formats,
+                                               bool catalog) {
+    auto call = reinterpret_cast<parameters_entry>(writers_module_entry("communique_stylesheet_parameters"));
+    std::vector<std::string> names;
+    std::string error;
+    if (call(&opts, &formats, catalog, &names, &error) != 0) throw std::runtime_error(error);
+    return names;
 }
 
 std::unique_ptr<writers> make_writers(const options& opts) {

@@ -9,8 +9,10 @@
 #include <communique/communique.hpp>
 
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace communique::detail {
@@ -22,6 +24,11 @@ public:
     // diagnostic when a stylesheet or the renderer failed. Thread-safe.
     virtual bool write(const release_tree& tree, std::string_view format, std::string& out,
                        std::vector<diagnostic>& diagnostics) const = 0;
+    // communique::write_catalog, reached through here by the bulk job: the
+    // catalog's stylesheets come with the writers, which the command has only
+    // in its module. Thread-safe; throws as write_catalog does.
+    virtual std::vector<std::pair<std::string, std::string>> catalog(std::span<const catalog_entry> entries,
+                                                                     const catalog_options& options) const = 0;
 };
 
 // The writers for these options. Throws std::runtime_error when a user's

@@ -165,6 +165,10 @@ public:
     explicit xslt_writers(const options& opts);
     bool write(const release_tree& tree, std::string_view format, std::string& out,
                std::vector<diagnostic>& diagnostics) const override;
+    std::vector<std::pair<std::string, std::string>> catalog(std::span<const catalog_entry> entries,
+                                                             const catalog_options& options) const override {
+        return write_catalog(entries, options);
+    }
 
 private:
     bool render_pdf(const release_tree& tree, lazy_sheet& fo, std::string& out,

@@ -9,7 +9,7 @@
 #include <cstdint>
 #include <string_view>
 
-namespace cli {
+namespace batch {
 
 inline nlohmann::ordered_json diagnostic_json(std::string_view file, const communique::diagnostic& d) {
     using json = nlohmann::ordered_json;
@@ -24,4 +24,4 @@ inline nlohmann::ordered_json diagnostic_json(std::string_view file, const commu
             {"message", d.message}};
 }
 
-}  // namespace cli
+}  // namespace batch

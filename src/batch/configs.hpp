@@ -11,11 +11,10 @@
 #include <map>
 #include <memory>
 #include <optional>
-#include <set>
 #include <string>
 #include <vector>
 
-namespace cli {
+namespace batch {
 
 inline constexpr const char* config_name = ".communique.toml";
 
@@ -39,21 +38,24 @@ public:
     // An explicit config path is used for every file.
     // `from` is --from's format; automatic reads .docx, .html and .htm files
     // by their extension and anything else by its content.
+    // `base`: the options a configuration file is applied on top of.
+    // `find_configs`: false reads no configuration file but the explicit one.
     engines(std::optional<std::filesystem::path> explicit_config, std::function<void(communique::options&)> overrides,
-            communique::input_format from = communique::input_format::automatic);
+            communique::input_format from = communique::input_format::automatic, communique::options base = {},
+            bool find_configs = true);
 
     // The engine for an input (by its path; "-" looks from the current
-    // folder). Nothing, after reporting the config file's mistakes, when the
-    // config is wrong or a stylesheet it names cannot be loaded.
-    const communique::engine* for_input(const std::string& name);
-
-    // The same, for reports that want every error as a diagnostic: what is
-    // wrong with a configuration is appended to `problems` (once per
-    // configuration file, the first time an input needs it, warnings
-    // included), and when there is no engine `why` says why ("its
-    // configuration file X has errors") for the input's own diagnostic.
+    // folder). What is wrong with a configuration is appended to `problems`
+    // (once per configuration file, the first time an input needs it,
+    // warnings included); when there is no engine (the configuration has
+    // errors, or a stylesheet it names cannot be loaded) `why` says why ("its
+    // configuration file X has errors") for the input's own diagnostic, and
+    // `in_file` whether that was the configuration file's fault (then
+    // reported in `problems`). Nothing here prints.
     const communique::engine* for_input(const std::string& name, std::vector<config_problem>& problems,
-                                        std::string& why);
+                                        std::string& why, bool* in_file = nullptr);
+    // The options the engine for_input() gave for `name` was made with.
+    const communique::options* options_for_input(const std::string& name);
 
     // The configuration file that applies to an input: the explicit one, or
     // the nearest .communique.toml above it; nothing when there is none.
@@ -66,9 +68,12 @@ private:
     std::optional<std::filesystem::path> explicit_;
     std::function<void(communique::options&)> overrides_;
     communique::input_format from_;
+    communique::options base_;
+    bool find_configs_;
     std::map<std::filesystem::path, std::optional<std::filesystem::path>> config_of_folder_;
     // By configuration file ("" = none) and input format.
     std::map<std::string, std::unique_ptr<communique::engine>> by_config_;
+    std::map<std::string, communique::options> options_by_key_;  // what each of by_config_ was made with
     std::map<std::string, communique::options> options_of_config_;  // as the file sets them
     // Why a configuration cannot be used (empty: it can), and whether that is
     // the configuration file's fault (reported as its diagnostics) or the
@@ -78,7 +83,6 @@ private:
         bool in_file = false;
     };
     std::map<std::string, failure> broken_;
-    std::set<std::string> told_;  // engine failures already printed
 };
 
-}  // namespace cli
+}  // namespace batch

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace batch {
+namespace cli {
 
 struct progress {
     std::size_t done = 0;  // converted, skipped or failed
@@ -46,7 +46,7 @@ private:
     void show();  // under mutex_
 
     std::mutex mutex_;
-    cli::reporter reporter_;
+    reporter reporter_;
     bool live_;
     std::string line_;  // what is drawn, empty when nothing is
 };
@@ -54,4 +54,4 @@ private:
 // "1:05", "12:00:07".
 std::string clock_text(double seconds);
 
-}  // namespace batch
+}  // namespace cli

@@ -4,11 +4,15 @@
 // action is back in place after the first), for a user who will not wait.
 #pragma once
 
-namespace batch {
+#include <communique/communique.hpp>
+
+namespace cli {
 
 class stop_signals {
 public:
-    stop_signals();   // installs the handlers
+    // Installs the handlers; a signal cancels `running` (job::cancel is
+    // async-signal-safe), which then stops as the comment above says.
+    explicit stop_signals(communique::job& running);
     ~stop_signals();  // puts the previous ones back
 
     stop_signals(const stop_signals&) = delete;
@@ -18,4 +22,4 @@ public:
     static int caught() noexcept;
 };
 
-}  // namespace batch
+}  // namespace cli

@@ -1,17 +1,20 @@
-#include "cli/configs.hpp"
+#include "batch/configs.hpp"
 
-#include "cli/files.hpp"
-#include "cli/report.hpp"
+#include "batch/io.hpp"
 
 #include <fmt/core.h>
 
 namespace fs = std::filesystem;
 
-namespace cli {
+namespace batch {
 
 engines::engines(std::optional<fs::path> explicit_config, std::function<void(communique::options&)> overrides,
-                 communique::input_format from)
-    : explicit_(std::move(explicit_config)), overrides_(std::move(overrides)), from_(from) {}
+                 communique::input_format from, communique::options base, bool find_configs)
+    : explicit_(std::move(explicit_config)),
+      overrides_(std::move(overrides)),
+      from_(from),
+      base_(std::move(base)),
+      find_configs_(find_configs) {}
 
 communique::input_format input_format_of(const std::string& name, communique::input_format from) {
     if (from != communique::input_format::automatic) return from;
@@ -36,6 +39,7 @@ std::optional<fs::path> engines::find_config(const fs::path& folder) {
 
 std::optional<fs::path> engines::config_for_input(const std::string& name) {
     if (explicit_) return explicit_;
+    if (!find_configs_) return std::nullopt;
     std::error_code ec;
     fs::path start = name == "-" ? fs::current_path(ec) : fs::absolute(fs::path(name), ec).parent_path();
     return ec ? std::nullopt : find_config(start);
@@ -46,26 +50,20 @@ std::string engines::config_key_of(const std::string& name) {
     return config ? config->string() : std::string();
 }
 
-const communique::engine* engines::for_input(const std::string& name) {
-    std::vector<config_problem> problems;
-    std::string why;
-    const communique::engine* e = for_input(name, problems, why);
-    reporter r(report_format::human);
-    for (const config_problem& p : problems) r.add(p.file, p.text, p.diagnostics);
-    // A configuration's mistakes are its diagnostics above; an engine that
-    // could not be built (a stylesheet that cannot be loaded) has this only.
-    if (!e && !broken_[config_key_of(name)].in_file && told_.insert(why).second)
-        fmt::print(stderr, "communique: {}\n", why);
-    return e;
+const communique::options* engines::options_for_input(const std::string& name) {
+    std::string key = config_key_of(name) + '\n' + std::string(communique::to_string(input_format_of(name, from_)));
+    auto it = options_by_key_.find(key);
+    return it == options_by_key_.end() ? nullptr : &it->second;
 }
 
 const communique::engine* engines::for_input(const std::string& name, std::vector<config_problem>& problems,
-                                             std::string& why) {
+                                             std::string& why, bool* in_file) {
     std::optional<fs::path> config = config_for_input(name);
     communique::input_format format = input_format_of(name, from_);
     std::string config_key = config_key_of(name);
     if (const failure& broken = broken_[config_key]; !broken.why.empty()) {
         why = broken.why;
+        if (in_file) *in_file = broken.in_file;
         return nullptr;
     }
     std::string key = config_key + '\n' + std::string(communique::to_string(format));
@@ -76,23 +74,25 @@ const communique::engine* engines::for_input(const std::string& name, std::vecto
     // formats its inputs come in.
     auto known = options_of_config_.find(config_key);
     if (known == options_of_config_.end()) {
-        communique::options read_opts;
+        communique::options read_opts = base_;
         if (config) {
             std::string error;
-            auto text = read_input(config->string(), error);
+            auto text = read_file(config->string(), error);
             if (!text) {
                 problems.push_back({config->string(), {}, {io_diagnostic(error)}});
                 why = fmt::format("its configuration file {} cannot be read", config->string());
                 broken_[config_key] = {why, true};
+                if (in_file) *in_file = true;
                 return nullptr;
             }
-            communique::config_result parsed = communique::parse_config(text->bytes);
+            communique::config_result parsed = communique::parse_config(*text, base_);
             const bool usable = parsed.ok();
             if (!parsed.diagnostics.empty())
-                problems.push_back({config->string(), std::move(text->bytes), std::move(parsed.diagnostics)});
+                problems.push_back({config->string(), std::move(*text), std::move(parsed.diagnostics)});
             if (!usable) {
                 why = fmt::format("its configuration file {} has errors", config->string());
                 broken_[config_key] = {why, true};
+                if (in_file) *in_file = true;
                 return nullptr;
             }
             read_opts = std::move(parsed.opts);
@@ -100,16 +100,18 @@ const communique::engine* engines::for_input(const std::string& name, std::vecto
         known = options_of_config_.emplace(config_key, std::move(read_opts)).first;
     }
     communique::options opts = known->second;
-    overrides_(opts);
+    if (overrides_) overrides_(opts);
     opts.input = format;
     try {
-        slot = std::make_unique<communique::engine>(std::move(opts));
+        slot = std::make_unique<communique::engine>(opts);
     } catch (const std::exception& e) {
         why = e.what();
         broken_[config_key] = {why, false};
+        if (in_file) *in_file = false;
         return nullptr;
     }
+    options_by_key_[key] = std::move(opts);
     return slot.get();
 }
 
-}  // namespace cli
+}  // namespace batch

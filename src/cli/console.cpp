@@ -1,4 +1,4 @@
-#include "batch/console.hpp"
+#include "cli/console.hpp"
 
 #include <fmt/core.h>
 
@@ -7,7 +7,7 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-namespace batch {
+namespace cli {
 
 namespace {
 
@@ -25,7 +25,7 @@ std::string clock_text(double seconds) {
     return fmt::format("{}:{:02}", s / 60, s % 60);
 }
 
-console::console(bool live) : reporter_(cli::report_format::human), live_(live) {}
+console::console(bool live) : reporter_(report_format::human), live_(live) {}
 
 void console::wipe() {
     if (line_.empty()) return;
@@ -83,4 +83,4 @@ void console::clear() {
     line_.clear();
 }
 
-}  // namespace batch
+}  // namespace cli
