@@ -5,7 +5,7 @@
 set(cq_capi_dir ${CMAKE_CURRENT_LIST_DIR})
 
 # Catch2: ownership, failures and the last error, diagnostics and outputs.
-add_executable(communique-capi-tests ${cq_capi_dir}/test_capi.cpp)
+add_executable(communique-capi-tests ${cq_capi_dir}/test_capi.cpp ${cq_capi_dir}/test_capi_job.cpp)
 target_link_libraries(communique-capi-tests PRIVATE communique_internal communique-catch-main)
 target_compile_definitions(communique-capi-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 catch_discover_tests(communique-capi-tests TEST_PREFIX "capi: " PROPERTIES LABELS capi)
@@ -17,6 +17,15 @@ target_link_libraries(communique-example-embed-cpp PRIVATE communique)
 add_executable(communique-example-embed-c ${PROJECT_SOURCE_DIR}/examples/embed.c)
 target_link_libraries(communique-example-embed-c PRIVATE communique)
 set_target_properties(communique-example-embed-c PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON C_EXTENSIONS OFF)
+add_executable(communique-example-convert-folder ${PROJECT_SOURCE_DIR}/examples/convert_folder.c)
+target_link_libraries(communique-example-convert-folder PRIVATE communique)
+set_target_properties(communique-example-convert-folder PROPERTIES C_STANDARD 99 C_STANDARD_REQUIRED ON
+                                                                   C_EXTENSIONS OFF)
+# The job example converts a small folder of fixtures.
+add_test(NAME capi-convert-folder
+         COMMAND bash ${cq_capi_dir}/convert_folder_test.sh $<TARGET_FILE:communique-example-convert-folder>
+                 ${PROJECT_SOURCE_DIR})
+set_tests_properties(capi-convert-folder PROPERTIES LABELS capi PROCESSORS 2)
 
 # The shared library, as programs load it.
 set(cq_capi_shared $<TARGET_FILE:communique>)

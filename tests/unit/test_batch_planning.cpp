@@ -1,8 +1,7 @@
-// Planning in the bulk runner (batch::run): which inputs a run converts,
+// Planning in the bulk job (communique::job): which inputs a run converts,
 // which it skips as up to date, what sharding takes, and what it refuses,
 // read from the run's JSON report and manifest.
 #include "batch/manifest.hpp"
-#include "batch/runner.hpp"
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
@@ -29,22 +28,20 @@ struct outcome {
     json report;
 };
 
-// One quiet run of `convert ARGS -o OUT --to FORMATS --report`, as the command makes it.
+// One run of `convert ARGS -o OUT --to FORMATS --report`, as a job.
 outcome convert(const std::vector<std::string>& args, const fs::path& out, std::vector<std::string> formats,
                 const fs::path& report, unsigned shard_index = 0, unsigned shard_count = 0, bool force = false) {
-    batch::request req;
-    req.args = args;
-    req.formats = std::move(formats);
-    req.out_dir = out;
-    req.report = report.string();
-    req.quiet = true;
-    req.force = force;
-    req.shard_index = shard_index;
-    req.shard_count = shard_count;
-    cli::settings how;
-    cli::engines pick(std::nullopt, [](communique::options&) {});
+    communique::job_options opts;
+    opts.inputs = args;
+    opts.formats = std::move(formats);
+    opts.output_dir = out.string();
+    opts.report = report.string();
+    opts.force = force;
+    opts.shard_index = shard_index;
+    opts.shard_count = shard_count;
+    opts.find_config_files = true;
     outcome o;
-    o.exit = batch::run(req, how, pick);
+    o.exit = communique::job(opts).run().status;
     o.report = json::parse(test::slurp(report));
     for (const json& r : o.report["releases"]) o.status[r["source"]] = r["status"];
     return o;

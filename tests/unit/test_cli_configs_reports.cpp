@@ -1,7 +1,7 @@
 // The command's own logic (src/cli): the format an input is read as, which
 // configuration file applies to it, and the report formats of a list of
 // diagnostics (json, sarif, github, human).
-#include "cli/configs.hpp"
+#include "batch/configs.hpp"
 #include "cli/report.hpp"
 #include "fixtures.hpp"
 
@@ -71,7 +71,7 @@ std::vector<std::string> rules_of(const communique::result& r) {
 }  // namespace
 
 TEST_CASE("input_format_of: --from wins, else .docx, .html and .htm by extension", "[cli][configs]") {
-    using cli::input_format_of;
+    using batch::input_format_of;
     CHECK(input_format_of("a/b.docx", input_format::automatic) == input_format::docx);
     CHECK(input_format_of("B.DOCX", input_format::automatic) == input_format::docx);
     CHECK(input_format_of("page.html", input_format::automatic) == input_format::html);
@@ -89,20 +89,20 @@ TEST_CASE("input_format_of: --from wins, else .docx, .html and .htm by extension
 TEST_CASE("the nearest .communique.toml above an input applies; --config applies everywhere", "[cli][configs]") {
     test::temp_dir tmp;
     fs::path root = tmp.path / "archive", deeper = root / "2024/04";
-    test::spit(root / cli::config_name, "[house]\nheadline-max-words = 3\n");
-    test::spit(deeper / cli::config_name, "[house]\nheadline-max-words = 4\n");
+    test::spit(root / batch::config_name, "[house]\nheadline-max-words = 3\n");
+    test::spit(deeper / batch::config_name, "[house]\nheadline-max-words = 4\n");
     test::spit(tmp.path / "explicit.toml", "profile = \"kh-ministry\"\n");
     auto none = [](communique::options&) {};
 
-    cli::engines nearest(std::nullopt, none);
-    CHECK(nearest.config_for_input((root / "a.md").string()) == root / cli::config_name);
-    CHECK(nearest.config_for_input((root / "2024/b.md").string()) == root / cli::config_name);
-    CHECK(nearest.config_for_input((deeper / "c.md").string()) == deeper / cli::config_name);
+    batch::engines nearest(std::nullopt, none);
+    CHECK(nearest.config_for_input((root / "a.md").string()) == root / batch::config_name);
+    CHECK(nearest.config_for_input((root / "2024/b.md").string()) == root / batch::config_name);
+    CHECK(nearest.config_for_input((deeper / "c.md").string()) == deeper / batch::config_name);
     // Above the archive, none of these.
     auto above = nearest.config_for_input((tmp.path / "d.md").string());
-    CHECK((!above || (*above != root / cli::config_name && *above != deeper / cli::config_name)));
+    CHECK((!above || (*above != root / batch::config_name && *above != deeper / batch::config_name)));
 
-    cli::engines given(tmp.path / "explicit.toml", none);
+    batch::engines given(tmp.path / "explicit.toml", none);
     CHECK(given.config_for_input((deeper / "c.md").string()) == tmp.path / "explicit.toml");
     CHECK(given.config_for_input("-") == tmp.path / "explicit.toml");
 
@@ -110,7 +110,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     // under the archive's three words and still too long under four.
     const std::string five = "MINISTRY OF TOURISM\n\nPRESS RELEASE\n\nNew ferry opens river crossing\n\n"
                              "The ferry was opened on 10 April 2024.\n\nPhnom Penh, 12 April 2024\n";
-    std::vector<cli::config_problem> problems;
+    std::vector<batch::config_problem> problems;
     std::string why;
     const communique::engine* e = nearest.for_input((root / "a.md").string(), problems, why);
     REQUIRE(e);
@@ -124,7 +124,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     CHECK(nearest.for_input((root / "page.html").string(), problems, why) != e);
 
     // The command line's settings override the file's.
-    cli::engines overridden(std::nullopt, [](communique::options& o) { o.headline_max_words = 10; });
+    batch::engines overridden(std::nullopt, [](communique::options& o) { o.headline_max_words = 10; });
     const communique::engine* loose = overridden.for_input((root / "a.md").string(), problems, why);
     REQUIRE(loose);
     CHECK(rules_of(loose->check(five)).empty());
@@ -137,18 +137,18 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
 
 TEST_CASE("a configuration with mistakes is reported once, on its own file, and gives no engine", "[cli][configs]") {
     test::temp_dir tmp;
-    test::spit(tmp.path / cli::config_name, "# house style\n[house]\nheadline-max-word = 3\n");
-    cli::engines pick(std::nullopt, [](communique::options&) {});
-    std::vector<cli::config_problem> problems;
+    test::spit(tmp.path / batch::config_name, "# house style\n[house]\nheadline-max-word = 3\n");
+    batch::engines pick(std::nullopt, [](communique::options&) {});
+    std::vector<batch::config_problem> problems;
     std::string why;
     CHECK(pick.for_input((tmp.path / "a.md").string(), problems, why) == nullptr);
     REQUIRE(problems.size() == 1);
-    CHECK(problems[0].file == (tmp.path / cli::config_name).string());
+    CHECK(problems[0].file == (tmp.path / batch::config_name).string());
     REQUIRE(problems[0].diagnostics.size() == 1);
     CHECK(problems[0].diagnostics[0].rule == "config");
     CHECK(problems[0].diagnostics[0].begin.line == 3);
     CHECK(why.find("has errors") != std::string::npos);
-    CHECK(why.find(cli::config_name) != std::string::npos);
+    CHECK(why.find(batch::config_name) != std::string::npos);
 
     // A second input under it: the same answer, the file not reported again.
     problems.clear();
@@ -158,7 +158,7 @@ TEST_CASE("a configuration with mistakes is reported once, on its own file, and 
     CHECK(why.find("has errors") != std::string::npos);
 
     // An explicit configuration that is missing is an io problem.
-    cli::engines missing(tmp.path / "nope.toml", [](communique::options&) {});
+    batch::engines missing(tmp.path / "nope.toml", [](communique::options&) {});
     problems.clear();
     CHECK(missing.for_input((tmp.path / "a.md").string(), problems, why) == nullptr);
     REQUIRE(problems.size() == 1);
