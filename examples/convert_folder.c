@@ -24,7 +24,8 @@ int main(int argc, char** argv) {
     }
     communique_job* job = communique_job_new();
     int ok = job && communique_job_add_input(job, argv[1]) == 0 && communique_job_set_output_dir(job, argv[2]) == 0 &&
-             communique_job_set_progress(job, progress, NULL) == 0 && communique_job_set_messages(job, message, NULL) == 0;
+             communique_job_set_progress(job, progress, NULL) == 0 &&
+             communique_job_set_messages(job, message, NULL) == 0;
     for (int i = 3; ok && i < argc; ++i) ok = communique_job_add_format(job, argv[i]) == 0;
     if (ok && argc == 3) ok = communique_job_add_format(job, "html") == 0;
     communique_job_summary summary;

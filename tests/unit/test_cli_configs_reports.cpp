@@ -1,6 +1,6 @@
-// The command's own logic (src/cli): the format an input is read as, which
-// configuration file applies to it, and the report formats of a list of
-// diagnostics (json, sarif, github, human).
+// Which engine an input gets (src/batch/configs: the format it is read as,
+// the configuration file that applies to it) and the command's report
+// formats of a list of diagnostics (src/cli: json, sarif, github, human).
 #include "batch/configs.hpp"
 #include "cli/report.hpp"
 #include "fixtures.hpp"
