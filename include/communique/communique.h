@@ -280,7 +280,7 @@ typedef struct communique_job_summary {
     size_t converted_invalid; /* written with errors (communique_job_set_accept_invalid) */
     size_t up_to_date;        /* left as an earlier run wrote them */
     size_t invalid;           /* errors in the release: nothing written */
-    size_t failed;            /* could not be read or written */
+    size_t failed;            /* could not be read or written, or was refused */
     size_t not_started;       /* the run stopped first (a full disk) */
     size_t total;             /* releases in this shard */
 } communique_job_summary;

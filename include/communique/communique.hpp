@@ -294,7 +294,9 @@ struct job_summary {
     std::size_t converted_invalid = 0;  // written with errors (accept_invalid)
     std::size_t up_to_date = 0;         // left as the manifest says they are
     std::size_t invalid = 0;            // errors in the release: nothing written
-    std::size_t failed = 0;             // could not be read or written
+    // Could not be read or written, or was refused (its configuration has
+    // errors, its output would be another input's).
+    std::size_t failed = 0;
     std::size_t not_started = 0;        // the job was cancelled or stopped first
     std::size_t total = 0;              // releases in this shard
     std::size_t all_shards = 0;         // releases in every shard
@@ -350,7 +352,8 @@ public:
     // Asks a running job to stop: no new release is started, the ones under
     // way finish, and the manifest and the report are written. `signal` (a
     // signal number, 0 for none) is what the report names as having
-    // interrupted the run. Async-signal-safe.
+    // interrupted the run. Async-signal-safe. A cancelled job stays
+    // cancelled: a later run() starts nothing.
     void cancel(int signal = 0) noexcept;
 
     job_summary run();
