@@ -17,7 +17,8 @@ if [ -n "$leaked" ]; then
   echo "$leaked" >&2
   exit 1
 fi
-for wanted in communique_version communique_convert "communique::v$major::engine::convert"; do
+for wanted in communique_version communique_convert communique_job_run "communique::v$major::engine::convert" \
+  "communique::v$major::job::run"; do
   grep -q "^$wanted" <<<"$symbols" || { echo "exports_test: $wanted is not exported" >&2; exit 1; }
 done
 echo "exports_test: $(wc -l <<<"$symbols") symbols, all in the API ($(grep -c '^communique_' <<<"$symbols") of the C API)"
