@@ -34,16 +34,18 @@ void run_pool(std::size_t count, unsigned threads, const std::function<void(std:
             cv.notify_all();
         });
     }
+    // The last tick comes after every worker is seen to have exited, so
+    // that it sees all the work done.
     std::unique_lock lock(m);
-    while (exited < n) {
-        cv.wait_for(lock, interval);
+    for (bool all_done = false; !all_done;) {
+        if (exited < n) cv.wait_for(lock, interval);
+        all_done = exited == n;
         lock.unlock();
         tick();
         lock.lock();
     }
     lock.unlock();
     for (std::thread& t : workers) t.join();
-    if (n == 0) tick();
 }
 
 }  // namespace batch

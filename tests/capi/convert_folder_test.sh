@@ -16,7 +16,9 @@ cp "$src/fixtures/invalid/impossible-date.md" "$in/"
 
 run "first run" 1 "$example" "$in" "$out" html txt
 expect "first run counts" "$work/stdout" '^3 converted, 0 up to date, 1 invalid, 0 failed$'
-expect "progress names the releases" "$work/stderr" '^\[[1-4]/4\] .*rice-export-forum\.md$'
+# Progress is told about ten times a second, and once at the end with every
+# release done (and the last one's path).
+expect "progress ends with all done" "$work/stderr" '^\[4/4\] '"$in"'/.*\.md$'
 for f in 2024/01/2024-01-08-kampot-pepper-fair 2024/03/2024-03-18-rice-export-forum; do
   for ext in html txt; do
     if [ -s "$out/$f.$ext" ]; then pass; else fail "no $out/$f.$ext"; fi
