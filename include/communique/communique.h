@@ -281,7 +281,7 @@ typedef struct communique_job_summary {
     size_t up_to_date;        /* left as an earlier run wrote them */
     size_t invalid;           /* errors in the release: nothing written */
     size_t failed;            /* could not be read or written, or was refused */
-    size_t not_started;       /* the run stopped first (a full disk) */
+    size_t not_started;       /* the run stopped first (cancelled, a full disk) */
     size_t total;             /* releases in this shard */
 } communique_job_summary;
 
@@ -353,6 +353,34 @@ COMMUNIQUE_C_API int communique_job_set_accept_invalid(communique_job* job, int 
 COMMUNIQUE_C_API int communique_job_set_options(communique_job* job,
                                                 const communique_options* options) COMMUNIQUE_C_NOEXCEPT;
 
+/* Nonzero: follows symbolic links while walking a folder (links to files
+ * and to folders; a loop is reported, not followed). */
+COMMUNIQUE_C_API int communique_job_set_follow_symlinks(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
+
+/* Adds the files listed in the file at `path` (one a line, or NUL-separated;
+ * "-": the list comes from standard input) to the inputs, each with its
+ * listed path. NULL: no list. */
+COMMUNIQUE_C_API int communique_job_set_files_from(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* Nonzero: applies the nearest .communique.toml above each input on top of
+ * the job's options (as the command does). Off by default. */
+COMMUNIQUE_C_API int communique_job_set_find_config_files(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
+
+/* Applies the configuration file at `path` to every input instead (NULL:
+ * none). A configuration with errors fails its inputs (counted as failed;
+ * the message function is told). */
+COMMUNIQUE_C_API int communique_job_set_config_file(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
+
+/* A string parameter of the catalog's stylesheets (title, feed-id, limit),
+ * replacing an earlier value for `name`. */
+COMMUNIQUE_C_API int communique_job_set_catalog_param(communique_job* job, const char* name,
+                                                      const char* value) COMMUNIQUE_C_NOEXCEPT;
+
+/* Where the output folder is published ("https://example.org/releases/"):
+ * the catalog's feed then has absolute links. NULL or "": relative links.
+ * -1 for a URL that is not http(s). */
+COMMUNIQUE_C_API int communique_job_set_catalog_base_url(communique_job* job, const char* url) COMMUNIQUE_C_NOEXCEPT;
+
 /* Sets the progress function and the pointer it is given (NULL: none). */
 COMMUNIQUE_C_API int communique_job_set_progress(communique_job* job, communique_job_progress_fn progress,
                                                  void* user) COMMUNIQUE_C_NOEXCEPT;
@@ -360,6 +388,14 @@ COMMUNIQUE_C_API int communique_job_set_progress(communique_job* job, communique
 /* Sets the message function and the pointer it is given (NULL: none). */
 COMMUNIQUE_C_API int communique_job_set_messages(communique_job* job, communique_job_message_fn message,
                                                  void* user) COMMUNIQUE_C_NOEXCEPT;
+
+/* Asks a running job to stop: no new release is started, the ones under
+ * way finish, and the manifest and the report are written; the run then
+ * returns 2, with the rest counted as not_started. It takes effect at the
+ * next progress tick (a tenth of a second at most). Safe from another thread
+ * and from a signal handler. A cancelled job stays cancelled: a later run
+ * starts nothing. */
+COMMUNIQUE_C_API int communique_job_cancel(communique_job* job) COMMUNIQUE_C_NOEXCEPT;
 
 /* Runs the job, and fills in *summary unless `summary` is NULL. Returns 0
  * when every release was converted or is up to date, 1 when a release is

@@ -5,6 +5,7 @@
 #include <communique/communique.hpp>
 
 #include <algorithm>
+#include <atomic>
 #include <cstdint>
 #include <cstdlib>
 #include <cstring>
@@ -37,6 +38,10 @@ struct communique_job {
     void* progress_user = nullptr;
     communique_job_message_fn message = nullptr;
     void* message_user = nullptr;
+    // Set by communique_job_cancel, perhaps from a signal handler; the run
+    // passes it on to the C++ job at its next progress tick.
+    std::atomic<bool> cancelled{false};
+    static_assert(std::atomic<bool>::is_always_lock_free);
 };
 
 static_assert(COMMUNIQUE_SEVERITY_NOTE == static_cast<int>(communique::severity::note));
@@ -447,6 +452,61 @@ int communique_job_set_options(communique_job* job, const communique_options* op
     });
 }
 
+int communique_job_set_follow_symlinks(communique_job* job, int on) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_follow_symlinks", "the job is NULL");
+        job->opts.follow_symlinks = on != 0;
+        return 0;
+    });
+}
+
+int communique_job_set_files_from(communique_job* job, const char* path) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_files_from", "the job is NULL");
+        job->opts.files_from = path ? path : "";
+        return 0;
+    });
+}
+
+int communique_job_set_find_config_files(communique_job* job, int on) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_find_config_files", "the job is NULL");
+        job->opts.find_config_files = on != 0;
+        return 0;
+    });
+}
+
+int communique_job_set_config_file(communique_job* job, const char* path) noexcept {
+    return guarded(-1, [&] {
+        require(job, "communique_job_set_config_file", "the job is NULL");
+        job->opts.config_file = path ? path : "";
+        return 0;
+    });
+}
+
+int communique_job_set_catalog_param(communique_job* job, const char* name, const char* value) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_set_catalog_param";
+        require(job, f, "the job is NULL");
+        require(name, f, "the name is NULL");
+        require(value, f, "the value is NULL");
+        job->opts.catalog_settings.parameters.insert_or_assign(std::string(name), std::string(value));
+        return 0;
+    });
+}
+
+int communique_job_set_catalog_base_url(communique_job* job, const char* url) noexcept {
+    return guarded(-1, [&] {
+        const char* f = "communique_job_set_catalog_base_url";
+        require(job, f, "the job is NULL");
+        std::string_view u = url ? url : "";
+        require(u.empty() || u.starts_with("https://") || u.starts_with("http://"), f,
+                "the base URL must be an absolute http or https URL");
+        job->opts.catalog_settings.base_url = u;
+        return 0;
+    });
+}
+
 int communique_job_set_progress(communique_job* job, communique_job_progress_fn progress, void* user) noexcept {
     return guarded(-1, [&] {
         require(job, "communique_job_set_progress", "the job is NULL");
@@ -465,6 +525,19 @@ int communique_job_set_messages(communique_job* job, communique_job_message_fn m
     });
 }
 
+int communique_job_cancel(communique_job* job) noexcept {
+    // One lock-free store and nothing else, as a signal handler needs (only
+    // the misuse of a NULL job goes through guarded(), which allocates).
+    if (!job) {
+        return guarded(-1, [] {
+            require(false, "communique_job_cancel", "the job is NULL");
+            return 0;
+        });
+    }
+    job->cancelled.store(true, std::memory_order_relaxed);
+    return 0;
+}
+
 int communique_job_run(communique_job* job, communique_job_summary* summary) noexcept {
     return guarded(-1, [&] {
         const char* f = "communique_job_run";
@@ -472,12 +545,15 @@ int communique_job_run(communique_job* job, communique_job_summary* summary) noe
         require(!job->opts.inputs.empty(), f, "the job has no input");
         require(!job->opts.output_dir.empty(), f, "the job has no output folder");
         communique::job run(job->opts);
-        if (job->progress) {
-            run.on_progress([job](const communique::job_progress& p) {
-                std::string path(p.path);
-                job->progress(job->progress_user, p.done, p.total, path.c_str());
-            });
-        }
+        if (job->cancelled.load()) run.cancel();
+        // The progress tick also passes a cancel on (communique::job::cancel
+        // would need the job, which lives only during this call).
+        run.on_progress([job, &run](const communique::job_progress& p) {
+            if (job->cancelled.load()) run.cancel();
+            if (!job->progress) return;
+            std::string path(p.path);
+            job->progress(job->progress_user, p.done, p.total, path.c_str());
+        });
         if (job->message) {
             run.on_message([job](std::string_view m) {
                 std::string text(m);

@@ -225,3 +225,48 @@ TEST_CASE("the C++ job: diagnostics as they come, a catalog, and a cancel that s
     CHECK(none.status == 2);
     CHECK_FALSE(none.catalog_releases);
 }
+
+TEST_CASE("a job's configuration files, catalog settings and cancel through the C API") {
+    temp_dir tmp;
+    fs::path in = tmp.path / "in", out = tmp.path / "out";
+    spit(in / "a.md", draft("Ferry opens on the Mekong"));       // five words
+    spit(in / "strict/b.md", draft("Second ferry opens today"));  // four words
+    // Headlines of at most three words below strict/: b.md is then invalid.
+    spit(in / "strict/.communique.toml", "[house]\nheadline-max-words = 3\n");
+
+    seen s;
+    job_ptr job = make_job(in, out, s);
+    communique_job_summary ignored{};
+    CHECK(communique_job_run(job.get(), &ignored) == 0);  // not looked for: both valid
+    CHECK(ignored.converted == 2);
+
+    REQUIRE(communique_job_set_find_config_files(job.get(), 1) == 0);
+    REQUIRE(communique_job_set_catalog(job.get(), 1) == 0);
+    REQUIRE(communique_job_set_catalog_param(job.get(), "title", "Ferry archive") == 0);
+    CHECK(communique_job_set_catalog_base_url(job.get(), "ftp://example.org/") == -1);
+    CHECK(std::string(communique_last_error()).find("http") != std::string::npos);
+    REQUIRE(communique_job_set_catalog_base_url(job.get(), "https://example.org/releases/") == 0);
+    communique_job_summary found{};
+    CHECK(communique_job_run(job.get(), &found) == 1);
+    CHECK(found.invalid == 1);
+    std::ifstream index(out / "index.html");
+    std::string html{std::istreambuf_iterator<char>(index), {}};
+    CHECK(html.find("Ferry archive") != std::string::npos);
+    std::ifstream feed(out / "feed.atom");
+    std::string atom{std::istreambuf_iterator<char>(feed), {}};
+    CHECK(atom.find("https://example.org/releases/a.xml") != std::string::npos);
+
+    // One configuration for every input instead: a.md fails too.
+    REQUIRE(communique_job_set_config_file(job.get(), (in / "strict/.communique.toml").c_str()) == 0);
+    communique_job_summary given{};
+    CHECK(communique_job_run(job.get(), &given) == 1);
+    CHECK(given.invalid == 2);
+
+    // Cancelled: nothing is started, and the run says it did not succeed.
+    REQUIRE(communique_job_set_force(job.get(), 1) == 0);
+    REQUIRE(communique_job_cancel(job.get()) == 0);
+    communique_job_summary cancelled{};
+    CHECK(communique_job_run(job.get(), &cancelled) == 2);
+    CHECK(cancelled.not_started == 2);
+    CHECK(communique_job_cancel(nullptr) == -1);
+}
