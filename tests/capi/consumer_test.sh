@@ -5,7 +5,7 @@
 #   - tests/consumer/cpp with find_package(communique CONFIG), against
 #     communique::communique (shared) and communique::communique_static, plus
 #     examples/ through the CMake package; every program is run;
-#   - tests/consumer/c and examples/embed.c with
+#   - tests/consumer/c, examples/embed.c and examples/convert_folder.c with
 #     cc ... $(pkg-config --cflags --libs communique), which must load the
 #     installed shared library, and against the archive with
 #     pkg-config --static; all are run;
@@ -90,6 +90,8 @@ for program in tests/consumer/c/main.c examples/embed.c; do
   "$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror "${extra[@]}" "$source/$program" "${flags[@]}" \
     -o "$work/$(basename "$(dirname "$program")")" || fail "$program does not build with: ${flags[*]}"
 done
+"$cc" -std=c99 -Wall -Wextra -Wpedantic -Werror "${extra[@]}" "$source/examples/convert_folder.c" "${flags[@]}" \
+  -o "$work/convert-folder" || fail "examples/convert_folder.c does not build with: ${flags[*]}"
 # The archive: named before -lcommunique, it defines every symbol first, so
 # that --as-needed drops the shared library; pkg-config --static adds the
 # libraries the archive needs (Requires.private, Libs.private).
@@ -105,6 +107,14 @@ export LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}"
 "$work/c" || fail "the C consumer failed"
 "$work/examples" "$fixture" >"$work/embed-c.html" || fail "examples/embed.c (pkg-config) failed"
 cmp -s "$work/embed-cpp.html" "$work/embed-c.html" || fail "examples/embed.c built with pkg-config wrote other HTML"
+# A folder through the installed library's job.
+mkdir -p "$work/folder/2024"
+cp "$fixture" "$work/folder/2024/"
+"$work/convert-folder" "$work/folder" "$work/folder-out" html >"$work/convert-folder.out" 2>/dev/null \
+  || fail "examples/convert_folder.c (pkg-config) failed"
+grep -qx "1 converted, 0 up to date, 0 invalid, 0 failed" "$work/convert-folder.out" \
+  || fail "examples/convert_folder.c counted otherwise: $(cat "$work/convert-folder.out")"
+[ -s "$work/folder-out/2024/$(basename "${fixture%.md}").html" ] || fail "examples/convert_folder.c wrote no HTML"
 # The programs use the installed library, not one from the build tree.
 grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/c")" \
   || fail "the C consumer does not load the installed library"
