@@ -358,8 +358,8 @@ COMMUNIQUE_C_API int communique_job_set_options(communique_job* job,
 COMMUNIQUE_C_API int communique_job_set_follow_symlinks(communique_job* job, int on) COMMUNIQUE_C_NOEXCEPT;
 
 /* Adds the files listed in the file at `path` (one a line, or NUL-separated;
- * "-": the list comes from standard input) to the inputs, each with its
- * listed path. NULL: no list. */
+ * "-": the list comes from standard input) to the inputs, each mirrored
+ * under the output folder by its listed path. NULL: no list. */
 COMMUNIQUE_C_API int communique_job_set_files_from(communique_job* job, const char* path) COMMUNIQUE_C_NOEXCEPT;
 
 /* Nonzero: applies the nearest .communique.toml above each input on top of
@@ -403,7 +403,7 @@ COMMUNIQUE_C_API int communique_job_cancel(communique_job* job) COMMUNIQUE_C_NOE
  * output written, there was nothing to convert, or the output folder is
  * unusable (the message function is told why); or -1, with
  * communique_last_error, when the job cannot run at all (a NULL job, no
- * input, no output folder). A job may be run again: the second run
+ * input nor list of files, no output folder). A job may be run again: the second run
  * converts what changed since the first. */
 COMMUNIQUE_C_API int communique_job_run(communique_job* job, communique_job_summary* summary) COMMUNIQUE_C_NOEXCEPT;
 

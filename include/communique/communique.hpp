@@ -247,8 +247,9 @@ struct job_options {
     // its tree mirrored under output_dir; a file's output is named after the
     // file alone.
     std::vector<std::string> inputs;
-    // A file listing more inputs, one a line (or NUL-separated); "-" reads
-    // the list from standard input. Empty: none.
+    // A file listing more inputs, one a line (or NUL-separated), each
+    // mirrored under output_dir by its listed path; "-" reads the list from
+    // standard input. Empty: none.
     std::string files_from;
     // fnmatch(3) globs for the files of a walked folder: a glob with a '/'
     // is matched against the path below the folder, one without against the

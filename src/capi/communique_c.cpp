@@ -542,7 +542,7 @@ int communique_job_run(communique_job* job, communique_job_summary* summary) noe
     return guarded(-1, [&] {
         const char* f = "communique_job_run";
         require(job, f, "the job is NULL");
-        require(!job->opts.inputs.empty(), f, "the job has no input");
+        require(!job->opts.inputs.empty() || !job->opts.files_from.empty(), f, "the job has no input");
         require(!job->opts.output_dir.empty(), f, "the job has no output folder");
         communique::job run(job->opts);
         if (job->cancelled.load()) run.cancel();

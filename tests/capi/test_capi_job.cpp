@@ -270,3 +270,23 @@ TEST_CASE("a job's configuration files, catalog settings and cancel through the 
     CHECK(cancelled.not_started == 2);
     CHECK(communique_job_cancel(nullptr) == -1);
 }
+
+TEST_CASE("a job's inputs may come from a list of files alone") {
+    temp_dir tmp;
+    spit(tmp.path / "drafts/one.md", draft("Ferry opens on the Mekong"));
+    spit(tmp.path / "elsewhere/two.md", draft("Second ferry opens"));
+    spit(tmp.path / "list.txt", (tmp.path / "drafts/one.md").string() + "\n" +
+                                    (tmp.path / "elsewhere/two.md").string() + "\n");
+    job_ptr job(communique_job_new());
+    REQUIRE(job);
+    REQUIRE(communique_job_set_files_from(job.get(), (tmp.path / "list.txt").c_str()) == 0);
+    REQUIRE(communique_job_set_output_dir(job.get(), (tmp.path / "out").c_str()) == 0);
+    communique_job_summary sum{};
+    CHECK(communique_job_run(job.get(), &sum) == 0);
+    CHECK(sum.converted == 2);
+    // Each output keeps its input's listed path, below the output folder.
+    std::set<std::string> written;
+    for (const auto& e : fs::recursive_directory_iterator(tmp.path / "out"))
+        if (e.path().extension() == ".xml") written.insert(e.path().filename().string());
+    CHECK(written == std::set<std::string>{"one.xml", "two.xml"});
+}
