@@ -27,7 +27,6 @@
 #include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
-#include <thread>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
