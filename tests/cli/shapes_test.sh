@@ -716,6 +716,21 @@ cp "$work/house/notice.md" "$work/notice.md"
 facts "$work/notice.xml"
 lacks "house names, none taught" genre "NOTICE TO THE PRESS"
 
+# The profile: a release with no national header is valid in the general
+# profile, and not in kh-ministry, chosen by --profile or the configuration.
+printf 'PRESS STATEMENT\n\n%s\n\n%s\n\n%s\n' "$headline" "$body" "$dateline" >"$work/no-header.md"
+"$cli" check "$work/no-header.md" >"$work/check.out" 2>&1
+if [ $? = 0 ]; then ok; else fail "profile general: a release without a national header"; cat "$work/check.out"; fi
+"$cli" check --profile kh-ministry "$work/no-header.md" >"$work/check.out" 2>&1
+if [ $? = 1 ] && grep -q 'error\[header-missing\]' "$work/check.out"; then ok
+else fail "--profile kh-ministry: no header-missing"; cat "$work/check.out"; fi
+mkdir -p "$work/strict"
+printf 'profile = "kh-ministry"\n' >"$work/strict/.communique.toml"
+cp "$work/no-header.md" "$work/strict/"
+"$cli" check "$work/strict/no-header.md" >"$work/check.out" 2>&1
+if [ $? = 1 ] && grep -q 'error\[header-missing\]' "$work/check.out"; then ok
+else fail "profile = kh-ministry in .communique.toml: no header-missing"; cat "$work/check.out"; fi
+
 # ---- errors that say what was found where a part was expected -------------
 
 # No dateline: the diagnostic quotes what the release ends with, and its line.
