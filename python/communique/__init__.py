@@ -37,7 +37,7 @@ import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Mapping, Optional, Sequence, Union
+from typing import Callable, Iterable, Mapping, Optional, Sequence, Union
 
 from . import _native
 from ._native import lib
@@ -49,8 +49,13 @@ __all__ = [
     "Engine",
     "Error",
     "InvalidRelease",
+    "Job",
+    "JobSummary",
+    "MessageFunction",
+    "ProgressFunction",
     "Result",
     "Source",
+    "StrPath",
     "check",
     "convert",
     "__version__",
@@ -62,6 +67,9 @@ __version__: str = lib.communique_version().decode()
 #: What `check`, `convert` and an `Engine` read: the bytes of a release, a
 #: path to one, or its text (see the module's documentation).
 Source = Union[str, bytes, bytearray, memoryview, "os.PathLike[str]"]
+
+#: A file or folder: a str or an os.PathLike (pathlib.Path).
+StrPath = Union[str, "os.PathLike[str]"]
 
 #: The output formats that are bytes rather than UTF-8 text.
 BINARY_FORMATS = frozenset({"pdf", "docx"})
@@ -162,6 +170,30 @@ def _require(status: int, what: str) -> None:
         raise Error(f"communique: {what}: {_native.last_error()}")
 
 
+def _set_options(options: int, *, format: str, profile: Optional[str], rules: Optional[Mapping[str, Optional[str]]],
+                 params: Optional[Mapping[str, object]], stylesheets: Optional[Mapping[str, StrPath]],
+                 text_width: Optional[int], html_content: Optional[str], readable_folders: Iterable[StrPath]) -> None:
+    """Sets how releases are read and written on a communique_options, for
+    an Engine and a Job alike (the arguments are documented on Engine)."""
+    _require(lib.communique_options_set_input_format(options, format.encode()), f"input format {format!r}")
+    if profile is not None:
+        _require(lib.communique_options_set_profile(options, profile.encode()), f"profile {profile!r}")
+    for rule, level in (rules or {}).items():
+        if level not in _LEVELS:
+            raise Error(f"communique: rule {rule}: level {level!r} is none of note, warning, error, off")
+        _require(lib.communique_options_set_rule_level(options, rule.encode(), _LEVELS[level]), "rule")
+    for name, value in (params or {}).items():
+        _require(lib.communique_options_set_param(options, name.encode(), str(value).encode()), "param")
+    for name, path in (stylesheets or {}).items():
+        _require(lib.communique_options_set_stylesheet(options, name.encode(), os.fsencode(path)), "stylesheet")
+    if text_width is not None:
+        _require(lib.communique_options_set_text_width(options, text_width), "text width")
+    if html_content is not None:
+        _require(lib.communique_options_set_html_content(options, html_content.encode()), "html content")
+    for folder in readable_folders:
+        _require(lib.communique_options_add_readable_folder(options, os.fsencode(folder)), "folder")
+
+
 class Engine:
     """A compiled engine (schema, stylesheets, rules): build one and reuse it
     for many releases, from any number of threads.
@@ -196,24 +228,9 @@ class Engine:
                 self._apply_config(options, Path(config).read_bytes(), os.fspath(config))
             if config_text is not None:
                 self._apply_config(options, config_text.encode("utf-8"), None)
-            _require(lib.communique_options_set_input_format(options, format.encode()), f"input format {format!r}")
-            if profile is not None:
-                _require(lib.communique_options_set_profile(options, profile.encode()), f"profile {profile!r}")
-            for rule, level in (rules or {}).items():
-                if level not in _LEVELS:
-                    raise Error(f"communique: rule {rule}: level {level!r} is none of note, warning, error, off")
-                _require(lib.communique_options_set_rule_level(options, rule.encode(), _LEVELS[level]), "rule")
-            for name, value in (params or {}).items():
-                _require(lib.communique_options_set_param(options, name.encode(), str(value).encode()), "param")
-            for name, path in (stylesheets or {}).items():
-                _require(lib.communique_options_set_stylesheet(options, name.encode(), os.fsencode(path)),
-                         "stylesheet")
-            if text_width is not None:
-                _require(lib.communique_options_set_text_width(options, text_width), "text width")
-            if html_content is not None:
-                _require(lib.communique_options_set_html_content(options, html_content.encode()), "html content")
-            for folder in readable_folders:
-                _require(lib.communique_options_add_readable_folder(options, os.fsencode(folder)), "folder")
+            _set_options(options, format=format, profile=profile, rules=rules, params=params,
+                         stylesheets=stylesheets, text_width=text_width, html_content=html_content,
+                         readable_folders=readable_folders)
             handle = lib.communique_engine_new(options)
             if not handle:
                 raise Error(f"communique: {_native.last_error()}")
@@ -298,6 +315,280 @@ class Engine:
         # At interpreter exit the module's globals may be gone already.
         if getattr(self, "_handle", None) and lib is not None:
             self.close()
+
+
+#: A Job's progress function: (releases done, releases in all, the input of
+#: the last one done, "" before the first).
+ProgressFunction = Callable[[int, int, str], object]
+#: A Job's message function: one sentence, usually "PATH: why".
+MessageFunction = Callable[[str], object]
+
+
+@dataclass(frozen=True)
+class JobSummary:
+    """What `Job.run` did. Counts are of releases (of this shard, with one).
+
+    status: 0 when every release was converted or is up to date; 1 when a
+        release is invalid (nothing written for it); 2 when an input could
+        not be read or an output written, there was nothing to convert, the
+        output folder is unusable, or the run was cancelled (the message
+        function is told why).
+    """
+
+    status: int
+    converted: int
+    up_to_date: int
+    invalid: int
+    failed: int
+    converted_invalid: int = 0  # written with errors (accept_invalid=True)
+    not_started: int = 0  # the run stopped first (cancelled, a full disk)
+    total: int = 0
+
+    @property
+    def ok(self) -> bool:
+        """True when every release was converted or is up to date."""
+        return self.status == 0
+
+
+class _JobCallbacks:
+    """The C callbacks of one job and what they share. Kept apart from the
+    Job so that the ctypes function objects (which must live as long as the
+    C job may call them) refer to this and not to the Job: no cycle keeps a
+    Job alive after its last use."""
+
+    def __init__(self, progress: Optional[ProgressFunction], messages: Optional[MessageFunction]) -> None:
+        self.progress = progress
+        self.messages = messages
+        self.handle: Optional[int] = None
+        # The first exception a Python function raised during a run. An
+        # exception must not unwind into C (ctypes would print and drop it),
+        # so it is kept here and raised again when the run returns.
+        self.failure: Optional[BaseException] = None
+        self._lock = threading.Lock()
+        self.c_progress = _native.progress_fn(self._on_progress) if progress is not None else None
+        self.c_messages = _native.message_fn(self._on_message) if messages is not None else None
+
+    def _failed(self, e: BaseException) -> None:
+        with self._lock:
+            if self.failure is None:
+                self.failure = e
+        # Nothing more is started; the run ends soon, and the error is raised.
+        if self.handle:
+            lib.communique_job_cancel(self.handle)
+
+    def _on_progress(self, user: Optional[int], done: int, total: int, path: Optional[bytes]) -> None:
+        try:
+            if self.progress is not None and self.failure is None:
+                self.progress(done, total, os.fsdecode(path or b""))
+        except BaseException as e:  # KeyboardInterrupt too: it must reach the caller of run()
+            self._failed(e)
+
+    def _on_message(self, user: Optional[int], message: Optional[bytes]) -> None:
+        try:
+            if self.messages is not None and self.failure is None:
+                self.messages((message or b"").decode("utf-8", "replace"))
+        except BaseException as e:
+            self._failed(e)
+
+
+def _many(value: Union[StrPath, Iterable[StrPath]]) -> list[StrPath]:
+    """One path or glob, or several."""
+    if isinstance(value, (str, os.PathLike)):
+        return [value]
+    return list(value)
+
+
+class Job:
+    """Converts folders of releases into an output folder, as
+    `communique convert FOLDER -o OUT` does: the inputs (files, and folders
+    walked recursively, their tree mirrored under the output folder)
+    converted on a pool of threads, each output written atomically, and a
+    manifest kept in the output folder so that the next run converts only
+    what changed (docs/bulk.md describes the folder, the report and shards)::
+
+        with communique.Job(inputs=["drafts"], output_dir="site", formats=["html", "txt"],
+                            progress=lambda done, total, path: print(f"{done}/{total}")) as job:
+            summary = job.run()         # summary.converted, .up_to_date, .invalid, .failed, .status
+
+    The arguments, all keywords:
+
+    inputs: files and folders (a str or path is one input; "-" is standard
+        input).
+    output_dir: the output folder (made when missing).
+    formats: output formats ("xml", the default, "html", "txt", "pdf", ...).
+        An unknown one raises Error.
+    include, exclude: fnmatch(3) globs for the files of a walked folder: one
+        with a "/" matches the path below the folder, one without the file
+        name. `include` replaces the default (*.md *.markdown *.txt *.xml
+        *.docx *.html *.htm).
+    files_from: a file listing input files, one a line or NUL-separated
+        ("-": standard input), each mirrored by its listed path.
+    follow_symlinks: follow symbolic links while walking a folder.
+    jobs: worker threads; 0 (the default) is one per core.
+    report: where the run's JSON report is written.
+    catalog: end the run by writing index.html, catalog.json and feed.atom
+        into the output folder; `catalog_params` are the catalog
+        stylesheets' parameters (title, feed-id, limit), `base_url` where the
+        folder is published (http or https; the feed's links are then
+        absolute).
+    shard: (index, count), index from 1: convert only that share of the
+        releases, split by a hash of their path, so that `count` runs (on as
+        many machines) convert each release once.
+    force: convert even what the manifest says is up to date.
+    accept_invalid: write releases with errors too (summary.converted_invalid).
+    config: a .communique.toml applied to every input; `find_config_files`
+        applies the nearest one above each input instead (as the command
+        does). Unlike an Engine's, a configuration with errors does not
+        raise: its inputs fail, and the message function is told.
+    progress: called as progress(done, total, path) about ten times a second
+        while a run goes on, and once at its end with done == total (unless
+        cancelled), from the thread that called run().
+    messages: called as messages(text) for what goes wrong outside a
+        release's text ("PATH: why"), from any of the job's threads, never
+        two calls at once.
+    format, profile, rules, params, stylesheets, text_width, html_content,
+    readable_folders: how releases are read and written, as for an Engine.
+
+    An exception raised by `progress` or `messages` cancels the run (see
+    `cancel`) and is raised again by `run` once it has returned.
+
+    Threads: one thread at a time may run a job; `cancel` may be called
+    from any thread. The C library runs without the GIL, so other Python
+    threads go on while a job runs.
+    """
+
+    def __init__(self, *, inputs: Union[StrPath, Iterable[StrPath]] = (), output_dir: StrPath,
+                 formats: Union[str, Iterable[str]] = (), include: Union[str, Iterable[str]] = (),
+                 exclude: Union[str, Iterable[str]] = (), files_from: Optional[StrPath] = None,
+                 follow_symlinks: bool = False, jobs: int = 0, report: Optional[StrPath] = None,
+                 catalog: bool = False, catalog_params: Optional[Mapping[str, object]] = None,
+                 base_url: Optional[str] = None, shard: Optional[tuple[int, int]] = None, force: bool = False,
+                 accept_invalid: bool = False, config: Optional[StrPath] = None, find_config_files: bool = False,
+                 progress: Optional[ProgressFunction] = None, messages: Optional[MessageFunction] = None,
+                 format: str = "auto", profile: Optional[str] = None,
+                 rules: Optional[Mapping[str, Optional[str]]] = None, params: Optional[Mapping[str, object]] = None,
+                 stylesheets: Optional[Mapping[str, StrPath]] = None, text_width: Optional[int] = None,
+                 html_content: Optional[str] = None, readable_folders: Iterable[StrPath] = ()) -> None:
+        self._handle: Optional[int] = None
+        self._running = threading.Lock()
+        self._callbacks = callbacks = _JobCallbacks(progress, messages)
+        handle = lib.communique_job_new()
+        if not handle:
+            raise MemoryError("communique: no memory for a job")
+        try:
+            for path in _many(inputs):
+                _require(lib.communique_job_add_input(handle, os.fsencode(path)), "input")
+            _require(lib.communique_job_set_output_dir(handle, os.fsencode(output_dir)), "output folder")
+            for name in _many(formats):
+                _require(lib.communique_job_add_format(handle, str(name).encode()), "format")
+            for glob in _many(include):
+                _require(lib.communique_job_add_include(handle, os.fsencode(glob)), "include")
+            for glob in _many(exclude):
+                _require(lib.communique_job_add_exclude(handle, os.fsencode(glob)), "exclude")
+            if files_from is not None:
+                _require(lib.communique_job_set_files_from(handle, os.fsencode(files_from)), "files from")
+            _require(lib.communique_job_set_follow_symlinks(handle, int(follow_symlinks)), "follow symlinks")
+            if jobs < 0:
+                raise Error(f"communique: jobs: {jobs} is below 0")
+            _require(lib.communique_job_set_jobs(handle, jobs), "jobs")
+            if report is not None:
+                _require(lib.communique_job_set_report(handle, os.fsencode(report)), "report")
+            _require(lib.communique_job_set_catalog(handle, int(catalog)), "catalog")
+            for name, value in (catalog_params or {}).items():
+                _require(lib.communique_job_set_catalog_param(handle, name.encode(), str(value).encode()),
+                         "catalog parameter")
+            if base_url is not None:
+                _require(lib.communique_job_set_catalog_base_url(handle, base_url.encode()), "base URL")
+            if shard is not None:
+                index, count = shard
+                if index < 0 or count < 0:
+                    raise Error(f"communique: shard: {index} of {count} is not in 1..count")
+                _require(lib.communique_job_set_shard(handle, index, count), "shard")
+            _require(lib.communique_job_set_force(handle, int(force)), "force")
+            _require(lib.communique_job_set_accept_invalid(handle, int(accept_invalid)), "accept invalid")
+            if config is not None:
+                _require(lib.communique_job_set_config_file(handle, os.fsencode(config)), "configuration")
+            _require(lib.communique_job_set_find_config_files(handle, int(find_config_files)), "find config files")
+            options = lib.communique_options_new()
+            if not options:
+                raise MemoryError("communique: no memory for options")
+            try:
+                _set_options(options, format=format, profile=profile, rules=rules, params=params,
+                             stylesheets=stylesheets, text_width=text_width, html_content=html_content,
+                             readable_folders=readable_folders)
+                _require(lib.communique_job_set_options(handle, options), "options")
+            finally:
+                lib.communique_options_free(options)  # the job keeps a copy
+            if callbacks.c_progress is not None:
+                _require(lib.communique_job_set_progress(handle, callbacks.c_progress, None), "progress")
+            if callbacks.c_messages is not None:
+                _require(lib.communique_job_set_messages(handle, callbacks.c_messages, None), "messages")
+        except BaseException:
+            lib.communique_job_free(handle)
+            raise
+        self._handle = callbacks.handle = handle
+
+    def _job(self) -> int:
+        if self._handle is None:
+            raise Error("communique: the job is closed")
+        return self._handle
+
+    def run(self) -> JobSummary:
+        """Runs the job and says what it did. Invalid releases and failed
+        inputs are counted, not raised (see `JobSummary.status`); Error is
+        raised when the job cannot run at all (no input, ...), and an
+        exception from `progress` or `messages` is raised once the run has
+        stopped. A job may be run again: the next run converts what changed."""
+        handle = self._job()
+        if not self._running.acquire(blocking=False):
+            raise Error("communique: the job is already running")
+        try:
+            self._callbacks.failure = None
+            summary = _native.communique_job_summary()
+            status = lib.communique_job_run(handle, ctypes.byref(summary))
+            error = _native.last_error() if status < 0 else ""
+            failure, self._callbacks.failure = self._callbacks.failure, None
+        finally:
+            self._running.release()
+        if failure is not None:
+            raise failure
+        if status < 0:
+            raise Error(f"communique: {error}")
+        return JobSummary(status, summary.converted, summary.up_to_date, summary.invalid, summary.failed,
+                          summary.converted_invalid, summary.not_started, summary.total)
+
+    def cancel(self) -> None:
+        """Asks a running job to stop, from any thread (or a progress
+        function): no new release is started, the ones under way finish,
+        the manifest and report are written, and `run` returns with status 2
+        and the rest counted as not_started. A cancelled job stays
+        cancelled: a later run starts nothing."""
+        lib.communique_job_cancel(self._job())
+
+    def close(self) -> None:
+        """Frees the job now rather than when it is collected. Error while
+        it runs."""
+        if not self._running.acquire(blocking=False):
+            raise Error("communique: the job is running; cancel it and let run() return first")
+        try:
+            handle, self._handle = self._handle, None
+            self._callbacks.handle = None
+            if handle:
+                lib.communique_job_free(handle)
+        finally:
+            self._running.release()
+
+    def __enter__(self) -> "Job":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # At interpreter exit the module's globals may be gone already.
+        if getattr(self, "_handle", None) and lib is not None:
+            self.close()
+
 
 
 # The module-level functions' engines, by what makes them differ; compiling

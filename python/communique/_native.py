@@ -32,6 +32,26 @@ class communique_diagnostic(ctypes.Structure):
     ]
 
 
+class communique_job_summary(ctypes.Structure):
+    # The layout is fixed for a major version (communique.h).
+    _fields_ = [
+        ("converted", ctypes.c_size_t),
+        ("converted_invalid", ctypes.c_size_t),
+        ("up_to_date", ctypes.c_size_t),
+        ("invalid", ctypes.c_size_t),
+        ("failed", ctypes.c_size_t),
+        ("not_started", ctypes.c_size_t),
+        ("total", ctypes.c_size_t),
+    ]
+
+
+# The job's callbacks. A ctypes callback takes the GIL itself, so the C
+# library may call it from any thread while communique_job_run (which, as
+# every call through ctypes.CDLL, runs without the GIL) is under way.
+progress_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_size_t, ctypes.c_size_t, ctypes.c_char_p)
+message_fn = ctypes.CFUNCTYPE(None, ctypes.c_void_p, ctypes.c_char_p)
+
+
 def _candidates() -> list[str]:
     found = []
     override = os.environ.get("COMMUNIQUE_LIBRARY")
@@ -86,6 +106,30 @@ _SIGNATURES = {
     "communique_result_diagnostic_count": (_c_size, [_handle]),
     "communique_result_diagnostic": (_c_int, [_handle, _c_size, ctypes.POINTER(communique_diagnostic)]),
     "communique_result_free": (None, [_handle]),
+    "communique_job_new": (_handle, []),
+    "communique_job_free": (None, [_handle]),
+    "communique_job_add_input": (_c_int, [_handle, _c_str]),
+    "communique_job_add_include": (_c_int, [_handle, _c_str]),
+    "communique_job_add_exclude": (_c_int, [_handle, _c_str]),
+    "communique_job_set_output_dir": (_c_int, [_handle, _c_str]),
+    "communique_job_add_format": (_c_int, [_handle, _c_str]),
+    "communique_job_set_jobs": (_c_int, [_handle, ctypes.c_uint]),
+    "communique_job_set_report": (_c_int, [_handle, _c_str]),
+    "communique_job_set_catalog": (_c_int, [_handle, _c_int]),
+    "communique_job_set_shard": (_c_int, [_handle, ctypes.c_uint, ctypes.c_uint]),
+    "communique_job_set_force": (_c_int, [_handle, _c_int]),
+    "communique_job_set_accept_invalid": (_c_int, [_handle, _c_int]),
+    "communique_job_set_options": (_c_int, [_handle, _handle]),
+    "communique_job_set_follow_symlinks": (_c_int, [_handle, _c_int]),
+    "communique_job_set_files_from": (_c_int, [_handle, _c_str]),
+    "communique_job_set_find_config_files": (_c_int, [_handle, _c_int]),
+    "communique_job_set_config_file": (_c_int, [_handle, _c_str]),
+    "communique_job_set_catalog_param": (_c_int, [_handle, _c_str, _c_str]),
+    "communique_job_set_catalog_base_url": (_c_int, [_handle, _c_str]),
+    "communique_job_set_progress": (_c_int, [_handle, progress_fn, ctypes.c_void_p]),
+    "communique_job_set_messages": (_c_int, [_handle, message_fn, ctypes.c_void_p]),
+    "communique_job_cancel": (_c_int, [_handle]),
+    "communique_job_run": (_c_int, [_handle, ctypes.POINTER(communique_job_summary)]),
 }
 for _name, (_restype, _argtypes) in _SIGNATURES.items():
     _function = getattr(lib, _name)
