@@ -181,12 +181,18 @@ def test_type_hints_are_published(tmp_path: Path) -> None:
         "out: str | bytes = communique.convert('x', 'html')\n"
         "ds: list[communique.Diagnostic] = communique.check('x', format='markdown')\n"
         "lines: list[int] = [d.line for d in ds]\n"
-        "r: communique.Result = communique.Engine(rules={'date-invalid': 'off'}).run(b'x', ['txt'])\n")
+        "r: communique.Result = communique.Engine(rules={'date-invalid': 'off'}).run(b'x', ['txt'])\n"
+        "with communique.Job(inputs=['in'], output_dir='out', formats='html', shard=(1, 2),\n"
+        "                    progress=lambda done, total, path: print(done + total, path.upper())) as job:\n"
+        "    s: communique.JobSummary = job.run()\n"
+        "    n: int = s.converted + s.up_to_date + s.invalid + s.failed + s.status\n")
     bad = tmp_path / "bad.py"
-    bad.write_text("import communique\nn: int = communique.convert('x', 'html')\n")
+    bad.write_text("import communique\nn: int = communique.convert('x', 'html')\n"
+                   "communique.Job(inputs='in', output_dir='out', shard=1)\n")
     mypy = [sys.executable, "-m", "mypy", "--strict", "--no-incremental", "--cache-dir", os.devnull]
     for target in (["-p", "communique"], [str(good)]):
         checked = subprocess.run([*mypy, *target], capture_output=True, text=True)
         assert checked.returncode == 0, checked.stdout + checked.stderr
     caught = subprocess.run([*mypy, str(bad)], capture_output=True, text=True)
     assert caught.returncode == 1 and "bad.py:2: error: Incompatible types in assignment" in caught.stdout, caught.stdout
+    assert 'bad.py:3: error: Argument "shard" to "Job" has incompatible type' in caught.stdout, caught.stdout

@@ -1,0 +1,158 @@
+"""communique.Job, the C API's bulk job from Python: a folder of drafts in,
+an output folder out. Run as test_communique.py is, from the installed tree
+(tests/capi/python_test.sh).
+"""
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+import communique
+
+WATER = "Clean water reaches 120 more villages in the northeast"
+BRIDGE = "New bridge links two districts across the Sen river"
+
+
+def draft(ministry: str, headline: str, body: str, dateline: str) -> str:
+    """A release laid out as fixtures/releases/*.md are."""
+    first, second = ministry.split(" AND ")
+    return (f"KINGDOM OF CAMBODIA\nNATION RELIGION KING\n\n**{first}\nAND {second}**\n\n"
+            f"PRESS RELEASE\n\n{headline}\n\n{body}\n\n{dateline}\n")
+
+
+def write_drafts(folder: Path) -> dict[str, Path]:
+    """Two valid releases (one in a subfolder) and one dated 31 April."""
+    drafts = {
+        "water": folder / "water.md",
+        "bridge": folder / "2024" / "bridge.md",
+        "invalid": folder / "invalid.md",
+    }
+    drafts["bridge"].parent.mkdir(parents=True)
+    drafts["water"].write_text(draft(
+        "MINISTRY OF RURAL DEVELOPMENT AND INFRASTRUCTURE", WATER,
+        "The Ministry of Rural Development and Infrastructure announces that 120 villages in three "
+        "northeastern provinces gained access to safe drinking water through new piped systems.",
+        "Phnom Penh, 30 April 2024"))
+    drafts["bridge"].write_text(draft(
+        "MINISTRY OF PUBLIC WORKS AND TRANSPORT", BRIDGE,
+        "**His Excellency SOK Dara**, Secretary of State of the Ministry of Public Works and Transport, "
+        "opened a 240-metre concrete bridge over the Sen river, which shortens the trip between the two "
+        "district markets from two hours to twenty minutes.",
+        "Kampong Thom, 14 May 2024"))
+    drafts["invalid"].write_text(draft(
+        "MINISTRY OF EDUCATION AND SPORT", "Provincial school games open with 3,000 pupils",
+        "The Ministry of Education and Sport opened the provincial school games, where 3,000 pupils "
+        "from 25 provinces compete in athletics, football and volleyball.",
+        "Phnom Penh, 31 April 2024"))
+    return drafts
+
+
+OUTPUTS = ["water.html", "water.txt", "2024/bridge.html", "2024/bridge.txt"]
+
+
+def test_a_folder_is_converted_with_progress(tmp_path: Path) -> None:
+    write_drafts(tmp_path / "in")
+    out = tmp_path / "out"
+    calls: list[tuple[int, int, str]] = []
+    messages: list[str] = []
+    with communique.Job(inputs=tmp_path / "in", output_dir=out, formats=["html", "txt"], jobs=2,
+                        progress=lambda done, total, path: calls.append((done, total, path)),
+                        messages=messages.append) as job:
+        summary = job.run()
+        assert (summary.converted, summary.up_to_date, summary.invalid, summary.failed) == (2, 0, 1, 0)
+        assert (summary.status, summary.total, summary.ok) == (1, 3, False)
+        assert sorted(str(p.relative_to(out)) for p in out.rglob("*") if p.suffix in (".html", ".txt")) \
+            == sorted(OUTPUTS)
+        assert WATER in (out / "water.html").read_text() and BRIDGE in (out / "2024/bridge.txt").read_text()
+        # The last call has every release done, and names one of them.
+        done, total, path = calls[-1]
+        assert done == total == 3 and path.startswith(str(tmp_path / "in")) and path.endswith(".md")
+        assert all(d <= t == 3 for d, t, _ in calls)
+        assert messages == []
+
+        # The manifest in the output folder: nothing changed, nothing to write.
+        again = job.run()
+        assert (again.converted, again.up_to_date, again.invalid, again.failed) == (0, 2, 1, 0)
+    # A new job over the same folder reads the same manifest.
+    with communique.Job(inputs=[str(tmp_path / "in")], output_dir=str(out), formats=("html", "txt")) as job:
+        assert job.run().up_to_date == 2
+    # An excluded file is not an input.
+    with communique.Job(inputs=tmp_path / "in", output_dir=out, formats=["html", "txt"],
+                        exclude="invalid.md") as job:
+        clean = job.run()
+        assert (clean.status, clean.up_to_date, clean.total, clean.ok) == (0, 2, 2, True)
+
+
+def test_two_shards_convert_each_release_once(tmp_path: Path) -> None:
+    write_drafts(tmp_path / "in")
+    out = tmp_path / "out"
+
+    def shard(index: int) -> communique.JobSummary:
+        with communique.Job(inputs=tmp_path / "in", output_dir=out, formats="html", shard=(index, 2),
+                            jobs=1) as job:
+            return job.run()
+
+    # At once, into one folder (shards share its manifest), from two threads.
+    with ThreadPoolExecutor(2) as pool:
+        first, second = pool.map(shard, (1, 2))
+    assert first.total + second.total == 3
+    assert first.converted + second.converted == 2 and first.invalid + second.invalid == 1
+    assert first.up_to_date == second.up_to_date == 0
+    assert (out / "water.html").is_file() and (out / "2024/bridge.html").is_file()
+    with communique.Job(inputs=tmp_path / "in", output_dir=out, formats="html") as job:
+        whole = job.run()
+    assert (whole.converted, whole.up_to_date, whole.invalid) == (0, 2, 1)
+
+
+def test_misuse_raises_error(tmp_path: Path) -> None:
+    with pytest.raises(communique.Error, match="docz"):
+        communique.Job(inputs=tmp_path, output_dir=tmp_path / "out", formats=["html", "docz"])
+    with pytest.raises(communique.Error, match="shard"):
+        communique.Job(inputs=tmp_path, output_dir=tmp_path / "out", shard=(3, 2))
+    with pytest.raises(communique.Error, match="base URL"):
+        communique.Job(inputs=tmp_path, output_dir=tmp_path / "out", base_url="ftp://example.org/")
+    # The C job refuses to run (-1): its reason is the error's.
+    with communique.Job(output_dir=tmp_path / "out") as job, pytest.raises(communique.Error, match="no input"):
+        job.run()
+    job = communique.Job(inputs=tmp_path, output_dir=tmp_path / "out")
+    job.close()
+    with pytest.raises(communique.Error, match="closed"):
+        job.run()
+
+
+class Stop(Exception):
+    pass
+
+
+def test_an_exception_in_progress_is_raised_by_run(tmp_path: Path) -> None:
+    write_drafts(tmp_path / "in")
+    calls = 0
+
+    def progress(done: int, total: int, path: str) -> None:
+        nonlocal calls
+        calls += 1
+        raise Stop(f"stop at {done}/{total}")
+
+    with communique.Job(inputs=tmp_path / "in", output_dir=tmp_path / "out", progress=progress) as job:
+        with pytest.raises(Stop, match="stop at"):
+            job.run()
+    # Once raised, the function is not called again during the run.
+    assert calls == 1
+
+
+def test_messages_tell_what_went_wrong_outside_a_release(tmp_path: Path) -> None:
+    missing = tmp_path / "missing.md"
+    messages: list[str] = []
+    with communique.Job(inputs=missing, output_dir=tmp_path / "out", messages=messages.append) as job:
+        summary = job.run()
+    assert summary.status == 2
+    assert any(str(missing) in m for m in messages), messages
+
+    def fail(message: str) -> None:
+        raise Stop(message)
+
+    with communique.Job(inputs=missing, output_dir=tmp_path / "out", messages=fail) as job:
+        with pytest.raises(Stop, match="missing.md"):
+            job.run()
