@@ -31,13 +31,16 @@ when no thread is using it.
 """
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import os
+import signal
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterable, Mapping, Optional, Sequence, Union
+from types import FrameType
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
 
 from . import _native
 from ._native import lib
@@ -365,7 +368,10 @@ class _JobCallbacks:
         # so it is kept here and raised again when the run returns.
         self.failure: Optional[BaseException] = None
         self._lock = threading.Lock()
-        self.c_progress = _native.progress_fn(self._on_progress) if progress is not None else None
+        # Always set, even with no progress function: its calls, about ten a
+        # second on the thread that runs the job, are when Python runs its
+        # signal handlers during a run (see _interrupt_cancels).
+        self.c_progress = _native.progress_fn(self._on_progress)
         self.c_messages = _native.message_fn(self._on_message) if messages is not None else None
 
     def _failed(self, e: BaseException) -> None:
@@ -389,6 +395,30 @@ class _JobCallbacks:
                 self.messages((message or b"").decode("utf-8", "replace"))
         except BaseException as e:
             self._failed(e)
+
+
+@contextlib.contextmanager
+def _interrupt_cancels(handle: int) -> Iterator[list[bool]]:
+    """While a job runs on the main thread, Ctrl-C (SIGINT) cancels it, so
+    that its manifest and report are written, and the list it gives is made
+    true for run() to raise KeyboardInterrupt. Python's own handler would
+    raise KeyboardInterrupt inside a callback, where ctypes drops it and the
+    run goes on. A handler other than Python's default is left in place."""
+    interrupted: list[bool] = []
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield interrupted
+        return
+
+    def cancel(signum: int, frame: Optional[FrameType]) -> None:
+        interrupted.append(True)
+        lib.communique_job_cancel(handle)
+
+    previous = signal.signal(signal.SIGINT, cancel)
+    try:
+        yield interrupted
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _many(value: Union[StrPath, Iterable[StrPath]]) -> list[StrPath]:
@@ -449,8 +479,14 @@ class Job:
     format, profile, rules, params, stylesheets, text_width, html_content,
     readable_folders: how releases are read and written, as for an Engine.
 
-    An exception raised by `progress` or `messages` cancels the run (see
-    `cancel`) and is raised again by `run` once it has returned.
+    An exception raised by `progress` or `messages` (KeyboardInterrupt
+    too) does not reach the C library: it cancels the run (see `cancel`; the
+    job then stays cancelled, so make a new one to run again) and `run`
+    raises it once the run has stopped.
+
+    Ctrl-C: while a job runs on the main thread, SIGINT (when Python's
+    default handler has it) cancels the run within a tenth of a second, and
+    `run` then raises KeyboardInterrupt.
 
     Threads: one thread at a time may run a job; `cancel` may be called
     from any thread. The C library runs without the GIL, so other Python
@@ -519,8 +555,7 @@ class Job:
                 _require(lib.communique_job_set_options(handle, options), "options")
             finally:
                 lib.communique_options_free(options)  # the job keeps a copy
-            if callbacks.c_progress is not None:
-                _require(lib.communique_job_set_progress(handle, callbacks.c_progress, None), "progress")
+            _require(lib.communique_job_set_progress(handle, callbacks.c_progress, None), "progress")
             if callbacks.c_messages is not None:
                 _require(lib.communique_job_set_messages(handle, callbacks.c_messages, None), "messages")
         except BaseException:
@@ -545,13 +580,16 @@ class Job:
         try:
             self._callbacks.failure = None
             summary = _native.communique_job_summary()
-            status = lib.communique_job_run(handle, ctypes.byref(summary))
+            with _interrupt_cancels(handle) as interrupted:
+                status = lib.communique_job_run(handle, ctypes.byref(summary))
             error = _native.last_error() if status < 0 else ""
             failure, self._callbacks.failure = self._callbacks.failure, None
         finally:
             self._running.release()
         if failure is not None:
             raise failure
+        if interrupted:
+            raise KeyboardInterrupt
         if status < 0:
             raise Error(f"communique: {error}")
         return JobSummary(status, summary.converted, summary.up_to_date, summary.invalid, summary.failed,

@@ -4,6 +4,10 @@ an output folder out. Run as test_communique.py is, from the installed tree
 """
 from __future__ import annotations
 
+import os
+import signal
+import threading
+import time
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -156,3 +160,39 @@ def test_messages_tell_what_went_wrong_outside_a_release(tmp_path: Path) -> None
     with communique.Job(inputs=missing, output_dir=tmp_path / "out", messages=fail) as job:
         with pytest.raises(Stop, match="missing.md"):
             job.run()
+
+
+def test_ctrl_c_cancels_the_run_and_raises_keyboard_interrupt(tmp_path: Path) -> None:
+    # Enough PDFs (one thread) that the run is far from done when the first
+    # is written; Ctrl-C is sent then. No progress function is given: the
+    # job's own keeps Python's signal handling going during the run.
+    count = 80
+    for i in range(count):
+        (tmp_path / "in").mkdir(exist_ok=True)
+        (tmp_path / "in" / f"fair-{i:02}.md").write_text(draft(
+            "MINISTRY OF TRADE AND AGRO-INDUSTRY", f"Provincial trade fair number {i} opens",
+            "The provincial trade fair opened today with producers of pepper, salt and rice.",
+            "Kampot, 8 January 2024"))
+    out = tmp_path / "out"
+
+    def interrupt_after_the_first_pdf() -> None:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            if any(out.glob("*.pdf")):
+                os.kill(os.getpid(), signal.SIGINT)
+                return
+            time.sleep(0.005)
+
+    watcher = threading.Thread(target=interrupt_after_the_first_pdf)
+    with communique.Job(inputs=tmp_path / "in", output_dir=out, formats="pdf", jobs=1) as job:
+        watcher.start()
+        with pytest.raises(KeyboardInterrupt):
+            job.run()
+        watcher.join()
+    assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    written = len(list(out.glob("*.pdf")))
+    assert 0 < written < count
+    # The manifest was written: a new run finds the done ones up to date.
+    with communique.Job(inputs=tmp_path / "in", output_dir=out, formats="pdf") as job:
+        rest = job.run()
+    assert rest.up_to_date == written and rest.up_to_date + rest.converted == count
