@@ -333,9 +333,9 @@ class JobSummary:
 
     status: 0 when every release was converted or is up to date; 1 when a
         release is invalid (nothing written for it); 2 when an input could
-        not be read or an output written, there was nothing to convert, the
-        output folder is unusable, or the run was cancelled (the message
-        function is told why).
+        not be read or an output written, there was nothing to convert or
+        the output folder is unusable (the message function is told why),
+        or the run was cancelled.
     """
 
     status: int
