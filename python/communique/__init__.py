@@ -485,8 +485,9 @@ class Job:
     raises it once the run has stopped.
 
     Ctrl-C: while a job runs on the main thread, SIGINT (when Python's
-    default handler has it) cancels the run within a tenth of a second, and
-    `run` then raises KeyboardInterrupt.
+    default handler has it) cancels the run within two tenths of a second
+    (the handler runs in one progress call, the cancel is seen at the next),
+    and `run` then raises KeyboardInterrupt.
 
     Threads: one thread at a time may run a job; `cancel` may be called
     from any thread. The C library runs without the GIL, so other Python

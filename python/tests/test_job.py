@@ -163,10 +163,12 @@ def test_messages_tell_what_went_wrong_outside_a_release(tmp_path: Path) -> None
 
 
 def test_ctrl_c_cancels_the_run_and_raises_keyboard_interrupt(tmp_path: Path) -> None:
-    # Enough PDFs (one thread) that the run is far from done when the first
-    # is written; Ctrl-C is sent then. No progress function is given: the
-    # job's own keeps Python's signal handling going during the run.
-    count = 80
+    # Enough PDFs (one thread: about a second here) that the run is far
+    # from done when the first is written and Ctrl-C is sent; it stops two
+    # progress ticks later at most (the handler runs in one, the cancel is
+    # seen at the next). No progress function is given: the job's own keeps
+    # Python's signal handling going during the run.
+    count = 400
     for i in range(count):
         (tmp_path / "in").mkdir(exist_ok=True)
         (tmp_path / "in" / f"fair-{i:02}.md").write_text(draft(
