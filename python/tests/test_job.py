@@ -4,6 +4,7 @@ an output folder out. Run as test_communique.py is, from the installed tree
 """
 from __future__ import annotations
 
+import json
 import os
 import signal
 import threading
@@ -108,6 +109,39 @@ def test_two_shards_convert_each_release_once(tmp_path: Path) -> None:
     with communique.Job(inputs=tmp_path / "in", output_dir=out, formats="html") as job:
         whole = job.run()
     assert (whole.converted, whole.up_to_date, whole.invalid) == (0, 2, 1)
+
+
+def test_the_options_reach_the_job(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_drafts(tmp_path / "in")
+    # A list of files, mirrored by their listed (relative) paths; the
+    # invalid release written all the same; a report and a catalog.
+    monkeypatch.chdir(tmp_path / "in")
+    (tmp_path / "list").write_text("water.md\ninvalid.md\n")
+    out = tmp_path / "out"
+    with communique.Job(files_from=tmp_path / "list", output_dir=out, accept_invalid=True,
+                        report=tmp_path / "report.json", catalog=True, catalog_params={"title": "Rural news"}) as job:
+        summary = job.run()
+    assert (summary.status, summary.converted, summary.converted_invalid, summary.invalid, summary.total) \
+        == (0, 1, 1, 0, 2)
+    assert (out / "water.xml").is_file() and (out / "invalid.xml").is_file() and not (out / "2024").exists()
+    assert json.loads((tmp_path / "report.json").read_text())["summary"]["converted_invalid"] == 1
+    assert "Rural news" in (out / "index.html").read_text() and (out / "catalog.json").is_file()
+
+    # A configuration with an error fails its inputs, and says so.
+    bad = '[rules]\nno-such-rule = "off"\n'
+    (tmp_path / "bad.toml").write_text(bad)
+    messages: list[str] = []
+    with communique.Job(inputs=tmp_path / "in" / "water.md", output_dir=tmp_path / "out2",
+                        config=tmp_path / "bad.toml", messages=messages.append) as job:
+        failed = job.run()
+    assert (failed.status, failed.failed) == (2, 1)
+    assert any("water.md" in m and "configuration" in m for m in messages), messages
+    # The nearest .communique.toml, when asked for.
+    (tmp_path / "in" / ".communique.toml").write_text(bad)
+    with communique.Job(inputs=tmp_path / "in", output_dir=tmp_path / "out3") as job:
+        assert job.run().failed == 0
+    with communique.Job(inputs=tmp_path / "in", output_dir=tmp_path / "out4", find_config_files=True) as job:
+        assert job.run().failed == 3
 
 
 def test_misuse_raises_error(tmp_path: Path) -> None:
