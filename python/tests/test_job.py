@@ -196,6 +196,29 @@ def test_messages_tell_what_went_wrong_outside_a_release(tmp_path: Path) -> None
             job.run()
 
 
+def write_many(folder: Path, count: int) -> None:
+    folder.mkdir()
+    for i in range(count):
+        (folder / f"fair-{i:03}.md").write_text(draft(
+            "MINISTRY OF TRADE AND AGRO-INDUSTRY", f"Provincial trade fair number {i} opens",
+            "The provincial trade fair opened today with producers of pepper, salt and rice.",
+            "Kampot, 8 January 2024"))
+
+
+def test_cancel_stops_the_run_for_good(tmp_path: Path) -> None:
+    count = 400
+    write_many(tmp_path / "in", count)
+    job = communique.Job(inputs=tmp_path / "in", output_dir=tmp_path / "out", formats="pdf", jobs=1,
+                         progress=lambda done, total, path: job.cancel())
+    with job:
+        stopped = job.run()
+        assert stopped.status == 2 and stopped.not_started > 0
+        assert stopped.converted + stopped.not_started == stopped.total == count
+        # A cancelled job stays cancelled.
+        again = job.run()
+        assert (again.status, again.converted, again.not_started) == (2, 0, count)
+
+
 def test_ctrl_c_cancels_the_run_and_raises_keyboard_interrupt(tmp_path: Path) -> None:
     # Enough PDFs (one thread: about a second here) that the run is far
     # from done when the first is written and Ctrl-C is sent; it stops two
@@ -203,12 +226,7 @@ def test_ctrl_c_cancels_the_run_and_raises_keyboard_interrupt(tmp_path: Path) ->
     # seen at the next). No progress function is given: the job's own keeps
     # Python's signal handling going during the run.
     count = 400
-    for i in range(count):
-        (tmp_path / "in").mkdir(exist_ok=True)
-        (tmp_path / "in" / f"fair-{i:02}.md").write_text(draft(
-            "MINISTRY OF TRADE AND AGRO-INDUSTRY", f"Provincial trade fair number {i} opens",
-            "The provincial trade fair opened today with producers of pepper, salt and rice.",
-            "Kampot, 8 January 2024"))
+    write_many(tmp_path / "in", count)
     out = tmp_path / "out"
 
     def interrupt_after_the_first_pdf() -> None:
