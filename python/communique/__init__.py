@@ -13,6 +13,9 @@ through ctypes::
     engine = communique.Engine(profile="kh-ministry")      # for many releases
     result = engine.run(draft_text, ["html", "txt"])
 
+    with communique.Job(inputs="drafts/", output_dir="site/", formats=["html"]) as job:
+        summary = job.run()             # folders: summary.converted, .invalid, ...
+
 Sources: a `bytes` is the release itself; an `os.PathLike` (pathlib.Path) is
 a file to read; a `str` is a file to read when it is one line naming an
 existing file, else the release's text.
