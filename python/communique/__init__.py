@@ -25,12 +25,15 @@ diagnostics; `convert`, which has nothing to return then, raises
 `InvalidRelease`, whose `.diagnostics` say why. Misuse (an unknown format,
 rule or profile) raises `Error` (a `ValueError` too); a configuration file
 with errors raises `ConfigError`. Every exception here is an `Error` and
-carries `.diagnostics` (empty when there are none).
+carries `.diagnostics` (empty when there are none); a `Job` counts invalid
+releases and failed inputs in its summary, and its `run` raises, besides
+`Error`, what your progress or message function raised (and
+KeyboardInterrupt for Ctrl-C).
 
 Threads: an `Engine` may be used by any number of threads at once (the C
 engine is immutable), and the C library runs without the GIL; the
 module-level functions share engines between threads. Close an engine only
-when no thread is using it.
+when no thread is using it. A `Job` is run by one thread at a time.
 """
 from __future__ import annotations
 
