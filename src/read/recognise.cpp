@@ -1017,9 +1017,20 @@ void recogniser::find_header() {
         ++bi;
         li = 0;
     }
-    // The headline may be preceded by a dateline on its own line.
+    // The headline may be preceded by a dateline on its own line, or under
+    // the lunar date in one paragraph, as Myanmar's ministries set it.
     if (!f_.dateline && bi < blocks_.size() && li == 0) {
-        if (auto d = whole_dateline(blocks_[bi])) {
+        const block& b = blocks_[bi];
+        std::optional<dateline_match> under_lunar;
+        if (b.kind == block_kind::paragraph && b.lines.size() == 2 && !seen(role::lunar) &&
+            is_lunar_date_line(b.lines[0].text))
+            if (auto d = match_dateline(b.lines[1].text, opts_.numeric_dates); d && !d->run_in) under_lunar = d;
+        if (under_lunar) {
+            f_.parts.push_back({role::lunar, bi, 0, 1});
+            f_.dateline = under_lunar;
+            f_.dateline_line = &b.lines[1];
+            ++bi;
+        } else if (auto d = whole_dateline(blocks_[bi])) {
             f_.dateline = d;
             f_.dateline_line = &blocks_[bi].lines[0];
             ++bi;

@@ -296,3 +296,13 @@ TEST_CASE("one subheadline, whichever shape gives it", "[shapes]") {
     CHECK(xml.find("<subheadline>", first + 1) == std::string::npos);
     CHECK(has(xml, "New facility cuts transit time for fruit exports"));
 }
+
+TEST_CASE("a Burmese lunar date over the dateline in one paragraph, above the headline", "[shapes]") {
+    std::string xml = xml_of("ပြန်ကြားရေးဝန်ကြီးဌာန\n\nသတင်းထုတ်ပြန်ချက်\n\n"
+                             "၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်\nနေပြည်တော်၊ ၂၀၂၄ ခုနှစ်၊ ဧပြီလ ၁၂ ရက်\n\n"
+                             "သင်္ကြန်အစီအစဉ်များ ထုတ်လွှင့်မည်\n\n"
+                             "ပြန်ကြားရေးဝန်ကြီးဌာနသည် အထူးအစီအစဉ်များကို ထုတ်လွှင့်သွားမည် ဖြစ်သည်။\n");
+    CHECK(has(xml, "<lunar-date>၁၃၈၅ ခုနှစ်၊ တန်ခူးလဆန်း ၄ ရက်</lunar-date>"));
+    CHECK(has(xml, "<headline>သင်္ကြန်အစီအစဉ်များ ထုတ်လွှင့်မည်</headline>"));
+    CHECK(has(xml, "<place>နေပြည်တော်</place>"));
+}
