@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   communique: reading a list marker's counter, shared by markers.xsl (which
-  counts markers on) and html.xsl (which describes a list's first marker
-  with CSS). A file of its own so that the HTML writer compiles only these.
+  counts markers on), html.xsl (which describes a list's first marker with
+  CSS) and docx.xsl (which describes it as a Word number format). A file of
+  its own so that the HTML and Word writers compile only these.
 -->
 <xsl:stylesheet version="1.0" xmlns:xsl="http://www.w3.org/1999/XSL/Transform">
 
@@ -22,6 +23,44 @@
                           string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1))))"/>
   </xsl:template>
 
+  <!-- What a counter counts in and where it stands: "SYSTEM VALUE", the
+       system a CSS counter style (decimal, lower-roman, upper-roman,
+       lower-alpha, upper-alpha), the value its number ("iv" is
+       "lower-roman 4", "c" "lower-alpha 3"); '' for a counter that counts in
+       none ("ab", "a1", ''). -->
+  <xsl:template name="counter-system">
+    <xsl:param name="counter"/>
+    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
+    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:choose>
+      <xsl:when test="$counter != '' and translate($counter, '0123456789', '') = ''">
+        <xsl:value-of select="concat('decimal ', number($counter))"/>
+      </xsl:when>
+      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
+      <xsl:when test="$counter != '' and translate($counter, 'ivxlcdm', '') = ''
+                      and ($counter = 'i' or string-length($counter) &gt; 1)">
+        <xsl:text>lower-roman </xsl:text>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="$counter != '' and translate($counter, 'IVXLCDM', '') = ''
+                      and ($counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:text>upper-roman </xsl:text>
+        <xsl:call-template name="roman-value">
+          <xsl:with-param name="roman" select="$counter"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+        <xsl:value-of select="concat('lower-alpha ', string-length(substring-before($lower, $counter)) + 1)"/>
+      </xsl:when>
+      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+        <xsl:value-of select="concat('upper-alpha ', string-length(substring-before($upper, $counter)) + 1)"/>
+      </xsl:when>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- The value of a Roman numeral in capitals. -->
   <xsl:template name="roman-value">
     <xsl:param name="roman"/>
     <xsl:choose>

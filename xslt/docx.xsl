@@ -70,6 +70,8 @@
 
   <!-- mode plain, the run-in dateline: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- marker-counter and counter-system: counters.xsl -->
+  <xsl:include href="counters.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -689,56 +691,44 @@
   </xsl:template>
 
   <!--
-    The list's first marker, split as markers.xsl does: the counter is the
-    first run of ASCII letters or digits, what comes before and after it is
-    kept ("(" and ")" of "(a)"). Counters become Word number formats: digits
-    decimal, "i" or a longer run of Roman digits lowerRoman or upperRoman,
-    another single letter lowerLetter or upperLetter; the start is the
-    counter's value. A marker without a counter ("•", "-"), a longer
-    counter or an unordered list is a bullet: the marker repeated.
+    The list's first marker, read as markers.xsl reads it (counters.xsl):
+    the counter is the first run of ASCII letters or digits, what comes
+    before and after it is kept ("(" and ")" of "(a)"). Counters become Word
+    number formats (decimal, lowerRoman, upperRoman, lowerLetter,
+    upperLetter) and the start is the counter's value. A marker without a
+    counter ("•", "-"), a counter that counts in no style ("ab") or an
+    unordered list is a bullet: the marker repeated.
   -->
   <xsl:template name="numbering-levels">
     <xsl:variable name="marker" select="string(@marker)"/>
-    <xsl:variable name="mask"
-                  select="translate($marker, '123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
-                          '0000000000000000000000000000000000000000000000000000000000000')"/>
-    <xsl:variable name="prefix" select="substring-before($mask, '0')"/>
-    <xsl:variable name="from-counter" select="substring($marker, string-length($prefix) + 1)"/>
-    <xsl:variable name="rest" select="concat(substring($mask, string-length($prefix) + 1), '.')"/>
-    <xsl:variable name="counter-length"
-                  select="string-length(substring-before($rest, substring(translate($rest, '0', ''), 1, 1)))"/>
-    <xsl:variable name="counter" select="substring($from-counter, 1, $counter-length)"/>
-    <xsl:variable name="suffix" select="substring($from-counter, $counter-length + 1)"/>
+    <xsl:variable name="counter">
+      <xsl:call-template name="marker-counter">
+        <xsl:with-param name="marker" select="$marker"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <!-- "lower-roman 4": a CSS counter style and the counter's value. -->
+    <xsl:variable name="system">
+      <xsl:if test="@type = 'ordered'">
+        <xsl:call-template name="counter-system">
+          <xsl:with-param name="counter" select="string($counter)"/>
+        </xsl:call-template>
+      </xsl:if>
+    </xsl:variable>
+    <xsl:variable name="css" select="substring-before($system, ' ')"/>
     <xsl:variable name="format">
       <xsl:choose>
-        <xsl:when test="@type != 'ordered' or $counter = ''">bullet</xsl:when>
-        <xsl:when test="translate($counter, '0123456789', '') = ''">decimal</xsl:when>
-        <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or $counter-length &gt; 1)">
-          <xsl:text>lowerRoman</xsl:text>
-        </xsl:when>
-        <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or $counter-length &gt; 1)">
-          <xsl:text>upperRoman</xsl:text>
-        </xsl:when>
-        <xsl:when test="$counter-length = 1 and contains($lower, $counter)">lowerLetter</xsl:when>
-        <xsl:when test="$counter-length = 1 and contains($upper, $counter)">upperLetter</xsl:when>
+        <xsl:when test="$css = 'decimal'">decimal</xsl:when>
+        <xsl:when test="$css = 'lower-roman'">lowerRoman</xsl:when>
+        <xsl:when test="$css = 'upper-roman'">upperRoman</xsl:when>
+        <xsl:when test="$css = 'lower-alpha'">lowerLetter</xsl:when>
+        <xsl:when test="$css = 'upper-alpha'">upperLetter</xsl:when>
         <xsl:otherwise>bullet</xsl:otherwise>
       </xsl:choose>
     </xsl:variable>
     <xsl:variable name="start">
       <xsl:choose>
-        <xsl:when test="$format = 'decimal'">
-          <xsl:value-of select="number($counter)"/>
-        </xsl:when>
-        <xsl:when test="$format = 'lowerRoman' or $format = 'upperRoman'">
-          <xsl:call-template name="roman-value">
-            <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
-          </xsl:call-template>
-        </xsl:when>
-        <xsl:when test="$format = 'lowerLetter'">
-          <xsl:value-of select="string-length(substring-before($lower, $counter)) + 1"/>
-        </xsl:when>
-        <xsl:when test="$format = 'upperLetter'">
-          <xsl:value-of select="string-length(substring-before($upper, $counter)) + 1"/>
+        <xsl:when test="$css != ''">
+          <xsl:value-of select="substring-after($system, ' ')"/>
         </xsl:when>
         <xsl:otherwise>1</xsl:otherwise>
       </xsl:choose>
@@ -747,8 +737,9 @@
       <xsl:with-param name="level" select="0"/>
       <xsl:with-param name="format" select="$format"/>
       <xsl:with-param name="start" select="$start"/>
-      <xsl:with-param name="prefix" select="substring($marker, 1, string-length($prefix))"/>
-      <xsl:with-param name="suffix" select="$suffix"/>
+      <!-- What surrounds the counter has no letters or digits. -->
+      <xsl:with-param name="prefix" select="substring-before($marker, $counter)"/>
+      <xsl:with-param name="suffix" select="substring-after($marker, $counter)"/>
     </xsl:call-template>
   </xsl:template>
 
@@ -796,45 +787,6 @@
         <xsl:with-param name="suffix" select="$suffix"/>
       </xsl:call-template>
     </xsl:if>
-  </xsl:template>
-
-  <!-- The value of a Roman numeral in capitals: a digit smaller than the
-       next one is subtracted (IV), any other added. -->
-  <xsl:template name="roman-value">
-    <xsl:param name="roman"/>
-    <xsl:param name="sum" select="0"/>
-    <xsl:choose>
-      <xsl:when test="$roman = ''">
-        <xsl:value-of select="$sum"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:variable name="digits" select="'IVXLCDM'"/>
-        <xsl:variable name="values" select="'1 5 10 50 100 500 1000 '"/>
-        <xsl:variable name="this" select="number(str:tokenize($values, ' ')[string-length(substring-before($digits, substring($roman, 1, 1))) + 1])"/>
-        <xsl:variable name="next-digit" select="substring($roman, 2, 1)"/>
-        <xsl:variable name="next">
-          <xsl:choose>
-            <xsl:when test="$next-digit = ''">0</xsl:when>
-            <xsl:otherwise>
-              <xsl:value-of select="str:tokenize($values, ' ')[string-length(substring-before($digits, $next-digit)) + 1]"/>
-            </xsl:otherwise>
-          </xsl:choose>
-        </xsl:variable>
-        <xsl:call-template name="roman-value">
-          <xsl:with-param name="roman" select="substring($roman, 2)"/>
-          <xsl:with-param name="sum">
-            <xsl:choose>
-              <xsl:when test="$this &lt; number($next)">
-                <xsl:value-of select="$sum - $this"/>
-              </xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="$sum + $this"/>
-              </xsl:otherwise>
-            </xsl:choose>
-          </xsl:with-param>
-        </xsl:call-template>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================== -->

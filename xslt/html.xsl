@@ -471,32 +471,14 @@
     <!-- What surrounds the counter has no letters or digits. -->
     <xsl:variable name="prefix" select="substring-before(@marker, $counter)"/>
     <xsl:variable name="suffix" select="substring-after(@marker, $counter)"/>
-    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
-    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <xsl:variable name="system">
+      <xsl:call-template name="counter-system">
+        <xsl:with-param name="counter" select="string($counter)"/>
+      </xsl:call-template>
+    </xsl:variable>
     <xsl:choose>
-      <xsl:when test="$counter != '' and translate($counter, '0123456789', '') = ''">
-        <xsl:value-of select="concat('decimal ', number($counter))"/>
-      </xsl:when>
-      <!-- "i", "ii", "iv" are Roman; a single other letter is alphabetic. -->
-      <xsl:when test="$counter != '' and translate($counter, 'ivxlcdm', '') = ''
-                      and ($counter = 'i' or string-length($counter) &gt; 1)">
-        <xsl:text>lower-roman </xsl:text>
-        <xsl:call-template name="roman-value">
-          <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$counter != '' and translate($counter, 'IVXLCDM', '') = ''
-                      and ($counter = 'I' or string-length($counter) &gt; 1)">
-        <xsl:text>upper-roman </xsl:text>
-        <xsl:call-template name="roman-value">
-          <xsl:with-param name="roman" select="$counter"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
-        <xsl:value-of select="concat('lower-alpha ', string-length(substring-before($lower, $counter)) + 1)"/>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
-        <xsl:value-of select="concat('upper-alpha ', string-length(substring-before($upper, $counter)) + 1)"/>
+      <xsl:when test="string($system) != ''">
+        <xsl:value-of select="$system"/>
       </xsl:when>
       <xsl:otherwise>decimal 1</xsl:otherwise>
     </xsl:choose>
@@ -701,7 +683,7 @@ a { color: #1d4f91; }
 </xsl:text>
   </xsl:template>
 
-  <!-- marker-counter and roman-value: counters.xsl -->
+  <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>

@@ -71,44 +71,35 @@
   <xsl:template name="counter-plus">
     <xsl:param name="counter"/>
     <xsl:param name="add"/>
-    <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>
-    <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+    <!-- "lower-roman 4": the counter's style and value (counters.xsl). -->
+    <xsl:variable name="style">
+      <xsl:call-template name="counter-system">
+        <xsl:with-param name="counter" select="$counter"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:variable name="system" select="substring-before($style, ' ')"/>
+    <xsl:variable name="value" select="number(substring-after($style, ' '))"/>
     <xsl:choose>
-      <xsl:when test="translate($counter, '0123456789', '') = ''">
-        <xsl:value-of select="number($counter) + $add"/>
+      <xsl:when test="$system = 'decimal'">
+        <xsl:value-of select="$value + $add"/>
       </xsl:when>
-      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
-      <xsl:when test="translate($counter, 'ivxlcdm', '') = '' and ($counter = 'i' or string-length($counter) &gt; 1)">
+      <xsl:when test="$system = 'lower-roman' or $system = 'upper-roman'">
         <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
-            </xsl:call-template>
-          </xsl:with-param>
+          <xsl:with-param name="n" select="$value"/>
           <xsl:with-param name="add" select="$add"/>
-          <xsl:with-param name="lower" select="true()"/>
+          <xsl:with-param name="lower" select="$system = 'lower-roman'"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="translate($counter, 'IVXLCDM', '') = '' and ($counter = 'I' or string-length($counter) &gt; 1)">
-        <xsl:call-template name="roman">
-          <xsl:with-param name="n">
-            <xsl:call-template name="roman-value">
-              <xsl:with-param name="roman" select="$counter"/>
-            </xsl:call-template>
-          </xsl:with-param>
-          <xsl:with-param name="add" select="$add"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
+      <xsl:when test="$system = 'lower-alpha'">
         <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($lower, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$lower"/>
+          <xsl:with-param name="n" select="$value + $add"/>
+          <xsl:with-param name="letters" select="'abcdefghijklmnopqrstuvwxyz'"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
+      <xsl:when test="$system = 'upper-alpha'">
         <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="string-length(substring-before($upper, $counter)) + 1 + $add"/>
-          <xsl:with-param name="letters" select="$upper"/>
+          <xsl:with-param name="n" select="$value + $add"/>
+          <xsl:with-param name="letters" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -169,7 +160,7 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- marker-counter and roman-value: counters.xsl -->
+  <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>
