@@ -6,6 +6,8 @@
   writer would pay for on every node; a writer's own run-in template wins
   by priority instead.
 
+  - the release's elements that hold only elements: their indentation is
+    not text.
   - mode "plain": an element's text on one line, whitespace normalised (for
     attributes, titles and metadata); a printed line break is a space.
   - mode "run-in": a run-in dateline as it opens the first paragraph,
@@ -16,6 +18,8 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
                 exclude-result-prefixes="r">
+
+  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
   <xsl:template match="*" mode="plain">
     <xsl:variable name="text">

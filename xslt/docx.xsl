@@ -75,8 +75,6 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <xsl:variable name="lang" select="/r:release/@xml:lang"/>
   <xsl:variable name="upper" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
   <xsl:variable name="lower" select="'abcdefghijklmnopqrstuvwxyz'"/>

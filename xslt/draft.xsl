@@ -55,9 +55,6 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <!-- Indentation between block elements is not text. -->
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <xsl:param name="date-format" select="''"/>
   <!-- Where the draft had what the XML's order cannot say, set by the
        writer from where the reader found each block, so that they stay

@@ -51,8 +51,6 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <xsl:param name="page-size" select="'a4'"/>
   <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 

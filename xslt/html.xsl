@@ -31,8 +31,6 @@
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <!-- ================================================================== -->
   <!-- The page                                                            -->
   <!-- ================================================================== -->

@@ -36,8 +36,6 @@
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <xsl:template match="/r:release">
     <xsl:variable name="when" select="r:dateline/r:date/@when"/>
     <!-- version, change.date and change.time are fixed by the NITF 3.6 schema. -->

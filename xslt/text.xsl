@@ -35,8 +35,6 @@
 
   <xsl:output method="text" encoding="UTF-8"/>
 
-  <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
-
   <!-- Columns per line. communique passes parameters as strings. -->
   <xsl:param name="width" select="72"/>
 
