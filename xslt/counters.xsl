@@ -36,26 +36,24 @@
       <xsl:when test="$counter != '' and translate($counter, '0123456789', '') = ''">
         <xsl:value-of select="concat('decimal ', number($counter))"/>
       </xsl:when>
-      <!-- "i", "ii", "iv" are Roman; a single other letter ("c", "v") is alphabetic. -->
-      <xsl:when test="$counter != '' and translate($counter, 'ivxlcdm', '') = ''
-                      and ($counter = 'i' or string-length($counter) &gt; 1)">
-        <xsl:text>lower-roman </xsl:text>
+      <!-- "i", "ii", "iv" are Roman (all in one case); a single other letter
+           ("c", "v") is alphabetic. -->
+      <xsl:when test="(translate($counter, 'ivxlcdm', '') = '' or translate($counter, 'IVXLCDM', '') = '')
+                      and ($counter = 'i' or $counter = 'I' or string-length($counter) &gt; 1)">
+        <xsl:choose>
+          <xsl:when test="contains($lower, substring($counter, 1, 1))"><xsl:text>lower-roman </xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text>upper-roman </xsl:text></xsl:otherwise>
+        </xsl:choose>
         <xsl:call-template name="roman-value">
           <xsl:with-param name="roman" select="translate($counter, $lower, $upper)"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$counter != '' and translate($counter, 'IVXLCDM', '') = ''
-                      and ($counter = 'I' or string-length($counter) &gt; 1)">
-        <xsl:text>upper-roman </xsl:text>
-        <xsl:call-template name="roman-value">
-          <xsl:with-param name="roman" select="$counter"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($lower, $counter)">
-        <xsl:value-of select="concat('lower-alpha ', string-length(substring-before($lower, $counter)) + 1)"/>
-      </xsl:when>
-      <xsl:when test="string-length($counter) = 1 and contains($upper, $counter)">
-        <xsl:value-of select="concat('upper-alpha ', string-length(substring-before($upper, $counter)) + 1)"/>
+      <xsl:when test="string-length($counter) = 1 and contains(concat($lower, $upper), $counter)">
+        <xsl:choose>
+          <xsl:when test="contains($lower, $counter)"><xsl:text>lower-alpha </xsl:text></xsl:when>
+          <xsl:otherwise><xsl:text>upper-alpha </xsl:text></xsl:otherwise>
+        </xsl:choose>
+        <xsl:value-of select="string-length(substring-before($lower, translate($counter, $upper, $lower))) + 1"/>
       </xsl:when>
     </xsl:choose>
   </xsl:template>
