@@ -461,7 +461,8 @@
     result-tree fragment (no variable or parameter with content, only
     select): libxslt appends text to the output in place only while no
     fragment has been built since, and otherwise copies the whole text so
-    far, which made a paragraph of 50,000 links take seconds.
+    far, which makes a long paragraph quadratic (the figure:
+    docs/performance.md).
   -->
   <xsl:template match="text()">
     <xsl:variable name="node" select="ancestor-or-self::node()[not(parent::r:date or parent::r:place)][1]"/>

@@ -408,12 +408,13 @@
     Performance: the lines are one node-set (str:tokenize, each line
     behind a mark so that empty lines are kept), not a recursion that
     passes the rest of the text on: that copied the rest once per line
-    (quadratic in a paragraph of 100,000 hard breaks) and stopped at
-    libxslt's depth limit. libxslt appends text to the output in place only
-    while no result-tree fragment has been built since, and otherwise copies
-    the whole text node so far: a left-aligned line goes out without a
-    fragment, and each call's lines go into an element of their own (which
-    the text output leaves out), whatever fragments were built before.
+    (quadratic in the number of hard breaks; the figure:
+    docs/performance.md) and stopped at libxslt's depth limit. libxslt
+    appends text to the output in place only while no result-tree fragment
+    has been built since, and otherwise copies the whole text node so far:
+    a left-aligned line goes out without a fragment, and each call's lines
+    go into an element of their own (which the text output leaves out),
+    whatever fragments were built before.
   -->
   <xsl:template name="lines">
     <xsl:param name="text"/>
