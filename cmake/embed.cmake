@@ -40,7 +40,8 @@ foreach(entry IN LISTS FILES)
     # The stylesheets' comments are for people too: the copy built in keeps
     # of each comment only its line breaks (line numbers in messages stay the
     # file's, and the text on either side stays two text nodes), so that
-    # compiling a stylesheet at start-up parses less.
+    # compiling a stylesheet at start-up parses less (the figure:
+    # docs/performance.md).
     file(READ "${path}" text)
     set(kept "")
     string(FIND "${text}" "<!--" from)
