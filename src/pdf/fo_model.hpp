@@ -53,6 +53,7 @@ struct span {
 struct link_span {
     std::uint32_t begin = 0, end = 0;
     std::string uri;
+    std::int32_t tag = -1;  // its Link structure element (document::structure)
 };
 
 // A page number written into static content (fo:page-number, or
@@ -73,6 +74,7 @@ struct paragraph {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> no_break;  // keep-together.within-line
     std::vector<page_field> fields;                                 // static content only
     bool first_of_block = true;                                     // text-indent applies
+    std::int32_t tag = -1;  // the structure element its text belongs to; -1: an artifact (static content)
 };
 
 // Computed block-level properties. Indents are measured from the edges of
@@ -111,6 +113,7 @@ struct node {
     std::vector<node> children;
     std::vector<double> columns;  // kind::table: each column's width, points, from the table's start edge on
     cell_frame frame;             // kind::table_cell
+    std::string role;             // a structure role the FO asks for (cq:role), else one its kind implies
 };
 
 struct box {
@@ -143,8 +146,18 @@ struct metadata {
     std::string create_date;  // xmp:CreateDate as written (ISO 8601), may be empty
 };
 
+// An element of the tagged PDF's logical structure (PDF 1.7, 14.7): a
+// standard structure type and its parent, in document order (a parent
+// before its children). Element 0 is the Document.
+struct struct_element {
+    std::string role;         // "Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Link", "Table", "TR", "TH", "TD", ...
+    std::int32_t parent = -1;
+    std::string lang;         // written only when it differs from the parent's (the root's from the catalog's)
+};
+
 struct document {
     std::vector<text_style> styles;
+    std::vector<struct_element> structure;  // empty: nothing to tag
     std::vector<page_master> masters;
     std::vector<page_sequence> sequences;
     metadata meta;

@@ -24,6 +24,8 @@ constexpr std::string_view xmp_meta_ns = "adobe:ns:meta/";
 constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view xmp_ns = "http://ns.adobe.com/xap/1.0/";
+// communique's own attributes on FO elements (cq:role), which FOP ignores.
+constexpr const char* cq_ns = "urn:communique:fo:1";
 
 // The parser reports the first problem by throwing this; parse_fo turns it
 // into its false-and-a-reason result.
@@ -289,6 +291,20 @@ std::optional<std::string> attr(const xmlNode* el, const char* name) {
     if (!v) return std::nullopt;
     std::string out = trim(sv(v));
     xmlFree(v);
+    return out;
+}
+
+// cq:role: the structure type a block stands for in a tagged PDF, one of
+// the standard types for blocks (PDF 1.7, 14.8.4.2 to 14.8.4.3).
+std::string cq_role(const xmlNode* el) {
+    xmlChar* v = xmlGetNsProp(el, reinterpret_cast<const xmlChar*>("role"), reinterpret_cast<const xmlChar*>(cq_ns));
+    if (!v) return {};
+    std::string out = trim(sv(v));
+    xmlFree(v);
+    static constexpr std::string_view roles[] = {"P",  "H",  "H1",         "H2",      "H3",   "H4",        "H5",
+                                                 "H6", "Div", "BlockQuote", "Caption", "Note", "Sect", "Art"};
+    if (std::find(std::begin(roles), std::end(roles), out) == std::end(roles))
+        throw fo_error("unsupported value '" + out + "' of cq:role on " + display_name(el));
     return out;
 }
 
@@ -867,6 +883,7 @@ private:
         out.what = node::kind::block;
         out.props = paragraph_props(ctx);
         apply_box(el, ctx, out.props);
+        out.role = cq_role(el);
         block_children(el, ctx, out, is_static, true);
         return out;
     }
@@ -950,6 +967,8 @@ private:
                         unsupported(r);
                     }
                     out.children.push_back(table_row(r, rctx, is_static));
+                    if (is_fo(c, "table-header"))
+                        for (node& cell : out.children.back().children) cell.role = "TH";
                     most_cells = std::max(most_cells, out.children.back().children.size());
                 }
             } else {
@@ -1151,7 +1170,71 @@ private:
     std::vector<std::string> citations_;
 };
 
+// ---- the logical structure -------------------------------------------------------------------
+
+class structure_builder {
+public:
+    explicit structure_builder(document& doc) : doc_(doc) {}
+
+    void build() {
+        doc_.structure.clear();
+        doc_.structure.push_back({"Document", -1, {}});
+        for (page_sequence& seq : doc_.sequences)
+            for (node& c : seq.flow.children) walk(c, 0, doc_.meta.language);
+    }
+
+private:
+    // parent_lang: the language the parent element's content is in.
+    void walk(node& n, std::int32_t parent, const std::string& parent_lang) {
+        const std::string& lang = doc_.styles[n.props.style].lang;
+        if (n.what == node::kind::text) {
+            n.para.tag = parent;
+            for (link_span& l : n.para.links) l.tag = add("Link", parent, {});
+            return;
+        }
+        std::string role = n.role;
+        if (role.empty()) role = implied_role(n, parent);
+        std::int32_t self = parent;
+        std::string self_lang = parent_lang;
+        if (!role.empty()) {
+            self = add(role, parent, lang != parent_lang ? lang : std::string());
+            self_lang = lang;
+        }
+        for (node& c : n.children) walk(c, self, self_lang);
+    }
+
+    // A block of text is a paragraph, but in a list label the label holds
+    // its text itself; a block of blocks only groups them and is no element.
+    std::string implied_role(const node& n, std::int32_t parent) const {
+        switch (n.what) {
+            case node::kind::block: {
+                const bool text = std::any_of(n.children.begin(), n.children.end(),
+                                              [](const node& c) { return c.what == node::kind::text; });
+                return text && doc_.structure[std::size_t(parent)].role != "Lbl" ? "P" : "";
+            }
+            case node::kind::list_block: return "L";
+            case node::kind::list_item: return "LI";
+            case node::kind::list_label: return "Lbl";
+            case node::kind::list_body: return "LBody";
+            case node::kind::table: return "Table";
+            case node::kind::table_row: return "TR";
+            case node::kind::table_cell: return "TD";
+            case node::kind::text: break;
+        }
+        return "";
+    }
+
+    std::int32_t add(std::string role, std::int32_t parent, std::string lang) {
+        doc_.structure.push_back({std::move(role), parent, std::move(lang)});
+        return static_cast<std::int32_t>(doc_.structure.size() - 1);
+    }
+
+    document& doc_;
+};
+
 }  // namespace
+
+void build_structure(document& doc) { structure_builder(doc).build(); }
 
 bool parse_fo(xmlDocPtr fo, document& out, std::string& error) {
     out = {};

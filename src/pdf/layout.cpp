@@ -33,6 +33,7 @@ struct line_run {
     std::u16string text;
     std::uint32_t text_begin = 0;  // where text starts in the paragraph
     double dy = 0;                 // its baseline this far below the line's (a table cell's line in a row)
+    std::int32_t tag = -1;         // the structure element it belongs to
 };
 
 struct line_link {
@@ -40,6 +41,7 @@ struct line_link {
     std::string uri;
     double dy = 0;                   // as line_run::dy
     double ascent = 0, descent = 0;  // of the line it was set in
+    std::int32_t tag = -1;
 };
 
 // A rule drawn with the line, from its top edge (y down) and the region's
@@ -264,13 +266,27 @@ private:
             if (run.end <= s || run.begin >= e) continue;
             const text_style& style = doc_.styles[run.style];
             const std::uint32_t pb = std::max(run.begin, s), pe = std::min(run.end, e);
+            // A run is cut where a link starts or ends: a link's glyphs are
+            // marked content of their own in a tagged PDF.
             line_run lr;
-            lr.font = run.font;
-            lr.size = style.size;
-            lr.color = style.color;
-            lr.x = pen;
-            lr.text = text.substr(pb, pe - pb);
-            lr.text_begin = pb;
+            std::uint32_t piece_begin = pb;
+            auto start_piece = [&](std::uint32_t at, std::int32_t tag) {
+                lr = line_run{};
+                lr.font = run.font;
+                lr.size = style.size;
+                lr.color = style.color;
+                lr.x = pen;
+                lr.tag = tag;
+                piece_begin = at;
+            };
+            auto close_piece = [&](std::uint32_t at) {
+                if (lr.glyphs.empty()) return;
+                lr.text = text.substr(piece_begin, at - piece_begin);
+                lr.text_begin = piece_begin;
+                for (placed_glyph& pg : lr.glyphs) pg.cluster -= piece_begin;
+                lb.runs.push_back(std::move(lr));
+            };
+            start_piece(pb, tag_at(w.para, pb));
             std::uint32_t previous_cluster = UINT32_MAX;
             // Clusters ascend: only the line's own glyphs are visited, not
             // the whole run's for every line (a paragraph-long run made
@@ -279,6 +295,13 @@ private:
                                                 [&](const glyph& g) { return g.cluster < s; });
             for (auto it = g_begin; it != run.glyphs.end() && it->cluster < e; ++it) {
                 const glyph& g = *it;
+                if (g.cluster != previous_cluster && !w.para.links.empty()) {
+                    const std::int32_t tag = tag_at(w.para, g.cluster);
+                    if (tag != lr.tag) {
+                        close_piece(g.cluster);
+                        start_piece(g.cluster, tag);
+                    }
+                }
                 if (ratio > 0 && g.cluster != previous_cluster && g.cluster > s && w.boundary_glue[g.cluster] > 0) {
                     // A word boundary opens up before this cluster.
                     const double extra = ratio * w.boundary_glue[g.cluster];
@@ -289,7 +312,7 @@ private:
                 previous_cluster = g.cluster;
                 placed_glyph pg;
                 pg.gid = g.gid;
-                pg.cluster = g.cluster - pb;
+                pg.cluster = g.cluster;
                 pg.advance = g.advance;
                 pg.x_offset = g.x_offset;
                 pg.y_offset = g.y_offset;
@@ -300,19 +323,28 @@ private:
                 pen += pg.advance;
                 lr.glyphs.push_back(pg);
             }
-            if (lr.glyphs.empty()) continue;
-            extend(lb, run.font, style.size, w.props.leading);
-            lb.runs.push_back(std::move(lr));
+            const std::size_t before = lb.runs.size();
+            close_piece(pe);
+            if (lb.runs.size() > before) extend(lb, run.font, style.size, w.props.leading);
         }
         for (const link_span& link : w.para.links) {
             if (link.end <= s || link.begin >= e) continue;
-            lb.links.push_back({x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri});
+            line_link l{x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri};
+            l.tag = link.tag;
+            lb.links.push_back(std::move(l));
         }
         for (line_link& l : lb.links) {
             l.ascent = lb.ascent;
             l.descent = lb.descent;
         }
         return lb;
+    }
+
+    // The structure element of the text at `at`: its link's, else its paragraph's.
+    static std::int32_t tag_at(const paragraph& p, std::uint32_t at) {
+        for (const link_span& l : p.links)
+            if (l.begin <= at && at < l.end) return l.tag;
+        return p.tag;
     }
 
     // Where the line's pen ends.
@@ -553,7 +585,10 @@ private:
                 line_box& target = out_[lines_[first + i]].line;
                 target.ascent = std::max(target.ascent, label_lines[i].ascent);
                 target.descent = std::max(target.descent, label_lines[i].descent);
-                for (line_run& r : label_lines[i].runs) target.runs.push_back(std::move(r));
+                // The label's runs go first: the content stream then reads
+                // in the structure's order (Lbl before LBody).
+                target.runs.insert(target.runs.begin(), std::make_move_iterator(label_lines[i].runs.begin()),
+                                   std::make_move_iterator(label_lines[i].runs.end()));
                 for (line_link& l : label_lines[i].links) target.links.push_back(std::move(l));
             } else {
                 push_line(std::move(label_lines[i]), true);
@@ -727,10 +762,12 @@ void place_line(line_box& lb, double region_x, double baseline_from_top, double 
         pr.y = y - r.dy;
         pr.glyphs = std::move(r.glyphs);
         pr.text = std::move(r.text);
+        pr.tag = r.tag;
         page.runs.push_back(std::move(pr));
     }
     for (const line_link& l : lb.links)
-        page.links.push_back({region_x + l.x0, y - l.dy - l.descent, region_x + l.x1, y - l.dy + l.ascent, l.uri});
+        page.links.push_back(
+            {region_x + l.x0, y - l.dy - l.descent, region_x + l.x1, y - l.dy + l.ascent, l.uri, l.tag});
     const double top = y + lb.ascent;
     for (const line_rule& r : lb.rules)
         page.rules.push_back({region_x + r.x0, top - r.y0, region_x + r.x1, top - r.y1, r.width, r.color});

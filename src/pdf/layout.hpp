@@ -32,11 +32,13 @@ struct placed_run {
     double x = 0, y = 0;  // the pen's start on the baseline, PDF user space (origin bottom left)
     std::vector<placed_glyph> glyphs;
     std::u16string text;  // the characters the glyphs show, in logical order
+    std::int32_t tag = -1;  // its structure element (document::structure); -1: an artifact
 };
 
 struct link_area {
     double x0 = 0, y0 = 0, x1 = 0, y1 = 0;  // PDF user space
     std::string uri;
+    std::int32_t tag = -1;  // its Link structure element
 };
 
 // A straight line drawn across the page (a table's cell borders).

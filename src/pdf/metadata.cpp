@@ -141,7 +141,7 @@ std::string xmp_date(const timestamp& t) {
 }
 
 std::string xmp_packet(const metadata& meta, const std::optional<timestamp>& created, std::string_view producer,
-                       std::string_view creator_tool) {
+                       std::string_view creator_tool, bool pdf_ua) {
     std::string x;
     // The packet header's id is the fixed one the XMP specification gives.
     x += "<?xpacket begin=\"\xEF\xBB\xBF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n";
@@ -176,6 +176,11 @@ std::string xmp_packet(const metadata& meta, const std::optional<timestamp>& cre
     x += "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n";
     x += "   <pdf:Producer>" + escape_xml(producer) + "</pdf:Producer>\n";
     x += "  </rdf:Description>\n";
+    if (pdf_ua) {
+        x += "  <rdf:Description rdf:about=\"\" xmlns:pdfuaid=\"http://www.aiim.org/pdfua/ns/id/\">\n";
+        x += "   <pdfuaid:part>1</pdfuaid:part>\n";
+        x += "  </rdf:Description>\n";
+    }
     x += " </rdf:RDF>\n";
     x += "</x:xmpmeta>\n";
     x += "<?xpacket end=\"r\"?>";

@@ -31,8 +31,9 @@ std::string xmp_date(const timestamp& t);  // 2024-03-03T09:30:00Z, 2024-03-03T0
 
 // The XMP packet (uncompressed, as PDF/A and search tools want it): dc:title,
 // dc:creator, dc:description, dc:language, xmp:CreateDate and ModifyDate,
-// pdf:Producer, xmp:CreatorTool.
+// pdf:Producer, xmp:CreatorTool; with pdf_ua, the PDF/UA identification
+// (pdfuaid:part 1) a tagged PDF claims.
 std::string xmp_packet(const metadata& meta, const std::optional<timestamp>& created, std::string_view producer,
-                       std::string_view creator_tool);
+                       std::string_view creator_tool, bool pdf_ua = false);
 
 }  // namespace communique::detail::pdf

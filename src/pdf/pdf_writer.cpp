@@ -182,6 +182,137 @@ void draw_rules(std::string& s, const std::vector<placed_rule>& rules) {
     s += "Q\n";
 }
 
+// The logical structure, gathered as the pages are written: each page's
+// marked-content sequences in order (its entry in the ParentTree: MCID n is
+// the n-th), and each element's kids in the order their content comes. An
+// element joins its parent's kids when its first content is drawn, so that
+// kids interleave as the text does (a P's words, its Link, its words) and
+// an element with nothing drawn is left out.
+class structure_writer {
+public:
+    explicit structure_writer(const std::vector<struct_element>& elements)
+        : elements_(elements), kids_(elements.size()), attached_(elements.size(), false),
+          page_(elements.size(), none) {}
+
+    bool enabled() const { return !elements_.empty(); }
+
+    void begin_page() { mcids_.emplace_back(); }
+
+    // Opens the marked content of `tag`'s text on the current page (an
+    // artifact for -1); the caller closes it with EMC.
+    void open(std::string& s, std::int32_t tag) {
+        if (tag < 0) {
+            s += "/Artifact BMC\n";
+            return;
+        }
+        const std::size_t page = mcids_.size() - 1;
+        const auto mcid = static_cast<std::int64_t>(mcids_.back().size());
+        mcids_.back().push_back(tag);
+        s += '/';
+        s += elements_[std::size_t(tag)].role;
+        s += "<</MCID " + std::to_string(mcid) + ">>BDC\n";
+        add(tag, {kid::content, page, mcid, nullptr});
+    }
+
+    // A link annotation of the current page belongs to the Link `tag`.
+    void annotation(std::int32_t tag, PdfObject* annot) {
+        if (tag < 0) return;
+        add(tag, {kid::annotation, mcids_.size() - 1, 0, annot});
+        annots_.emplace_back(annot, tag);
+    }
+
+    // The structure tree's objects, the pages' /StructParents and the
+    // catalog's /StructTreeRoot and /MarkInfo.
+    void finish(PdfVecObjects& objects, const std::vector<PdfObject*>& pages, PdfDictionary& catalog) {
+        PdfObject* root = objects.CreateObject("StructTreeRoot");
+        std::vector<PdfObject*> objs(elements_.size(), nullptr);
+        attached_[0] = true;
+        for (std::size_t i = 0; i < elements_.size(); ++i)
+            if (attached_[i]) objs[i] = objects.CreateObject("StructElem");
+        for (std::size_t i = 0; i < elements_.size(); ++i) {
+            if (!objs[i]) continue;
+            const struct_element& e = elements_[i];
+            PdfDictionary& d = objs[i]->GetDictionary();
+            d.AddKey("S", PdfName(e.role));
+            d.AddKey("P", e.parent < 0 ? root->Reference() : objs[std::size_t(e.parent)]->Reference());
+            if (page_[i] != none) d.AddKey("Pg", pages[page_[i]]->Reference());
+            if (!e.lang.empty()) d.AddKey("Lang", text_string(e.lang));
+            PdfArray k;
+            for (const kid& c : kids_[i]) {
+                if (c.what == kid::element) {
+                    k.push_back(objs[c.page]->Reference());
+                } else if (c.what == kid::content && c.page == page_[i]) {
+                    k.push_back(PdfVariant(static_cast<pdf_int64>(c.mcid)));
+                } else {
+                    PdfDictionary r;
+                    r.AddKey("Type", PdfName(c.what == kid::content ? "MCR" : "OBJR"));
+                    r.AddKey("Pg", pages[c.page]->Reference());
+                    if (c.what == kid::content) r.AddKey("MCID", static_cast<pdf_int64>(c.mcid));
+                    else r.AddKey("Obj", c.annot->Reference());
+                    k.push_back(r);
+                }
+            }
+            d.AddKey("K", k);
+        }
+        PdfArray nums;
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            pages[p]->GetDictionary().AddKey("StructParents", static_cast<pdf_int64>(p));
+            PdfArray refs;
+            for (std::int32_t tag : mcids_[p]) refs.push_back(objs[std::size_t(tag)]->Reference());
+            nums.push_back(PdfVariant(static_cast<pdf_int64>(p)));
+            nums.push_back(refs);
+        }
+        auto key = static_cast<pdf_int64>(pages.size());
+        for (auto [annot, tag] : annots_) {
+            annot->GetDictionary().AddKey("StructParent", key);
+            nums.push_back(PdfVariant(key++));
+            nums.push_back(objs[std::size_t(tag)]->Reference());
+        }
+        PdfDictionary parent_tree;
+        parent_tree.AddKey("Nums", nums);
+        PdfDictionary& r = root->GetDictionary();
+        PdfArray top;
+        top.push_back(objs[0]->Reference());
+        r.AddKey("K", top);
+        r.AddKey("ParentTree", parent_tree);
+        r.AddKey("ParentTreeNextKey", key);
+        catalog.AddKey("StructTreeRoot", root->Reference());
+        PdfDictionary mark;
+        mark.AddKey("Marked", PdfVariant(true));
+        catalog.AddKey("MarkInfo", mark);
+    }
+
+private:
+    static constexpr std::size_t none = SIZE_MAX;
+    // An element's kid: another element (its index in `page`), a marked-content
+    // sequence (page, MCID) or an annotation (page, object).
+    struct kid {
+        enum kind : std::uint8_t { element, content, annotation } what;
+        std::size_t page;
+        std::int64_t mcid;
+        PdfObject* annot;
+    };
+
+    void add(std::int32_t tag, kid k) {
+        const auto t = std::size_t(tag);
+        if (k.what == kid::content && page_[t] == none) page_[t] = k.page;
+        kids_[t].push_back(k);
+        for (std::size_t e = t; !attached_[e] && elements_[e].parent >= 0;) {
+            attached_[e] = true;
+            const auto parent = std::size_t(elements_[e].parent);
+            kids_[parent].push_back({kid::element, e, 0, nullptr});
+            e = parent;
+        }
+    }
+
+    const std::vector<struct_element>& elements_;
+    std::vector<std::vector<kid>> kids_;
+    std::vector<bool> attached_;
+    std::vector<std::size_t> page_;                // the page of an element's first content: its /Pg
+    std::vector<std::vector<std::int32_t>> mcids_;  // per page: the element of each MCID
+    std::vector<std::pair<PdfObject*, std::int32_t>> annots_;
+};
+
 // URIs must be 7-bit: anything else is percent-encoded (an IRI becomes a URI).
 std::string ascii_uri(std::string_view uri) {
     static constexpr char hex[] = "0123456789ABCDEF";
@@ -244,7 +375,8 @@ void replace_file_id(std::string& pdf) {
 }  // namespace
 
 bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
-               const std::optional<std::int64_t>& source_date_epoch, std::string& out, std::string& error) {
+               const std::vector<struct_element>& structure, const std::optional<std::int64_t>& source_date_epoch,
+               std::string& out, std::string& error) {
     out.clear();
     try {
         // Which glyphs of which fonts, and what they mean.
@@ -269,17 +401,36 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
 
         PdfObject* tree = objects.CreateObject("Pages");
         PdfArray kids;
+        structure_writer tags(structure);
+        std::vector<PdfObject*> page_objects;
         for (const laid_out_page& page : pages) {
             std::string content;
             rgb fill;
             bool stroking = false;
             std::vector<font_entry*> used;
-            draw_rules(content, page.rules);
+            if (tags.enabled()) {
+                tags.begin_page();
+                if (!page.rules.empty()) {
+                    content += "/Artifact BMC\n";
+                    draw_rules(content, page.rules);
+                    content += "EMC\n";
+                }
+            } else {
+                draw_rules(content, page.rules);
+            }
+            // Consecutive runs of one element are one marked-content sequence.
+            std::optional<std::int32_t> open;
             for (const placed_run& r : page.runs) {
                 font_entry& f = fonts.get(r.font.face);
                 if (std::find(used.begin(), used.end(), &f) == used.end()) used.push_back(&f);
+                if (tags.enabled() && open != r.tag) {
+                    if (open) content += "EMC\n";
+                    tags.open(content, r.tag);
+                    open = r.tag;
+                }
                 show_run(content, r, f, fill, stroking);
             }
+            if (open) content += "EMC\n";
             PdfObject* contents = objects.CreateObject();
             set_stream(contents, content);
 
@@ -293,6 +444,9 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
             resources.AddKey("Font", font_resources);
             d.AddKey("Resources", resources);
             d.AddKey("Contents", contents->Reference());
+            page_objects.push_back(p);
+            // PDF/UA: annotations are visited in the structure's order.
+            if (tags.enabled()) d.AddKey("Tabs", PdfName("S"));
             if (!page.links.empty()) {
                 PdfArray annots;
                 for (const link_area& l : page.links) {
@@ -310,6 +464,11 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
                     action.AddKey("URI", PdfString(uri.data(), static_cast<pdf_long>(uri.size())));
                     ad.AddKey("A", action);
                     ad.AddKey("P", p->Reference());
+                    if (tags.enabled()) {
+                        // PDF/UA asks a link for a description: its address.
+                        ad.AddKey("Contents", text_string(l.uri));
+                        tags.annotation(l.tag, a);
+                    }
                     annots.push_back(a->Reference());
                 }
                 d.AddKey("Annots", annots);
@@ -326,7 +485,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
 
         PdfObject* xmp = objects.CreateObject("Metadata");
         xmp->GetDictionary().AddKey("Subtype", PdfName("XML"));
-        set_stream(xmp, xmp_packet(meta, created, producer, creator_tool), false);
+        set_stream(xmp, xmp_packet(meta, created, producer, creator_tool, tags.enabled()), false);
 
         PdfObject* catalog = objects.CreateObject("Catalog");
         PdfDictionary& cat = catalog->GetDictionary();
@@ -336,6 +495,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
         PdfDictionary prefs;
         prefs.AddKey("DisplayDocTitle", PdfVariant(true));
         cat.AddKey("ViewerPreferences", prefs);
+        if (tags.enabled()) tags.finish(objects, page_objects, cat);
 
         PdfObject* info = objects.CreateObject();
         PdfDictionary& id = info->GetDictionary();

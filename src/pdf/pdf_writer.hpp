@@ -21,7 +21,10 @@ namespace communique::detail::pdf {
 
 // source_date_epoch, when given, is the creation date; else meta.create_date
 // (ISO 8601) when it parses; else the document has no date at all.
+// A non-empty `structure` makes a tagged PDF (PDF/UA-1, docs/pdf.md): the
+// runs' and links' tags index it, everything untagged is an artifact.
 bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
-               const std::optional<std::int64_t>& source_date_epoch, std::string& out, std::string& error);
+               const std::vector<struct_element>& structure, const std::optional<std::int64_t>& source_date_epoch,
+               std::string& out, std::string& error);
 
 }  // namespace communique::detail::pdf

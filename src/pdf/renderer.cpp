@@ -68,10 +68,11 @@ bool renderer::render(xmlDocPtr fo, const render_options& opts, std::string& pdf
     try {
         document doc;
         if (!parse_fo(fo, doc, error)) return false;
+        if (opts.tagged) build_structure(doc);
         std::vector<laid_out_page> pages;
         if (!lay_out(doc, font_library::instance(), opts.max_pages, pages, error)) return false;
         if (missing) find_missing(pages, *missing);
-        if (!write_pdf(pages, doc.meta, opts.source_date_epoch, pdf, error)) {
+        if (!write_pdf(pages, doc.meta, doc.structure, opts.source_date_epoch, pdf, error)) {
             pdf.clear();
             if (missing) missing->clear();
             return false;

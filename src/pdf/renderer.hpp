@@ -19,6 +19,7 @@ namespace communique::detail::pdf {
 struct render_options {
     std::optional<std::int64_t> source_date_epoch;  // overrides the creation date (else the FO's xmp:CreateDate)
     std::size_t max_pages = 500;                    // a document needing more is refused with an error
+    bool tagged = true;  // a tagged PDF (PDF/UA-1: logical structure, artifacts); --param pdf-tagged=false
 };
 
 // Loads nothing until first use; fonts are resolved through fontconfig once

@@ -188,6 +188,11 @@ xslt_writers::xslt_writers(const options& opts) {
     params_ = opts.parameters;
     params_.try_emplace("width", std::to_string(opts.text_width));
     pdf_options_.max_pages = opts.max_pages;
+    // pdf-tagged=false: an untagged PDF (no structure tree, docs/pdf.md).
+    // The renderer's parameter, not the stylesheet's; passed on all the same,
+    // as every parameter is.
+    if (auto it = params_.find("pdf-tagged"); it != params_.end() && (it->second == "false" || it->second == "no"))
+        pdf_options_.tagged = false;
     // Reproducible builds' convention: the PDF's dates, when set.
     if (const char* epoch = std::getenv("SOURCE_DATE_EPOCH"); epoch && *epoch) {
         char* end = nullptr;

@@ -2,7 +2,7 @@
 // process (as in a server or a batch conversion). Not installed; run by
 // tools/bench-pdf.
 //
-//   communique-pdf-bench [--iterations N] [--threads T] INPUT...
+//   communique-pdf-bench [--iterations N] [--threads T] [--untagged] INPUT...
 //
 // INPUT is a draft (.md), canonical XML or FO. Each is turned into FO once;
 // the FO is then rendered N times per thread. Prints the first render (fonts
@@ -47,15 +47,17 @@ int page_count(const std::string& pdf) {
 
 int main(int argc, char** argv) {
     int iterations = 500, threads = 1;
+    communique::detail::pdf::render_options opts;
     std::vector<std::string> inputs;
     for (int i = 1; i < argc; ++i) {
         std::string a = argv[i];
         if (a == "--iterations" && i + 1 < argc) iterations = std::max(1, std::atoi(argv[++i]));
         else if (a == "--threads" && i + 1 < argc) threads = std::max(1, std::atoi(argv[++i]));
+        else if (a == "--untagged") opts.tagged = false;  // as --param pdf-tagged=false
         else inputs.push_back(a);
     }
     if (inputs.empty()) {
-        std::cerr << "usage: communique-pdf-bench [--iterations N] [--threads T] INPUT...\n";
+        std::cerr << "usage: communique-pdf-bench [--iterations N] [--threads T] [--untagged] INPUT...\n";
         return 2;
     }
     pdf_test::fo_stylesheet sheet(CQ_SOURCE_DIR "/xslt/fo.xsl");
@@ -81,7 +83,7 @@ int main(int argc, char** argv) {
         }
         std::string pdf, error;
         const double w0 = wall_ms(), c0 = cpu_ms();
-        if (!renderer.render(fo.get(), {}, pdf, error)) {
+        if (!renderer.render(fo.get(), opts, pdf, error)) {
             std::cerr << input << ": " << error << "\n";
             return 1;
         }
@@ -93,7 +95,7 @@ int main(int argc, char** argv) {
         for (int t = 0; t < threads; ++t)
             pool.emplace_back([&] {
                 std::string out, err;
-                for (int i = 0; i < iterations; ++i) renderer.render(fo.get(), {}, out, err);
+                for (int i = 0; i < iterations; ++i) renderer.render(fo.get(), opts, out, err);
             });
         for (std::thread& t : pool) t.join();
         const double wall = wall_ms() - w1, cpu = cpu_ms() - c1;
@@ -106,6 +108,7 @@ int main(int argc, char** argv) {
             double t = cpu_ms();
             P::document model;
             P::parse_fo(fo.get(), model, error);
+            if (opts.tagged) P::build_structure(model);
             parse += cpu_ms() - t;
             t = cpu_ms();
             std::vector<P::laid_out_page> laid;
@@ -113,7 +116,7 @@ int main(int argc, char** argv) {
             layout += cpu_ms() - t;
             t = cpu_ms();
             std::string out;
-            P::write_pdf(laid, model.meta, std::nullopt, out, error);
+            P::write_pdf(laid, model.meta, model.structure, std::nullopt, out, error);
             write += cpu_ms() - t;
         }
         std::printf("%s\n", input.substr(input.find_last_of('/') + 1).c_str());

@@ -73,6 +73,7 @@ int main(int argc, char** argv) {
             fo = sheet.apply(doc.get(), params);
             if (!fo_out.empty()) std::ofstream(fo_out, std::ios::binary) << sheet.serialize(fo.get());
         }
+        if (auto it = params.find("pdf-tagged"); it != params.end() && it->second == "false") opts.tagged = false;
         communique::detail::pdf::renderer r;
         std::string pdf, error;
         if (!r.render(fo.get(), opts, pdf, error)) {
