@@ -28,9 +28,9 @@
   and xmp:CreateDate (the dateline's date). fo:root carries xml:lang.
 
   Fonts: Latin text in Liberation Serif (DejaVu Serif when it is missing);
-  a Khmer release uses Khmer OS Muol Light for the national header and the
-  issuing organisation and Khmer OS Battambang (else Noto Serif Khmer) for
-  everything else. A paragraph in another language than the release's
+  a Khmer release uses Khmer OS Muol Light for the national header, the
+  issuing organisation and the genre label (as html.xsl does) and Khmer OS
+  Battambang (else Noto Serif Khmer) for everything else. A paragraph in another language than the release's
   carries its xml:lang and that language's fonts and leading. Characters
   none of the named fonts has are found by the renderer's fallback.
 
@@ -44,6 +44,7 @@
                 xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+                xmlns:cq="urn:communique:fo:1"
                 exclude-result-prefixes="r">
 
   <!-- mode plain, the run-in dateline: common.xsl -->
@@ -260,8 +261,11 @@
   </xsl:template>
 
   <xsl:template match="r:genre">
-    <fo:block text-align="center" font-size="13pt" font-weight="bold" space-before="18pt"
-              keep-with-next="always">
+    <fo:block text-align="center" font-size="13pt" space-before="18pt" keep-with-next="always">
+      <xsl:if test="$khmer">
+        <xsl:attribute name="font-family"><xsl:value-of select="$header-fonts"/></xsl:attribute>
+      </xsl:if>
+      <xsl:attribute name="font-weight"><xsl:value-of select="$header-weight"/></xsl:attribute>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -270,8 +274,10 @@
   <!-- Headline, body                                                      -->
   <!-- ================================================================== -->
 
+  <!-- cq:role: the structure type of the block in a tagged PDF (docs/pdf.md);
+       FOP ignores it. -->
   <xsl:template match="r:headline">
-    <fo:block text-align="center" font-size="13pt" font-weight="bold" space-before="12pt"
+    <fo:block cq:role="H1" text-align="center" font-size="13pt" font-weight="bold" space-before="12pt"
               keep-with-next="always">
       <xsl:if test="not(../r:subheadline)">
         <xsl:attribute name="space-after">12pt</xsl:attribute>
@@ -298,7 +304,7 @@
   </xsl:template>
 
   <xsl:template match="r:subheading">
-    <fo:block font-weight="bold" space-before="12pt" keep-with-next="always">
+    <fo:block cq:role="H2" font-weight="bold" space-before="12pt" keep-with-next="always">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -306,7 +312,7 @@
   <!-- Quoted words: indented on both sides by 10 mm for each level. -->
   <xsl:template match="r:quote">
     <xsl:variable name="indent" select="10 * count(ancestor-or-self::r:quote)"/>
-    <fo:block start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
+    <fo:block cq:role="BlockQuote" start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>

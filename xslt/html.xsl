@@ -612,7 +612,7 @@ body {
   font-family: "Times New Roman", "Noto Serif", "Liberation Serif",
                "Khmer OS Muol Light", "Noto Serif Khmer", serif;
 }
-[lang|="km"] .national, [lang|="km"] .genre {
+[lang|="km"] .national, [lang|="km"] .organisation, [lang|="km"] .genre {
   font-family: "Khmer OS Muol Light", "Noto Serif Khmer", "Noto Sans Khmer", serif;
   font-weight: normal;
 }
