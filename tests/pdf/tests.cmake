@@ -41,7 +41,8 @@ add_executable(communique-pdf-tests
   ${CMAKE_CURRENT_LIST_DIR}/test_fixtures.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_render.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_khmer.cpp
-  ${CMAKE_CURRENT_LIST_DIR}/test_behaviour.cpp)
+  ${CMAKE_CURRENT_LIST_DIR}/test_behaviour.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_tagged.cpp)
 target_link_libraries(communique-pdf-tests PRIVATE communique_internal communique-catch-main)
 target_include_directories(communique-pdf-tests PRIVATE ${CMAKE_CURRENT_LIST_DIR} ${PROJECT_SOURCE_DIR}/tests)
 target_compile_definitions(communique-pdf-tests PRIVATE CQ_SOURCE_DIR="${PROJECT_SOURCE_DIR}" ${cq_pdf_defs})
