@@ -1185,7 +1185,7 @@ public:
 
 private:
     // parent_lang: the language the parent element's content is in.
-    void walk(node& n, std::int32_t parent, const std::string& parent_lang) {
+    void walk(node& n, std::int32_t parent, const std::string& parent_lang, bool only_child = false) {
         const std::string& lang = doc_.styles[n.props.style].lang;
         if (n.what == node::kind::text) {
             n.para.tag = parent;
@@ -1193,24 +1193,28 @@ private:
             return;
         }
         std::string role = n.role;
-        if (role.empty()) role = implied_role(n, parent);
+        if (role.empty()) role = implied_role(n, parent, only_child);
         std::int32_t self = parent;
         std::string self_lang = parent_lang;
         if (!role.empty()) {
             self = add(role, parent, lang != parent_lang ? lang : std::string());
             self_lang = lang;
         }
-        for (node& c : n.children) walk(c, self, self_lang);
+        for (node& c : n.children) walk(c, self, self_lang, n.children.size() == 1);
     }
 
-    // A block of text is a paragraph, but in a list label the label holds
-    // its text itself; a block of blocks only groups them and is no element.
-    std::string implied_role(const node& n, std::int32_t parent) const {
+    // A block of text is a paragraph, but a list label, or a table cell of
+    // one block, holds its text itself (one element less each: a table's
+    // cells are most of its elements); a block of blocks only groups them
+    // and is no element.
+    std::string implied_role(const node& n, std::int32_t parent, bool only_child) const {
         switch (n.what) {
             case node::kind::block: {
                 const bool text = std::any_of(n.children.begin(), n.children.end(),
                                               [](const node& c) { return c.what == node::kind::text; });
-                return text && doc_.structure[std::size_t(parent)].role != "Lbl" ? "P" : "";
+                const std::string& holder = doc_.structure[std::size_t(parent)].role;
+                const bool holds_text = holder == "Lbl" || (only_child && (holder == "TD" || holder == "TH"));
+                return text && !holds_text ? "P" : "";
             }
             case node::kind::list_block: return "L";
             case node::kind::list_item: return "LI";

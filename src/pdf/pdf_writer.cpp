@@ -227,8 +227,10 @@ public:
         PdfObject* root = objects.CreateObject("StructTreeRoot");
         std::vector<PdfObject*> objs(elements_.size(), nullptr);
         attached_[0] = true;
+        // No /Type: it is optional for structure elements, and an element is
+        // small enough that the name is a sixth of it.
         for (std::size_t i = 0; i < elements_.size(); ++i)
-            if (attached_[i]) objs[i] = objects.CreateObject("StructElem");
+            if (attached_[i]) objs[i] = objects.CreateObject();
         for (std::size_t i = 0; i < elements_.size(); ++i) {
             if (!objs[i]) continue;
             const struct_element& e = elements_[i];
@@ -252,7 +254,8 @@ public:
                     k.push_back(r);
                 }
             }
-            d.AddKey("K", k);
+            if (k.size() == 1) d.AddKey("K", k.front());
+            else d.AddKey("K", k);
         }
         PdfArray nums;
         for (std::size_t p = 0; p < pages.size(); ++p) {
