@@ -44,7 +44,6 @@
                 xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
                 xmlns:dc="http://purl.org/dc/elements/1.1/"
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
-                xmlns:cq="urn:communique:fo:1"
                 exclude-result-prefixes="r">
 
   <!-- mode plain, the run-in dateline: common.xsl -->
@@ -274,10 +273,10 @@
   <!-- Headline, body                                                      -->
   <!-- ================================================================== -->
 
-  <!-- cq:role: the structure type of the block in a tagged PDF (docs/pdf.md);
-       FOP ignores it. -->
+  <!-- role (XSL-FO 1.1's accessibility property): the block's structure type
+       in a tagged PDF (communique's renderer; FOP's too, with fop -a). -->
   <xsl:template match="r:headline">
-    <fo:block cq:role="H1" text-align="center" font-size="13pt" font-weight="bold" space-before="12pt"
+    <fo:block role="H1" text-align="center" font-size="13pt" font-weight="bold" space-before="12pt"
               keep-with-next="always">
       <xsl:if test="not(../r:subheadline)">
         <xsl:attribute name="space-after">12pt</xsl:attribute>
@@ -304,7 +303,7 @@
   </xsl:template>
 
   <xsl:template match="r:subheading">
-    <fo:block cq:role="H2" font-weight="bold" space-before="12pt" keep-with-next="always">
+    <fo:block role="H2" font-weight="bold" space-before="12pt" keep-with-next="always">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -312,7 +311,7 @@
   <!-- Quoted words: indented on both sides by 10 mm for each level. -->
   <xsl:template match="r:quote">
     <xsl:variable name="indent" select="10 * count(ancestor-or-self::r:quote)"/>
-    <fo:block cq:role="BlockQuote" start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
+    <fo:block role="BlockQuote" start-indent="{$indent}mm" end-indent="{$indent}mm" space-before="7pt">
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>

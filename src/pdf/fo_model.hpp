@@ -113,7 +113,7 @@ struct node {
     std::vector<node> children;
     std::vector<double> columns;  // kind::table: each column's width, points, from the table's start edge on
     cell_frame frame;             // kind::table_cell
-    std::string role;             // a structure role the FO asks for (cq:role), else one its kind implies
+    std::string role;             // a structure type the FO asks for (role), else one its kind implies
 };
 
 struct box {

@@ -24,8 +24,6 @@ constexpr std::string_view xmp_meta_ns = "adobe:ns:meta/";
 constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
 constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view xmp_ns = "http://ns.adobe.com/xap/1.0/";
-// communique's own attributes on FO elements (cq:role), which FOP ignores.
-constexpr const char* cq_ns = "urn:communique:fo:1";
 
 // The parser reports the first problem by throwing this; parse_fo turns it
 // into its false-and-a-reason result.
@@ -294,17 +292,15 @@ std::optional<std::string> attr(const xmlNode* el, const char* name) {
     return out;
 }
 
-// cq:role: the structure type a block stands for in a tagged PDF, one of
-// the standard types for blocks (PDF 1.7, 14.8.4.2 to 14.8.4.3).
-std::string cq_role(const xmlNode* el) {
-    xmlChar* v = xmlGetNsProp(el, reinterpret_cast<const xmlChar*>("role"), reinterpret_cast<const xmlChar*>(cq_ns));
-    if (!v) return {};
-    std::string out = trim(sv(v));
-    xmlFree(v);
+// role (XSL-FO 1.1, 7.5.2): the structure type a block stands for in a
+// tagged PDF, one of the standard types for blocks (PDF 1.7, 14.8.4.2 to
+// 14.8.4.3), as FOP's accessibility mode reads it too.
+std::string block_role(const xmlNode* el) {
+    std::string out = attr(el, "role").value_or("");
+    if (out.empty()) return out;
     static constexpr std::string_view roles[] = {"P",  "H",  "H1",         "H2",      "H3",   "H4",        "H5",
                                                  "H6", "Div", "BlockQuote", "Caption", "Note", "Sect", "Art"};
-    if (std::find(std::begin(roles), std::end(roles), out) == std::end(roles))
-        throw fo_error("unsupported value '" + out + "' of cq:role on " + display_name(el));
+    if (std::find(std::begin(roles), std::end(roles), out) == std::end(roles)) bad_value("fo:block", "role", out);
     return out;
 }
 
@@ -877,13 +873,13 @@ private:
     }
 
     node block(const xmlNode* el, inherited ctx, bool is_static) {
-        check_properties(el, p_font | p_paragraph | p_block_box | p_id);
+        check_properties(el, p_font | p_paragraph | p_block_box | p_id, {"role"});
         apply_inherited(el, ctx);
         node out;
         out.what = node::kind::block;
         out.props = paragraph_props(ctx);
         apply_box(el, ctx, out.props);
-        out.role = cq_role(el);
+        out.role = block_role(el);
         block_children(el, ctx, out, is_static, true);
         return out;
     }

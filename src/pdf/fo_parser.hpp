@@ -17,7 +17,7 @@ namespace communique::detail::pdf {
 bool parse_fo(xmlDocPtr fo, document& out, std::string& error);
 
 // The logical structure of a tagged PDF (docs/pdf.md, "Tagged PDF"): fills
-// doc.structure from the flows' blocks (roles from cq:role, else implied by
+// doc.structure from the flows' blocks (roles from the role property, else implied by
 // the FO element: a block of text is a P, a list an L of LI with Lbl and
 // LBody, a table a Table of TR with TH or TD, a link a Link) and points
 // every paragraph and link of the flows at its element. Static content
