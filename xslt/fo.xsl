@@ -6,9 +6,12 @@
   implements (docs/pdf.md lists every element and property); Apache FOP
   renders the same file: fop -fo release.fo -pdf release.pdf
 
-  Parameter
+  Parameters
     page-size   a4 (default), a5 or letter, in any case (A5); anything else
                 stops the transformation with a message
+    pdf-tagged  true (default) or false: read by communique's PDF renderer
+                (false: an untagged PDF, docs/pdf.md), not by this stylesheet;
+                declared here so that the command knows the name
 
   Layout: the national header (state, motto) and the issuer centred, the
   organisations bold; the reference and the genre label centred; the
@@ -52,6 +55,7 @@
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
   <xsl:param name="page-size" select="'a4'"/>
+  <xsl:param name="pdf-tagged" select="'true'"/>
   <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 
   <!-- ================================================================== -->
