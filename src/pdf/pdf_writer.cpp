@@ -8,6 +8,8 @@
 #include <communique/version.hpp>
 
 #include <podofo/podofo.h>
+#include <unicode/uscript.h>
+#include <unicode/utf16.h>
 #include <zlib.h>
 
 #include <algorithm>
@@ -190,11 +192,19 @@ void draw_rules(std::string& s, const std::vector<placed_rule>& rules) {
 // an element with nothing drawn is left out.
 class structure_writer {
 public:
-    explicit structure_writer(const std::vector<struct_element>& elements)
+    structure_writer(const std::vector<struct_element>& elements, std::string document_lang)
         : elements_(elements), kids_(elements.size()), attached_(elements.size(), false),
-          page_(elements.size(), none) {}
+          page_(elements.size(), none), document_lang_(std::move(document_lang)) {}
 
     bool enabled() const { return !elements_.empty(); }
+
+    // The language an element's text is in: its own /Lang or an ancestor's,
+    // else the catalog's.
+    const std::string& language_of(std::int32_t tag) const {
+        for (std::int32_t e = tag; e >= 0; e = elements_[std::size_t(e)].parent)
+            if (!elements_[std::size_t(e)].lang.empty()) return elements_[std::size_t(e)].lang;
+        return document_lang_;
+    }
 
     void begin_page() { mcids_.emplace_back(); }
 
@@ -314,7 +324,32 @@ private:
     std::vector<std::size_t> page_;                // the page of an element's first content: its /Pg
     std::vector<std::vector<std::int32_t>> mcids_;  // per page: the element of each MCID
     std::vector<std::pair<PdfObject*, std::int32_t>> annots_;
+    std::string document_lang_;
 };
+
+// The language a run's script tells without doubt (Khmer, Thai, Lao, each
+// written for one language), else nothing: a Latin word may be English or
+// French, and the FO says which only per block.
+std::string_view script_language(const std::u16string& text) {
+    for (std::size_t i = 0; i < text.size();) {
+        UChar32 c = 0;
+        U16_NEXT(text.data(), i, text.size(), c);
+        UErrorCode status = U_ZERO_ERROR;
+        switch (uscript_getScript(c, &status)) {
+            case USCRIPT_COMMON:
+            case USCRIPT_INHERITED: continue;
+            case USCRIPT_KHMER: return "km";
+            case USCRIPT_THAI: return "th";
+            case USCRIPT_LAO: return "lo";
+            default: return {};
+        }
+    }
+    return {};
+}
+
+bool same_language(std::string_view primary, std::string_view tag) {
+    return tag.substr(0, tag.find('-')) == primary;
+}
 
 // URIs must be 7-bit: anything else is percent-encoded (an IRI becomes a URI).
 std::string ascii_uri(std::string_view uri) {
@@ -404,7 +439,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
 
         PdfObject* tree = objects.CreateObject("Pages");
         PdfArray kids;
-        structure_writer tags(structure);
+        structure_writer tags(structure, meta.language);
         std::vector<PdfObject*> page_objects;
         for (const laid_out_page& page : pages) {
             std::string content;
@@ -431,7 +466,14 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
                     tags.open(content, r.tag);
                     open = r.tag;
                 }
+                // A run in another script than its paragraph's language (a
+                // Khmer name in an English sentence) says its language.
+                std::string_view lang;
+                if (tags.enabled() && r.tag >= 0) lang = script_language(r.text);
+                const bool span = !lang.empty() && !same_language(lang, tags.language_of(r.tag));
+                if (span) content += "/Span<</Lang(" + std::string(lang) + ")>>BDC\n";
                 show_run(content, r, f, fill, stroking);
+                if (span) content += "EMC\n";
             }
             if (open) content += "EMC\n";
             PdfObject* contents = objects.CreateObject();
