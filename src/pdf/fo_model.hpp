@@ -150,7 +150,7 @@ struct metadata {
 // standard structure type and its parent, in document order (a parent
 // before its children). Element 0 is the Document.
 struct struct_element {
-    std::string role;         // "Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Link", "Table", "TR", "TH", "TD", ...
+    std::string role;  // a standard structure type: "Document", "H1", "P", "L", "LI", "Lbl", "LBody", "Link", ...
     std::int32_t parent = -1;
     std::string lang;         // written only when it differs from the parent's (the root's from the catalog's)
 };

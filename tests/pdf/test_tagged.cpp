@@ -91,12 +91,15 @@ struct marked {
 struct page_content {
     std::vector<marked> sequences;
     int artifacts = 0;
-    int text_outside = 0;  // text objects in no marked content at all
+    int artifact_text = 0;  // text objects inside an artifact (the footer)
+    int text_outside = 0;   // text objects in no marked content at all
 };
 
 page_content read_content(const std::string& s) {
     page_content out;
-    static const std::regex token(R"(/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC|/(\w+)\s*<<.*?>>\s*BDC|/(\w+)\s+BMC|\bEMC\b|\bBT\b)");
+    // An MCID's BDC, another BDC (ActualText, Lang), a BMC (Artifact), EMC, BT.
+    static const std::regex token(
+        R"(/(\w+)\s*<<\s*/MCID\s+(\d+)\s*>>\s*BDC|/(\w+)\s*<<.*?>>\s*BDC|/(\w+)\s+BMC|\bEMC\b|\bBT\b)");
     // The stack of open marked content: an index into sequences, -2 for an
     // artifact, -1 for other (ActualText spans).
     std::vector<int> open;
@@ -117,6 +120,7 @@ page_content read_content(const std::string& s) {
             auto owner = std::find_if(open.rbegin(), open.rend(), [](int v) { return v != -1; });
             if (owner == open.rend()) ++out.text_outside;
             else if (*owner >= 0) out.sequences[std::size_t(*owner)].has_text = true;
+            else ++out.artifact_text;
         }
     }
     return out;
@@ -180,7 +184,7 @@ TEST_CASE("pdf: pdfinfo says every fixture's PDF is tagged", "[pdf][tagged]") {
 }
 
 TEST_CASE("pdf: the structure tree covers every marked-content sequence once, in reading order", "[pdf][tagged]") {
-    bool saw_list = false, saw_km = false, saw_link = false;
+    bool saw_list = false, saw_km = false, saw_link = false, saw_table = false;
     for (const auto& [name, r] : fixtures()) {
         INFO(name);
         const pdf_objects pdf(r.pdf_path);
@@ -208,7 +212,7 @@ TEST_CASE("pdf: the structure tree covers every marked-content sequence once, in
             const json& p = pdf.deref(json(page));
             const page_content content = read_content(pdf.stream(p.at("/Contents").get<std::string>()));
             CHECK(content.text_outside == 0);
-            CHECK(content.artifacts > 0);  // the footer's page number, at least
+            CHECK(content.artifact_text > 0);  // the footer's "Page N of M" is an artifact
             const json& tree_of_page = parents.at(p.at("/StructParents").get<long>());
             REQUIRE(tree_of_page.size() == content.sequences.size());
             std::vector<int> content_order, tree_order;
@@ -268,6 +272,19 @@ TEST_CASE("pdf: the structure tree covers every marked-content sequence once, in
             CHECK(all_content.find("/Span<</Lang(km)>>BDC") != std::string::npos);
         if (name.find("km-trade-delegation") != std::string::npos)
             CHECK(all_content.find("/Lang(km)") == std::string::npos);
+        // A table is a Table of TR, its heading row's cells TH, the others TD.
+        const bool header = r.fo.find("fo:table-header") != std::string::npos;
+        for (const auto& [ref, role] : tree.role) {
+            if (role != "Table") continue;
+            const std::vector<std::string>& rows = tree.children[ref];
+            REQUIRE(rows.size() >= 2);
+            for (std::size_t i = 0; i < rows.size(); ++i) {
+                CHECK(tree.role.at(rows[i]) == "TR");
+                for (const std::string& cell : tree.children[rows[i]])
+                    CHECK(tree.role.at(cell) == (i == 0 && header ? "TH" : "TD"));
+            }
+            saw_table = true;
+        }
         if (name.find("km-en-bilingual") != std::string::npos) {
             // The Khmer paragraphs of an English release carry their language.
             const auto km = std::count_if(tree.lang.begin(), tree.lang.end(), [&](const auto& l) {
@@ -280,6 +297,7 @@ TEST_CASE("pdf: the structure tree covers every marked-content sequence once, in
     CHECK(saw_list);
     CHECK(saw_km);
     CHECK(saw_link);
+    CHECK(saw_table);
 }
 
 TEST_CASE("pdf: --param pdf-tagged=false gives an untagged PDF", "[pdf][tagged]") {
