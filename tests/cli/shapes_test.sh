@@ -69,18 +69,24 @@ lacks() {  # lacks SHAPE FIELD TEXT
   if [[ "$got" != *"$3"* ]]; then ok; else fail "$1: $2 has '$3': '$got'"; fi
 }
 
-# shape NAME < DRAFT: written to NAME.md, checked clean (exit 0, no error),
-# converted to XML, its headline ($want_headline, else the example's) and
-# dateline the example's.
+# read_clean NAME FILE: checked clean (exit 0, no error), converted to XML
+# beside it, its facts read.
+read_clean() {
+  local name=$1 file=$2
+  "$cli" check "$file" >"$work/check.out" 2>&1
+  local rc=$?
+  if [ "$rc" = 0 ]; then ok; else fail "$name: check exit $rc"; cat "$work/check.out"; fi
+  "$cli" convert "$file" --to xml -o - >"${file%.*}.xml" 2>"$work/convert.err" || {
+    fail "$name: convert"; cat "$work/convert.err"; }
+  facts "${file%.*}.xml"
+}
+
+# shape NAME < DRAFT: written to NAME.md, read clean, its headline
+# ($want_headline, else the example's) and dateline the example's.
 shape() {
   local name=$1 ext=${2:-md}
   cat >"$work/$name.$ext"
-  "$cli" check "$work/$name.$ext" >"$work/check.out" 2>&1
-  local rc=$?
-  if [ "$rc" = 0 ]; then ok; else fail "$name: check exit $rc"; cat "$work/check.out"; fi
-  "$cli" convert "$work/$name.$ext" --to xml -o - >"$work/$name.xml" 2>"$work/convert.err" || {
-    fail "$name: convert"; cat "$work/convert.err"; }
-  facts "$work/$name.xml"
+  read_clean "$name" "$work/$name.$ext"
   is "$name" headline "${want_headline:-$headline}"
   # The place as printed: "PHNOM PENH", or "PHNOM PENH, Cambodia" in a wire dateline.
   local place; place=$(fact place)
@@ -658,10 +664,7 @@ for meta in $'From: Ministry of Foreign Affairs and International Cooperation\nP
             $'From:\n\nMinistry of Foreign Affairs and International Cooperation\n\nPublished\n\n12 April 2024'; do
   printf 'Press release\n\n# %s\n\nThe ministry sets out how the crew came home.\n\n%s\n\n%s\n' \
     "$headline" "$meta" "$body" >"$work/govuk.md"
-  "$cli" check "$work/govuk.md" >"$work/check.out" 2>&1
-  if [ $? = 0 ]; then ok; else fail "page metadata: check"; cat "$work/check.out"; fi
-  "$cli" convert "$work/govuk.md" --to xml -o "$work/govuk.xml" 2>/dev/null
-  facts "$work/govuk.xml"
+  read_clean "page metadata" "$work/govuk.md"
   is "page metadata" issuer "Ministry of Foreign Affairs and International Cooperation"
   is "page metadata" when "2024-04-12"
   is "page metadata" headline "$headline"
@@ -702,10 +705,7 @@ places = ["Kelvara"]
 EOF
 printf 'Secretariat of the Coastal Council\n\nNOTICE TO THE PRESS\n\n%s\n\n%s\n\nKelvara, 12 April 2024\n' \
   "$headline" "$body" >"$work/house/notice.md"
-"$cli" check "$work/house/notice.md" >"$work/check.out" 2>&1
-if [ $? = 0 ]; then ok; else fail "house names: check"; cat "$work/check.out"; fi
-"$cli" convert "$work/house/notice.md" --to xml -o "$work/house/notice.xml" 2>/dev/null
-facts "$work/house/notice.xml"
+read_clean "house names" "$work/house/notice.md"
 is "house names" genre "NOTICE TO THE PRESS"
 is "house names" issuer "Secretariat of the Coastal Council"
 is "house names" place "Kelvara"
