@@ -346,7 +346,8 @@ bool left_out(const xmlNode* n) {
     bool chrome = false;
     for (const char* a : {"class", "id"})
         if (auto value = attribute(n, a))
-            for (const std::string& w : words_of(*value)) chrome = chrome || chrome_word(w) || (w == "meta" && byline(n));
+            for (const std::string& w : words_of(*value))
+                chrome = chrome || chrome_word(w) || (w == "meta" && byline(n));
     if (chrome && !has_descendant(n, "article") && !has_descendant(n, "main") && !has_descendant(n, "h1"))
         return true;
     return false;

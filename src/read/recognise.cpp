@@ -335,7 +335,8 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
     auto cut_here = [](const block& b) {
         return is_pasted(b) || lead_in_list(b) > 0 || (b.textual() && b.lines.empty());
     };
-    bool cut = tail < in.size() || head < in.size() || std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
+    bool cut = tail < in.size() || head < in.size() ||
+               std::any_of(mottos.begin(), mottos.end(), [](auto& m) { return m.has_value(); }) ||
                std::any_of(in.begin(), in.end(), cut_here);
     if (!cut) return letterhead;
     std::vector<block> out;
@@ -452,11 +453,11 @@ struct findings {
     const line* dateline_place_line = nullptr;  // the place on a line of its own, above the date
     const char* dateline_position = "top";
     bool run_in = false;  // the dateline opens the body's first paragraph
+    std::size_t run_in_block = npos;  // ... or the paragraph after the highlights that open the body
     // A wire's run-in place and credit, the date from the line above the
     // headline (dateline_line): one dateline, at the place.
     std::optional<wire_credit> wire_place;
     const line* wire_place_line = nullptr;
-    std::size_t run_in_block = npos;  // ... or the paragraph after the highlights that open the body
 
     std::size_t headline_block = npos, headline_from = 0, headline_to = 0;  // lines [from, to)
     // A web page's title heading set above the release's letterhead: the
@@ -876,8 +877,8 @@ void recogniser::find_header() {
                     if (rest.starts_with(" | ")) {
                         rest.remove_prefix(3);
                         auto dates = find_dates(rest, opts_.numeric_dates);
-                        f_.genre_page_date = (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == rest.size()) ||
-                                             timed_date(rest, opts_.numeric_dates);
+                        bool whole = dates.size() == 1 && dates[0].begin == 0 && dates[0].end == rest.size();
+                        f_.genre_page_date = whole || timed_date(rest, opts_.numeric_dates);
                         if (f_.genre_page_date)
                             report(severity::note, "page-remnant",
                                    "\"" + std::string(rest) + "\" is the web page's date, not the release's: left out",
@@ -1903,7 +1904,8 @@ void recogniser::build_wire_dateline() {
     tree_->add_text(d, r.substr(w.place_end, w.text_end - w.place_end));
     tree_->add_text(d, " ");
     tree_->add_text(d, t.substr(0, m.begin));
-    xmlNodePtr date = tree_->add(d, "date", {past(top.begin, t.substr(0, m.begin)), past(top.begin, t.substr(0, m.end))});
+    xmlNodePtr date =
+        tree_->add(d, "date", {past(top.begin, t.substr(0, m.begin)), past(top.begin, t.substr(0, m.end))});
     tree_->set_attribute(date, "when", m.iso());
     tree_->add_text(date, t.substr(m.begin, m.end - m.begin));
     tree_->add_text(d, t.substr(m.end));
@@ -1975,9 +1977,9 @@ void recogniser::build_header() {
     // "PRESS RELEASE NO. 24/331": the number is the reference, unless the
     // header has one of its own.
     const bool numbered =
-        f_.numbered_genre && !f_.genre_page_date && std::none_of(parts.begin(), parts.end(), [](const findings::header_part& p) {
-            return p.what == role::reference;
-        });
+        f_.numbered_genre && !f_.genre_page_date &&
+        std::none_of(parts.begin(), parts.end(),
+                     [](const findings::header_part& p) { return p.what == role::reference; });
     for (auto [r, name] : order) {
         if (r == role::genre && numbered) {  // the reference's turn has come: write it first
             const line& l = *f_.numbered_genre;
@@ -2008,9 +2010,10 @@ void recogniser::build_header() {
             xmlNodePtr parent = header;
             // A part that starts its paragraph starts where the paragraph does,
             // emphasis markers included.
-            source_position part_begin = p.skip > 0    ? past(b.lines[p.from].begin, b.lines[p.from].text.substr(0, p.skip))
+            const line& first = b.lines[p.from];
+            source_position part_begin = p.skip > 0    ? past(first.begin, first.text.substr(0, p.skip))
                                          : p.from == 0 ? b.where.begin
-                                                       : b.lines[p.from].begin;
+                                                       : first.begin;
             if (r == role::genre && (numbered || f_.genre_page_date) && &b.lines[p.from] == f_.numbered_genre) {
                 // The label alone; its number went to the reference, its page date was left out.
                 const line& l = *f_.numbered_genre;
