@@ -97,6 +97,17 @@ bool unspaced_script(const std::u16string& text, std::uint32_t at) {
     }
 }
 
+// The cost of ending a line at a word boundary that is not a space, inside
+// a phrase of Khmer or Thai: as much as a hyphen's break costs Latin text
+// (TeX's \hyphenpenalty), so a break between phrases wins when the lines
+// come out about as even.
+constexpr double inside_phrase_penalty = 50;
+
+// How far a justified line with text of those scripts may stretch its
+// spaces: a ratio of 4 makes a space three times its width (it grows by
+// half its width per unit).
+constexpr double unspaced_max_ratio = 4;
+
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
 
 // Sets paragraphs into lines: shaping, break opportunities, total fit,
@@ -174,7 +185,6 @@ private:
         std::vector<std::uint32_t> breaks;                            // usable break opportunities
         bool justified = false;
         std::vector<double> stretch, shrink;                          // prefix sums over the text
-        std::vector<double> boundary_glue;                            // at word boundaries of unspaced scripts
         std::vector<break_candidate> candidates;                      // the start, each break, the end
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // per candidate: line end, next line start
     };
@@ -193,24 +203,22 @@ private:
     }
 
     // Glue. A justified line's spaces may grow by half their width and
-    // shrink by a third (TeX's proportions). Scripts written without
-    // spaces (Khmer, Thai) have few spaces to stretch, so their word
-    // boundaries (ICU's dictionary breaks) may open up by a quarter em too.
+    // shrink by a third (TeX's proportions); nothing else stretches. In
+    // scripts written without spaces (Khmer, Thai) a break opportunity is a
+    // word boundary inside a phrase, and widening it would open a gap the
+    // reader cannot tell from the space between phrases: such a line is
+    // justified at its real spaces only, and a line without one is set
+    // ragged (its ratio is infinite, compose() sets it at its natural width).
     // Ragged lines keep their spacing.
     static void make_glue(paragraph_work& w) {
         const std::u16string& text = w.para.text;
         const auto n = static_cast<std::uint32_t>(text.size());
         w.justified = w.props.align == text_align::justify || w.props.align_last == text_align::justify;
-        w.boundary_glue.assign(n + 1, 0.0);
-        if (w.justified)
-            for (std::uint32_t at : w.breaks)
-                if (!is_space(text[at - 1]) && unspaced_script(text, at - 1) && unspaced_script(text, at))
-                    w.boundary_glue[at] = 0.25 * w.block_style.size;
         w.stretch.assign(n + 1, 0.0);
         w.shrink.assign(n + 1, 0.0);
         for (std::uint32_t i = 0; i < n; ++i) {
             const double space = is_space(text[i]) && w.justified ? advance_at(w, i) : 0;
-            w.stretch[i + 1] = w.stretch[i] + space / 2 + w.boundary_glue[i];
+            w.stretch[i + 1] = w.stretch[i] + space / 2;
             w.shrink[i + 1] = w.shrink[i] + space / 3;
         }
     }
@@ -233,11 +241,16 @@ private:
             c.shrink_to = w.shrink[end];
             // The glue at a break vanishes with it.
             c.width_from = w.shaped.x_before[next];
-            c.stretch_from = w.stretch[next] + w.boundary_glue[next];
+            c.stretch_from = w.stretch[next];
             c.shrink_from = w.shrink[next];
             if (end > 0 && next < n && is_hyphen(text[end - 1])) {
                 c.penalty = 50;
                 c.flagged = true;
+            } else if (end == next && next < n && unspaced_script(text, end - 1) && unspaced_script(text, next)) {
+                // A word boundary inside a phrase of a script written
+                // without spaces: allowed, but a break at a space (between
+                // phrases) is preferred.
+                c.penalty = inside_phrase_penalty;
             }
             w.candidates.push_back(c);
             w.ends.emplace_back(end, next);
@@ -258,6 +271,11 @@ private:
                      const font_use& strut) const {
         const std::u16string& text = w.para.text;
         if (!std::isfinite(ratio) || (ratio > 0 && align != text_align::justify)) ratio = 0;
+        // A Khmer or Thai line with one or two phrase spaces would open them
+        // into holes: past three times their width the line is set ragged.
+        if (ratio > unspaced_max_ratio)
+            for (std::uint32_t i = s; i < e && ratio != 0; ++i)
+                if (!is_space(text[i]) && unspaced_script(text, i)) ratio = 0;
         line_box lb;
         // The strut: every line is at least as tall as the block's own font makes it.
         extend(lb, strut, w.block_style.size, w.props.leading);
@@ -302,13 +320,6 @@ private:
                         start_piece(g.cluster, tag);
                     }
                 }
-                if (ratio > 0 && g.cluster != previous_cluster && g.cluster > s && w.boundary_glue[g.cluster] > 0) {
-                    // A word boundary opens up before this cluster.
-                    const double extra = ratio * w.boundary_glue[g.cluster];
-                    if (lr.glyphs.empty()) lr.x += extra;
-                    else lr.glyphs.back().advance += float(extra);
-                    pen += extra;
-                }
                 previous_cluster = g.cluster;
                 placed_glyph pg;
                 pg.gid = g.gid;
@@ -318,7 +329,8 @@ private:
                 pg.y_offset = g.y_offset;
                 if (ratio != 0 && w.justified && is_space(text[g.cluster])) {
                     const double space = advance_at(w, g.cluster);
-                    pg.advance += float(ratio > 0 ? ratio * space / 2 : ratio * space / 3);
+                    pg.justification = float(ratio > 0 ? ratio * space / 2 : ratio * space / 3);
+                    pg.advance += pg.justification;
                 }
                 pen += pg.advance;
                 lr.glyphs.push_back(pg);

@@ -21,6 +21,7 @@ struct placed_glyph {
     std::uint32_t gid = 0;     // in the face (not yet the subset)
     std::uint32_t cluster = 0;  // offset into the run's text
     float advance = 0;          // the pen moves this far (justification included), points
+    float justification = 0;    // the part of advance justification added (only ever on a space)
     float x_offset = 0, y_offset = 0;
 };
 
