@@ -46,10 +46,11 @@ set(cq_dependency_table
   "ZLIB::ZLIB|zlib||zlib1g|zlib1g-dev"
   "PoDoFo::PoDoFo||podofo|libpodofo0.9.8,fonts-dejavu-core|libpodofo-dev"
   "cq::libzip|libzip||libzip4|libzip-dev"
-  "cq::libdeflate|libdeflate||libdeflate0|libdeflate-dev")
+  "cq::libdeflate|libdeflate||libdeflate0|libdeflate-dev"
+  "cq::hyphen||hyphen|libhyphen0|libhyphen-dev")
 
 set(cq_pc_modules "")     # pkg-config modules of the dependencies
-set(cq_by_hand "")        # libraries without a .pc file (PoDoFo)
+set(cq_by_hand "")        # libraries without a .pc file (PoDoFo, libhyphen)
 set(cq_runtime_debs "")   # Debian packages the installed tree needs to run
 set(cq_dev_debs "")       # Debian packages needed to link the static library
 get_target_property(cq_link_libraries communique_static LINK_LIBRARIES)
@@ -108,6 +109,10 @@ if(cq_pc_modules)
 endif()
 if("podofo" IN_LIST cq_by_hand)
   list(APPEND cq_new_interface "$<INSTALL_INTERFACE:$<LINK_ONLY:PoDoFo::PoDoFo>>")
+endif()
+# libhyphen sits in the linker's default path on Debian: named, not found.
+if("hyphen" IN_LIST cq_by_hand)
+  list(APPEND cq_new_interface "$<INSTALL_INTERFACE:$<LINK_ONLY:hyphen>>")
 endif()
 set_property(TARGET communique_static PROPERTY INTERFACE_LINK_LIBRARIES "${cq_new_interface}")
 
@@ -248,10 +253,14 @@ to XML, HTML, plain text, .docx and PDF.")
 # runtime packages) are found through fontconfig, not linked, so
 # dpkg-shlibdeps cannot see them: whatever renders PDFs names them.
 set(cq_font_debs "fontconfig, fonts-dejavu-core, fonts-symbola, fonts-wqy-microhei")
+# The hyphenation patterns are read at run time too; without them justified
+# text is set without hyphens.
+set(cq_hyphen_debs "hyphen-en-us, hyphen-en-gb, hyphen-fr, hyphen-id")
 
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_NAME libcommunique${PROJECT_VERSION_MAJOR})
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_SECTION libs)
 set(CPACK_DEBIAN_LIBRARY_PACKAGE_DEPENDS "${cq_font_debs}")
+set(CPACK_DEBIAN_LIBRARY_PACKAGE_RECOMMENDS "${cq_hyphen_debs}")
 set(CPACK_COMPONENT_LIBRARY_DESCRIPTION "${PROJECT_DESCRIPTION} (shared library)
 ${cq_about}
 This package has the shared library, libcommunique.so.${PROJECT_VERSION_MAJOR}, with its C++ and C API.")
@@ -279,6 +288,7 @@ against them.")
 set(CPACK_DEBIAN_COMMAND_PACKAGE_NAME communique)
 set(CPACK_DEBIAN_COMMAND_PACKAGE_SECTION text)
 set(CPACK_DEBIAN_COMMAND_PACKAGE_DEPENDS "${cq_font_debs}")
+set(CPACK_DEBIAN_COMMAND_PACKAGE_RECOMMENDS "${cq_hyphen_debs}")
 set(CPACK_COMPONENT_COMMAND_DESCRIPTION "${PROJECT_DESCRIPTION} (command)
 ${cq_about}
 This package has the communique command (check, convert, fix, diff, preview, lsp, ...).

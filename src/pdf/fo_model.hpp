@@ -88,6 +88,9 @@ struct block_props {
     bool keep_with_next = false, keep_with_previous = false, keep_together = false;
     bool break_before = false, break_after = false;  // break-before/after="page"
     int widows = 2, orphans = 2;
+    // Justified lines may hyphenate (layout.cpp): the renderer's default,
+    // where XSL-FO's initial value is false; hyphenate="false" turns it off.
+    bool hyphenate = true;
     std::uint32_t style = 0;  // the block's own text style: the strut every line has
     std::string id;
 };

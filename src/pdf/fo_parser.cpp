@@ -324,6 +324,7 @@ struct inherited {
     line_height leading;
     int widows = 2, orphans = 2;
     bool keep_together = false;
+    bool hyphenate = true;  // hyphenate="false" turns justified text's hyphenation off
     // The list the element is in, for body-start() and label-end().
     bool in_list = false;
     double body_start = 0, label_end = 0;
@@ -647,7 +648,10 @@ private:
             if (auto c = attr(el, "country"); c && *c != "none") lang += "-" + *c;
             ctx.style.lang = lang;
         }
-        if (auto v = attr(el, "hyphenate"); v && *v != "false" && *v != "true") bad_value(name, "hyphenate", *v);
+        if (auto v = attr(el, "hyphenate")) {
+            if (*v != "false" && *v != "true") bad_value(name, "hyphenate", *v);
+            ctx.hyphenate = *v == "true";
+        }
 
         if (auto v = attr(el, "text-align")) ctx.align = parse_align(name, "text-align", *v);
         if (auto v = attr(el, "text-align-last")) {
@@ -729,6 +733,7 @@ private:
     block_props paragraph_props(const inherited& ctx) {
         block_props p;
         p.align = ctx.align;
+        p.hyphenate = ctx.hyphenate;
         switch (ctx.align_last) {
             case last_align::relative:
                 p.align_last = ctx.align == text_align::justify ? text_align::start : ctx.align;

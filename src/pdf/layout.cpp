@@ -3,6 +3,7 @@
 #include "pdf/line_breaking.hpp"
 #include "pdf/shaping.hpp"
 
+#include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
 
@@ -34,6 +35,7 @@ struct line_run {
     std::uint32_t text_begin = 0;  // where text starts in the paragraph
     double dy = 0;                 // its baseline this far below the line's (a table cell's line in a row)
     std::int32_t tag = -1;         // the structure element it belongs to
+    bool hyphenated = false;       // ends with a hyphen the line breaker added
 };
 
 struct line_link {
@@ -108,6 +110,11 @@ constexpr double inside_phrase_penalty = 50;
 // half its width per unit).
 constexpr double unspaced_max_ratio = 4;
 
+// The cost of a line ending in a hyphen the breaker adds (TeX's
+// \hyphenpenalty); two in a row cost extra and three are never chosen
+// (line_breaking.cpp).
+constexpr double hyphen_penalty = 50;
+
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
 
 // Sets paragraphs into lines: shaping, break opportunities, total fit,
@@ -139,15 +146,30 @@ public:
         fp.line_stretch = props.align == text_align::justify ? 0 : measure / 2;
         fp.justify_last = props.align_last == text_align::justify;
         fp.balance_last = props.align_last == text_align::center;
-        const std::vector<line_fit> fits =
-            w.candidates.size() - 1 > total_fit_limit ? first_fit(w.candidates, fp) : total_fit(w.candidates, fp);
+        auto fit = [&] {
+            return w.candidates.size() - 1 > total_fit_limit ? first_fit(w.candidates, fp)
+                                                             : total_fit(w.candidates, fp);
+        };
+        std::vector<line_fit> fits = fit();
+        // Hyphenation is a second pass, as TeX's: only a paragraph whose
+        // lines cannot all keep their spaces within 1.5 times their width
+        // (a ratio of 1) without it is set again with its words'
+        // hyphenation points; most paragraphs never pay for them.
+        if (std::any_of(fits.begin(), fits.end(), [](const line_fit& f) { return !(f.ratio <= 1); })) {
+            find_hyphens(w);
+            if (!w.hyphens.empty()) {
+                make_candidates(w);
+                fits = fit();
+            }
+        }
 
         const font_use strut = primary_font(w.block_style);
         std::size_t from = 0;
         for (std::size_t li = 0; li < fits.size(); ++li) {
             const bool last = fits[li].end == w.candidates.size() - 1;
             const text_align align = last ? props.align_last : props.align;
-            line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, fits[li].ratio, align, strut);
+            line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, fits[li].ratio, align, strut,
+                                  w.hyphen_ends[fits[li].end]);
             // Alignment within the measure.
             const double room = (li == 0 ? fp.first_width : fp.width) - line_width(lb);
             double x0 = props.start_indent + (li == 0 ? indent : 0);
@@ -187,6 +209,8 @@ private:
         std::vector<double> stretch, shrink;                          // prefix sums over the text
         std::vector<break_candidate> candidates;                      // the start, each break, the end
         std::vector<std::pair<std::uint32_t, std::uint32_t>> ends;  // per candidate: line end, next line start
+        std::vector<std::uint32_t> hyphens;                           // where a word may be hyphenated
+        std::vector<bool> hyphen_ends;                                // per candidate: the line ends with a hyphen
     };
 
     // ICU's opportunities that fall between clusters and outside
@@ -200,6 +224,104 @@ private:
                 continue;
             w.breaks.push_back(at);
         }
+    }
+
+    // Where words may be hyphenated: in justified text only (never in a
+    // centred headline or other ragged text), with the patterns of the
+    // word's language, and never in a word the reader must see whole: in
+    // bold (fo.xsl sets names of persons and other strong text in bold),
+    // in a link, inside keep-together.within-line, in a token with digits,
+    // '/', '@' or an inner '.' (URLs, addresses, figures), next to a number
+    // (dates: "18 January 2024"), in capitals after the first letter
+    // (acronyms), or the paragraph's last word. hyphenate="false" on the
+    // block turns it off.
+    void find_hyphens(paragraph_work& w) const {
+        if (w.props.align != text_align::justify || !w.props.hyphenate) return;
+        const std::u16string& text = w.para.text;
+        const auto n = static_cast<std::uint32_t>(text.size());
+        auto letter = [&](std::uint32_t i) {
+            return u_isalpha(text[i]) || (U_GET_GC_MASK(text[i]) & U_GC_M_MASK) != 0;
+        };
+        // The paragraph's last word is left whole.
+        std::uint32_t last_word = n;
+        while (last_word > 0 && !letter(last_word - 1)) --last_word;
+        while (last_word > 0 && letter(last_word - 1)) --last_word;
+        std::size_t span = 0;
+        for (std::uint32_t a = 0; a < last_word;) {
+            if (!letter(a)) {
+                ++a;
+                continue;
+            }
+            std::uint32_t b = a;
+            while (b < n && letter(b)) ++b;
+            while (span + 1 < w.para.spans.size() && w.para.spans[span].end <= a) ++span;
+            if (b - a >= 5 && b <= last_word && hyphenatable(w, a, b, span)) {
+                const text_style& style = doc_.styles[w.para.spans[span].style];
+                for (std::uint32_t at : hyphenation_points(std::u16string_view(text).substr(a, b - a), style.lang))
+                    if (w.shaped.cluster_start[a + at]) w.hyphens.push_back(a + at);
+            }
+            a = b;
+        }
+    }
+
+    bool hyphenatable(const paragraph_work& w, std::uint32_t a, std::uint32_t b, std::size_t span) const {
+        const std::u16string& text = w.para.text;
+        const auto n = static_cast<std::uint32_t>(text.size());
+        if (span >= w.para.spans.size() || w.para.spans[span].end < b) return false;  // style changes inside
+        const text_style& style = doc_.styles[w.para.spans[span].style];
+        if (style.font.weight >= 600 || !can_hyphenate(style.lang)) return false;
+        auto inside = [&](const auto& ranges) {
+            return std::any_of(ranges.begin(), ranges.end(), [&](const auto& r) {
+                return range_begin(r) < b && a < range_end(r);
+            });
+        };
+        if (inside(w.para.links) || inside(w.para.no_break)) return false;
+        for (std::uint32_t i = a + 1; i < b; ++i)
+            if (u_isupper(text[i])) return false;
+        // The space-delimited token around the word.
+        std::uint32_t ts = a, te = b;
+        while (ts > 0 && !is_space(text[ts - 1])) --ts;
+        while (te < n && !is_space(text[te])) ++te;
+        for (std::uint32_t i = ts; i < te; ++i) {
+            const char16_t c = text[i];
+            if (u_isdigit(c) || c == u'/' || c == u'@' || c == u'\\' || c == u'_') return false;
+            if (c == u'.' && i + 1 < te && u_isalnum(text[i + 1])) return false;
+        }
+        // A number in the token before or after: part of a date.
+        auto token_has_digit = [&](std::uint32_t from, std::uint32_t to) {
+            for (std::uint32_t i = from; i < to; ++i)
+                if (u_isdigit(text[i])) return true;
+            return false;
+        };
+        std::uint32_t ps = ts;
+        while (ps > 0 && is_space(text[ps - 1])) --ps;
+        std::uint32_t pb = ps;
+        while (pb > 0 && !is_space(text[pb - 1])) --pb;
+        std::uint32_t ns = te;
+        while (ns < n && is_space(text[ns])) ++ns;
+        std::uint32_t ne = ns;
+        while (ne < n && !is_space(text[ne])) ++ne;
+        return !token_has_digit(pb, ps) && !token_has_digit(ns, ne);
+    }
+
+    static std::uint32_t range_begin(const link_span& l) { return l.begin; }
+    static std::uint32_t range_end(const link_span& l) { return l.end; }
+    static std::uint32_t range_begin(const std::pair<std::uint32_t, std::uint32_t>& r) { return r.first; }
+    static std::uint32_t range_end(const std::pair<std::uint32_t, std::uint32_t>& r) { return r.second; }
+
+    // The hyphen drawn at the end of a line broken inside a word: the
+    // font's '-' at the run's size; 0 when the font has none.
+    static double hyphen_advance(const font_use& font, double size, std::uint32_t* gid = nullptr) {
+        const std::uint32_t g = font.face->glyph(U'-');
+        if (gid) *gid = g;
+        return g == 0 ? 0 : font.face->advance(g) * size / font.face->units_per_em();
+    }
+
+    // The shaped run holding the character at `at`.
+    static const shaped_run* run_at(const paragraph_work& w, std::uint32_t at) {
+        auto it = std::upper_bound(w.shaped.runs.begin(), w.shaped.runs.end(), at,
+                                   [](std::uint32_t x, const shaped_run& r) { return x < r.end; });
+        return it == w.shaped.runs.end() || it->begin > at ? nullptr : &*it;
     }
 
     // Glue. A justified line's spaces may grow by half their width and
@@ -229,21 +351,25 @@ private:
 
     // Where lines may end: spaces before a break stay at the end of the
     // line (invisible), spaces after it are skipped by the next.
-    static void make_candidates(paragraph_work& w) {
+    void make_candidates(paragraph_work& w) const {
         const std::u16string& text = w.para.text;
         const auto n = static_cast<std::uint32_t>(text.size());
         w.candidates.assign(1, break_candidate{});
         w.ends.assign(1, {0, 0});
-        auto add = [&](std::uint32_t end, std::uint32_t next) {
+        w.hyphen_ends.assign(1, false);
+        auto add = [&](std::uint32_t end, std::uint32_t next, double hyphen) {
             break_candidate c;
-            c.width_to = w.shaped.x_before[end];
+            c.width_to = w.shaped.x_before[end] + hyphen;
             c.stretch_to = w.stretch[end];
             c.shrink_to = w.shrink[end];
             // The glue at a break vanishes with it.
             c.width_from = w.shaped.x_before[next];
             c.stretch_from = w.stretch[next];
             c.shrink_from = w.shrink[next];
-            if (end > 0 && next < n && is_hyphen(text[end - 1])) {
+            if (hyphen > 0) {
+                c.penalty = hyphen_penalty;
+                c.flagged = true;
+            } else if (end > 0 && next < n && is_hyphen(text[end - 1])) {
                 c.penalty = 50;
                 c.flagged = true;
             } else if (end == next && next < n && unspaced_script(text, end - 1) && unspaced_script(text, next)) {
@@ -254,21 +380,35 @@ private:
             }
             w.candidates.push_back(c);
             w.ends.emplace_back(end, next);
+            w.hyphen_ends.push_back(hyphen > 0);
+        };
+        std::size_t h = 0;
+        auto add_hyphens_before = [&](std::uint32_t limit) {
+            for (; h < w.hyphens.size() && w.hyphens[h] < limit; ++h) {
+                const std::uint32_t at = w.hyphens[h];
+                if (at <= w.ends.back().second) continue;
+                const shaped_run* run = run_at(w, at - 1);
+                if (!run) continue;
+                const double hyphen = hyphen_advance(run->font, doc_.styles[run->style].size);
+                if (hyphen > 0) add(at, at, hyphen);
+            }
         };
         for (std::uint32_t at : w.breaks) {
+            add_hyphens_before(at);
             std::uint32_t end = at, next = at;
             while (end > w.ends.back().second && is_space(text[end - 1])) --end;
             while (next < n && is_space(text[next])) ++next;
             if (end <= w.ends.back().second || next >= n) continue;  // nothing on the line, or nothing after
-            add(end, next);
+            add(end, next, 0);
         }
-        add(n, n);
+        add_hyphens_before(n);
+        add(n, n, 0);
     }
 
     // The glyphs of text [s, e) as a line, justified by `ratio` (the share
     // of its glue the line stretches or shrinks), from x = 0.
     line_box compose(const paragraph_work& w, std::uint32_t s, std::uint32_t e, double ratio, text_align align,
-                     const font_use& strut) const {
+                     const font_use& strut, bool hyphen) const {
         const std::u16string& text = w.para.text;
         if (!std::isfinite(ratio) || (ratio > 0 && align != text_align::justify)) ratio = 0;
         // A Khmer or Thai line with one or two phrase spaces would open them
@@ -337,7 +477,19 @@ private:
             }
             const std::size_t before = lb.runs.size();
             close_piece(pe);
-            if (lb.runs.size() > before) extend(lb, run.font, style.size, w.props.leading);
+            if (lb.runs.size() == before) continue;
+            if (hyphen && pe == e) {
+                // The word goes on on the next line: a hyphen ends this one.
+                line_run& last = lb.runs.back();
+                placed_glyph pg;
+                pg.advance = float(hyphen_advance(run.font, style.size, &pg.gid));
+                pg.cluster = static_cast<std::uint32_t>(last.text.size());
+                last.text += u'-';
+                last.hyphenated = true;
+                pen += pg.advance;
+                last.glyphs.push_back(pg);
+            }
+            extend(lb, run.font, style.size, w.props.leading);
         }
         for (const link_span& link : w.para.links) {
             if (link.end <= s || link.begin >= e) continue;
@@ -775,6 +927,7 @@ void place_line(line_box& lb, double region_x, double baseline_from_top, double 
         pr.glyphs = std::move(r.glyphs);
         pr.text = std::move(r.text);
         pr.tag = r.tag;
+        pr.hyphenated = r.hyphenated;
         page.runs.push_back(std::move(pr));
     }
     for (const line_link& l : lb.links)

@@ -34,6 +34,9 @@ struct placed_run {
     std::vector<placed_glyph> glyphs;
     std::u16string text;  // the characters the glyphs show, in logical order
     std::int32_t tag = -1;  // its structure element (document::structure); -1: an artifact
+    // The last glyph is a hyphen the line breaker added (a word hyphenated
+    // at the line's end); text ends with the '-' it draws.
+    bool hyphenated = false;
 };
 
 struct link_area {

@@ -1,12 +1,17 @@
 #include "pdf/line_breaking.hpp"
 
+#include <hyphen.h>
 #include <unicode/brkiter.h>
 #include <unicode/locid.h>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
+#include <unicode/utf16.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
+#include <cstdlib>
+#include <cstring>
 #include <limits>
 #include <map>
 #include <memory>
@@ -64,6 +69,125 @@ std::vector<std::uint32_t> break_opportunities(std::u16string_view text, const s
     return out;
 }
 
+// ---- hyphenation ----------------------------------------------------------------------------
+
+namespace {
+
+struct dict_deleter {
+    void operator()(HyphenDict* d) const { hnj_hyphen_free(d); }
+};
+
+// The patterns for a language: hyph_ll_CC.dic for "ll-CC", else
+// hyph_ll.dic, else hyph_ll_LL.dic (Indonesian ships only hyph_id_ID.dic).
+// Loaded once per process; libhyphen only reads a dictionary once loaded,
+// so threads share it.
+const HyphenDict* load_dictionary(const std::string& lang) {
+    static std::mutex mutex;
+    static std::map<std::string, std::unique_ptr<HyphenDict, dict_deleter>> loaded;
+    std::lock_guard lock(mutex);
+    auto it = loaded.find(lang);
+    if (it != loaded.end()) return it->second.get();
+    std::string ll, cc;
+    const std::size_t dash = lang.find_first_of("-_");
+    ll = lang.substr(0, dash);
+    for (char& c : ll) c = char(std::tolower(static_cast<unsigned char>(c)));
+    if (dash != std::string::npos) {
+        // The region: the last subtag of two letters ("en-Latn-GB" -> GB).
+        for (std::size_t at = dash; at != std::string::npos;) {
+            const std::size_t next = lang.find_first_of("-_", at + 1);
+            const std::string tag = lang.substr(at + 1, next == std::string::npos ? std::string::npos : next - at - 1);
+            if (tag.size() == 2) {
+                cc = tag;
+                for (char& c : cc) c = char(std::toupper(static_cast<unsigned char>(c)));
+            }
+            at = next;
+        }
+    }
+    std::string upper = ll;
+    for (char& c : upper) c = char(std::toupper(static_cast<unsigned char>(c)));
+    std::unique_ptr<HyphenDict, dict_deleter> dict;
+    const bool plain = !ll.empty() && std::all_of(ll.begin(), ll.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+    if (plain) {
+        std::vector<std::string> names;
+        if (!cc.empty()) names.push_back(ll + "_" + cc);
+        names.push_back(ll);
+        names.push_back(ll + "_" + upper);
+        for (const std::string& name : names) {
+            const std::string path = "/usr/share/hyphen/hyph_" + name + ".dic";
+            dict.reset(hnj_hyphen_load(path.c_str()));
+            if (dict) break;
+        }
+    }
+    return loaded.emplace(lang, std::move(dict)).first->second.get();
+}
+
+// Each thread remembers the answers it got, without taking the lock again.
+const HyphenDict* dictionary(const std::string& lang) {
+    thread_local std::map<std::string, const HyphenDict*, std::less<>> known;
+    auto it = known.find(lang);
+    if (it == known.end()) it = known.emplace(lang, load_dictionary(lang)).first;
+    return it->second;
+}
+
+// The word lower-cased in the dictionary's encoding (UTF-8, or ISO 8859-1),
+// with the byte each character ends at; false when it cannot be written.
+bool encode(std::u16string_view word, bool utf8, std::string& out, std::vector<std::size_t>& last_byte) {
+    for (char16_t u : word) {
+        if (U16_IS_SURROGATE(u)) return false;
+        const auto c = static_cast<UChar32>(u_tolower(u));
+        if (!utf8) {
+            if (c > 0xFF) return false;
+            out += char(c);
+        } else if (c < 0x80) {
+            out += char(c);
+        } else if (c < 0x800) {
+            out += char(0xC0 | (c >> 6));
+            out += char(0x80 | (c & 0x3F));
+        } else {
+            out += char(0xE0 | (c >> 12));
+            out += char(0x80 | ((c >> 6) & 0x3F));
+            out += char(0x80 | (c & 0x3F));
+        }
+        last_byte.push_back(out.size() - 1);
+    }
+    return true;
+}
+
+}  // namespace
+
+bool can_hyphenate(const std::string& lang) { return dictionary(lang) != nullptr; }
+
+std::vector<std::uint32_t> hyphenation_points(std::u16string_view word, const std::string& lang) {
+    std::vector<std::uint32_t> out;
+    constexpr std::size_t left_min = 2, right_min = 3;  // TeX's \lefthyphenmin and \righthyphenmin for English
+    if (word.size() < left_min + right_min) return out;
+    const HyphenDict* dict = dictionary(lang);
+    if (!dict) return out;
+    std::string bytes;
+    std::vector<std::size_t> last_byte;
+    if (!encode(word, std::strcmp(dict->cset, "UTF-8") == 0, bytes, last_byte)) return out;
+    std::vector<char> hyphens(bytes.size() + 5, '0');
+    char** rep = nullptr;
+    int* pos = nullptr;
+    int* cut = nullptr;
+    // libhyphen's signature is not const-correct; it does not change the dictionary.
+    hnj_hyphen_hyphenate3(const_cast<HyphenDict*>(dict), bytes.data(), int(bytes.size()), hyphens.data(), nullptr,
+                          &rep, &pos, &cut, int(left_min), int(right_min), int(left_min), int(right_min));
+    for (std::size_t k = left_min - 1; k + right_min < word.size(); ++k) {
+        const std::size_t b = last_byte[k];
+        // Odd: a break after this character. A non-standard one (a
+        // replacement, as in German "ck" -> "k-k") is not taken.
+        if ((hyphens[b] & 1) && !(rep && rep[b])) out.push_back(static_cast<std::uint32_t>(k + 1));
+    }
+    if (rep) {
+        for (std::size_t i = 0; i < bytes.size(); ++i) std::free(rep[i]);
+        std::free(rep);
+    }
+    std::free(pos);
+    std::free(cut);
+    return out;
+}
+
 // ---- choosing the breaks ---------------------------------------------------------------------
 
 namespace {
@@ -73,6 +197,7 @@ constexpr double line_penalty = 10;      // Knuth's \linepenalty: prefers fewer 
 constexpr double flagged_demerits = 3000;  // two hyphen breaks in a row
 constexpr double fitness_demerits = 100;   // a tight line next to a loose one
 constexpr double overfull_demerits = 1e10;  // a line wider than the measure
+constexpr int max_flagged_run = 2;          // hyphenated lines in a row, at most
 
 struct measured {
     double ratio = 0;
@@ -114,6 +239,7 @@ struct fit_node {
     std::size_t previous = 0;  // index into the node list
     std::size_t line = 0;      // lines up to here
     int fitness = 1;
+    int flagged_run = 0;  // lines ending with a hyphen in a row, up to here
     double ratio = 0;
     double demerits = 0;
 };
@@ -128,11 +254,14 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
     const std::size_t last = c.size() - 1;
 
     for (std::size_t b = 1; b <= last; ++b) {
+        // The best way to reach b for each fitness class and each count of
+        // hyphenated lines in a row ending at b (kept apart so that a
+        // cheaper path with two in a row does not hide one with fewer).
         struct best {
             double demerits = infinite;
             std::size_t from = 0;
             double ratio = 0;
-        } best_by_class[4];
+        } best_by_class[4][max_flagged_run + 1];
         for (std::size_t k = 0; k < active.size();) {
             const fit_node& a = nodes[active[k]];
             const double width = a.line == 0 ? p.first_width : p.width;
@@ -150,6 +279,17 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
                 m.ratio = -1;
                 extra = overfull_demerits;
             }
+            int run = c[b].flagged ? a.flagged_run + 1 : 0;
+            if (run > max_flagged_run) {
+                // A third hyphenated line in a row: never, unless it is the
+                // only line a can start (an overfull one, kept so that a
+                // result always exists).
+                if (!deactivate) {
+                    ++k;
+                    continue;
+                }
+                run = max_flagged_run;
+            }
             const double base = line_penalty + badness(m.ratio);
             double d = base * base;
             if (c[b].penalty > 0) d += c[b].penalty * c[b].penalty;
@@ -158,23 +298,25 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
             const int fit = fitness_class(m.ratio);
             if (std::abs(fit - a.fitness) > 1) d += fitness_demerits;
             d += a.demerits + extra;
-            if (d < best_by_class[fit].demerits) best_by_class[fit] = {d, active[k], m.ratio};
+            if (d < best_by_class[fit][run].demerits) best_by_class[fit][run] = {d, active[k], m.ratio};
             if (deactivate) active.erase(active.begin() + std::ptrdiff_t(k));
             else ++k;
         }
-        for (int fit = 0; fit < 4; ++fit) {
-            const best& bb = best_by_class[fit];
-            if (std::isinf(bb.demerits)) continue;
-            fit_node node;
-            node.candidate = b;
-            node.previous = bb.from;
-            node.line = nodes[bb.from].line + 1;
-            node.fitness = fit;
-            node.ratio = bb.ratio;
-            node.demerits = bb.demerits;
-            nodes.push_back(node);
-            active.push_back(nodes.size() - 1);
-        }
+        for (int fit = 0; fit < 4; ++fit)
+            for (int run = 0; run <= max_flagged_run; ++run) {
+                const best& bb = best_by_class[fit][run];
+                if (std::isinf(bb.demerits)) continue;
+                fit_node node;
+                node.candidate = b;
+                node.previous = bb.from;
+                node.line = nodes[bb.from].line + 1;
+                node.fitness = fit;
+                node.flagged_run = run;
+                node.ratio = bb.ratio;
+                node.demerits = bb.demerits;
+                nodes.push_back(node);
+                active.push_back(nodes.size() - 1);
+            }
     }
     // The best way to end the paragraph.
     std::size_t end = 0;

@@ -18,6 +18,17 @@ namespace communique::detail::pdf {
 // (one per language), cloned from one created once per process.
 std::vector<std::uint32_t> break_opportunities(std::u16string_view text, const std::string& lang);
 
+// Where a word may be hyphenated, by the TeX/LibreOffice patterns Debian
+// ships for the language (/usr/share/hyphen/hyph_ll_CC.dic, read with
+// libhyphen): offsets into `word` (letters only) before which a line may
+// end with a hyphen, ascending, at least two letters from the word's start
+// and three from its end. Empty for a language without patterns. Patterns
+// are loaded once per process and language; any thread may ask.
+std::vector<std::uint32_t> hyphenation_points(std::u16string_view word, const std::string& lang);
+
+// Whether patterns exist for the language ("en", "en-GB", "fr", "id").
+bool can_hyphenate(const std::string& lang);
+
 // A place where a line may end. Totals run from the paragraph's start:
 // *_to up to the end of a line ending here (spaces before the break left
 // out), *_from up to where the following line begins (spaces skipped).
@@ -26,8 +37,8 @@ std::vector<std::uint32_t> break_opportunities(std::u16string_view text, const s
 struct break_candidate {
     double width_to = 0, stretch_to = 0, shrink_to = 0;
     double width_from = 0, stretch_from = 0, shrink_from = 0;
-    double penalty = 0;    // cost of breaking here (ICU's breaks after a hyphen cost a little)
-    bool flagged = false;  // a break after a hyphen: two in a row cost extra
+    double penalty = 0;    // cost of breaking here (after a hyphen, inside a word or a phrase)
+    bool flagged = false;  // the line ends with a hyphen: two in a row cost extra, three are not allowed
 };
 
 struct fit_params {

@@ -12,6 +12,20 @@ if(NOT cq_zlib_global)
   set_target_properties(ZLIB::ZLIB PROPERTIES IMPORTED_GLOBAL TRUE)
 endif()
 
+# libhyphen hyphenates justified text with the TeX/LibreOffice patterns
+# Debian ships in /usr/share/hyphen (hyphen-en-us, hyphen-en-gb, hyphen-fr,
+# hyphen-id, read at run time). It has no pkg-config file: found by hand.
+if(NOT TARGET cq::hyphen)
+  find_path(CQ_HYPHEN_INCLUDE_DIR hyphen.h)
+  find_library(CQ_HYPHEN_LIBRARY NAMES hyphen)
+  if(NOT CQ_HYPHEN_INCLUDE_DIR OR NOT CQ_HYPHEN_LIBRARY)
+    message(FATAL_ERROR "libhyphen not found: install the Debian package libhyphen-dev")
+  endif()
+  add_library(cq::hyphen UNKNOWN IMPORTED GLOBAL)
+  set_target_properties(cq::hyphen PROPERTIES IMPORTED_LOCATION "${CQ_HYPHEN_LIBRARY}"
+                                              INTERFACE_INCLUDE_DIRECTORIES "${CQ_HYPHEN_INCLUDE_DIR}")
+endif()
+
 target_sources(communique_internal PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/fo_parser.cpp
   ${CMAKE_CURRENT_LIST_DIR}/fonts.cpp
@@ -24,4 +38,4 @@ target_sources(communique_internal PRIVATE
   ${CMAKE_CURRENT_LIST_DIR}/pdf_writer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/renderer.cpp)
 target_link_libraries(communique_internal PUBLIC cq::harfbuzz cq::fontconfig cq::icu PoDoFo::PoDoFo ZLIB::ZLIB
-  cq::libdeflate)
+  cq::libdeflate cq::hyphen)

@@ -6,15 +6,20 @@
 #include "pdf/fo_parser.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/layout.hpp"
+#include "pdf/line_breaking.hpp"
 
 using namespace pdf_test;
 namespace P = communique::detail::pdf;
 
 namespace {
 
-// A fixture laid out, through the library's reader, fo.xsl and the layout.
-std::vector<P::laid_out_page> lay_out_fixture(const std::string& stem) {
-    doc_ptr release = parse_xml(canonical_xml(source_dir / "fixtures" / "releases" / (stem + ".md")));
+// A draft laid out, through the library's reader, fo.xsl and the layout.
+std::vector<P::laid_out_page> lay_out_draft(const std::string& draft) {
+    static const communique::engine engine;
+    const std::string formats[] = {"xml"};
+    communique::result res = engine.convert(draft, formats);
+    REQUIRE(res.ok());
+    doc_ptr release = parse_xml(res.outputs.front());
     doc_ptr fo = stylesheet().apply(release.get());
     P::document model;
     std::string error;
@@ -22,6 +27,10 @@ std::vector<P::laid_out_page> lay_out_fixture(const std::string& stem) {
     std::vector<P::laid_out_page> pages;
     REQUIRE(P::lay_out(model, P::font_library::instance(), 500, pages, error));
     return pages;
+}
+
+std::vector<P::laid_out_page> lay_out_fixture(const std::string& stem) {
+    return lay_out_draft(slurp(source_dir / "fixtures" / "releases" / (stem + ".md")));
 }
 
 bool is_khmer(char16_t c) { return c >= 0x1780 && c <= 0x17FF; }
@@ -48,12 +57,150 @@ TEST_CASE("pdf: Khmer justification opens no gap inside a phrase, only at spaces
     CHECK(stretched_at_space > 0);  // justified lines still stretch, at their spaces
 }
 
-TEST_CASE("pdf: a Khmer word is not split by a gap in the text pdftotext reads", "[pdf][khmer][justify]") {
-    // ក្រសួង (ministry) came out as "ការក្រ សួង" when dictionary boundaries were widened.
-    const std::string km = canonical_xml(source_dir / "fixtures" / "releases" / "2024-04-12-km-trade-delegation.md");
-    const rendered r = render_xml("km-trade-delegation", km);
-    const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
-    REQUIRE(text.find("\xE1\x9E\x80") != std::string::npos);  // Khmer text came out at all
-    CHECK(text.find("ការក្រ សួង") == std::string::npos);
-    CHECK(text.find("នាយក ដ្ឋាន") == std::string::npos);
+namespace {
+
+// One line of a laid-out page: its runs, left to right.
+struct line {
+    std::vector<const P::placed_run*> runs;
+    double widest_space = 0;  // the widest justified space, as a multiple of its natural width
+    bool unspaced = false;    // has Khmer or Thai text
+    bool justified = false;   // its spaces were stretched or shrunk
+};
+
+std::vector<line> lines_of(const std::vector<P::laid_out_page>& pages) {
+    std::vector<line> out;
+    for (const P::laid_out_page& page : pages) {
+        double y = std::numeric_limits<double>::quiet_NaN();
+        for (const P::placed_run& run : page.runs) {
+            if (run.y != y) out.emplace_back();
+            y = run.y;
+            line& l = out.back();
+            l.runs.push_back(&run);
+            for (char16_t c : run.text)
+                if ((c >= 0x1780 && c <= 0x17FF) || (c >= 0x0E00 && c <= 0x0E7F)) l.unspaced = true;
+            for (const P::placed_glyph& g : run.glyphs)
+                if (g.justification != 0) l.justified = true;
+            for (const P::placed_glyph& g : run.glyphs)
+                if (g.justification > 0)
+                    l.widest_space = std::max(l.widest_space, double(g.advance) / (g.advance - g.justification));
+        }
+    }
+    return out;
+}
+
+std::string utf8(const std::u16string& s) {
+    std::string out;
+    for (char16_t c : s) {
+        if (c < 0x80) out += char(c);
+        else if (c < 0x800) out += {char(0xC0 | (c >> 6)), char(0x80 | (c & 0x3F))};
+        else out += {char(0xE0 | (c >> 12)), char(0x80 | ((c >> 6) & 0x3F)), char(0x80 | (c & 0x3F))};
+    }
+    return out;
+}
+
+// The letters that open a line, and whether the renderer may hyphenate them
+// there: not in bold (names of persons), not next to a figure (dates).
+struct opening_word {
+    std::u16string word;
+    bool may_hyphenate = false;
+};
+
+opening_word first_word(const line& l) {
+    opening_word w;
+    const P::placed_run& run = *l.runs.front();
+    std::size_t i = 0;
+    while (i < run.text.size() && u_isalpha(run.text[i])) w.word += run.text[i++];
+    const bool bold = run.font.face->weight() >= 600 || run.font.fake_bold;
+    std::size_t j = i;
+    while (j < run.text.size() && run.text[j] == u' ') ++j;
+    const bool figure_follows = j < run.text.size() && u_isdigit(run.text[j]);
+    w.may_hyphenate = !bold && !figure_follows && i < run.text.size();
+    return w;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: no word space over 1.5 times its width where a hyphen could avoid it", "[pdf][hyphenation]") {
+    for (const char* stem : {"2024-01-19-national-apprenticeship-programme", "2024-06-18-km-en-bilingual-statement"}) {
+        INFO(stem);
+        const std::vector<line> lines = lines_of(lay_out_fixture(stem));
+        int justified = 0;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            const line& l = lines[i];
+            if (l.unspaced || !l.justified) continue;
+            ++justified;
+            if (l.widest_space <= 1.5 + 1e-6) continue;
+            // A loose line is allowed only when it already ends in the
+            // hyphen that was possible, or the word after it could not be
+            // hyphenated: a name, a date, a word without a hyphenation point.
+            std::string text;
+            for (const P::placed_run* r : l.runs) text += utf8(r->text);
+            INFO("line: " << text << " (spaces " << l.widest_space << " times their width)");
+            const opening_word next = first_word(lines[i + 1]);
+            INFO("next line starts with: " << utf8(next.word));
+            const bool hyphenated = l.runs.back()->hyphenated;
+            const bool could = next.may_hyphenate && !P::hyphenation_points(next.word, "en").empty();
+            CHECK((hyphenated || !could));
+        }
+        CHECK(justified > 5);
+    }
+}
+
+TEST_CASE("pdf: justified Latin text hyphenates, with a hyphen drawn and no more than two in a row",
+          "[pdf][hyphenation]") {
+    const std::vector<line> lines = lines_of(lay_out_fixture("2024-12-12-public-service-reform-review"));
+    int hyphenated = 0, in_a_row = 0, most_in_a_row = 0;
+    for (const line& l : lines) {
+        const P::placed_run& last = *l.runs.back();
+        if (last.hyphenated) {
+            ++hyphenated;
+            most_in_a_row = std::max(most_in_a_row, ++in_a_row);
+            REQUIRE(!last.text.empty());
+            CHECK(last.text.back() == u'-');
+            CHECK(last.glyphs.back().gid == last.font.face->glyph(U'-'));
+            CHECK(u_isalpha(last.text[last.text.size() - 2]));  // inside a word
+        } else {
+            in_a_row = 0;
+        }
+    }
+    CHECK(hyphenated > 0);
+    CHECK(most_in_a_row <= 2);
+}
+
+TEST_CASE("pdf: a headline, a name and a paragraph's last word are never hyphenated", "[pdf][hyphenation]") {
+    // Long words in the headline (centred) and in a justified paragraph that
+    // ends with one, after a name in bold.
+    const std::string words =
+        "internationalisation telecommunications interdepartmental infrastructure characterisation "
+        "reconceptualisation institutionalisation";
+    std::string draft = slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
+    const std::string headline = "National apprenticeship programme opens to 5,000 young people";
+    REQUIRE(draft.find(headline) != std::string::npos);
+    draft.replace(draft.find(headline), headline.size(), "Interdepartmental " + words);
+    const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
+    REQUIRE(draft.find(para) != std::string::npos);
+    draft.replace(draft.find(para), para.size(),
+                  "The ministry thanked **Excellency Notwithstanding Extraordinarily** for " + words + " " + words +
+                      " and " + words + " institutionalisation");
+    const std::vector<line> lines = lines_of(lay_out_draft(draft));
+    int body_hyphens = 0;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        const P::placed_run& last = *lines[i].runs.back();
+        if (!last.hyphenated) continue;
+        INFO("hyphenated: " << utf8(last.text));
+        CHECK(last.size < 12);                                           // body text (11pt), not the 13pt headline
+        CHECK(last.font.face->weight() < 600);                           // not the name in bold
+        CHECK(!(last.text.size() >= 12 && i + 1 < lines.size() &&        // not the last word
+                utf8(lines[i + 1].runs.back()->text) == "tionalisation"));
+        ++body_hyphens;
+    }
+    CHECK(body_hyphens > 0);  // the same words do hyphenate in the justified paragraph
+    // The headline's lines: whole words only.
+    int headline_lines = 0;
+    for (const line& l : lines)
+        if (l.runs.front()->size == 13 && utf8(l.runs.front()->text).find("tion") != std::string::npos) {
+            ++headline_lines;
+            CHECK(!l.runs.back()->hyphenated);
+        }
+    CHECK(headline_lines >= 2);
 }
