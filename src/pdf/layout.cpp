@@ -115,6 +115,12 @@ constexpr double unspaced_max_ratio = 4;
 // (line_breaking.cpp).
 constexpr double hyphen_penalty = 50;
 
+// The cost of parting a name from its honorific at the end of a line
+// (four times a hyphen's), or a name in bold inside itself (twice): the
+// breaker moves the name to the next line unless that makes a line loose.
+constexpr double honorific_split_penalty = 300;
+constexpr double name_split_penalty = 100;
+
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
 
 // Sets paragraphs into lines: shaping, break opportunities, total fit,
@@ -146,6 +152,8 @@ public:
         fp.line_stretch = props.align == text_align::justify ? 0 : measure / 2;
         fp.justify_last = props.align_last == text_align::justify;
         fp.balance_last = props.align_last == text_align::center;
+        // A justified paragraph should not end in one short word alone.
+        if (props.align == text_align::justify && !fp.justify_last) fp.runt_width = measure / 4;
         auto fit = [&] {
             return w.candidates.size() - 1 > total_fit_limit ? first_fit(w.candidates, fp)
                                                              : total_fit(w.candidates, fp);
@@ -153,9 +161,16 @@ public:
         std::vector<line_fit> fits = fit();
         // Hyphenation is a second pass, as TeX's: only a paragraph whose
         // lines cannot all keep their spaces within 1.5 times their width
-        // (a ratio of 1) without it is set again with its words'
-        // hyphenation points; most paragraphs never pay for them.
-        if (std::any_of(fits.begin(), fits.end(), [](const line_fit& f) { return !(f.ratio <= 1); })) {
+        // (a ratio of 1) without it, or that parts a name or ends in a
+        // runt, is set again with its words' hyphenation points; most
+        // paragraphs never pay for them.
+        auto wanting = [&](const line_fit& f) {
+            return !(f.ratio <= 1) || w.candidates[f.end].penalty >= name_split_penalty;
+        };
+        const bool runt = fits.size() > 1 && fits.back().end == fits[fits.size() - 2].end + 1 &&
+                          w.candidates.back().width_to - w.candidates[fits[fits.size() - 2].end].width_from <
+                              fp.runt_width;
+        if (runt || std::any_of(fits.begin(), fits.end(), wanting)) {
             find_hyphens(w);
             if (!w.hyphens.empty()) {
                 make_candidates(w);
@@ -309,6 +324,37 @@ private:
     static std::uint32_t range_begin(const std::pair<std::uint32_t, std::uint32_t>& r) { return r.first; }
     static std::uint32_t range_end(const std::pair<std::uint32_t, std::uint32_t>& r) { return r.second; }
 
+    // What a break at the spaces [end, next) costs when it parts a name: inside
+    // a bold inline of a paragraph that is not bold itself (fo.xsl sets the
+    // names of persons in bold: "Lok Chumteav PEN Sovannary"), or after an
+    // honorific ("His / Excellency", "Excellency / SAR", "ឯកឧត្តម / ទេព").
+    double name_split_cost(const paragraph_work& w, std::uint32_t end, std::uint32_t next) const {
+        const std::u16string& text = w.para.text;
+        auto bold_at = [&](std::uint32_t at) {
+            auto it = std::upper_bound(w.para.spans.begin(), w.para.spans.end(), at,
+                                       [](std::uint32_t x, const span& sp) { return x < sp.end; });
+            return it != w.para.spans.end() && it->begin <= at && doc_.styles[it->style].font.weight >= 600;
+        };
+        const bool inside_bold = w.block_style.font.weight < 600 && bold_at(end - 1) && bold_at(next);
+        auto word_before = [&](std::uint32_t at) {
+            std::uint32_t b = at;
+            while (b > 0 && !is_space(text[b - 1])) --b;
+            return std::u16string_view(text).substr(b, at - b);
+        };
+        std::uint32_t after_end = next;
+        while (after_end < text.size() && !is_space(text[after_end])) ++after_end;
+        const std::u16string_view before = word_before(end);
+        const std::u16string_view after = std::u16string_view(text).substr(next, after_end - next);
+        static constexpr std::u16string_view honorifics[] = {
+            u"Excellency", u"Excellencies", u"Chumteav", u"Samdech", u"Oknha", u"Dr.", u"Mr.", u"Mrs.", u"Ms.",
+            u"H.E.", u"Madam", u"Lok", u"ឯកឧត្តម", u"លោកជំទាវ", u"សម្តេច", u"ឧកញ៉ា", u"លោក", u"អ្នកឧកញ៉ា"};
+        if (std::find(std::begin(honorifics), std::end(honorifics), before) != std::end(honorifics) ||
+            ((before == u"His" || before == u"Her") &&
+             (after.starts_with(u"Excellenc") || after.starts_with(u"Majesty") || after.starts_with(u"Royal"))))
+            return honorific_split_penalty;
+        return inside_bold ? name_split_penalty : 0;
+    }
+
     // The hyphen drawn at the end of a line broken inside a word: the
     // font's '-' at the run's size; 0 when the font has none.
     static double hyphen_advance(const font_use& font, double size, std::uint32_t* gid = nullptr) {
@@ -378,6 +424,7 @@ private:
                 // phrases) is preferred.
                 c.penalty = inside_phrase_penalty;
             }
+            if (end < next) c.penalty = std::max(c.penalty, name_split_cost(w, end, next));
             w.candidates.push_back(c);
             w.ends.emplace_back(end, next);
             w.hyphen_ends.push_back(hyphen > 0);

@@ -16,6 +16,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <unordered_map>
 
 namespace communique::detail::pdf {
 
@@ -157,7 +158,9 @@ bool encode(std::u16string_view word, bool utf8, std::string& out, std::vector<s
 
 bool can_hyphenate(const std::string& lang) { return dictionary(lang) != nullptr; }
 
-std::vector<std::uint32_t> hyphenation_points(std::u16string_view word, const std::string& lang) {
+namespace {
+
+std::vector<std::uint32_t> hyphenate(std::u16string_view word, const std::string& lang) {
     std::vector<std::uint32_t> out;
     constexpr std::size_t left_min = 2, right_min = 3;  // TeX's \lefthyphenmin and \righthyphenmin for English
     if (word.size() < left_min + right_min) return out;
@@ -188,6 +191,21 @@ std::vector<std::uint32_t> hyphenation_points(std::u16string_view word, const st
     return out;
 }
 
+}  // namespace
+
+std::vector<std::uint32_t> hyphenation_points(std::u16string_view word, const std::string& lang) {
+    // Releases repeat their words (and a batch its releases' words): each
+    // thread keeps the answers, forgetting them all when it holds many.
+    thread_local std::unordered_map<std::u16string, std::vector<std::uint32_t>> known;
+    std::u16string key(lang.begin(), lang.end());
+    key += u'\0';
+    key += word;
+    auto it = known.find(key);
+    if (it != known.end()) return it->second;
+    if (known.size() >= 50000) known.clear();
+    return known.emplace(std::move(key), hyphenate(word, lang)).first->second;
+}
+
 // ---- choosing the breaks ---------------------------------------------------------------------
 
 namespace {
@@ -198,6 +216,7 @@ constexpr double flagged_demerits = 3000;  // two hyphen breaks in a row
 constexpr double fitness_demerits = 100;   // a tight line next to a loose one
 constexpr double overfull_demerits = 1e10;  // a line wider than the measure
 constexpr int max_flagged_run = 2;          // hyphenated lines in a row, at most
+constexpr double runt_demerits = 10000;     // a paragraph ending in one short word alone
 
 struct measured {
     double ratio = 0;
@@ -297,6 +316,9 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
             if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;
             const int fit = fitness_class(m.ratio);
             if (std::abs(fit - a.fitness) > 1) d += fitness_demerits;
+            if (b == last && b == a.candidate + 1 && a.candidate != 0 &&
+                c[b].width_to - c[a.candidate].width_from < p.runt_width)
+                d += runt_demerits;
             d += a.demerits + extra;
             if (d < best_by_class[fit][run].demerits) best_by_class[fit][run] = {d, active[k], m.ratio};
             if (deactivate) active.erase(active.begin() + std::ptrdiff_t(k));

@@ -52,6 +52,10 @@ struct fit_params {
     // The last line is weighed like the others instead of being free to end
     // short: centred text (a headline) then comes out in balanced lines.
     bool balance_last = false;
+    // A last line holding a single piece (one word) narrower than this is
+    // a runt: it costs runt_demerits, so that a better break before it
+    // wins when one exists. 0: no such cost.
+    double runt_width = 0;
 };
 
 struct line_fit {

@@ -123,7 +123,8 @@ opening_word first_word(const line& l) {
 TEST_CASE("pdf: no word space over 1.5 times its width where a hyphen could avoid it", "[pdf][hyphenation]") {
     for (const char* stem : {"2024-01-19-national-apprenticeship-programme", "2024-06-18-km-en-bilingual-statement"}) {
         INFO(stem);
-        const std::vector<line> lines = lines_of(lay_out_fixture(stem));
+        const std::vector<P::laid_out_page> pages = lay_out_fixture(stem);
+        const std::vector<line> lines = lines_of(pages);
         int justified = 0;
         for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
             const line& l = lines[i];
@@ -148,7 +149,8 @@ TEST_CASE("pdf: no word space over 1.5 times its width where a hyphen could avoi
 
 TEST_CASE("pdf: justified Latin text hyphenates, with a hyphen drawn and no more than two in a row",
           "[pdf][hyphenation]") {
-    const std::vector<line> lines = lines_of(lay_out_fixture("2024-12-12-public-service-reform-review"));
+    const std::vector<P::laid_out_page> pages = lay_out_fixture("2024-12-12-public-service-reform-review");
+    const std::vector<line> lines = lines_of(pages);
     int hyphenated = 0, in_a_row = 0, most_in_a_row = 0;
     for (const line& l : lines) {
         const P::placed_run& last = *l.runs.back();
@@ -182,7 +184,8 @@ TEST_CASE("pdf: a headline, a name and a paragraph's last word are never hyphena
     draft.replace(draft.find(para), para.size(),
                   "The ministry thanked **Excellency Notwithstanding Extraordinarily** for " + words + " " + words +
                       " and " + words + " institutionalisation");
-    const std::vector<line> lines = lines_of(lay_out_draft(draft));
+    const std::vector<P::laid_out_page> pages = lay_out_draft(draft);
+    const std::vector<line> lines = lines_of(pages);
     int body_hyphens = 0;
     for (std::size_t i = 0; i < lines.size(); ++i) {
         const P::placed_run& last = *lines[i].runs.back();
@@ -203,4 +206,68 @@ TEST_CASE("pdf: a headline, a name and a paragraph's last word are never hyphena
             CHECK(!l.runs.back()->hyphenated);
         }
     CHECK(headline_lines >= 2);
+}
+
+namespace {
+
+std::string line_text(const line& l) {
+    std::string out;
+    for (const P::placed_run* r : l.runs) out += utf8(r->text);
+    return out;
+}
+
+
+}  // namespace
+
+TEST_CASE("pdf: the flood-preparedness paragraph does not end in 'months.' alone", "[pdf][runts]") {
+    // Issue #20's example: FOP fits the paragraph without the runt.
+    const std::vector<P::laid_out_page> pages = lay_out_fixture("2024-06-14-flood-preparedness");
+    const std::vector<line> lines = lines_of(pages);
+    bool found = false;
+    for (const line& l : lines) {
+        const std::string text = line_text(l);
+        if (text.find("months.") != std::string::npos) {
+            found = true;
+            CHECK(text != "months.");
+        }
+    }
+    CHECK(found);
+}
+
+TEST_CASE("pdf: an honorific stays with its name where the lines allow", "[pdf][runts]") {
+    // The honorific is moved along a long justified paragraph word by word;
+    // wherever it falls at a line's end after the paragraph's first line,
+    // total fit has other breaks to choose, and must.
+    const std::string filler[] = {"the", "ministry", "and", "its", "partners", "will", "continue", "to", "support",
+                                  "provincial", "departments", "in", "every", "district", "of", "the", "country"};
+    const std::string base =
+        slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
+    const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
+    REQUIRE(base.find(para) != std::string::npos);
+    int at_line_end = 0, placements = 0;
+    for (int k = 12; k < 40; ++k) {
+        std::string text;
+        for (int i = 0; i < k; ++i) text += filler[i % std::size(filler)] + " ";
+        text += "with His Excellency SAR Pheakdey and Her Excellency Dr. CHHUN Sreymom, who";
+        for (int i = 0; i < 60; ++i) text += " " + filler[(i * 7) % std::size(filler)];
+        text += ".";
+        std::string draft = base;
+        draft.replace(draft.find(para), para.size(), text);
+        const std::vector<P::laid_out_page> pages = lay_out_draft(draft);
+        const std::vector<line> lines = lines_of(pages);
+        for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
+            if (!lines[i - 1].justified || !lines[i].justified) continue;  // a paragraph's first line: no choice
+            std::string end = line_text(lines[i]);
+            while (!end.empty() && end.back() == ' ') end.pop_back();
+            const std::string last_word = end.substr(end.rfind(' ') == std::string::npos ? 0 : end.rfind(' ') + 1);
+            const std::string next = line_text(lines[i + 1]);
+            ++placements;
+            INFO("k=" << k << ": '" << end << "' then '" << next << "'");
+            const bool split = last_word == "Excellency" || last_word == "Dr." ||
+                               ((last_word == "His" || last_word == "Her") && next.starts_with("Excellency"));
+            at_line_end += split;
+            CHECK_FALSE(split);
+        }
+    }
+    CHECK(placements > 100);
 }

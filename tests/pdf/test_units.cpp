@@ -191,6 +191,70 @@ TEST_CASE("pdf units: total fit spaces lines more evenly than first fit", "[pdf]
     for (const auto& f : total) CHECK(f.ratio >= -1);
 }
 
+TEST_CASE("pdf units: total fit avoids a last line of one short word when it can", "[pdf][units][runts]") {
+    // Random paragraphs: count those whose last line is one short word
+    // (a runt), without and with the runt cost.
+    int runts_before = 0, runts_after = 0, loose_before = 0, loose_after = 0;
+    unsigned seed = 11;
+    for (int n = 0; n < 400; ++n) {
+        std::vector<double> widths;
+        const int words = 25 + n % 30;
+        for (int i = 0; i < words; ++i) {
+            seed = seed * 1103515245u + 12345u;
+            widths.push_back(8 + (seed >> 16) % 40);
+        }
+        const auto cands = words_to_candidates(widths);
+        P::fit_params p;
+        p.first_width = p.width = 300;
+        auto runt = [&](const std::vector<P::line_fit>& fits) {
+            return fits.size() > 1 && fits.back().end == fits[fits.size() - 2].end + 1 && widths.back() < 300 / 4.0;
+        };
+        const auto plain = P::total_fit(cands, p);
+        runts_before += runt(plain);
+        for (const auto& f : plain) loose_before += f.ratio > 1;
+        p.runt_width = 300 / 4.0;
+        const auto fits = P::total_fit(cands, p);
+        runts_after += runt(fits);
+        for (const auto& f : fits) loose_after += f.ratio > 1;
+    }
+    CHECK(runts_before > 10);
+    CHECK(runts_after < runts_before);
+    // Each runt avoided costs at most one line looser than 1.5 spaces.
+    CHECK(loose_after - loose_before <= runts_before - runts_after);
+}
+
+TEST_CASE("pdf units: total fit never ends three lines in a row with a hyphen", "[pdf][units][hyphenation]") {
+    // Every other piece ends in a hyphenation point: left alone, the breaker
+    // would often take three in a row.
+    std::vector<double> widths;
+    unsigned seed = 3;
+    for (int i = 0; i < 200; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        widths.push_back(8 + (seed >> 16) % 40);
+    }
+    auto cands = words_to_candidates(widths);
+    for (std::size_t i = 1; i + 1 < cands.size(); i += 2) {
+        cands[i].width_from = cands[i].width_to;  // no space: inside a word
+        cands[i].stretch_from = cands[i].stretch_to;
+        cands[i].shrink_from = cands[i].shrink_to;
+        cands[i].width_to += 4;  // the hyphen
+        cands[i].penalty = 50;
+        cands[i].flagged = true;
+    }
+    P::fit_params p;
+    p.first_width = p.width = 250;
+    const auto fits = P::total_fit(cands, p);
+    REQUIRE(fits.back().end == cands.size() - 1);
+    int in_a_row = 0, most = 0, flagged = 0;
+    for (const auto& f : fits) {
+        in_a_row = cands[f.end].flagged ? in_a_row + 1 : 0;
+        flagged += cands[f.end].flagged;
+        most = std::max(most, in_a_row);
+    }
+    CHECK(flagged > 3);
+    CHECK(most <= 2);
+}
+
 TEST_CASE("pdf units: a word wider than the line still gets a line", "[pdf][units]") {
     const auto cands = words_to_candidates({20, 500, 20, 20});
     P::fit_params p;
