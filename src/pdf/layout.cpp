@@ -161,16 +161,10 @@ public:
         std::vector<line_fit> fits = fit();
         // Hyphenation is a second pass, as TeX's: only a paragraph whose
         // lines cannot all keep their spaces within 1.5 times their width
-        // (a ratio of 1) without it, or that parts a name or ends in a
-        // runt, is set again with its words' hyphenation points; most
-        // paragraphs never pay for them.
-        auto wanting = [&](const line_fit& f) {
-            return !(f.ratio <= 1) || w.candidates[f.end].penalty >= name_split_penalty;
-        };
-        const bool runt = fits.size() > 1 && fits.back().end == fits[fits.size() - 2].end + 1 &&
-                          w.candidates.back().width_to - w.candidates[fits[fits.size() - 2].end].width_from <
-                              fp.runt_width;
-        if (runt || std::any_of(fits.begin(), fits.end(), wanting)) {
+        // (a ratio of 1) without it is set again with its words'
+        // hyphenation points; most paragraphs never pay for them (nor the
+        // process for loading the patterns, some 37 million instructions).
+        if (std::any_of(fits.begin(), fits.end(), [](const line_fit& f) { return !(f.ratio <= 1); })) {
             find_hyphens(w);
             if (!w.hyphens.empty()) {
                 make_candidates(w);
