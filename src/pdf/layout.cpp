@@ -121,6 +121,12 @@ constexpr double hyphen_penalty = 50;
 constexpr double honorific_split_penalty = 300;
 constexpr double name_split_penalty = 100;
 
+bool has_unspaced_text(const std::u16string& text) {
+    for (std::uint32_t i = 0; i < text.size(); ++i)
+        if (text[i] >= 0x0E00 && !U16_IS_SURROGATE(text[i]) && unspaced_script(text, i)) return true;
+    return false;
+}
+
 bool is_hyphen(char16_t c) { return c == u'-' || c == u'\u2010' || c == u'\u2012' || c == u'\u2013'; }
 
 // Sets paragraphs into lines: shaping, break opportunities, total fit,
@@ -150,6 +156,13 @@ public:
         // centred headline comes out as balanced lines) instead of filling
         // one line and leaving a word on the next.
         fp.line_stretch = props.align == text_align::justify ? 0 : measure / 2;
+        // Khmer or Thai justified at its few spaces only: a line that
+        // cannot be filled is set ragged (compose), so the breaker weighs
+        // it by the room it leaves, as ragged text, with an eighth of the
+        // measure as "decent", instead of finding every such line
+        // infinitely bad (it then chose a first line of one word).
+        const bool unspaced = props.align == text_align::justify && has_unspaced_text(w.para.text);
+        if (unspaced) fp.line_stretch = measure / 8;
         fp.justify_last = props.align_last == text_align::justify;
         fp.balance_last = props.align_last == text_align::center;
         // A justified paragraph should not end in one short word alone.
@@ -177,7 +190,16 @@ public:
         for (std::size_t li = 0; li < fits.size(); ++li) {
             const bool last = fits[li].end == w.candidates.size() - 1;
             const text_align align = last ? props.align_last : props.align;
-            line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, fits[li].ratio, align, strut,
+            double ratio = fits[li].ratio;
+            if (unspaced && ratio > 0) {
+                // The share of the spaces' own stretch that fills the line.
+                const break_candidate& a = w.candidates[from];
+                const break_candidate& b = w.candidates[fits[li].end];
+                const double stretch = b.stretch_to - a.stretch_from;
+                const double room = (li == 0 ? fp.first_width : fp.width) - (b.width_to - a.width_from);
+                ratio = stretch > 0 ? room / stretch : std::numeric_limits<double>::infinity();
+            }
+            line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, ratio, align, strut,
                                   w.hyphen_ends[fits[li].end]);
             // Alignment within the measure.
             const double room = (li == 0 ? fp.first_width : fp.width) - line_width(lb);

@@ -271,3 +271,32 @@ TEST_CASE("pdf: an honorific stays with its name where the lines allow", "[pdf][
     }
     CHECK(placements > 100);
 }
+
+TEST_CASE("pdf: a Khmer paragraph's lines are full but for its last", "[pdf][khmer][justify]") {
+    // With phrase spaces as its only stretch a Khmer line is often set
+    // ragged; the breaker must still fill it, not end a line after one
+    // word ("ថ្ងៃទី១០" alone on the first line of the trade-delegation
+    // release's paragraph, when the breaker found every such line equally bad).
+    const std::vector<P::laid_out_page> pages = lay_out_fixture("2024-04-12-km-trade-delegation");
+    const std::vector<line> lines = lines_of(pages);
+    auto width = [](const line& l) {
+        const P::placed_run& last = *l.runs.back();
+        double x = last.x;
+        for (const P::placed_glyph& g : last.glyphs) x += g.advance;
+        return x - l.runs.front()->x;
+    };
+    double measure = 0;
+    for (const line& l : lines) measure = std::max(measure, width(l));
+    int checked = 0;
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const line& l = lines[i];
+        const line& next = lines[i + 1];
+        const double gap = l.runs.front()->y - next.runs.front()->y;
+        // Lines of one body paragraph: same start, one line-height (11pt x 1.75) apart.
+        if (!l.unspaced || l.runs.front()->x != next.runs.front()->x || gap > 20 || gap < 18) continue;
+        ++checked;
+        INFO(line_text(l));
+        CHECK(width(l) > 0.75 * measure);
+    }
+    CHECK(checked > 15);
+}
