@@ -554,6 +554,7 @@ private:
             }
             extend(lb, run.font, style.size, w.props.leading);
         }
+        move_spaces_forward(lb);
         for (const link_span& link : w.para.links) {
             if (link.end <= s || link.begin >= e) continue;
             line_link l{x_at(lb, std::max(link.begin, s)), x_at(lb, std::min(link.end, e)), link.uri};
@@ -572,6 +573,32 @@ private:
         for (const link_span& l : p.links)
             if (l.begin <= at && at < l.end) return l.tag;
         return p.tag;
+    }
+
+    // A space between two runs of one face and size (a Khmer name in
+    // emboldened bold after regular text) goes to the start of the second
+    // run. At the end of the first, a run whose text is given as
+    // /ActualText, the space came out of pdftotext twice: once from the
+    // text, once for the gap poppler sees after the span's last glyph.
+    static void move_spaces_forward(line_box& lb) {
+        for (std::size_t i = 0; i + 1 < lb.runs.size(); ++i) {
+            line_run& a = lb.runs[i];
+            line_run& b = lb.runs[i + 1];
+            // Not across a structure element's edge (a link's).
+            if (a.font.face != b.font.face || a.size != b.size || a.dy != b.dy || a.tag != b.tag) continue;
+            while (a.glyphs.size() > 1 && !a.text.empty() && is_space(a.text.back()) &&
+                   a.glyphs.back().cluster == a.text.size() - 1) {
+                placed_glyph g = a.glyphs.back();
+                a.glyphs.pop_back();
+                a.text.pop_back();
+                for (placed_glyph& bg : b.glyphs) ++bg.cluster;
+                g.cluster = 0;
+                b.glyphs.insert(b.glyphs.begin(), g);
+                b.text.insert(b.text.begin(), u' ');
+                b.text_begin -= 1;
+                b.x -= g.advance;
+            }
+        }
     }
 
     // Where the line's pen ends.

@@ -300,3 +300,16 @@ TEST_CASE("pdf: a Khmer paragraph's lines are full but for its last", "[pdf][khm
     }
     CHECK(checked > 15);
 }
+
+TEST_CASE("pdf: pdftotext reads one space before a bold Khmer name, not two", "[pdf][khmer][justify]") {
+    const std::string km = canonical_xml(source_dir / "fixtures" / "releases" / "2024-04-12-km-trade-delegation.md");
+    const rendered r = render_xml("km-trade-delegation", km);
+    const std::string text = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
+    REQUIRE(text.find("ឯកឧត្តម") != std::string::npos);
+    // Khmer on both sides of a double space: "២០២៤  ឯកឧត្តម" before.
+    int doubled = 0;
+    for (std::size_t at = text.find("  "); at != std::string::npos; at = text.find("  ", at + 1))
+        if (at >= 3 && at + 2 < text.size() && std::uint8_t(text[at - 3]) == 0xE1 && std::uint8_t(text[at + 2]) == 0xE1)
+            ++doubled;
+    CHECK(doubled == 0);
+}
