@@ -281,7 +281,10 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
             std::size_t from = 0;
             double ratio = 0;
         } best_by_class[4][max_flagged_run + 1];
-        for (std::size_t k = 0; k < active.size();) {
+        // Nodes that stay active are compacted in place, in order (one pass
+        // instead of an erase per deactivated node).
+        std::size_t kept = 0;
+        for (std::size_t k = 0; k < active.size(); ++k) {
             const fit_node& a = nodes[active[k]];
             const double width = a.line == 0 ? p.first_width : p.width;
             measured m = measure(c[a.candidate], c[b], width, p, b == last);
@@ -291,10 +294,7 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
                 deactivate = true;
                 // A line from a to its very next break is allowed even when
                 // too wide: nothing narrower exists.
-                if (b != a.candidate + 1) {
-                    active.erase(active.begin() + std::ptrdiff_t(k));
-                    continue;
-                }
+                if (b != a.candidate + 1) continue;
                 m.ratio = -1;
                 extra = overfull_demerits;
             }
@@ -304,7 +304,7 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
                 // only line a can start (an overfull one, kept so that a
                 // result always exists).
                 if (!deactivate) {
-                    ++k;
+                    active[kept++] = active[k];
                     continue;
                 }
                 run = max_flagged_run;
@@ -321,9 +321,9 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
                 d += runt_demerits;
             d += a.demerits + extra;
             if (d < best_by_class[fit][run].demerits) best_by_class[fit][run] = {d, active[k], m.ratio};
-            if (deactivate) active.erase(active.begin() + std::ptrdiff_t(k));
-            else ++k;
+            if (!deactivate) active[kept++] = active[k];
         }
+        active.resize(kept);
         for (int fit = 0; fit < 4; ++fit)
             for (int run = 0; run <= max_flagged_run; ++run) {
                 const best& bb = best_by_class[fit][run];
