@@ -65,12 +65,17 @@ needs() {
 # The shared libraries the library links, found by dpkg-shlibdeps, and the
 # fonts the PDF renderer finds through fontconfig.
 needs "$library" libc6 libstdc++6 libxml2 libxslt1.1 libcmark-gfm0.29.0.gfm.6 libicu72 libharfbuzz0b \
-  libpodofo0.9.8 libzip4 libdeflate0 fonts-symbola
+  libpodofo0.9.8 libzip4 libdeflate0 libhyphen0 fonts-symbola
+# The hyphenation patterns the PDF renderer reads, recommended.
+for package in "$library" communique; do
+  recommends=$(dpkg-deb -f "$work/debs/${package}_${version}_$arch.deb" Recommends)
+  grep -qF "hyphen-en-us" <<<"$recommends" || fail "$package does not recommend hyphen-en-us (Recommends: $recommends)"
+done
 # The development package: the library at exactly this version, and the
 # -dev packages of what the archive and the .pc file's Requires.private need.
 grep -qF "$library (= $version)" <<<"$(dpkg-deb -f "$work/debs/libcommunique-dev_${version}_$arch.deb" Depends)" \
   || fail "libcommunique-dev does not depend on $library (= $version)"
-needs libcommunique-dev libxml2-dev libxslt1-dev libicu-dev libpodofo-dev
+needs libcommunique-dev libxml2-dev libxslt1-dev libicu-dev libpodofo-dev libhyphen-dev
 # The command links its own core; its modules bring libxslt (writers) and
 # cpp-httplib (preview). It does not use the shared library.
 needs communique libc6 libstdc++6 libxslt1.1 libcpp-httplib0.11 fonts-symbola
