@@ -13,14 +13,19 @@ namespace P = communique::detail::pdf;
 
 namespace {
 
-// A draft laid out, through the library's reader, fo.xsl and the layout.
-std::vector<P::laid_out_page> lay_out_draft(const std::string& draft) {
+// A draft laid out, through the library's reader, fo.xsl and the layout;
+// root_attribute, when given, is set on the FO's fo:root (name, value).
+std::vector<P::laid_out_page> lay_out_draft(const std::string& draft,
+                                            const std::pair<std::string, std::string>& root_attribute = {}) {
     static const communique::engine engine;
     const std::string formats[] = {"xml"};
     communique::result res = engine.convert(draft, formats);
     REQUIRE(res.ok());
     doc_ptr release = parse_xml(res.outputs.front());
     doc_ptr fo = stylesheet().apply(release.get());
+    if (!root_attribute.first.empty())
+        xmlSetProp(xmlDocGetRootElement(fo.get()), reinterpret_cast<const xmlChar*>(root_attribute.first.c_str()),
+                   reinterpret_cast<const xmlChar*>(root_attribute.second.c_str()));
     P::document model;
     std::string error;
     REQUIRE(P::parse_fo(fo.get(), model, error));
@@ -312,4 +317,17 @@ TEST_CASE("pdf: pdftotext reads one space before a bold Khmer name, not two", "[
         if (at >= 3 && at + 2 < text.size() && std::uint8_t(text[at - 3]) == 0xE1 && std::uint8_t(text[at + 2]) == 0xE1)
             ++doubled;
     CHECK(doubled == 0);
+}
+
+TEST_CASE("pdf: hyphenate=\"false\" turns hyphenation off", "[pdf][hyphenation]") {
+    const std::string draft =
+        slurp(source_dir / "fixtures" / "releases" / "2024-12-12-public-service-reform-review.md");
+    auto hyphenated = [](const std::vector<P::laid_out_page>& pages) {
+        int n = 0;
+        for (const P::laid_out_page& page : pages)
+            for (const P::placed_run& run : page.runs) n += run.hyphenated;
+        return n;
+    };
+    CHECK(hyphenated(lay_out_draft(draft)) > 0);
+    CHECK(hyphenated(lay_out_draft(draft, {"hyphenate", "false"})) == 0);
 }
