@@ -130,12 +130,15 @@ const HyphenDict* dictionary(const std::string& lang) {
     return it->second;
 }
 
-// The word lower-cased in the dictionary's encoding (UTF-8, or ISO 8859-1),
-// with the byte each character ends at; false when it cannot be written.
-bool encode(std::u16string_view word, bool utf8, std::string& out, std::vector<std::size_t>& last_byte) {
+// The word lower-cased in the dictionary's encoding (UTF-8, or ISO 8859-1);
+// false when it cannot be written. Every character is one code point, so
+// libhyphen's answers, which it gives per character (it folds UTF-8 bytes
+// back into characters), are indexed like the word.
+bool encode(std::u16string_view word, bool utf8, std::string& out) {
     for (char16_t u : word) {
         if (U16_IS_SURROGATE(u)) return false;
         const auto c = static_cast<UChar32>(u_tolower(u));
+        if (c > 0xFFFF) return false;
         if (!utf8) {
             if (c > 0xFF) return false;
             out += char(c);
@@ -149,7 +152,6 @@ bool encode(std::u16string_view word, bool utf8, std::string& out, std::vector<s
             out += char(0x80 | ((c >> 6) & 0x3F));
             out += char(0x80 | (c & 0x3F));
         }
-        last_byte.push_back(out.size() - 1);
     }
     return true;
 }
@@ -167,8 +169,7 @@ std::vector<std::uint32_t> hyphenate(std::u16string_view word, const std::string
     const HyphenDict* dict = dictionary(lang);
     if (!dict) return out;
     std::string bytes;
-    std::vector<std::size_t> last_byte;
-    if (!encode(word, std::strcmp(dict->cset, "UTF-8") == 0, bytes, last_byte)) return out;
+    if (!encode(word, std::strcmp(dict->cset, "UTF-8") == 0, bytes)) return out;
     std::vector<char> hyphens(bytes.size() + 5, '0');
     char** rep = nullptr;
     int* pos = nullptr;
@@ -177,10 +178,9 @@ std::vector<std::uint32_t> hyphenate(std::u16string_view word, const std::string
     hnj_hyphen_hyphenate3(const_cast<HyphenDict*>(dict), bytes.data(), int(bytes.size()), hyphens.data(), nullptr,
                           &rep, &pos, &cut, int(left_min), int(right_min), int(left_min), int(right_min));
     for (std::size_t k = left_min - 1; k + right_min < word.size(); ++k) {
-        const std::size_t b = last_byte[k];
         // Odd: a break after this character. A non-standard one (a
         // replacement, as in German "ck" -> "k-k") is not taken.
-        if ((hyphens[b] & 1) && !(rep && rep[b])) out.push_back(static_cast<std::uint32_t>(k + 1));
+        if ((hyphens[k] & 1) && !(rep && rep[k])) out.push_back(static_cast<std::uint32_t>(k + 1));
     }
     if (rep) {
         for (std::size_t i = 0; i < bytes.size(); ++i) std::free(rep[i]);

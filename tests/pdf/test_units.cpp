@@ -255,6 +255,20 @@ TEST_CASE("pdf units: total fit never ends three lines in a row with a hyphen", 
     CHECK(most <= 2);
 }
 
+TEST_CASE("pdf units: hyphenation points by language, from Debian's patterns", "[pdf][units][hyphenation]") {
+    using V = std::vector<std::uint32_t>;
+    CHECK(P::hyphenation_points(u"apprenticeship", "en") == V{2, 6, 10});  // ap-pren-tice-ship
+    CHECK(P::hyphenation_points(u"Programme", "en-GB") == V{3});           // Pro-gramme (not -me: 3 after)
+    // Accented letters: libhyphen answers per character, not per UTF-8 byte.
+    CHECK(P::hyphenation_points(u"électricité", "fr") == V{4, 7});   // élec-tri-cité
+    CHECK(P::hyphenation_points(u"hyphénation", "fr") == V{2, 5, 7});  // hy-phé-na-tion
+    // Indonesian ships hyph_id_ID.dic only, in ISO 8859-1.
+    CHECK(P::hyphenation_points(u"pemerintahan", "id") == V{2, 4, 7});  // pe-me-rin-tahan
+    CHECK(P::can_hyphenate("en-US"));
+    CHECK_FALSE(P::can_hyphenate("km"));  // no patterns: never hyphenated
+    CHECK(P::hyphenation_points(u"ក្រសួងការបរទេស", "km").empty());
+}
+
 TEST_CASE("pdf units: a word wider than the line still gets a line", "[pdf][units]") {
     const auto cands = words_to_candidates({20, 500, 20, 20});
     P::fit_params p;
