@@ -2,7 +2,7 @@
 # command's target exists.
 #
 # The job is part of the public API (communique::job, communique_job_*), so
-# it goes into the library, and into the core the command links; the
+# it goes into the core, which the library and the command have; the
 # catalog's stylesheets it reaches through the writers (write/writers.hpp),
 # which the command loads as a module. The catalog writer itself
 # (communique::write_catalog) needs libxslt: the library and that module
@@ -23,8 +23,8 @@ set(cq_batch_sources
   ${CMAKE_CURRENT_LIST_DIR}/runner.cpp)
 # fmt and nlohmann/json are used header-only: nothing for the library's
 # users to link, and nothing the packaging must know of.
+target_sources(communique_core PRIVATE ${cq_batch_sources})
 foreach(cq_target communique_internal communique_core)
-  target_sources(${cq_target} PRIVATE ${cq_batch_sources})
   target_compile_definitions(${cq_target} PRIVATE FMT_HEADER_ONLY=1)
   target_include_directories(${cq_target} PRIVATE
     $<TARGET_PROPERTY:fmt::fmt-header-only,INTERFACE_INCLUDE_DIRECTORIES>

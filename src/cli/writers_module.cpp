@@ -1,6 +1,7 @@
-// The command's writers come from a module loaded on the first conversion:
-// XSLT, PoDoFo, HarfBuzz and fontconfig are then loaded only when something
-// is written, and `communique check` starts with the core libraries alone.
+// The command's side of the writers' seam (write/writers_entry.h): the
+// module is loaded on the first conversion, so that XSLT, PoDoFo, HarfBuzz
+// and fontconfig are loaded only when something is written and `communique
+// check`, run by pre-commit hooks, starts with the core libraries alone.
 #include "cli/writers_module.hpp"
 
 #include "write/writers.hpp"
@@ -10,17 +11,15 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <mutex>
 #include <stdexcept>
+#include <string>
 
 namespace communique::detail {
 
 namespace {
-
-using factory = writers* (*)(const options*);
-using parameters_entry = int (*)(const options*, const std::vector<std::string>*, bool, std::vector<std::string>*,
-                                 std::string*);
 
 std::filesystem::path executable_folder() {
     char buffer[PATH_MAX];
@@ -62,24 +61,39 @@ void* module() {
 
 }  // namespace
 
-void* writers_module_entry(const char* name) {
-    void* f = ::dlsym(module(), name);
-    if (!f) throw std::runtime_error(std::string("the writers module has no ") + name);
-    return f;
+// The module's table, its version, size and build checked against the
+// command's own: its C++ objects must be the command's.
+const communique_writers_v1_table& writers_table() {
+    static const communique_writers_v1_table* table = [] {
+        using entry = const communique_writers_v1_table* (*)();
+        auto get = reinterpret_cast<entry>(::dlsym(module(), "communique_writers_v1"));
+        if (!get) throw std::runtime_error("the writers module (" CQ_WRITERS_FILE ") has no communique_writers_v1");
+        const communique_writers_v1_table* t = get();
+        if (!t || t->version != COMMUNIQUE_WRITERS_VERSION || t->size != sizeof(communique_writers_v1_table) ||
+            std::strcmp(t->build, writers_build) != 0)
+            throw std::runtime_error(
+                std::string("the writers module (" CQ_WRITERS_FILE ") is not of this build of communique: it has "
+                            "table version ") +
+                (t ? std::to_string(t->version) + " from " + t->build : std::string("none")) + ", the command wants " +
+                std::to_string(COMMUNIQUE_WRITERS_VERSION) + " from " + writers_build +
+                "; install the module that came with this command, or set COMMUNIQUE_WRITERS_MODULE to its path");
+        return t;
+    }();
+    return *table;
 }
 
 std::vector<std::string> stylesheet_parameters(const options& opts, const std::vector<std::string>& formats,
                                                bool catalog) {
-    auto call = reinterpret_cast<parameters_entry>(writers_module_entry("communique_stylesheet_parameters"));
+    const communique_writers_v1_table& t = writers_table();
     std::vector<std::string> names;
-    std::string error;
-    if (call(&opts, &formats, catalog, &names, &error) != 0) throw std::runtime_error(error);
+    int failure = 0;
+    char* error = nullptr;
+    if (t.stylesheet_parameters(&opts, &formats, catalog ? 1 : 0, &names, &failure, &error) != 0) {
+        std::string message = error ? error : "unknown error";
+        t.free_error(error);
+        throw std::runtime_error(message);
+    }
     return names;
-}
-
-std::unique_ptr<writers> make_writers(const options& opts) {
-    auto make = reinterpret_cast<factory>(writers_module_entry("communique_make_writers"));
-    return std::unique_ptr<writers>(make(&opts));
 }
 
 }  // namespace communique::detail

@@ -1,6 +1,8 @@
 // The writers module (communique-writers.so) that the command loads on its
 // first conversion: XSLT, PoDoFo, HarfBuzz and fontconfig come with it, so
-// that `communique check` starts with the core libraries alone.
+// that `communique check` starts with the core libraries alone. The command
+// reaches it through its one C entry point (write/writers_entry.h), which
+// write/writers.hpp's writers_table() returns.
 #pragma once
 
 #include <communique/communique.hpp>
@@ -9,11 +11,6 @@
 #include <vector>
 
 namespace communique::detail {
-
-// The address of one of the module's C entry points, the module loaded on
-// the first call and kept for the life of the process. Throws
-// std::runtime_error when the module cannot be loaded or has no such entry.
-void* writers_module_entry(const char* name);
 
 // The names of the parameters the stylesheets of `formats` declare (with
 // `catalog`, the catalog's too), the user's stylesheets in `opts` among

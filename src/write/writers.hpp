@@ -5,8 +5,10 @@
 #pragma once
 
 #include "tree/release.hpp"
+#include "write/writers_entry.h"
 
 #include <communique/communique.hpp>
+#include <communique/version.hpp>
 
 #include <memory>
 #include <span>
@@ -31,10 +33,24 @@ public:
                                                                      const catalog_options& options) const = 0;
 };
 
-// The writers for these options. Throws std::runtime_error when a user's
-// stylesheet cannot be loaded (or, in the command, when the writers module
-// cannot be loaded). Defined by write/xslt_writers.cpp in the library, and by
-// the command's module loader (cli/writers_module.cpp) in the command.
+// The writers for these options, reached through the C table below: one
+// definition (write/writers.cpp), in the library and in the command alike.
+// Throws std::runtime_error when a user's stylesheet cannot be loaded (or,
+// in the command, when the writers module cannot be loaded).
 std::unique_ptr<writers> make_writers(const options& opts);
+
+// The XSLT and PDF writers themselves (write/xslt_writers.cpp), made only by
+// the table's `open` (write/module.cpp).
+std::unique_ptr<writers> make_xslt_writers(const options& opts);
+
+// Which build the table's C++ objects come from; a table from another build
+// is refused.
+inline constexpr const char* writers_build = COMMUNIQUE_VERSION_STRING " " __VERSION__;
+
+// The writers' table (write/writers_entry.h says why it is a seam). Defined
+// twice, one definition a binary: by write/module.cpp in the library and
+// the module (the table linked in), and by cli/writers_module.cpp in the
+// command, which loads the module on the first call and checks its version.
+const communique_writers_v1_table& writers_table();
 
 }  // namespace communique::detail

@@ -273,6 +273,6 @@ bool xslt_writers::write_docx(const release_tree& tree, lazy_sheet& docx, std::s
 
 }  // namespace
 
-std::unique_ptr<writers> make_writers(const options& opts) { return std::make_unique<xslt_writers>(opts); }
+std::unique_ptr<writers> make_xslt_writers(const options& opts) { return std::make_unique<xslt_writers>(opts); }
 
 }  // namespace communique::detail
