@@ -68,8 +68,9 @@ int write(const void* w, const void* tree, const char* format, std::size_t forma
 int catalog(const void* w, const void* entries, std::size_t count, const void* opts, void* files, int* failure,
             char** error) {
     return guarded(failure, error, [&] {
-        *static_cast<std::vector<std::pair<std::string, std::string>>*>(files) = static_cast<const writers*>(w)->catalog(
-            std::span(static_cast<const catalog_entry*>(entries), count), *static_cast<const catalog_options*>(opts));
+        auto& out = *static_cast<std::vector<std::pair<std::string, std::string>>*>(files);
+        out = static_cast<const writers*>(w)->catalog(std::span(static_cast<const catalog_entry*>(entries), count),
+                                                      *static_cast<const catalog_options*>(opts));
         return 0;
     });
 }

@@ -2,8 +2,9 @@
  * command must refuse it with a message, not call into it. */
 #include "write/writers_entry.h"
 
-static const communique_writers_v1_table table = {
-    .version = COMMUNIQUE_WRITERS_VERSION + 998u, .size = sizeof(communique_writers_v1_table), .build = "another build"};
+static const communique_writers_v1_table table = {.version = COMMUNIQUE_WRITERS_VERSION + 998u,
+                                                  .size = sizeof(communique_writers_v1_table),
+                                                  .build = "another build"};
 
 __attribute__((visibility("default"))) const communique_writers_v1_table* communique_writers_v1(void) {
     return &table;
