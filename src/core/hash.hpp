@@ -7,7 +7,9 @@
 // gains anything by forging one in their own archive. What it does need is
 // to be the same on every machine, compiler and run, which std::hash is not
 // promised to be; FNV-1a is specified to the bit and fast enough for
-// megabytes of drafts (its speed: docs/performance.md).
+// megabytes of drafts (its speed: docs/performance.md). The PDF renderer
+// names subset fonts with it for the same reason: the same glyphs, the same
+// tag on every machine.
 #pragma once
 
 #include <cstdint>
@@ -21,6 +23,15 @@ public:
     fnv1a& add(std::string_view bytes) noexcept {
         for (unsigned char c : bytes) {
             state_ ^= c;
+            state_ *= prime;
+        }
+        return *this;
+    }
+    // Four bytes, least significant first: a number hashed the same on
+    // every machine whatever its byte order.
+    fnv1a& add_le32(std::uint32_t v) noexcept {
+        for (int i = 0; i < 4; ++i) {
+            state_ ^= (v >> (8 * i)) & 0xFF;
             state_ *= prime;
         }
         return *this;

@@ -1,6 +1,6 @@
 #include "pdf/font_embedding.hpp"
 
-#include "pdf/hash.hpp"
+#include "core/hash.hpp"
 #include "pdf/numbers.hpp"
 #include "pdf/pdf_objects.hpp"
 
@@ -128,15 +128,17 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
         return false;
     }
 
-    fnv64 h;
+    // A stable hash (not std::hash): the same glyphs get the same tag on every machine.
+    fnv1a h;
     h.add(face.postscript_name());
-    h.add(face.index());
-    for (std::uint32_t g : glyphs) h.add(g);
+    h.add_le32(face.index());
+    for (std::uint32_t g : glyphs) h.add_le32(g);
     if (notdef_outline) h.add("notdef");  // another program: another name
+    std::uint64_t tag_bits = h.value();
     std::string tag;
     for (int i = 0; i < 6; ++i) {
-        tag += static_cast<char>('A' + h.value % 26);
-        h.value /= 26;
+        tag += static_cast<char>('A' + tag_bits % 26);
+        tag_bits /= 26;
     }
     out.base_font = tag + "+" + face.postscript_name();
     return true;
