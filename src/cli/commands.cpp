@@ -338,9 +338,6 @@ std::optional<std::pair<unsigned, unsigned>> parse_shard(const std::string& text
     return std::pair{k, n};
 }
 
-// Binary formats, which a terminal would show as garbage.
-bool is_binary(std::string_view format) { return format == "pdf" || format == "docx"; }
-
 // --report for one release written to standard output or -o FILE: the
 // report of a bulk run, with that one release; its output is `out` as given.
 bool write_one_report(const std::string& file, const std::string& name, const std::string& format,
@@ -646,7 +643,7 @@ int run_convert(const std::vector<std::string>& files, const std::vector<std::st
             fmt::print(stderr, "communique convert: -o - writes one result: give one file and one format\n");
             return exit_usage;
         }
-        if (is_binary(names[0]) && ::isatty(STDOUT_FILENO) == 1) {
+        if (detail::find_format(names[0])->binary && ::isatty(STDOUT_FILENO) == 1) {
             fmt::print(stderr, "communique convert: {} is binary output to a terminal; redirect it or use -o FILE\n",
                        names[0]);
             return exit_usage;

@@ -13,9 +13,9 @@ constexpr format_entry table[] = {
     {{"draft", ".md", "the canonical draft (what communique fmt writes)"}, "xslt/draft.xsl"},
     {{"nitf", ".nitf.xml", "IPTC NITF 3.6 news markup"}, "xslt/nitf.xsl"},
     {{"fo", ".fo", "XSL-FO 1.1 (the subset in docs/pdf.md), for the PDF renderer or Apache FOP"}, "xslt/fo.xsl"},
-    {{"pdf", ".pdf", "PDF 1.7 with subset fonts, laid out from the fo format"}, nullptr, "fo"},
+    {{"pdf", ".pdf", "PDF 1.7 with subset fonts, laid out from the fo format"}, nullptr, "fo", true},
     // The stylesheet writes a Flat OPC package; xslt_writers zips it.
-    {{"docx", ".docx", "a Word document (WordprocessingML)"}, "xslt/docx.xsl"},
+    {{"docx", ".docx", "a Word document (WordprocessingML)"}, "xslt/docx.xsl", nullptr, true},
 };
 
 constexpr auto infos = [] {

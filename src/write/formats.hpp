@@ -16,6 +16,8 @@ struct format_entry {
     // by its own stylesheet: "pdf" is rendered from the "fo" stylesheet's
     // tree (a user's fo stylesheet serves both).
     const char* rendered_from = nullptr;
+    // Bytes a terminal would show as garbage (a zip, a PDF), not text.
+    bool binary = false;
 };
 
 std::span<const format_entry> format_entries() noexcept;
