@@ -7,6 +7,7 @@
 #include "cli/lsp.hpp"
 
 #include "batch/configs.hpp"
+#include "core/unicode.hpp"
 
 #include <communique/communique.hpp>
 
@@ -39,15 +40,14 @@ namespace lsp {
 
 namespace {
 
-// The length of the UTF-8 sequence at text[i] and its UTF-16 length; a byte
-// that starts no valid sequence counts as one unit.
+// The length of the UTF-8 sequence at text[i] (i < text.size()) and its
+// UTF-16 length; a byte that starts no well-formed sequence counts as one
+// unit. The text arrives in JSON, which nlohmann::json accepts only as
+// well-formed UTF-8, so the strict decoder reads it as the lenient one this
+// replaced did.
 std::pair<std::size_t, std::uint32_t> code_point_at(std::string_view text, std::size_t i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 1;
-    if (i + n > text.size()) return {1, 1};
-    for (std::size_t k = 1; k < n; ++k)
-        if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return {1, 1};
-    return {n, n == 4 ? 2u : 1u};
+    const communique::detail::utf8_char c = communique::detail::decode_utf8_at(text, i);
+    return {c.len, c.cp > 0xFFFF ? 2u : 1u};
 }
 
 // Where line `line` (from 0) starts; the text's size when it has fewer lines.

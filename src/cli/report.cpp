@@ -79,11 +79,14 @@ void print_human(std::string_view file, const line_index& lines, const diagnosti
     fmt::print(stderr, "{:>5} | {}\n", d.begin.line, line);
     if (d.begin.column == 0) return;
     // Tabs are kept so that the caret stands under the same character.
+    // Characters are counted by their first bytes, as count_code_points counts
+    // them below: a stray byte in a line an input-encoding error points into
+    // moves the caret as it always has.
     std::string pad;
     std::size_t col = 1;
     for (std::size_t i = 0; i < line.size() && col < d.begin.column; ++i) {
         auto c = static_cast<unsigned char>(line[i]);
-        if ((c & 0xC0) == 0x80) continue;
+        if (communique::detail::is_utf8_continuation(c)) continue;
         pad += c == '\t' ? '\t' : ' ';
         ++col;
     }

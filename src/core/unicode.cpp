@@ -33,7 +33,7 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
 
 std::size_t count_code_points(std::string_view s) noexcept {
     std::size_t count = 0;
-    for (unsigned char c : s) count += (c & 0xC0) != 0x80;
+    for (unsigned char c : s) count += !is_utf8_continuation(c);
     return count;
 }
 
@@ -41,7 +41,7 @@ std::size_t advance_code_points(std::string_view s, std::size_t n) noexcept {
     std::size_t i = 0;
     while (i < s.size() && n > 0) {
         ++i;
-        while (i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80) ++i;
+        while (i < s.size() && is_utf8_continuation(static_cast<unsigned char>(s[i]))) ++i;
         --n;
     }
     return i;

@@ -7,6 +7,12 @@
 
 namespace communique::detail {
 
+// A byte that continues a UTF-8 sequence (10xxxxxx). Counting or stepping
+// over characters by their first bytes alone, as the functions below that say
+// so do, is the lenient reading: a stray continuation byte joins the
+// character before it instead of counting as one of its own.
+constexpr bool is_utf8_continuation(unsigned char b) noexcept { return (b & 0xC0) == 0x80; }
+
 // The length in bytes of the well-formed UTF-8 sequence at s[i] (overlong
 // forms, surrogates and code points past U+10FFFF are ill-formed), or 0 when
 // none starts there or i is past the end. The one UTF-8 decoder: inline
@@ -58,7 +64,8 @@ inline utf8_char decode_utf8_at(std::string_view s, std::size_t i) noexcept {
 // UTF-8 sequence; npos if none.
 std::size_t find_invalid_utf8(std::string_view s) noexcept;
 
-// Code points in a well-formed UTF-8 string.
+// Code points in a well-formed UTF-8 string (the bytes that do not continue
+// a sequence, in any string).
 std::size_t count_code_points(std::string_view s) noexcept;
 
 // Bytes taken by the first n code points of s (all of s if it has fewer).

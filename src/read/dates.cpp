@@ -20,7 +20,6 @@ constexpr size_t npos = string_view::npos;
 
 using cp_info = utf8_char;
 
-constexpr bool is_cont(unsigned char b) { return (b & 0xC0) == 0x80; }
 
 unsigned char byte_at(string_view s, size_t i) { return i < s.size() ? static_cast<unsigned char>(s[i]) : 0; }
 
@@ -30,7 +29,7 @@ cp_info cp_at(string_view s, size_t i) { return decode_utf8_at(s, i); }
 cp_info cp_before(string_view s, size_t i) {
     if (i == 0 || i > s.size()) return {};
     size_t j = i - 1;
-    for (int k = 0; k < 3 && j > 0 && is_cont(byte_at(s, j)); ++k) --j;
+    for (int k = 0; k < 3 && j > 0 && is_utf8_continuation(byte_at(s, j)); ++k) --j;
     const cp_info c = cp_at(s, j);
     if (j + c.len == i) return c;
     return {0xFFFD, 1};
@@ -887,7 +886,7 @@ std::optional<date_match> scan(string_view s, size_t from, size_t last_start, da
         }
         if (next_digit - p > kLookBehind) {
             p = next_digit - kLookBehind;
-            while (p < n && is_cont(byte_at(s, p))) ++p;
+            while (p < n && is_utf8_continuation(byte_at(s, p))) ++p;
             fresh = true;
             continue;
         }

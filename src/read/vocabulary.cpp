@@ -553,7 +553,7 @@ bool is_closing_lead(std::string_view line) {
     // The leads open the line: fold its start only, not a whole paragraph
     // (cut at a character's first byte).
     std::size_t cut = std::min<std::size_t>(line.size(), 128);
-    while (cut < line.size() && (static_cast<unsigned char>(line[cut]) & 0xC0) == 0x80) --cut;
+    while (cut < line.size() && is_utf8_continuation(static_cast<unsigned char>(line[cut]))) --cut;
     std::string f = fold(line.substr(0, cut));
     for (std::string_view lead : {"FOR MEDIA ENQUIRIES", "FOR MEDIA INQUIRIES", "MEDIA ENQUIRIES", "MEDIA INQUIRIES",
                                   "FOR MORE INFORMATION", "FOR FURTHER INFORMATION", "FOR FURTHER DETAILS",

@@ -1,5 +1,7 @@
 #include "tree/release.hpp"
 
+#include "core/unicode.hpp"
+
 #include <libxml/xmlsave.h>
 
 #include <algorithm>
@@ -142,8 +144,8 @@ span release_tree::position_of(const xmlNode* text, std::size_t offset) const {
     // The character's UTF-8 bytes, and how many times they come before it
     // in the element's text.
     std::size_t length = 1;
-    while (offset + length < content.size() && (static_cast<unsigned char>(content[offset + length]) & 0xC0) == 0x80)
-        ++length;
+    auto continues = [&](std::size_t at) { return is_utf8_continuation(static_cast<unsigned char>(content[at])); };
+    while (offset + length < content.size() && continues(offset + length)) ++length;
     const std::string_view ch = content.substr(offset, length);
     auto count = [&](std::string_view s) {
         std::size_t n = 0;
