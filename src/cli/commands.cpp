@@ -493,9 +493,11 @@ void warn(const convert_flags& flags, const std::string& message) {
 void warn_unused(const settings& cli_settings, const std::vector<std::string>& formats, const convert_flags& flags,
                  const std::string& single) {
     auto written = [&](const std::string& format) {
-        // A user's fo stylesheet serves the pdf format too.
-        return std::any_of(formats.begin(), formats.end(),
-                           [&](const std::string& f) { return f == format || (format == "fo" && f == "pdf"); });
+        // A user's fo stylesheet serves the pdf format too (the table says pdf is rendered from fo).
+        return std::any_of(formats.begin(), formats.end(), [&](const std::string& f) {
+            const detail::format_entry* entry = detail::find_format(f);
+            return f == format || (entry && entry->rendered_from && entry->rendered_from == std::string_view(format));
+        });
     };
     for (const std::string& item : cli_settings.stylesheets) {
         auto [format, path] = split_pair(item, "--stylesheet", "FORMAT=PATH, e.g. html=house.xsl");
@@ -568,20 +570,20 @@ std::string summary_line(const job_summary& sum, int signo, const job_options& o
 int run_job(job_options opts, const settings& cli_settings, bool quiet) {
     const auto t0 = std::chrono::steady_clock::now();
     console out(::isatty(STDOUT_FILENO) == 1 && !quiet);
-    job bulk(opts);
-    bulk.on_message([&](std::string_view m) { out.error(m); });
+    job conversion(opts);
+    conversion.on_message([&](std::string_view m) { out.error(m); });
     // -q: only what fails a release, and what is wrong with a configuration.
     auto is_config = [&](std::string_view file) {
         return fs::path(file).filename() == batch::config_name || (cli_settings.config && file == *cli_settings.config);
     };
-    bulk.on_diagnostics([&](std::string_view file, std::string_view text, std::span<const diagnostic> diags) {
+    conversion.on_diagnostics([&](std::string_view file, std::string_view text, std::span<const diagnostic> diags) {
         if (quiet && !is_config(file))
             out.diagnostics(file, text, failing(diags, false));
         else
             out.diagnostics(file, text, diags);
     });
     bool told = false;
-    bulk.on_progress([&](const job_progress& p) {
+    conversion.on_progress([&](const job_progress& p) {
         if (stop_signals::caught() && !told) {
             out.error(fmt::format("{}: finishing the releases in progress (again to stop at once)",
                                   signal_text(stop_signals::caught())));
@@ -592,8 +594,8 @@ int run_job(job_options opts, const settings& cli_settings, bool quiet) {
     });
     job_summary sum;
     {
-        stop_signals signals(bulk);
-        sum = bulk.run();
+        stop_signals signals(conversion);
+        sum = conversion.run();
     }
     out.clear();
     if (!sum.started) return exit_usage;  // the job said why
