@@ -13,7 +13,8 @@ namespace communique::detail {
 
 namespace {
 
-const xmlChar* x(const char* s) noexcept { return reinterpret_cast<const xmlChar*>(s); }
+// libxml2 takes text as xmlChar (unsigned char); ours is UTF-8 in char.
+const xmlChar* xml_chars(const char* s) noexcept { return reinterpret_cast<const xmlChar*>(s); }
 
 // Elements whose content is elements only: safe to indent.
 bool element_only(const xmlNode* node) noexcept {
@@ -35,7 +36,7 @@ void indent_children(xmlDocPtr doc, xmlNodePtr node, int depth) {
             xmlUnlinkNode(c);
             xmlFreeNode(c);
         } else {
-            xmlAddPrevSibling(c, xmlNewDocTextLen(doc, x(pad.c_str()), static_cast<int>(pad.size())));
+            xmlAddPrevSibling(c, xmlNewDocTextLen(doc, xml_chars(pad.c_str()), static_cast<int>(pad.size())));
             indent_children(doc, c, depth + 1);
             any = true;
         }
@@ -43,28 +44,28 @@ void indent_children(xmlDocPtr doc, xmlNodePtr node, int depth) {
     }
     if (any) {
         std::string close = "\n" + std::string(static_cast<std::size_t>(depth) * 2, ' ');
-        xmlAddChild(node, xmlNewDocTextLen(doc, x(close.c_str()), static_cast<int>(close.size())));
+        xmlAddChild(node, xmlNewDocTextLen(doc, xml_chars(close.c_str()), static_cast<int>(close.size())));
     }
 }
 
 }  // namespace
 
-release_tree::release_tree() : doc_(xmlNewDoc(x("1.0"))) {
-    xmlNodePtr root = xmlNewDocNode(doc_, nullptr, x("release"), nullptr);
-    ns_ = xmlNewNs(root, x(release_ns), nullptr);
+release_tree::release_tree() : doc_(xmlNewDoc(xml_chars("1.0"))) {
+    xmlNodePtr root = xmlNewDocNode(doc_, nullptr, xml_chars("release"), nullptr);
+    ns_ = xmlNewNs(root, xml_chars(release_ns), nullptr);
     xmlSetNs(root, ns_);
     xmlDocSetRootElement(doc_, root);
 }
 
 release_tree::release_tree(xmlDocPtr doc) : doc_(doc) {
-    if (xmlNodePtr root = xmlDocGetRootElement(doc_)) ns_ = xmlSearchNsByHref(doc_, root, x(release_ns));
+    if (xmlNodePtr root = xmlDocGetRootElement(doc_)) ns_ = xmlSearchNsByHref(doc_, root, xml_chars(release_ns));
 }
 
 release_tree::~release_tree() { xmlFreeDoc(doc_); }
 
 xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, span where) {
     growing_ = {};  // text appends resume only in a node add_text() made since
-    xmlNodePtr node = xmlNewDocNode(doc_, ns_, x(name), nullptr);
+    xmlNodePtr node = xmlNewDocNode(doc_, ns_, xml_chars(name), nullptr);
     xmlAddChild(parent, node);
     if (where.begin.line != 0) set_span(node, where);
     return node;
@@ -108,9 +109,9 @@ void release_tree::add_text(xmlNodePtr parent, std::string_view text) {
 void release_tree::set_attribute(xmlNodePtr node, const char* name, std::string_view value) {
     std::string v(value);
     if (std::strncmp(name, "xml:", 4) == 0)
-        xmlNodeSetLang(node, x(v.c_str()));
+        xmlNodeSetLang(node, xml_chars(v.c_str()));
     else
-        xmlSetProp(node, x(name), x(v.c_str()));
+        xmlSetProp(node, xml_chars(name), xml_chars(v.c_str()));
 }
 
 void release_tree::set_span(xmlNodePtr node, span where) {
@@ -289,7 +290,7 @@ std::string text_content(const xmlNode* node) {
 
 std::string attribute(const xmlNode* node, const char* name) {
     if (!node) return {};
-    xmlChar* value = xmlGetProp(node, x(name));
+    xmlChar* value = xmlGetProp(node, xml_chars(name));
     std::string out = value ? reinterpret_cast<const char*>(value) : "";
     xmlFree(value);
     return out;
