@@ -4,8 +4,9 @@
 # them, and what each holds), installs the three with dpkg into a root of
 # their own, and builds the example consumers against what they installed:
 # tests/consumer/cpp and examples/ with find_package(communique), and
-# tests/consumer/c and examples/embed.c with pkg-config; all are run, and so
-# is the installed command.
+# tests/consumer/c and examples/ with pkg-config; all are run, and so
+# is the installed command (check_installed, consumers.sh, shared with
+# consumer_test.sh).
 #
 # The root: dpkg --root=ROOT with a copy of this machine's package database,
 # so that dpkg checks each package's Depends against what is really
@@ -18,6 +19,8 @@
 #                    WRITERS_MODULE (path under the prefix, or -)
 #                    SANITIZE (-fsanitize=... when the library is instrumented, or -)
 set -euo pipefail
+# shellcheck source=consumers.sh
+. "$(dirname "$0")/consumers.sh"
 cpack=$1 build=$2 version=$3 libdir=$4 major=$5 cmake=$6 cc=$7 cxx=$8 generator=$9 pkg_config=${10}
 source=${11} writers=${12:--} sanitize=${13:--}
 # An instrumented library needs instrumented programs (the asan preset).
@@ -30,8 +33,6 @@ fail() {
   echo "deb_test: $*" >&2
   exit 1
 }
-fixture=$source/fixtures/releases/2024-01-08-kampot-pepper-fair.md
-headline="Kampot pepper and salt fair opens with 60 producers"
 
 "$cpack" --config "$build/CPackConfig.cmake" -G DEB -B "$work/debs" >"$work/cpack.log" 2>&1 \
   || { cat "$work/cpack.log"; fail "cpack failed"; }
@@ -125,46 +126,6 @@ for package in "$library" libcommunique-dev communique; do
 done
 [ -s "$work/ldconfig.log" ] || fail "installing $library ran no ldconfig"
 prefix=$root/usr
-lib=$prefix/$libdir
 
-"$prefix/bin/communique" convert "$fixture" --to html -o - >"$work/cli.html" \
-  || fail "the installed command does not convert"
-grep -qF "$headline" "$work/cli.html" || fail "the installed command wrote no headline"
-
-echo "== C++: find_package(communique CONFIG) against the packages"
-"$cmake" -S "$source/tests/consumer/cpp" -B "$work/cpp" -G "$generator" \
-  -DCMAKE_BUILD_TYPE=Release -DCMAKE_C_COMPILER="$cc" -DCMAKE_CXX_COMPILER="$cxx" \
-  -DCMAKE_PREFIX_PATH="$prefix" -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF \
-  -DCMAKE_C_FLAGS="${extra[*]}" -DCMAKE_CXX_FLAGS="${extra[*]}" -DCMAKE_EXE_LINKER_FLAGS="${extra[*]}" \
-  -DEXPECTED_PREFIX="$prefix" -DEXPECTED_VERSION="$version" \
-  -DCOMMUNIQUE_EXAMPLES_DIR="$source/examples" >"$work/cpp-configure.log" 2>&1 \
-  || { cat "$work/cpp-configure.log"; fail "the C++ consumer does not configure"; }
-"$cmake" --build "$work/cpp" >"$work/cpp-build.log" 2>&1 \
-  || { cat "$work/cpp-build.log"; fail "the C++ consumer does not build"; }
-"$work/cpp/consumer" || fail "the C++ consumer failed"
-"$work/cpp/consumer-static" || fail "the static C++ consumer failed"
-grep -qF "$lib/libcommunique.so.$major" <<<"$(ldd "$work/cpp/consumer")" \
-  || fail "the C++ consumer does not load the packaged library"
-for example in embed-cpp embed-c embed-c-static; do
-  "$work/cpp/$example" "$fixture" >"$work/$example.html" || fail "examples/$example failed"
-  grep -qF "$headline" "$work/$example.html" || fail "examples/$example wrote no headline"
-done
-
-echo "== C: pkg-config against the packages"
-export PKG_CONFIG_PATH="$lib/pkgconfig"
-read -r -a flags <<<"$("$pkg_config" --cflags --libs communique)"
-for program in tests/consumer/c/main.c examples/embed.c; do
-  "$cc" -std=c99 -Wall -Wextra -Werror "${extra[@]}" "$source/$program" "${flags[@]}" \
-    -o "$work/$(basename "$program" .c)" \
-    || fail "$program does not build with: ${flags[*]}"
-done
-LD_LIBRARY_PATH="$lib" "$work/main" || fail "the C consumer failed"
-LD_LIBRARY_PATH="$lib" "$work/embed" "$fixture" >"$work/embed.html" || fail "examples/embed.c failed"
-cmp -s "$work/embed-cpp.html" "$work/embed.html" || fail "examples/embed.c built with pkg-config wrote other HTML"
-grep -qF "$lib/libcommunique.so.$major" <<<"$(LD_LIBRARY_PATH="$lib" ldd "$work/main")" \
-  || fail "the C consumer does not load the packaged library"
-read -r -a static_flags <<<"$("$pkg_config" --static --cflags --libs communique)"
-"$cc" -std=c99 "${extra[@]}" "$source/tests/consumer/c/main.c" -Wl,--as-needed "$lib/libcommunique.a" \
-  "${static_flags[@]}" -o "$work/main-static" || fail "main.c does not build against the packaged archive"
-"$work/main-static" || fail "the C consumer linked with the packaged archive failed"
+check_installed "$prefix" "$libdir" "the packages"
 echo "deb_test: three packages installed; the command and the consumers ran"
