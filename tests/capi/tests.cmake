@@ -34,21 +34,13 @@ set(cq_capi_shared $<TARGET_FILE:communique>)
 add_test(NAME capi-exports
          COMMAND bash ${cq_capi_dir}/exports_test.sh ${CMAKE_NM} ${cq_capi_shared} ${PROJECT_VERSION_MAJOR})
 
-# Python's ctypes loads the shared library and converts a draft.
-find_program(CQ_PYTHON3 python3 HINTS /usr/bin)
-if(NOT CQ_PYTHON3)
-  message(FATAL_ERROR "python3 not found (the tests need it): install the Debian package python3")
-endif()
-add_test(NAME capi-ctypes
-         COMMAND ${CQ_PYTHON3} ${cq_capi_dir}/ctypes_test.py ${cq_capi_shared} ${PROJECT_VERSION}
-                 ${PROJECT_SOURCE_DIR}/fixtures/releases/2024-01-08-kampot-pepper-fair.md)
-
 # Under AddressSanitizer (the asan preset) what is built against the library
 # must be instrumented too (consumers get the same -fsanitize flags), and a
 # program that is not (python3) must load the sanitizer's runtime first, and
 # libstdc++ with it (ASan looks for __cxa_throw when it starts). CPython
-# itself does not free everything at exit, so that one test does not look
-# for leaks; the library's own are looked for by every other test.
+# itself does not free everything at exit, so that one test (capi-python,
+# below) does not look for leaks; the library's own are looked for by every
+# other test.
 set(cq_capi_sanitize "-")
 if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*address")
   string(REGEX MATCH "-fsanitize=[^ ]+" cq_capi_sanitize "${CMAKE_CXX_FLAGS}")
@@ -56,8 +48,6 @@ if(CMAKE_CXX_FLAGS MATCHES "-fsanitize=[^ ]*address")
                   OUTPUT_VARIABLE cq_capi_libasan OUTPUT_STRIP_TRAILING_WHITESPACE)
   execute_process(COMMAND ${CMAKE_CXX_COMPILER} -print-file-name=libstdc++.so
                   OUTPUT_VARIABLE cq_capi_libstdcxx OUTPUT_STRIP_TRAILING_WHITESPACE)
-  set_tests_properties(capi-ctypes PROPERTIES ENVIRONMENT
-                       "LD_PRELOAD=${cq_capi_libasan}:${cq_capi_libstdcxx};ASAN_OPTIONS=detect_leaks=0:halt_on_error=1")
 endif()
 
 # The module the command loads its writers from, relative to the install
@@ -113,11 +103,11 @@ add_test(NAME capi-python
          COMMAND bash ${cq_capi_dir}/python_test.sh ${CMAKE_COMMAND} ${PROJECT_BINARY_DIR} ${PROJECT_SOURCE_DIR}
                  ${CQ_SYSTEM_PYTHON3} ${COMMUNIQUE_PYTHON_DIR} ${PROJECT_VERSION})
 if(NOT cq_capi_sanitize STREQUAL "-")
-  # As capi-ctypes: python3 is not instrumented.
+  # python3 is not instrumented: see cq_capi_sanitize above.
   set_tests_properties(capi-python PROPERTIES ENVIRONMENT
                        "LD_PRELOAD=${cq_capi_libasan}:${cq_capi_libstdcxx};ASAN_OPTIONS=detect_leaks=0:halt_on_error=1")
 endif()
 
-set_tests_properties(capi-exports capi-ctypes capi-consumers capi-deb capi-python PROPERTIES LABELS capi)
+set_tests_properties(capi-exports capi-consumers capi-deb capi-python PROPERTIES LABELS capi)
 # They install the build tree (cpack installs it into its own staging folder).
 set_tests_properties(capi-consumers capi-deb capi-python PROPERTIES RESOURCE_LOCK communique-install TIMEOUT 300)
