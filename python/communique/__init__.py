@@ -46,7 +46,7 @@ from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import FrameType
-from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, Union
+from typing import Callable, Iterable, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 
 from . import _native
 from ._native import lib
@@ -203,7 +203,31 @@ def _set_options(options: int, *, format: str, profile: Optional[str], rules: Op
         _require(lib.communique_options_add_readable_folder(options, os.fsencode(folder)), "folder")
 
 
-class Engine:
+_Closing = TypeVar("_Closing", bound="_Closes")
+
+
+class _Closes:
+    """What Engine and Job share: a handle from the library (`_handle`, set by
+    __init__) that close() frees, at the end of a `with` block or when the
+    object is collected."""
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self: _Closing) -> _Closing:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __del__(self) -> None:
+        # At interpreter exit the module's globals may be gone already; and
+        # __init__ may have failed before setting _handle.
+        if getattr(self, "_handle", None) and lib is not None:
+            self.close()
+
+
+class Engine(_Closes):
     """A compiled engine (schema, stylesheets, rules): build one and reuse it
     for many releases, from any number of threads.
 
@@ -314,17 +338,6 @@ class Engine:
         if handle:
             lib.communique_engine_free(handle)
 
-    def __enter__(self) -> "Engine":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        # At interpreter exit the module's globals may be gone already.
-        if getattr(self, "_handle", None) and lib is not None:
-            self.close()
-
 
 #: A Job's progress function: (releases done, releases in all, the input of
 #: the last one done, "" before the first).
@@ -434,7 +447,7 @@ def _many(value: Union[StrPath, Iterable[StrPath]]) -> list[StrPath]:
     return list(value)
 
 
-class Job:
+class Job(_Closes):
     """Converts folders of releases into an output folder, as
     `communique convert FOLDER -o OUT` does: the inputs (files, and folders
     walked recursively, their tree mirrored under the output folder)
@@ -622,18 +635,6 @@ class Job:
                 lib.communique_job_free(handle)
         finally:
             self._running.release()
-
-    def __enter__(self) -> "Job":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-    def __del__(self) -> None:
-        # At interpreter exit the module's globals may be gone already.
-        if getattr(self, "_handle", None) and lib is not None:
-            self.close()
-
 
 
 # The module-level functions' engines, by what makes them differ; compiling
