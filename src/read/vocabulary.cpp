@@ -45,20 +45,22 @@ std::string fold(std::string_view line) {
     }
     if (!ascii) out = to_upper(out);  // Vietnamese "Độc lập" reads as "ĐỘC LẬP"
     while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
+    // What follows mends spellings of letters outside ASCII: most lines have none.
+    if (ascii) return out;
     // Khmer COENG + DA -> COENG + TA: "សេចក្ដី" and "សេចក្តី" are one word.
     static constexpr std::string_view coeng_da = "\xE1\x9F\x92\xE1\x9E\x8A";
     static constexpr std::string_view coeng_ta = "\xE1\x9F\x92\xE1\x9E\x8F";
     for (std::size_t at = out.find(coeng_da); at != std::string::npos; at = out.find(coeng_da, at))
         out.replace(at, coeng_da.size(), coeng_ta);
     // Lao HO SUNG + LO/NO/MO -> the ligatures ຫຼ, ໜ, ໝ: both spellings are typed.
-    if (!ascii && out.find("\xE0\xBA\xAB") != std::string::npos) {
+    if (out.find("\xE0\xBA\xAB") != std::string::npos) {
         static constexpr std::string_view pairs[][2] = {{"ຫລ", "ຫຼ"}, {"ຫນ", "ໜ"}, {"ຫມ", "ໝ"}};
         for (const auto& pair : pairs)
             for (std::size_t at = out.find(pair[0]); at != std::string::npos; at = out.find(pair[0], at))
                 out.replace(at, pair[0].size(), pair[1]);
     }
     // A full-width colon or full stop after a Chinese label.
-    while (!ascii && (out.ends_with("\xEF\xBC\x9A") || out.ends_with("\xE3\x80\x82"))) out.resize(out.size() - 3);
+    while (out.ends_with("\xEF\xBC\x9A") || out.ends_with("\xE3\x80\x82")) out.resize(out.size() - 3);
     // Typographic apostrophes in labels like SPOKESPERSON'S STATEMENT.
     for (std::size_t at = out.find("\xE2\x80\x99"); at != std::string::npos; at = out.find("\xE2\x80\x99", at))
         out.replace(at, 3, "'");
