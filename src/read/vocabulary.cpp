@@ -29,20 +29,26 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
 }  // namespace
 
 std::string fold(std::string_view line) {
-    std::string out;
-    out.reserve(line.size());
-    bool space = false, ascii = true;
+    // Every predicate of the recogniser folds its line, paragraphs included:
+    // written through a pointer into room made once, not appended a byte at a time.
+    std::string out(line.size(), '\0');
+    char* const begin = out.data();
+    char* o = begin;
+    bool space = false;
+    unsigned char high = 0;
     for (char c : line) {
         if (c == '*' || c == '_') continue;
         if (c == ' ' || c == '\t') {
-            space = !out.empty();
+            space = o != begin;
             continue;
         }
-        if (space) out += ' ';
+        if (space) *o++ = ' ';
         space = false;
-        ascii = ascii && static_cast<unsigned char>(c) < 0x80;
-        out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        high |= static_cast<unsigned char>(c);
+        *o++ = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
     }
+    out.resize(static_cast<std::size_t>(o - begin));
+    const bool ascii = high < 0x80;
     if (!ascii) out = to_upper(out);  // Vietnamese "Độc lập" reads as "ĐỘC LẬP"
     while (!out.empty() && (out.back() == ':' || out.back() == '.' || out.back() == ' ')) out.pop_back();
     // What follows mends spellings of letters outside ASCII: most lines have none.
