@@ -319,6 +319,7 @@ struct qdf_pdf {
     std::vector<std::string> contents;
     std::map<std::string, std::string> base_font;  // resource name -> BaseFont
     std::string text;                              // the whole QDF file
+    std::map<std::string, std::string> objects;    // "N" -> from "N 0 obj" to "endobj"
 };
 
 inline qdf_pdf to_qdf(const fs::path& pdf) {
@@ -328,7 +329,7 @@ inline qdf_pdf to_qdf(const fs::path& pdf) {
     out.text = slurp(qdf);
     const std::string& t = out.text;
     // Objects: "N 0 obj" ... "endobj".
-    std::map<std::string, std::string> objects;
+    std::map<std::string, std::string>& objects = out.objects;
     for (std::size_t at = t.find(" 0 obj"); at != std::string::npos; at = t.find(" 0 obj", at + 1)) {
         std::size_t line = t.rfind('\n', at);
         line = line == std::string::npos ? 0 : line + 1;
@@ -357,6 +358,90 @@ inline qdf_pdf to_qdf(const fs::path& pdf) {
                 if (b != std::string::npos)
                     out.base_font[body.substr(f + 1, e - f - 1)] =
                         font.substr(b + 11, font.find_first_of(" \n/>", b + 11) - (b + 11));
+            }
+        }
+    }
+    return out;
+}
+
+// /W of every CID font in a QDF file, by BaseFont: "/W [ c [ w ... ] ... ]".
+inline std::map<std::string, std::map<unsigned, double>> cid_widths(const std::string& qdf) {
+    std::map<std::string, std::map<unsigned, double>> out;
+    for (std::size_t at = qdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
+         at = qdf.find("/Subtype /CIDFontType2", at + 1)) {
+        const std::size_t obj = qdf.rfind(" 0 obj", at), end = qdf.find("endobj", at);
+        const std::string body = qdf.substr(obj, end - obj);
+        const std::size_t b = body.find("/BaseFont /");
+        const std::string base = body.substr(b + 11, body.find_first_of(" \n", b + 11) - (b + 11));
+        std::size_t w = body.find("/W [");
+        REQUIRE(w != std::string::npos);
+        std::istringstream in(body.substr(w + 3));
+        std::string token;
+        unsigned cid = 0;
+        int depth = 0;
+        while (in >> token) {
+            if (token == "[") {
+                ++depth;
+            } else if (token == "]") {
+                if (--depth == 0) break;
+            } else if (depth == 2) {
+                out[base][cid++] = std::stod(token);
+            } else {
+                cid = static_cast<unsigned>(std::stoul(token));
+            }
+        }
+    }
+    return out;
+}
+
+// A stream object's data, as QDF writes it (uncompressed).
+inline std::string stream_data(const std::string& object) {
+    const std::size_t s = object.find("stream\n");
+    if (s == std::string::npos) return {};
+    return object.substr(s + 7, object.rfind("endstream") - (s + 7));
+}
+
+// What each CID of every Type0 font means, by BaseFont, read from its
+// /ToUnicode CMap (bfchar and bfrange entries).
+inline std::map<std::string, std::map<unsigned, std::u16string>> to_unicode(const qdf_pdf& q) {
+    std::map<std::string, std::map<unsigned, std::u16string>> out;
+    auto hex_units = [](const std::string& hex) {
+        std::u16string s;
+        for (std::size_t i = 0; i + 4 <= hex.size(); i += 4) s += char16_t(std::stoul(hex.substr(i, 4), nullptr, 16));
+        return s;
+    };
+    for (const auto& [number, body] : q.objects) {
+        if (body.find("/Subtype /Type0") == std::string::npos) continue;
+        const std::size_t b = body.find("/BaseFont /"), t = body.find("/ToUnicode ");
+        if (b == std::string::npos || t == std::string::npos) continue;
+        const std::string base = body.substr(b + 11, body.find_first_of(" \n/>", b + 11) - (b + 11));
+        const std::string ref = body.substr(t + 11, body.find(' ', t + 11) - (t + 11));
+        const auto cmap_object = q.objects.find(ref);
+        if (cmap_object == q.objects.end()) continue;
+        std::istringstream in(stream_data(cmap_object->second));
+        std::vector<std::string> tokens;
+        for (std::string token; in >> token;) tokens.push_back(token);
+        auto bare = [](const std::string& t) { return t.substr(1, t.size() - 2); };  // <...>
+        std::map<unsigned, std::u16string>& map = out[base];
+        for (std::size_t i = 0; i < tokens.size(); ++i) {
+            if (tokens[i] == "beginbfchar") {
+                for (i += 1; i + 1 < tokens.size() && tokens[i] != "endbfchar"; i += 2)
+                    map[unsigned(std::stoul(bare(tokens[i]), nullptr, 16))] = hex_units(bare(tokens[i + 1]));
+            } else if (tokens[i] == "beginbfrange") {
+                for (i += 1; i + 2 < tokens.size() && tokens[i] != "endbfrange";) {
+                    const unsigned lo = unsigned(std::stoul(bare(tokens[i]), nullptr, 16));
+                    const unsigned hi = unsigned(std::stoul(bare(tokens[i + 1]), nullptr, 16));
+                    if (tokens[i + 2] == "[") {
+                        i += 3;
+                        for (unsigned c = lo; c <= hi && tokens[i] != "]"; ++c, ++i)
+                            map[c] = hex_units(bare(tokens[i]));
+                        ++i;  // ]
+                    } else {
+                        std::u16string first = hex_units(bare(tokens[i + 2]));
+                        for (unsigned c = lo; c <= hi && !first.empty(); ++c, ++first.back()) map[c] = first;
+                        i += 3;
+                    }
+                }
             }
         }
     }

@@ -3,11 +3,8 @@
 // HarfBuzz's shaping of the same string done here independently, no
 // dotted circle (HarfBuzz's mark for a broken syllable) may be drawn, and
 // text extraction must give the text back exactly, in logical order.
+#include "hb_oracle.hpp"
 #include "support.hpp"
-
-#include <fontconfig/fontconfig.h>
-#include <hb-ot.h>
-#include <hb.h>
 
 using namespace pdf_test;
 
@@ -16,92 +13,6 @@ namespace {
 const rendered& khmer() {
     static const rendered r = render_xml("khmer-release", slurp(source_dir / "tests" / "pdf" / "khmer_release.xml"));
     return r;
-}
-
-// A font file as fontconfig names it for a family, looked up here without
-// the renderer's code.
-std::string font_file(const std::string& family) {
-    return run("fc-match -f '%{file}' '" + family + "'");
-}
-
-// A HarfBuzz font at units-per-em scale for a file.
-struct hb_file_font {
-    hb_blob_t* blob;
-    hb_face_t* face;
-    hb_font_t* font;
-    unsigned upem;
-    explicit hb_file_font(const std::string& path)
-        : blob(hb_blob_create_from_file(path.c_str())), face(hb_face_create(blob, 0)), font(hb_font_create(face)),
-          upem(hb_face_get_upem(face)) {
-        hb_font_set_scale(font, int(upem), int(upem));
-    }
-    ~hb_file_font() {
-        hb_font_destroy(font);
-        hb_face_destroy(face);
-        hb_blob_destroy(blob);
-    }
-    hb_file_font(const hb_file_font&) = delete;
-    hb_file_font& operator=(const hb_file_font&) = delete;
-    unsigned glyph(hb_codepoint_t c) const {
-        hb_codepoint_t g = 0;
-        return hb_font_get_nominal_glyph(font, c, &g) ? g : 0;
-    }
-};
-
-struct hb_glyph {
-    unsigned gid;
-    double x, y;  // origin, points
-};
-
-std::vector<hb_glyph> shape(const hb_file_font& f, const std::string& text, double size) {
-    hb_buffer_t* buf = hb_buffer_create();
-    hb_buffer_add_utf8(buf, text.c_str(), -1, 0, -1);
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, HB_SCRIPT_KHMER);
-    hb_buffer_set_language(buf, hb_language_from_string("km", -1));
-    hb_shape(f.font, buf, nullptr, 0);
-    unsigned n = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &n);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &n);
-    std::vector<hb_glyph> out;
-    double pen = 0;
-    const double scale = size / f.upem;
-    for (unsigned i = 0; i < n; ++i) {
-        out.push_back({info[i].codepoint, pen + pos[i].x_offset * scale, pos[i].y_offset * scale});
-        pen += pos[i].x_advance * scale;
-    }
-    hb_buffer_destroy(buf);
-    return out;
-}
-
-// /W of every CID font in a QDF file, by BaseFont: "/W [ c [ w ... ] ... ]".
-std::map<std::string, std::map<unsigned, double>> widths(const std::string& qdf) {
-    std::map<std::string, std::map<unsigned, double>> out;
-    for (std::size_t at = qdf.find("/Subtype /CIDFontType2"); at != std::string::npos;
-         at = qdf.find("/Subtype /CIDFontType2", at + 1)) {
-        const std::size_t obj = qdf.rfind(" 0 obj", at), end = qdf.find("endobj", at);
-        const std::string body = qdf.substr(obj, end - obj);
-        const std::size_t b = body.find("/BaseFont /");
-        const std::string base = body.substr(b + 11, body.find_first_of(" \n", b + 11) - (b + 11));
-        std::size_t w = body.find("/W [");
-        REQUIRE(w != std::string::npos);
-        std::istringstream in(body.substr(w + 3));
-        std::string token;
-        unsigned cid = 0;
-        int depth = 0;
-        while (in >> token) {
-            if (token == "[") {
-                ++depth;
-            } else if (token == "]") {
-                if (--depth == 0) break;
-            } else if (depth == 2) {
-                out[base][cid++] = std::stod(token);
-            } else {
-                cid = static_cast<unsigned>(std::stoul(token));
-            }
-        }
-    }
-    return out;
 }
 
 }  // namespace
@@ -126,7 +37,7 @@ TEST_CASE("pdf: the Khmer state line's glyphs are HarfBuzz's, at HarfBuzz's posi
     REQUIRE(expected.size() > 10);
 
     qdf_pdf q = to_qdf(khmer().pdf_path);
-    auto w = widths(q.text);
+    auto w = cid_widths(q.text);
     REQUIRE(!q.contents.empty());
     auto objects = text_objects(q.contents.front(), [&](const std::string& font, unsigned cid) {
         return double(w[q.base_font[font]][cid]);

@@ -42,6 +42,7 @@ add_executable(communique-pdf-tests
   ${CMAKE_CURRENT_LIST_DIR}/test_render.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_khmer.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_justify.cpp
+  ${CMAKE_CURRENT_LIST_DIR}/test_justify_stream.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_behaviour.cpp
   ${CMAKE_CURRENT_LIST_DIR}/test_tagged.cpp)
 target_link_libraries(communique-pdf-tests PRIVATE communique_internal communique-catch-main)
