@@ -865,11 +865,13 @@ struct page_slice {
 
 // Fills pages top to bottom. When a line does not fit, the page ends at the
 // last place a break is allowed (no keep, widow or orphan rule against
-// it); if the page has none, the keeps give way, as they must. Spaces at
+// it); if the page has none, the keeps give way, as they must. A line
+// whose element index is in `forced` (sorted) starts a new page. Spaces at
 // the top of a page are dropped. An id belongs to the page its block's
 // first line lands on.
-std::vector<page_slice> paginate(const std::vector<element>& els, double height, std::size_t pages_before,
-                                 std::size_t max_pages, std::map<std::string, std::size_t>& anchors) {
+std::vector<page_slice> fill_pages(const std::vector<element>& els, double height, std::size_t pages_before,
+                                   std::size_t max_pages, const std::vector<std::size_t>& forced,
+                                   std::map<std::string, std::size_t>& anchors) {
     std::vector<page_slice> pages(1);
     double y = 0, pending_space = 0;
     std::vector<const std::string*> pending_anchors;
@@ -898,6 +900,10 @@ std::vector<page_slice> paginate(const std::vector<element>& els, double height,
                 continue;
             case element::kind::line:
                 break;
+        }
+        if (!page.lines.empty() && std::binary_search(forced.begin(), forced.end(), i)) {
+            new_page();
+            continue;
         }
         const double gap = page.lines.empty() ? 0 : pending_space;
         if (!page.lines.empty() && y + gap + e.line.height() > height + 0.01) {
@@ -931,6 +937,56 @@ std::vector<page_slice> paginate(const std::vector<element>& els, double height,
         ++i;
     }
     for (const std::string* id : pending_anchors) anchors[*id] = page_number();
+    return pages;
+}
+
+// A page that ends the flow, or a forced break, holding this many lines or
+// fewer - a paragraph's last two lines and the dateline kept with them, a
+// last line alone - is a runt page: it takes lines from the page before.
+constexpr std::size_t short_page_lines = 3;
+
+// Whether a forced page break stands between the elements a and b.
+bool forced_break_between(const std::vector<element>& els, std::size_t a, std::size_t b) {
+    return std::any_of(els.begin() + std::ptrdiff_t(a), els.begin() + std::ptrdiff_t(b),
+                       [](const element& e) { return e.what == element::kind::page_break; });
+}
+
+// Pages as fill_pages makes them, then each runt page lengthened: the page
+// before it ends at an earlier allowed break (the latest that gives the
+// runt more than short_page_lines lines), so long as that page stays at
+// least half full and what follows still fits on the pages it had. The
+// keeps, widows and orphans hold as before (a break is only taken where a
+// line does not keep with the previous one), so the dateline stays with
+// the paragraph above it and no page starts with a paragraph's last line.
+std::vector<page_slice> paginate(const std::vector<element>& els, double height, std::size_t pages_before,
+                                 std::size_t max_pages, std::map<std::string, std::size_t>& anchors) {
+    std::vector<std::size_t> forced;
+    std::map<std::string, std::size_t> found;
+    std::vector<page_slice> pages = fill_pages(els, height, pages_before, max_pages, forced, found);
+    for (std::size_t p = 1; p < pages.size(); ++p) {
+        const std::vector<std::pair<std::size_t, double>>& before = pages[p - 1].lines;
+        const std::vector<std::pair<std::size_t, double>>& runt = pages[p].lines;
+        const std::size_t after =
+            p + 1 < pages.size() && !pages[p + 1].lines.empty() ? pages[p + 1].lines.front().first : els.size();
+        if (runt.empty() || runt.size() > short_page_lines || before.empty() ||
+            !(p + 1 == pages.size() || forced_break_between(els, runt.back().first, after)) ||
+            forced_break_between(els, before.back().first, runt.front().first))
+            continue;
+        for (std::size_t k = before.size(); k-- > 1 && before[k].second >= height / 2;) {
+            if (els[before[k].first].keep_with_previous) continue;
+            if (before.size() - k + runt.size() <= short_page_lines) continue;
+            std::vector<std::size_t> tried = forced;
+            tried.insert(std::upper_bound(tried.begin(), tried.end(), before[k].first), before[k].first);
+            std::map<std::string, std::size_t> tried_anchors;
+            std::vector<page_slice> again = fill_pages(els, height, pages_before, max_pages, tried, tried_anchors);
+            if (again.size() != pages.size()) continue;
+            pages = std::move(again);
+            forced = std::move(tried);
+            found = std::move(tried_anchors);
+            break;
+        }
+    }
+    for (const auto& [id, page] : found) anchors[id] = page;
     return pages;
 }
 

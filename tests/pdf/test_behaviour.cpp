@@ -285,6 +285,35 @@ TEST_CASE("pdf: pages break with keeps, widows and orphans honoured", "[pdf][pag
     CHECK(splits >= 1);
 }
 
+TEST_CASE("pdf: a last page never holds only two lines and the dateline when a better break exists",
+          "[pdf][pagination][runts]") {
+    // Paragraphs of many lengths before a short last one and a dateline
+    // kept with it (fo.xsl's end dateline); the first paragraph grows so
+    // that the page break falls everywhere in the last paragraphs.
+    int two_pages = 0;
+    for (int extra = 80; extra < 240; extra += 6) {
+        std::string flow = paragraph(0, 10 + extra);
+        for (int n = 1; n < 9; ++n) flow += paragraph(n, 30 + (n * 23) % 40);
+        flow += paragraph(9, 22);
+        flow += R"(<fo:block text-align="end" space-before="14pt" keep-with-previous="always">Dateline</fo:block>)";
+        const fs::path path = scratch() / ("runt-page-" + std::to_string(extra) + ".pdf");
+        spit(path, render_ok(fo_document(flow, R"(widows="2" orphans="2")")));
+        const std::string info = run(std::string(PDFINFO_EXE) + " " + quote(path));
+        const int pages = std::stoi(info.substr(info.find("Pages:") + 6));
+        if (pages != 2) continue;
+        ++two_pages;
+        std::vector<std::string> lines;  // page 2's, footer aside
+        std::istringstream in(run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 -f 2 -l 2 " + quote(path) + " -"));
+        for (std::string l; std::getline(in, l);)
+            if (l.find_first_not_of(" \f") != std::string::npos && !l.starts_with("Page ")) lines.push_back(l);
+        INFO("extra words " << extra << ", page 2: " << lines.size() << " lines");
+        REQUIRE(!lines.empty());
+        CHECK(lines.back() == "Dateline");
+        CHECK(lines.size() > 3);
+    }
+    CHECK(two_pages > 10);
+}
+
 TEST_CASE("pdf: a paragraph too long for total fit is set first-fit", "[pdf][pagination]") {
     // Over 2,000 break opportunities: total fit would weigh too many
     // choices; the paragraph is still set, across pages, every word kept.

@@ -331,3 +331,33 @@ TEST_CASE("pdf: hyphenate=\"false\" turns hyphenation off", "[pdf][hyphenation]"
     CHECK(hyphenated(lay_out_draft(draft)) > 0);
     CHECK(hyphenated(lay_out_draft(draft, {"hyphenate", "false"})) == 0);
 }
+
+TEST_CASE("pdf: the public-service and Khmer releases' second page is not two lines and the dateline",
+          "[pdf][runts]") {
+    // Issue #20: page 2 of the public-service release held the last
+    // paragraph's two lines and the dateline; so did the Khmer one's.
+    for (const char* stem : {"2024-12-12-public-service-reform-review", "2024-04-12-km-trade-delegation"}) {
+        INFO(stem);
+        const std::vector<P::laid_out_page> pages = lay_out_fixture(stem);
+        REQUIRE(pages.size() == 2);
+        // Body lines by baseline; the 9pt footer aside.
+        std::vector<std::vector<std::string>> lines(pages.size());
+        for (std::size_t p = 0; p < pages.size(); ++p) {
+            double y = std::numeric_limits<double>::quiet_NaN();
+            for (const P::placed_run& run : pages[p].runs) {
+                if (run.size < 10) continue;
+                if (run.y != y) lines[p].emplace_back();
+                y = run.y;
+                lines[p].back() += utf8(run.text);
+            }
+        }
+        INFO("page 1: " << lines[0].size() << " lines, page 2: " << lines[1].size());
+        CHECK(lines[1].size() > 3);
+        // The dateline ends the page, with the paragraph above it.
+        REQUIRE(lines[1].size() >= 2);
+        const std::string& dateline = lines[1].back();
+        CHECK((dateline.find("12 December 2024") != std::string::npos ||
+               dateline.find("ថ្ងៃទី១២ ខែមេសា") != std::string::npos));
+        CHECK(lines[0].size() > 20);  // the first page still full enough
+    }
+}
