@@ -36,6 +36,7 @@ struct line_run {
     double dy = 0;                 // its baseline this far below the line's (a table cell's line in a row)
     std::int32_t tag = -1;         // the structure element it belongs to
     bool hyphenated = false;       // ends with a hyphen the line breaker added
+    std::optional<std::u16string> actual_text;  // as placed_run::actual_text
 };
 
 struct line_link {
@@ -214,6 +215,9 @@ public:
             lines.push_back(std::move(lb));
             from = fits[li].end;
         }
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> line_ends;
+        for (const line_fit& f : fits) line_ends.push_back(w.ends[f.end]);
+        join_line_ends(w.para.text, line_ends, lines);
         return lines;
     }
 
@@ -566,6 +570,74 @@ private:
             l.descent = lb.descent;
         }
         return lb;
+    }
+
+    // Text extraction reads a line end as a line break, that is as a space.
+    // Where a line ends without one - inside a Khmer or Thai phrase, at a
+    // hyphen the breaker added, after a hard hyphen - the line's last run is
+    // read (/ActualText) as its own text, without the added hyphen, and the
+    // text that follows up to and including the next space; the glyphs of
+    // that text, at the next line's start, are read as nothing. pdftotext
+    // then breaks its line at a space, and the paragraph reads as its source
+    // (poppler 22.12 places a span's text where its glyphs are: the rest of
+    // the word lands at the end of the line above). Not across a structure
+    // element's edge (a link's): that line end stays as it is.
+    static void join_line_ends(const std::u16string& text,
+                               const std::vector<std::pair<std::uint32_t, std::uint32_t>>& ends,
+                               std::vector<line_box>& lines) {
+        const auto n = static_cast<std::uint32_t>(text.size());
+        std::uint32_t moved_until = 0;  // text before this was read with an earlier line's end
+        for (std::size_t li = 0; li + 1 < lines.size() && li < ends.size(); ++li) {
+            const auto [end, next] = ends[li];
+            if (end != next || next >= n || next < moved_until || lines[li].runs.empty()) continue;
+            line_run& last = lines[li].runs.back();
+            std::uint32_t until = next;
+            while (until < n && !is_space(text[until])) ++until;
+            if (until < n) ++until;  // the space, read at the line's end
+            // Every run the moved text touches must be of the same element.
+            for (std::size_t lj = li + 1; lj < lines.size(); ++lj)
+                for (const line_run& r : lines[lj].runs)
+                    if (r.text_begin < until && r.text_begin + r.text.size() > next && r.tag != last.tag)
+                        until = std::min(until, std::max(next, r.text_begin));
+            if (until == next) continue;
+            std::u16string read = last.actual_text.value_or(last.text);
+            if (last.hyphenated && !last.actual_text) read.pop_back();
+            last.actual_text = read + text.substr(next, until - next);
+            for (std::size_t lj = li + 1; lj < lines.size(); ++lj) silence(lines[lj], next, until);
+            moved_until = until;
+        }
+    }
+
+    // The glyphs of the paragraph's text [from, until) on this line are
+    // read as nothing; a run that goes on past `until` is cut there.
+    static void silence(line_box& lb, std::uint32_t from, std::uint32_t until) {
+        for (std::size_t i = 0; i < lb.runs.size(); ++i) {
+            line_run& r = lb.runs[i];
+            const auto r_end = static_cast<std::uint32_t>(r.text_begin + r.text.size());
+            if (r_end <= from || r.text_begin >= until) continue;
+            if (r.text_begin < from || r_end <= until || r.glyphs.empty()) {
+                if (r.text_begin >= from && r_end <= until) r.actual_text = std::u16string();
+                continue;
+            }
+            // Cut before the first glyph of a cluster at or past `until`.
+            const std::uint32_t cut_at = until - r.text_begin;
+            const auto g = std::find_if(r.glyphs.begin(), r.glyphs.end(),
+                                        [&](const placed_glyph& pg) { return pg.cluster >= cut_at; });
+            if (g == r.glyphs.begin() || g == r.glyphs.end()) continue;
+            line_run rest = r;
+            rest.glyphs.assign(g, r.glyphs.end());
+            rest.text = r.text.substr(cut_at);
+            rest.text_begin = until;
+            rest.actual_text.reset();
+            for (placed_glyph& pg : rest.glyphs) pg.cluster -= cut_at;
+            r.glyphs.erase(g, r.glyphs.end());
+            r.text.resize(cut_at);
+            r.hyphenated = false;
+            r.actual_text = std::u16string();
+            for (const placed_glyph& pg : r.glyphs) rest.x += pg.advance;
+            lb.runs.insert(lb.runs.begin() + std::ptrdiff_t(i) + 1, std::move(rest));
+            return;
+        }
     }
 
     // The structure element of the text at `at`: its link's, else its paragraph's.
@@ -1074,6 +1146,7 @@ void place_line(line_box& lb, double region_x, double baseline_from_top, double 
         pr.text = std::move(r.text);
         pr.tag = r.tag;
         pr.hyphenated = r.hyphenated;
+        pr.actual_text = std::move(r.actual_text);
         page.runs.push_back(std::move(pr));
     }
     for (const line_link& l : lb.links)

@@ -12,6 +12,7 @@
 #include "pdf/fonts.hpp"
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,6 +38,11 @@ struct placed_run {
     // The last glyph is a hyphen the line breaker added (a word hyphenated
     // at the line's end); text ends with the '-' it draws.
     bool hyphenated = false;
+    // What text extraction should read for these glyphs, when it is not
+    // `text`: at a line end inside a word or a phrase written without
+    // spaces, the rest of it up to its space (and no added hyphen); for that
+    // rest, drawn at the next line's start, nothing. See join_line_ends.
+    std::optional<std::u16string> actual_text;
 };
 
 struct link_area {

@@ -80,8 +80,8 @@ void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, boo
         reading += f.text.text_of(g.gid);
         positioned_marks = positioned_marks || g.x_offset != 0 || g.y_offset != 0;
     }
-    const bool actual_text = reading != r.text || positioned_marks;
-    if (actual_text) s += "/Span<</ActualText " + utf16_hex_string(r.text) + ">>BDC\n";
+    const bool actual_text = r.actual_text || reading != r.text || positioned_marks;
+    if (actual_text) s += "/Span<</ActualText " + utf16_hex_string(r.actual_text.value_or(r.text)) + ">>BDC\n";
 
     s += "BT\n/" + f.resource + ' ';
     append_number(s, r.size, 2);

@@ -361,3 +361,123 @@ TEST_CASE("pdf: the public-service and Khmer releases' second page is not two li
         CHECK(lines[0].size() > 20);  // the first page still full enough
     }
 }
+
+namespace {
+
+// White space as a reader of extracted text takes it: any run of spaces
+// and line breaks is one space.
+std::string one_space(const std::string& s) {
+    std::string out;
+    for (char c : s) {
+        const bool white = c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f';
+        if (!white) out += c;
+        else if (!out.empty() && out.back() != ' ') out += ' ';
+    }
+    return out;
+}
+
+// pdftotext's text (in `mode`: "", "-raw", "-layout") without the running
+// footers, white space as one_space.
+std::string extracted(const fs::path& pdf, const std::string& mode) {
+    std::istringstream in(run(std::string(PDFTOTEXT_EXE) + " " + mode + " -enc UTF-8 " + quote(pdf) + " -"));
+    std::string out;
+    for (std::string line; std::getline(in, line);)
+        if (!is_footer(line)) out += line + "\n";
+    return one_space(out);
+}
+
+// The text of each element named `name` in a release's XML, its inline
+// elements' text included.
+void texts_of(xmlNode* n, const char* name, std::vector<std::string>& out) {
+    for (xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        if (xmlStrEqual(c->name, reinterpret_cast<const xmlChar*>(name))) {
+            xmlChar* content = xmlNodeGetContent(c);
+            out.push_back(one_space(reinterpret_cast<const char*>(content)));
+            xmlFree(content);
+        } else {
+            texts_of(c, name, out);
+        }
+    }
+}
+
+}  // namespace
+
+TEST_CASE("pdf: pdftotext reads a Khmer paragraph as its source, line ends inside phrases joined",
+          "[pdf][khmer][extraction]") {
+    // Khmer lines often end inside a phrase, where the source has no space;
+    // pdftotext ends its line there all the same, and read as a space that
+    // split a phrase ("ភាគីវេ / ស្តារៀ"). The rest of the word is read with
+    // the line above (/ActualText), so every line break falls on a space.
+    const std::string km = canonical_xml(source_dir / "fixtures" / "releases" / "2024-04-12-km-trade-delegation.md");
+    const rendered r = render_xml("km-trade-delegation-text", km);
+    std::vector<std::string> paragraphs;
+    doc_ptr release = parse_xml(km);
+    texts_of(xmlDocGetRootElement(release.get()), "p", paragraphs);
+    texts_of(xmlDocGetRootElement(release.get()), "headline", paragraphs);
+    REQUIRE(paragraphs.size() == 5);
+    for (const char* mode : {"", "-raw"}) {
+        const std::string text = extracted(r.pdf_path, mode);
+        INFO("pdftotext " << mode << ":\n" << text);
+        for (const std::string& p : paragraphs) {
+            INFO("paragraph: " << p);
+            CHECK(text.find(p) != std::string::npos);
+        }
+    }
+    // The lines do still end inside phrases: the layout is unchanged.
+    const std::vector<P::laid_out_page> pages = lay_out_fixture("2024-04-12-km-trade-delegation");
+    int inside = 0;
+    for (const P::laid_out_page& page : pages)
+        for (const P::placed_run& run : page.runs) inside += run.actual_text && run.actual_text->empty();
+    CHECK(inside >= 5);
+}
+
+TEST_CASE("pdf: a hyphenated word reads whole, in pdftotext and in the content's /ActualText",
+          "[pdf][hyphenation][extraction]") {
+    // The hyphen the line breaker adds is drawn, but read as nothing: the
+    // line's last run reads as the whole word, the rest of the word on the
+    // next line as nothing.
+    const std::string stem = "2024-12-12-public-service-reform-review";
+    const std::vector<P::laid_out_page> pages = lay_out_fixture(stem);
+    const std::vector<line> lines = lines_of(pages);
+    std::vector<std::pair<std::string, std::string>> words;  // whole, as drawn on the first line ("leader-")
+    for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+        const P::placed_run& last = *lines[i].runs.back();
+        if (!last.hyphenated) continue;
+        std::u16string head, tail;
+        for (std::size_t k = last.text.size() - 1; k-- > 0 && u_isalpha(last.text[k]);)
+            head.insert(head.begin(), last.text[k]);
+        for (char16_t c : lines[i + 1].runs.front()->text) {
+            if (!u_isalpha(c)) break;
+            tail += c;
+        }
+        words.emplace_back(utf8(head + tail), utf8(head) + "-");
+    }
+    REQUIRE(words.size() >= 2);
+    const rendered r = render_xml(stem + "-text", canonical_xml(source_dir / "fixtures" / "releases" / (stem + ".md")));
+    for (const char* mode : {"", "-raw", "-layout"}) {
+        const std::string text = extracted(r.pdf_path, mode);
+        for (const auto& [whole, drawn] : words) {
+            INFO("pdftotext " << mode << ": " << whole);
+            CHECK(text.find(whole) != std::string::npos);
+            CHECK(text.find(drawn + " ") == std::string::npos);
+        }
+    }
+    // What a reader of the content stream (qpdf) finds: the whole word in an
+    // /ActualText, and no /ActualText or /ToUnicode reading of "leader-".
+    const qdf_pdf q = to_qdf(r.pdf_path);
+    std::string actual;
+    for (std::size_t at = q.text.find("/ActualText <"); at != std::string::npos;
+         at = q.text.find("/ActualText <", at + 1)) {
+        const std::size_t open = at + 13, close = q.text.find('>', open);
+        std::u16string s;
+        for (std::size_t h = open + 4; h + 4 <= close; h += 4)
+            s += char16_t(std::stoul(q.text.substr(h, 4), nullptr, 16));
+        actual += utf8(s) + "\n";
+    }
+    for (const auto& [whole, drawn] : words) {
+        INFO(whole);
+        CHECK(actual.find(whole) != std::string::npos);
+        CHECK(actual.find(drawn) == std::string::npos);
+    }
+}

@@ -182,6 +182,7 @@ std::string utf8(const std::u16string& s) {
 struct stretches {
     int text_objects = 0, glyphs = 0;
     int at_spaces = 0;                 // justification after a space glyph
+    int joined = 0;                    // line ends read with the rest of their word
     std::vector<std::string> inside;   // anywhere else: what the text is there
     std::vector<std::string> spacing;  // Tc, Tw, Tz
 };
@@ -195,6 +196,7 @@ stretches justification_in_stream(const fs::path& pdf, const char* language) {
     const auto meanings = to_unicode(q);
     std::map<std::string, std::unique_ptr<hb_file_font>> fonts;  // by BaseFont
     constexpr double tolerance = 0.01;                             // points: rounding is a thousandth of that
+    std::u16string moved;  // read at a line's end, drawn at the next line's start
     for (const std::string& content : q.contents) {
         const std::vector<drawn_text> objects = parse_content(content, out.spacing);
         // Where the previous text object on the same baseline ended, as
@@ -218,13 +220,45 @@ stretches justification_in_stream(const fs::path& pdf, const char* language) {
                     if (m != meaning.end()) read += m->second;
                 }
             if (cids.empty()) continue;
-            const std::u16string text = d.actual_text.value_or(read);
+            auto shaped = [&](const std::u16string& s, double* end = nullptr) {
+                const bool khmer =
+                    std::any_of(s.begin(), s.end(), [](char16_t c) { return c >= 0x1780 && c <= 0x17FF; });
+                return shape(*font, s, d.size, HB_SCRIPT_INVALID, khmer ? "km" : language, end);
+            };
+            auto ids = [&](const std::u16string& s) {
+                std::vector<unsigned> out;
+                for (const hb_glyph& g : shaped(s)) out.push_back(g.gid);
+                return out;
+            };
+            // The text the glyphs draw: the /ActualText, or /ToUnicode's
+            // reading. At a line end inside a word the /ActualText also
+            // holds the rest of the word, drawn at the next line's start
+            // under an empty /ActualText: the drawn text is a prefix.
+            std::u16string text = d.actual_text.value_or(read);
+            if (d.actual_text && d.actual_text->empty()) {
+                INFO("glyphs under an empty /ActualText, '" << utf8(moved) << "' read above");
+                std::size_t k = 1;
+                while (k <= moved.size() && ids(moved.substr(0, k)) != cids) ++k;
+                REQUIRE(k <= moved.size());
+                text = moved.substr(0, k);
+                moved.erase(0, k);
+            } else if (ids(text) != cids && d.actual_text) {
+                INFO("/ActualText '" << utf8(text) << "'");
+                CHECK(without_space(utf8(moved)).empty());
+                std::size_t k = text.size();
+                std::u16string drawn;
+                for (; k-- > 1 && drawn.empty();)
+                    for (const std::u16string tail : {u"", u"-"})
+                        if (ids(text.substr(0, k) + tail) == cids) drawn = text.substr(0, k) + tail;
+                REQUIRE(!drawn.empty());
+                moved = text.substr(drawn.back() == u'-' && text[drawn.size() - 1] != u'-' ? drawn.size() - 1
+                                                                                            : drawn.size());
+                text = drawn;
+                ++out.joined;
+            }
             INFO("text object: '" << utf8(text) << "' in " << base);
             double natural_end = 0;
-            const bool khmer =
-                std::any_of(text.begin(), text.end(), [](char16_t c) { return c >= 0x1780 && c <= 0x17FF; });
-            const std::vector<hb_glyph> expected =
-                shape(*font, text, d.size, HB_SCRIPT_INVALID, khmer ? "km" : language, &natural_end);
+            const std::vector<hb_glyph> expected = shaped(text, &natural_end);
             std::vector<unsigned> expected_cids;
             for (const hb_glyph& g : expected) expected_cids.push_back(g.gid);
             REQUIRE(cids == expected_cids);  // CIDs are glyph IDs (/CIDToGIDMap /Identity)
@@ -280,6 +314,7 @@ stretches justification_in_stream(const fs::path& pdf, const char* language) {
             previous_ends_in_space = is_space(cids.back());
         }
     }
+    CHECK(without_space(utf8(moved)).empty());  // all of it drawn
     return out;
 }
 
