@@ -573,7 +573,8 @@ private:
     }
 
     // Text extraction reads a line end as a line break, that is as a space.
-    // Where a line ends without one - inside a Khmer or Thai phrase, at a
+    // Where a line ends without one - inside a Khmer or Thai phrase (not
+    // between Chinese or Japanese ideographs, see ideographic()), at a
     // hyphen the breaker added, after a hard hyphen - the line's last run is
     // read (/ActualText) as its own text, without the added hyphen, and the
     // text that follows up to and including the next space; the glyphs of
@@ -589,7 +590,8 @@ private:
         std::uint32_t moved_until = 0;  // text before this was read with an earlier line's end
         for (std::size_t li = 0; li + 1 < lines.size() && li < ends.size(); ++li) {
             const auto [end, next] = ends[li];
-            if (end != next || next >= n || next < moved_until || lines[li].runs.empty()) continue;
+            if (end != next || next >= n || next < moved_until || lines[li].runs.empty() || ideographic(text, next))
+                continue;
             line_run& last = lines[li].runs.back();
             std::uint32_t until = next;
             while (until < n && !is_space(text[until])) ++until;
@@ -606,6 +608,17 @@ private:
             for (std::size_t lj = li + 1; lj < lines.size(); ++lj) silence(lines[lj], next, until);
             moved_until = until;
         }
+    }
+
+    // Chinese and Japanese: readers join lines between ideographs without
+    // a space already, and a paragraph has no space to carry the rest of
+    // a word to (its whole text would be read on its first line).
+    static bool ideographic(const std::u16string& text, std::uint32_t at) {
+        UChar32 c = 0;
+        U16_GET(text.data(), 0, at, text.size(), c);
+        UErrorCode status = U_ZERO_ERROR;
+        const UScriptCode script = uscript_getScript(c, &status);
+        return script == USCRIPT_HAN || script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA;
     }
 
     // The glyphs of the paragraph's text [from, until) on this line are

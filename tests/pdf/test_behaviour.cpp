@@ -314,6 +314,24 @@ TEST_CASE("pdf: a last page never holds only two lines and the dateline when a b
     CHECK(two_pages > 10);
 }
 
+TEST_CASE("pdf: lines between Chinese ideographs are not joined for text extraction", "[pdf][extraction]") {
+    // A Khmer line that ends inside a phrase is read with the rest of the
+    // phrase; a Chinese paragraph has no space to end that rest at, and is
+    // left as drawn (pdftotext reads each line where it is).
+    std::string text;
+    for (int i = 0; i < 12; ++i) text += "新闻发布会介绍了公共服务改革的进展情况，各部门将继续推进数字化建设。";
+    const std::string pdf = render_ok(fo_document("<fo:block xml:lang=\"zh\" text-align=\"justify\">" + text +
+                                                  "</fo:block>"));
+    const fs::path path = scratch() / "chinese-lines.pdf";
+    spit(path, pdf);
+    const qdf_pdf q = to_qdf(path);
+    REQUIRE(!q.contents.empty());
+    CHECK(q.contents.front().find("/ActualText <feff>") == std::string::npos);
+    const std::string raw = run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(path) + " -");
+    CHECK(std::count(raw.begin(), raw.end(), '\n') > 4);  // line by line
+    CHECK(without_space(raw).find(text) != std::string::npos);
+}
+
 TEST_CASE("pdf: a paragraph too long for total fit is set first-fit", "[pdf][pagination]") {
     // Over 2,000 break opportunities: total fit would weigh too many
     // choices; the paragraph is still set, across pages, every word kept.
