@@ -60,6 +60,7 @@ struct line_box {
     std::vector<line_run> runs;
     std::vector<line_link> links;
     std::vector<line_rule> rules;
+    bool parts_name = false;  // ends inside a person's name: a page should not end after it
     double height() const { return ascent + descent; }
 };
 
@@ -116,11 +117,23 @@ constexpr double unspaced_max_ratio = 4;
 // (line_breaking.cpp).
 constexpr double hyphen_penalty = 50;
 
-// The cost of parting a name from its honorific at the end of a line
-// (four times a hyphen's), or a name in bold inside itself (twice): the
-// breaker moves the name to the next line unless that makes a line loose.
-constexpr double honorific_split_penalty = 300;
-constexpr double name_split_penalty = 100;
+// The cost of a line ending inside a person's name: after an honorific
+// ("His / Excellency", "Excellency / SAR", "ឯកឧត្តម / សៀង") or inside a
+// name in bold (fo.xsl sets persons' names in bold; "MOEUN / Chanthy",
+// "សៀង / ពិសិដ្ឋ", or a dictionary boundary inside a Khmer name). Its
+// 90,000 demerits are those of one line at a stretch ratio of 1.43
+// (badness 290: spaces at 1.7 times their width), more than seven lines
+// going from evenly spaced to the 1.5 limit (12,000 each): the breaker
+// keeps a name together whenever the lines around it can take it up
+// within that limit (hyphenating a neighbour if they must; a line past
+// it sends the paragraph through the hyphenation pass), and parts it only
+// where keeping it would open spaces of about 1.7 times or more. Khmer and
+// Thai lines are weighed as ragged (an eighth of the measure is ratio 1),
+// where the same cost is a line some 18% of the measure short: it keeps
+// "ឯកឧត្តម សៀង ពិសិដ្ឋ" at the price of a shorter line or one more line
+// (the old 100, 10,000 demerits, lost to them). One cost for both: either
+// parts the same name.
+constexpr double name_split_penalty = 300;
 
 bool has_unspaced_text(const std::u16string& text) {
     for (std::uint32_t i = 0; i < text.size(); ++i)
@@ -202,6 +215,7 @@ public:
             }
             line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, ratio, align, strut,
                                   w.hyphen_ends[fits[li].end]);
+            lb.parts_name = w.candidates[fits[li].end].penalty >= name_split_penalty;
             // Alignment within the measure.
             const double room = (li == 0 ? fp.first_width : fp.width) - line_width(lb);
             double x0 = props.start_indent + (li == 0 ? indent : 0);
@@ -356,6 +370,9 @@ private:
             return it != w.para.spans.end() && it->begin <= at && doc_.styles[it->style].font.weight >= 600;
         };
         const bool inside_bold = w.block_style.font.weight < 600 && bold_at(end - 1) && bold_at(next);
+        // A break inside a word (after a hard hyphen, or at a dictionary
+        // boundary inside a Khmer name: "ហិន / រិក") parts a name only in bold.
+        if (end == next) return inside_bold ? name_split_penalty : 0;
         auto word_before = [&](std::uint32_t at) {
             std::uint32_t b = at;
             while (b > 0 && !is_space(text[b - 1])) --b;
@@ -371,7 +388,7 @@ private:
         if (std::find(std::begin(honorifics), std::end(honorifics), before) != std::end(honorifics) ||
             ((before == u"His" || before == u"Her") &&
              (after.starts_with(u"Excellenc") || after.starts_with(u"Majesty") || after.starts_with(u"Royal"))))
-            return honorific_split_penalty;
+            return name_split_penalty;
         return inside_bold ? name_split_penalty : 0;
     }
 
@@ -444,7 +461,7 @@ private:
                 // phrases) is preferred.
                 c.penalty = inside_phrase_penalty;
             }
-            if (end < next) c.penalty = std::max(c.penalty, name_split_cost(w, end, next));
+            c.penalty = std::max(c.penalty, name_split_cost(w, end, next));
             w.candidates.push_back(c);
             w.ends.emplace_back(end, next);
             w.hyphen_ends.push_back(hyphen > 0);
@@ -1003,6 +1020,20 @@ std::vector<page_slice> fill_pages(const std::vector<element>& els, double heigh
                     }
                 }
             }
+            // Nor after a line that ends inside a person's name, when an
+            // earlier break leaves the page at least half full: "MOEUN /
+            // Chanthy", its line breaks kept apart by the lines around it,
+            // should not be read across a page turn too.
+            std::size_t stay = page.lines.size();  // lines this page keeps
+            while (stay > 0 && page.lines[stay - 1].first >= cut) --stay;
+            if (stay > 0 && els[page.lines[stay - 1].first].line.parts_name) {
+                for (std::size_t k = stay - 1; k >= 1 && page.lines[k].second >= height / 2; --k) {
+                    if (els[page.lines[k].first].keep_with_previous || els[page.lines[k - 1].first].line.parts_name)
+                        continue;
+                    cut = page.lines[k].first;
+                    break;
+                }
+            }
             std::size_t restart = i;
             if (cut < i) {
                 while (!page.lines.empty() && page.lines.back().first >= cut) page.lines.pop_back();
@@ -1058,7 +1089,7 @@ std::vector<page_slice> paginate(const std::vector<element>& els, double height,
             forced_break_between(els, before.back().first, runt.front().first))
             continue;
         for (std::size_t k = before.size(); k-- > 1 && before[k].second >= height / 2;) {
-            if (els[before[k].first].keep_with_previous) continue;
+            if (els[before[k].first].keep_with_previous || els[before[k - 1].first].line.parts_name) continue;
             if (before.size() - k + runt.size() <= short_page_lines) continue;
             std::vector<std::size_t> tried = forced;
             tried.insert(std::upper_bound(tried.begin(), tried.end(), before[k].first), before[k].first);

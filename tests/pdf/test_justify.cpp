@@ -277,6 +277,73 @@ TEST_CASE("pdf: an honorific stays with its name where the lines allow", "[pdf][
     CHECK(placements > 100);
 }
 
+namespace {
+
+// A release's body text as laid out (the 9pt footer aside), its spaces
+// dropped, with '|' where a line ends and '#' where a page ends.
+std::u16string body_with_breaks(const std::vector<P::laid_out_page>& pages) {
+    std::u16string out;
+    for (const P::laid_out_page& page : pages) {
+        double y = std::numeric_limits<double>::quiet_NaN();
+        for (const P::placed_run& run : page.runs) {
+            if (run.size < 10) continue;
+            if (run.y != y && !std::isnan(y)) out += u'|';
+            y = run.y;
+            for (char16_t c : run.text)
+                if (c != u' ') out += c;
+        }
+        out += u'#';
+    }
+    return out;
+}
+
+// What ends inside each appearance of `name` (spaces dropped) in such
+// text: "" when nothing does, else the line ('|') and page ('#') ends found
+// inside it. Fails the test when the name does not appear at all.
+std::string breaks_inside(const std::u16string& body, const std::u16string& name) {
+    std::u16string plain;
+    std::vector<std::size_t> at;  // where each character of `plain` is in `body`
+    for (std::size_t i = 0; i < body.size(); ++i)
+        if (body[i] != u'|' && body[i] != u'#') {
+            plain += body[i];
+            at.push_back(i);
+        }
+    std::string found;
+    std::size_t seen = 0;
+    for (std::size_t p = plain.find(name); p != std::u16string::npos; p = plain.find(name, p + 1), ++seen)
+        for (std::size_t i = at[p]; i < at[p + name.size() - 1]; ++i)
+            if (body[i] == u'|' || body[i] == u'#') found += char(body[i]);
+    REQUIRE(seen > 0);
+    return found;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a person's name is not parted at a line's end where the lines allow, nor at a page's",
+          "[pdf][runts]") {
+    SECTION("the bilingual statement: ឯកឧត្តម សៀង ពិសិដ្ឋ, set ragged as Khmer is") {
+        // It ended a line "ឯកឧត្តម សៀង" with ពិសិដ្ឋ on the next: a name
+        // split cost 10,000 demerits, less than the shorter line keeping
+        // it together makes in a paragraph weighed as ragged.
+        const std::u16string body = body_with_breaks(lay_out_fixture("2024-06-18-km-en-bilingual-statement"));
+        CHECK(breaks_inside(body, u"ឯកឧត្តមសៀងពិសិដ្ឋ").empty());
+        CHECK(breaks_inside(body, u"ឯកឧត្តមហិនរិកដាល់").empty());
+        CHECK(breaks_inside(body, u"HisExcellencySIENGPiseth").empty());
+        CHECK(breaks_inside(body, u"HisExcellencyHenrikDahl").empty());
+    }
+    SECTION("the public-service release: Her Excellency MOEUN Chanthy, across no page") {
+        // Page 1 ended "Her Excellency MOEUN", page 2 began "Chanthy,". The
+        // line end itself stays: every break keeping the name whole leaves
+        // spaces of 2.3 times their width or more in the paragraph (its
+        // second line cannot take "Chanthy," nor give up "Her Excellency
+        // MOEUN"), which costs more than the split. The page ends before
+        // the paragraph instead.
+        const std::u16string body = body_with_breaks(lay_out_fixture("2024-12-12-public-service-reform-review"));
+        CHECK(breaks_inside(body, u"HerExcellencyMOEUNChanthy").find('#') == std::string::npos);
+        CHECK(breaks_inside(body, u"HisExcellencyDr.TOUCHSovannrith").empty());
+    }
+}
+
 TEST_CASE("pdf: a Khmer paragraph's lines are full but for its last", "[pdf][khmer][justify]") {
     // With phrase spaces as its only stretch a Khmer line is often set
     // ragged; the breaker must still fill it, not end a line after one
