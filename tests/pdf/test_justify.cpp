@@ -8,6 +8,8 @@
 #include "pdf/layout.hpp"
 #include "pdf/line_breaking.hpp"
 
+#include <functional>
+
 using namespace pdf_test;
 namespace P = communique::detail::pdf;
 
@@ -15,8 +17,10 @@ namespace {
 
 // A draft laid out, through the library's reader, fo.xsl and the layout;
 // root_attribute, when given, is set on the FO's fo:root (name, value).
+// edit_fo, when given, changes the FO before it is parsed.
 std::vector<P::laid_out_page> lay_out_draft(const std::string& draft,
-                                            const std::pair<std::string, std::string>& root_attribute = {}) {
+                                            const std::pair<std::string, std::string>& root_attribute = {},
+                                            const std::function<void(xmlDoc*)>& edit_fo = {}) {
     static const communique::engine engine;
     const std::string formats[] = {"xml"};
     communique::result res = engine.convert(draft, formats);
@@ -26,6 +30,7 @@ std::vector<P::laid_out_page> lay_out_draft(const std::string& draft,
     if (!root_attribute.first.empty())
         xmlSetProp(xmlDocGetRootElement(fo.get()), reinterpret_cast<const xmlChar*>(root_attribute.first.c_str()),
                    reinterpret_cast<const xmlChar*>(root_attribute.second.c_str()));
+    if (edit_fo) edit_fo(fo.get());
     P::document model;
     std::string error;
     REQUIRE(P::parse_fo(fo.get(), model, error));
@@ -275,6 +280,78 @@ TEST_CASE("pdf: an honorific stays with its name where the lines allow", "[pdf][
         }
     }
     CHECK(placements > 100);
+}
+
+namespace {
+
+// Sets keep-together.within-line on every fo:inline in bold: the names of
+// persons can then not be parted at all.
+void keep_bold_inlines_whole(xmlNode* n) {
+    for (xmlNode* c = n->children; c; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE) continue;
+        xmlChar* weight = xmlGetProp(c, reinterpret_cast<const xmlChar*>("font-weight"));
+        if (weight && xmlStrEqual(c->name, reinterpret_cast<const xmlChar*>("inline")) &&
+            xmlStrEqual(weight, reinterpret_cast<const xmlChar*>("bold")))
+            xmlSetProp(c, reinterpret_cast<const xmlChar*>("keep-together.within-line"),
+                       reinterpret_cast<const xmlChar*>("always"));
+        xmlFree(weight);
+        keep_bold_inlines_whole(c);
+    }
+}
+
+}  // namespace
+
+TEST_CASE("pdf: a name in bold is parted only where keeping it whole opens spaces of 1.7 times", "[pdf][runts]") {
+    // Two names in bold moved word by word along a long justified
+    // paragraph. Where the breaker parts one at a line's end, the same
+    // paragraph with the names made unbreakable has a space wider than 1.7
+    // times its width (a stretch ratio of 1.43: one such line costs what
+    // the penalty for parting a name does), so the name could not have
+    // stayed whole at a lower price. With the old penalty of 100 a name
+    // was parted (k = 30) where keeping it whole cost spaces of 1.67 times.
+    const std::string filler[] = {"the", "ministry", "and", "its", "partners", "will", "continue", "to", "support",
+                                  "provincial", "departments", "in", "every", "district", "of", "the", "country"};
+    const std::string base =
+        slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
+    const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
+    REQUIRE(base.find(para) != std::string::npos);
+    int placements = 0, parted = 0;
+    for (int k = 12; k < 40; ++k) {
+        std::string text;
+        for (int i = 0; i < k; ++i) text += filler[i % std::size(filler)] + " ";
+        text += "and **MOEUN Chanthy** and **KHIEU Sopheaktra**, who";
+        for (int i = 0; i < 60; ++i) text += " " + filler[(i * 7) % std::size(filler)];
+        text += ".";
+        std::string draft = base;
+        draft.replace(draft.find(para), para.size(), text);
+        const std::vector<P::laid_out_page> pages = lay_out_draft(draft);
+        const std::vector<line> lines = lines_of(pages);
+        bool split = false;
+        for (std::size_t i = 0; i + 1 < lines.size(); ++i) {
+            std::string end = line_text(lines[i]);
+            while (!end.empty() && end.back() == ' ') end.pop_back();
+            split |= end.ends_with("MOEUN") || end.ends_with("KHIEU");
+        }
+        ++placements;
+        if (!split) continue;
+        ++parted;
+        // The paragraph with the names unbreakable: its widest space.
+        const std::vector<P::laid_out_page> whole = lay_out_draft(
+            draft, {}, [](xmlDoc* fo) { keep_bold_inlines_whole(xmlDocGetRootElement(fo)); });
+        double widest = 0;
+        bool inside = false;  // in the paragraph: from its first line to the one ending in its full stop
+        for (const line& l : lines_of(whole)) {
+            std::string t = line_text(l);
+            while (!t.empty() && t.back() == ' ') t.pop_back();
+            inside |= t.starts_with("the ministry and its partners");
+            if (inside) widest = std::max(widest, l.widest_space);
+            if (inside && t.ends_with(".")) break;
+        }
+        INFO("k=" << k << ": keeping the names whole, the widest space is " << widest << " times its width");
+        CHECK(widest > 1.7);
+    }
+    CHECK(placements == 28);
+    CHECK(parted < placements / 4);
 }
 
 namespace {
