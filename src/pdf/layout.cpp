@@ -1021,9 +1021,10 @@ std::vector<page_slice> fill_pages(const std::vector<element>& els, double heigh
                 }
             }
             // Nor after a line that ends inside a person's name, when an
-            // earlier break leaves the page at least half full: "MOEUN /
-            // Chanthy", its line breaks kept apart by the lines around it,
-            // should not be read across a page turn too.
+            // earlier break leaves the page at least half full: a name the
+            // line breaker had to part ("MOEUN / Chanthy": every other
+            // break opened wide spaces) should not also be read across a
+            // page turn.
             std::size_t stay = page.lines.size();  // lines this page keeps
             while (stay > 0 && page.lines[stay - 1].first >= cut) --stay;
             if (stay > 0 && els[page.lines[stay - 1].first].line.parts_name) {
