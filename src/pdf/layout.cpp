@@ -129,10 +129,12 @@ constexpr double hyphen_penalty = 50;
 // it sends the paragraph through the hyphenation pass), and parts it only
 // where keeping it would open spaces of about 1.7 times or more. Khmer and
 // Thai lines are weighed as ragged (an eighth of the measure is ratio 1),
-// where the same cost is a line some 18% of the measure short: it keeps
-// "ឯកឧត្តម សៀង ពិសិដ្ឋ" at the price of a shorter line or one more line
-// (the old 100, 10,000 demerits, lost to them). One cost for both: either
-// parts the same name.
+// where the same cost is a line some 18% of the measure short. It is a
+// soft penalty (break_candidate::soft_penalty): it never costs the
+// paragraph a line, which demerits price at almost nothing; kept whole at
+// that price, "ឯកឧត្តម សៀង ពិសិដ្ឋ" gave the bilingual statement's Khmer
+// paragraph a fifth line of a word's fragment ("រឡែន។") and the release a
+// second page. One cost for both kinds of split: either parts the same name.
 constexpr double name_split_penalty = 300;
 
 bool has_unspaced_text(const std::u16string& text) {
@@ -215,7 +217,7 @@ public:
             }
             line_box lb = compose(w, w.ends[from].second, w.ends[fits[li].end].first, ratio, align, strut,
                                   w.hyphen_ends[fits[li].end]);
-            lb.parts_name = w.candidates[fits[li].end].penalty >= name_split_penalty;
+            lb.parts_name = w.candidates[fits[li].end].soft_penalty > 0;
             // Alignment within the measure.
             const double room = (li == 0 ? fp.first_width : fp.width) - line_width(lb);
             double x0 = props.start_indent + (li == 0 ? indent : 0);
@@ -461,7 +463,8 @@ private:
                 // phrases) is preferred.
                 c.penalty = inside_phrase_penalty;
             }
-            c.penalty = std::max(c.penalty, name_split_cost(w, end, next));
+            // Weighed as a penalty only where it costs the paragraph no line (total_fit).
+            c.soft_penalty = name_split_cost(w, end, next);
             w.candidates.push_back(c);
             w.ends.emplace_back(end, next);
             w.hyphen_ends.push_back(hyphen > 0);

@@ -265,7 +265,10 @@ struct fit_node {
 
 }  // namespace
 
-std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p) {
+namespace {
+
+// Total fit, with the soft penalties weighed or not.
+std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_params& p, bool soft) {
     std::vector<line_fit> out;
     if (c.size() < 2) return out;
     std::vector<fit_node> nodes{fit_node{}};
@@ -311,8 +314,9 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
             }
             const double base = line_penalty + badness(m.ratio);
             double d = base * base;
-            if (c[b].penalty > 0) d += c[b].penalty * c[b].penalty;
-            else if (c[b].penalty < 0) d -= c[b].penalty * c[b].penalty;
+            const double penalty = soft ? std::max(c[b].penalty, c[b].soft_penalty) : c[b].penalty;
+            if (penalty > 0) d += penalty * penalty;
+            else if (penalty < 0) d -= penalty * penalty;
             if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;
             const int fit = fitness_class(m.ratio);
             if (std::abs(fit - a.fitness) > 1) d += fitness_demerits;
@@ -351,6 +355,23 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
     for (std::size_t i = end; i != 0; i = nodes[i].previous) out.push_back({nodes[i].candidate, nodes[i].ratio});
     std::reverse(out.begin(), out.end());
     return out;
+}
+
+}  // namespace
+
+std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p) {
+    std::vector<line_fit> kept = best_fit(c, p, true);
+    if (std::none_of(c.begin(), c.end(), [](const break_candidate& b) { return b.soft_penalty > b.penalty; }))
+        return kept;
+    // Keeping a name whole never costs a paragraph a line. In demerits a
+    // line more is almost free (a short last line costs (10 + 0)², 100),
+    // so a name's 90,000 would buy one, and with it a fragment of a word on
+    // that line or a page more: a worse fault than a name read across a
+    // line end. Line counts are compared outside the demerits, as TeX's
+    // \looseness does: the setting with the soft penalties stands when it
+    // takes no more lines than the one without.
+    std::vector<line_fit> parted = best_fit(c, p, false);
+    return parted.size() < kept.size() ? parted : kept;
 }
 
 std::vector<line_fit> first_fit(std::span<const break_candidate> c, const fit_params& p) {

@@ -38,6 +38,11 @@ struct break_candidate {
     double width_to = 0, stretch_to = 0, shrink_to = 0;
     double width_from = 0, stretch_from = 0, shrink_from = 0;
     double penalty = 0;    // cost of breaking here (after a hyphen, inside a word or a phrase)
+    // A cost that may choose between the ways of setting the paragraph in
+    // as many lines as it takes without it, but never adds a line (parting
+    // a person's name): where larger than `penalty`, it replaces it unless
+    // that lengthens the paragraph. total_fit only.
+    double soft_penalty = 0;
     bool flagged = false;  // the line ends with a hyphen: two in a row cost extra, three are not allowed
 };
 
@@ -67,6 +72,8 @@ struct line_fit {
 // each line, penalties, and changes between tight and loose lines). A line
 // that cannot fit even when fully shrunk is allowed only when no other
 // choice exists (a word wider than the measure), so a result always exists.
+// A paragraph with soft penalties is set twice, with and without them; the
+// setting with them is kept unless it has more lines.
 std::vector<line_fit> total_fit(std::span<const break_candidate> candidates, const fit_params& params);
 
 // First fit: each line takes as much as fits. For paragraphs with more

@@ -255,6 +255,57 @@ TEST_CASE("pdf units: total fit never ends three lines in a row with a hyphen", 
     CHECK(most <= 2);
 }
 
+TEST_CASE("pdf units: a soft penalty (a name kept whole) never costs a paragraph a line", "[pdf][units][runts]") {
+    // Random paragraphs in which one break in four parts a name (a soft
+    // penalty of 300, as layout.cpp gives it). Taken as an ordinary
+    // penalty, it sometimes buys a name kept whole with a line more; as a
+    // soft one, the paragraph keeps the line count it has without it, and
+    // otherwise the penalty still chooses its breaks.
+    int longer = 0, names_kept = 0;
+    unsigned seed = 5;
+    for (int n = 0; n < 300; ++n) {
+        std::vector<double> widths;
+        const int words = 12 + n % 40;
+        for (int i = 0; i < words; ++i) {
+            seed = seed * 1103515245u + 12345u;
+            widths.push_back(8 + (seed >> 16) % 40);
+        }
+        auto cands = words_to_candidates(widths);
+        for (std::size_t i = 2; i + 1 < cands.size(); i += 4) cands[i].soft_penalty = 300;
+        auto without = cands, hard = cands;
+        for (std::size_t i = 0; i < cands.size(); ++i) {
+            without[i].soft_penalty = 0;
+            hard[i].penalty = std::max(hard[i].penalty, hard[i].soft_penalty);
+            hard[i].soft_penalty = 0;
+        }
+        P::fit_params p;
+        p.first_width = p.width = 200;
+        if (n % 2) p.line_stretch = 200 / 8.0;  // weighed as ragged, as Khmer is
+        auto ends = [](const std::vector<P::line_fit>& fits) {
+            std::vector<std::size_t> e;
+            for (const P::line_fit& f : fits) e.push_back(f.end);
+            return e;
+        };
+        auto parted = [&](const std::vector<P::line_fit>& fits) {
+            int k = 0;
+            for (const P::line_fit& f : fits) k += cands[f.end].soft_penalty > 0;
+            return k;
+        };
+        const auto fits = P::total_fit(cands, p), plain = P::total_fit(without, p), priced = P::total_fit(hard, p);
+        INFO("paragraph " << n);
+        CHECK(fits.size() <= plain.size());
+        if (priced.size() > plain.size()) {
+            ++longer;
+            CHECK(ends(fits) == ends(plain));
+        } else {
+            CHECK(ends(fits) == ends(priced));
+            names_kept += parted(plain) - parted(fits);
+        }
+    }
+    CHECK(longer >= 5);
+    CHECK(names_kept > 50);
+}
+
 TEST_CASE("pdf units: hyphenation points by language, from Debian's patterns", "[pdf][units][hyphenation]") {
     using V = std::vector<std::uint32_t>;
     CHECK(P::hyphenation_points(u"apprenticeship", "en") == V{2, 6, 10});  // ap-pren-tice-ship
