@@ -8,6 +8,16 @@
   Input: the aggregate catalog document (namespace urn:communique:catalog:1,
   see src/batch/catalog.cpp), already sorted, hrefs already URL-encoded.
 
+  Parts: communique gives the catalog a few hundred releases at a time, so
+  that its memory does not grow with the archive. Each part is a catalog
+  document with the whole catalog's attributes (count, updated, ...) and
+  these: offset (releases before this part), remaining (releases after
+  it), previous-year and next-year (the year of the release just before
+  and just after the part, when there is one). The page is the parts'
+  outputs one after the other: the head comes with the part at offset 0,
+  the end of the page with the part where nothing remains. A document
+  without them is the whole catalog in one part, as xsltproc is given it.
+
   Parameters:
     title   the page's title and heading (default "Press releases")
 
@@ -18,8 +28,12 @@
                 xmlns:c="urn:communique:catalog:1"
                 exclude-result-prefixes="c">
 
-  <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
-  <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
+  <!-- The tags of the elements that stay open from one part to the next
+       (html, body, main, section, table, tbody) are written as text, with
+       the line breaks libxml2's HTML serialiser gives them in a whole page;
+       the rest are elements. No doctype-system here: every part would get
+       a doctype. -->
+  <xsl:output method="html" encoding="UTF-8" indent="yes"/>
 
   <xsl:param name="title" select="'Press releases'"/>
 
@@ -27,7 +41,8 @@
   <xsl:key name="by-year" match="c:release" use="@year"/>
 
   <xsl:template match="/c:catalog">
-    <html lang="en">
+    <xsl:if test="not(@offset > 0)">
+      <xsl:text disable-output-escaping="yes">&lt;!DOCTYPE html&gt;&#10;&lt;html lang="en"&gt;&#10;</xsl:text>
       <head>
         <!-- The serialiser keeps this one declaration (and adds none). -->
         <meta http-equiv="Content-Type" content="text/html; charset=UTF-8"/>
@@ -40,53 +55,64 @@
           <xsl:call-template name="css"/>
         </style>
       </head>
-      <body>
-        <header>
-          <h1><xsl:value-of select="$title"/></h1>
-          <p>
-            <xsl:value-of select="@count"/>
-            <xsl:choose>
-              <xsl:when test="@count = 1"> release</xsl:when>
-              <xsl:otherwise> releases</xsl:otherwise>
-            </xsl:choose>
-            <xsl:text> · </xsl:text>
-            <a href="feed.atom">Atom feed</a>
-            <xsl:text> · </xsl:text>
-            <a href="catalog.json">JSON</a>
-          </p>
-        </header>
-        <main>
-          <xsl:if test="not(c:release)">
-            <p>No releases.</p>
-          </xsl:if>
-          <xsl:for-each select="c:release[generate-id() = generate-id(key('by-year', @year)[1])]">
-            <xsl:variable name="year" select="@year"/>
-            <section>
-              <h2>
-                <xsl:choose>
-                  <xsl:when test="$year != ''"><xsl:value-of select="$year"/></xsl:when>
-                  <xsl:otherwise>Undated</xsl:otherwise>
-                </xsl:choose>
-              </h2>
-              <table>
-                <thead>
-                  <tr>
-                    <th scope="col">Date</th>
-                    <th scope="col">Issuer</th>
-                    <th scope="col">Genre</th>
-                    <th scope="col">Headline</th>
-                    <th scope="col">Formats</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  <xsl:apply-templates select="key('by-year', $year)"/>
-                </tbody>
-              </table>
-            </section>
-          </xsl:for-each>
-        </main>
-      </body>
-    </html>
+      <xsl:text disable-output-escaping="yes">&#10;&lt;body&gt;&#10;</xsl:text>
+      <header>
+        <h1><xsl:value-of select="$title"/></h1>
+        <p>
+          <xsl:value-of select="@count"/>
+          <xsl:choose>
+            <xsl:when test="@count = 1"> release</xsl:when>
+            <xsl:otherwise> releases</xsl:otherwise>
+          </xsl:choose>
+          <xsl:text> · </xsl:text>
+          <a href="feed.atom">Atom feed</a>
+          <xsl:text> · </xsl:text>
+          <a href="catalog.json">JSON</a>
+        </p>
+      </header>
+      <xsl:text disable-output-escaping="yes">&lt;main&gt;</xsl:text>
+      <xsl:if test="not(c:release)">
+        <p>No releases.</p>
+      </xsl:if>
+    </xsl:if>
+    <xsl:for-each select="c:release[generate-id() = generate-id(key('by-year', @year)[1])]">
+      <xsl:variable name="year" select="@year"/>
+      <xsl:variable name="rows" select="key('by-year', $year)"/>
+      <xsl:variable name="opened" select="position() = 1 and ../@previous-year and ../@previous-year = $year"/>
+      <xsl:variable name="closed" select="not(position() = last() and ../@next-year and ../@next-year = $year)"/>
+      <!-- One row in all: the serialiser puts no line breaks around it. -->
+      <xsl:variable name="break" select="substring('&#10;', 1, number(count($rows) > 1 or $opened or not($closed)))"/>
+      <xsl:if test="not($opened)">
+        <xsl:text disable-output-escaping="yes">&lt;section&gt;</xsl:text>
+        <h2>
+          <xsl:choose>
+            <xsl:when test="$year != ''"><xsl:value-of select="$year"/></xsl:when>
+            <xsl:otherwise>Undated</xsl:otherwise>
+          </xsl:choose>
+        </h2>
+        <xsl:text disable-output-escaping="yes">&#10;&lt;table&gt;&#10;</xsl:text>
+        <thead>
+          <tr>
+            <th scope="col">Date</th>
+            <th scope="col">Issuer</th>
+            <th scope="col">Genre</th>
+            <th scope="col">Headline</th>
+            <th scope="col">Formats</th>
+          </tr>
+        </thead>
+        <xsl:value-of disable-output-escaping="yes" select="concat('&#10;&lt;tbody&gt;', $break)"/>
+      </xsl:if>
+      <xsl:for-each select="$rows">
+        <xsl:if test="position() > 1 or $opened"><xsl:text>&#10;</xsl:text></xsl:if>
+        <xsl:apply-templates select="."/>
+      </xsl:for-each>
+      <xsl:if test="$closed">
+        <xsl:value-of disable-output-escaping="yes" select="concat($break, '&lt;/tbody&gt;&#10;&lt;/table&gt;&lt;/section&gt;')"/>
+      </xsl:if>
+    </xsl:for-each>
+    <xsl:if test="not(@remaining > 0)">
+      <xsl:text disable-output-escaping="yes">&lt;/main&gt;&#10;&lt;/body&gt;&#10;&lt;/html&gt;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="c:release">

@@ -17,6 +17,10 @@
   text has no control characters (src/batch/catalog.cpp replaces them), so
   only '\' and '"' need escaping.
 
+  Parts (see catalog-html.xsl): the head comes with the part at offset 0,
+  the end with the part where nothing remains, and every release but the
+  catalog's first is preceded by a comma.
+
   Each release is one xsl:value-of: libxslt keeps the whole result as a tree
   of text nodes until it is serialised, and one node per piece of a large
   archive's catalog would cost tens of megabytes.
@@ -41,9 +45,12 @@
   </func:function>
 
   <xsl:template match="/c:catalog">
-    <xsl:value-of select="concat('{&#10;  &quot;version&quot;: 1,&#10;  &quot;generator&quot;: {&quot;name&quot;: &quot;communique&quot;, &quot;version&quot;: ',
-                                 j:string(@generator-version), '},&#10;  &quot;count&quot;: ', count(c:release),
-                                 ',&#10;  &quot;releases&quot;: [')"/>
+    <xsl:variable name="offset" select="number(concat('0', @offset))"/>
+    <xsl:if test="$offset = 0">
+      <xsl:value-of select="concat('{&#10;  &quot;version&quot;: 1,&#10;  &quot;generator&quot;: {&quot;name&quot;: &quot;communique&quot;, &quot;version&quot;: ',
+                                   j:string(@generator-version), '},&#10;  &quot;count&quot;: ', @count,
+                                   ',&#10;  &quot;releases&quot;: [')"/>
+    </xsl:if>
     <xsl:for-each select="c:release">
       <xsl:variable name="date">
         <xsl:choose>
@@ -51,7 +58,7 @@
           <xsl:otherwise>null</xsl:otherwise>
         </xsl:choose>
       </xsl:variable>
-      <xsl:value-of select="concat(substring(',', 1, position() - 1), '&#10;    {&quot;source&quot;: ', j:string(@source),
+      <xsl:value-of select="concat(substring(',', 1, $offset + position() - 1), '&#10;    {&quot;source&quot;: ', j:string(@source),
                                    ', &quot;id&quot;: ', j:string(@id), ', &quot;date&quot;: ', $date,
                                    ', &quot;headline&quot;: ', j:string(c:headline),
                                    ', &quot;issuer&quot;: ', j:string(c:issuer), ', &quot;genre&quot;: ', j:string(c:genre),
@@ -62,8 +69,10 @@
       </xsl:for-each>
       <xsl:text>}}</xsl:text>
     </xsl:for-each>
-    <xsl:if test="c:release"><xsl:text>&#10;  </xsl:text></xsl:if>
-    <xsl:text>]&#10;}&#10;</xsl:text>
+    <xsl:if test="not(@remaining > 0)">
+      <xsl:if test="@count > 0"><xsl:text>&#10;  </xsl:text></xsl:if>
+      <xsl:text>]&#10;}&#10;</xsl:text>
+    </xsl:if>
   </xsl:template>
 
 </xsl:stylesheet>

@@ -17,6 +17,15 @@
 // newest release first. Doing the sorting, the URL encoding and the ids here
 // keeps the stylesheets plain XSLT 1.0 that a house can replace.
 //
+// That document is never made whole: a tree of every release, and the result
+// trees made from it, would grow by about 15 MB a thousand releases. The page
+// and the JSON are made from parts of `catalog_part_size` releases, each
+// part a catalog document of its own with the whole catalog's attributes and
+// where it stands (offset, remaining, previous-year, next-year: the
+// stylesheets write the head with the first part and the end with the last),
+// each part's output passed on before the next part is made. The feed shows
+// the newest `limit` dated releases only: its document holds just those.
+//
 // Compiled into the library (src/batch/batch.cmake) although it lives with
 // the bulk runner that is its main user.
 #include "batch/catalog_files.hpp"
@@ -28,13 +37,13 @@
 #include <libxml/tree.h>
 
 #include <algorithm>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
 
-namespace communique {
-COMMUNIQUE_INLINE_NAMESPACE_BEGIN
+namespace communique::detail {
 
 namespace {
 
@@ -114,19 +123,11 @@ const catalog_sheets& sheets() {
 struct doc_deleter {
     void operator()(xmlDocPtr d) const { xmlFreeDoc(d); }
 };
+using doc_ptr = std::unique_ptr<xmlDoc, doc_deleter>;
 
-}  // namespace
-
-std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries) {
-    return write_catalog(entries, catalog_options{});
-}
-
-std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
-                                                               const catalog_options& options) {
-    const catalog_sheets& s = sheets();
-
-    // Newest first; releases without a date last; ties by source so that the
-    // order never depends on the order given.
+// Newest first; releases without a date last; ties by source so that the
+// order never depends on the order given.
+std::vector<std::size_t> newest_first(std::span<const catalog_entry> entries) {
     std::vector<std::size_t> order(entries.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
@@ -136,8 +137,18 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
         if (l.info.date != r.info.date) return l.info.date > r.info.date;
         return l.source < r.source;
     });
+    return order;
+}
 
-    std::unique_ptr<xmlDoc, doc_deleter> doc(xmlNewDoc(BAD_CAST "1.0"));
+std::string year_of(const catalog_entry& e) {
+    return e.info.date.substr(0, std::min<std::size_t>(4, e.info.date.size()));
+}
+
+// A catalog document with the whole catalog's attributes and the releases
+// `order[i]` for i in `part`.
+doc_ptr catalog_document(std::span<const catalog_entry> entries, std::span<const std::size_t> order,
+                         std::span<const std::size_t> part, const catalog_options& options) {
+    doc_ptr doc(xmlNewDoc(BAD_CAST "1.0"));
     xmlNodePtr root = xmlNewDocNode(doc.get(), nullptr, BAD_CAST "catalog", nullptr);
     xmlDocSetRootElement(doc.get(), root);
     xmlNsPtr ns = xmlNewNs(root, BAD_CAST catalog_ns, nullptr);
@@ -149,14 +160,14 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
     if (!options.base_url.empty())
         set(root, "base", options.base_url.ends_with('/') ? options.base_url : options.base_url + '/');
 
-    for (std::size_t i : order) {
+    for (std::size_t i : part) {
         const catalog_entry& e = entries[i];
         xmlNodePtr rel = xmlNewChild(root, ns, BAD_CAST "release", nullptr);
         set(rel, "source", e.source);
         // Stable as long as the release stays where it is in the archive.
         set(rel, "id", "urn:communique:release:" + url_path(clean(e.source)));
         set(rel, "date", e.info.date);
-        set(rel, "year", e.info.date.substr(0, std::min<std::size_t>(4, e.info.date.size())));
+        set(rel, "year", year_of(e));
         set(rel, "kind", e.info.kind);
         set(rel, "lang", e.info.language);
         child(rel, ns, "headline", e.info.headline);
@@ -170,18 +181,114 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
             set(out, "href", url_path(clean(path)));
         }
     }
+    return doc;
+}
 
-    std::vector<std::pair<std::string, std::string>> files;
+// How many dated releases the feed can show: its `limit` as XPath's number()
+// reads it (position() <= limit), all of them when that is not a plain
+// number. Giving the feed more than it shows would change nothing: it picks
+// its entries itself.
+std::size_t feed_entries(const catalog_options& options, std::size_t dated) {
+    std::string_view limit = "50";
+    if (auto it = options.parameters.find("limit"); it != options.parameters.end()) limit = it->second;
+    constexpr std::string_view space = " \t\r\n";  // XPath's whitespace
+    while (!limit.empty() && space.find(limit.front()) != space.npos) limit.remove_prefix(1);
+    while (!limit.empty() && space.find(limit.back()) != space.npos) limit.remove_suffix(1);
+    if (limit.starts_with('-')) return 0;
+    std::size_t digits = 0;
+    while (digits < limit.size() && limit[digits] >= '0' && limit[digits] <= '9') ++digits;
+    std::string_view fraction = limit.substr(digits);
+    bool plain = digits > 0 && (fraction.empty() || (fraction.front() == '.' &&
+                                                     std::all_of(fraction.begin() + 1, fraction.end(), [](char c) {
+                                                         return c >= '0' && c <= '9';
+                                                     })));
+    if (!plain || digits > 9) return dated;
+    std::size_t whole = 0;
+    for (char c : limit.substr(0, digits)) whole = whole * 10 + static_cast<std::size_t>(c - '0');
+    return std::min(dated, whole);
+}
+
+struct catalog_file_sheet {
+    const detail::stylesheet* sheet;
+    bool parted;         // made part by part (else from one document)
+    bool trailing_break; // its serialiser ends every document with a line break: only the last part keeps it
+};
+
+catalog_file_sheet sheet_of(std::size_t file) {
+    const catalog_sheets& s = sheets();
+    static_assert(std::size(detail::catalog_files) == 3);
+    switch (file) {
+        case 0: return {s.html.get(), true, true};
+        case 1: return {s.json.get(), true, false};
+        case 2: return {s.atom.get(), false, false};
+        default: throw std::invalid_argument("write_catalog_file: no catalog file " + std::to_string(file));
+    }
+}
+
+std::string transformed(const detail::stylesheet& sheet, xmlDocPtr doc, const catalog_options& options,
+                        const char* name) {
     const detail::sandbox nothing_readable;
-    const detail::stylesheet* sheets[] = {s.html.get(), s.json.get(), s.atom.get()};
-    static_assert(std::size(sheets) == std::size(detail::catalog_files));
-    for (std::size_t i = 0; i < std::size(sheets); ++i) {
-        const char* name = detail::catalog_files[i];
-        const detail::stylesheet* sheet = sheets[i];
-        std::string out, error;
-        if (!sheet->apply(doc.get(), options.parameters, nothing_readable, out, error))
-            throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);
-        files.emplace_back(name, std::move(out));
+    std::string out, error;
+    if (!sheet.apply(doc, options.parameters, nothing_readable, out, error))
+        throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);
+    return out;
+}
+
+}  // namespace
+
+
+bool write_catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+                        const std::function<bool(std::string_view)>& sink, std::size_t part_size) {
+    const catalog_file_sheet f = sheet_of(file);
+    const char* name = catalog_files[file];
+    const std::vector<std::size_t> order = newest_first(entries);
+    const std::span<const std::size_t> all(order);
+
+    if (!f.parted) {
+        std::size_t dated = 0;
+        while (dated < order.size() && !entries[order[dated]].info.date.empty()) ++dated;
+        doc_ptr doc = catalog_document(entries, all, all.first(feed_entries(options, dated)), options);
+        return sink(transformed(*f.sheet, doc.get(), options, name));
+    }
+
+    part_size = std::max<std::size_t>(part_size, 1);
+    std::size_t begin = 0;
+    do {
+        const std::size_t end = std::min(order.size(), begin + part_size);
+        doc_ptr doc = catalog_document(entries, all, all.subspan(begin, end - begin), options);
+        xmlNodePtr root = xmlDocGetRootElement(doc.get());
+        set(root, "offset", std::to_string(begin));
+        set(root, "remaining", std::to_string(order.size() - end));
+        if (begin > 0) set(root, "previous-year", year_of(entries[order[begin - 1]]));
+        if (end < order.size()) set(root, "next-year", year_of(entries[order[end]]));
+        std::string out = transformed(*f.sheet, doc.get(), options, name);
+        doc.reset();
+        if (f.trailing_break && end < order.size() && out.ends_with('\n')) out.pop_back();
+        if (!sink(out)) return false;
+        begin = end;
+    } while (begin < order.size());
+    return true;
+}
+
+}  // namespace communique::detail
+
+namespace communique {
+COMMUNIQUE_INLINE_NAMESPACE_BEGIN
+
+std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries) {
+    return write_catalog(entries, catalog_options{});
+}
+
+std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
+                                                               const catalog_options& options) {
+    std::vector<std::pair<std::string, std::string>> files;
+    for (std::size_t i = 0; i < std::size(detail::catalog_files); ++i) {
+        std::string bytes;
+        detail::write_catalog_file(entries, options, i, [&](std::string_view piece) {
+            bytes += piece;
+            return true;
+        });
+        files.emplace_back(detail::catalog_files[i], std::move(bytes));
     }
     return files;
 }

@@ -20,9 +20,11 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <cstdio>
 #include <iostream>
 #include <iterator>
 #include <limits>
+#include <memory>
 #include <sys/stat.h>
 #include <thread>
 #include <unordered_set>
@@ -389,24 +391,39 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
 
 bool write_catalog_files(const fs::path& out_dir, std::span<const communique::catalog_entry> entries,
                          const communique::catalog_options& options, const std::function<void(std::string_view)>& say) {
-    std::vector<std::pair<std::string, std::string>> files;
+    std::unique_ptr<communique::detail::writers> writers;
     try {
         // The writers have the catalog's stylesheets (the command loads them
         // as a module); their options play no part in it.
-        files = communique::detail::make_writers(communique::options{})->catalog(entries, options);
+        writers = communique::detail::make_writers(communique::options{});
     } catch (const std::exception& e) {
         say(fmt::format("the catalog: {}", e.what()));
         return false;
     }
-    bool ok = true;
-    for (const auto& [name, bytes] : files) {
-        std::string error;
-        if (write_atomically(out_dir / name, bytes, error) != 0) {
-            say(fmt::format("{}: {}", (out_dir / name).string(), error));
-            ok = false;
+    // Each file streamed into its temporary file as it is made (a catalog
+    // whole in memory grows with the archive), renamed when complete.
+    for (std::size_t i = 0; i < std::size(catalog_files); ++i) {
+        const fs::path path = out_dir / catalog_files[i];
+        std::string failed, error;
+        int err = write_atomically(
+            path,
+            [&](std::FILE* f) {
+                try {
+                    return writers->catalog_file(entries, options, i, [&](std::string_view piece) {
+                        return piece.empty() || std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
+                    });
+                } catch (const std::exception& e) {
+                    failed = e.what();
+                    return false;
+                }
+            },
+            error);
+        if (!failed.empty() || err != 0) {
+            say(failed.empty() ? fmt::format("{}: {}", path.string(), error) : fmt::format("the catalog: {}", failed));
+            return false;
         }
     }
-    return ok;
+    return true;
 }
 
 communique::job_summary run(const communique::job_options& opts, events& out, const std::atomic<int>& cancelled) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <exception>
+#include <functional>
 #include <memory>
 #include <new>
 #include <stdexcept>
@@ -65,13 +66,15 @@ int write(const void* w, const void* tree, const char* format, std::size_t forma
     });
 }
 
-int catalog(const void* w, const void* entries, std::size_t count, const void* opts, void* files, int* failure,
-            char** error) {
+int catalog_file(const void* w, const void* entries, std::size_t count, const void* opts, std::size_t file,
+                 const void* sink, int* failure, char** error) {
     return guarded(failure, error, [&] {
-        auto& out = *static_cast<std::vector<std::pair<std::string, std::string>>*>(files);
-        out = static_cast<const writers*>(w)->catalog(std::span(static_cast<const catalog_entry*>(entries), count),
-                                                      *static_cast<const catalog_options*>(opts));
-        return 0;
+        return static_cast<const writers*>(w)->catalog_file(
+                   std::span(static_cast<const catalog_entry*>(entries), count),
+                   *static_cast<const catalog_options*>(opts), file,
+                   *static_cast<const std::function<bool(std::string_view)>*>(sink))
+                   ? 1
+                   : 0;
     });
 }
 
@@ -107,7 +110,7 @@ int stylesheet_parameters(const void* options_ptr, const void* formats_ptr, int 
 void free_error(char* error) { std::free(error); }
 
 constexpr communique_writers_v1_table table = {
-    COMMUNIQUE_WRITERS_VERSION, sizeof(communique_writers_v1_table), writers_build, open, close, write, catalog,
+    COMMUNIQUE_WRITERS_VERSION, sizeof(communique_writers_v1_table), writers_build, open, close, write, catalog_file,
     stylesheet_parameters, free_error};
 
 }  // namespace

@@ -37,14 +37,13 @@ public:
         return written == 1;
     }
 
-    std::vector<std::pair<std::string, std::string>> catalog(std::span<const catalog_entry> entries,
-                                                             const catalog_options& options) const override {
-        std::vector<std::pair<std::string, std::string>> files;
+    bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+                      const std::function<bool(std::string_view)>& sink) const override {
         int failure = 0;
         char* error = nullptr;
-        if (t_.catalog(handle_, entries.data(), entries.size(), &options, &files, &failure, &error) != 0)
-            rethrow(t_, failure, error);
-        return files;
+        int taken = t_.catalog_file(handle_, entries.data(), entries.size(), &options, file, &sink, &failure, &error);
+        if (taken < 0) rethrow(t_, failure, error);
+        return taken == 1;
     }
 
 private:

@@ -10,6 +10,8 @@
 #include <communique/communique.hpp>
 #include <communique/version.hpp>
 
+#include <cstddef>
+#include <functional>
 #include <memory>
 #include <span>
 #include <string>
@@ -26,11 +28,12 @@ public:
     // diagnostic when a stylesheet or the renderer failed. Thread-safe.
     virtual bool write(const release_tree& tree, std::string_view format, std::string& out,
                        std::vector<diagnostic>& diagnostics) const = 0;
-    // communique::write_catalog, reached through here by the bulk job: the
-    // catalog's stylesheets come with the writers, which the command has only
-    // in its module. Thread-safe; throws as write_catalog does.
-    virtual std::vector<std::pair<std::string, std::string>> catalog(std::span<const catalog_entry> entries,
-                                                                     const catalog_options& options) const = 0;
+    // detail::write_catalog_file (batch/catalog_files.hpp), reached through
+    // here by the bulk job: the catalog's stylesheets come with the writers,
+    // which the command has only in its module. Thread-safe; throws as
+    // write_catalog does.
+    virtual bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options,
+                              std::size_t file, const std::function<bool(std::string_view)>& sink) const = 0;
 };
 
 // The writers for these options, reached through the C table below: one

@@ -26,7 +26,7 @@ extern "C" {
 #endif
 
 /* Raised whenever the table below changes shape or meaning. */
-#define COMMUNIQUE_WRITERS_VERSION 1u
+#define COMMUNIQUE_WRITERS_VERSION 2u
 
 /* What a failed call threw, so that the caller throws the same kind. */
 typedef enum communique_writers_failure {
@@ -49,12 +49,14 @@ typedef struct communique_writers_v1_table {
      * to a `std::vector<communique::diagnostic>*`, -1 on failure. */
     int (*write)(const void* writers, const void* tree, const char* format, size_t format_size, void* out,
                  void* diagnostics, int* failure, char** error);
-    /* communique::write_catalog: `count` `communique::catalog_entry` from
-     * `entries` and a `const communique::catalog_options*`, the files put in
-     * a `std::vector<std::pair<std::string, std::string>>*`; 0, or -1 on
-     * failure. */
-    int (*catalog)(const void* writers, const void* entries, size_t count, const void* options, void* files,
-                   int* failure, char** error);
+    /* communique::detail::write_catalog_file (batch/catalog_files.hpp): the
+     * catalog file number `file` of `count` `communique::catalog_entry` from
+     * `entries` and a `const communique::catalog_options*`, passed piece by
+     * piece to a `const std::function<bool(std::string_view)>*`; 1 when every
+     * piece was taken, 0 when the function refused one, -1 on failure. (Since
+     * version 2; version 1 returned the three files whole.) */
+    int (*catalog_file)(const void* writers, const void* entries, size_t count, const void* options, size_t file,
+                        const void* sink, int* failure, char** error);
     /* The names of the parameters the stylesheets of the formats (a
      * `const std::vector<std::string>*`) declare, the catalog's too when
      * `catalog` is nonzero, with the user's stylesheets of the options;

@@ -1,3 +1,4 @@
+#include "batch/catalog_files.hpp"
 #include "write/docx_package.hpp"
 #include "write/formats.hpp"
 #include "write/writers.hpp"
@@ -165,9 +166,9 @@ public:
     explicit xslt_writers(const options& opts);
     bool write(const release_tree& tree, std::string_view format, std::string& out,
                std::vector<diagnostic>& diagnostics) const override;
-    std::vector<std::pair<std::string, std::string>> catalog(std::span<const catalog_entry> entries,
-                                                             const catalog_options& options) const override {
-        return write_catalog(entries, options);
+    bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+                      const std::function<bool(std::string_view)>& sink) const override {
+        return write_catalog_file(entries, options, file, sink);
     }
 
 private:
