@@ -1,7 +1,7 @@
 # The bulk runner's tests (src/batch): shell scripts that drive the command
 # over generated archives (tools/gen-archive). Included by tests/CMakeLists.txt,
 # after VNU_JAR is found.
-foreach(cq_batch_test archive kill shard paths inplace)
+foreach(cq_batch_test archive kill shard paths inplace catalog_memory)
   add_test(NAME batch-${cq_batch_test}
            COMMAND bash ${CMAKE_CURRENT_LIST_DIR}/${cq_batch_test}_test.sh $<TARGET_FILE:communique-cli>
                    ${PROJECT_SOURCE_DIR} ${VNU_JAR})
