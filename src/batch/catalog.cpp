@@ -42,6 +42,8 @@
 #include <mutex>
 #include <numeric>
 #include <stdexcept>
+#include <string>
+#include <string_view>
 
 namespace communique::detail {
 
@@ -185,9 +187,9 @@ doc_ptr catalog_document(std::span<const catalog_entry> entries, std::span<const
 }
 
 // How many dated releases the feed can show: its `limit` as XPath's number()
-// reads it (position() <= limit), all of them when that is not a plain
-// number. Giving the feed more than it shows would change nothing: it picks
-// its entries itself.
+// reads it (position() <= limit), all of them when it is not plain digits
+// (an exponent, a huge number). Giving the feed more than it shows changes
+// nothing: it picks its entries itself.
 std::size_t feed_entries(const catalog_options& options, std::size_t dated) {
     std::string_view limit = "50";
     if (auto it = options.parameters.find("limit"); it != options.parameters.end()) limit = it->second;
@@ -195,28 +197,23 @@ std::size_t feed_entries(const catalog_options& options, std::size_t dated) {
     while (!limit.empty() && space.find(limit.front()) != space.npos) limit.remove_prefix(1);
     while (!limit.empty() && space.find(limit.back()) != space.npos) limit.remove_suffix(1);
     if (limit.starts_with('-')) return 0;
-    std::size_t digits = 0;
-    while (digits < limit.size() && limit[digits] >= '0' && limit[digits] <= '9') ++digits;
-    std::string_view fraction = limit.substr(digits);
-    bool plain = digits > 0 && (fraction.empty() || (fraction.front() == '.' &&
-                                                     std::all_of(fraction.begin() + 1, fraction.end(), [](char c) {
-                                                         return c >= '0' && c <= '9';
-                                                     })));
-    if (!plain || digits > 9) return dated;
-    std::size_t whole = 0;
-    for (char c : limit.substr(0, digits)) whole = whole * 10 + static_cast<std::size_t>(c - '0');
-    return std::min(dated, whole);
+    auto digits = [](std::string_view s) { return s.find_first_not_of("0123456789") == s.npos; };
+    const std::string_view whole = limit.substr(0, limit.find('.'));
+    const std::string_view fraction = limit.substr(whole.size());
+    if (whole.empty() || whole.size() > 9 || !digits(whole) || (!fraction.empty() && !digits(fraction.substr(1))))
+        return dated;
+    return std::min(dated, static_cast<std::size_t>(std::stoul(std::string(whole))));
 }
 
 struct catalog_file_sheet {
-    const detail::stylesheet* sheet;
-    bool parted;         // made part by part (else from one document)
-    bool trailing_break; // its serialiser ends every document with a line break: only the last part keeps it
+    const stylesheet* sheet;
+    bool parted;          // made part by part (else from one document)
+    bool trailing_break;  // its serialiser ends every document with a line break: only the last part keeps it
 };
 
 catalog_file_sheet sheet_of(std::size_t file) {
     const catalog_sheets& s = sheets();
-    static_assert(std::size(detail::catalog_files) == 3);
+    static_assert(std::size(catalog_files) == 3);
     switch (file) {
         case 0: return {s.html.get(), true, true};
         case 1: return {s.json.get(), true, false};
@@ -225,9 +222,8 @@ catalog_file_sheet sheet_of(std::size_t file) {
     }
 }
 
-std::string transformed(const detail::stylesheet& sheet, xmlDocPtr doc, const catalog_options& options,
-                        const char* name) {
-    const detail::sandbox nothing_readable;
+std::string transformed(const stylesheet& sheet, xmlDocPtr doc, const catalog_options& options, const char* name) {
+    const sandbox nothing_readable;
     std::string out, error;
     if (!sheet.apply(doc, options.parameters, nothing_readable, out, error))
         throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);
@@ -235,7 +231,6 @@ std::string transformed(const detail::stylesheet& sheet, xmlDocPtr doc, const ca
 }
 
 }  // namespace
-
 
 bool write_catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
                         const std::function<bool(std::string_view)>& sink, std::size_t part_size) {
