@@ -14,9 +14,11 @@
   these: offset (releases before this part), remaining (releases after
   it), previous-year and next-year (the year of the release just before
   and just after the part, when there is one). The page is the parts'
-  outputs one after the other: the head comes with the part at offset 0,
-  the end of the page with the part where nothing remains. A document
-  without them is the whole catalog in one part, as xsltproc is given it.
+  outputs one after the other, each but the last without the line break
+  the serialiser ends a document with: the head comes with the part at
+  offset 0, the end of the page with the part where nothing remains. A
+  document without them is the whole catalog in one part, as xsltproc is
+  given it.
 
   Parameters:
     title   the page's title and heading (default "Press releases")
