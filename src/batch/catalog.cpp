@@ -129,26 +129,23 @@ using doc_ptr = std::unique_ptr<xmlDoc, doc_deleter>;
 
 // Newest first; releases without a date last; ties by source so that the
 // order never depends on the order given.
-std::vector<std::size_t> newest_first(std::span<const catalog_entry> entries) {
-    std::vector<std::size_t> order(entries.size());
+std::vector<std::size_t> newest_first(const catalog_releases& releases) {
+    std::vector<std::size_t> order(releases.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-        const catalog_entry& l = entries[a];
-        const catalog_entry& r = entries[b];
-        if (l.info.date.empty() != r.info.date.empty()) return r.info.date.empty();
-        if (l.info.date != r.info.date) return l.info.date > r.info.date;
-        return l.source < r.source;
+        const std::string_view l = releases.date(a), r = releases.date(b);
+        if (l.empty() != r.empty()) return r.empty();
+        if (l != r) return l > r;
+        return releases.source(a) < releases.source(b);
     });
     return order;
 }
 
-std::string year_of(const catalog_entry& e) {
-    return e.info.date.substr(0, std::min<std::size_t>(4, e.info.date.size()));
-}
+std::string year_of(std::string_view date) { return std::string(date.substr(0, 4)); }
 
 // A catalog document with the whole catalog's attributes and the releases
 // `order[i]` for i in `part`.
-doc_ptr catalog_document(std::span<const catalog_entry> entries, std::span<const std::size_t> order,
+doc_ptr catalog_document(const catalog_releases& releases, std::span<const std::size_t> order,
                          std::span<const std::size_t> part, const catalog_options& options) {
     doc_ptr doc(xmlNewDoc(BAD_CAST "1.0"));
     xmlNodePtr root = xmlNewDocNode(doc.get(), nullptr, BAD_CAST "catalog", nullptr);
@@ -156,20 +153,20 @@ doc_ptr catalog_document(std::span<const catalog_entry> entries, std::span<const
     xmlNsPtr ns = xmlNewNs(root, BAD_CAST catalog_ns, nullptr);
     xmlSetNs(root, ns);
     set(root, "version", "1");
-    set(root, "count", std::to_string(entries.size()));
+    set(root, "count", std::to_string(releases.size()));
     set(root, "generator-version", version());
-    set(root, "updated", order.empty() ? std::string() : entries[order.front()].info.date);
+    set(root, "updated", order.empty() ? std::string_view() : releases.date(order.front()));
     if (!options.base_url.empty())
         set(root, "base", options.base_url.ends_with('/') ? options.base_url : options.base_url + '/');
 
     for (std::size_t i : part) {
-        const catalog_entry& e = entries[i];
+        const catalog_entry e = releases.entry(i);
         xmlNodePtr rel = xmlNewChild(root, ns, BAD_CAST "release", nullptr);
         set(rel, "source", e.source);
         // Stable as long as the release stays where it is in the archive.
         set(rel, "id", "urn:communique:release:" + url_path(clean(e.source)));
         set(rel, "date", e.info.date);
-        set(rel, "year", year_of(e));
+        set(rel, "year", year_of(e.info.date));
         set(rel, "kind", e.info.kind);
         set(rel, "lang", e.info.language);
         child(rel, ns, "headline", e.info.headline);
@@ -232,17 +229,17 @@ std::string transformed(const stylesheet& sheet, xmlDocPtr doc, const catalog_op
 
 }  // namespace
 
-bool write_catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+bool write_catalog_file(const catalog_releases& releases, const catalog_options& options, std::size_t file,
                         const std::function<bool(std::string_view)>& sink, std::size_t part_size) {
     const catalog_file_sheet f = sheet_of(file);
     const char* name = catalog_files[file];
-    const std::vector<std::size_t> order = newest_first(entries);
+    const std::vector<std::size_t> order = newest_first(releases);
     const std::span<const std::size_t> all(order);
 
     if (!f.parted) {
         std::size_t dated = 0;
-        while (dated < order.size() && !entries[order[dated]].info.date.empty()) ++dated;
-        doc_ptr doc = catalog_document(entries, all, all.first(feed_entries(options, dated)), options);
+        while (dated < order.size() && !releases.date(order[dated]).empty()) ++dated;
+        doc_ptr doc = catalog_document(releases, all, all.first(feed_entries(options, dated)), options);
         return sink(transformed(*f.sheet, doc.get(), options, name));
     }
 
@@ -250,12 +247,12 @@ bool write_catalog_file(std::span<const catalog_entry> entries, const catalog_op
     std::size_t begin = 0;
     do {
         const std::size_t end = std::min(order.size(), begin + part_size);
-        doc_ptr doc = catalog_document(entries, all, all.subspan(begin, end - begin), options);
+        doc_ptr doc = catalog_document(releases, all, all.subspan(begin, end - begin), options);
         xmlNodePtr root = xmlDocGetRootElement(doc.get());
         set(root, "offset", std::to_string(begin));
         set(root, "remaining", std::to_string(order.size() - end));
-        if (begin > 0) set(root, "previous-year", year_of(entries[order[begin - 1]]));
-        if (end < order.size()) set(root, "next-year", year_of(entries[order[end]]));
+        if (begin > 0) set(root, "previous-year", year_of(releases.date(order[begin - 1])));
+        if (end < order.size()) set(root, "next-year", year_of(releases.date(order[end])));
         std::string out = transformed(*f.sheet, doc.get(), options, name);
         doc.reset();
         if (f.trailing_break && end < order.size() && out.ends_with('\n')) out.pop_back();
@@ -276,10 +273,11 @@ std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const c
 
 std::vector<std::pair<std::string, std::string>> write_catalog(std::span<const catalog_entry> entries,
                                                                const catalog_options& options) {
+    const detail::catalog_span releases(entries);
     std::vector<std::pair<std::string, std::string>> files;
     for (std::size_t i = 0; i < std::size(detail::catalog_files); ++i) {
         std::string bytes;
-        detail::write_catalog_file(entries, options, i, [&](std::string_view piece) {
+        detail::write_catalog_file(releases, options, i, [&](std::string_view piece) {
             bytes += piece;
             return true;
         });

@@ -10,6 +10,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fcntl.h>
+#include <stdexcept>
 #include <system_error>
 #include <unistd.h>
 
@@ -213,12 +214,26 @@ bool read_report(const std::filesystem::path& file, std::vector<communique::cata
     return true;
 }
 
-std::vector<communique::catalog_entry> catalog_entries(const release_log& log, std::size_t releases) {
-    std::vector<communique::catalog_entry> out;
+logged_releases::logged_releases(const release_log& log, std::size_t releases) : log_(log) {
+    // Room for every release made once: doubling would hold two arrays at once.
+    kept_.reserve(releases);
     for (std::size_t i = 0; i < releases; ++i)
         if (std::optional<std::string> line = log.line(i))
-            if (auto e = catalog_entry_of(json::parse(*line, nullptr, false))) out.push_back(std::move(*e));
-    return out;
+            if (auto e = catalog_entry_of(json::parse(*line, nullptr, false))) {
+                const std::size_t date_at = text_.size();
+                text_ += e->info.date;
+                const std::size_t source_at = text_.size();
+                text_ += e->source;
+                kept_.push_back({i, date_at, source_at, text_.size()});
+            }
+}
+
+communique::catalog_entry logged_releases::entry(std::size_t i) const {
+    std::optional<std::string> line = log_.line(kept_[i].index);
+    std::optional<communique::catalog_entry> e;
+    if (line) e = catalog_entry_of(json::parse(*line, nullptr, false));
+    if (!e) throw std::runtime_error("the log of this run's releases could not be read back");
+    return std::move(*e);
 }
 
 }  // namespace batch

@@ -16,6 +16,7 @@
 // release a line.
 #pragma once
 
+#include "batch/catalog_files.hpp"
 #include "batch/inputs.hpp"
 
 #include <communique/communique.hpp>
@@ -65,7 +66,7 @@ struct counts {
 
 // The report's line for every release, written as each one finishes (from
 // any thread) to an unnamed temporary file in the output folder, and read
-// back in the inputs' order by write_report() and catalog_entries(). Only
+// back by write_report() (in the inputs' order) and logged_releases. Only
 // what a line's offset and length take stays in memory. A log made
 // disabled (no --report, no --catalog) records nothing.
 class release_log {
@@ -113,7 +114,31 @@ bool write_report(const std::filesystem::path& file, const run_facts& facts, std
 // converted-invalid or skipped), as catalog entries.
 bool read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into, std::string& error);
 
-// The same from this run's log.
-std::vector<communique::catalog_entry> catalog_entries(const release_log& log, std::size_t releases);
+// The same from this run's log, for the catalog: each release's date and
+// source kept (what the catalog's order is made from, about 100 bytes a
+// release), its entry read back from the log when the catalog shows it.
+// entry() throws std::runtime_error when the log cannot be read back.
+class logged_releases final : public communique::detail::catalog_releases {
+public:
+    logged_releases(const release_log& log, std::size_t releases);
+    std::size_t size() const override { return kept_.size(); }
+    std::string_view date(std::size_t i) const override { return text(kept_[i].date_at, kept_[i].source_at); }
+    std::string_view source(std::size_t i) const override { return text(kept_[i].source_at, kept_[i].end); }
+    communique::catalog_entry entry(std::size_t i) const override;
+
+private:
+    // Dates and sources one after the other in one string: a string each,
+    // among the freed pieces of the lines parsed, would keep those pages.
+    struct kept {
+        std::size_t index;  // in the log
+        std::size_t date_at, source_at, end;  // in text_
+    };
+    std::string_view text(std::size_t from, std::size_t to) const {
+        return std::string_view(text_).substr(from, to - from);
+    }
+    const release_log& log_;
+    std::vector<kept> kept_;
+    std::string text_;
+};
 
 }  // namespace batch

@@ -389,7 +389,7 @@ std::size_t refuse_overwrites(const std::vector<job>& jobs, const std::vector<pr
 
 }  // namespace
 
-bool write_catalog_files(const fs::path& out_dir, std::span<const communique::catalog_entry> entries,
+bool write_catalog_files(const fs::path& out_dir, const communique::detail::catalog_releases& releases,
                          const communique::catalog_options& options, const std::function<void(std::string_view)>& say) {
     std::unique_ptr<communique::detail::writers> writers;
     try {
@@ -409,7 +409,7 @@ bool write_catalog_files(const fs::path& out_dir, std::span<const communique::ca
             path,
             [&](std::FILE* f) {
                 try {
-                    return writers->catalog_file(entries, options, i, [&](std::string_view piece) {
+                    return writers->catalog_file(releases, options, i, [&](std::string_view piece) {
                         return piece.empty() || std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
                     });
                 } catch (const std::exception& e) {
@@ -560,9 +560,9 @@ communique::job_summary run(const communique::job_options& opts, events& out, co
             out.say(fmt::format("the catalog: {}", why));
             io_trouble = true;
         } else {
-            auto entries = catalog_entries(log, jobs.size());
-            if (write_catalog_files(req.out_dir, entries, req.catalog_options, [&](std::string_view m) { out.say(m); }))
-                summary.catalog_releases = entries.size();
+            const logged_releases releases(log, jobs.size());
+            if (write_catalog_files(req.out_dir, releases, req.catalog_options, [&](std::string_view m) { out.say(m); }))
+                summary.catalog_releases = releases.size();
             else
                 io_trouble = true;
         }

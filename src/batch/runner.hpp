@@ -5,6 +5,8 @@
 // see goes to the job's callbacks, and the command prints it.
 #pragma once
 
+#include "batch/catalog_files.hpp"
+
 #include <communique/communique.hpp>
 
 #include <atomic>
@@ -39,7 +41,7 @@ communique::job_summary run(const communique::job_options& opts, events& say, co
 
 // Writes a catalog's files (communique::write_catalog) into `out_dir`;
 // false after telling `say` why.
-bool write_catalog_files(const std::filesystem::path& out_dir, std::span<const communique::catalog_entry> entries,
+bool write_catalog_files(const std::filesystem::path& out_dir, const communique::detail::catalog_releases& releases,
                          const communique::catalog_options& options, const std::function<void(std::string_view)>& say);
 
 }  // namespace batch

@@ -772,7 +772,8 @@ int run_catalog(const std::vector<std::string>& reports, const std::string& out_
     if (missing > 0)
         out.error(fmt::format("warning: {} linked output{} not under {} (copy the shards' outputs there)", missing,
                               missing == 1 ? " is" : "s are", folder.string()));
-    if (!batch::write_catalog_files(folder, unique, opts, [&](std::string_view m) { out.error(m); }))
+    if (!batch::write_catalog_files(folder, communique::detail::catalog_span(unique), opts,
+                                    [&](std::string_view m) { out.error(m); }))
         return exit_usage;
     fmt::print("{}\n", catalog_summary(folder, unique.size()));
     return exit_ok;

@@ -3,6 +3,7 @@
 // reaches its writers through the same table.
 #include "write/writers_entry.h"
 
+#include "batch/catalog_files.hpp"
 #include "transform/xslt.hpp"
 #include "write/formats.hpp"
 #include "write/writers.hpp"
@@ -66,12 +67,11 @@ int write(const void* w, const void* tree, const char* format, std::size_t forma
     });
 }
 
-int catalog_file(const void* w, const void* entries, std::size_t count, const void* opts, std::size_t file,
-                 const void* sink, int* failure, char** error) {
+int catalog_file(const void* w, const void* releases, const void* opts, std::size_t file, const void* sink,
+                 int* failure, char** error) {
     return guarded(failure, error, [&] {
         return static_cast<const writers*>(w)->catalog_file(
-                   std::span(static_cast<const catalog_entry*>(entries), count),
-                   *static_cast<const catalog_options*>(opts), file,
+                   *static_cast<const catalog_releases*>(releases), *static_cast<const catalog_options*>(opts), file,
                    *static_cast<const std::function<bool(std::string_view)>*>(sink))
                    ? 1
                    : 0;

@@ -37,11 +37,11 @@ public:
         return written == 1;
     }
 
-    bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+    bool catalog_file(const catalog_releases& releases, const catalog_options& options, std::size_t file,
                       const std::function<bool(std::string_view)>& sink) const override {
         int failure = 0;
         char* error = nullptr;
-        int taken = t_.catalog_file(handle_, entries.data(), entries.size(), &options, file, &sink, &failure, &error);
+        int taken = t_.catalog_file(handle_, &releases, &options, file, &sink, &failure, &error);
         if (taken < 0) rethrow(t_, failure, error);
         return taken == 1;
     }

@@ -4,6 +4,7 @@
 // libxslt, PoDoFo or HarfBuzz.
 #pragma once
 
+#include "batch/catalog_files.hpp"
 #include "tree/release.hpp"
 #include "write/writers_entry.h"
 
@@ -32,8 +33,8 @@ public:
     // here by the bulk job: the catalog's stylesheets come with the writers,
     // which the command has only in its module. Thread-safe; throws as
     // write_catalog does.
-    virtual bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options,
-                              std::size_t file, const std::function<bool(std::string_view)>& sink) const = 0;
+    virtual bool catalog_file(const catalog_releases& releases, const catalog_options& options, std::size_t file,
+                              const std::function<bool(std::string_view)>& sink) const = 0;
 };
 
 // The writers for these options, reached through the C table below: one

@@ -50,12 +50,13 @@ typedef struct communique_writers_v1_table {
     int (*write)(const void* writers, const void* tree, const char* format, size_t format_size, void* out,
                  void* diagnostics, int* failure, char** error);
     /* communique::detail::write_catalog_file (batch/catalog_files.hpp): the
-     * catalog file number `file` of `count` `communique::catalog_entry` from
-     * `entries` and a `const communique::catalog_options*`, passed piece by
-     * piece to a `const std::function<bool(std::string_view)>*`; 1 when every
-     * piece was taken, 0 when the function refused one, -1 on failure. (Since
-     * version 2; version 1 returned the three files whole.) */
-    int (*catalog_file)(const void* writers, const void* entries, size_t count, const void* options, size_t file,
+     * catalog file number `file` of a `const communique::detail::
+     * catalog_releases*` and a `const communique::catalog_options*`, passed
+     * piece by piece to a `const std::function<bool(std::string_view)>*`; 1
+     * when every piece was taken, 0 when the function refused one, -1 on
+     * failure. (Since version 2; version 1 took every entry in memory and
+     * returned the three files whole.) */
+    int (*catalog_file)(const void* writers, const void* releases, const void* options, size_t file,
                         const void* sink, int* failure, char** error);
     /* The names of the parameters the stylesheets of the formats (a
      * `const std::vector<std::string>*`) declare, the catalog's too when

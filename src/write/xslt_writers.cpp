@@ -166,9 +166,9 @@ public:
     explicit xslt_writers(const options& opts);
     bool write(const release_tree& tree, std::string_view format, std::string& out,
                std::vector<diagnostic>& diagnostics) const override;
-    bool catalog_file(std::span<const catalog_entry> entries, const catalog_options& options, std::size_t file,
+    bool catalog_file(const catalog_releases& releases, const catalog_options& options, std::size_t file,
                       const std::function<bool(std::string_view)>& sink) const override {
-        return write_catalog_file(entries, options, file, sink);
+        return write_catalog_file(releases, options, file, sink);
     }
 
 private:

@@ -8,6 +8,8 @@
 
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -44,7 +46,7 @@ std::vector<catalog_entry> entries(std::size_t n) {
 std::string file(const std::vector<catalog_entry>& e, const catalog_options& o, std::size_t f, std::size_t part,
                  std::size_t* pieces = nullptr) {
     std::string out;
-    REQUIRE(detail::write_catalog_file(e, o, f, [&](std::string_view piece) {
+    REQUIRE(detail::write_catalog_file(detail::catalog_span(e), o, f, [&](std::string_view piece) {
         out += piece;
         if (pieces) ++*pieces;
         return true;
@@ -106,9 +108,54 @@ TEST_CASE("the catalog reaches its caller a part at a time") {
     CHECK(json == 11);
     CHECK(feed == 1);
     std::size_t calls = 0;
-    CHECK_FALSE(detail::write_catalog_file(e, {}, 0, [&](std::string_view) { return ++calls > 2; }, 4));
+    const detail::catalog_span releases(e);
+    CHECK_FALSE(detail::write_catalog_file(releases, {}, 0, [&](std::string_view) { return ++calls > 2; }, 4));
     CHECK(calls == 1);
-    CHECK_THROWS_AS(detail::write_catalog_file(e, {}, 3, [](std::string_view) { return true; }), std::invalid_argument);
+    CHECK_THROWS_AS(detail::write_catalog_file(releases, {}, 3, [](std::string_view) { return true; }),
+                    std::invalid_argument);
+}
+
+namespace {
+
+// Releases that count the entries asked for, and those asked for since the
+// last piece was handed over.
+class counted final : public detail::catalog_releases {
+public:
+    explicit counted(std::span<const catalog_entry> e) : span_(e) {}
+    std::size_t size() const override { return span_.size(); }
+    std::string_view date(std::size_t i) const override { return span_.date(i); }
+    std::string_view source(std::size_t i) const override { return span_.source(i); }
+    catalog_entry entry(std::size_t i) const override {
+        ++asked;
+        ++since_piece;
+        return span_.entry(i);
+    }
+    mutable std::size_t asked = 0, since_piece = 0;
+
+private:
+    detail::catalog_span span_;
+};
+
+}  // namespace
+
+TEST_CASE("the catalog asks for each release's entry only when the part that shows it is made") {
+    const std::vector<catalog_entry> e = entries(41);
+    for (std::size_t f : {0, 1}) {
+        counted releases(e);
+        std::size_t most = 0;
+        REQUIRE(detail::write_catalog_file(releases, {}, f, [&](std::string_view) {
+            most = std::max(most, releases.since_piece);
+            releases.since_piece = 0;
+            return true;
+        }, 4));
+        CHECK(releases.asked == 41);
+        CHECK(most == 4);
+    }
+    counted feed(e);
+    catalog_options three;
+    three.parameters["limit"] = "3";
+    REQUIRE(detail::write_catalog_file(feed, three, 2, [](std::string_view) { return true; }));
+    CHECK(feed.asked == 3);
 }
 
 TEST_CASE("the feed is made from the releases it shows, as many as its limit") {
