@@ -18,7 +18,7 @@
 // keeps the stylesheets plain XSLT 1.0 that a house can replace.
 //
 // That document is never made whole: a tree of every release, and the result
-// trees made from it, would grow by about 15 MB a thousand releases. The page
+// trees made from it, would grow by about 11 MB a thousand releases. The page
 // and the JSON are made from parts of `catalog_part_size` releases, each
 // part a catalog document of its own with the whole catalog's attributes and
 // where it stands (offset, remaining, previous-year, next-year: the

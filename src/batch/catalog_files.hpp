@@ -16,7 +16,8 @@ namespace communique::detail {
 inline constexpr const char* catalog_files[] = {"index.html", "catalog.json", "feed.atom"};
 
 // How many releases make one part of the page and the JSON: a part's trees
-// (about 15 KB a release) are all the catalog holds at once.
+// (about 11 KB a release) are what the catalog holds at once, beside the
+// order of the releases.
 inline constexpr std::size_t catalog_part_size = 256;
 
 // The releases a catalog lists, as write_catalog_file reads them: the date
