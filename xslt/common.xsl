@@ -10,14 +10,25 @@
     not text.
   - mode "plain": an element's text on one line, whitespace normalised (for
     attributes, titles and metadata); a printed line break is a space.
-  - mode "run-in": a run-in dateline as it opens the first paragraph,
-    "PHNOM PENH, 3 March 2024 – "; a writer that marks the dateline up
-    overrides it and calls run-in-separator itself.
+  - mode "organisations" on the issuer: its organisations on one line,
+    "A; B" (a document's creator, publisher or copyright holder).
+  - direction(lang): "rtl" for a language written right to left, else "ltr".
+  - mode "url" on an address (@href, @src): as a link or an image gives it.
+  - mode "opening" on a paragraph, and mode "run-in": a run-in dateline as
+    it opens the body's first paragraph, "PHNOM PENH, 3 March 2024 – "; a
+    writer that marks the dateline up overrides mode "run-in" and calls
+    run-in-separator itself.
+  - tables: key "table-head" (the heading rows that open a table), mode
+    "widest-row" (which row sets the columns) and mode "column-share" (how
+    much of the width a column asks for).
+  - mode "image-text" on a figure: "[Image: alt]", for the writers that
+    show no image.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
-                exclude-result-prefixes="r">
+                xmlns:str="http://exslt.org/strings"
+                exclude-result-prefixes="r str">
 
   <xsl:strip-space elements="r:release r:header r:issuer r:body r:list r:quote r:table r:row r:figure r:closing"/>
 
@@ -30,6 +41,41 @@
 
   <xsl:template match="r:br" mode="plain-text">
     <xsl:text> </xsl:text>
+  </xsl:template>
+
+  <xsl:template match="r:issuer" mode="organisations">
+    <xsl:for-each select="r:organisation">
+      <xsl:if test="position() &gt; 1">; </xsl:if>
+      <xsl:apply-templates select="." mode="plain"/>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- By the language's primary subtag, in any case: Arabic, Hebrew,
+       Persian and Urdu. -->
+  <xsl:template name="direction">
+    <xsl:param name="lang"/>
+    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'),
+                                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:choose>
+      <xsl:when test="$primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">rtl</xsl:when>
+      <xsl:otherwise>ltr</xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- A URL with spaces is not a valid address (an href, a relationship's
+       target); they are the only thing a press office is likely to leave
+       in one. -->
+  <xsl:template match="@*" mode="url">
+    <xsl:value-of select="str:replace(normalize-space(.), ' ', '%20')"/>
+  </xsl:template>
+
+  <!-- What a paragraph opens with: the run-in dateline, when the paragraph
+       is the body's first. Without one, the writers set the dateline on its
+       own. ([1] alone is a step libxml2 stops at.) -->
+  <xsl:template match="r:p" mode="opening">
+    <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
+      <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
+    </xsl:if>
   </xsl:template>
 
   <xsl:template match="r:dateline" mode="run-in" priority="-1">
@@ -49,6 +95,53 @@
         <xsl:text> &#x2013; </xsl:text>
       </xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- A table's heading rows, by the table's generate-id(): those before
+       its first row of data (a heading row further down is set as data). -->
+  <xsl:key name="table-head" match="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"
+           use="generate-id(..)"/>
+
+  <!-- A table has a column for each cell of its widest row: that row's
+       number among the table's rows (the first, if several are as wide). -->
+  <xsl:template match="r:table" mode="widest-row">
+    <xsl:for-each select="r:row">
+      <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1">
+        <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A column's share of the table's width, for the writers that set
+       tables across the page (the context: the column's cell in the widest
+       row): the length of the column's longest text, from 4 to 40, so that
+       a long cell wraps rather than starving the others. -->
+  <xsl:template match="r:cell" mode="column-share">
+    <xsl:variable name="p" select="count(preceding-sibling::r:cell) + 1"/>
+    <xsl:variable name="longest">
+      <xsl:for-each select="../../r:row/r:cell[$p]">
+        <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="string-length(normalize-space(.))"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$longest &lt; 4">4</xsl:when>
+      <xsl:when test="$longest &gt; 40">40</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- No image is embedded (nor fetched): its alternative text (else its
+       address) in brackets. -->
+  <xsl:template match="r:figure" mode="image-text">
+    <xsl:text>[Image</xsl:text>
+    <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
+      <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
+    </xsl:if>
+    <xsl:text>]</xsl:text>
   </xsl:template>
 
 </xsl:stylesheet>

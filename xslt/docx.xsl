@@ -51,13 +51,12 @@
   default run properties); a paragraph in another language has w:lang on
   its runs.
 
-  No parameters. XSLT 1.0 + EXSLT (str:replace, str:tokenize,
-  exsl:node-set).
+  No parameters. XSLT 1.0 + EXSLT (exsl:node-set; str:replace in
+  common.xsl).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
-                xmlns:str="http://exslt.org/strings"
                 xmlns:exsl="http://exslt.org/common"
                 xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage"
                 xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -66,9 +65,9 @@
                 xmlns:dcterms="http://purl.org/dc/terms/"
                 xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
                 xmlns:cq="urn:communique:docx"
-                exclude-result-prefixes="r str exsl">
+                exclude-result-prefixes="r exsl">
 
-  <!-- mode plain, the run-in dateline: common.xsl -->
+  <!-- mode plain, direction, the run-in dateline, tables: common.xsl -->
   <xsl:include href="common.xsl"/>
   <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>
@@ -180,10 +179,7 @@
       </xsl:if>
       <xsl:if test="/r:release/r:header/r:issuer/r:organisation">
         <dc:creator>
-          <xsl:for-each select="/r:release/r:header/r:issuer/r:organisation">
-            <xsl:if test="position() &gt; 1">; </xsl:if>
-            <xsl:apply-templates select="." mode="plain"/>
-          </xsl:for-each>
+          <xsl:apply-templates select="/r:release/r:header/r:issuer" mode="organisations"/>
         </dc:creator>
       </xsl:if>
       <dc:language>
@@ -312,46 +308,26 @@
           </xsl:if>
         </xsl:with-param>
       </xsl:call-template>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*)">
-        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
-      </xsl:if>
+      <xsl:apply-templates select="." mode="opening"/>
       <xsl:apply-templates/>
     </w:p>
   </xsl:template>
 
   <!-- A table across the text width (A4 less the margins: 9355 twips). -->
   <xsl:template match="r:table">
-    <xsl:variable name="rows" select="r:row"/>
     <xsl:variable name="widest">
-      <xsl:for-each select="r:row">
-        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
-        </xsl:if>
-      </xsl:for-each>
+      <xsl:apply-templates select="." mode="widest-row"/>
     </xsl:variable>
     <xsl:variable name="shares-tree">
       <xsl:for-each select="r:row[number($widest)]/r:cell">
-        <xsl:variable name="p" select="position()"/>
-        <xsl:variable name="longest">
-          <xsl:for-each select="$rows/r:cell[$p]">
-            <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
-            <xsl:if test="position() = 1">
-              <xsl:value-of select="string-length(normalize-space(.))"/>
-            </xsl:if>
-          </xsl:for-each>
-        </xsl:variable>
         <share>
-          <xsl:choose>
-            <xsl:when test="$longest &lt; 4">4</xsl:when>
-            <xsl:when test="$longest &gt; 40">40</xsl:when>
-            <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
-          </xsl:choose>
+          <xsl:apply-templates select="." mode="column-share"/>
         </share>
       </xsl:for-each>
     </xsl:variable>
     <xsl:variable name="shares" select="exsl:node-set($shares-tree)/share"/>
     <xsl:variable name="total" select="sum($shares)"/>
+    <xsl:variable name="head" select="key('table-head', generate-id())"/>
     <xsl:if test="r:caption">
       <w:p>
         <w:pPr>
@@ -383,7 +359,7 @@
         <w:tr>
           <w:trPr>
             <w:cantSplit/>
-            <xsl:if test="@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])">
+            <xsl:if test="count(. | $head) = count($head)">
               <w:tblHeader/>
             </xsl:if>
           </w:trPr>
@@ -442,7 +418,7 @@
           <w:i/>
           <w:iCs/>
         </w:rPr>
-        <w:t xml:space="preserve"><xsl:text>[Image</xsl:text><xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''"><xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/></xsl:if><xsl:text>]</xsl:text></w:t>
+        <w:t xml:space="preserve"><xsl:apply-templates select="." mode="image-text"/></w:t>
       </w:r>
     </w:p>
     <xsl:if test="r:caption">
@@ -542,12 +518,12 @@
           <w:numId w:val="{$num}"/>
         </w:numPr>
       </xsl:if>
-      <xsl:variable name="rtl">
-        <xsl:call-template name="is-rtl">
+      <xsl:variable name="direction">
+        <xsl:call-template name="direction">
           <xsl:with-param name="lang" select="ancestor-or-self::*[@xml:lang][1]/@xml:lang"/>
         </xsl:call-template>
       </xsl:variable>
-      <xsl:if test="$rtl = 'yes'">
+      <xsl:if test="$direction = 'rtl'">
         <w:bidi/>
       </xsl:if>
       <xsl:if test="string($indent) != ''">
@@ -557,12 +533,6 @@
         <w:jc w:val="{$jc}"/>
       </xsl:if>
     </w:pPr>
-  </xsl:template>
-
-  <xsl:template name="is-rtl">
-    <xsl:param name="lang"/>
-    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'), $upper, $lower)"/>
-    <xsl:if test="$primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">yes</xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -625,10 +595,14 @@
   <xsl:template name="language">
     <xsl:param name="lang"/>
     <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'), $upper, $lower)"/>
+    <xsl:variable name="direction">
+      <xsl:call-template name="direction">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:variable>
     <w:lang w:val="{$lang}">
       <xsl:choose>
-        <xsl:when test="$primary = 'km' or $primary = 'th' or $primary = 'lo' or $primary = 'my'
-                        or $primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">
+        <xsl:when test="$primary = 'km' or $primary = 'th' or $primary = 'lo' or $primary = 'my' or $direction = 'rtl'">
           <xsl:attribute name="w:bidi">
             <xsl:value-of select="$lang"/>
           </xsl:attribute>
@@ -648,10 +622,11 @@
     </w:r>
   </xsl:template>
 
-  <!-- A URL with spaces is not a valid relationship target; they are the
-       only thing a press office is likely to leave in one. -->
   <xsl:template match="r:link">
-    <w:hyperlink cq:href="{str:replace(normalize-space(@href), ' ', '%20')}">
+    <w:hyperlink>
+      <xsl:attribute name="cq:href">
+        <xsl:apply-templates select="@href" mode="url"/>
+      </xsl:attribute>
       <xsl:apply-templates/>
     </w:hyperlink>
   </xsl:template>
@@ -821,109 +796,7 @@
         <w:name w:val="Normal"/>
         <w:qFormat/>
       </w:style>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'State'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="size" select="26"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Motto'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="after" select="360"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Organisation'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Unit'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'LunarDate'"/>
-        <xsl:with-param name="name" select="'Lunar Date'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="before" select="240"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Reference'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="before" select="120"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Genre'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="size" select="28"/>
-        <xsl:with-param name="before" select="360"/>
-        <xsl:with-param name="after" select="240"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Title'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="size" select="34"/>
-        <xsl:with-param name="before" select="240"/>
-        <xsl:with-param name="after" select="120"/>
-        <xsl:with-param name="keep-next" select="true()"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Subtitle'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="italic" select="true()"/>
-        <xsl:with-param name="after" select="240"/>
-        <xsl:with-param name="keep-next" select="true()"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Dateline'"/>
-        <xsl:with-param name="jc" select="'right'"/>
-        <xsl:with-param name="before" select="240"/>
-        <xsl:with-param name="after" select="240"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'BodyText'"/>
-        <xsl:with-param name="name" select="'Body Text'"/>
-        <xsl:with-param name="jc" select="'both'"/>
-        <xsl:with-param name="after" select="240"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'ListParagraph'"/>
-        <xsl:with-param name="name" select="'List Paragraph'"/>
-        <xsl:with-param name="jc" select="'both'"/>
-        <xsl:with-param name="after" select="80"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Quote'"/>
-        <xsl:with-param name="jc" select="'both'"/>
-        <xsl:with-param name="italic" select="true()"/>
-        <xsl:with-param name="indent" select="720"/>
-        <xsl:with-param name="after" select="240"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Heading2'"/>
-        <xsl:with-param name="name" select="'heading 2'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="size" select="26"/>
-        <xsl:with-param name="before" select="360"/>
-        <xsl:with-param name="after" select="120"/>
-        <xsl:with-param name="keep-next" select="true()"/>
-        <xsl:with-param name="outline" select="1"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'Closing'"/>
-        <xsl:with-param name="size" select="22"/>
-        <xsl:with-param name="after" select="160"/>
-      </xsl:call-template>
-      <xsl:call-template name="paragraph-style">
-        <xsl:with-param name="id" select="'EndMark'"/>
-        <xsl:with-param name="name" select="'End Mark'"/>
-        <xsl:with-param name="jc" select="'center'"/>
-        <xsl:with-param name="bold" select="true()"/>
-        <xsl:with-param name="before" select="240"/>
-      </xsl:call-template>
+      <xsl:apply-templates select="exsl:node-set($paragraph-styles)/style" mode="paragraph-style"/>
 
       <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
         <w:name w:val="Default Paragraph Font"/>
@@ -951,64 +824,76 @@
     </w:styles>
   </xsl:template>
 
-  <!-- A paragraph style based on Normal; sizes in half-points, spacing and
-       indentation in twentieths of a point. -->
-  <xsl:template name="paragraph-style">
-    <xsl:param name="id"/>
-    <xsl:param name="name" select="$id"/>
-    <xsl:param name="jc"/>
-    <xsl:param name="bold" select="false()"/>
-    <xsl:param name="italic" select="false()"/>
-    <xsl:param name="size"/>
-    <xsl:param name="before"/>
-    <xsl:param name="after"/>
-    <xsl:param name="indent"/>
-    <xsl:param name="keep-next" select="false()"/>
-    <xsl:param name="outline"/>
-    <w:style w:type="paragraph" w:styleId="{$id}">
-      <w:name w:val="{$name}"/>
+  <!--
+    The paragraph styles, each based on Normal: alignment (jc), bold,
+    italic, size in half-points, spacing before and after and indentation
+    (on both sides) in twentieths of a point, kept with the next paragraph,
+    outline level; the name is the id unless it says otherwise.
+  -->
+  <xsl:variable name="paragraph-styles">
+    <style id="State" jc="center" bold="1" size="26"/>
+    <style id="Motto" jc="center" bold="1" after="360"/>
+    <style id="Organisation" jc="center" bold="1"/>
+    <style id="Unit" jc="center"/>
+    <style id="LunarDate" name="Lunar Date" jc="center" before="240"/>
+    <style id="Reference" jc="center" before="120"/>
+    <style id="Genre" jc="center" bold="1" size="28" before="360" after="240"/>
+    <style id="Title" jc="center" bold="1" size="34" before="240" after="120" keep-next="1"/>
+    <style id="Subtitle" jc="center" italic="1" after="240" keep-next="1"/>
+    <style id="Dateline" jc="right" before="240" after="240"/>
+    <style id="BodyText" name="Body Text" jc="both" after="240"/>
+    <style id="ListParagraph" name="List Paragraph" jc="both" after="80"/>
+    <style id="Quote" jc="both" italic="1" indent="720" after="240"/>
+    <style id="Heading2" name="heading 2" bold="1" size="26" before="360" after="120" keep-next="1" outline="1"/>
+    <style id="Closing" size="22" after="160"/>
+    <style id="EndMark" name="End Mark" jc="center" bold="1" before="240"/>
+  </xsl:variable>
+
+  <xsl:template match="style" mode="paragraph-style">
+    <w:style w:type="paragraph" w:styleId="{@id}">
+      <w:name w:val="{@name | @id[not(../@name)]}"/>
       <w:basedOn w:val="Normal"/>
       <w:qFormat/>
       <w:pPr>
-        <xsl:if test="$keep-next">
+        <xsl:if test="@keep-next">
           <w:keepNext/>
         </xsl:if>
-        <xsl:if test="string($before) != '' or string($after) != ''">
+        <xsl:if test="@before or @after">
           <w:spacing>
-            <xsl:if test="string($before) != ''">
+            <xsl:if test="@before">
               <xsl:attribute name="w:before">
-                <xsl:value-of select="$before"/>
+                <xsl:value-of select="@before"/>
               </xsl:attribute>
             </xsl:if>
-            <xsl:if test="string($after) != ''">
+            <xsl:if test="@after">
               <xsl:attribute name="w:after">
-                <xsl:value-of select="$after"/>
+                <xsl:value-of select="@after"/>
               </xsl:attribute>
             </xsl:if>
           </w:spacing>
         </xsl:if>
-        <xsl:if test="string($indent) != ''">
-          <w:ind w:left="{$indent}" w:right="{$indent}"/>
+        <xsl:if test="@indent">
+          <w:ind w:left="{@indent}" w:right="{@indent}"/>
         </xsl:if>
-        <xsl:if test="string($jc) != ''">
-          <w:jc w:val="{$jc}"/>
+        <xsl:if test="@jc">
+          <w:jc w:val="{@jc}"/>
         </xsl:if>
-        <xsl:if test="string($outline) != ''">
-          <w:outlineLvl w:val="{$outline}"/>
+        <xsl:if test="@outline">
+          <w:outlineLvl w:val="{@outline}"/>
         </xsl:if>
       </w:pPr>
       <w:rPr>
-        <xsl:if test="$bold">
+        <xsl:if test="@bold">
           <w:b/>
           <w:bCs/>
         </xsl:if>
-        <xsl:if test="$italic">
+        <xsl:if test="@italic">
           <w:i/>
           <w:iCs/>
         </xsl:if>
-        <xsl:if test="string($size) != ''">
-          <w:sz w:val="{$size}"/>
-          <w:szCs w:val="{$size}"/>
+        <xsl:if test="@size">
+          <w:sz w:val="{@size}"/>
+          <w:szCs w:val="{@size}"/>
         </xsl:if>
       </w:rPr>
     </w:style>

@@ -50,8 +50,10 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r str exsl">
 
-  <!-- the run-in dateline: common.xsl -->
+  <!-- the run-in dateline, tables: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- marker (and the counting behind it): markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -164,9 +166,7 @@
 
   <xsl:template match="r:p" mode="block">
     <block>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
-        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
-      </xsl:if>
+      <xsl:apply-templates select="." mode="opening"/>
       <xsl:apply-templates/>
     </block>
   </xsl:template>
@@ -203,24 +203,20 @@
     <xsl:if test="r:caption">
       <block><xsl:apply-templates select="r:caption/node()"/></block>
     </xsl:if>
-    <xsl:variable name="widest">
-      <xsl:for-each select="r:row">
-        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="count(r:cell)"/>
-        </xsl:if>
-      </xsl:for-each>
+    <xsl:variable name="widest-row">
+      <xsl:apply-templates select="." mode="widest-row"/>
     </xsl:variable>
+    <xsl:variable name="widest" select="count(r:row[number($widest-row)]/r:cell)"/>
     <xsl:variable name="head" select="r:row[1][@header = 'true']"/>
     <xsl:variable name="first" select="(r:row[not(@header = 'true')] | r:row)[1]"/>
     <block>
       <xsl:call-template name="table-row">
         <xsl:with-param name="cells" select="$head/r:cell"/>
-        <xsl:with-param name="columns" select="number($widest)"/>
+        <xsl:with-param name="columns" select="$widest"/>
       </xsl:call-template>
       <xsl:value-of select="$nl"/>
       <xsl:text>|</xsl:text>
-      <xsl:for-each select="str:tokenize(str:padding(number($widest), 'x'), '')">
+      <xsl:for-each select="str:tokenize(str:padding($widest, 'x'), '')">
         <xsl:variable name="p" select="position()"/>
         <xsl:variable name="a" select="$first/r:cell[$p]/@align"/>
         <xsl:choose>
@@ -233,7 +229,7 @@
         <xsl:value-of select="$nl"/>
         <xsl:call-template name="table-row">
           <xsl:with-param name="cells" select="r:cell"/>
-          <xsl:with-param name="columns" select="number($widest)"/>
+          <xsl:with-param name="columns" select="$widest"/>
         </xsl:call-template>
       </xsl:for-each>
     </block>
@@ -648,13 +644,6 @@
       </xsl:choose>
     </xsl:for-each>
   </xsl:template>
-
-  <!-- ================================================================== -->
-  <!-- List markers                                                        -->
-  <!-- ================================================================== -->
-
-  <!-- marker (and the counting behind it): markers.xsl -->
-  <xsl:include href="markers.xsl"/>
 
   <!--
     What makes two lists one for the reader: the same bullet, the same

@@ -49,8 +49,10 @@
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
 
-  <!-- mode plain, the run-in dateline: common.xsl -->
+  <!-- mode plain, the run-in dateline, tables, figures: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- marker (and the counting behind it): markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="no"/>
 
@@ -299,9 +301,7 @@
   <xsl:template match="r:p">
     <fo:block text-align="justify" space-before="7pt">
       <xsl:apply-templates select="@xml:lang" mode="language"/>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
-        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
-      </xsl:if>
+      <xsl:apply-templates select="." mode="opening"/>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>
@@ -321,10 +321,9 @@
   </xsl:template>
 
   <!--
-    Tables: the full measure, each column as wide as its longest text
-    asks (within bounds, so that a long cell wraps rather than starving the
-    others), thin rules around the cells. Heading rows that open the table
-    are its fo:table-header, in bold. A caption is a line above it.
+    Tables: the full measure, the columns in proportion to their shares
+    (common.xsl), thin rules around the cells. Heading rows that open the
+    table are its fo:table-header, in bold. A caption is a line above it.
   -->
   <xsl:template match="r:table">
     <xsl:if test="r:caption">
@@ -332,39 +331,20 @@
         <xsl:apply-templates select="r:caption/node()"/>
       </fo:block>
     </xsl:if>
-    <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
-    <xsl:variable name="rows" select="r:row"/>
+    <xsl:variable name="head" select="key('table-head', generate-id())"/>
     <xsl:variable name="widest">
-      <xsl:for-each select="r:row">
-        <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
-        </xsl:if>
-      </xsl:for-each>
+      <xsl:apply-templates select="." mode="widest-row"/>
     </xsl:variable>
     <fo:table table-layout="fixed" width="100%" space-before="7pt">
       <xsl:if test="r:caption">
         <xsl:attribute name="keep-with-previous">always</xsl:attribute>
       </xsl:if>
       <xsl:for-each select="r:row[number($widest)]/r:cell">
-        <xsl:variable name="p" select="position()"/>
-        <xsl:variable name="longest">
-          <xsl:for-each select="$rows/r:cell[$p]">
-            <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
-            <xsl:if test="position() = 1">
-              <xsl:value-of select="string-length(normalize-space(.))"/>
-            </xsl:if>
-          </xsl:for-each>
-        </xsl:variable>
         <fo:table-column>
           <xsl:attribute name="column-width">
-            <xsl:choose>
-              <xsl:when test="$longest &lt; 4">proportional-column-width(4)</xsl:when>
-              <xsl:when test="$longest &gt; 40">proportional-column-width(40)</xsl:when>
-              <xsl:otherwise>
-                <xsl:value-of select="concat('proportional-column-width(', $longest, ')')"/>
-              </xsl:otherwise>
-            </xsl:choose>
+            <xsl:text>proportional-column-width(</xsl:text>
+            <xsl:apply-templates select="." mode="column-share"/>
+            <xsl:text>)</xsl:text>
           </xsl:attribute>
         </fo:table-column>
       </xsl:for-each>
@@ -406,16 +386,11 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- No image is embedded (nor fetched): a figure is its alternative text
-       (or address) in brackets, centred, its caption under it. -->
+  <!-- A figure is its text (common.xsl) centred, its caption under it. -->
   <xsl:template match="r:figure">
     <fo:block text-align="center" space-before="7pt" keep-together.within-page="always">
       <fo:block font-style="italic">
-        <xsl:text>[Image</xsl:text>
-        <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
-          <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
-        </xsl:if>
-        <xsl:text>]</xsl:text>
+        <xsl:apply-templates select="." mode="image-text"/>
       </fo:block>
       <xsl:if test="r:caption">
         <fo:block font-size="10pt">
@@ -553,12 +528,5 @@
   </xsl:template>
 
   <!-- date, place, honorific, name, role: their text. -->
-
-  <!-- ================================================================== -->
-  <!-- List markers                                                        -->
-  <!-- ================================================================== -->
-
-  <!-- marker (and the counting behind it): markers.xsl -->
-  <xsl:include href="markers.xsl"/>
 
 </xsl:stylesheet>

@@ -25,8 +25,10 @@
                 xmlns:date="http://exslt.org/dates-and-times"
                 exclude-result-prefixes="r str date">
 
-  <!-- mode plain, the run-in dateline: common.xsl -->
+  <!-- mode plain, direction, the run-in dateline: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- marker-counter and counter-system: counters.xsl -->
+  <xsl:include href="counters.xsl"/>
 
   <!-- about:legacy-compat makes libxslt write <!DOCTYPE html>. -->
   <xsl:output method="html" encoding="UTF-8" indent="yes" doctype-system="about:legacy-compat"/>
@@ -81,17 +83,6 @@
   <xsl:template name="head-extra"/>
   <xsl:template name="page-header"/>
   <xsl:template name="footer"/>
-
-  <!-- "rtl" for languages written right to left. -->
-  <xsl:template name="direction">
-    <xsl:param name="lang"/>
-    <xsl:variable name="primary" select="translate(substring-before(concat($lang, '-'), '-'),
-                                                   'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-    <xsl:choose>
-      <xsl:when test="$primary = 'ar' or $primary = 'he' or $primary = 'fa' or $primary = 'ur'">rtl</xsl:when>
-      <xsl:otherwise>ltr</xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
 
   <!-- ================================================================== -->
   <!-- Metadata                                                            -->
@@ -182,10 +173,7 @@
       <xsl:text>,&#10;  "publisher": {&#10;    "@type": "Organization",&#10;    "name": </xsl:text>
       <xsl:call-template name="json-string">
         <xsl:with-param name="value">
-          <xsl:for-each select="$release/r:header/r:issuer/r:organisation">
-            <xsl:if test="position() &gt; 1">; </xsl:if>
-            <xsl:apply-templates select="." mode="plain"/>
-          </xsl:for-each>
+          <xsl:apply-templates select="$release/r:header/r:issuer" mode="organisations"/>
         </xsl:with-param>
       </xsl:call-template>
       <xsl:text>&#10;  }</xsl:text>
@@ -305,9 +293,7 @@
           </xsl:call-template>
         </xsl:attribute>
       </xsl:if>
-      <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
-        <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
-      </xsl:if>
+      <xsl:apply-templates select="." mode="opening"/>
       <xsl:apply-templates/>
     </p>
   </xsl:template>
@@ -328,7 +314,7 @@
   <xsl:template match="r:table">
     <table>
       <xsl:apply-templates select="r:caption"/>
-      <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
+      <xsl:variable name="head" select="key('table-head', generate-id())"/>
       <xsl:if test="$head">
         <thead>
           <xsl:apply-templates select="$head"/>
@@ -373,7 +359,14 @@
     <figure>
       <xsl:choose>
         <xsl:when test="@src">
-          <img src="{str:replace(normalize-space(@src), ' ', '%20')}" alt="{@alt}"/>
+          <img>
+            <xsl:attribute name="src">
+              <xsl:apply-templates select="@src" mode="url"/>
+            </xsl:attribute>
+            <xsl:attribute name="alt">
+              <xsl:value-of select="@alt"/>
+            </xsl:attribute>
+          </img>
         </xsl:when>
         <xsl:when test="@alt">
           <p class="alt">
@@ -521,10 +514,11 @@
     </strong>
   </xsl:template>
 
-  <!-- A URL with spaces is not valid in href; they are the only thing a
-       press office is likely to leave in one. -->
   <xsl:template match="r:link">
-    <a href="{str:replace(normalize-space(@href), ' ', '%20')}">
+    <a>
+      <xsl:attribute name="href">
+        <xsl:apply-templates select="@href" mode="url"/>
+      </xsl:attribute>
       <xsl:apply-templates/>
     </a>
   </xsl:template>
@@ -680,8 +674,5 @@ a { color: #1d4f91; }
 }
 </xsl:text>
   </xsl:template>
-
-  <!-- marker-counter and counter-system: counters.xsl -->
-  <xsl:include href="counters.xsl"/>
 
 </xsl:stylesheet>

@@ -31,7 +31,7 @@
                 xmlns="http://iptc.org/std/NITF/2006-10-18/"
                 exclude-result-prefixes="r">
 
-  <!-- mode plain, the run-in dateline: common.xsl -->
+  <!-- mode plain, mode organisations, tables: common.xsl -->
   <xsl:include href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
@@ -80,10 +80,7 @@
           <xsl:if test="r:header/r:issuer/r:organisation">
             <doc.copyright>
               <xsl:attribute name="holder">
-                <xsl:for-each select="r:header/r:issuer/r:organisation">
-                  <xsl:if test="position() &gt; 1">; </xsl:if>
-                  <xsl:apply-templates select="." mode="plain"/>
-                </xsl:for-each>
+                <xsl:apply-templates select="r:header/r:issuer" mode="organisations"/>
               </xsl:attribute>
               <xsl:if test="$when">
                 <xsl:attribute name="year">
@@ -185,7 +182,7 @@
 
   <!-- Heading rows that open the table go in a thead. -->
   <xsl:template match="r:table">
-    <xsl:variable name="head" select="r:row[@header = 'true' and not(preceding-sibling::r:row[not(@header = 'true')])]"/>
+    <xsl:variable name="head" select="key('table-head', generate-id())"/>
     <table>
       <xsl:if test="r:caption">
         <caption>

@@ -30,8 +30,10 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r cq str exsl">
 
-  <!-- the run-in dateline: common.xsl -->
+  <!-- the run-in dateline, tables, figures: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- marker (and the counting behind it): markers.xsl -->
+  <xsl:include href="markers.xsl"/>
 
   <xsl:output method="text" encoding="UTF-8"/>
 
@@ -228,12 +230,7 @@
     </xsl:variable>
     <xsl:variable name="grid" select="exsl:node-set($grid-tree)/row"/>
     <xsl:variable name="widest-row">
-      <xsl:for-each select="$grid">
-        <xsl:sort select="count(cell)" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="count(preceding-sibling::row) + 1"/>
-        </xsl:if>
-      </xsl:for-each>
+      <xsl:apply-templates select="." mode="widest-row"/>
     </xsl:variable>
     <xsl:variable name="columns-tree">
       <xsl:for-each select="$grid[number($widest-row)]/cell">
@@ -334,17 +331,12 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A figure is its alternative text (or address) in brackets, then its
-       caption. -->
+  <!-- A figure is its text (common.xsl), then its caption. -->
   <xsl:template match="r:figure" mode="block">
     <xsl:param name="indent" select="''"/>
     <xsl:call-template name="lines">
       <xsl:with-param name="text">
-        <xsl:text>[Image</xsl:text>
-        <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
-          <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
-        </xsl:if>
-        <xsl:text>]</xsl:text>
+        <xsl:apply-templates select="." mode="image-text"/>
         <xsl:if test="r:caption">
           <xsl:value-of select="$nl"/>
           <xsl:apply-templates select="r:caption/node()"/>
@@ -592,12 +584,5 @@
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
-
-  <!-- ================================================================== -->
-  <!-- List markers                                                        -->
-  <!-- ================================================================== -->
-
-  <!-- marker (and the counting behind it): markers.xsl -->
-  <xsl:include href="markers.xsl"/>
 
 </xsl:stylesheet>
