@@ -50,8 +50,10 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r str exsl">
 
-  <!-- the run-in dateline, tables: common.xsl -->
+  <!-- the run-in dateline: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- a table's columns: layout.xsl -->
+  <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
 

@@ -49,8 +49,10 @@
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
 
-  <!-- mode plain, the run-in dateline, tables, figures: common.xsl -->
+  <!-- mode plain, the run-in dateline, a table's heading rows: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- a table's columns, a figure's text: layout.xsl -->
+  <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
 
@@ -322,7 +324,7 @@
 
   <!--
     Tables: the full measure, the columns in proportion to their shares
-    (common.xsl), thin rules around the cells. Heading rows that open the
+    (layout.xsl), thin rules around the cells. Heading rows that open the
     table are its fo:table-header, in bold. A caption is a line above it.
   -->
   <xsl:template match="r:table">
@@ -386,7 +388,7 @@
     </fo:table-cell>
   </xsl:template>
 
-  <!-- A figure is its text (common.xsl) centred, its caption under it. -->
+  <!-- A figure is its text (layout.xsl) centred, its caption under it. -->
   <xsl:template match="r:figure">
     <fo:block text-align="center" space-before="7pt" keep-together.within-page="always">
       <fo:block font-style="italic">

@@ -31,7 +31,7 @@
                 xmlns="http://iptc.org/std/NITF/2006-10-18/"
                 exclude-result-prefixes="r">
 
-  <!-- mode plain, mode organisations, tables: common.xsl -->
+  <!-- mode plain, mode organisations, a table's heading rows: common.xsl -->
   <xsl:include href="common.xsl"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>

@@ -30,8 +30,10 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r cq str exsl">
 
-  <!-- the run-in dateline, tables, figures: common.xsl -->
+  <!-- the run-in dateline: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- a table's columns, a figure's text: layout.xsl -->
+  <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
 
@@ -331,7 +333,7 @@
     </xsl:for-each>
   </xsl:template>
 
-  <!-- A figure is its text (common.xsl), then its caption. -->
+  <!-- A figure is its text (layout.xsl), then its caption. -->
   <xsl:template match="r:figure" mode="block">
     <xsl:param name="indent" select="''"/>
     <xsl:call-template name="lines">

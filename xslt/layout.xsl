@@ -1,0 +1,60 @@
+<?xml version="1.0" encoding="UTF-8"?>
+<!--
+  communique: what the writers that set tables and figures out themselves
+  share (text, draft, XSL-FO and Word each include this file; HTML and NITF
+  leave that to their readers and do not compile it).
+
+  - mode "widest-row" on a table: which row sets its columns.
+  - mode "column-share" on a cell of that row: how much of the width its
+    column asks for.
+  - mode "image-text" on a figure: "[Image: alt]", for the writers that
+    show no image.
+-->
+<xsl:stylesheet version="1.0"
+                xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
+                xmlns:r="urn:communique:release:1"
+                exclude-result-prefixes="r">
+
+  <!-- A table has a column for each cell of its widest row: that row's
+       number among the table's rows (the first, if several are as wide). -->
+  <xsl:template match="r:table" mode="widest-row">
+    <xsl:for-each select="r:row">
+      <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
+      <xsl:if test="position() = 1">
+        <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
+      </xsl:if>
+    </xsl:for-each>
+  </xsl:template>
+
+  <!-- A column's share of the table's width, for the writers that set
+       tables across the page (the context: the column's cell in the widest
+       row): the length of the column's longest text, from 4 to 40, so that
+       a long cell wraps rather than starving the others. -->
+  <xsl:template match="r:cell" mode="column-share">
+    <xsl:variable name="p" select="count(preceding-sibling::r:cell) + 1"/>
+    <xsl:variable name="longest">
+      <xsl:for-each select="../../r:row/r:cell[$p]">
+        <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
+        <xsl:if test="position() = 1">
+          <xsl:value-of select="string-length(normalize-space(.))"/>
+        </xsl:if>
+      </xsl:for-each>
+    </xsl:variable>
+    <xsl:choose>
+      <xsl:when test="$longest &lt; 4">4</xsl:when>
+      <xsl:when test="$longest &gt; 40">40</xsl:when>
+      <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:template>
+
+  <!-- No image is embedded (nor fetched): its alternative text (else its
+       address) in brackets. -->
+  <xsl:template match="r:figure" mode="image-text">
+    <xsl:text>[Image</xsl:text>
+    <xsl:if test="normalize-space(@alt | @src[not(../@alt)]) != ''">
+      <xsl:value-of select="concat(': ', normalize-space(@alt | @src[not(../@alt)]))"/>
+    </xsl:if>
+    <xsl:text>]</xsl:text>
+  </xsl:template>
+
+</xsl:stylesheet>
