@@ -21,7 +21,8 @@
   - key "table-head": the heading rows that open a table.
 
   What only the writers that set tables and figures out themselves need is
-  in layout.xsl, so that the others do not compile it.
+  in layout.xsl (which includes this file), so that the others do not
+  compile it.
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"

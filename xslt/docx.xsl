@@ -67,10 +67,9 @@
                 xmlns:cq="urn:communique:docx"
                 exclude-result-prefixes="r exsl">
 
-  <!-- mode plain, direction, the run-in dateline, a table's heading rows:
-       common.xsl -->
-  <xsl:include href="common.xsl"/>
-  <!-- a table's columns, a figure's text: layout.xsl -->
+  <!-- a table's columns, a figure's text (layout.xsl); mode plain, direction,
+       mode url, mode opening, a table's heading rows (common.xsl, which
+       layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>

@@ -50,9 +50,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r str exsl">
 
-  <!-- the run-in dateline: common.xsl -->
-  <xsl:include href="common.xsl"/>
-  <!-- a table's columns: layout.xsl -->
+  <!-- a table's columns (layout.xsl); mode opening, the run-in dateline
+       (common.xsl, which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -343,10 +342,7 @@
     <xsl:for-each select="r:item">
       <item>
       <xsl:variable name="marker">
-        <xsl:call-template name="marker">
-          <xsl:with-param name="first" select="../@marker"/>
-          <xsl:with-param name="index" select="position() - 1"/>
-        </xsl:call-template>
+        <xsl:call-template name="marker"/>
       </xsl:variable>
       <xsl:variable name="indent" select="str:padding(string-length($marker) + 1, ' ')"/>
       <xsl:if test="position() &gt; 1">

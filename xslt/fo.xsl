@@ -49,9 +49,9 @@
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
 
-  <!-- mode plain, the run-in dateline, a table's heading rows: common.xsl -->
-  <xsl:include href="common.xsl"/>
-  <!-- a table's columns, a figure's text: layout.xsl -->
+  <!-- a table's columns, a figure's text (layout.xsl); mode plain, mode
+       opening, the run-in dateline, a table's heading rows (common.xsl,
+       which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -424,10 +424,7 @@
         <fo:list-item space-before="4pt">
           <fo:list-item-label end-indent="label-end()">
             <fo:block>
-              <xsl:call-template name="marker">
-                <xsl:with-param name="first" select="../@marker"/>
-                <xsl:with-param name="index" select="position() - 1"/>
-              </xsl:call-template>
+              <xsl:call-template name="marker"/>
             </fo:block>
           </fo:list-item-label>
           <fo:list-item-body start-indent="body-start()">

@@ -1,8 +1,9 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
   communique: what the writers that set tables and figures out themselves
-  share (text, draft, XSL-FO and Word each include this file; HTML and NITF
-  leave that to their readers and do not compile it).
+  share (text, draft, XSL-FO and Word each include this file, and through
+  it common.xsl; HTML and NITF leave that to their readers, include
+  common.xsl alone and do not compile this).
 
   - mode "widest-row" on a table: which row sets its columns.
   - mode "column-share" on a cell of that row: how much of the width its
@@ -14,6 +15,9 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
                 exclude-result-prefixes="r">
+
+  <!-- What every writer shares. -->
+  <xsl:include href="common.xsl"/>
 
   <!-- A table has a column for each cell of its widest row: that row's
        number among the table's rows (the first, if several are as wide). -->

@@ -5,7 +5,9 @@
   with counters.xsl, which this file includes too).
 
   marker(first, index): the marker of item number index (0-based) of a
-  list whose first item's marker is first. The counter is the first run of
+  list whose first item's marker is first; by default, of the current
+  item, in a for-each over its list's items (first its list's marker,
+  index its position less one). The counter is the first run of
   ASCII letters or digits and what surrounds it is kept: "1." 2. 3.;
   "(a)" (b) (c); "I." II. III.; "(i)" (ii) (iii); "a)" b) c); a single
   letter other than i or I counts alphabetically (z, aa); a marker with no
@@ -26,8 +28,8 @@
                 xmlns:cq="urn:communique:xslt" exclude-result-prefixes="cq">
 
   <xsl:template name="marker">
-    <xsl:param name="first"/>
-    <xsl:param name="index"/>
+    <xsl:param name="first" select="../@marker"/>
+    <xsl:param name="index" select="position() - 1"/>
     <xsl:choose>
       <xsl:when test="function-available('cq:marker')">
         <xsl:value-of select="cq:marker(string($first), number($index))"/>

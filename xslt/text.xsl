@@ -30,9 +30,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r cq str exsl">
 
-  <!-- the run-in dateline: common.xsl -->
-  <xsl:include href="common.xsl"/>
-  <!-- a table's columns, a figure's text: layout.xsl -->
+  <!-- a table's columns, a figure's text (layout.xsl); the run-in dateline
+       (common.xsl, which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -170,10 +169,7 @@
     <xsl:param name="indent" select="''"/>
     <xsl:for-each select="r:item">
       <xsl:variable name="marker">
-        <xsl:call-template name="marker">
-          <xsl:with-param name="first" select="../@marker"/>
-          <xsl:with-param name="index" select="position() - 1"/>
-        </xsl:call-template>
+        <xsl:call-template name="marker"/>
       </xsl:variable>
       <xsl:variable name="marker-width">
         <xsl:call-template name="width">
