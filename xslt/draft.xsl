@@ -508,23 +508,14 @@
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
-        <xsl:variable name="common"
-                      select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
-                                $text, '\', '\\'), '*', '\*'), '_', '\_'), '[', '\['), ']', '\]'), '`', '\`'), '&lt;', '\&lt;')"/>
-        <xsl:choose>
-          <xsl:when test="$heading">
-            <xsl:call-template name="escape-start">
-              <xsl:with-param name="text" select="str:replace($common, '#', '\#')"/>
-              <xsl:with-param name="line-start" select="$line-start"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="escape-start">
-              <xsl:with-param name="text" select="$common"/>
-              <xsl:with-param name="line-start" select="$line-start"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
+        <!-- "#" becomes "\#" in a heading, and stays "#" elsewhere. -->
+        <xsl:call-template name="escape-start">
+          <xsl:with-param name="text"
+                          select="str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(str:replace(
+                                    $text, '\', '\\'), '*', '\*'), '_', '\_'), '[', '\['), ']', '\]'), '`', '\`'), '&lt;', '\&lt;'),
+                                    '#', concat(substring('\', 1, number($heading)), '#'))"/>
+          <xsl:with-param name="line-start" select="$line-start"/>
+        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
