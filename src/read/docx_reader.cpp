@@ -95,13 +95,15 @@ std::optional<std::string_view> attribute(const xmlNode* n, xmlns ns, std::strin
 
 std::string_view w_val(const xmlNode* n) { return attribute(n, xmlns::w, "val").value_or(""); }
 
-// The element children of a node.
+// The element children of a node; given a namespace, only those in it.
 struct elements {
     const xmlNode* parent;
+    std::optional<xmlns> only = std::nullopt;
     struct iterator {
         const xmlNode* n;
-        static const xmlNode* skip(const xmlNode* c) {
-            while (c && c->type != XML_ELEMENT_NODE) c = c->next;
+        std::optional<xmlns> only;
+        const xmlNode* skip(const xmlNode* c) const {
+            while (c && (c->type != XML_ELEMENT_NODE || (only && namespace_of(c->ns) != *only))) c = c->next;
             return c;
         }
         const xmlNode* operator*() const { return n; }
@@ -111,8 +113,12 @@ struct elements {
         }
         bool operator!=(const iterator& o) const { return n != o.n; }
     };
-    iterator begin() const { return {iterator::skip(parent ? parent->children : nullptr)}; }
-    iterator end() const { return {nullptr}; }
+    iterator begin() const {
+        iterator first{nullptr, only};
+        first.n = first.skip(parent ? parent->children : nullptr);
+        return first;
+    }
+    iterator end() const { return {nullptr, only}; }
 };
 
 const xmlNode* child(const xmlNode* n, xmlns ns, std::string_view name) {
@@ -409,8 +415,7 @@ struct para_props {
 
 run_props read_rpr(const xmlNode* rpr) {
     run_props p;
-    for (const xmlNode* c : elements{rpr}) {
-        if (namespace_of(c->ns) != xmlns::w) continue;
+    for (const xmlNode* c : elements{rpr, xmlns::w}) {
         std::string_view n = local_name(c);
         if (n == "b")
             p.bold = toggle_on(c);
@@ -445,8 +450,7 @@ std::optional<alignment> to_alignment(std::string_view jc) {
 
 para_props read_ppr(const xmlNode* ppr) {
     para_props p;
-    for (const xmlNode* c : elements{ppr}) {
-        if (namespace_of(c->ns) != xmlns::w) continue;
+    for (const xmlNode* c : elements{ppr, xmlns::w}) {
         std::string_view n = local_name(c);
         if (n == "jc")
             p.align = to_alignment(w_val(c));
@@ -1144,34 +1148,37 @@ void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
         throw fatal{"nesting-too-deep",
                     "tables are nested deeper than the limit of " + std::to_string(limits_.max_nesting) +
                         " levels; raise it with --max-depth or [limits] nesting"};
-    block table;
-    table.kind = block_kind::table;
-    source_position begin = source_position{paragraphs_ + 1, 1};
+    // A table, a row and a cell alike begin where the next paragraph will
+    // and end where their last child does (where they began, with none).
+    auto open_block = [this](block_kind kind) {
+        block b;
+        b.kind = kind;
+        b.where.begin = source_position{paragraphs_ + 1, 1};
+        return b;
+    };
+    auto close_block = [](block& b) { b.where.end = b.children.empty() ? b.where.begin : b.children.back().where.end; };
+    block table = open_block(block_kind::table);
     std::vector<const xmlNode*> rows;
     collect(tbl, "tr", rows, depth + 1);
     for (const xmlNode* tr : rows) {
-        block row;
-        row.kind = block_kind::table_row;
-        row.where.begin = source_position{paragraphs_ + 1, 1};
+        block row = open_block(block_kind::table_row);
         // A row Word repeats at the top of each page is the table's headings.
         if (const xmlNode* pr = child(tr, xmlns::w, "trPr"))
             if (const xmlNode* h = child(pr, xmlns::w, "tblHeader")) row.header = toggle_on(h);
         std::vector<const xmlNode*> cells;
         collect(tr, "tc", cells, depth + 1);
         for (const xmlNode* tc : cells) {
-            block cell;
-            cell.kind = block_kind::table_cell;
-            cell.where.begin = source_position{paragraphs_ + 1, 1};
+            block cell = open_block(block_kind::table_cell);
             container inside(cell.children);
             read_blocks(tc, inside, depth + 2);
             inside.flush();
-            cell.where.end = cell.children.empty() ? cell.where.begin : cell.children.back().where.end;
+            close_block(cell);
             row.children.push_back(std::move(cell));
         }
-        row.where.end = row.children.empty() ? row.where.begin : row.children.back().where.end;
+        close_block(row);
         table.children.push_back(std::move(row));
     }
-    table.where = {begin, table.children.empty() ? begin : table.children.back().where.end};
+    close_block(table);
     --tables_;
     out.add(std::move(table));
 }
