@@ -367,8 +367,18 @@
   <!-- Inline content as plain text; a br is a newline                     -->
   <!-- ================================================================== -->
 
+  <!-- A newline in the XML's text is a space (a newline here is a printed
+       line break). translate() costs libxml2 a buffer append per character:
+       text that has none is copied as it is. -->
   <xsl:template match="text()">
-    <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
+    <xsl:choose>
+      <xsl:when test="contains(., '&#10;') or contains(., '&#9;') or contains(., '&#13;')">
+        <xsl:value-of select="translate(., '&#9;&#10;&#13;', '   ')"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:value-of select="."/>
+      </xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:br">
@@ -429,27 +439,26 @@
     </lines>
   </xsl:template>
 
-  <!-- One printed line of lines, wrapped and aligned, and a newline. -->
+  <!--
+    One printed line of lines: its text (whitespace collapsed) broken into
+    lines of at most $w columns, first-prefix before the first and prefix
+    before every other, each aligned and ended with a newline. An empty
+    line (two br in a row, an empty item) is its prefix alone, or nothing
+    when aligned. Left-aligned lines, nearly all of them, go out as they
+    are wrapped, without a fragment.
+  -->
   <xsl:template name="line">
     <xsl:param name="line"/>
     <xsl:param name="prefix"/>
     <xsl:param name="first-prefix" select="$prefix"/>
     <xsl:param name="align"/>
     <xsl:choose>
-      <xsl:when test="$align = ''">
-        <xsl:call-template name="wrap">
-          <xsl:with-param name="text" select="$line"/>
-          <xsl:with-param name="first-prefix" select="$first-prefix"/>
-          <xsl:with-param name="next-prefix" select="$prefix"/>
-        </xsl:call-template>
-        <xsl:value-of select="$nl"/>
-      </xsl:when>
-      <xsl:otherwise>
+      <xsl:when test="$align != ''">
         <xsl:variable name="wrapped">
-          <xsl:call-template name="wrap">
-            <xsl:with-param name="text" select="$line"/>
+          <xsl:call-template name="line">
+            <xsl:with-param name="line" select="$line"/>
+            <xsl:with-param name="prefix" select="$prefix"/>
             <xsl:with-param name="first-prefix" select="$first-prefix"/>
-            <xsl:with-param name="next-prefix" select="$prefix"/>
           </xsl:call-template>
         </xsl:variable>
         <xsl:for-each select="str:tokenize($wrapped, $nl)">
@@ -459,6 +468,20 @@
           </xsl:call-template>
           <xsl:value-of select="$nl"/>
         </xsl:for-each>
+      </xsl:when>
+      <xsl:when test="normalize-space($line) = ''">
+        <xsl:value-of select="concat(normalize-space($first-prefix), $nl)"/>
+      </xsl:when>
+      <xsl:when test="$layout">
+        <xsl:value-of select="concat(cq:wrap($line, $w, $first-prefix, $prefix), $nl)"/>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:call-template name="wrap-at-spaces">
+          <xsl:with-param name="words" select="normalize-space($line)"/>
+          <xsl:with-param name="line" select="$first-prefix"/>
+          <xsl:with-param name="next-prefix" select="$prefix"/>
+        </xsl:call-template>
+        <xsl:value-of select="$nl"/>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
@@ -500,30 +523,6 @@
       </xsl:when>
       <xsl:otherwise>
         <xsl:value-of select="string-length($text)"/>
-      </xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-
-  <!-- The text (whitespace collapsed) broken into lines of at most $w
-       columns joined by newlines, prefixes included; no final newline. -->
-  <xsl:template name="wrap">
-    <xsl:param name="text"/>
-    <xsl:param name="first-prefix" select="''"/>
-    <xsl:param name="next-prefix" select="''"/>
-    <xsl:choose>
-      <xsl:when test="normalize-space($text) = ''">
-        <!-- An empty line (two br in a row, an empty item): its marker only. -->
-        <xsl:value-of select="normalize-space($first-prefix)"/>
-      </xsl:when>
-      <xsl:when test="$layout">
-        <xsl:value-of select="cq:wrap($text, $w, $first-prefix, $next-prefix)"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:call-template name="wrap-at-spaces">
-          <xsl:with-param name="words" select="normalize-space($text)"/>
-          <xsl:with-param name="line" select="$first-prefix"/>
-          <xsl:with-param name="next-prefix" select="$next-prefix"/>
-        </xsl:call-template>
       </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
