@@ -463,14 +463,16 @@
     <xsl:variable name="before" select="$node/preceding-sibling::node()[1]"/>
     <!-- Line breaks in the XML's text are spaces, as in the draft; a run
          of spaces is one (normalize-space, less the trim: the space
-         between this text and an em, a link or a date stays). -->
-    <xsl:variable name="spaced" select="translate(., '&#9;&#10;&#13;', '   ')"/>
-    <xsl:variable name="words" select="normalize-space($spaced)"/>
+         between this text and an em, a link or a date stays). Only the
+         first and last characters are translated: translate() costs
+         libxml2 a buffer append per character. -->
+    <xsl:variable name="words" select="normalize-space()"/>
     <xsl:call-template name="escape">
       <xsl:with-param name="text"
-                      select="concat(substring(' ', 1, number(starts-with($spaced, ' '))), $words,
+                      select="concat(substring(' ', 1, number(translate(substring(., 1, 1), '&#9;&#10;&#13;', '   ') = ' ')),
+                                     $words,
                                      substring(' ', 1, number($words != '' and
-                                                              substring($spaced, string-length($spaced)) = ' ')))"/>
+                                                              translate(substring(., string-length()), '&#9;&#10;&#13;', '   ') = ' ')))"/>
       <xsl:with-param name="line-start"
                       select="boolean($before[self::r:br]) or
                               (not($before) and not($node/parent::r:em or $node/parent::r:strong or $node/parent::r:link))"/>
