@@ -92,16 +92,11 @@
           <xsl:with-param name="lower" select="$system = 'lower-roman'"/>
         </xsl:call-template>
       </xsl:when>
-      <xsl:when test="$system = 'lower-alpha'">
+      <xsl:when test="$system = 'lower-alpha' or $system = 'upper-alpha'">
         <xsl:call-template name="alphabetic">
           <xsl:with-param name="n" select="$value + $add"/>
-          <xsl:with-param name="letters" select="'abcdefghijklmnopqrstuvwxyz'"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="$system = 'upper-alpha'">
-        <xsl:call-template name="alphabetic">
-          <xsl:with-param name="n" select="$value + $add"/>
-          <xsl:with-param name="letters" select="'ABCDEFGHIJKLMNOPQRSTUVWXYZ'"/>
+          <xsl:with-param name="letters" select="substring('abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ',
+                                                           1 + 26 * ($system = 'upper-alpha'), 26)"/>
         </xsl:call-template>
       </xsl:when>
       <xsl:otherwise>
@@ -133,32 +128,31 @@
         <xsl:with-param name="n" select="$n + $add"/>
       </xsl:call-template>
     </xsl:variable>
-    <xsl:choose>
-      <xsl:when test="$lower">
-        <xsl:value-of select="translate($upper-roman, 'IVXLCDM', 'ivxlcdm')"/>
-      </xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$upper-roman"/>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:value-of select="translate($upper-roman, 'IVXLCDM', substring('ivxlcdmIVXLCDM', 1 + 7 * not($lower), 7))"/>
   </xsl:template>
 
+  <!-- n in Roman numerals, upper case: an M for each thousand, then each
+       of the other three digits as the units' pattern for it ("IV" for 4,
+       "VIII" for 8) in its place's letters (C D M for hundreds, X L C for
+       tens, I V X for units); nothing for 0. -->
   <xsl:template name="roman-digits">
     <xsl:param name="n"/>
     <xsl:choose>
-      <xsl:when test="$n &gt;= 1000">M<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1000"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 900">CM<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 900"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 500">D<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 500"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 400">CD<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 400"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 100">C<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 100"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 90">XC<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 90"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 50">L<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 50"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 40">XL<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 40"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 10">X<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 10"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 9">IX<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 9"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 5">V<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 5"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 4">IV<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 4"/></xsl:call-template></xsl:when>
-      <xsl:when test="$n &gt;= 1">I<xsl:call-template name="roman-digits"><xsl:with-param name="n" select="$n - 1"/></xsl:call-template></xsl:when>
+      <xsl:when test="$n &gt;= 1000">
+        <xsl:text>M</xsl:text>
+        <xsl:call-template name="roman-digits">
+          <xsl:with-param name="n" select="$n - 1000"/>
+        </xsl:call-template>
+      </xsl:when>
+      <xsl:otherwise>
+        <xsl:variable name="units" select="'|0|1I|2II|3III|4IV|5V|6VI|7VII|8VIII|9IX|'"/>
+        <xsl:value-of select="concat(
+                                translate(substring-before(substring-after($units, concat('|', floor($n div 100))), '|'),
+                                          'IVX', 'CDM'),
+                                translate(substring-before(substring-after($units, concat('|', floor($n div 10) mod 10)), '|'),
+                                          'IVX', 'XLC'),
+                                substring-before(substring-after($units, concat('|', $n mod 10)), '|'))"/>
+      </xsl:otherwise>
     </xsl:choose>
   </xsl:template>
 
