@@ -69,11 +69,23 @@
   <xsl:variable name="lang" select="string(/r:release/@xml:lang)"/>
   <xsl:variable name="khmer" select="$lang = 'km' or starts-with($lang, 'km-')"/>
 
+  <!-- Text's faces and leading: Khmer stacks vowels and subscript
+       consonants above and below the line, and needs more leading than
+       Latin. -->
   <xsl:variable name="latin-fonts" select="'Liberation Serif, DejaVu Serif, serif'"/>
+  <xsl:variable name="latin-leading" select="'1.35'"/>
+  <xsl:variable name="khmer-fonts" select="'Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif'"/>
+  <xsl:variable name="khmer-leading" select="'1.75'"/>
   <xsl:variable name="body-fonts">
     <xsl:choose>
-      <xsl:when test="$khmer">Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif</xsl:when>
+      <xsl:when test="$khmer"><xsl:value-of select="$khmer-fonts"/></xsl:when>
       <xsl:otherwise><xsl:value-of select="$latin-fonts"/></xsl:otherwise>
+    </xsl:choose>
+  </xsl:variable>
+  <xsl:variable name="line-height">
+    <xsl:choose>
+      <xsl:when test="$khmer"><xsl:value-of select="$khmer-leading"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="$latin-leading"/></xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
   <!-- The face of the national header and the issuing organisation. -->
@@ -89,14 +101,6 @@
     <xsl:choose>
       <xsl:when test="$khmer">normal</xsl:when>
       <xsl:otherwise>bold</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <!-- Khmer stacks vowels and subscript consonants above and below the
-       line: it needs more leading than Latin. -->
-  <xsl:variable name="line-height">
-    <xsl:choose>
-      <xsl:when test="$khmer">1.75</xsl:when>
-      <xsl:otherwise>1.35</xsl:otherwise>
     </xsl:choose>
   </xsl:variable>
 
@@ -446,12 +450,12 @@
     <xsl:if test="$km != $khmer">
       <xsl:choose>
         <xsl:when test="$km">
-          <xsl:attribute name="font-family">Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif</xsl:attribute>
-          <xsl:attribute name="line-height">1.75</xsl:attribute>
+          <xsl:attribute name="font-family"><xsl:value-of select="$khmer-fonts"/></xsl:attribute>
+          <xsl:attribute name="line-height"><xsl:value-of select="$khmer-leading"/></xsl:attribute>
         </xsl:when>
         <xsl:otherwise>
           <xsl:attribute name="font-family"><xsl:value-of select="$latin-fonts"/></xsl:attribute>
-          <xsl:attribute name="line-height">1.35</xsl:attribute>
+          <xsl:attribute name="line-height"><xsl:value-of select="$latin-leading"/></xsl:attribute>
         </xsl:otherwise>
       </xsl:choose>
     </xsl:if>
