@@ -14,8 +14,8 @@
     "A; B" (a document's creator, publisher or copyright holder).
   - direction(lang): "rtl" for a language written right to left, else "ltr".
   - mode "url" on an address (@href, @src): as a link or an image gives it.
-  - mode "opening" on a paragraph, and mode "run-in": a run-in dateline as
-    it opens the body's first paragraph, "PHNOM PENH, 3 March 2024 – "; a
+  - $run-in, $run-in-paragraph and mode "run-in": a run-in dateline as it
+    opens the body's first paragraph, "PHNOM PENH, 3 March 2024 – "; a
     writer that marks the dateline up overrides mode "run-in" and calls
     run-in-separator itself.
   - key "table-head": the heading rows that open a table.
@@ -69,14 +69,16 @@
     <xsl:value-of select="str:replace(normalize-space(.), ' ', '%20')"/>
   </xsl:template>
 
-  <!-- What a paragraph opens with: the run-in dateline, when the paragraph
-       is the body's first. Without one, the writers set the dateline on its
-       own. ([1] alone is a step libxml2 stops at.) -->
-  <xsl:template match="r:p" mode="opening">
-    <xsl:if test="parent::r:body and not(preceding-sibling::*[1])">
-      <xsl:apply-templates select="/r:release/r:dateline[@position = 'run-in']" mode="run-in"/>
-    </xsl:if>
-  </xsl:template>
+  <!-- The run-in dateline, and the paragraph it opens: the body's first,
+       if the body opens with one (else the writers set the dateline on its
+       own). A writer's paragraph template begins
+         <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+           <xsl:apply-templates select="$run-in" mode="run-in"/>
+         </xsl:if>
+       a test on a variable rather than a template call, because it runs
+       for every paragraph. -->
+  <xsl:variable name="run-in" select="/r:release/r:dateline[@position = 'run-in']"/>
+  <xsl:variable name="run-in-paragraph" select="$run-in/../r:body/*[1][self::r:p]"/>
 
   <xsl:template match="r:dateline" mode="run-in" priority="-1">
     <xsl:apply-templates/>

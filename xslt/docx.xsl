@@ -68,8 +68,8 @@
                 exclude-result-prefixes="r exsl">
 
   <!-- a table's columns, a figure's text (layout.xsl); mode plain, direction,
-       mode url, mode opening, a table's heading rows (common.xsl, which
-       layout.xsl includes) -->
+       mode url, the run-in dateline, a table's heading rows (common.xsl,
+       which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>
@@ -310,7 +310,9 @@
           </xsl:if>
         </xsl:with-param>
       </xsl:call-template>
-      <xsl:apply-templates select="." mode="opening"/>
+      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+        <xsl:apply-templates select="$run-in" mode="run-in"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </w:p>
   </xsl:template>

@@ -50,8 +50,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r str exsl">
 
-  <!-- a table's columns (layout.xsl); mode opening, the run-in dateline
-       (common.xsl, which layout.xsl includes) -->
+  <!-- a table's columns (layout.xsl); the run-in dateline (common.xsl,
+       which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -167,7 +167,9 @@
 
   <xsl:template match="r:p" mode="block">
     <block>
-      <xsl:apply-templates select="." mode="opening"/>
+      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+        <xsl:apply-templates select="$run-in" mode="run-in"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </block>
   </xsl:template>

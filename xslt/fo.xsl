@@ -49,9 +49,9 @@
                 xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
 
-  <!-- a table's columns, a figure's text (layout.xsl); mode plain, mode
-       opening, the run-in dateline, a table's heading rows (common.xsl,
-       which layout.xsl includes) -->
+  <!-- a table's columns, a figure's text (layout.xsl); mode plain, the
+       run-in dateline, a table's heading rows (common.xsl, which layout.xsl
+       includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -307,7 +307,9 @@
   <xsl:template match="r:p">
     <fo:block text-align="justify" space-before="7pt">
       <xsl:apply-templates select="@xml:lang" mode="language"/>
-      <xsl:apply-templates select="." mode="opening"/>
+      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+        <xsl:apply-templates select="$run-in" mode="run-in"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </fo:block>
   </xsl:template>

@@ -293,7 +293,9 @@
           </xsl:call-template>
         </xsl:attribute>
       </xsl:if>
-      <xsl:apply-templates select="." mode="opening"/>
+      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+        <xsl:apply-templates select="$run-in" mode="run-in"/>
+      </xsl:if>
       <xsl:apply-templates/>
     </p>
   </xsl:template>

@@ -30,8 +30,8 @@
                 xmlns:exsl="http://exslt.org/common"
                 exclude-result-prefixes="r cq str exsl">
 
-  <!-- a table's columns, a figure's text (layout.xsl); mode opening, the
-       run-in dateline (common.xsl, which layout.xsl includes) -->
+  <!-- a table's columns, a figure's text (layout.xsl); the run-in
+       dateline (common.xsl, which layout.xsl includes) -->
   <xsl:include href="layout.xsl"/>
   <!-- marker (and the counting behind it): markers.xsl -->
   <xsl:include href="markers.xsl"/>
@@ -147,7 +147,9 @@
     <xsl:param name="indent" select="''"/>
     <xsl:call-template name="lines">
       <xsl:with-param name="text">
-        <xsl:apply-templates select="self::r:p" mode="opening"/>
+        <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+          <xsl:apply-templates select="$run-in" mode="run-in"/>
+        </xsl:if>
         <xsl:apply-templates/>
       </xsl:with-param>
       <xsl:with-param name="prefix" select="$indent"/>
