@@ -211,7 +211,12 @@
     </xsl:variable>
     <xsl:variable name="widest" select="count(r:row[number($widest-row)]/r:cell)"/>
     <xsl:variable name="head" select="r:row[1][@header = 'true']"/>
-    <xsl:variable name="first" select="(r:row[not(@header = 'true')] | r:row)[1]"/>
+    <!-- The first row below the headings, else the first row. Not
+         "(A | B)[1]": libxml2 evaluates [1] on a union by taking the first
+         node of each side, and its optimiser swaps the sides of a compiled
+         union by what they cost before, so which row came first depended on
+         the releases converted earlier in the process. -->
+    <xsl:variable name="first" select="r:row[not(@header = 'true')][1] | r:row[1][not(../r:row[not(@header = 'true')])]"/>
     <block>
       <xsl:call-template name="table-row">
         <xsl:with-param name="cells" select="$head/r:cell"/>
