@@ -1,10 +1,10 @@
 <?xml version="1.0" encoding="UTF-8"?>
 <!--
-  communique: what the writers share (draft, text, HTML, NITF, XSL-FO and
-  Word each include this file). Included rather than imported: libxslt
-  looks a node's template up in every imported stylesheet in turn, which a
-  writer would pay for on every node; a writer's own run-in template wins
-  by priority instead.
+  communique: what the writers share (HTML and NITF include this file;
+  draft, text, XSL-FO and Word through layout.xsl). Included rather than
+  imported: libxslt looks a node's template up in every imported
+  stylesheet in turn, which a writer would pay for on every node; a
+  writer's own run-in template wins by priority instead.
 
   - the release's elements that hold only elements: their indentation is
     not text.
