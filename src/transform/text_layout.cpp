@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -14,6 +15,9 @@ namespace communique::detail {
 namespace {
 
 std::size_t code_point_width(UChar32 cp) {
+    // ASCII without ICU's property lookups (a text release is mostly ASCII):
+    // controls are zero wide, the rest narrow.
+    if (cp < 0x80) return cp < 0x20 || cp == 0x7F ? 0 : 1;
     if (cp == 0x200B || cp == 0x00AD) return 0;  // zero width space, soft hyphen
     switch (u_charType(cp)) {
         case U_NON_SPACING_MARK:
@@ -68,12 +72,22 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
     std::string flat = collapse_spaces(text);
     icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(flat.data(), static_cast<int32_t>(flat.size())));
     // Segments between break opportunities; each keeps its trailing spaces.
-    std::vector<std::string> segments;
+    // In ASCII text an offset in UTF-16 is the same in UTF-8, so a segment
+    // is a piece of `flat`; other text is converted back segment by segment.
+    const bool ascii = std::all_of(flat.begin(), flat.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    std::vector<std::string> converted;
+    std::vector<std::string_view> segments;
     icu::BreakIterator& lines = line_breaker();
     lines.setText(u);
     for (int32_t begin = lines.first(), end = lines.next(); end != icu::BreakIterator::DONE;
-         begin = end, end = lines.next())
-        segments.push_back(to_utf8(u, begin, end));
+         begin = end, end = lines.next()) {
+        if (ascii)
+            segments.push_back(std::string_view(flat).substr(static_cast<std::size_t>(begin),
+                                                             static_cast<std::size_t>(end - begin)));
+        else
+            converted.push_back(to_utf8(u, begin, end));
+    }
+    if (!ascii) segments.assign(converted.begin(), converted.end());
 
     std::string out(first_prefix);
     std::size_t used = display_width(first_prefix);
@@ -91,7 +105,7 @@ std::string wrap(std::string_view text, std::size_t width, std::string_view firs
         line_empty = true;
     };
     line_start = out.size();
-    for (const std::string& seg : segments) {
+    for (std::string_view seg : segments) {
         std::string_view word = seg;
         while (word.ends_with(' ')) word.remove_suffix(1);
         std::size_t w = display_width(word);
