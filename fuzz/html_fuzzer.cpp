@@ -14,8 +14,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     cq_fuzz::quiet_libxml();
     std::string_view bytes = cq_fuzz::as_text(data, size);
     source_text src(bytes);
-    if (auto bad = check_encoding(src)) {
-        cq_fuzz::check_positions(src, {*bad});
+    if (auto fine = check_encoding(src); !fine) {
+        cq_fuzz::check_positions(src, {fine.error().at_level()});
         return 0;
     }
     read_options opts;

@@ -63,11 +63,11 @@ std::size_t source_text::offset_of(source_position pos) const noexcept {
     return offset + advance_code_points(l, pos.column > 0 ? pos.column - 1 : 0);
 }
 
-std::optional<diagnostic> check_encoding(const source_text& src) {
+expected<void> check_encoding(const source_text& src) {
     std::string_view t = src.text();
     auto error = [&](std::size_t at, std::string message) {
         source_position p = src.position_at(at);
-        return diagnostic{severity::error, "input-encoding", std::move(message), p, p};
+        return problem_at(rule::input_encoding, std::move(message), p);
     };
     if (t.starts_with("\xFF\xFE") || t.starts_with("\xFE\xFF"))
         return error(0, "the file is UTF-16; save it as UTF-8");
@@ -85,7 +85,7 @@ std::optional<diagnostic> check_encoding(const source_text& src) {
     }
     if (std::size_t bad = find_invalid_utf8(t); bad != std::string_view::npos)
         return error(bad, "invalid UTF-8 byte sequence; the file must be UTF-8");
-    return std::nullopt;
+    return {};
 }
 
 }  // namespace communique::detail

@@ -2,6 +2,8 @@
 // byte offsets into the line and column a user sees.
 #pragma once
 
+#include "core/expected.hpp"
+
 #include <communique/diagnostic.hpp>
 
 #include <cstddef>
@@ -55,7 +57,7 @@ private:
 };
 
 // The first reason the bytes are not a UTF-8 text: UTF-16, NUL bytes (binary
-// data) or an invalid UTF-8 sequence, at its position. Nothing if they are.
-std::optional<diagnostic> check_encoding(const source_text& src);
+// data) or an invalid UTF-8 sequence, at its position (rule input-encoding).
+expected<void> check_encoding(const source_text& src);
 
 }  // namespace communique::detail

@@ -61,9 +61,9 @@ read_result read_draft(const source_text& src, const read_options& opts) {
 read_result read_release(const source_text& src, const read_options& opts) {
     input_format format = opts.format == input_format::automatic ? detect_format(src.text()) : opts.format;
     if (format == input_format::docx) return recognise(read_docx(src.text(), limits_of(opts)), opts);
-    if (auto bad = check_encoding(src)) return {nullptr, {*bad}};
+    if (auto fine = check_encoding(src); !fine) return {nullptr, {std::move(fine).error().at_level()}};
     if (src.text().find_first_not_of(" \t\r\n") == std::string_view::npos)
-        return {nullptr, {{severity::error, "input-empty", "the file is empty", {1, 1}, {1, 1}}}};
+        return {nullptr, {make_diagnostic(severity::error, rule::input_empty, "the file is empty", {1, 1}, {1, 1})}};
     switch (format) {
         case input_format::html: return recognise(read_html(src, limits_of(opts), opts.html_content), opts);
         case input_format::xml: return read_xml(src);

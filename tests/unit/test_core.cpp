@@ -1,5 +1,7 @@
 // The pieces of knowledge kept once in core and the format table: the UTF-8
 // decoder, the hash, which formats are binary.
+#include "check/rules.hpp"
+#include "core/expected.hpp"
 #include "core/hash.hpp"
 #include "core/unicode.hpp"
 #include "write/formats.hpp"
@@ -47,4 +49,45 @@ TEST_CASE("the format table says which formats are binary and which one pdf is r
     REQUIRE(find_format("pdf"));
     CHECK(find_format("pdf")->rendered_from == "fo"sv);
     CHECK_FALSE(find_format("html")->rendered_from);
+}
+
+TEST_CASE("the rule enum and the public rule table come from one list, in the same order", "[rules]") {
+    auto table = communique::rules();
+    REQUIRE(table.size() == std::size(rule_ids));
+    for (std::size_t i = 0; i < table.size(); ++i) CHECK(table[i].id == rule_id(static_cast<rule>(i)));
+    CHECK(rule_id(rule::dateline_missing) == "dateline-missing");
+    CHECK(find_rule(rule_id(rule::header_missing))->level(communique::house_profile::general) == std::nullopt);
+    CHECK(make_diagnostic(communique::severity::note, rule::page_remnant, "m").rule == "page-remnant");
+}
+
+namespace {
+expected<int> halve(int n) {
+    if (n % 2) return problem_at(rule::pdf, "odd", {3, 4});
+    return n / 2;
+}
+expected<void> must_be_even(int n) {
+    if (auto h = halve(n); !h) return std::move(h).error();
+    return {};
+}
+}  // namespace
+
+TEST_CASE("expected holds a value or the problem that stopped it", "[expected]") {
+    auto fine = halve(8);
+    REQUIRE(fine);
+    CHECK(*fine == 4);
+    CHECK(fine.value() == 4);
+    auto odd = halve(7);
+    REQUIRE_FALSE(odd.has_value());
+    CHECK(odd.error().id == rule::pdf);
+    CHECK(odd.error().begin == communique::source_position{3, 4});
+    CHECK_THROWS(odd.value());
+    auto d = std::move(odd).error().at_level(communique::severity::warning);
+    CHECK(d.rule == "pdf");
+    CHECK(d.message == "odd");
+    CHECK(d.level == communique::severity::warning);
+    CHECK(must_be_even(2));
+    CHECK_FALSE(must_be_even(3));
+    CHECK(must_be_even(3).error().message == "odd");
+    expected<std::string> text = std::string("bytes");
+    CHECK(text->size() == 5);
 }

@@ -27,10 +27,11 @@ TEST_CASE("a UTF-8 byte order mark is not part of the text", "[source]") {
 TEST_CASE("encoding problems are reported with their position", "[source]") {
     SECTION("invalid UTF-8 in the middle of line 2") {
         source_text s("line one\nab\xFF" "cd\n");
-        auto d = check_encoding(s);
-        REQUIRE(d);
-        CHECK(d->rule == "input-encoding");
-        CHECK(d->begin == source_position{2, 3});
+        auto fine = check_encoding(s);
+        REQUIRE_FALSE(fine);
+        CHECK(fine.error().id == rule::input_encoding);
+        CHECK(fine.error().at_level().rule == "input-encoding");
+        CHECK(fine.error().begin == source_position{2, 3});
     }
     SECTION("overlong forms and surrogates are not UTF-8") {
         CHECK(find_invalid_utf8("a\xC0\xAF") == 1);
@@ -40,19 +41,19 @@ TEST_CASE("encoding problems are reported with their position", "[source]") {
     }
     SECTION("UTF-16 with and without a byte order mark") {
         auto with_bom = check_encoding(source_text(std::string_view("\xFF\xFEK\0I\0", 6)));
-        REQUIRE(with_bom);
-        CHECK(with_bom->message.find("UTF-16") != std::string::npos);
+        REQUIRE_FALSE(with_bom);
+        CHECK(with_bom.error().message.find("UTF-16") != std::string::npos);
         auto without = check_encoding(source_text(std::string_view("K\0I\0N\0G\0D\0O\0M\0", 14)));
-        REQUIRE(without);
-        CHECK(without->message.find("UTF-16") != std::string::npos);
+        REQUIRE_FALSE(without);
+        CHECK(without.error().message.find("UTF-16") != std::string::npos);
     }
     SECTION("NUL bytes in otherwise plain text are binary data") {
-        auto d = check_encoding(source_text(std::string_view("hello\0world, a longer text", 26)));
-        REQUIRE(d);
-        CHECK(d->message.find("binary") != std::string::npos);
-        CHECK(d->begin == source_position{1, 6});
+        auto fine = check_encoding(source_text(std::string_view("hello\0world, a longer text", 26)));
+        REQUIRE_FALSE(fine);
+        CHECK(fine.error().message.find("binary") != std::string::npos);
+        CHECK(fine.error().begin == source_position{1, 6});
     }
-    SECTION("plain UTF-8 is fine") { CHECK_FALSE(check_encoding(source_text("ព្រះរាជាណាចក្រកម្ពុជា\n"))); }
+    SECTION("plain UTF-8 is fine") { CHECK(check_encoding(source_text("ព្រះរាជាណាចក្រកម្ពុជា\n"))); }
 }
 
 TEST_CASE("text is normalised to NFC", "[unicode]") {
