@@ -1,5 +1,6 @@
 #include "check/rules.hpp"
 #include "check/schema.hpp"
+#include "core/rule.hpp"
 #include "core/source.hpp"
 #include "read/reader.hpp"
 #include "write/formats.hpp"
@@ -201,13 +202,12 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     // raises the other.
     read_opts.max_inflated = impl_->opts.max_input_bytes * 64;
     if (bytes.size() > impl_->opts.max_input_bytes) {
-        out.diagnostics.push_back({severity::error,
-                                   "input-too-large",
-                                   "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " +
-                                       std::to_string(impl_->opts.max_input_bytes) +
-                                       " bytes; raise it with --max-input-size or [limits] input-bytes",
-                                   {1, 1},
-                                   {1, 1}});
+        out.diagnostics.push_back(
+            detail::make_diagnostic(severity::error, detail::rule::input_too_large,
+                                    "the file has " + std::to_string(bytes.size()) + " bytes, over the limit of " +
+                                        std::to_string(impl_->opts.max_input_bytes) +
+                                        " bytes; raise it with --max-input-size or [limits] input-bytes",
+                                    {1, 1}, {1, 1}));
         impl_->apply_rule_levels(out.diagnostics);
         return out;
     }
@@ -221,12 +221,13 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     // release over the limit is neither checked nor written.
     if (const xmlNode* past = read.tree ? detail::element_past(read.tree->root(), impl_->opts.max_elements) : nullptr) {
         detail::span where = read.tree->span_of(past);
-        out.diagnostics.push_back({severity::error, "too-many-elements",
-                                   "the release has more than " + std::to_string(impl_->opts.max_elements) +
-                                       " elements (paragraphs, list items, names, "
-                                       "dates, links, line breaks...), "
-                                       "over the limit; raise it with --max-elements or [limits] elements",
-                                   where.begin, where.end});
+        out.diagnostics.push_back(
+            detail::make_diagnostic(severity::error, detail::rule::too_many_elements,
+                                    "the release has more than " + std::to_string(impl_->opts.max_elements) +
+                                        " elements (paragraphs, list items, names, "
+                                        "dates, links, line breaks...), "
+                                        "over the limit; raise it with --max-elements or [limits] elements",
+                                    where.begin, where.end));
         read.tree.reset();
     }
     detail::unlisted_counts unlisted;

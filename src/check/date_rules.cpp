@@ -134,22 +134,22 @@ std::string told_as_past(xmlNodePtr date, block_text& cache) {
 
 void check_dates(const release_tree& tree, std::vector<diagnostic>& out, unlisted_counts& unlisted) {
     xmlNodePtr root = tree.root();
-    std::map<std::string_view, std::size_t> written;
+    std::map<rule, std::size_t> written;
     // The message is made only for a diagnostic that is written.
-    auto report = [&](severity level, std::string_view rule, xmlNodePtr node, auto&& message) {
-        if (++written[rule] > listed_per_rule + 1) {
-            ++unlisted[std::string(rule)];
+    auto report = [&](severity level, rule id, xmlNodePtr node, auto&& message) {
+        if (++written[id] > listed_per_rule + 1) {
+            ++unlisted[std::string(rule_id(id))];
             return;
         }
         span s = tree.span_of(node);
-        out.push_back({level, std::string(rule), message(), s.begin, s.end});
+        out.push_back(make_diagnostic(level, id, message(), s.begin, s.end));
     };
     std::optional<ymd> issued;
     each_date(root, [&](xmlNodePtr date) {
         std::string when = attribute(date, "when");
         auto d = parse_iso(when);
         if (!d || !is_real(*d)) {
-            report(severity::error, "date-invalid", date, [&] {
+            report(severity::error, rule::date_invalid, date, [&] {
                 return "\"" + text_content(date) + "\" is not a real date" + (d ? " (" + when + ")" : std::string());
             });
         } else if (date->parent && is(date->parent, "dateline")) {
@@ -163,7 +163,7 @@ void check_dates(const release_tree& tree, std::vector<diagnostic>& out, unliste
         auto d = parse_iso(attribute(date, "when"));
         if (!d || !is_real(*d) || *d <= *issued) return;
         if (std::string verb = told_as_past(date, cache); !verb.empty())
-            report(severity::warning, "date-after-dateline", date, [&] {
+            report(severity::warning, rule::date_after_dateline, date, [&] {
                 return "\"" + text_content(date) + "\" is later than the dateline's date (" + issued_text +
                        "), yet the text tells it as past (\"" + verb + "\"); is the year right?";
             });

@@ -21,8 +21,8 @@ bool listed(const std::vector<std::string>& allowed, std::string_view value) {
     return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return comparable(a) == v; });
 }
 
-void add(std::vector<diagnostic>& out, const char* rule, std::string message, span where) {
-    out.push_back({severity::error, rule, std::move(message), where.begin, where.begin});
+void add(std::vector<diagnostic>& out, rule id, std::string message, span where) {
+    out.push_back(make_diagnostic(severity::error, id, std::move(message), where.begin, where.begin));
 }
 
 // An element's text as a diagnostic quotes it: its first words, and the
@@ -63,37 +63,37 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
     span header_span = header ? tree.span_of(header) : at_start(whole);
 
     if (!header)
-        add(out, "header-missing",
+        add(out, rule::header_missing,
             "the release has no header: a national header (e.g. KINGDOM OF CAMBODIA / NATION RELIGION KING), "
             "the issuer and a genre label come before the headline",
             at_start(whole));
     else if (!child(header, "state"))
-        add(out, "header-missing",
+        add(out, rule::header_missing,
             "the header has no national header line (e.g. KINGDOM OF CAMBODIA) above the issuer",
             at_start(header_span));
     if (!child(header, "issuer") && !child(header, "genre"))
-        add(out, "header-empty",
+        add(out, rule::header_empty,
             "nothing above the headline names the issuer (e.g. MINISTRY OF FOREIGN AFFAIRS) or the kind of release "
             "(PRESS RELEASE, STATEMENT, ...)",
             header ? at_start(header_span) : at_start(whole));
     if (!child(header, "issuer"))
-        add(out, "issuer-missing",
+        add(out, rule::issuer_missing,
             "the header does not name the issuing organisation (e.g. MINISTRY OF FOREIGN AFFAIRS)",
             at_start(header_span));
     if (xmlNodePtr issuer = child(header, "issuer"); issuer && !opts.allowed_issuers.empty()) {
         for (xmlNodePtr org = first_element(issuer); org; org = next_element(org))
             if (is(org, "organisation") && !listed(opts.allowed_issuers, spoken_text(org)))
-                add(out, "issuer-allowed",
+                add(out, rule::issuer_allowed,
                     "\"" + spoken_text(org) + "\" is not one of the issuers in house.issuers", tree.span_of(org));
     }
     if (xmlNodePtr genre = child(header, "genre"); genre && !opts.allowed_genres.empty() &&
                                                    !listed(opts.allowed_genres, spoken_text(genre)))
-        add(out, "genre-allowed", "\"" + spoken_text(genre) + "\" is not one of the labels in house.genres",
+        add(out, rule::genre_allowed, "\"" + spoken_text(genre) + "\" is not one of the labels in house.genres",
             tree.span_of(genre));
 
     xmlNodePtr headline = child(root, "headline");
     if (!child(header, "genre"))
-        add(out, "genre-missing",
+        add(out, rule::genre_missing,
             "no genre label (PRESS RELEASE, PRESS STATEMENT, JOINT STATEMENT, ...) before the headline",
             headline ? at_start(tree.span_of(headline)) : header ? at_end(header_span) : at_start(whole));
 
@@ -104,7 +104,7 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
         xmlNodePtr above = header ? xmlLastElementChild(header) : nullptr;
         if (above && is(above, "issuer") && xmlLastElementChild(above)) above = xmlLastElementChild(above);
         std::string after = above ? "after the header's last line " + quoted(tree, above) : "at the top";
-        add(out, "headline-missing",
+        add(out, rule::headline_missing,
             "the release has no headline: " + after + " comes " + described(tree, next) +
                 "; expected one short line naming what happened, e.g. \"Ministry opens a new laboratory\"",
             header ? at_end(header_span) : at_start(whole));
@@ -113,7 +113,7 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
         std::size_t words = count_words(text);
         bool sentences = text.find(". ") != std::string::npos && text.ends_with('.');
         if (words > opts.headline_max_words || sentences)
-            add(out, "headline-shape",
+            add(out, rule::headline_shape,
                 "the headline has " + std::to_string(words) + " words; a headline is one short line (at most " +
                     std::to_string(opts.headline_max_words) +
                     " words, one sentence) — is a paragraph standing where the headline should be?",
@@ -122,20 +122,20 @@ void check_structure(const release_tree& tree, const options& opts, std::vector<
 
     xmlNodePtr body = child(root, "body");
     if (!body || !first_element(body))
-        add(out, "body-empty", "the release has no body text between the headline and the dateline",
+        add(out, rule::body_empty, "the release has no body text between the headline and the dateline",
             body ? tree.span_of(body) : at_end(whole));
 
     xmlNodePtr dateline = child(root, "dateline");
     if (!dateline) {
         xmlNodePtr last = last_block(root);
-        add(out, "dateline-missing",
+        add(out, rule::dateline_missing,
             "the release has no dateline: it ends with " + described(tree, last) +
                 "; expected the place and date of issue after the last paragraph, e.g. \"Phnom Penh, 12 April "
                 "2024\"",
             at_end(whole));
     }
     else if (!child(dateline, "place"))
-        add(out, "dateline-place",
+        add(out, rule::dateline_place,
             "the dateline has no place; write where the release was issued, e.g. \"Phnom Penh, " +
                 (child(dateline, "date") ? text_content(child(dateline, "date")) : text_content(dateline)) + "\"",
             tree.span_of(dateline));

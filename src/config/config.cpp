@@ -3,6 +3,7 @@
 #include <communique/communique.hpp>
 
 #include "check/rules.hpp"
+#include "core/rule.hpp"
 
 #define TOML_HEADER_ONLY 1  // see src/CMakeLists.txt: no shared library to load at start-up
 #include <toml++/toml.h>
@@ -25,7 +26,8 @@ public:
 
     void error(const toml::source_region& where, std::string message) {
         source_position p{static_cast<std::uint32_t>(where.begin.line), static_cast<std::uint32_t>(where.begin.column)};
-        out_.diagnostics.push_back({severity::error, "config", std::move(message), p, p});
+        out_.diagnostics.push_back(
+            detail::make_diagnostic(severity::error, detail::rule::config, std::move(message), p, p));
     }
 
     // Every key of a table must be one we know.

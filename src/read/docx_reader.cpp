@@ -47,7 +47,7 @@ namespace {
 // A problem that ends the reading: the document gets this one diagnostic and
 // no blocks.
 struct fatal {
-    std::string rule;
+    rule id;
     std::string message;
 };
 
@@ -183,17 +183,17 @@ void check_markup(std::string_view name, std::string_view text) {
             inside = true;
             in_tag = 0;
             if (++tags > max_tags)
-                throw fatal{"input-too-large",
+                throw fatal{rule::input_too_large,
                             std::string(name) + " has more than " + std::to_string(max_tags) + " XML tags"};
         } else if (c == '>') {
             inside = false;
         } else if (inside && c == '=') {
             if (++in_tag > max_attributes_in_tag)
-                throw fatal{"input-too-large", std::string(name) + " has an element with more than " +
-                                                   std::to_string(max_attributes_in_tag) + " attributes"};
+                throw fatal{rule::input_too_large, std::string(name) + " has an element with more than " +
+                                                       std::to_string(max_attributes_in_tag) + " attributes"};
             if (++attributes > max_attributes_in_part)
-                throw fatal{"input-too-large", std::string(name) + " has more than " +
-                                                   std::to_string(max_attributes_in_part) + " XML attributes"};
+                throw fatal{rule::input_too_large, std::string(name) + " has more than " +
+                                                       std::to_string(max_attributes_in_part) + " XML attributes"};
         }
     }
 }
@@ -211,12 +211,12 @@ std::optional<std::string> read_part(const zip_archive& zip, std::string_view na
         case zip_status::ok: break;
         case zip_status::missing:
             if (!required) return std::nullopt;
-            throw fatal{"input-encoding", "not a Word document: the archive has no " + std::string(name)};
+            throw fatal{rule::input_encoding, "not a Word document: the archive has no " + std::string(name)};
         case zip_status::too_large:
-            throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
-                                               std::to_string(limits.max_inflated) + " bytes (" + message + ")" +
-                                               inflation_hint};
-        default: throw fatal{"input-encoding", "the .docx cannot be read: " + message};
+            throw fatal{rule::input_too_large, "the .docx unpacks to more than the limit of " +
+                                                   std::to_string(limits.max_inflated) + " bytes (" + message + ")" +
+                                                   inflation_hint};
+        default: throw fatal{rule::input_encoding, "the .docx cannot be read: " + message};
     }
     return bytes;
 }
@@ -226,7 +226,7 @@ xml_doc parse_part(std::string_view name, const std::string& bytes) {
     check_markup(name, bytes);
     // Word never writes a DOCTYPE; one can only be there to declare entities.
     if (bytes.find("<!DOCTYPE") != std::string::npos)
-        throw fatal{"xml-doctype", std::string(name) + " has a DOCTYPE (no DTDs or entities are ever loaded)"};
+        throw fatal{rule::xml_doctype, std::string(name) + " has a DOCTYPE (no DTDs or entities are ever loaded)"};
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     if (!ctxt) throw std::bad_alloc();
     // NONET: never fetch; no NOENT, DTDLOAD or XINCLUDE: entities stay unexpanded.
@@ -245,9 +245,9 @@ xml_doc parse_part(std::string_view name, const std::string& bytes) {
     bool too_deep = !doc && why.find("Excessive depth") != std::string::npos;
     xmlFreeParserCtxt(ctxt);
     if (too_deep)
-        throw fatal{"nesting-too-deep",
+        throw fatal{rule::nesting_too_deep,
                     std::string(name) + " nests its elements deeper than libxml2's limit (" + why + ")"};
-    if (!doc) throw fatal{"xml-syntax", "the .docx is damaged: " + std::string(name) + ": " + why};
+    if (!doc) throw fatal{rule::xml_syntax, "the .docx is damaged: " + std::string(name) + ": " + why};
     return xml_doc(doc);
 }
 
@@ -929,9 +929,9 @@ private:
     // Hostile nesting is refused before it could exhaust the stack.
     void enter(int depth) const {
         if (depth > static_cast<int>(limits_.max_nesting) * 2 + 8)
-            throw fatal{"nesting-too-deep", "the document's elements are nested deeper than the limit of " +
-                                                std::to_string(limits_.max_nesting) +
-                                                " levels; raise it with --max-depth or [limits] nesting"};
+            throw fatal{rule::nesting_too_deep, "the document's elements are nested deeper than the limit of " +
+                                                    std::to_string(limits_.max_nesting) +
+                                                    " levels; raise it with --max-depth or [limits] nesting"};
     }
 
     // The branch of mc:AlternateContent read: the first mc:Choice (Word's
@@ -967,7 +967,7 @@ void docx_reader::read(std::string_view bytes) {
     zip_status status{};
     std::string message;
     auto zip = zip_archive::open(bytes, status, message);
-    if (!zip) throw fatal{"input-encoding", "the .docx cannot be read: " + message};
+    if (!zip) throw fatal{rule::input_encoding, "the .docx cannot be read: " + message};
     std::size_t budget = limits_.max_inflated;
     const char* parts[] = {"word/document.xml", "word/styles.xml", "word/numbering.xml",
                            "word/_rels/document.xml.rels"};
@@ -975,11 +975,11 @@ void docx_reader::read(std::string_view bytes) {
     std::uint64_t declared = 0;
     for (const char* part : parts) declared += zip->declared_size(part);
     if (declared > limits_.max_inflated)
-        throw fatal{"input-too-large", "the .docx unpacks to more than the limit of " +
-                                           std::to_string(limits_.max_inflated) + " bytes (its parts declare " +
-                                           std::to_string(declared) + ")" + inflation_hint};
+        throw fatal{rule::input_too_large, "the .docx unpacks to more than the limit of " +
+                                               std::to_string(limits_.max_inflated) + " bytes (its parts declare " +
+                                               std::to_string(declared) + ")" + inflation_hint};
     if (!zip->contains("word/document.xml"))
-        throw fatal{"input-encoding", "not a Word document: the archive has no word/document.xml"};
+        throw fatal{rule::input_encoding, "not a Word document: the archive has no word/document.xml"};
 
     std::optional<std::string> main_bytes = read_part(*zip, "word/document.xml", budget, limits_, true);
     std::optional<std::string> numbering_bytes = read_part(*zip, "word/numbering.xml", budget, limits_, false);
@@ -1014,7 +1014,7 @@ void docx_reader::read(std::string_view bytes) {
     xml_doc main = parse_part("word/document.xml", *main_bytes);
     const xmlNode* root = xmlDocGetRootElement(main.get());
     const xmlNode* body = is(root, xmlns::w, "document") ? child(root, xmlns::w, "body") : nullptr;
-    if (!body) throw fatal{"input-encoding", "not a Word document: word/document.xml has no w:document/w:body"};
+    if (!body) throw fatal{rule::input_encoding, "not a Word document: word/document.xml has no w:document/w:body"};
     container top(doc_.blocks);
     read_blocks(body, top, 0);
     top.flush();
@@ -1145,9 +1145,9 @@ void docx_reader::end_piece(paragraph_state& ps) {
 void docx_reader::read_table(const xmlNode* tbl, container& out, int depth) {
     enter(depth);
     if (++tables_ > static_cast<int>(limits_.max_nesting))
-        throw fatal{"nesting-too-deep",
-                    "tables are nested deeper than the limit of " + std::to_string(limits_.max_nesting) +
-                        " levels; raise it with --max-depth or [limits] nesting"};
+        throw fatal{rule::nesting_too_deep, "tables are nested deeper than the limit of " +
+                                                std::to_string(limits_.max_nesting) +
+                                                " levels; raise it with --max-depth or [limits] nesting"};
     // A table, a row and a cell alike begin where the next paragraph will
     // and end where their last child does (where they began, with none).
     auto open_block = [this](block_kind kind) {
@@ -1264,7 +1264,8 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
         if (n == "fldChar") {
             std::string_view type = attribute(c, xmlns::w, "fldCharType").value_or("");
             if (type == "begin") {
-                if (fields_.size() >= 64) throw fatal{"nesting-too-deep", "fields are nested deeper than 64 levels"};
+                if (fields_.size() >= 64)
+                    throw fatal{rule::nesting_too_deep, "fields are nested deeper than 64 levels"};
                 fields_.push_back({});
             } else if (type == "separate" && !fields_.empty()) {
                 fields_.back().in_result = true;
@@ -1380,7 +1381,7 @@ document read_docx(std::string_view bytes, const reader_limits& limits) {
     } catch (const fatal& f) {
         doc.blocks.clear();
         doc.end = {};
-        doc.diagnostics.push_back({severity::error, f.rule, f.message, {1, 1}, {1, 1}});
+        doc.diagnostics.push_back(make_diagnostic(severity::error, f.id, f.message, {1, 1}, {1, 1}));
     }
     return doc;
 }

@@ -84,7 +84,7 @@ constexpr std::size_t npos = std::string_view::npos;
 // A problem that ends the reading: the document gets this one diagnostic and
 // no blocks.
 struct fatal {
-    std::string rule;
+    rule id;
     std::string message;
     source_position where{1, 1};
 };
@@ -937,10 +937,10 @@ private:
 html_doc html_reader::parse() {
     std::string_view text = src_.text();
     if (std::size_t tag = crowded_start_tag(text); tag != npos)
-        throw fatal{"html-content",
-                    "an element has more than " + std::to_string(max_attributes) +
-                        " attributes (a web page's have a few)",
-                    src_.position_at(tag)};
+        throw fatal{
+            rule::html_content,
+            "an element has more than " + std::to_string(max_attributes) + " attributes (a web page's have a few)",
+            src_.position_at(tag)};
     htmlParserCtxtPtr ctxt = htmlNewParserCtxt();
     if (!ctxt) throw std::bad_alloc();
     ctxt->_private = &rec_;
@@ -963,11 +963,11 @@ html_doc html_reader::parse() {
     if (stopped) {
         source_position p = src_.position_at(rec_.last());
         if (error == XML_ERR_INTERNAL_ERROR)
-            throw fatal{"nesting-too-deep",
+            throw fatal{rule::nesting_too_deep,
                         "the page's elements are nested deeper than 256 levels; the rest of it cannot be read", p};
-        throw fatal{"html-content", "the HTML parser stopped before the end of the page", p};
+        throw fatal{rule::html_content, "the HTML parser stopped before the end of the page", p};
     }
-    if (!owned || !xmlDocGetRootElement(doc)) throw fatal{"html-content", "the page has no HTML elements"};
+    if (!owned || !xmlDocGetRootElement(doc)) throw fatal{rule::html_content, "the page has no HTML elements"};
     return owned;
 }
 
@@ -980,9 +980,7 @@ void ignore_xpath_error(void*, xmlErrorPtr) {}
 // The element the user's XPath selects: the first one in document order.
 xmlNode* html_reader::select(xmlDoc* doc) {
     std::string expr(xpath_);
-    auto fail = [&](std::string why) {
-        return fatal{"html-content", "the content XPath \"" + expr + "\" " + why};
-    };
+    auto fail = [&](std::string why) { return fatal{rule::html_content, "the content XPath \"" + expr + "\" " + why}; };
     std::unique_ptr<xmlXPathContext, decltype(&xmlXPathFreeContext)> ctx(xmlXPathNewContext(doc),
                                                                          xmlXPathFreeContext);
     if (!ctx) throw std::bad_alloc();
@@ -1137,7 +1135,7 @@ document html_reader::read() {
     } catch (const fatal& f) {
         doc_.blocks.clear();
         doc_.end = {};
-        doc_.diagnostics.push_back({severity::error, f.rule, f.message, f.where, f.where});
+        doc_.diagnostics.push_back(make_diagnostic(severity::error, f.id, f.message, f.where, f.where));
     }
     return std::move(doc_);
 }
@@ -1293,10 +1291,9 @@ void html_reader::enter_flow(xmlNode* n, container& c, const style& st, element_
 void html_reader::enter_level(xmlNode* n, container& c, const style& st, element_kind kind) {
     int levels = c.levels + 1;
     if (levels > static_cast<int>(limits_.max_nesting))
-        throw fatal{"nesting-too-deep",
+        throw fatal{rule::nesting_too_deep,
                     "quotes, lists and tables are nested deeper than the limit of " +
-                        std::to_string(limits_.max_nesting) +
-                        " levels; raise it with --max-depth or [limits] nesting",
+                        std::to_string(limits_.max_nesting) + " levels; raise it with --max-depth or [limits] nesting",
                     pos_.at(tag_begin(n))};
     if (kind == element_kind::quote) {
         block& q = open_block(c, block_kind::quote, n);

@@ -93,8 +93,8 @@ private:
     }
     span span_of(cmark_node* n) const { return {start_of(n), end_of(n)}; }
 
-    void report(std::string rule, std::string message, span where) {
-        doc_.diagnostics.push_back({severity::error, std::move(rule), std::move(message), where.begin, where.end});
+    void report(rule id, std::string message, span where) {
+        doc_.diagnostics.push_back(make_diagnostic(severity::error, id, std::move(message), where.begin, where.end));
     }
 
     bool nests_too_deep(cmark_node* root);
@@ -124,7 +124,7 @@ bool markdown_reader::nests_too_deep(cmark_node* root) {
         if (ev == CMARK_EVENT_ENTER && cmark_node_first_child(n)) {
             // A list level is two nodes (list, item).
             if (levels > limits_.max_nesting || ++depth > limits_.max_nesting * 2 + 8) {
-                report("nesting-too-deep",
+                report(rule::nesting_too_deep,
                        "quotes, lists or emphasis are nested deeper than the limit of " +
                            std::to_string(limits_.max_nesting) +
                            " levels; raise it with --max-depth or [limits] nesting",
@@ -177,7 +177,7 @@ void markdown_reader::find_unclosed_emphasis(cmark_node* root) {
                 std::string marker(t.substr(i, j - i));
                 source_position q = p;
                 q.column += static_cast<std::uint32_t>(marker.size());
-                report("emphasis-unclosed",
+                report(rule::emphasis_unclosed,
                        "emphasis '" + marker + "' is never closed; add the closing '" + marker + "'", {p, q});
                 break;  // one report per text node is enough
             }
@@ -539,13 +539,11 @@ document read_markdown(const source_text& src, const reader_limits& limits) {
     constexpr std::size_t max_expansion = 64u << 20;
     if (reference_expansion_bound(src.text()) > max_expansion) {
         document doc;
-        doc.diagnostics.push_back({severity::error,
-                                   "input-too-large",
-                                   "link reference definitions here could expand "
-                                   "to more than 64 MiB of links; "
-                                   "write the links inline",
-                                   {1, 1},
-                                   {1, 1}});
+        doc.diagnostics.push_back(make_diagnostic(severity::error, rule::input_too_large,
+                                                  "link reference definitions here could expand "
+                                                  "to more than 64 MiB of links; "
+                                                  "write the links inline",
+                                                  {1, 1}, {1, 1}));
         return doc;
     }
     // Cells and columns enough for any table a release prints, many times over.
@@ -555,13 +553,12 @@ document read_markdown(const source_text& src, const reader_limits& limits) {
         bool wide = tables.widest > max_pipes;
         std::uint32_t line = wide ? tables.widest_line : tables.cells_line;
         document doc;
-        doc.diagnostics.push_back({severity::error,
-                                   "input-too-large",
-                                   wide ? "a table row here has more than 500 cells; split the table"
-                                        : "the tables here could have more than 50,000 cells (a table has as many "
-                                          "cells in each row as its delimiter row has columns); split the table",
-                                   {line, 1},
-                                   {line, 1}});
+        doc.diagnostics.push_back(
+            make_diagnostic(severity::error, rule::input_too_large,
+                            wide ? "a table row here has more than 500 cells; split the table"
+                                 : "the tables here could have more than 50,000 cells (a table has as many "
+                                   "cells in each row as its delimiter row has columns); split the table",
+                            {line, 1}, {line, 1}));
         return doc;
     }
     return markdown_reader(src, limits).run();

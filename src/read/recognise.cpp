@@ -538,8 +538,8 @@ private:
     // A line that is only a place name, the house's places included.
     bool is_place(std::string_view line) const;
 
-    void report(severity level, std::string rule, std::string message, span where) {
-        diags_.push_back({level, std::move(rule), std::move(message), where.begin, where.end});
+    void report(severity level, rule id, std::string message, span where) {
+        diags_.push_back(make_diagnostic(level, id, std::move(message), where.begin, where.end));
     }
 
     // ---- the passes ------------------------------------------------------
@@ -845,7 +845,7 @@ void recogniser::find_header() {
         if (before_genre && !whole_dateline(b) && std::all_of(b.lines.begin(), b.lines.end(), [&](const line& l) {
                 return is_page_chrome(l, opts_.numeric_dates);
             })) {
-            report(severity::note, "page-remnant",
+            report(severity::note, rule::page_remnant,
                    "\"" + b.joined() + "\" is the web page's, not the release's: left out", b.where);
             continue;
         }
@@ -880,7 +880,7 @@ void recogniser::find_header() {
                         bool whole = dates.size() == 1 && dates[0].begin == 0 && dates[0].end == rest.size();
                         f_.genre_page_date = whole || timed_date(rest, opts_.numeric_dates);
                         if (f_.genre_page_date)
-                            report(severity::note, "page-remnant",
+                            report(severity::note, rule::page_remnant,
                                    "\"" + std::string(rest) + "\" is the web page's date, not the release's: left out",
                                    {past(b.lines[li].begin, std::string_view(t).substr(0, end + 3)), b.lines[li].end});
                     }
@@ -1081,7 +1081,7 @@ void recogniser::find_headline() {
         if (bi < blocks_.size() && li == 0 && blocks_[bi].textual() &&
             fold(blocks_[bi].joined()) == fold(blocks_[headline_block].joined())) {
             const block& copy = blocks_[f_.title_block];
-            report(severity::note, "page-remnant",
+            report(severity::note, rule::page_remnant,
                    "\"" + copy.joined() + "\" is the web page's copy of the title: left out", copy.where);
             headline_block = bi;
             ++next;
@@ -1430,7 +1430,7 @@ void recogniser::skip_trailing_remnants() {
     while (end > 1 && blocks_[end - 1].kind == block_kind::thematic_break) --end;
     for (std::size_t i = end; i < blocks_.size(); ++i)
         if (blocks_[i].textual())
-            report(severity::note, "page-remnant",
+            report(severity::note, rule::page_remnant,
                    "\"" + blocks_[i].joined() + "\" is the web page's, not the release's: left out", blocks_[i].where);
     f_.last = end;
 }
@@ -1479,8 +1479,8 @@ void recogniser::skip_page_remnants() {
     if (letterhead == 0) return;
     for (std::size_t i = 0; i < letterhead; ++i) {
         const block& b = blocks_[i];
-        report(severity::note, "page-remnant", "\"" + b.joined() + "\" is the web page's, not the release's: left out",
-               b.where);
+        report(severity::note, rule::page_remnant,
+               "\"" + b.joined() + "\" is the web page's, not the release's: left out", b.where);
     }
     f_.first = letterhead;
 }
@@ -1557,8 +1557,8 @@ void recogniser::find_run_in_dateline() {
                          d->place_end > d->place_begin && d->date.iso() == f_.dateline->date.iso();
         if (!page_date) return;
         const line& shown = *f_.dateline_line;
-        report(severity::note, "page-remnant", "\"" + shown.text + "\" is the web page's, not the release's: left out",
-               {shown.begin, shown.end});
+        report(severity::note, rule::page_remnant,
+               "\"" + shown.text + "\" is the web page's, not the release's: left out", {shown.begin, shown.end});
         f_.date_block = findings::npos;
         if (in_header != f_.parts.end()) f_.parts.erase(in_header);
     }
@@ -1648,7 +1648,7 @@ void recogniser::find_page_metadata() {
     if (summary) f_.sub_block = f_.body_from;
     f_.body_from = end;
     auto left_out = [&](const line& l) {
-        report(severity::note, "page-remnant", "\"" + l.text + "\" is the web page's, not the release's: left out",
+        report(severity::note, rule::page_remnant, "\"" + l.text + "\" is the web page's, not the release's: left out",
                {l.begin, l.end});
     };
     for (const line* l : labels) left_out(*l);
@@ -1742,8 +1742,8 @@ void recogniser::find_second_release() {
             --start;
         }
         const line& first = blocks_[start].lines[0];
-        report(severity::error, "several-releases", "a second release starts here; put each release in its own file",
-               {first.begin, first.end});
+        report(severity::error, rule::several_releases,
+               "a second release starts here; put each release in its own file", {first.begin, first.end});
         f_.second_from = start;
         f_.second_to = f_.last;
         f_.last = start;
@@ -1800,7 +1800,7 @@ read_result recogniser::read() {
         if (b.kind == block_kind::table || (b.textual() && !b.lines.empty()))
             f_.closing.push_back(i);
         else if (b.kind != block_kind::thematic_break && b.kind != block_kind::page_break)
-            report(severity::note, "page-remnant",
+            report(severity::note, rule::page_remnant,
                    "this part of the second release (a list, quote or image) is left out of the first", b.where);
     }
     find_page_metadata();
@@ -1808,14 +1808,14 @@ read_result recogniser::read() {
     use_front_matter_date();
     // Still read, so that --accept-invalid shows what the page holds.
     if (is_listing())
-        report(severity::error, "not-a-release",
+        report(severity::error, rule::not_a_release,
                "this is a list of releases (a web page's index: titles that are links), not a release; "
                "convert each release's own page",
                {{1, 1}, {1, 1}});
     if (!f_.dateline && !f_.meta_date && f_.parts.empty()) {
         // Not a release: what was said of a second one does not apply.
-        std::erase_if(diags_, [](const diagnostic& d) { return d.rule == "several-releases"; });
-        report(severity::error, "not-a-release",
+        std::erase_if(diags_, [](const diagnostic& d) { return d.rule == rule_id(rule::several_releases); });
+        report(severity::error, rule::not_a_release,
                "this is not a press release: no national header, issuer, genre label or dateline was found" +
                    ends_of_text(),
                {{1, 1}, {1, 1}});

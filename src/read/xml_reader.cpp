@@ -26,8 +26,8 @@ void on_xml_error(void* data, xmlErrorPtr error) {
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
     source_position p{static_cast<std::uint32_t>(error->line > 0 ? error->line : 1),
                       static_cast<std::uint32_t>(error->int2 > 0 ? error->int2 : 0)};
-    sink->out->push_back({error->level == XML_ERR_WARNING ? severity::warning : severity::error, "xml-syntax",
-                          std::move(message), p, p});
+    sink->out->push_back(make_diagnostic(error->level == XML_ERR_WARNING ? severity::warning : severity::error,
+                                         rule::xml_syntax, std::move(message), p, p));
 }
 
 // libxml2 2.9 adds each attribute by walking the element's list to its end
@@ -82,17 +82,17 @@ read_result read_xml(const source_text& src) {
     std::string_view text = src.text();
     if (std::size_t doctype = text.find("<!DOCTYPE"); doctype != std::string_view::npos) {
         source_position p = src.position_at(doctype);
-        result.diagnostics.push_back({severity::error, "xml-doctype",
-                                      "a DOCTYPE is not allowed in release XML (no DTDs or entities are loaded)", p,
-                                      p});
+        result.diagnostics.push_back(
+            make_diagnostic(severity::error, rule::xml_doctype,
+                            "a DOCTYPE is not allowed in release XML (no DTDs or entities are loaded)", p, p));
         return result;
     }
     if (std::size_t tag = crowded_start_tag(text); tag != std::string_view::npos) {
         source_position p = src.position_at(tag);
-        result.diagnostics.push_back({severity::error, "xml-syntax",
-                                      "an element has more than " + std::to_string(max_attributes) +
-                                          " attributes (release XML has a few)",
-                                      p, p});
+        result.diagnostics.push_back(make_diagnostic(
+            severity::error, rule::xml_syntax,
+            "an element has more than " + std::to_string(max_attributes) + " attributes (release XML has a few)", p,
+            p));
         return result;
     }
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
@@ -108,17 +108,17 @@ read_result read_xml(const source_text& src) {
     xmlFreeParserCtxt(ctxt);
     if (!doc) {
         if (result.diagnostics.empty())
-            result.diagnostics.push_back({severity::error, "xml-syntax", "the XML could not be parsed", {1, 1}, {1, 1}});
+            result.diagnostics.push_back(
+                make_diagnostic(severity::error, rule::xml_syntax, "the XML could not be parsed", {1, 1}, {1, 1}));
         return result;
     }
     xmlNodePtr root = xmlDocGetRootElement(doc);
     if (!root || !root->ns || std::strcmp(reinterpret_cast<const char*>(root->ns->href), release_ns) != 0 ||
         std::strcmp(reinterpret_cast<const char*>(root->name), "release") != 0) {
         source_position p{root ? static_cast<std::uint32_t>(xmlGetLineNo(root)) : 1, 0};
-        result.diagnostics.push_back({severity::error, "not-a-release",
-                                      std::string("the root element must be <release> in the namespace ") +
-                                          release_ns,
-                                      p, p});
+        result.diagnostics.push_back(
+            make_diagnostic(severity::error, rule::not_a_release,
+                            std::string("the root element must be <release> in the namespace ") + release_ns, p, p));
         xmlFreeDoc(doc);
         return result;
     }
