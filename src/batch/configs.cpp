@@ -76,10 +76,9 @@ const communique::engine* engines::for_input(const std::string& name, std::vecto
     if (known == options_of_config_.end()) {
         communique::options read_opts = base_;
         if (config) {
-            std::string error;
-            auto text = read_file(config->string(), error);
+            auto text = read_file(config->string());
             if (!text) {
-                problems.push_back({config->string(), {}, {io_diagnostic(error)}});
+                problems.push_back({config->string(), {}, {std::move(text).error().at_level()}});
                 why = fmt::format("its configuration file {} cannot be read", config->string());
                 broken_[config_key] = {why, true};
                 if (in_file) *in_file = true;

@@ -47,8 +47,7 @@ std::uint64_t fingerprints::of(const communique::options& opts) {
         put(s, path);
         auto known = read_.find(path);
         if (known == read_.end()) {
-            std::string error;
-            std::optional<std::string> bytes = read_file(path, error);
+            expected<std::string> bytes = read_file(path);
             known = read_.emplace(path, bytes ? std::move(*bytes) : "unreadable").first;
         }
         put(s, known->second);

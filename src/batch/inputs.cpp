@@ -189,13 +189,13 @@ gathered gather(const std::vector<std::string>& args, const std::optional<std::s
         out.jobs.push_back({arg, safe_relative(name)});
     }
     if (files_from) {
-        std::string text, error;
+        std::string text;
         if (*files_from == "-") {
             text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-        } else if (auto bytes = read_file(*files_from, error)) {
+        } else if (auto bytes = read_file(*files_from)) {
             text = std::move(*bytes);
         } else {
-            warn(fmt::format("{}: {}", *files_from, error));
+            warn(fmt::format("{}: {}", *files_from, bytes.error().message));
             out.io_error = true;
         }
         for (std::string& item : split_list(text)) {

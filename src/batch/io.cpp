@@ -83,21 +83,30 @@ void sweep(const std::string& dir, std::size_t& removed) {
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::string& path, std::string& error) {
+namespace {
+
+problem io_problem(std::string message, int err = 0) {
+    return {communique::detail::rule::io, std::move(message), {}, {}, err};
+}
+
+}  // namespace
+
+expected<std::string> read_file(const std::string& path) {
     // O_NONBLOCK: opening a FIFO nobody writes to would wait for ever. It
     // is cleared at once, so a pipe with a writer (<(...)) is read whole,
     // and one without reads as empty.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
-        error = "cannot open: " + errno_message(errno);
-        return std::nullopt;
+        int err = errno;
+        return io_problem("cannot open: " + errno_message(err), err);
     }
     ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     struct stat st {};
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        error = S_ISDIR(st.st_mode) ? "is a folder" : "cannot read: " + errno_message(errno);
+        bool folder = S_ISDIR(st.st_mode);
+        int err = folder ? EISDIR : errno;
         ::close(fd);
-        return std::nullopt;
+        return io_problem(folder ? "is a folder" : "cannot read: " + errno_message(err), err);
     }
     std::string bytes;
     if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
@@ -107,9 +116,9 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
-            error = "read error: " + errno_message(errno);
+            int err = errno;
             ::close(fd);
-            return std::nullopt;
+            return io_problem("read error: " + errno_message(err), err);
         }
         bytes.append(buffer, static_cast<std::size_t>(n));
     }
@@ -117,8 +126,8 @@ std::optional<std::string> read_file(const std::string& path, std::string& error
     return bytes;
 }
 
-int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>& produce, std::string& error,
-                     std::optional<fs::perms> mode) {
+expected<void> write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>& produce,
+                                std::optional<fs::perms> mode) {
     thread_local std::mt19937_64 rng{std::random_device{}()};
     // NAME is cut so that the temporary name fits NAME_MAX (255) whenever
     // the final name does.
@@ -127,15 +136,13 @@ int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>
     fs::path tmp = path.parent_path() / fmt::format(".~cq-{}.{}-{:08x}.tmp", name, ::getpid(),
                                                     static_cast<std::uint32_t>(rng()));
     auto fail = [&](const char* what, int err) {
-        error = fmt::format("{}: {}", what, errno_message(err));
         ::unlink(tmp.c_str());
-        return err;
+        return io_problem(fmt::format("{}: {}", what, errno_message(err)), err);
     };
     int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
     if (fd < 0) {
         int err = errno;
-        error = "cannot write: " + errno_message(err);
-        return err;
+        return io_problem("cannot write: " + errno_message(err), err);
     }
     if (mode && ::fchmod(fd, static_cast<mode_t>(*mode)) != 0) {
         int err = errno;
@@ -161,13 +168,14 @@ int write_atomically(const fs::path& path, const std::function<bool(std::FILE*)>
     }
     if (!ok) return fail("write failed", err);
     if (::rename(tmp.c_str(), path.c_str()) != 0) return fail("cannot rename into place", errno);
-    return 0;
+    return {};
 }
 
-int write_atomically(const fs::path& path, std::string_view bytes, std::string& error, std::optional<fs::perms> mode) {
+expected<void> write_atomically(const fs::path& path, std::string_view bytes, std::optional<fs::perms> mode) {
     return write_atomically(
-        path, [&](std::FILE* f) { return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size(); },
-        error, mode);
+        path,
+        [&](std::FILE* f) { return bytes.empty() || std::fwrite(bytes.data(), 1, bytes.size(), f) == bytes.size(); },
+        mode);
 }
 
 bool write_all(int fd, std::string_view bytes) {
@@ -191,7 +199,7 @@ bool is_fatal_write_error(int err) { return err == ENOSPC || err == EDQUOT || er
 communique::diagnostic io_diagnostic(std::string message) {
     communique::diagnostic d;
     d.level = communique::severity::error;
-    d.rule = "io";
+    d.rule = communique::detail::rule_id(communique::detail::rule::io);
     d.message = std::move(message);
     return d;
 }

@@ -3,6 +3,8 @@
 // never cut through the progress line), and nothing is ever half-written.
 #pragma once
 
+#include "core/expected.hpp"
+
 #include <communique/diagnostic.hpp>
 
 #include <sys/types.h>
@@ -17,24 +19,28 @@
 
 namespace batch {
 
-// A whole file's bytes; nothing, with strerror's message in `error`, when it
-// cannot be read (or is a folder).
-std::optional<std::string> read_file(const std::string& path, std::string& error);
+using communique::detail::expected;
+using communique::detail::problem;
+
+// A whole file's bytes, or why it cannot be read (or is a folder): a problem
+// of rule io whose message is strerror's, without the path.
+expected<std::string> read_file(const std::string& path);
 
 // Writes `bytes` to a temporary file in the same folder and renames it to
 // `path`, so that `path` is always either absent, the old file or the whole
 // new one. The temporary file is named ".~cq-NAME.PID-RANDOM.tmp": the prefix
 // lets remove_stale_temps() recognise it, the PID tells whether the process
-// that made it is still running. Returns 0, or the errno of the step that
-// failed with a message in `error`; the temporary file is then removed.
+// that made it is still running. On failure, the problem (rule io) has the
+// step's message and its errno as system_error; the temporary file is then
+// removed.
 // The parent folder must exist. The new file gets `mode` when one is given
 // (fmt keeps a draft's permissions), else 0666 less the umask.
-int write_atomically(const std::filesystem::path& path, std::string_view bytes, std::string& error,
-                     std::optional<std::filesystem::perms> mode = std::nullopt);
+expected<void> write_atomically(const std::filesystem::path& path, std::string_view bytes,
+                                std::optional<std::filesystem::perms> mode = std::nullopt);
 // The same for large files made piece by piece (the report, the manifest):
 // `produce` writes into the temporary file and returns false on failure.
-int write_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& produce,
-                     std::string& error, std::optional<std::filesystem::perms> mode = std::nullopt);
+expected<void> write_atomically(const std::filesystem::path& path, const std::function<bool(std::FILE*)>& produce,
+                                std::optional<std::filesystem::perms> mode = std::nullopt);
 
 // All of `bytes` to a file descriptor (retrying short writes and EINTR);
 // false with errno set when the file cannot take them.

@@ -20,7 +20,9 @@ namespace batch {
 namespace {
 
 // Thread-safe, unlike strerror().
-std::string fmt_error(const char* what, int err) { return std::string(what) + ": " + std::generic_category().message(err); }
+problem fmt_error(const char* what, int err) {
+    return {communique::detail::rule::io, std::string(what) + ": " + std::generic_category().message(err), {}, {}, err};
+}
 
 // The first line; a later format would change the number (keys are only
 // ever added to the records, so this one reads them all).
@@ -197,19 +199,13 @@ std::optional<manifest_record> manifest::find(const std::string& source) const {
     return from_line(line);
 }
 
-bool manifest::reopen(std::string& error) {
+expected<void> manifest::reopen() {
     if (fd_ >= 0) ::close(fd_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
-    if (fd_ < 0) {
-        error = fmt_error("cannot write", errno);
-        return false;
-    }
+    if (fd_ < 0) return fmt_error("cannot write", errno);
     flock_guard lock(fd_, LOCK_SH);
     struct stat st {};
-    if (::fstat(fd_, &st) != 0) {
-        error = fmt_error("cannot write", errno);
-        return false;
-    }
+    if (::fstat(fd_, &st) != 0) return fmt_error("cannot write", errno);
     bool ok = true;
     if (st.st_size == 0) {
         ok = write_all(fd_, header_line);
@@ -224,36 +220,33 @@ bool manifest::reopen(std::string& error) {
         }
         if (last != '\n') ok = write_all(fd_, "\n");
     }
-    if (!ok) error = fmt_error("cannot write", errno);
-    return ok;
+    if (!ok) return fmt_error("cannot write", errno);
+    return {};
 }
 
-bool manifest::open(std::string& error) {
+expected<void> manifest::open() {
     std::lock_guard lock(mutex_);
-    return reopen(error);
+    return reopen();
 }
 
-bool manifest::append(const manifest_record& record, std::string& error) {
+expected<void> manifest::append(const manifest_record& record) {
     std::string line = to_line(record);
     std::lock_guard lock(mutex_);
     for (int attempt = 0; attempt < 8; ++attempt) {
-        if (fd_ < 0 && !reopen(error)) return false;
+        if (fd_ < 0)
+            if (auto opened = reopen(); !opened) return opened;
         flock_guard shared(fd_, LOCK_SH);
         // Another run may have compacted the file (a new inode under the
         // name) since we opened it: a line appended to the old one is lost.
         if (is_named(fd_, path_)) {
-            if (!write_all(fd_, line)) {
-                error = fmt_error("cannot write", errno);
-                return false;
-            }
+            if (!write_all(fd_, line)) return fmt_error("cannot write", errno);
             appended_ = true;
-            return true;
+            return {};
         }
         ::close(fd_);
         fd_ = -1;
     }
-    error = "the manifest keeps being replaced";
-    return false;
+    return problem{communique::detail::rule::io, "the manifest keeps being replaced"};
 }
 
 std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir, bool beside_sources) {
@@ -271,59 +264,48 @@ std::vector<std::string> manifest::recorded_outputs(const fs::path& out_dir, boo
     return out;
 }
 
-bool manifest::compact(std::string& error) {
+expected<void> manifest::compact() {
     std::lock_guard lock(mutex_);
-    if (!appended_) return true;
+    if (!appended_) return {};
     for (int attempt = 0; attempt < 8; ++attempt) {
         int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-        if (fd < 0) {
-            error = fmt_error("cannot read", errno);
-            return false;
-        }
-        std::optional<bool> done = compact_locked(fd, error);
+        if (fd < 0) return fmt_error("cannot read", errno);
+        expected<bool> done = compact_locked(fd);
         ::close(fd);
-        if (done) {
-            if (*done && fd_ >= 0) {
+        if (!done) return std::move(done).error();
+        if (*done) {
+            if (fd_ >= 0) {
                 ::close(fd_);
                 fd_ = -1;
             }
-            return *done;
+            return {};
         }
     }
-    error = "the manifest keeps being replaced";
-    return false;
+    return problem{communique::detail::rule::io, "the manifest keeps being replaced"};
 }
 
-std::optional<bool> manifest::compact_locked(int fd, std::string& error) {
-    bool ok = false;
-    {
-        flock_guard exclusive(fd, LOCK_EX);
-        // Compacting a file another run has already replaced would write
-        // over what was appended to its replacement since: try again.
-        if (!is_named(fd, path_)) return std::nullopt;
-        // Only where each source's last line is stays in memory; the lines
-        // are copied from the file: the manifest of a large archive is never
-        // held whole, nor parsed into records all at once.
-        std::map<std::string, line_at> last;
-        if (index_lines(fd, last)) {
-            std::string line;
-            ok = write_atomically(
-                     path_,
-                     [&](std::FILE* f) {
-                         if (std::fputs(header_line.c_str(), f) < 0) return false;
-                         for (const auto& [source, where] : last) {
-                             if (!read_line(fd, where, line)) return false;
-                             line += '\n';
-                             if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) return false;
-                         }
-                         return true;
-                     },
-                     error) == 0;
-        } else {
-            error = fmt_error("cannot read", errno);
+expected<bool> manifest::compact_locked(int fd) {
+    flock_guard exclusive(fd, LOCK_EX);
+    // Compacting a file another run has already replaced would write over
+    // what was appended to its replacement since: try again.
+    if (!is_named(fd, path_)) return false;
+    // Only where each source's last line is stays in memory; the lines are
+    // copied from the file: the manifest of a large archive is never held
+    // whole, nor parsed into records all at once.
+    std::map<std::string, line_at> last;
+    if (!index_lines(fd, last)) return fmt_error("cannot read", errno);
+    std::string line;
+    expected<void> written = write_atomically(path_, [&](std::FILE* f) {
+        if (std::fputs(header_line.c_str(), f) < 0) return false;
+        for (const auto& [source, where] : last) {
+            if (!read_line(fd, where, line)) return false;
+            line += '\n';
+            if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) return false;
         }
-    }
-    return ok;
+        return true;
+    });
+    if (!written) return std::move(written).error();
+    return true;
 }
 
 }  // namespace batch

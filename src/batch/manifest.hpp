@@ -23,6 +23,8 @@
 // away reopens it.
 #pragma once
 
+#include "batch/io.hpp"
+
 #include <communique/communique.hpp>
 
 #include <nlohmann/json.hpp>
@@ -89,13 +91,13 @@ public:
     // The last record for `source`, read from the file loaded.
     std::optional<manifest_record> find(const std::string& source) const;
 
-    // Opens the file for appending (creating it). False, with the reason,
-    // when the output folder cannot be written: the run cannot go on.
-    bool open(std::string& error);
-    // Thread-safe. False, with the reason, when the line could not be written.
-    bool append(const manifest_record& record, std::string& error);
+    // Opens the file for appending (creating it). A problem (rule io) when
+    // the output folder cannot be written: the run cannot go on.
+    expected<void> open();
+    // Thread-safe. A problem when the line could not be written.
+    expected<void> append(const manifest_record& record);
     // One line per source, sorted; only when this process appended anything.
-    bool compact(std::string& error);
+    expected<void> compact();
 
     // Every path the manifest in `out_dir` records as an output (earlier
     // ones too), relative to the folder; empty when there is no manifest.
@@ -104,10 +106,10 @@ public:
     static std::vector<std::string> recorded_outputs(const std::filesystem::path& out_dir, bool beside_sources);
 
 private:
-    bool reopen(std::string& error);
-    // Compacts the file open as `fd` under an exclusive lock: nothing when
-    // it is no longer the one under the name.
-    std::optional<bool> compact_locked(int fd, std::string& error);
+    expected<void> reopen();
+    // Compacts the file open as `fd` under an exclusive lock: false when it
+    // is no longer the one under the name (try again).
+    expected<bool> compact_locked(int fd);
 
     std::filesystem::path path_;
     int read_fd_ = -1;  // the file load() indexed

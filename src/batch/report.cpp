@@ -149,12 +149,10 @@ std::string release_log::error() const {
     return error_;
 }
 
-bool write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
-                  std::span<const outcome> outcomes, const release_log& log, std::string& error) {
-    if (std::string why = log.error(); !why.empty()) {
-        error = file.string() + ": " + why;
-        return false;
-    }
+expected<void> write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
+                            std::span<const outcome> outcomes, const release_log& log) {
+    if (std::string why = log.error(); !why.empty())
+        return problem{communique::detail::rule::io, file.string() + ": " + why};
     counts c = counts::of(outcomes);
     json shard = facts.shard_count ? json{{"index", facts.shard_index}, {"count", facts.shard_count}} : json(nullptr);
     json head{{"version", report_version},
@@ -189,29 +187,30 @@ bool write_report(const std::filesystem::path& file, const run_facts& facts, std
         }
         return std::fputs(jobs.empty() ? "]\n}\n" : "\n  ]\n}\n", f) >= 0;
     };
-    if (write_atomically(file, produce, error) != 0) {
-        error = file.string() + ": " + (lost ? "cannot read the report's temporary file back" : error);
-        return false;
+    if (expected<void> written = write_atomically(file, produce); !written) {
+        problem p = std::move(written).error();
+        p.message = file.string() + ": " + (lost ? "cannot read the report's temporary file back" : p.message);
+        return p;
     }
-    return true;
+    return {};
 }
 
-bool read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into,
-                 std::string& error) {
-    auto bytes = read_file(file.string(), error);
+expected<void> read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into) {
+    auto bytes = read_file(file.string());
     if (!bytes) {
-        error = file.string() + ": " + error;
-        return false;
+        problem p = std::move(bytes).error();
+        p.message = file.string() + ": " + p.message;
+        return p;
     }
     json report = json::parse(*bytes, nullptr, false);
     if (report.is_discarded() || !report.is_object() || !report.contains("releases") ||
         !report["version"].is_number_integer() || report["version"].get<int>() < 1) {
-        error = file.string() + ": not a communique convert report (--report FILE.json)";
-        return false;
+        return problem{communique::detail::rule::io,
+                       file.string() + ": not a communique convert report (--report FILE.json)"};
     }
     for (const json& r : report["releases"])
         if (auto e = catalog_entry_of(r)) into.push_back(std::move(*e));
-    return true;
+    return {};
 }
 
 logged_releases::logged_releases(const release_log& log, std::size_t releases) : log_(log) {

@@ -18,6 +18,7 @@
 
 #include "batch/catalog_files.hpp"
 #include "batch/inputs.hpp"
+#include "batch/io.hpp"
 
 #include <communique/communique.hpp>
 
@@ -107,12 +108,14 @@ struct run_facts {
 
 // Written to a temporary file and renamed into place, like every output:
 // the lines of `log`, and a not-started line for each release it lacks.
-bool write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
-                  std::span<const outcome> outcomes, const release_log& log, std::string& error);
+// A problem's message starts with the file's name.
+expected<void> write_report(const std::filesystem::path& file, const run_facts& facts, std::span<const job> jobs,
+                            std::span<const outcome> outcomes, const release_log& log);
 
-// The releases of a report that are in its output folder (converted,
-// converted-invalid or skipped), as catalog entries.
-bool read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into, std::string& error);
+// Adds to `into` the releases of a report that are in its output folder
+// (converted, converted-invalid or skipped), as catalog entries. A
+// problem's message starts with the file's name.
+expected<void> read_report(const std::filesystem::path& file, std::vector<communique::catalog_entry>& into);
 
 // The same from this run's log, for the catalog: each release's date and
 // source kept (what the catalog's order is made from, about 100 bytes a

@@ -191,11 +191,9 @@ release_result convert_one(shared& s, std::size_t index) {
         return finish();
     }
 
-    std::string error;
-    std::optional<std::string> bytes =
-        j.path == "-" ? std::optional<std::string>(s.stdin_bytes) : read_file(j.path, error);
+    expected<std::string> bytes = j.path == "-" ? expected<std::string>(s.stdin_bytes) : read_file(j.path);
     if (!bytes) {
-        fail_io(s, r, j.path, error);
+        fail_io(s, r, j.path, bytes.error().message);
         return finish();
     }
     std::uint64_t input_hash = communique::detail::hash_bytes(*bytes);
@@ -220,7 +218,7 @@ release_result convert_one(shared& s, std::size_t index) {
         return finish();
     }
     s.out.show(display(j.path), *bytes, res.diagnostics);
-    bytes.reset();  // nothing of the input is kept past here
+    std::string().swap(*bytes);  // nothing of the input is kept past here
     bool valid = res.ok();
     r.diagnostics = std::move(res.diagnostics);
     r.info = std::move(res.info);
@@ -235,11 +233,13 @@ release_result convert_one(shared& s, std::size_t index) {
         fs::path file = s.req.out_dir / targets[i];
         std::error_code ec;
         fs::create_directories(file.parent_path(), ec);
-        int err = ec ? ec.value() : write_atomically(file, res.outputs[i], error);
-        if (err != 0) {
-            fail_io(s, r, file.string(), ec ? "cannot create the folder: " + ec.message() : error);
+        expected<void> written =
+            ec ? problem{communique::detail::rule::io, "cannot create the folder: " + ec.message(), {}, {}, ec.value()}
+               : write_atomically(file, res.outputs[i]);
+        if (!written) {
+            fail_io(s, r, file.string(), written.error().message);
             r.outputs.clear();
-            if (is_fatal_write_error(err)) s.fatal = true;
+            if (is_fatal_write_error(written.error().system_error)) s.fatal = true;
             return finish();
         }
         rec.outputs.push_back({s.req.formats[i], targets[i], res.outputs[i].size()});
@@ -248,12 +248,12 @@ release_result convert_one(shared& s, std::size_t index) {
     }
     if (r.info) rec.info = *r.info;
     if (before) rec.earlier = still_there(s, *before, targets);
-    if (!s.record.append(rec, error)) {
+    if (expected<void> recorded = s.record.append(rec); !recorded) {
         // The outputs are whole; only the next run will not know it and
         // convert the release again. The manifest is one file for the whole
         // folder: what cannot be recorded now cannot be later either, so the
         // run stops.
-        s.out.say(fmt::format("{}: {}", (s.req.out_dir / manifest_name).string(), error));
+        s.out.say(fmt::format("{}: {}", (s.req.out_dir / manifest_name).string(), recorded.error().message));
         s.fatal = true;
     }
     r.state = valid ? status::converted : status::converted_invalid;
@@ -404,22 +404,20 @@ bool write_catalog_files(const fs::path& out_dir, const communique::detail::cata
     // whole in memory grows with the archive), renamed when complete.
     for (std::size_t i = 0; i < std::size(catalog_files); ++i) {
         const fs::path path = out_dir / catalog_files[i];
-        std::string failed, error;
-        int err = write_atomically(
-            path,
-            [&](std::FILE* f) {
-                try {
-                    return writers->catalog_file(releases, options, i, [&](std::string_view piece) {
-                        return piece.empty() || std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
-                    });
-                } catch (const std::exception& e) {
-                    failed = e.what();
-                    return false;
-                }
-            },
-            error);
-        if (!failed.empty() || err != 0) {
-            say(failed.empty() ? fmt::format("{}: {}", path.string(), error) : fmt::format("the catalog: {}", failed));
+        std::string failed;
+        expected<void> written = write_atomically(path, [&](std::FILE* f) {
+            try {
+                return writers->catalog_file(releases, options, i, [&](std::string_view piece) {
+                    return piece.empty() || std::fwrite(piece.data(), 1, piece.size(), f) == piece.size();
+                });
+            } catch (const std::exception& e) {
+                failed = e.what();
+                return false;
+            }
+        });
+        if (!failed.empty() || !written) {
+            say(failed.empty() ? fmt::format("{}: {}", path.string(), written.error().message)
+                               : fmt::format("the catalog: {}", failed));
             return false;
         }
     }
@@ -476,9 +474,9 @@ communique::job_summary run(const communique::job_options& opts, events& out, co
     if (refuse_overwrites(jobs, prep, extensions, req.out_dir, req.catalog, out) > 0) return failing(summary);
 
     manifest record(req.out_dir);
-    std::string error;
-    if (!record.open(error)) {
-        out.say(fmt::format("{}: the output folder cannot be written: {}", req.out_dir.string(), error));
+    if (expected<void> opened = record.open(); !opened) {
+        out.say(
+            fmt::format("{}: the output folder cannot be written: {}", req.out_dir.string(), opened.error().message));
         return failing(summary);
     }
     summary.started = true;
@@ -536,21 +534,21 @@ communique::job_summary run(const communique::job_options& opts, events& out, co
     if (req.catalog && summary.finished) {
         manifest_record files{catalog_source, 0, 0, "catalog", {}, {}, {}};
         for (const char* name : catalog_files) files.outputs.push_back({"catalog", name, 0});
-        if (!record.append(files, error)) {
-            out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+        if (expected<void> recorded = record.append(files); !recorded) {
+            out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), recorded.error().message));
             io_trouble = true;
         }
     }
-    if (!record.compact(error)) {
-        out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), error));
+    if (expected<void> compacted = record.compact(); !compacted) {
+        out.say(fmt::format("{}: {}", (req.out_dir / manifest_name).string(), compacted.error().message));
         io_trouble = true;
     }
 
     summary.seconds = seconds_since(t0);
     if (req.report) {
         run_facts facts{opts.output_dir, req.formats, req.shard_index, req.shard_count, signo, summary.seconds};
-        if (!write_report(*req.report, facts, jobs, outcomes, log, error)) {
-            out.say(error);
+        if (expected<void> written = write_report(*req.report, facts, jobs, outcomes, log); !written) {
+            out.say(written.error().message);
             io_trouble = true;
         }
     }

@@ -127,7 +127,7 @@ const engine* engine_for(batch::engines& engines_by_config, const std::string& n
     }
     if (!e) {
         diagnostic d;
-        d.rule = "config";
+        d.rule = communique::detail::rule_id(communique::detail::rule::config);
         d.message = fmt::format("{}: {}", not_done, why);
         report.add(shown.empty() ? display_name(name) : shown, text, std::span(&d, 1));
     }
@@ -225,10 +225,9 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     for (const std::string& arg : files) {
         for (const std::string& path : check_inputs(arg, walk, !only_failing, report, status)) {
             named_input name = name_input(path, inputs.stdin_filename);
-            std::string error;
-            auto in = read_input(name.path, error);
+            auto in = read_input(name.path);
             if (!in) {
-                diagnostic d = io_diagnostic(error);
+                diagnostic d = in.error().at_level();
                 report.add(name.shown, {}, std::span(&d, 1));
                 status = exit_usage;
                 continue;
@@ -300,7 +299,8 @@ bool same_release(std::string_view a, std::string_view b) {
 // empty). 0 when there is none.
 std::uint32_t left_out_line(std::span<const diagnostic> diags, std::string_view draft) {
     for (const diagnostic& d : diags)
-        if (d.rule == "page-remnant") return std::max<std::uint32_t>(d.begin.line, 1);
+        if (d.rule == communique::detail::rule_id(communique::detail::rule::page_remnant))
+            return std::max<std::uint32_t>(d.begin.line, 1);
     for (std::size_t at = draft.find("<!--"); at != std::string_view::npos; at = draft.find("<!--", at + 4)) {
         if (at > 0 && draft[at - 1] == '\\') continue;  // "\<!--" is text
         std::size_t end = draft.find("-->", at + 4);
@@ -348,10 +348,9 @@ bool write_one_report(const std::string& file, const std::string& name, const st
     log.record(0, j, r);
     batch::outcome o{r.state, r.io_error};
     batch::run_facts facts{out, {format}, 0, 0, 0, seconds};
-    std::string error;
-    if (batch::write_report(file, facts, std::span(&j, 1), std::span(&o, 1), log, error)) return true;
-    fmt::print(stderr, "communique convert: {}\n", error);
-    return false;
+    expected<void> written = batch::write_report(file, facts, std::span(&j, 1), std::span(&o, 1), log);
+    if (!written) fmt::print(stderr, "communique convert: {}\n", written.error().message);
+    return written.has_value();
 }
 
 // One release in one format, handed to `deliver` (standard output, or -o
@@ -376,12 +375,11 @@ int convert_one(const std::string& name, const std::string& format, const std::s
     };
     batch::engines engines_by_config = make_engines(cli_settings);
     reporter report(report_format::human);
-    std::string error;
-    auto in = read_input(name, error);
+    auto in = read_input(name);
     if (!in) {
-        diagnostic d = io_diagnostic(error);
+        diagnostic d = in.error().at_level();
         report.add(display_name(name), {}, std::span(&d, 1));
-        return failed_io(error);
+        return failed_io(in.error().message);
     }
     const engine* e = engine_for(engines_by_config, name, in->bytes, report, "not converted", quiet);
     if (!e) return failed_io("not converted: its configuration has errors");
@@ -473,7 +471,9 @@ int convert_to_file(const std::string& name, const std::string& format, const st
                        ec.message());
             return exit_usage;
         }
-        return write_atomically(target, bytes) ? exit_ok : exit_usage;
+        expected<void> written = write_atomically(target, bytes);
+        if (!written) say_problem(target.string(), written.error());
+        return written ? exit_ok : exit_usage;
     });
 }
 
@@ -742,9 +742,8 @@ int run_catalog(const std::vector<std::string>& reports, const std::string& out_
     console out(false);
     std::vector<communique::catalog_entry> entries;
     for (const std::string& file : reports) {
-        std::string error;
-        if (!batch::read_report(file, entries, error)) {
-            out.error(error);
+        if (expected<void> read = batch::read_report(file, entries); !read) {
+            out.error(read.error().message);
             return exit_usage;
         }
     }
@@ -819,6 +818,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
         // checked; on any error nothing is written there.
         const bool to_stdout = path == "-" && !flags.check && !flags.diff;
         auto in = read_input(path);
+        if (!in) say_problem(path, in.error());
         if (in) {
             // fmt writes a Markdown draft over its input: anything else (a
             // .docx, a web page, release XML) would be lost.
@@ -885,7 +885,11 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
         }
         std::error_code ec;
         fs::perms mode = fs::status(path, ec).permissions();
-        if (!write_atomically(path, formatted, ec ? std::nullopt : std::optional<fs::perms>(mode))) status = exit_usage;
+        expected<void> written = write_atomically(path, formatted, ec ? std::nullopt : std::optional<fs::perms>(mode));
+        if (!written) {
+            say_problem(path, written.error());
+            status = exit_usage;
+        }
     }
     return status;
 }

@@ -11,32 +11,22 @@ namespace fs = std::filesystem;
 
 namespace cli {
 
-std::optional<input> read_input(const std::string& name, std::string& error) {
+expected<input> read_input(const std::string& name) {
     input in{name, {}};
     if (name == "-") {
         in.bytes.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
         return in;
     }
-    std::optional<std::string> bytes = batch::read_file(name, error);
-    if (!bytes) return std::nullopt;
+    expected<std::string> bytes = batch::read_file(name);
+    if (!bytes) return std::move(bytes).error();
     in.bytes = std::move(*bytes);
     return in;
 }
 
-std::optional<input> read_input(const std::string& name) {
-    std::string error;
-    std::optional<input> in = read_input(name, error);
-    if (!in) fmt::print(stderr, "communique: {}: {}\n", name, error);
-    return in;
+void say_problem(std::string_view what, const problem& p) {
+    fmt::print(stderr, "communique: {}: {}\n", what, p.message);
 }
 
 std::string display_name(const std::string& name) { return name == "-" ? "<stdin>" : name; }
-
-bool write_atomically(const fs::path& path, std::string_view bytes, std::optional<fs::perms> mode) {
-    std::string error;
-    if (batch::write_atomically(path, bytes, error, mode) == 0) return true;
-    fmt::print(stderr, "communique: {}: {}\n", path.string(), error);
-    return false;
-}
 
 }  // namespace cli

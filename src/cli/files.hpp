@@ -17,22 +17,25 @@ struct input {
     std::string bytes;
 };
 
-// Reads a file or standard input ("-"); nothing (after printing why) when it
-// cannot be read.
-std::optional<input> read_input(const std::string& name);
-// The same, with why it cannot be read in `error` instead of printed.
-std::optional<input> read_input(const std::string& name, std::string& error);
+using batch::expected;
+using batch::problem;
+
+// Reads a file or standard input ("-"); why not (rule io) when it cannot be
+// read. Nothing is printed: the command says it where it reports.
+expected<input> read_input(const std::string& name);
+
+// Says why something failed on standard error, the way every command says
+// it: "communique: WHAT: MESSAGE".
+void say_problem(std::string_view what, const problem& p);
 
 using batch::io_diagnostic;
 
 // The name diagnostics use for an input.
 std::string display_name(const std::string& name);
 
-// Writes bytes to a temporary file beside `path` and renames it into place, so that `path` is either the old file or the whole
-// new one. The new file gets `mode` (default: 0666 less the umask). False,
-// after printing why, on any failure (a full disk, a read-only folder); no
-// temporary file is left behind.
-bool write_atomically(const std::filesystem::path& path, std::string_view bytes,
-                      std::optional<std::filesystem::perms> mode = std::nullopt);
+// Writing a file so that it is either the old file or the whole new one:
+// batch::write_atomically, which says why it failed (a full disk, a
+// read-only folder) and leaves no temporary file behind.
+using batch::write_atomically;
 
 }  // namespace cli

@@ -7,6 +7,7 @@
 #include "cli/lsp.hpp"
 
 #include "batch/configs.hpp"
+#include "core/rule.hpp"
 #include "core/unicode.hpp"
 
 #include <communique/communique.hpp>
@@ -32,6 +33,7 @@
 #include <thread>
 
 namespace fs = std::filesystem;
+namespace cq = communique::detail;
 using json = nlohmann::json;
 using clock_type = std::chrono::steady_clock;
 
@@ -438,7 +440,7 @@ const communique::engine* server::engine_for(document& d, std::vector<communique
             config_problems_[key].push_back(std::move(moved));
         }
     problems = config_problems_[key];
-    if (!e) problems.push_back({communique::severity::error, "config", why, {1, 1}, {1, 1}});
+    if (!e) problems.push_back(cq::make_diagnostic(communique::severity::error, cq::rule::config, why, {1, 1}, {1, 1}));
     return e;
 }
 
@@ -687,7 +689,7 @@ json server::code_actions(document& d, position from, position to) {
         if (before(b, from) || before(to, a)) continue;  // not in the asked range
         json edit;
         std::string title;
-        if (x.rule == "date-invalid") {
+        if (x.rule == cq::rule_id(cq::rule::date_invalid)) {
             std::size_t s = to_offset(d.text, a), e = to_offset(d.text, b);
             static const std::regex iso_date(R"(\d{4}-\d{2}-\d{2})");
             std::smatch iso;
@@ -696,7 +698,7 @@ json server::code_actions(document& d, position from, position to) {
             if (fixed.empty()) continue;
             title = fmt::format("Did you mean {}?", fixed);
             edit = {{"range", diag["range"]}, {"newText", fixed}};
-        } else if (x.rule == "dateline-missing") {
+        } else if (x.rule == cq::rule_id(cq::rule::dateline_missing)) {
             std::time_t now = std::time(nullptr);
             std::tm today{};
             localtime_r(&now, &today);

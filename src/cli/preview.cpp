@@ -174,10 +174,9 @@ std::optional<fs::path> site::resolve(std::string_view rel) {
 
 site::rendered site::render(const fs::path& file, const char* format) {
     rendered out;
-    std::string error;
-    std::optional<input> in = read_input(file.string(), error);
+    expected<input> in = read_input(file.string());
     if (!in) {
-        out.unreadable = error;
+        out.unreadable = std::move(in).error().message;
         return out;
     }
     out.input = std::move(in->bytes);

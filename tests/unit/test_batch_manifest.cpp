@@ -40,10 +40,9 @@ manifest_record record(const std::string& source, std::uint64_t input, std::vect
 
 void write(const fs::path& out_dir, const std::vector<manifest_record>& records, bool compact) {
     manifest m(out_dir);
-    std::string error;
-    REQUIRE(m.open(error));
-    for (const manifest_record& r : records) REQUIRE(m.append(r, error));
-    if (compact) REQUIRE(m.compact(error));
+    REQUIRE(m.open());
+    for (const manifest_record& r : records) REQUIRE(m.append(r));
+    if (compact) REQUIRE(m.compact());
 }
 
 std::vector<std::string> lines_of(const std::string& text) {
