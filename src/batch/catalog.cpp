@@ -221,9 +221,10 @@ catalog_file_sheet sheet_of(std::size_t file) {
 
 std::string transformed(const stylesheet& sheet, xmlDocPtr doc, const catalog_options& options, const char* name) {
     const sandbox nothing_readable;
-    std::string out, error;
-    if (!sheet.apply(doc, options.parameters, nothing_readable, out, error))
-        throw std::runtime_error(std::string("the catalog stylesheet for ") + name + " failed: " + error);
+    std::string out;
+    if (auto applied = sheet.apply(doc, options.parameters, nothing_readable, out); !applied)
+        throw std::runtime_error(std::string("the catalog stylesheet for ") + name +
+                                 " failed: " + applied.error().message);
     return out;
 }
 

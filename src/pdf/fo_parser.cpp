@@ -25,8 +25,9 @@ constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#
 constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view xmp_ns = "http://ns.adobe.com/xap/1.0/";
 
-// The parser reports the first problem by throwing this; parse_fo turns it
-// into its false-and-a-reason result.
+// The parser reports the first problem by throwing this, from however deep
+// in the FO it is; parse_fo, in this file, turns it into its problem. It is
+// never seen outside this file.
 struct fo_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
@@ -1241,22 +1242,17 @@ private:
 
 void build_structure(document& doc) { structure_builder(doc).build(); }
 
-bool parse_fo(xmlDocPtr fo, document& out, std::string& error) {
-    out = {};
+expected<document> parse_fo(xmlDocPtr fo) {
     const xmlNode* root = fo ? xmlDocGetRootElement(fo) : nullptr;
-    if (!root) {
-        error = "the FO document is empty";
-        return false;
-    }
+    if (!root) return problem{rule::pdf, "the FO document is empty"};
+    document out;
     try {
         parser p(out);
         p.root(root);
         p.check_citations();
-        return true;
+        return out;
     } catch (const fo_error& e) {
-        error = e.what();
-        out = {};
-        return false;
+        return problem{rule::pdf, e.what()};
     }
 }
 

@@ -3,6 +3,7 @@
 // resolved to indents, metadata read from fo:declarations.
 #pragma once
 
+#include "core/expected.hpp"
 #include "pdf/fo_model.hpp"
 
 #include <libxml/tree.h>
@@ -11,10 +12,11 @@
 
 namespace communique::detail::pdf {
 
-// false with a one-line reason (naming the element and property) for
-// anything outside the supported subset (docs/pdf.md): an unknown FO
-// element or property, or a value the renderer cannot honour.
-bool parse_fo(xmlDocPtr fo, document& out, std::string& error);
+// The layout model of `fo`, or a one-line reason (rule pdf, naming the
+// element and property) for anything outside the supported subset
+// (docs/pdf.md): an unknown FO element or property, or a value the renderer
+// cannot honour.
+expected<document> parse_fo(xmlDocPtr fo);
 
 // The logical structure of a tagged PDF (docs/pdf.md, "Tagged PDF"): fills
 // doc.structure from the flows' blocks (roles from the role property, else implied by

@@ -93,12 +93,11 @@ std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() c
 
 // ---- subsets -------------------------------------------------------------------------------
 
-bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
-                 font_subset& out, std::string& error) {
+expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
+                           font_subset& out) {
     hb_subset_input_t* input = hb_subset_input_create_or_fail();
     if (!input) {
-        error = "hb-subset could not start (out of memory)";
-        return false;
+        return problem{rule::pdf, "hb-subset could not start (out of memory)"};
     }
     hb_set_t* keep = hb_subset_input_glyph_set(input);
     for (std::uint32_t g : glyphs) hb_set_add(keep, g);
@@ -114,8 +113,7 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
     hb_face_t* result = hb_subset_or_fail(face.subset_source(), input);
     hb_subset_input_destroy(input);
     if (!result) {
-        error = "hb-subset could not subset " + face.path();
-        return false;
+        return problem{rule::pdf, "hb-subset could not subset " + face.path()};
     }
     hb_blob_t* blob = hb_face_reference_blob(result);
     unsigned size = 0;
@@ -124,8 +122,7 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
     hb_blob_destroy(blob);
     hb_face_destroy(result);
     if (out.program.empty()) {
-        error = "hb-subset produced an empty subset of " + face.path();
-        return false;
+        return problem{rule::pdf, "hb-subset produced an empty subset of " + face.path()};
     }
 
     // A stable hash (not std::hash): the same glyphs get the same tag on every machine.
@@ -141,7 +138,7 @@ bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs
         tag_bits /= 26;
     }
     out.base_font = tag + "+" + face.postscript_name();
-    return true;
+    return {};
 }
 
 // ---- the font objects ------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 // (Type0 -> CIDFontType2 -> FontDescriptor -> FontFile2, Identity-H).
 #pragma once
 
+#include "core/expected.hpp"
 #include "pdf/fonts.hpp"
 #include "pdf/layout.hpp"
 
@@ -54,8 +55,9 @@ struct font_subset {
 // /Identity) and anyone can check it against hb-shape. The six-letter tag
 // comes from a hash of the face and the glyph set, so the same document
 // gets the same name.
-bool make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
-                 font_subset& out, std::string& error);
+// A problem (rule pdf) when hb-subset fails.
+expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
+                           font_subset& out);
 
 // A glyph's width in the PDF's /W array: the font's hmtx advance in
 // thousandths of the em, to three decimals (so that, at any sensible size,

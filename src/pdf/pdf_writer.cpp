@@ -412,9 +412,9 @@ void replace_file_id(std::string& pdf) {
 
 }  // namespace
 
-bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
-               const std::vector<struct_element>& structure, const std::optional<std::int64_t>& source_date_epoch,
-               std::string& out, std::string& error) {
+expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
+                         const std::vector<struct_element>& structure,
+                         const std::optional<std::int64_t>& source_date_epoch, std::string& out) {
     out.clear();
     try {
         // Which glyphs of which fonts, and what they mean.
@@ -433,7 +433,7 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
         objects.SetAutoDelete(true);
         for (font_entry& f : fonts.entries()) {
             const std::vector<std::uint32_t> glyphs = f.glyphs();
-            if (!make_subset(*f.face, glyphs, f.notdef_drawn, f.subset, error)) return false;
+            if (auto subset = make_subset(*f.face, glyphs, f.notdef_drawn, f.subset); !subset) return subset;
             f.object = embed_font(objects, *f.face, f.subset, glyphs, f.text);
         }
 
@@ -569,14 +569,14 @@ bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
         writer.Write(&device);
         out.assign(buffer.GetBuffer(), device.GetLength());
         replace_file_id(out);
-        return true;
+        return {};
     } catch (const PdfError& e) {
-        error = std::string("PoDoFo could not write the PDF: ") + PdfError::ErrorName(e.GetError());
+        out.clear();
+        return problem{rule::pdf, std::string("PoDoFo could not write the PDF: ") + PdfError::ErrorName(e.GetError())};
     } catch (const std::exception& e) {
-        error = std::string("the PDF could not be written: ") + e.what();
+        out.clear();
+        return problem{rule::pdf, std::string("the PDF could not be written: ") + e.what()};
     }
-    out.clear();
-    return false;
 }
 
 }  // namespace communique::detail::pdf

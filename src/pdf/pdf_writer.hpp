@@ -9,6 +9,7 @@
 // not reentrant), and its font and page helpers are not used here anyway.
 #pragma once
 
+#include "core/expected.hpp"
 #include "pdf/fo_model.hpp"
 #include "pdf/layout.hpp"
 
@@ -23,8 +24,10 @@ namespace communique::detail::pdf {
 // (ISO 8601) when it parses; else the document has no date at all.
 // A non-empty `structure` makes a tagged PDF (PDF/UA-1, docs/pdf.md): the
 // runs' and links' tags index it, everything untagged is an artifact.
-bool write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
-               const std::vector<struct_element>& structure, const std::optional<std::int64_t>& source_date_epoch,
-               std::string& out, std::string& error);
+// A problem (rule pdf) when a font cannot be subset or PoDoFo fails; `out`
+// is then empty.
+expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata& meta,
+                         const std::vector<struct_element>& structure,
+                         const std::optional<std::int64_t>& source_date_epoch, std::string& out);
 
 }  // namespace communique::detail::pdf

@@ -59,36 +59,34 @@ renderer::renderer() : impl_(std::make_unique<impl>()) {
 
 renderer::~renderer() = default;
 
-bool renderer::render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error,
-                      bool* too_long, std::vector<char32_t>* missing) const {
+expected<void> renderer::render(xmlDocPtr fo, const render_options& opts, std::string& pdf,
+                                std::vector<char32_t>* missing) const {
     pdf.clear();
-    error.clear();
-    if (too_long) *too_long = false;
     if (missing) missing->clear();
+    auto fail = [&](problem why) {
+        pdf.clear();
+        if (missing) missing->clear();
+        return why;
+    };
     try {
-        document doc;
-        if (!parse_fo(fo, doc, error)) return false;
-        if (opts.tagged) build_structure(doc);
+        expected<document> doc = parse_fo(fo);
+        if (!doc) return std::move(doc).error();
+        if (opts.tagged) build_structure(*doc);
         std::vector<laid_out_page> pages;
-        if (!lay_out(doc, font_library::instance(), opts.max_pages, pages, error)) return false;
+        std::string error;
+        if (!lay_out(*doc, font_library::instance(), opts.max_pages, pages, error))
+            return problem{rule::pdf, std::move(error)};
         if (missing) find_missing(pages, *missing);
-        if (!write_pdf(pages, doc.meta, doc.structure, opts.source_date_epoch, pdf, error)) {
-            pdf.clear();
-            if (missing) missing->clear();
-            return false;
-        }
-        return true;
+        if (auto written = write_pdf(pages, doc->meta, doc->structure, opts.source_date_epoch, pdf); !written)
+            return fail(std::move(written).error());
+        return {};
     } catch (const too_many_pages& e) {
-        error = e.what();
-        if (too_long) *too_long = true;
+        return fail({rule::too_many_pages, e.what()});
     } catch (const std::exception& e) {
-        error = std::string("the PDF renderer failed: ") + e.what();
+        return fail({rule::pdf, std::string("the PDF renderer failed: ") + e.what()});
     } catch (...) {
-        error = "the PDF renderer failed";
+        return fail({rule::pdf, "the PDF renderer failed"});
     }
-    pdf.clear();
-    if (missing) missing->clear();
-    return false;
 }
 
 }  // namespace communique::detail::pdf

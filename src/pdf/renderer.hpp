@@ -5,6 +5,8 @@
 // subsets. No PoDoFo, HarfBuzz, ICU or fontconfig type appears here.
 #pragma once
 
+#include "core/expected.hpp"
+
 #include <libxml/tree.h>
 
 #include <cstddef>
@@ -34,15 +36,14 @@ public:
     renderer& operator=(const renderer&) = delete;
 
     // fo: an XSL-FO 1.1 document in the subset xslt/fo.xsl emits
-    // (docs/pdf.md). Returns false with a one-line reason in `error`
-    // (unsupported construct, too many pages, no font at all) and leaves
-    // `pdf` empty. Never prints, never exits.
-    // `too_long`, when given, is set to whether the failure was the page
-    // limit. A character no installed font has a glyph for does not fail
-    // the render: it is drawn as its font's missing-glyph box (.notdef) and
+    // (docs/pdf.md). On failure, a one-line reason, and `pdf` left empty:
+    // rule too-many-pages when the page limit stopped it, else rule pdf
+    // (unsupported construct, no font at all). Never prints, never exits.
+    // A character no installed font has a glyph for does not fail the
+    // render: it is drawn as its font's missing-glyph box (.notdef) and
     // listed in `missing`, when given (each once, in the order first drawn).
-    bool render(xmlDocPtr fo, const render_options& opts, std::string& pdf, std::string& error,
-                bool* too_long = nullptr, std::vector<char32_t>* missing = nullptr) const;
+    expected<void> render(xmlDocPtr fo, const render_options& opts, std::string& pdf,
+                          std::vector<char32_t>* missing = nullptr) const;
 
 private:
     struct impl;

@@ -287,10 +287,11 @@ namespace {
 // The stylesheet in doc, compiled with includes and imports read from the
 // built-ins and the `readable` folders only: libxslt has one process-wide
 // loader, swapped for the sandboxed one for this compilation only, under a
-// lock. Takes doc over; null, with libxslt's messages in `errors`, when
-// the stylesheet does not compile.
-xsltStylesheetPtr compile(xmlDocPtr doc, const std::vector<std::filesystem::path>& readable, std::string& errors) {
+// lock. Takes doc over; libxslt's messages when the stylesheet does not
+// compile.
+expected<xsltStylesheetPtr> compile(xmlDocPtr doc, const std::vector<std::filesystem::path>& readable) {
     xsltStylesheetPtr style = nullptr;
+    std::string errors;
     std::string refused;
     {
         std::lock_guard lock(compile_mutex);
@@ -307,11 +308,11 @@ xsltStylesheetPtr compile(xmlDocPtr doc, const std::vector<std::filesystem::path
     if (!refused.empty()) errors += "; " + refused + " was not read: " + readable_hint + "\n";
     if (!style) {
         xmlFreeDoc(doc);
-        return nullptr;
+        return problem{rule::stylesheet, tidy(errors)};
     }
     if (style->errors > 0) {
         xsltFreeStylesheet(style);  // and doc with it
-        return nullptr;
+        return problem{rule::stylesheet, tidy(errors)};
     }
     return style;
 }
@@ -324,11 +325,11 @@ std::unique_ptr<stylesheet> stylesheet::builtin(std::string_view name) {
     xmlDocPtr doc = load_builtin(uri, nullptr);
     if (!doc) throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not parse");
     // A built-in stylesheet includes only built-ins (markers.xsl), no file.
-    std::string errors;
-    xsltStylesheetPtr style = compile(doc, {}, errors);
+    expected<xsltStylesheetPtr> style = compile(doc, {});
     if (!style)
-        throw std::runtime_error("the built-in stylesheet " + std::string(name) + " does not compile: " + tidy(errors));
-    return std::unique_ptr<stylesheet>(new stylesheet(style));
+        throw std::runtime_error("the built-in stylesheet " + std::string(name) +
+                                 " does not compile: " + style.error().message);
+    return std::unique_ptr<stylesheet>(new stylesheet(*style));
 }
 
 std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& path, const sandbox& box) {
@@ -337,7 +338,6 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
     std::error_code ec;
     if (!std::filesystem::is_regular_file(path, ec))
         throw std::runtime_error(path.string() + ": no such stylesheet file");
-    std::string errors;
     xmlDocPtr doc = parse_in(nullptr, [&](xmlParserCtxtPtr c) {
         c->sax->serror = nullptr;
         return xmlCtxtReadFile(c, path.c_str(), nullptr, safe_parse_options | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
@@ -350,9 +350,9 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
     // Its own folder is readable for xsl:include and xsl:import.
     std::vector<std::filesystem::path> readable = box.readable;
     readable.push_back(std::filesystem::absolute(path).parent_path());
-    xsltStylesheetPtr style = compile(doc, readable, errors);
-    if (!style) throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + tidy(errors));
-    auto sheet = std::unique_ptr<stylesheet>(new stylesheet(style));
+    expected<xsltStylesheetPtr> style = compile(doc, readable);
+    if (!style) throw std::runtime_error(path.string() + ": the stylesheet does not compile: " + style.error().message);
+    auto sheet = std::unique_ptr<stylesheet>(new stylesheet(*style));
     // ... and for document() when it runs, as the README promises.
     sheet->own_folder_ = readable.back();
     return sheet;
@@ -360,7 +360,8 @@ std::unique_ptr<stylesheet> stylesheet::from_file(const std::filesystem::path& p
 
 stylesheet::~stylesheet() { xsltFreeStylesheet(style_); }
 
-result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const {
+expected<result_doc> stylesheet::transform(xmlDocPtr doc, const params& params, const sandbox& box) const {
+    std::string error;
     xsltTransformContextPtr ctxt = xsltNewTransformContext(style_, doc);
     if (!ctxt) throw std::bad_alloc();
     sandbox with_own = box;
@@ -392,11 +393,12 @@ result_doc stylesheet::transform(xmlDocPtr doc, const params& params, const sand
     // xsl:message text also reaches `error`; only the state says whether it failed.
     if (ctxt->state != XSLT_STATE_OK) result.reset();
     xsltFreeTransformContext(ctxt);
-    if (!result && error.empty()) error = stack.empty() ? "the stylesheet failed" : stack;
+    // A result is kept whatever xsl:message said on the way.
+    if (result) return result;
+    if (error.empty()) error = stack.empty() ? "the stylesheet failed" : stack;
     // libxslt says "read rights for data.xml denied"; say what would allow it.
-    if (!result && error.find("read rights for") != std::string::npos) error += "; " + std::string(readable_hint);
-    error = tidy(error);
-    return result;
+    if (error.find("read rights for") != std::string::npos) error += "; " + std::string(readable_hint);
+    return problem{rule::stylesheet, tidy(error)};
 }
 
 std::vector<std::string> stylesheet::parameters() const {
@@ -413,19 +415,16 @@ std::vector<std::string> stylesheet::parameters() const {
     return names;
 }
 
-bool stylesheet::apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out,
-                       std::string& error) const {
-    result_doc result = transform(doc, params, box, error);
-    if (!result) return false;
+expected<void> stylesheet::apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out) const {
+    expected<result_doc> result = transform(doc, params, box);
+    if (!result) return std::move(result).error();
     xmlChar* bytes = nullptr;
     int size = 0;
-    bool ok = xsltSaveResultToString(&bytes, &size, result.get(), style_) == 0;
-    if (ok)
-        out.assign(bytes ? reinterpret_cast<const char*>(bytes) : "", static_cast<std::size_t>(size));
-    else
-        error = "the stylesheet's result could not be serialised";
+    bool ok = xsltSaveResultToString(&bytes, &size, result->get(), style_) == 0;
+    if (ok) out.assign(bytes ? reinterpret_cast<const char*>(bytes) : "", static_cast<std::size_t>(size));
     xmlFree(bytes);
-    return ok;
+    if (!ok) return problem{rule::stylesheet, "the stylesheet's result could not be serialised"};
+    return {};
 }
 
 }  // namespace communique::detail

@@ -3,6 +3,8 @@
 // the user named.
 #pragma once
 
+#include "core/expected.hpp"
+
 #include <libxml/tree.h>
 #include <libxslt/xsltInternals.h>
 
@@ -41,13 +43,13 @@ public:
 
     using params = std::map<std::string, std::string, std::less<>>;
 
-    // Transforms doc into serialised bytes; false with a message in `error`
-    // when the stylesheet failed or broke the sandbox. String parameters are
-    // passed as strings.
-    bool apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out, std::string& error) const;
+    // Transforms doc into serialised bytes in `out`; a problem (rule
+    // stylesheet) when the stylesheet failed or broke the sandbox. String
+    // parameters are passed as strings.
+    expected<void> apply(xmlDocPtr doc, const params& params, const sandbox& box, std::string& out) const;
     // The same, keeping the result tree (for the PDF renderer, which reads
-    // the FO without serialising and parsing it again); null on failure.
-    result_doc transform(xmlDocPtr doc, const params& params, const sandbox& box, std::string& error) const;
+    // the FO without serialising and parsing it again).
+    expected<result_doc> transform(xmlDocPtr doc, const params& params, const sandbox& box) const;
     // The names of the top-level xsl:param elements, its imports' and
     // includes' too: what a --param can set.
     std::vector<std::string> parameters() const;

@@ -44,13 +44,13 @@ struct part {
     xmlNodePtr root;           // the part's XML, the element in pkg:xmlData
 };
 
-// The package's parts in order; false with a reason for anything that is
-// not a part of XML (binary parts are not written by docx.xsl).
-bool read_parts(xmlDocPtr flat, std::vector<part>& parts, std::string& error) {
+// The package's parts in order; why not for anything that is not a part of
+// XML (binary parts are not written by docx.xsl).
+expected<std::vector<part>> read_parts(xmlDocPtr flat) {
+    std::vector<part> parts;
     xmlNodePtr package = xmlDocGetRootElement(flat);
     if (!is(package, pkg_ns, "package")) {
-        error = "the docx stylesheet did not write a pkg:package (Flat OPC)";
-        return false;
+        return problem{rule::stylesheet, "the docx stylesheet did not write a pkg:package (Flat OPC)"};
     }
     for (xmlNodePtr n = xmlFirstElementChild(package); n; n = xmlNextElementSibling(n)) {
         if (!is(n, pkg_ns, "part")) continue;
@@ -59,22 +59,19 @@ bool read_parts(xmlDocPtr flat, std::vector<part>& parts, std::string& error) {
         std::string_view entry = sv(name.p);
         if (entry.size() < 2 || entry.front() != '/' || entry.find("..") != entry.npos ||
             entry.find('\\') != entry.npos) {
-            error = "a package part has no valid pkg:name: '" + std::string(entry) + "'";
-            return false;
+            return problem{rule::stylesheet, "a package part has no valid pkg:name: '" + std::string(entry) + "'"};
         }
         xmlNodePtr data = xmlFirstElementChild(n);
         xmlNodePtr root = is(data, pkg_ns, "xmlData") ? xmlFirstElementChild(data) : nullptr;
         if (!root) {
-            error = "the package part " + std::string(entry) + " has no pkg:xmlData element";
-            return false;
+            return problem{rule::stylesheet, "the package part " + std::string(entry) + " has no pkg:xmlData element"};
         }
         parts.push_back({std::string(entry.substr(1)), type.str(), root});
     }
     if (parts.empty()) {
-        error = "the docx stylesheet wrote a package without parts";
-        return false;
+        return problem{rule::stylesheet, "the docx stylesheet wrote a package without parts"};
     }
-    return true;
+    return parts;
 }
 
 // "word/document.xml" -> "word/_rels/document.xml.rels".
@@ -178,21 +175,21 @@ struct entry {
 std::string zip_message(zip_error_t* e) { return zip_error_strerror(e); }
 
 // The entries zipped in order into `out`, deflated, dated 1980-01-01 00:00.
-bool zip_entries(const std::vector<entry>& entries, std::string& out, std::string& error) {
+expected<void> zip_entries(const std::vector<entry>& entries, std::string& out) {
     zip_error_t ze;
     zip_error_init(&ze);
     zip_source_t* buffer = zip_source_buffer_create(nullptr, 0, 0, &ze);
     if (!buffer) {
-        error = "libzip: " + zip_message(&ze);
+        problem why{rule::stylesheet, "libzip: " + zip_message(&ze)};
         zip_error_fini(&ze);
-        return false;
+        return why;
     }
     std::unique_ptr<zip_source_t, decltype(&zip_source_free)> hold(buffer, &zip_source_free);
     zip_t* archive = zip_open_from_source(buffer, ZIP_TRUNCATE, &ze);
     if (!archive) {
-        error = "libzip: " + zip_message(&ze);
+        problem why{rule::stylesheet, "libzip: " + zip_message(&ze)};
         zip_error_fini(&ze);
-        return false;
+        return why;
     }
     zip_error_fini(&ze);
     zip_source_keep(buffer);  // the archive's close frees it otherwise; we read it after
@@ -202,43 +199,42 @@ bool zip_entries(const std::vector<entry>& entries, std::string& out, std::strin
         zip_int64_t index = data ? zip_file_add(archive, e.name.c_str(), data, ZIP_FL_ENC_UTF_8) : -1;
         if (index < 0) {
             if (data) zip_source_free(data);
-            error = "libzip: " + std::string(zip_strerror(archive));
+            problem why{rule::stylesheet, "libzip: " + std::string(zip_strerror(archive))};
             zip_discard(archive);
-            return false;
+            return why;
         }
         auto i = static_cast<zip_uint64_t>(index);
         if (zip_set_file_compression(archive, i, ZIP_CM_DEFLATE, 0) != 0 ||
             zip_file_set_dostime(archive, i, dos_time, dos_date, 0) != 0) {
-            error = "libzip: " + std::string(zip_strerror(archive));
+            problem why{rule::stylesheet, "libzip: " + std::string(zip_strerror(archive))};
             zip_discard(archive);
-            return false;
+            return why;
         }
     }
     if (zip_close(archive) != 0) {
-        error = "libzip: " + std::string(zip_strerror(archive));
+        problem why{rule::stylesheet, "libzip: " + std::string(zip_strerror(archive))};
         zip_discard(archive);
-        return false;
+        return why;
     }
     zip_stat_t st;
     if (zip_source_stat(buffer, &st) != 0 || zip_source_open(buffer) != 0) {
-        error = "libzip: cannot read the archive back from memory";
-        return false;
+        return problem{rule::stylesheet, "libzip: cannot read the archive back from memory"};
     }
     out.resize(static_cast<std::size_t>(st.size));
     zip_int64_t got = zip_source_read(buffer, out.data(), out.size());
     zip_source_close(buffer);
     if (got < 0 || static_cast<zip_uint64_t>(got) != st.size) {
-        error = "libzip: cannot read the archive back from memory";
-        return false;
+        return problem{rule::stylesheet, "libzip: cannot read the archive back from memory"};
     }
-    return true;
+    return {};
 }
 
 }  // namespace
 
-bool write_docx_package(xmlDocPtr flat, std::string& out, std::string& error) {
-    std::vector<part> parts;
-    if (!read_parts(flat, parts, error)) return false;
+expected<void> write_docx_package(xmlDocPtr flat, std::string& out) {
+    expected<std::vector<part>> read = read_parts(flat);
+    if (!read) return std::move(read).error();
+    std::vector<part>& parts = *read;
     // Links first: they may add a .rels part, which is then zipped too.
     for (std::size_t i = 0, n = parts.size(); i < n; ++i)
         if (parts[i].content_type != rels_type) link_relationships(flat, parts, i);
@@ -248,12 +244,11 @@ bool write_docx_package(xmlDocPtr flat, std::string& out, std::string& error) {
     for (const part& p : parts) {
         entry e{p.name, {}};
         if (!serialise(p.root, e.bytes)) {
-            error = "the package part " + p.name + " could not be serialised";
-            return false;
+            return problem{rule::stylesheet, "the package part " + p.name + " could not be serialised"};
         }
         entries.push_back(std::move(e));
     }
-    return zip_entries(entries, out, error);
+    return zip_entries(entries, out);
 }
 
 }  // namespace communique::detail

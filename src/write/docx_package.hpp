@@ -15,6 +15,8 @@
 //     (the first DOS date), so that the same release gives the same bytes.
 #pragma once
 
+#include "core/expected.hpp"
+
 #include <libxml/tree.h>
 
 #include <string>
@@ -22,8 +24,8 @@
 namespace communique::detail {
 
 // The .docx bytes of `flat` (a pkg:package), which it changes in place (the
-// links' relationships); false with a reason in `error` when `flat` is not
-// a package of XML parts or libzip failed.
-bool write_docx_package(xmlDocPtr flat, std::string& out, std::string& error);
+// links' relationships); a problem (rule stylesheet) when `flat` is not a
+// package of XML parts or libzip failed.
+expected<void> write_docx_package(xmlDocPtr flat, std::string& out);
 
 }  // namespace communique::detail

@@ -64,7 +64,8 @@ void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing
                 }
                 ++listed;
                 const span where = tree.position_of(n, at);
-                diagnostics.push_back({severity::warning, "glyph-missing", message(c), where.begin, where.end});
+                diagnostics.push_back(
+                    make_diagnostic(severity::warning, rule::glyph_missing, message(c), where.begin, where.end));
             }
         }
         if (n->children && n->type == XML_ELEMENT_NODE) {
@@ -75,13 +76,14 @@ void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing
         n = n ? n->next : nullptr;
     }
     if (more > 0)
-        diagnostics.push_back({severity::warning, "glyph-missing",
-                               std::to_string(more) + " more glyph-missing diagnostic" + (more == 1 ? "" : "s") +
-                                   " from here on are not listed (only the first " + std::to_string(listed_per_rule) +
-                                   " of a rule are)",
-                               diagnostics.back().begin, diagnostics.back().end});
+        diagnostics.push_back(make_diagnostic(
+            severity::warning, rule::glyph_missing,
+            std::to_string(more) + " more glyph-missing diagnostic" + (more == 1 ? "" : "s") +
+                " from here on are not listed (only the first " + std::to_string(listed_per_rule) + " of a rule are)",
+            diagnostics.back().begin, diagnostics.back().end));
     for (std::size_t i = 0; i < missing.size(); ++i)
-        if (!seen[i]) diagnostics.push_back({severity::warning, "glyph-missing", message(missing[i]), {}, {}});
+        if (!seen[i])
+            diagnostics.push_back(make_diagnostic(severity::warning, rule::glyph_missing, message(missing[i]), {}, {}));
 }
 
 bool before(source_position a, source_position b) {
@@ -225,50 +227,52 @@ bool xslt_writers::write(const release_tree& tree, std::string_view format, std:
     if (entry && entry->rendered_from) return render_pdf(tree, *it->second, out, diagnostics);
     // The docx stylesheet's result is a package of XML parts to zip.
     if (format == "docx") return write_docx(tree, *it->second, out, diagnostics);
-    std::string error;
     stylesheet::params draft_params;
     if (format == "draft") {
         draft_params = params_;
         add_draft_order(tree, draft_params);
     }
-    if (it->second->get().apply(tree.doc(), format == "draft" ? draft_params : params_, box_, out, error)) return true;
-    diagnostics.push_back({severity::error, "stylesheet",
-                           "the " + std::string(format) + " stylesheet failed: " + error, {}, {}});
+    expected<void> applied = it->second->get().apply(tree.doc(), format == "draft" ? draft_params : params_, box_, out);
+    if (applied) return true;
+    diagnostics.push_back(
+        make_diagnostic(severity::error, rule::stylesheet,
+                        "the " + std::string(format) + " stylesheet failed: " + applied.error().message));
     return false;
 }
 
 bool xslt_writers::render_pdf(const release_tree& tree, lazy_sheet& fo, std::string& out,
                               std::vector<diagnostic>& diagnostics) const {
-    std::string error;
-    result_doc doc = fo.get().transform(tree.doc(), params_, box_, error);
+    expected<result_doc> doc = fo.get().transform(tree.doc(), params_, box_);
     if (!doc) {
-        diagnostics.push_back({severity::error, "stylesheet", "the fo stylesheet failed: " + error, {}, {}});
+        diagnostics.push_back(
+            make_diagnostic(severity::error, rule::stylesheet, "the fo stylesheet failed: " + doc.error().message));
         return false;
     }
-    bool too_long = false;
     std::vector<char32_t> missing;
-    if (renderer_.render(doc.get(), pdf_options_, out, error, &too_long, &missing)) {
+    expected<void> rendered = renderer_.render(doc->get(), pdf_options_, out, &missing);
+    if (rendered) {
         if (!missing.empty()) warn_missing_glyphs(tree, std::move(missing), diagnostics);
         return true;
     }
-    if (too_long)
-        diagnostics.push_back({severity::error, "too-many-pages",
-                               error + "; raise it with --max-pages or [limits] pages", {}, {}});
-    else
-        diagnostics.push_back({severity::error, "pdf", "the PDF could not be made: " + error, {}, {}});
+    problem why = std::move(rendered).error();
+    why.message = why.id == rule::too_many_pages ? why.message + "; raise it with --max-pages or [limits] pages"
+                                                 : "the PDF could not be made: " + why.message;
+    diagnostics.push_back(std::move(why).at_level());
     return false;
 }
 
 bool xslt_writers::write_docx(const release_tree& tree, lazy_sheet& docx, std::string& out,
                               std::vector<diagnostic>& diagnostics) const {
-    std::string error;
-    result_doc doc = docx.get().transform(tree.doc(), params_, box_, error);
+    expected<result_doc> doc = docx.get().transform(tree.doc(), params_, box_);
     if (!doc) {
-        diagnostics.push_back({severity::error, "stylesheet", "the docx stylesheet failed: " + error, {}, {}});
+        diagnostics.push_back(
+            make_diagnostic(severity::error, rule::stylesheet, "the docx stylesheet failed: " + doc.error().message));
         return false;
     }
-    if (write_docx_package(doc.get(), out, error)) return true;
-    diagnostics.push_back({severity::error, "stylesheet", "the .docx could not be made: " + error, {}, {}});
+    expected<void> packed = write_docx_package(doc->get(), out);
+    if (packed) return true;
+    diagnostics.push_back(
+        make_diagnostic(severity::error, rule::stylesheet, "the .docx could not be made: " + packed.error().message));
     return false;
 }
 

@@ -162,8 +162,8 @@ TEST_CASE("max_pages: a release longer than the page limit is refused with a cle
                                           nullptr, XML_PARSE_NONET);
         REQUIRE(release);
         auto fo_sheet = communique::detail::stylesheet::builtin("xslt/fo.xsl");
-        std::string fo_text, error;
-        REQUIRE(fo_sheet->apply(release, {}, {}, fo_text, error));
+        std::string fo_text;
+        REQUIRE(fo_sheet->apply(release, {}, {}, fo_text));
         xmlFreeDoc(release);
         xmlDocPtr fo = xmlReadMemory(fo_text.data(), static_cast<int>(fo_text.size()), nullptr, nullptr, XML_PARSE_NONET);
         REQUIRE(fo);
@@ -171,12 +171,14 @@ TEST_CASE("max_pages: a release longer than the page limit is refused with a cle
         communique::detail::pdf::render_options ro;
         ro.max_pages = 2;
         std::string pdf;
-        CHECK_FALSE(renderer.render(fo, ro, pdf, error));
+        auto rendered = renderer.render(fo, ro, pdf);
+        REQUIRE_FALSE(rendered);
         CHECK(pdf.empty());
-        INFO(error);
-        CHECK(error.find("more than 2 pages") != std::string::npos);
+        INFO(rendered.error().message);
+        CHECK(rendered.error().id == communique::detail::rule::too_many_pages);
+        CHECK(rendered.error().message.find("more than 2 pages") != std::string::npos);
         ro.max_pages = 500;
-        CHECK(renderer.render(fo, ro, pdf, error));
+        CHECK(renderer.render(fo, ro, pdf));
         CHECK(pdf.starts_with("%PDF-"));
         xmlFreeDoc(fo);
 #else
@@ -203,9 +205,10 @@ TEST_CASE("the FO renderer reads no file: external graphics are refused, links a
         communique::detail::pdf::render_options ro;
         ro.source_date_epoch = 0;
         std::string pdf;
-        bool ok = r.render(doc, ro, pdf, error);
+        auto rendered = r.render(doc, ro, pdf);
+        if (!rendered) error = rendered.error().message;
         xmlFreeDoc(doc);
-        return ok ? pdf : std::string();
+        return rendered ? pdf : std::string();
     };
     std::string error;
     std::string pdf = render("<fo:external-graphic src=\"url('file://" + (dir.path / "secret.txt").string() + "')\"/>", error);

@@ -83,8 +83,8 @@ int main(int argc, char** argv) {
         }
         std::string pdf, error;
         const double w0 = wall_ms(), c0 = cpu_ms();
-        if (!renderer.render(fo.get(), opts, pdf, error)) {
-            std::cerr << input << ": " << error << "\n";
+        if (auto rendered = renderer.render(fo.get(), opts, pdf); !rendered) {
+            std::cerr << input << ": " << rendered.error().message << "\n";
             return 1;
         }
         const double first_wall = wall_ms() - w0, first_cpu = cpu_ms() - c0;
@@ -94,8 +94,8 @@ int main(int argc, char** argv) {
         std::vector<std::thread> pool;
         for (int t = 0; t < threads; ++t)
             pool.emplace_back([&] {
-                std::string out, err;
-                for (int i = 0; i < iterations; ++i) renderer.render(fo.get(), opts, out, err);
+                std::string out;
+                for (int i = 0; i < iterations; ++i) (void)renderer.render(fo.get(), opts, out);
             });
         for (std::thread& t : pool) t.join();
         const double wall = wall_ms() - w1, cpu = cpu_ms() - c1;
@@ -106,8 +106,7 @@ int main(int argc, char** argv) {
         double parse = 0, layout = 0, write = 0;
         for (int i = 0; i < iterations; ++i) {
             double t = cpu_ms();
-            P::document model;
-            P::parse_fo(fo.get(), model, error);
+            P::document model = std::move(*P::parse_fo(fo.get()));
             if (opts.tagged) P::build_structure(model);
             parse += cpu_ms() - t;
             t = cpu_ms();
@@ -116,7 +115,7 @@ int main(int argc, char** argv) {
             layout += cpu_ms() - t;
             t = cpu_ms();
             std::string out;
-            P::write_pdf(laid, model.meta, model.structure, std::nullopt, out, error);
+            (void)P::write_pdf(laid, model.meta, model.structure, std::nullopt, out);
             write += cpu_ms() - t;
         }
         std::printf("%s\n", input.substr(input.find_last_of('/') + 1).c_str());

@@ -75,9 +75,9 @@ int main(int argc, char** argv) {
         }
         if (auto it = params.find("pdf-tagged"); it != params.end() && it->second == "false") opts.tagged = false;
         communique::detail::pdf::renderer r;
-        std::string pdf, error;
-        if (!r.render(fo.get(), opts, pdf, error)) {
-            std::cerr << input << ": " << error << "\n";
+        std::string pdf;
+        if (auto rendered = r.render(fo.get(), opts, pdf); !rendered) {
+            std::cerr << input << ": " << rendered.error().message << "\n";
             return 1;
         }
         std::ofstream(output, std::ios::binary) << pdf;

@@ -95,8 +95,8 @@ inline rendered render_xml(const std::string& name, const std::string& xml,
     doc_ptr release = parse_xml(xml);
     doc_ptr fo = stylesheet().apply(release.get(), params);
     r.fo = stylesheet().serialize(fo.get());
-    std::string error;
-    if (!renderer().render(fo.get(), opts, r.pdf, error)) FAIL(name << ": " << error);
+    if (auto rendered = renderer().render(fo.get(), opts, r.pdf); !rendered)
+        FAIL(name << ": " << rendered.error().message);
     r.pdf_path = scratch() / (name + ".pdf");
     r.fo_path = scratch() / (name + ".fo");
     spit(r.pdf_path, r.pdf);

@@ -37,7 +37,9 @@ std::string fo_document(const std::string& flow, const std::string& root_attrs =
 
 bool render_fo(const std::string& fo, std::string& pdf, std::string& error, render_options opts = {}) {
     doc_ptr d = parse_xml(fo);
-    return renderer().render(d.get(), opts, pdf, error);
+    auto rendered = renderer().render(d.get(), opts, pdf);
+    if (!rendered) error = rendered.error().message;
+    return rendered.has_value();
 }
 
 std::string render_ok(const std::string& fo, render_options opts = {}) {
@@ -121,10 +123,9 @@ TEST_CASE("pdf: a character no installed font has is drawn as the missing-glyph 
         R"(<fo:block font-family="Liberation Serif" font-size="30pt">&#x10FFFD;</fo:block>)"
         R"(<fo:block>a &#x10FFFD; b &#xE000;&#x10FFFD;</fo:block>)");
     doc_ptr d = parse_xml(fo);
-    std::string pdf, error;
+    std::string pdf;
     std::vector<char32_t> missing;
-    REQUIRE(renderer().render(d.get(), {}, pdf, error, nullptr, &missing));
-    CHECK(error.empty());
+    REQUIRE(renderer().render(d.get(), {}, pdf, &missing));
     CHECK(missing == std::vector<char32_t>{0x10FFFD, 0xE000});
     const fs::path file = scratch() / "missing-glyph.pdf";
     spit(file, pdf);
@@ -138,7 +139,7 @@ TEST_CASE("pdf: a character no installed font has is drawn as the missing-glyph 
     CHECK(text.find("a \xF4\x8F\xBF\xBD b \xEE\x80\x80\xF4\x8F\xBF\xBD") != std::string::npos);
     // Without a missing character, nothing is reported.
     doc_ptr plain = parse_xml(fo_document("<fo:block>a b</fo:block>"));
-    REQUIRE(renderer().render(plain.get(), {}, pdf, error, nullptr, &missing));
+    REQUIRE(renderer().render(plain.get(), {}, pdf, &missing));
     CHECK(missing.empty());
 }
 
@@ -167,8 +168,8 @@ TEST_CASE("pdf: any number of threads render the same bytes", "[pdf][threads]") 
     }
     fos.push_back(parse_xml(render_xml("khmer-threads", slurp(source_dir / "tests/pdf/khmer_release.xml")).fo));
     {
-        std::string pdf, error;
-        REQUIRE(renderer().render(fos.back().get(), {}, pdf, error));
+        std::string pdf;
+        REQUIRE(renderer().render(fos.back().get(), {}, pdf));
         expected.push_back(pdf);
     }
     // A renderer of its own, first used from several threads at once.
@@ -177,8 +178,7 @@ TEST_CASE("pdf: any number of threads render the same bytes", "[pdf][threads]") 
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < results.size(); ++t)
         threads.emplace_back([&, t] {
-            std::string error;
-            for (int round = 0; round < 3; ++round) fresh.render(fos[t % fos.size()].get(), {}, results[t], error);
+            for (int round = 0; round < 3; ++round) (void)fresh.render(fos[t % fos.size()].get(), {}, results[t]);
         });
     for (std::thread& t : threads) t.join();
     for (std::size_t t = 0; t < results.size(); ++t) CHECK(results[t] == expected[t % fos.size()]);
@@ -195,10 +195,7 @@ TEST_CASE("pdf: threads that start cold agree", "[pdf][threads]") {
     std::vector<std::string> results(8);
     std::vector<std::thread> threads;
     for (std::size_t t = 0; t < results.size(); ++t)
-        threads.emplace_back([&, t] {
-            std::string error;
-            r.render((t % 2 ? khmer_fo : latin_fo).get(), {}, results[t], error);
-        });
+        threads.emplace_back([&, t] { (void)r.render((t % 2 ? khmer_fo : latin_fo).get(), {}, results[t]); });
     for (std::thread& t : threads) t.join();
     for (std::size_t t = 2; t < results.size(); ++t) CHECK(results[t] == results[t % 2]);
     CHECK(!results[0].empty());

@@ -31,9 +31,10 @@ std::vector<P::laid_out_page> lay_out_draft(const std::string& draft,
         xmlSetProp(xmlDocGetRootElement(fo.get()), reinterpret_cast<const xmlChar*>(root_attribute.first.c_str()),
                    reinterpret_cast<const xmlChar*>(root_attribute.second.c_str()));
     if (edit_fo) edit_fo(fo.get());
-    P::document model;
+    auto parsed = P::parse_fo(fo.get());
+    REQUIRE(parsed);
+    P::document model = std::move(*parsed);
     std::string error;
-    REQUIRE(P::parse_fo(fo.get(), model, error));
     std::vector<P::laid_out_page> pages;
     REQUIRE(P::lay_out(model, P::font_library::instance(), 500, pages, error));
     return pages;

@@ -53,11 +53,9 @@ namespace {
 
 P::document parse(const std::string& fo) {
     doc_ptr d = parse_xml(fo);
-    P::document doc;
-    std::string error;
-    INFO(error);
-    if (!P::parse_fo(d.get(), doc, error)) FAIL(error);
-    return doc;
+    auto parsed = P::parse_fo(d.get());
+    if (!parsed) FAIL(parsed.error().message);
+    return std::move(*parsed);
 }
 
 const std::string head =
@@ -469,8 +467,7 @@ TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[p
     std::sort(glyphs.begin(), glyphs.end());
     glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
     P::font_subset subset;
-    std::string error;
-    REQUIRE(P::make_subset(*face, glyphs, false, subset, error));
+    REQUIRE(P::make_subset(*face, glyphs, false, subset));
     // The subset's outlines are the second face's, glyph for glyph (IDs kept).
     hb_blob_t* blob = hb_blob_create(subset.program.data(), unsigned(subset.program.size()), HB_MEMORY_MODE_READONLY,
                                      nullptr, nullptr);
