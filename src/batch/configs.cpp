@@ -56,16 +56,16 @@ const communique::options* engines::options_for_input(const std::string& name) {
     return it == options_by_key_.end() ? nullptr : &it->second;
 }
 
-const communique::engine* engines::for_input(const std::string& name, std::vector<config_problem>& problems,
-                                             std::string& why, bool* in_file) {
+expected<const communique::engine*> engines::for_input(const std::string& name, std::vector<config_problem>& problems) {
     std::optional<fs::path> config = config_for_input(name);
     communique::input_format format = input_format_of(name, from_);
     std::string config_key = config_key_of(name);
-    if (const failure& broken = broken_[config_key]; !broken.why.empty()) {
-        why = broken.why;
-        if (in_file) *in_file = broken.in_file;
-        return nullptr;
-    }
+    auto fail = [&](std::string why, bool in_file) {
+        broken_[config_key] = {why, in_file};
+        return problem{in_file ? communique::detail::rule::config : communique::detail::rule::stylesheet,
+                       std::move(why)};
+    };
+    if (const failure& broken = broken_[config_key]; !broken.why.empty()) return fail(broken.why, broken.in_file);
     std::string key = config_key + '\n' + std::string(communique::to_string(format));
     auto& slot = by_config_[key];
     if (slot) return slot.get();
@@ -79,21 +79,13 @@ const communique::engine* engines::for_input(const std::string& name, std::vecto
             auto text = read_file(config->string());
             if (!text) {
                 problems.push_back({config->string(), {}, {std::move(text).error().at_level()}});
-                why = fmt::format("its configuration file {} cannot be read", config->string());
-                broken_[config_key] = {why, true};
-                if (in_file) *in_file = true;
-                return nullptr;
+                return fail(fmt::format("its configuration file {} cannot be read", config->string()), true);
             }
             communique::config_result parsed = communique::parse_config(*text, base_);
             const bool usable = parsed.ok();
             if (!parsed.diagnostics.empty())
                 problems.push_back({config->string(), std::move(*text), std::move(parsed.diagnostics)});
-            if (!usable) {
-                why = fmt::format("its configuration file {} has errors", config->string());
-                broken_[config_key] = {why, true};
-                if (in_file) *in_file = true;
-                return nullptr;
-            }
+            if (!usable) return fail(fmt::format("its configuration file {} has errors", config->string()), true);
             read_opts = std::move(parsed.opts);
         }
         known = options_of_config_.emplace(config_key, std::move(read_opts)).first;
@@ -104,10 +96,7 @@ const communique::engine* engines::for_input(const std::string& name, std::vecto
     try {
         slot = std::make_unique<communique::engine>(opts);
     } catch (const std::exception& e) {
-        why = e.what();
-        broken_[config_key] = {why, false};
-        if (in_file) *in_file = false;
-        return nullptr;
+        return fail(e.what(), false);
     }
     options_by_key_[key] = std::move(opts);
     return slot.get();

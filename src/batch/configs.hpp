@@ -4,6 +4,8 @@
 // format (--from, or a .docx, .html or .htm file's extension).
 #pragma once
 
+#include "batch/io.hpp"
+
 #include <communique/communique.hpp>
 
 #include <filesystem>
@@ -47,13 +49,13 @@ public:
     // The engine for an input (by its path; "-" looks from the current
     // folder). What is wrong with a configuration is appended to `problems`
     // (once per configuration file, the first time an input needs it,
-    // warnings included); when there is no engine (the configuration has
-    // errors, or a stylesheet it names cannot be loaded) `why` says why ("its
-    // configuration file X has errors") for the input's own diagnostic, and
-    // `in_file` whether that was the configuration file's fault (then
-    // reported in `problems`). Nothing here prints.
-    const communique::engine* for_input(const std::string& name, std::vector<config_problem>& problems,
-                                        std::string& why, bool* in_file = nullptr);
+    // warnings included). When there is no engine, the problem says why
+    // ("its configuration file X has errors") for the input's own
+    // diagnostic; its rule is config when the configuration file was at
+    // fault (what is wrong with it is then in `problems`), stylesheet when
+    // the engine could not be built (a stylesheet it names cannot be
+    // loaded). Nothing here prints.
+    expected<const communique::engine*> for_input(const std::string& name, std::vector<config_problem>& problems);
     // The options the engine for_input() gave for `name` was made with.
     const communique::options* options_for_input(const std::string& name);
 

@@ -330,14 +330,15 @@ bool prepare(std::vector<std::pair<job, std::string>> planned, const request& re
         prep[i].refused = std::move(planned[i].second);
         if (!prep[i].refused.empty()) continue;
         std::vector<config_problem> problems;
-        std::string why;
-        bool in_file = false;
-        prep[i].engine = engines_by_config.for_input(jobs[i].path, problems, why, &in_file);
+        expected<const communique::engine*> engine = engines_by_config.for_input(jobs[i].path, problems);
+        prep[i].engine = engine ? *engine : nullptr;
         for (const config_problem& p : problems) out.show(p.file, p.text, p.diagnostics);
         // A configuration's mistakes are its diagnostics above; an engine
         // that could not be built (a stylesheet that cannot be loaded) has
         // this only.
-        if (!prep[i].engine && !in_file && told.insert(why).second) out.say(why);
+        if (!engine && engine.error().id != communique::detail::rule::config &&
+            told.insert(engine.error().message).second)
+            out.say(engine.error().message);
         if (!prep[i].engine) prep[i].refused = "not converted: the configuration for it has errors (see above)";
         else prep[i].settings = settings.of(*engines_by_config.options_for_input(jobs[i].path));
         reads_stdin = reads_stdin || jobs[i].path == "-";

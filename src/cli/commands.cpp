@@ -117,8 +117,7 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 const engine* engine_for(batch::engines& engines_by_config, const std::string& name, std::string_view text, reporter& report,
                          const char* not_done, bool only_failing, const std::string& shown = {}) {
     std::vector<batch::config_problem> problems;
-    std::string why;
-    const engine* e = engines_by_config.for_input(name, problems, why);
+    expected<const engine*> e = engines_by_config.for_input(name, problems);
     for (const batch::config_problem& p : problems) {
         if (only_failing)
             report.add(p.file, p.text, failing(p.diagnostics, false));
@@ -128,10 +127,11 @@ const engine* engine_for(batch::engines& engines_by_config, const std::string& n
     if (!e) {
         diagnostic d;
         d.rule = communique::detail::rule_id(communique::detail::rule::config);
-        d.message = fmt::format("{}: {}", not_done, why);
+        d.message = fmt::format("{}: {}", not_done, e.error().message);
         report.add(shown.empty() ? display_name(name) : shown, text, std::span(&d, 1));
+        return nullptr;
     }
-    return e;
+    return *e;
 }
 
 // An input's engine, its configuration's mistakes printed for people; an
@@ -140,13 +140,14 @@ const engine* engine_for(batch::engines& engines_by_config, const std::string& n
 const engine* engine_or_say_why(batch::engines& engines_by_config, const std::string& name,
                                 std::set<std::string>& told) {
     std::vector<batch::config_problem> problems;
-    std::string why;
-    bool in_file = false;
-    const engine* e = engines_by_config.for_input(name, problems, why, &in_file);
+    expected<const engine*> e = engines_by_config.for_input(name, problems);
     reporter r(report_format::human);
     for (const batch::config_problem& p : problems) r.add(p.file, p.text, p.diagnostics);
-    if (!e && !in_file && told.insert(why).second) fmt::print(stderr, "communique: {}\n", why);
-    return e;
+    if (e) return *e;
+    // A configuration's mistakes are its diagnostics above.
+    if (e.error().id != communique::detail::rule::config && told.insert(e.error().message).second)
+        fmt::print(stderr, "communique: {}\n", e.error().message);
+    return nullptr;
 }
 
 // An input as check and fmt see it: read from `path`, its configuration and

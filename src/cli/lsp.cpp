@@ -428,8 +428,7 @@ const communique::engine* server::engine_for(document& d, std::vector<communique
         config_times_[key] = t;
     }
     std::vector<batch::config_problem> found;
-    std::string why;
-    const communique::engine* e = engines_->for_input(d.name, found, why);
+    batch::expected<const communique::engine*> e = engines_->for_input(d.name, found);
     for (const batch::config_problem& p : found)
         for (const communique::diagnostic& c : p.diagnostics) {
             // The configuration's own positions mean nothing in the draft: the
@@ -440,8 +439,10 @@ const communique::engine* server::engine_for(document& d, std::vector<communique
             config_problems_[key].push_back(std::move(moved));
         }
     problems = config_problems_[key];
-    if (!e) problems.push_back(cq::make_diagnostic(communique::severity::error, cq::rule::config, why, {1, 1}, {1, 1}));
-    return e;
+    if (e) return *e;
+    problems.push_back(
+        cq::make_diagnostic(communique::severity::error, cq::rule::config, e.error().message, {1, 1}, {1, 1}));
+    return nullptr;
 }
 
 json diagnostic_json(const std::string& text, const communique::diagnostic& d) {

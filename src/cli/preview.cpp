@@ -186,12 +186,12 @@ site::rendered site::render(const fs::path& file, const char* format) {
         if (reset_engines_) reset_engines(), reset_engines_ = false;
     }
     std::vector<batch::config_problem> problems;
-    std::string why;
-    const communique::engine* e = engines_->for_input(file.string(), problems, why);
-    if (!e) {
-        out.unreadable = why;
+    expected<const communique::engine*> found = engines_->for_input(file.string(), problems);
+    if (!found) {
+        out.unreadable = std::move(found).error().message;
         return out;
     }
+    const communique::engine* e = *found;
     out.r = format ? e->convert(out.input, std::vector<std::string>{format}) : e->check(out.input);
     return out;
 }

@@ -111,28 +111,43 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     const std::string five = "MINISTRY OF TOURISM\n\nPRESS RELEASE\n\nNew ferry opens river crossing\n\n"
                              "The ferry was opened on 10 April 2024.\n\nPhnom Penh, 12 April 2024\n";
     std::vector<batch::config_problem> problems;
-    std::string why;
-    const communique::engine* e = nearest.for_input((root / "a.md").string(), problems, why);
+    auto for_input = [&](batch::engines& engines, const fs::path& input) -> const communique::engine* {
+        auto e = engines.for_input(input.string(), problems);
+        return e ? *e : nullptr;
+    };
+    const communique::engine* e = for_input(nearest, root / "a.md");
     REQUIRE(e);
     CHECK(problems.empty());
     CHECK(rules_of(e->check(five)) == std::vector<std::string>{"headline-shape"});
     // One engine per configuration and input format.
-    CHECK(nearest.for_input((root / "other.md").string(), problems, why) == e);
-    const communique::engine* in_deeper = nearest.for_input((deeper / "c.md").string(), problems, why);
+    CHECK(for_input(nearest, root / "other.md") == e);
+    const communique::engine* in_deeper = for_input(nearest, deeper / "c.md");
     REQUIRE(in_deeper);
     CHECK(in_deeper != e);
-    CHECK(nearest.for_input((root / "page.html").string(), problems, why) != e);
+    CHECK(for_input(nearest, root / "page.html") != e);
 
     // The command line's settings override the file's.
     batch::engines overridden(std::nullopt, [](communique::options& o) { o.headline_max_words = 10; });
-    const communique::engine* loose = overridden.for_input((root / "a.md").string(), problems, why);
+    const communique::engine* loose = for_input(overridden, root / "a.md");
     REQUIRE(loose);
     CHECK(rules_of(loose->check(five)).empty());
 
     // --config's profile: the strict house wants the national header.
-    const communique::engine* strict = given.for_input((root / "a.md").string(), problems, why);
+    const communique::engine* strict = for_input(given, root / "a.md");
     REQUIRE(strict);
     CHECK(rules_of(strict->check(valid_draft)) == std::vector<std::string>{"header-missing"});
+}
+
+TEST_CASE("an engine that cannot be built is not blamed on a configuration file", "[cli][configs]") {
+    test::temp_dir tmp;
+    const std::string sheet = (tmp.path / "missing.xsl").string();
+    batch::engines broken(std::nullopt, [&](communique::options& o) { o.stylesheets["html"] = sheet; });
+    std::vector<batch::config_problem> problems;
+    auto e = broken.for_input((tmp.path / "a.md").string(), problems);
+    REQUIRE_FALSE(e);
+    CHECK(e.error().id == communique::detail::rule::stylesheet);
+    CHECK(e.error().message.find(sheet) != std::string::npos);
+    CHECK(problems.empty());
 }
 
 TEST_CASE("a configuration with mistakes is reported once, on its own file, and gives no engine", "[cli][configs]") {
@@ -140,31 +155,34 @@ TEST_CASE("a configuration with mistakes is reported once, on its own file, and 
     test::spit(tmp.path / batch::config_name, "# house style\n[house]\nheadline-max-word = 3\n");
     batch::engines pick(std::nullopt, [](communique::options&) {});
     std::vector<batch::config_problem> problems;
-    std::string why;
-    CHECK(pick.for_input((tmp.path / "a.md").string(), problems, why) == nullptr);
+    auto first = pick.for_input((tmp.path / "a.md").string(), problems);
+    REQUIRE_FALSE(first);
+    CHECK(first.error().id == communique::detail::rule::config);
     REQUIRE(problems.size() == 1);
     CHECK(problems[0].file == (tmp.path / batch::config_name).string());
     REQUIRE(problems[0].diagnostics.size() == 1);
     CHECK(problems[0].diagnostics[0].rule == "config");
     CHECK(problems[0].diagnostics[0].begin.line == 3);
-    CHECK(why.find("has errors") != std::string::npos);
-    CHECK(why.find(batch::config_name) != std::string::npos);
+    CHECK(first.error().message.find("has errors") != std::string::npos);
+    CHECK(first.error().message.find(batch::config_name) != std::string::npos);
 
     // A second input under it: the same answer, the file not reported again.
     problems.clear();
-    why.clear();
-    CHECK(pick.for_input((tmp.path / "b.md").string(), problems, why) == nullptr);
+    auto second = pick.for_input((tmp.path / "b.md").string(), problems);
+    REQUIRE_FALSE(second);
     CHECK(problems.empty());
-    CHECK(why.find("has errors") != std::string::npos);
+    CHECK(second.error().message.find("has errors") != std::string::npos);
 
     // An explicit configuration that is missing is an io problem.
     batch::engines missing(tmp.path / "nope.toml", [](communique::options&) {});
     problems.clear();
-    CHECK(missing.for_input((tmp.path / "a.md").string(), problems, why) == nullptr);
+    auto unread = missing.for_input((tmp.path / "a.md").string(), problems);
+    REQUIRE_FALSE(unread);
+    CHECK(unread.error().id == communique::detail::rule::config);
     REQUIRE(problems.size() == 1);
     REQUIRE(problems[0].diagnostics.size() == 1);
     CHECK(problems[0].diagnostics[0].rule == "io");
-    CHECK(why.find("cannot be read") != std::string::npos);
+    CHECK(unread.error().message.find("cannot be read") != std::string::npos);
 }
 
 TEST_CASE("the json report: every file with its validity, every diagnostic with its position", "[cli][report]") {
