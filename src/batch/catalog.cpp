@@ -95,15 +95,15 @@ std::string url_path(std::string_view path) {
     return out;
 }
 
-const xmlChar* x(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
+const xmlChar* xml_chars(const std::string& s) { return reinterpret_cast<const xmlChar*>(s.c_str()); }
 
 void set(xmlNodePtr node, const char* name, std::string_view value) {
-    xmlSetProp(node, BAD_CAST name, x(clean(value)));
+    xmlSetProp(node, BAD_CAST name, xml_chars(clean(value)));
 }
 
 void child(xmlNodePtr parent, xmlNsPtr ns, const char* name, std::string_view text) {
     // xmlNewTextChild escapes; xmlNewChild would read the text as markup.
-    xmlNewTextChild(parent, ns, BAD_CAST name, x(clean(text)));
+    xmlNewTextChild(parent, ns, BAD_CAST name, xml_chars(clean(text)));
 }
 
 struct catalog_sheets {

@@ -8,8 +8,8 @@ namespace fs = std::filesystem;
 
 namespace batch {
 
-engines::engines(std::optional<fs::path> explicit_config, std::function<void(communique::options&)> overrides,
-                 communique::input_format from, communique::options base, bool find_configs)
+engine_cache::engine_cache(std::optional<fs::path> explicit_config, std::function<void(communique::options&)> overrides,
+                           communique::input_format from, communique::options base, bool find_configs)
     : explicit_(std::move(explicit_config)),
       overrides_(std::move(overrides)),
       from_(from),
@@ -25,7 +25,7 @@ communique::input_format input_format_of(const std::string& name, communique::in
     return communique::input_format::automatic;
 }
 
-std::optional<fs::path> engines::find_config(const fs::path& folder) {
+std::optional<fs::path> engine_cache::find_config(const fs::path& folder) {
     if (auto it = config_of_folder_.find(folder); it != config_of_folder_.end()) return it->second;
     std::optional<fs::path> found;
     std::error_code ec;
@@ -37,7 +37,7 @@ std::optional<fs::path> engines::find_config(const fs::path& folder) {
     return found;
 }
 
-std::optional<fs::path> engines::config_for_input(const std::string& name) {
+std::optional<fs::path> engine_cache::config_for_input(const std::string& name) {
     if (explicit_) return explicit_;
     if (!find_configs_) return std::nullopt;
     std::error_code ec;
@@ -45,18 +45,19 @@ std::optional<fs::path> engines::config_for_input(const std::string& name) {
     return ec ? std::nullopt : find_config(start);
 }
 
-std::string engines::config_key_of(const std::string& name) {
+std::string engine_cache::config_key_of(const std::string& name) {
     std::optional<fs::path> config = config_for_input(name);
     return config ? config->string() : std::string();
 }
 
-const communique::options* engines::options_for_input(const std::string& name) {
+const communique::options* engine_cache::options_for_input(const std::string& name) {
     std::string key = config_key_of(name) + '\n' + std::string(communique::to_string(input_format_of(name, from_)));
     auto it = options_by_key_.find(key);
     return it == options_by_key_.end() ? nullptr : &it->second;
 }
 
-expected<const communique::engine*> engines::for_input(const std::string& name, std::vector<config_problem>& problems) {
+expected<const communique::engine*> engine_cache::for_input(const std::string& name,
+                                                            std::vector<config_problem>& problems) {
     std::optional<fs::path> config = config_for_input(name);
     communique::input_format format = input_format_of(name, from_);
     std::string config_key = config_key_of(name);

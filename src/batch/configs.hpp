@@ -34,7 +34,9 @@ struct config_problem {
     std::vector<communique::diagnostic> diagnostics;
 };
 
-class engines {
+// The engines of a run, made on first use: one per configuration file and
+// input format, shared by every input they apply to.
+class engine_cache {
 public:
     // `overrides` applies the command line's settings on top of a file's.
     // An explicit config path is used for every file.
@@ -42,9 +44,10 @@ public:
     // by their extension and anything else by its content.
     // `base`: the options a configuration file is applied on top of.
     // `find_configs`: false reads no configuration file but the explicit one.
-    engines(std::optional<std::filesystem::path> explicit_config, std::function<void(communique::options&)> overrides,
-            communique::input_format from = communique::input_format::automatic, communique::options base = {},
-            bool find_configs = true);
+    engine_cache(std::optional<std::filesystem::path> explicit_config,
+                 std::function<void(communique::options&)> overrides,
+                 communique::input_format from = communique::input_format::automatic, communique::options base = {},
+                 bool find_configs = true);
 
     // The engine for an input (by its path; "-" looks from the current
     // folder). What is wrong with a configuration is appended to `problems`

@@ -100,14 +100,14 @@ request request_of(const communique::job_options& opts) {
 
 // The engine for each input: its configuration file over the job's options,
 // then adjust_options, then accept_invalid.
-engines engines_of(const communique::job_options& opts) {
+engine_cache engines_of(const communique::job_options& opts) {
     std::optional<fs::path> config;
     if (!opts.config_file.empty()) config = opts.config_file;
     auto adjust = [adjust = opts.adjust_options, accept_invalid = opts.accept_invalid](communique::options& o) {
         if (adjust) adjust(o);
         if (accept_invalid) o.write_invalid = true;
     };
-    return engines(config, adjust, opts.engine.input, opts.engine, opts.find_config_files);
+    return engine_cache(config, adjust, opts.engine.input, opts.engine, opts.find_config_files);
 }
 
 // What the main thread settles for each job before the workers start.
@@ -314,11 +314,11 @@ std::vector<std::pair<job, std::string>> plan(std::vector<job> jobs, const reque
     return out;
 }
 
-// Engines and settings hashes for every job. engines is not thread-safe, so
+// Engines and settings hashes for every job. engine_cache is not thread-safe, so
 // each job gets its engine here, before the workers start; what is wrong
 // with a configuration is told once, the first time an input needs it.
 // True when a job reads standard input.
-bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, engines& engines_by_config,
+bool prepare(std::vector<std::pair<job, std::string>> planned, const request& req, engine_cache& engines_by_config,
              events& out, std::vector<job>& jobs, std::vector<prepared>& prep) {
     fingerprints settings(req.formats);
     std::unordered_set<std::string> told;
@@ -465,7 +465,7 @@ communique::job_summary run(const communique::job_options& opts, events& out, co
         return failing(summary);
     }
 
-    engines engines_by_config = engines_of(opts);
+    engine_cache engines_by_config = engines_of(opts);
     std::vector<job> jobs;
     std::vector<prepared> prep;
     bool reads_stdin = prepare(std::move(planned), req, engines_by_config, out, jobs, prep);

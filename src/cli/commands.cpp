@@ -90,13 +90,14 @@ std::function<void(options&)> overrides(const settings& cli_settings) {
     };
 }
 
-batch::engines make_engines(const settings& cli_settings) {
+batch::engine_cache make_engines(const settings& cli_settings) {
     // Bad NAME=VALUE pairs are usage errors: find them before any input is read.
     options probe;
     overrides(cli_settings)(probe);
     std::optional<fs::path> config = cli_settings.config ? std::optional<fs::path>(*cli_settings.config) : std::nullopt;
-    return batch::engines(config, overrides(cli_settings),
-                          communique::input_format_named(cli_settings.from).value_or(communique::input_format::automatic));
+    return batch::engine_cache(
+        config, overrides(cli_settings),
+        communique::input_format_named(cli_settings.from).value_or(communique::input_format::automatic));
 }
 
 bool has(std::span<const diagnostic> diags, severity level) {
@@ -114,8 +115,8 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 // An input's engine, its configuration's problems reported; nothing (after
 // reporting why on the input) when the configuration cannot be used. The
 // input is `shown` in the report (default: by its name).
-const engine* engine_for(batch::engines& engines_by_config, const std::string& name, std::string_view text, reporter& report,
-                         const char* not_done, bool only_failing, const std::string& shown = {}) {
+const engine* engine_for(batch::engine_cache& engines_by_config, const std::string& name, std::string_view text,
+                         reporter& report, const char* not_done, bool only_failing, const std::string& shown = {}) {
     std::vector<batch::config_problem> problems;
     expected<const engine*> e = engines_by_config.for_input(name, problems);
     for (const batch::config_problem& p : problems) {
@@ -137,7 +138,7 @@ const engine* engine_for(batch::engines& engines_by_config, const std::string& n
 // An input's engine, its configuration's mistakes printed for people; an
 // engine that could not be built (a stylesheet that cannot be loaded) is
 // said once (`told` remembers).
-const engine* engine_or_say_why(batch::engines& engines_by_config, const std::string& name,
+const engine* engine_or_say_why(batch::engine_cache& engines_by_config, const std::string& name,
                                 std::set<std::string>& told) {
     std::vector<batch::config_problem> problems;
     expected<const engine*> e = engines_by_config.for_input(name, problems);
@@ -212,7 +213,7 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
         return exit_usage;
     }
     if (stdin_named_in_vain("check", files, inputs.stdin_filename)) return exit_usage;
-    batch::engines engines_by_config = make_engines(cli_settings);
+    batch::engine_cache engines_by_config = make_engines(cli_settings);
     reporter report(format);
     // Every error, a file that cannot be read or a configuration that
     // cannot be used too, is a diagnostic: json, sarif and github reports
@@ -374,7 +375,7 @@ int convert_one(const std::string& name, const std::string& format, const std::s
         outcome.error = why;
         return finish(exit_usage);
     };
-    batch::engines engines_by_config = make_engines(cli_settings);
+    batch::engine_cache engines_by_config = make_engines(cli_settings);
     reporter report(report_format::human);
     auto in = read_input(name);
     if (!in) {
@@ -809,7 +810,7 @@ int run_fmt(const std::vector<std::string>& files, const settings& cli_settings,
         return exit_usage;
     }
     if (stdin_named_in_vain("fmt", files, flags.stdin_filename)) return exit_usage;
-    batch::engines engines_by_config = make_engines(cli_settings);
+    batch::engine_cache engines_by_config = make_engines(cli_settings);
     std::set<std::string> told;
     reporter report(report_format::human);
     int status = exit_ok;

@@ -391,7 +391,7 @@ private:
     json code_actions(document& d, position from, position to);
 
     std::optional<std::string> config_;
-    std::unique_ptr<batch::engines> engines_;
+    std::unique_ptr<batch::engine_cache> engines_;
     std::map<std::string, fs::file_time_type> config_times_;  // configuration file -> its time when read
     std::map<std::string, std::vector<communique::diagnostic>> config_problems_;
     std::map<std::string, document> documents_;
@@ -400,8 +400,8 @@ private:
 
 void server::reset_engines() {
     // Hover and the outline read the release XML of drafts with errors too.
-    engines_ = std::make_unique<batch::engines>(config_ ? std::optional<fs::path>(*config_) : std::nullopt,
-                                         [](communique::options& o) { o.write_invalid = true; });
+    engines_ = std::make_unique<batch::engine_cache>(config_ ? std::optional<fs::path>(*config_) : std::nullopt,
+                                                     [](communique::options& o) { o.write_invalid = true; });
     config_times_.clear();
     config_problems_.clear();
 }
@@ -810,11 +810,11 @@ std::optional<int> server::handle(const std::string& body) {
 }  // namespace
 }  // namespace lsp
 
-int run_lsp(const settings& how) {
+int run_lsp(const settings& cli_settings) {
     std::signal(SIGPIPE, SIG_IGN);  // a client gone shows as a write error, then as the end of input
     auto in = std::make_shared<lsp::inbox>();
     std::thread(lsp::read_messages, in).detach();
-    lsp::server server(how.config);
+    lsp::server server(cli_settings.config);
     for (;;) {
         std::optional<std::string> body;
         bool ended = false;

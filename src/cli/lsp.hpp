@@ -14,7 +14,7 @@ namespace cli {
 
 // Runs until the client sends `exit`: 0 after a `shutdown`, 1 without one
 // (as the protocol says), 1 too when standard input ends first.
-int run_lsp(const settings& how);
+int run_lsp(const settings& cli_settings);
 
 namespace lsp {
 

@@ -110,8 +110,8 @@ iframe { width: 100%; height: 70vh; border: 0; }
 
 class site {
 public:
-    site(fs::path target, const settings& how)
-        : target_(std::move(target)), how_(how), single_(!fs::is_directory(target_)) {
+    site(fs::path target, const settings& cli_settings)
+        : target_(std::move(target)), cli_settings_(cli_settings), single_(!fs::is_directory(target_)) {
         root_ = single_ ? target_.parent_path() : target_;
         if (root_.empty()) root_ = ".";
         reset_engines();
@@ -129,8 +129,9 @@ public:
 
 private:
     void reset_engines() {
-        engines_ = std::make_unique<batch::engines>(how_.config ? std::optional<fs::path>(*how_.config) : std::nullopt,
-                                             [](communique::options& o) { o.write_invalid = true; });
+        engines_ = std::make_unique<batch::engine_cache>(
+            cli_settings_.config ? std::optional<fs::path>(*cli_settings_.config) : std::nullopt,
+            [](communique::options& o) { o.write_invalid = true; });
     }
     std::optional<fs::path> resolve(std::string_view rel);
     std::string relative(const fs::path& p) const {
@@ -147,10 +148,10 @@ private:
     preview::answer status(const fs::path& file);
 
     fs::path target_, root_;
-    settings how_;
+    settings cli_settings_;
     bool single_;
     std::mutex render_mutex_;  // engines are built lazily; one render at a time
-    std::unique_ptr<batch::engines> engines_;
+    std::unique_ptr<batch::engine_cache> engines_;
     std::mutex mutex_;
     std::condition_variable changed_;
     std::uint64_t generation_ = 1;
@@ -408,7 +409,7 @@ void open_in_browser(const std::string& url) {
 
 }  // namespace
 
-int run_preview(const std::string& target, unsigned port, bool open_browser, const settings& how) {
+int run_preview(const std::string& target, unsigned port, bool open_browser, const settings& cli_settings) {
     std::error_code ec;
     if (!fs::exists(target, ec)) {
         fmt::print(stderr, "communique preview: {}: no such file or folder\n", target);
@@ -432,7 +433,7 @@ int run_preview(const std::string& target, unsigned port, bool open_browser, con
     pthread_sigmask(SIG_BLOCK, &signals, nullptr);
     std::signal(SIGPIPE, SIG_IGN);
 
-    site pages(fs::path(target), how);
+    site pages(fs::path(target), cli_settings);
     std::thread([&pages, signals] {
         int sig = 0;
         sigwait(&signals, &sig);

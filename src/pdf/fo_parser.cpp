@@ -32,16 +32,16 @@ struct fo_error : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-std::string_view sv(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : std::string_view{}; }
+std::string_view text_of(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : std::string_view{}; }
 
-bool in_ns(const xmlNode* n, std::string_view ns) { return n->ns && sv(n->ns->href) == ns; }
+bool in_ns(const xmlNode* n, std::string_view ns) { return n->ns && text_of(n->ns->href) == ns; }
 bool is_fo(const xmlNode* n, std::string_view name) {
-    return n->type == XML_ELEMENT_NODE && in_ns(n, fo_ns) && sv(n->name) == name;
+    return n->type == XML_ELEMENT_NODE && in_ns(n, fo_ns) && text_of(n->name) == name;
 }
 
 std::string display_name(const xmlNode* n) {
-    if (in_ns(n, fo_ns)) return "fo:" + std::string(sv(n->name));
-    return std::string(sv(n->name));
+    if (in_ns(n, fo_ns)) return "fo:" + std::string(text_of(n->name));
+    return std::string(text_of(n->name));
 }
 
 std::string trim(std::string_view s) {
@@ -278,7 +278,7 @@ bool property_in(std::string_view name, unsigned sets) {
 void check_properties(const xmlNode* el, unsigned sets, std::initializer_list<std::string_view> extra = {}) {
     for (const xmlAttr* a = el->properties; a; a = a->next) {
         if (a->ns) continue;
-        std::string_view name = sv(a->name);
+        std::string_view name = text_of(a->name);
         if (property_in(name, sets)) continue;
         if (std::find(extra.begin(), extra.end(), name) != extra.end()) continue;
         throw fo_error("unsupported property " + std::string(name) + " on " + display_name(el));
@@ -288,7 +288,7 @@ void check_properties(const xmlNode* el, unsigned sets, std::initializer_list<st
 std::optional<std::string> attr(const xmlNode* el, const char* name) {
     xmlChar* v = xmlGetNoNsProp(el, reinterpret_cast<const xmlChar*>(name));
     if (!v) return std::nullopt;
-    std::string out = trim(sv(v));
+    std::string out = trim(text_of(v));
     xmlFree(v);
     return out;
 }
@@ -308,7 +308,7 @@ std::string block_role(const xmlNode* el) {
 std::optional<std::string> xml_lang(const xmlNode* el) {
     xmlChar* v = xmlGetNsProp(el, reinterpret_cast<const xmlChar*>("lang"), XML_XML_NAMESPACE);
     if (!v) return std::nullopt;
-    std::string out = trim(sv(v));
+    std::string out = trim(text_of(v));
     xmlFree(v);
     return out;
 }
@@ -546,7 +546,7 @@ private:
         for (const xmlNode* c = decl->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE) continue;
             if (in_ns(c, fo_ns)) unsupported(c);
-            if (in_ns(c, xmp_meta_ns) && sv(c->name) == "xmpmeta") read_xmp(c);
+            if (in_ns(c, xmp_meta_ns) && text_of(c->name) == "xmpmeta") read_xmp(c);
             // Other foreign declarations are not for this renderer.
         }
     }
@@ -557,10 +557,10 @@ private:
         std::vector<std::string> out;
         for (const xmlNode* c = prop->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE || !in_ns(c, rdf_ns)) continue;
-            std::string_view container = sv(c->name);
+            std::string_view container = text_of(c->name);
             if (container != "Alt" && container != "Seq" && container != "Bag") continue;
             for (const xmlNode* li = c->children; li; li = li->next) {
-                if (li->type != XML_ELEMENT_NODE || !in_ns(li, rdf_ns) || sv(li->name) != "li") continue;
+                if (li->type != XML_ELEMENT_NODE || !in_ns(li, rdf_ns) || text_of(li->name) != "li") continue;
                 std::string v = normalize_space(text_content(li));
                 std::optional<std::string> lang = xml_lang(li);
                 if (container == "Alt" && lang && *lang == "x-default")
@@ -578,11 +578,11 @@ private:
     void read_xmp(const xmlNode* n) {
         for (const xmlNode* c = n->children; c; c = c->next) {
             if (c->type != XML_ELEMENT_NODE) continue;
-            if (in_ns(c, rdf_ns) && (sv(c->name) == "RDF" || sv(c->name) == "Description")) {
+            if (in_ns(c, rdf_ns) && (text_of(c->name) == "RDF" || text_of(c->name) == "Description")) {
                 read_xmp(c);
                 continue;
             }
-            std::string_view name = sv(c->name);
+            std::string_view name = text_of(c->name);
             std::vector<std::string> values = xmp_values(c);
             if (values.empty()) continue;
             metadata& m = doc_.meta;
@@ -847,7 +847,7 @@ private:
         const std::uint32_t style = style_index(ctx.style);
         for (const xmlNode* c = el->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                std::string_view text = sv(c->content);
+                std::string_view text = text_of(c->content);
                 if (!allow_inline) {
                     if (text.find_first_not_of(" \t\r\n") != std::string_view::npos)
                         throw fo_error("text directly inside " + display_name(el));
@@ -908,7 +908,7 @@ private:
         ctx.body_start = ctx.start_indent + distance;
         ctx.label_end = ctx.reference_width - (distance + ctx.start_indent - separation);
         for (const xmlNode* c = el->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+            if (c->type == XML_TEXT_NODE && text_of(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                 continue;
             if (!is_fo(c, "list-item")) {
                 if (c->type != XML_ELEMENT_NODE) throw fo_error("text directly inside fo:list-block");
@@ -948,7 +948,7 @@ private:
         std::size_t most_cells = 0;
         bool body = false;
         for (const xmlNode* c = el->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+            if (c->type == XML_TEXT_NODE && text_of(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                 continue;
             if (c->type != XML_ELEMENT_NODE) throw fo_error("text directly inside fo:table");
             if (is_fo(c, "table-column")) {
@@ -962,7 +962,7 @@ private:
                 apply_inherited(c, rctx);
                 for (const xmlNode* r = c->children; r; r = r->next) {
                     if (r->type == XML_TEXT_NODE &&
-                        sv(r->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+                        text_of(r->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                         continue;
                     if (!is_fo(r, "table-row")) {
                         if (r->type != XML_ELEMENT_NODE) throw fo_error("text directly inside " + display_name(c));
@@ -1018,7 +1018,7 @@ private:
         out.props = paragraph_props(ctx);
         apply_box(el, ctx, out.props);
         for (const xmlNode* c = el->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+            if (c->type == XML_TEXT_NODE && text_of(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                 continue;
             if (!is_fo(c, "table-cell")) {
                 if (c->type != XML_ELEMENT_NODE) throw fo_error("text directly inside fo:table-row");
@@ -1084,7 +1084,7 @@ private:
         apply_box(el, ctx, out.props);
         bool label = false, body = false;
         for (const xmlNode* c = el->children; c; c = c->next) {
-            if (c->type == XML_TEXT_NODE && sv(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
+            if (c->type == XML_TEXT_NODE && text_of(c->content).find_first_not_of(" \t\r\n") == std::string_view::npos)
                 continue;
             bool is_label = is_fo(c, "list-item-label");
             if (!is_label && !is_fo(c, "list-item-body")) {
@@ -1146,7 +1146,7 @@ private:
         const std::uint32_t style = style_index(ctx.style);
         for (const xmlNode* c = el->children; c; c = c->next) {
             if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) {
-                pb.text(sv(c->content), style);
+                pb.text(text_of(c->content), style);
             } else if (c->type == XML_ELEMENT_NODE) {
                 if (!is_inline(c)) {
                     if (is_fo(c, "block")) throw fo_error("fo:block inside " + name + " is not supported");

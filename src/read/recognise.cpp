@@ -823,17 +823,17 @@ void recogniser::find_header() {
             break;
         }
     }
-    std::size_t bi = f_.first, li = 0;  // where the header stopped: block and line
+    std::size_t block_index = f_.first, line_index = 0;  // where the header stopped: block and line
     bool header_done = false;
     role last = role::none;
     unsigned seen_roles = 0;  // a bit per role found so far
     auto seen = [&](role r) { return (seen_roles >> static_cast<unsigned>(r) & 1u) != 0; };
-    for (; bi < blocks_.size() && !header_done; ++bi) {
-        const block& b = blocks_[bi];
-        li = 0;  // a block the header stops before is not read at all
+    for (; block_index < blocks_.size() && !header_done; ++block_index) {
+        const block& b = blocks_[block_index];
+        line_index = 0;  // a block the header stops before is not read at all
         // A heading ends the header, unless a genre label is still to come:
         // a web page may set its letterhead lines as headings.
-        bool before_genre = bi < genre_block && genre_block < blocks_.size();
+        bool before_genre = block_index < genre_block && genre_block < blocks_.size();
         // (A title heading with a genre label in front, "MFA Press Statement:
         // ...", is read on: the label is the genre.)
         if (!b.textual() || (b.kind == block_kind::heading && !genre_of(b.joined()) && !before_genre &&
@@ -850,12 +850,12 @@ void recogniser::find_header() {
             continue;
         }
         if (before_genre && f_.parts.empty() && f_.title_block == findings::npos &&
-            (is_page_title(b) || (bi + 1 == genre_block && is_title_over_label(b)))) {
-            f_.title_block = bi;
+            (is_page_title(b) || (block_index + 1 == genre_block && is_title_over_label(b)))) {
+            f_.title_block = block_index;
             continue;
         }
-        for (li = 0; li < b.lines.size(); ++li) {
-            const std::string& t = b.lines[li].text;
+        for (line_index = 0; line_index < b.lines.size(); ++line_index) {
+            const std::string& t = b.lines[line_index].text;
             bool caps = !has_lowercase(t) && has_letter(t);
             std::size_t words = count_words(t);
             bool sentence = t.ends_with('.') && words > 3;
@@ -869,7 +869,7 @@ void recogniser::find_header() {
                 continuation = last == role::genre;
                 f_.kind = k;
                 if (std::size_t end = genre_label_end(t); !continuation && end > 0 && end < t.size()) {
-                    f_.numbered_genre = &b.lines[li];
+                    f_.numbered_genre = &b.lines[line_index];
                     f_.genre_label_end = end;
                     // "News Release | 4 December 2024": the page's date,
                     // when the release is dated in its own text.
@@ -882,7 +882,8 @@ void recogniser::find_header() {
                         if (f_.genre_page_date)
                             report(severity::note, rule::page_remnant,
                                    "\"" + std::string(rest) + "\" is the web page's date, not the release's: left out",
-                                   {past(b.lines[li].begin, std::string_view(t).substr(0, end + 3)), b.lines[li].end});
+                                   {past(b.lines[line_index].begin, std::string_view(t).substr(0, end + 3)),
+                                    b.lines[line_index].end});
                     }
                 }
             } else if (is_embargo_line(t, opts_.numeric_dates)) {
@@ -891,9 +892,9 @@ void recogniser::find_header() {
                 f_.kind = p->kind;
                 // "STATEMENT BY THE SPOKESPERSON OF ..." over a headline of its
                 // own is the genre line; alone, it is the title too.
-                const block* after = bi + 1 < blocks_.size() ? &blocks_[bi + 1] : nullptr;
-                bool own_headline = p->headline == 0 && li + 1 == b.lines.size() && after && bi + 2 < blocks_.size() &&
-                                    after->textual() && after->lines.size() == 1 &&
+                const block* after = block_index + 1 < blocks_.size() ? &blocks_[block_index + 1] : nullptr;
+                bool own_headline = p->headline == 0 && line_index + 1 == b.lines.size() && after &&
+                                    block_index + 2 < blocks_.size() && after->textual() && after->lines.size() == 1 &&
                                     count_words(after->lines[0].text) <= 25 && !after->lines[0].text.ends_with('.') &&
                                     !whole_dateline(*after);
                 if (own_headline) {
@@ -904,7 +905,7 @@ void recogniser::find_header() {
                     header_done = true;
                     break;
                 }
-            } else if (!seen(role::state) && (!seen(role::organisation) || (li == 0 && !seen(role::genre))) &&
+            } else if (!seen(role::state) && (!seen(role::organisation) || (line_index == 0 && !seen(role::genre))) &&
                        is_state_line(t)) {
                 // Over the issuer, or beside it in a two-column letterhead read
                 // left to right (Vietnam's agencies).
@@ -919,20 +920,20 @@ void recogniser::find_header() {
                 r = role::reference;
             } else if (auto d = match_dateline(t, opts_.numeric_dates);
                        d && !d->run_in &&
-                       (b.lines.size() == 1 || (li + 1 == b.lines.size() && d->place_end > d->place_begin &&
+                       (b.lines.size() == 1 || (line_index + 1 == b.lines.size() && d->place_end > d->place_begin &&
                                                 (last == role::motto || last == role::state)))) {
                 // On a line of its own, or under the national header in its
                 // cell, as Vietnam's letterheads set it.
                 r = role::dateline;
                 f_.dateline = d;
-                f_.dateline_line = &b.lines[li];
-            } else if (auto timed = !f_.dateline && b.lines.size() == 1 ? timed_date(t, opts_.numeric_dates)
-                                                                         : std::nullopt) {
+                f_.dateline_line = &b.lines[line_index];
+            } else if (auto timed =
+                           !f_.dateline && b.lines.size() == 1 ? timed_date(t, opts_.numeric_dates) : std::nullopt) {
                 // A wire page's date and time over its source ("December 03,
                 // 2024 07:00 ET" / "| Source: ...").
                 r = role::dateline;
                 f_.dateline = timed;
-                f_.dateline_line = &b.lines[li];
+                f_.dateline_line = &b.lines[line_index];
             } else if (std::size_t label = issuer_label_length(t);
                        label > 0 && !seen(role::organisation) && words <= 12) {
                 // "| Source: SolarShare Asia Pte. Ltd.", "From: British Embassy Phnom Penh".
@@ -940,16 +941,16 @@ void recogniser::find_header() {
                 skip = label;
             } else if (sentence || words > 16) {
                 r = role::none;
-            } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == bi &&
-                       (caps || b.lines[li].bold || (words <= 3 && is_place_line(t)))) {
+            } else if (last == role::organisation && !f_.parts.empty() && f_.parts.back().block == block_index &&
+                       (caps || b.lines[line_index].bold || (words <= 3 && is_place_line(t)))) {
                 // ... or names its country ("Australian Embassy" / "Cambodia")
                 r = role::organisation;  // the organisation's name goes on over a second line
-            } else if ((last == role::organisation || last == role::unit) && li == 0 && !f_.parts.empty() &&
+            } else if ((last == role::organisation || last == role::unit) && line_index == 0 && !f_.parts.empty() &&
                        continues_name(t)) {
                 // ... or over a second paragraph, as a Word or HTML letterhead sets each line.
                 r = last;
                 continuation = true;
-            } else if (seen(role::organisation) && last == role::organisation && li == 0 && !b.bold() &&
+            } else if (seen(role::organisation) && last == role::organisation && line_index == 0 && !b.bold() &&
                        !has_uppercase(t) && has_unit_word(t) && !is_house_issuer_line(t)) {
                 // In a script without capitals, a plain paragraph under the
                 // ministry that names a unit is that unit, whatever else it
@@ -965,86 +966,87 @@ void recogniser::find_header() {
                 // A name in capitals goes on; in a script without capitals
                 // the next paragraph is a unit (below).
                 r = role::organisation;
-            } else if (bi < genre_block && genre_block < blocks_.size()) {
+            } else if (block_index < genre_block && genre_block < blocks_.size()) {
                 r = seen(role::organisation) ? role::unit : role::organisation;
             }
             // A news agency's name over the date and time of its story
             // ("MEKONG WIRE" / "August 8, 2024 10:14 AM GMT+7").
-            if (r == role::none && f_.parts.empty() && li == 0 && b.lines.size() == 1 && caps &&
-                has_uppercase(t) && words <= 4 && bi + 1 < blocks_.size() &&
-                blocks_[bi + 1].kind == block_kind::paragraph && blocks_[bi + 1].lines.size() == 1 &&
-                timed_date(blocks_[bi + 1].lines[0].text, opts_.numeric_dates))
+            if (r == role::none && f_.parts.empty() && line_index == 0 && b.lines.size() == 1 && caps &&
+                has_uppercase(t) && words <= 4 && block_index + 1 < blocks_.size() &&
+                blocks_[block_index + 1].kind == block_kind::paragraph && blocks_[block_index + 1].lines.size() == 1 &&
+                timed_date(blocks_[block_index + 1].lines[0].text, opts_.numeric_dates))
                 r = role::organisation;
             // A Thai ministry's layout: no national header, the unit's name on
             // the first line, and the same name again above the date at the end.
             // Its headline follows that line.
-            bool signed_layout = r == role::none && f_.parts.empty() && li == 0 && bi == f_.first && !sentence &&
-                                 signs_off(t, bi);
+            bool signed_layout = r == role::none && f_.parts.empty() && line_index == 0 && block_index == f_.first &&
+                                 !sentence && signs_off(t, block_index);
             if (signed_layout) r = role::organisation;
             if (r == role::none) {
                 header_done = true;
                 break;
             }
             // Lines of one paragraph that play the same part are one element.
-            bool joins = !f_.parts.empty() && f_.parts.back().block == bi && f_.parts.back().what == r &&
+            bool joins = !f_.parts.empty() && f_.parts.back().block == block_index && f_.parts.back().what == r &&
                          (r == role::organisation || r == role::unit);
             if (joins)
-                f_.parts.back().to = li + 1;
+                f_.parts.back().to = line_index + 1;
             else
-                f_.parts.push_back({r, bi, li, li + 1, continuation, skip});
+                f_.parts.push_back({r, block_index, line_index, line_index + 1, continuation, skip});
             seen_roles |= 1u << static_cast<unsigned>(r);
             last = r;
             if (signed_layout) {
                 header_done = true;
-                ++li;
+                ++line_index;
                 break;
             }
             // A genre label ends the header, unless another follows it.
-            const line* after = li + 1 < b.lines.size()                                    ? &b.lines[li + 1]
-                                : bi + 1 < blocks_.size() && !blocks_[bi + 1].lines.empty() ? &blocks_[bi + 1].lines[0]
-                                                                                            : nullptr;
+            const line* after = line_index + 1 < b.lines.size() ? &b.lines[line_index + 1]
+                                : block_index + 1 < blocks_.size() && !blocks_[block_index + 1].lines.empty()
+                                    ? &blocks_[block_index + 1].lines[0]
+                                    : nullptr;
             // An embargo line under the genre label ends it instead.
             bool more = after && (genre_of(after->text) || (r == role::genre &&
                                                              is_embargo_line(after->text, opts_.numeric_dates)));
             if ((r == role::genre || (r == role::embargo && seen(role::genre))) && !more) {
                 header_done = true;
-                ++li;
+                ++line_index;
                 break;
             }
         }
         if (header_done) break;
     }
-    if (bi < blocks_.size() && li >= blocks_[bi].lines.size()) {
-        ++bi;
-        li = 0;
+    if (block_index < blocks_.size() && line_index >= blocks_[block_index].lines.size()) {
+        ++block_index;
+        line_index = 0;
     }
     // The headline may be preceded by a dateline on its own line, or under
     // the lunar date in one paragraph, as Myanmar's ministries set it.
-    if (!f_.dateline && bi < blocks_.size() && li == 0) {
-        const block& b = blocks_[bi];
+    if (!f_.dateline && block_index < blocks_.size() && line_index == 0) {
+        const block& b = blocks_[block_index];
         std::optional<dateline_match> under_lunar;
         if (b.kind == block_kind::paragraph && b.lines.size() == 2 && !seen(role::lunar) &&
             is_lunar_date_line(b.lines[0].text))
             if (auto d = match_dateline(b.lines[1].text, opts_.numeric_dates); d && !d->run_in) under_lunar = d;
         if (under_lunar) {
-            f_.parts.push_back({role::lunar, bi, 0, 1});
+            f_.parts.push_back({role::lunar, block_index, 0, 1});
             f_.dateline = under_lunar;
             f_.dateline_line = &b.lines[1];
-            ++bi;
-        } else if (auto d = whole_dateline(blocks_[bi])) {
+            ++block_index;
+        } else if (auto d = whole_dateline(blocks_[block_index])) {
             f_.dateline = d;
-            f_.dateline_line = &blocks_[bi].lines[0];
-            ++bi;
+            f_.dateline_line = &blocks_[block_index].lines[0];
+            ++block_index;
         }
     }
 
-    f_.next = bi;
-    header_stop_line_ = li;
+    f_.next = block_index;
+    header_stop_line_ = line_index;
 }
 
 void recogniser::find_headline() {
-    std::size_t bi = f_.next, li = header_stop_line_;
-    std::size_t next = bi;
+    std::size_t block_index = f_.next, line_index = header_stop_line_;
+    std::size_t next = block_index;
     std::size_t headline_block = blocks_.size(), headline_from = 0, headline_to = 0;
     // Under the genre label, before the headline: the release's number
     // ("No. 41/2024", "SG/SM/22187"), its date, and, under a title set
@@ -1053,49 +1055,49 @@ void recogniser::find_headline() {
         return std::any_of(f_.parts.begin(), f_.parts.end(),
                            [&](const findings::header_part& p) { return p.what == r; });
     };
-    for (int k = 0; k < 3 && bi < blocks_.size(); ++k) {
-        const block& b = blocks_[bi];
+    for (int k = 0; k < 3 && block_index < blocks_.size(); ++k) {
+        const block& b = blocks_[block_index];
         // The number may be the last line of the genre label's paragraph.
-        if (b.kind != block_kind::paragraph || b.lines.size() != li + 1) break;
-        const std::string& t = b.lines[li].text;
+        if (b.kind != block_kind::paragraph || b.lines.size() != line_index + 1) break;
+        const std::string& t = b.lines[line_index].text;
         if (!has(role::reference) && is_document_number(t)) {
-            f_.parts.push_back({role::reference, bi, li, li + 1, false});
-        } else if (li > 0) {
+            f_.parts.push_back({role::reference, block_index, line_index, line_index + 1, false});
+        } else if (line_index > 0) {
             break;
         } else if (auto d = whole_dateline(b); (d || (d = timed_date(t, opts_.numeric_dates))) && !f_.dateline) {
             f_.dateline = d;
             f_.dateline_line = &b.lines[0];
         } else if (f_.title_block != findings::npos && !has(role::organisation) && !has_lowercase(t) &&
                    (has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t))) {
-            f_.parts.push_back({role::organisation, bi, 0, 1, false});
+            f_.parts.push_back({role::organisation, block_index, 0, 1, false});
         } else {
             break;
         }
-        next = ++bi;
-        li = 0;
+        next = ++block_index;
+        line_index = 0;
     }
     if (f_.title_block != findings::npos) {
         // The page's title is the headline, unless the release repeats it:
         // then the release's own words are, and the page's copy is left out.
         headline_block = f_.title_block;
-        if (bi < blocks_.size() && li == 0 && blocks_[bi].textual() &&
-            fold(blocks_[bi].joined()) == fold(blocks_[headline_block].joined())) {
+        if (block_index < blocks_.size() && line_index == 0 && blocks_[block_index].textual() &&
+            fold(blocks_[block_index].joined()) == fold(blocks_[headline_block].joined())) {
             const block& copy = blocks_[f_.title_block];
             report(severity::note, rule::page_remnant,
                    "\"" + copy.joined() + "\" is the web page's copy of the title: left out", copy.where);
-            headline_block = bi;
+            headline_block = block_index;
             ++next;
         }
         headline_to = blocks_[headline_block].lines.size();
-    } else if (bi < blocks_.size() && blocks_[bi].textual()) {
-        headline_block = bi;
-        headline_from = li;
-        headline_to = blocks_[bi].lines.size();
-        next = bi + 1;
+    } else if (block_index < blocks_.size() && blocks_[block_index].textual()) {
+        headline_block = block_index;
+        headline_from = line_index;
+        headline_to = blocks_[block_index].lines.size();
+        next = block_index + 1;
         // "Headline\nPhnom Penh, 12 April 2024": a dateline on the headline's last
         // line.
         if (!f_.dateline && headline_to - headline_from >= 2) {
-            const line& l = blocks_[bi].lines[headline_to - 1];
+            const line& l = blocks_[block_index].lines[headline_to - 1];
             if (auto d = match_dateline(l.text, opts_.numeric_dates); d && !d->run_in) {
                 f_.dateline = d;
                 f_.dateline_line = &l;
@@ -1332,16 +1334,16 @@ void recogniser::find_closing_from_end() {
 // The issuer signing off over the place and the date:
 // "MINISTRY OF FOREIGN AFFAIRS" / "SINGAPORE" / "14 MARCH 2024", or
 // "WISMA PUTRA" / "Putrajaya, 9 May 2024".
-std::size_t recogniser::find_signoff(std::size_t bi, std::size_t body_from) {
+std::size_t recogniser::find_signoff(std::size_t block_index, std::size_t body_from) {
     // The office's lines and the date in one paragraph, or the date cut off
     // on its own (prepare() cuts a date typed on a paragraph's last line).
     std::vector<const line*> lines;
-    std::size_t first = bi;
-    const block& b = blocks_[bi];
+    std::size_t first = block_index;
+    const block& b = blocks_[block_index];
     if (b.kind != block_kind::paragraph || b.lines.empty()) return findings::npos;
-    if (b.lines.size() == 1 && bi > body_from && blocks_[bi - 1].kind == block_kind::paragraph &&
-        blocks_[bi - 1].lines.size() <= 5) {
-        first = bi - 1;
+    if (b.lines.size() == 1 && block_index > body_from && blocks_[block_index - 1].kind == block_kind::paragraph &&
+        blocks_[block_index - 1].lines.size() <= 5) {
+        first = block_index - 1;
         for (const line& l : blocks_[first].lines) lines.push_back(&l);
     }
     for (const line& l : b.lines) lines.push_back(&l);
@@ -1365,7 +1367,8 @@ std::size_t recogniser::find_signoff(std::size_t bi, std::size_t body_from) {
     }
     // The sign-off's lines must all stand in one block.
     const std::size_t in_first = blocks_[first].lines.size();
-    if (first != bi && signoff_to != in_first && !(place_above && signoff_to + 1 == in_first)) return findings::npos;
+    if (first != block_index && signoff_to != in_first && !(place_above && signoff_to + 1 == in_first))
+        return findings::npos;
     f_.dateline = d;
     f_.dateline_line = lines[n - 1];
     f_.dateline_place_line = place_above ? lines[n - 2] : nullptr;
@@ -1656,8 +1659,8 @@ void recogniser::find_page_metadata() {
         if (std::none_of(f_.parts.begin(), f_.parts.end(),
                          [](const findings::header_part& p) { return p.what == role::organisation; })) {
             const block& b = blocks_[issuer_block];
-            std::size_t li = static_cast<std::size_t>(issuer_line - b.lines.data());
-            f_.parts.push_back({role::organisation, issuer_block, li, li + 1, false, issuer_skip});
+            std::size_t line_index = static_cast<std::size_t>(issuer_line - b.lines.data());
+            f_.parts.push_back({role::organisation, issuer_block, line_index, line_index + 1, false, issuer_skip});
         } else {
             left_out(*issuer_line);
         }

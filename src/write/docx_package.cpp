@@ -21,12 +21,12 @@ constexpr const char* hyperlink_type =
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink";
 constexpr const char* rels_type = "application/vnd.openxmlformats-package.relationships+xml";
 
-const xmlChar* x(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
-std::string_view sv(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
+const xmlChar* xml_chars(const char* s) { return reinterpret_cast<const xmlChar*>(s); }
+std::string_view text_of(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : ""; }
 
 bool is(xmlNodePtr node, const xmlChar* ns, const char* name) {
     return node && node->type == XML_ELEMENT_NODE && node->ns && xmlStrEqual(node->ns->href, ns) &&
-           xmlStrEqual(node->name, x(name));
+           xmlStrEqual(node->name, xml_chars(name));
 }
 
 struct xml_string {
@@ -35,7 +35,7 @@ struct xml_string {
     ~xml_string() { xmlFree(p); }
     xml_string(const xml_string&) = delete;
     xml_string& operator=(const xml_string&) = delete;
-    std::string str() const { return std::string(sv(p)); }
+    std::string str() const { return std::string(text_of(p)); }
 };
 
 struct part {
@@ -54,9 +54,9 @@ expected<std::vector<part>> read_parts(xmlDocPtr flat) {
     }
     for (xmlNodePtr n = xmlFirstElementChild(package); n; n = xmlNextElementSibling(n)) {
         if (!is(n, pkg_ns, "part")) continue;
-        xml_string name(xmlGetNsProp(n, x("name"), pkg_ns));
-        xml_string type(xmlGetNsProp(n, x("contentType"), pkg_ns));
-        std::string_view entry = sv(name.p);
+        xml_string name(xmlGetNsProp(n, xml_chars("name"), pkg_ns));
+        xml_string type(xmlGetNsProp(n, xml_chars("contentType"), pkg_ns));
+        std::string_view entry = text_of(name.p);
         if (entry.size() < 2 || entry.front() != '/' || entry.find("..") != entry.npos ||
             entry.find('\\') != entry.npos) {
             return problem{rule::stylesheet, "a package part has no valid pkg:name: '" + std::string(entry) + "'"};
@@ -89,11 +89,11 @@ xmlNodePtr relationships_of(xmlDocPtr flat, std::vector<part>& parts, const std:
         if (p.name == rels) return p.root;
     xmlNodePtr package = xmlDocGetRootElement(flat);
     xmlNsPtr pkg = xmlSearchNsByHref(flat, package, pkg_ns);
-    xmlNodePtr node = xmlNewChild(package, pkg, x("part"), nullptr);
-    xmlNewNsProp(node, pkg, x("name"), x(("/" + rels).c_str()));
-    xmlNewNsProp(node, pkg, x("contentType"), x(rels_type));
-    xmlNodePtr data = xmlNewChild(node, pkg, x("xmlData"), nullptr);
-    xmlNodePtr root = xmlNewChild(data, nullptr, x("Relationships"), nullptr);
+    xmlNodePtr node = xmlNewChild(package, pkg, xml_chars("part"), nullptr);
+    xmlNewNsProp(node, pkg, xml_chars("name"), xml_chars(("/" + rels).c_str()));
+    xmlNewNsProp(node, pkg, xml_chars("contentType"), xml_chars(rels_type));
+    xmlNodePtr data = xmlNewChild(node, pkg, xml_chars("xmlData"), nullptr);
+    xmlNodePtr root = xmlNewChild(data, nullptr, xml_chars("Relationships"), nullptr);
     xmlSetNs(root, xmlNewNs(root, rels_ns, nullptr));
     parts.push_back({rels, rels_type, root});
     return root;
@@ -107,19 +107,19 @@ void link_relationships(xmlDocPtr flat, std::vector<part>& parts, std::size_t in
     xmlNsPtr r = nullptr;
     unsigned count = 0;
     for (xmlNodePtr n = top; n;) {
-        if (xmlAttrPtr href = xmlHasNsProp(n, x("href"), cq_ns)) {
+        if (xmlAttrPtr href = xmlHasNsProp(n, xml_chars("href"), cq_ns)) {
             xml_string target(xmlNodeListGetString(n->doc, href->children, 1));
             xmlRemoveProp(href);
             if (!rels) rels = relationships_of(flat, parts, parts[index].name);  // may move parts
             if (!r) r = xmlSearchNsByHref(n->doc, n, r_ns);
-            if (!r) r = xmlNewNs(top, r_ns, x("r"));
+            if (!r) r = xmlNewNs(top, r_ns, xml_chars("r"));
             std::string id = "rIdLink" + std::to_string(++count);
-            xmlSetNsProp(n, r, x("id"), x(id.c_str()));
-            xmlNodePtr rel = xmlNewChild(rels, rels->ns, x("Relationship"), nullptr);
-            xmlNewProp(rel, x("Id"), x(id.c_str()));
-            xmlNewProp(rel, x("Type"), x(hyperlink_type));
-            xmlNewProp(rel, x("Target"), target.p ? target.p : x(""));
-            xmlNewProp(rel, x("TargetMode"), x("External"));
+            xmlSetNsProp(n, r, xml_chars("id"), xml_chars(id.c_str()));
+            xmlNodePtr rel = xmlNewChild(rels, rels->ns, xml_chars("Relationship"), nullptr);
+            xmlNewProp(rel, xml_chars("Id"), xml_chars(id.c_str()));
+            xmlNewProp(rel, xml_chars("Type"), xml_chars(hyperlink_type));
+            xmlNewProp(rel, xml_chars("Target"), target.p ? target.p : xml_chars(""));
+            xmlNewProp(rel, xml_chars("TargetMode"), xml_chars("External"));
         }
         // Next element in document order within the part.
         if (xmlNodePtr child = xmlFirstElementChild(n)) {
@@ -135,7 +135,7 @@ void link_relationships(xmlDocPtr flat, std::vector<part>& parts, std::size_t in
 // package are declared again on the part's root (xmlDocCopyNode does so for
 // those in use), with the prefixes the stylesheet gave them.
 bool serialise(xmlNodePtr root, std::string& out) {
-    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(xmlNewDoc(x("1.0")), &xmlFreeDoc);
+    std::unique_ptr<xmlDoc, decltype(&xmlFreeDoc)> doc(xmlNewDoc(xml_chars("1.0")), &xmlFreeDoc);
     if (!doc) return false;
     xmlNodePtr copy = xmlDocCopyNode(root, doc.get(), 1);
     if (!copy) return false;

@@ -94,7 +94,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     test::spit(tmp.path / "explicit.toml", "profile = \"kh-ministry\"\n");
     auto none = [](communique::options&) {};
 
-    batch::engines nearest(std::nullopt, none);
+    batch::engine_cache nearest(std::nullopt, none);
     CHECK(nearest.config_for_input((root / "a.md").string()) == root / batch::config_name);
     CHECK(nearest.config_for_input((root / "2024/b.md").string()) == root / batch::config_name);
     CHECK(nearest.config_for_input((deeper / "c.md").string()) == deeper / batch::config_name);
@@ -102,7 +102,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     auto above = nearest.config_for_input((tmp.path / "d.md").string());
     CHECK((!above || (*above != root / batch::config_name && *above != deeper / batch::config_name)));
 
-    batch::engines given(tmp.path / "explicit.toml", none);
+    batch::engine_cache given(tmp.path / "explicit.toml", none);
     CHECK(given.config_for_input((deeper / "c.md").string()) == tmp.path / "explicit.toml");
     CHECK(given.config_for_input("-") == tmp.path / "explicit.toml");
 
@@ -111,8 +111,8 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     const std::string five = "MINISTRY OF TOURISM\n\nPRESS RELEASE\n\nNew ferry opens river crossing\n\n"
                              "The ferry was opened on 10 April 2024.\n\nPhnom Penh, 12 April 2024\n";
     std::vector<batch::config_problem> problems;
-    auto for_input = [&](batch::engines& engines, const fs::path& input) -> const communique::engine* {
-        auto e = engines.for_input(input.string(), problems);
+    auto for_input = [&](batch::engine_cache& cache, const fs::path& input) -> const communique::engine* {
+        auto e = cache.for_input(input.string(), problems);
         return e ? *e : nullptr;
     };
     const communique::engine* e = for_input(nearest, root / "a.md");
@@ -127,7 +127,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
     CHECK(for_input(nearest, root / "page.html") != e);
 
     // The command line's settings override the file's.
-    batch::engines overridden(std::nullopt, [](communique::options& o) { o.headline_max_words = 10; });
+    batch::engine_cache overridden(std::nullopt, [](communique::options& o) { o.headline_max_words = 10; });
     const communique::engine* loose = for_input(overridden, root / "a.md");
     REQUIRE(loose);
     CHECK(rules_of(loose->check(five)).empty());
@@ -141,7 +141,7 @@ TEST_CASE("the nearest .communique.toml above an input applies; --config applies
 TEST_CASE("an engine that cannot be built is not blamed on a configuration file", "[cli][configs]") {
     test::temp_dir tmp;
     const std::string sheet = (tmp.path / "missing.xsl").string();
-    batch::engines broken(std::nullopt, [&](communique::options& o) { o.stylesheets["html"] = sheet; });
+    batch::engine_cache broken(std::nullopt, [&](communique::options& o) { o.stylesheets["html"] = sheet; });
     std::vector<batch::config_problem> problems;
     auto e = broken.for_input((tmp.path / "a.md").string(), problems);
     REQUIRE_FALSE(e);
@@ -153,9 +153,9 @@ TEST_CASE("an engine that cannot be built is not blamed on a configuration file"
 TEST_CASE("a configuration with mistakes is reported once, on its own file, and gives no engine", "[cli][configs]") {
     test::temp_dir tmp;
     test::spit(tmp.path / batch::config_name, "# house style\n[house]\nheadline-max-word = 3\n");
-    batch::engines pick(std::nullopt, [](communique::options&) {});
+    batch::engine_cache with_mistakes(std::nullopt, [](communique::options&) {});
     std::vector<batch::config_problem> problems;
-    auto first = pick.for_input((tmp.path / "a.md").string(), problems);
+    auto first = with_mistakes.for_input((tmp.path / "a.md").string(), problems);
     REQUIRE_FALSE(first);
     CHECK(first.error().id == communique::detail::rule::config);
     REQUIRE(problems.size() == 1);
@@ -168,13 +168,13 @@ TEST_CASE("a configuration with mistakes is reported once, on its own file, and 
 
     // A second input under it: the same answer, the file not reported again.
     problems.clear();
-    auto second = pick.for_input((tmp.path / "b.md").string(), problems);
+    auto second = with_mistakes.for_input((tmp.path / "b.md").string(), problems);
     REQUIRE_FALSE(second);
     CHECK(problems.empty());
     CHECK(second.error().message.find("has errors") != std::string::npos);
 
     // An explicit configuration that is missing is an io problem.
-    batch::engines missing(tmp.path / "nope.toml", [](communique::options&) {});
+    batch::engine_cache missing(tmp.path / "nope.toml", [](communique::options&) {});
     problems.clear();
     auto unread = missing.for_input((tmp.path / "a.md").string(), problems);
     REQUIRE_FALSE(unread);
