@@ -107,11 +107,10 @@ std::string stored_zip(const std::vector<std::pair<std::string_view, std::string
 // cannot be read (the reader then reports the damage at 1:1).
 std::string document_part(std::string_view docx, std::size_t budget) {
     using namespace communique::detail;
-    zip_status status{};
-    std::string message, out;
-    auto zip = zip_archive::open(docx, status, message);
-    if (zip) (void)zip->read("word/document.xml", budget, out, message);
-    return out;
+    auto zip = zip_archive::open(docx);
+    if (!zip) return {};
+    auto part = (*zip)->read("word/document.xml", budget);
+    return part && *part ? std::move(**part) : std::string();
 }
 
 }  // namespace

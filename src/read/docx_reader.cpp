@@ -205,20 +205,15 @@ constexpr const char* inflation_hint =
 // The bytes of a part; nothing when an optional part is missing.
 std::optional<std::string> read_part(const zip_archive& zip, std::string_view name, std::size_t& budget,
                                      const reader_limits& limits, bool required) {
-    std::string bytes, message;
-    zip_status status = zip.read(name, budget, bytes, message);
-    switch (status) {
-        case zip_status::ok: break;
-        case zip_status::missing:
-            if (!required) return std::nullopt;
-            throw fatal{rule::input_encoding, "not a Word document: the archive has no " + std::string(name)};
-        case zip_status::too_large:
-            throw fatal{rule::input_too_large, "the .docx unpacks to more than the limit of " +
-                                                   std::to_string(limits.max_inflated) + " bytes (" + message + ")" +
-                                                   inflation_hint};
-        default: throw fatal{rule::input_encoding, "the .docx cannot be read: " + message};
-    }
-    return bytes;
+    expected<std::optional<std::string>> bytes = zip.read(name, budget);
+    if (!bytes && bytes.error().id == rule::input_too_large)
+        throw fatal{rule::input_too_large, "the .docx unpacks to more than the limit of " +
+                                               std::to_string(limits.max_inflated) + " bytes (" +
+                                               bytes.error().message + ")" + inflation_hint};
+    if (!bytes) throw fatal{rule::input_encoding, "the .docx cannot be read: " + bytes.error().message};
+    if (!*bytes && required)
+        throw fatal{rule::input_encoding, "not a Word document: the archive has no " + std::string(name)};
+    return std::move(*bytes);
 }
 
 // A part parsed, with no network and no DTD.
@@ -964,10 +959,9 @@ private:
 };
 
 void docx_reader::read(std::string_view bytes) {
-    zip_status status{};
-    std::string message;
-    auto zip = zip_archive::open(bytes, status, message);
-    if (!zip) throw fatal{rule::input_encoding, "the .docx cannot be read: " + message};
+    expected<std::unique_ptr<zip_archive>> opened = zip_archive::open(bytes);
+    if (!opened) throw fatal{rule::input_encoding, "the .docx cannot be read: " + opened.error().message};
+    std::unique_ptr<zip_archive> zip = std::move(*opened);
     std::size_t budget = limits_.max_inflated;
     const char* parts[] = {"word/document.xml", "word/styles.xml", "word/numbering.xml",
                            "word/_rels/document.xml.rels"};

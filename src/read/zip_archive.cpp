@@ -73,34 +73,28 @@ zip_archive::~zip_archive() {
     if (state_ && state_->archive) libzip().discard(state_->archive);
 }
 
-std::unique_ptr<zip_archive> zip_archive::open(std::string_view bytes, zip_status& status, std::string& message) {
+expected<std::unique_ptr<zip_archive>> zip_archive::open(std::string_view bytes) {
     const libzip_table& z = libzip();
-    if (!z.loaded) {
-        status = zip_status::unavailable;
-        message = "libzip.so.4 could not be loaded, and it is needed to read .docx files: install the Debian "
-                  "package libzip4";
-        return nullptr;
-    }
+    if (!z.loaded)
+        return problem{rule::input_encoding,
+                       "libzip.so.4 could not be loaded, and it is needed to read .docx files: install the Debian "
+                       "package libzip4"};
     zip_error_t error;
     z.error_init(&error);
     zip_source_t* source = z.source_buffer_create(bytes.data(), bytes.size(), 0, &error);
     zip_t* archive = source ? z.open_from_source(source, ZIP_RDONLY, &error) : nullptr;
     if (!archive) {
         if (source) z.source_free(source);  // not taken over by a failed open
-        status = zip_status::not_a_zip;
-        message = std::string("not a zip archive (") + z.error_strerror(&error) + ")";
+        problem why{rule::input_encoding, std::string("not a zip archive (") + z.error_strerror(&error) + ")"};
         z.error_fini(&error);
-        return nullptr;
+        return why;
     }
     z.error_fini(&error);
     auto self = std::unique_ptr<zip_archive>(new zip_archive(std::make_unique<state>(state{archive})));
     zip_int64_t entries = z.get_num_entries(archive, 0);
-    if (entries < 0 || static_cast<std::uint64_t>(entries) > max_entries) {
-        status = zip_status::too_many_entries;
-        message = "the zip archive has more than " + std::to_string(max_entries) + " entries";
-        return nullptr;
-    }
-    status = zip_status::ok;
+    if (entries < 0 || static_cast<std::uint64_t>(entries) > max_entries)
+        return problem{rule::input_encoding,
+                       "the zip archive has more than " + std::to_string(max_entries) + " entries"};
     return self;
 }
 
@@ -126,35 +120,22 @@ std::uint64_t zip_archive::declared_size(std::string_view name) const {
     return st.size;
 }
 
-zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::string& out,
-                             std::string& message) const {
+expected<std::optional<std::string>> zip_archive::read(std::string_view name, std::size_t& budget) const {
     const libzip_table& z = libzip();
-    out.clear();
     zip_int64_t index = locate(state_->archive, name);
-    if (index < 0) {
-        message = "the archive has no " + std::string(name);
-        return zip_status::missing;
-    }
+    if (index < 0) return std::optional<std::string>();
     zip_stat_t st;
-    if (z.stat_index(state_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0) {
-        message = std::string(name) + " is damaged";
-        return zip_status::damaged;
-    }
-    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
-        message = std::string(name) + " is encrypted";
-        return zip_status::encrypted;
-    }
+    if (z.stat_index(state_->archive, static_cast<zip_uint64_t>(index), 0, &st) != 0)
+        return problem{rule::input_encoding, std::string(name) + " is damaged"};
+    if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE)
+        return problem{rule::input_encoding, std::string(name) + " is encrypted"};
     // The declared size refuses most bombs before anything is inflated; the
     // loop below stops the ones whose declared size lies.
-    if ((st.valid & ZIP_STAT_SIZE) && st.size > budget) {
-        message = std::string(name) + " unpacks to more than the limit";
-        return zip_status::too_large;
-    }
+    if ((st.valid & ZIP_STAT_SIZE) && st.size > budget)
+        return problem{rule::input_too_large, std::string(name) + " unpacks to more than the limit"};
     zip_file_t* file = z.fopen_index(state_->archive, static_cast<zip_uint64_t>(index), 0);
-    if (!file) {
-        message = std::string(name) + " cannot be read";
-        return zip_status::damaged;
-    }
+    if (!file) return problem{rule::input_encoding, std::string(name) + " cannot be read"};
+    std::string out;
     // An entry may not inflate past the budget, nor past the size it
     // declares: the declared size is reserved once (it is within the
     // budget), and an entry that goes on beyond it is refused at once,
@@ -163,7 +144,7 @@ zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::st
     const std::size_t limit = declared ? static_cast<std::size_t>(st.size) : budget;
     if (declared) out.reserve(limit + 1);
     constexpr std::size_t chunk = 64 * 1024;
-    zip_status result = zip_status::ok;
+    std::optional<problem> failed;
     for (;;) {
         std::size_t old = out.size();
         // One byte more than the limit tells an entry that fits exactly
@@ -173,32 +154,25 @@ zip_status zip_archive::read(std::string_view name, std::size_t& budget, std::st
         out.resize(old + want);
         zip_int64_t got = z.fread(file, out.data() + old, want);
         if (got < 0) {
-            out.resize(old);
-            message = std::string(name) + " is damaged (" + z.error_strerror(z.file_get_error(file)) + ")";
-            result = zip_status::damaged;
+            failed.emplace(rule::input_encoding,
+                           std::string(name) + " is damaged (" + z.error_strerror(z.file_get_error(file)) + ")");
             break;
         }
         out.resize(old + static_cast<std::size_t>(got));
         if (out.size() > limit) {
-            message = std::string(name) + " unpacks to more than " +
-                      (declared ? "the " + std::to_string(limit) + " bytes it declares" : std::string("the limit"));
-            result = zip_status::too_large;
+            failed.emplace(rule::input_too_large, std::string(name) + " unpacks to more than " +
+                                                      (declared ? "the " + std::to_string(limit) + " bytes it declares"
+                                                                : std::string("the limit")));
             break;
         }
         if (got == 0) break;
     }
     // zip_fclose reports a bad checksum of an entry read to its end.
-    if (z.fclose(file) != 0 && result == zip_status::ok) {
-        message = std::string(name) + " is damaged (bad checksum)";
-        result = zip_status::damaged;
-    }
-    if (result != zip_status::ok) {
-        out.clear();
-        out.shrink_to_fit();
-        return result;
-    }
+    if (z.fclose(file) != 0 && !failed)
+        failed.emplace(rule::input_encoding, std::string(name) + " is damaged (bad checksum)");
+    if (failed) return std::move(*failed);
     budget -= out.size();
-    return result;
+    return std::optional<std::string>(std::move(out));
 }
 
 }  // namespace communique::detail
