@@ -42,7 +42,10 @@ namespace {
 
 // COMMUNIQUE_PREVIEW_MODULE, beside an installed command
 // (bin/../lib/communique/), or in the build tree: as the writers module.
-void* load_module(std::string& why) {
+// The problem's message is what dlopen said of each candidate, each after
+// "; " (empty when there was none).
+expected<void*> load_module() {
+    std::string why;
     std::vector<fs::path> candidates;
     if (const char* env = std::getenv("COMMUNIQUE_PREVIEW_MODULE"); env && *env) candidates.emplace_back(env);
     char buffer[PATH_MAX];
@@ -57,7 +60,7 @@ void* load_module(std::string& why) {
         if (void* handle = ::dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) return handle;
         why += std::string("; ") + ::dlerror();
     }
-    return nullptr;
+    return problem{communique::detail::rule::io, why};
 }
 
 std::string escape(std::string_view text) {
@@ -415,13 +418,13 @@ int run_preview(const std::string& target, unsigned port, bool open_browser, con
         fmt::print(stderr, "communique preview: {}: no such file or folder\n", target);
         return exit_usage;
     }
-    std::string why;
-    void* module = load_module(why);
-    auto serve = module ? reinterpret_cast<preview::serve_function>(::dlsym(module, preview::serve_entry)) : nullptr;
+    expected<void*> module = load_module();
+    auto serve = module ? reinterpret_cast<preview::serve_function>(::dlsym(*module, preview::serve_entry)) : nullptr;
     if (!serve) {
-        fmt::print(stderr, "communique preview: cannot load the preview module (" CQ_PREVIEW_FILE
-                           "); set COMMUNIQUE_PREVIEW_MODULE to its path{}\n",
-                   why);
+        fmt::print(stderr,
+                   "communique preview: cannot load the preview module (" CQ_PREVIEW_FILE
+                   "); set COMMUNIQUE_PREVIEW_MODULE to its path{}\n",
+                   module ? std::string() : module.error().message);
         return exit_usage;
     }
     // Ctrl-C and SIGTERM are taken by one thread (sigwait), before any other
