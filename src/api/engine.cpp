@@ -220,7 +220,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     // Each element costs the rules and every writer time of its own: a
     // release over the limit is neither checked nor written.
     if (const xmlNode* past = read.tree ? detail::element_past(read.tree->root(), impl_->opts.max_elements) : nullptr) {
-        detail::span where = read.tree->span_of(past);
+        detail::source_span where = read.tree->span_of(past);
         out.diagnostics.push_back(
             detail::make_diagnostic(severity::error, detail::rule::too_many_elements,
                                     "the release has more than " + std::to_string(impl_->opts.max_elements) +

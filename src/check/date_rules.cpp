@@ -141,7 +141,7 @@ void check_dates(const release_tree& tree, std::vector<diagnostic>& out, unliste
             ++unlisted[std::string(rule_id(id))];
             return;
         }
-        span s = tree.span_of(node);
+        source_span s = tree.span_of(node);
         out.push_back(make_diagnostic(level, id, message(), s.begin, s.end));
     };
     std::optional<ymd> issued;

@@ -43,7 +43,7 @@ std::string clean(const char* message) {
 
 void on_validity_error(void* data, xmlErrorPtr error) {
     auto* v = static_cast<validation*>(data);
-    span where = v->tree->span_of(static_cast<const xmlNode*>(error->node));
+    source_span where = v->tree->span_of(static_cast<const xmlNode*>(error->node));
     v->out->push_back(make_diagnostic(error->level == XML_ERR_WARNING ? severity::warning : severity::error,
                                       rule::schema, clean(error->message), where.begin, where.end));
 }

@@ -21,7 +21,7 @@ bool listed(const std::vector<std::string>& allowed, std::string_view value) {
     return std::any_of(allowed.begin(), allowed.end(), [&](const std::string& a) { return comparable(a) == v; });
 }
 
-void add(std::vector<diagnostic>& out, rule id, std::string message, span where) {
+void add(std::vector<diagnostic>& out, rule id, std::string message, source_span where) {
     out.push_back(make_diagnostic(severity::error, id, std::move(message), where.begin, where.begin));
 }
 
@@ -51,16 +51,16 @@ xmlNodePtr last_block(xmlNodePtr root) {
     return nullptr;
 }
 
-span at_start(span s) { return {s.begin, s.begin}; }
-span at_end(span s) { return {s.end, s.end}; }
+source_span at_start(source_span s) { return {s.begin, s.begin}; }
+source_span at_end(source_span s) { return {s.end, s.end}; }
 
 }  // namespace
 
 void check_structure(const release_tree& tree, const options& opts, std::vector<diagnostic>& out) {
     xmlNodePtr root = tree.root();
-    span whole = tree.span_of(root);
+    source_span whole = tree.span_of(root);
     xmlNodePtr header = child(root, "header");
-    span header_span = header ? tree.span_of(header) : at_start(whole);
+    source_span header_span = header ? tree.span_of(header) : at_start(whole);
 
     if (!header)
         add(out, rule::header_missing,

@@ -15,7 +15,7 @@
 namespace communique::detail {
 
 // A stretch of the user's text: from begin to just past end.
-struct span {
+struct source_span {
     source_position begin, end;
 };
 

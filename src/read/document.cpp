@@ -109,7 +109,7 @@ std::vector<block> plain_text_paragraphs(const block& preformatted) {
     return out;
 }
 
-void run_builder::open(mark_kind kind, span where, std::string target) {
+void run_builder::open(mark_kind kind, source_span where, std::string target) {
     block_.marks.push_back({kind, std::move(target), where});
     open_.push_back(static_cast<std::uint32_t>(block_.marks.size() - 1));
 }
@@ -118,7 +118,7 @@ void run_builder::close() {
     if (!open_.empty()) open_.pop_back();
 }
 
-void run_builder::text(std::string_view text, span where) {
+void run_builder::text(std::string_view text, source_span where) {
     if (text.empty()) return;
     run r;
     r.text = to_nfc(text);
@@ -129,7 +129,7 @@ void run_builder::text(std::string_view text, span where) {
     block_.runs.push_back(std::move(r));
 }
 
-void run_builder::line_break(run_kind kind, span where) {
+void run_builder::line_break(run_kind kind, source_span where) {
     run r;
     r.kind = kind;
     r.where = where;
@@ -137,7 +137,7 @@ void run_builder::line_break(run_kind kind, span where) {
     block_.runs.push_back(std::move(r));
 }
 
-void run_builder::text(std::string_view piece, span where, const style& s) {
+void run_builder::text(std::string_view piece, source_span where, const style& s) {
     if (piece.empty()) return;
     auto wanted = [&](const mark& m) {
         switch (m.kind) {

@@ -48,7 +48,7 @@ enum class mark_kind : std::uint8_t { strong, emphasis, underline, link };
 struct mark {
     mark_kind kind = mark_kind::strong;
     std::string target;  // a link's address
-    span where;          // the whole marked stretch in the source, markup included
+    source_span where;   // the whole marked stretch in the source, markup included
 };
 
 enum class run_kind : std::uint8_t {
@@ -62,7 +62,7 @@ enum class run_kind : std::uint8_t {
 struct run {
     run_kind kind = run_kind::text;
     std::string text;                  // NFC; empty for breaks
-    span where;                        // its source
+    source_span where;                 // its source
     std::vector<std::uint32_t> marks;  // indices into block::marks, outermost first
     bool caps = false;                 // printed in capitals by formatting (Word's caps, CSS uppercase)
     float size = 1.0f;                 // font size relative to the document's body text
@@ -81,7 +81,7 @@ struct line {
 
 struct block {
     block_kind kind = block_kind::paragraph;
-    span where;
+    source_span where;
     int level = 0;         // a heading's level
     bool ordered = false;  // a list's items are numbered
     bool header = false;   // a table row of column headings
@@ -113,7 +113,7 @@ struct block {
 struct front_matter {
     struct value {
         std::string text;
-        span where;
+        source_span where;
     };
     std::optional<value> title, date, place;
 };
@@ -161,13 +161,13 @@ public:
     };
 
     // Text with the given style, marks opened and closed to match it.
-    void text(std::string_view text, span where, const style& s);
+    void text(std::string_view text, source_span where, const style& s);
     // Explicit nesting: a mark opened here holds every run until close().
-    void open(mark_kind kind, span where, std::string target = {});
+    void open(mark_kind kind, source_span where, std::string target = {});
     void close();
     // Text in the marks now open.
-    void text(std::string_view text, span where);
-    void line_break(run_kind kind, span where);
+    void text(std::string_view text, source_span where);
+    void line_break(run_kind kind, source_span where);
 
 private:
     block& block_;

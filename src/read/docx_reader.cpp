@@ -1328,7 +1328,7 @@ void docx_reader::read_run_content(const xmlNode* parent, paragraph_state& ps, c
 void docx_reader::print(paragraph_state& ps, std::string_view text, const run_props& props, const std::string& link) {
     if (text.empty()) return;
     auto length = static_cast<std::uint32_t>(count_code_points(text));
-    span where{{ps.number, ps.column}, {ps.number, ps.column + length}};
+    source_span where{{ps.number, ps.column}, {ps.number, ps.column + length}};
     if (std::size_t last = text.find_last_not_of(" \t\r\n"); last != std::string_view::npos) {
         // Just past the last character that is not white space.
         auto before = static_cast<std::uint32_t>(count_code_points(text.substr(0, last)));
@@ -1361,7 +1361,7 @@ void docx_reader::print(paragraph_state& ps, std::string_view text, const run_pr
 
 void docx_reader::print_break(paragraph_state& ps, const run_props&) {
     std::uint32_t at = ps.column++;
-    span where{{ps.number, at}, {ps.number, at + 1}};
+    source_span where{{ps.number, at}, {ps.number, at + 1}};
     ps.builder->line_break(run_kind::hard_break, where);
 }
 

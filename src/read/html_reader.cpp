@@ -930,7 +930,7 @@ private:
     }
     // Just past the element's end tag; npos when it has none in the source.
     std::size_t end_tag_end(const xmlNode* n) const;
-    span span_of(std::size_t begin, std::size_t end) { return {pos_.at(begin), pos_.at(end)}; }
+    source_span span_of(std::size_t begin, std::size_t end) { return {pos_.at(begin), pos_.at(end)}; }
     std::string marker_of(container& list, const xmlNode* li);
 };
 

@@ -91,9 +91,9 @@ private:
         return src_.from_byte_column(static_cast<std::uint32_t>(cmark_node_get_end_line(n)),
                                      static_cast<std::uint32_t>(cmark_node_get_end_column(n)) + 1);
     }
-    span span_of(cmark_node* n) const { return {start_of(n), end_of(n)}; }
+    source_span span_of(cmark_node* n) const { return {start_of(n), end_of(n)}; }
 
-    void report(rule id, std::string message, span where) {
+    void report(rule id, std::string message, source_span where) {
         doc_.diagnostics.push_back(make_diagnostic(severity::error, id, std::move(message), where.begin, where.end));
     }
 

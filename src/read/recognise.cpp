@@ -538,7 +538,7 @@ private:
     // A line that is only a place name, the house's places included.
     bool is_place(std::string_view line) const;
 
-    void report(severity level, rule id, std::string message, span where) {
+    void report(severity level, rule id, std::string message, source_span where) {
         diags_.push_back(make_diagnostic(level, id, std::move(message), where.begin, where.end));
     }
 
@@ -1850,8 +1850,8 @@ void recogniser::build() {
 
     xmlNodePtr body = tree_->add(root, "body",
                                  f_.body_from < f_.body_to
-                                     ? span{blocks_[f_.body_from].where.begin, blocks_[f_.body_to - 1].where.end}
-                                     : span{doc_.end, doc_.end});
+                                     ? source_span{blocks_[f_.body_from].where.begin, blocks_[f_.body_to - 1].where.end}
+                                     : source_span{doc_.end, doc_.end});
     // The run-in dateline is dropped from its paragraph's text, below the
     // highlights when they come first.
     std::size_t run_in_at = f_.run_in && f_.run_in_block != findings::npos ? f_.run_in_block : f_.body_from;
@@ -1920,20 +1920,21 @@ void recogniser::build_front_matter_dateline() {
     const front_matter& meta = doc_.meta;
     const date_match& m = *f_.meta_date;
     std::string_view date_text = std::string_view(meta.date->text).substr(m.begin, m.end - m.begin);
-    span date_at = {past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.begin)),
-                    past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.end))};
+    source_span date_at = {past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.begin)),
+                           past(meta.date->where.begin, std::string_view(meta.date->text).substr(0, m.end))};
     const line* l = f_.meta_place_line;
-    std::optional<span> place_at;
+    std::optional<source_span> place_at;
     std::string_view place;
     if (l) {
         place = l->text;
         while (!place.empty() && (place.back() == ',' || place.back() == ' ')) place.remove_suffix(1);
-        place_at = span{l->begin, past(l->begin, place)};
+        place_at = source_span{l->begin, past(l->begin, place)};
     } else if (meta.place) {
         place = meta.place->text;
         place_at = meta.place->where;
     }
-    xmlNodePtr d = tree_->add(tree_->root(), "dateline", place_at && l ? span{place_at->begin, l->end} : date_at);
+    xmlNodePtr d =
+        tree_->add(tree_->root(), "dateline", place_at && l ? source_span{place_at->begin, l->end} : date_at);
     tree_->set_attribute(d, "position", l ? "end" : "top");
     if (place_at) {
         xmlNodePtr p = tree_->add(d, "place", *place_at);
@@ -1948,12 +1949,12 @@ void recogniser::build_front_matter_dateline() {
 void recogniser::build_header() {
     const auto& parts = f_.parts;
     // The genre label in front of the headline: its text and where it stands.
-    std::optional<span> prefix;
+    std::optional<source_span> prefix;
     std::string_view prefix_text;
     if (f_.prefix && f_.headline_block != findings::npos) {
         const line& l = blocks_[f_.headline_block].lines[f_.headline_from];
         prefix_text = std::string_view(l.text).substr(0, f_.prefix->label);
-        prefix = span{l.begin, past(l.begin, prefix_text)};
+        prefix = source_span{l.begin, past(l.begin, prefix_text)};
     }
     if (parts.empty() && !prefix) return;
     // From the first part to the last, in the draft's order: a part may come
@@ -1961,10 +1962,10 @@ void recogniser::build_header() {
     auto before = [](source_position a, source_position b) {
         return std::tie(a.line, a.column) < std::tie(b.line, b.column);
     };
-    std::optional<span> where = prefix;
+    std::optional<source_span> where = prefix;
     for (const findings::header_part& p : parts) {
         const block& b = blocks_[p.block];
-        span s{p.from == 0 ? b.where.begin : b.lines[p.from].begin, b.lines[p.to - 1].end};
+        source_span s{p.from == 0 ? b.where.begin : b.lines[p.from].begin, b.lines[p.to - 1].end};
         if (!where) where = s;
         if (before(s.begin, where->begin)) where->begin = s.begin;
         if (before(where->end, s.end)) where->end = s.end;
@@ -2000,9 +2001,9 @@ void recogniser::build_header() {
                 const block& b = blocks_[p.block];
                 tree_->add(previous, "br", {b.lines[p.from].begin, b.lines[p.from].begin});
                 add_plain_lines(previous, b, p.from, p.to);
-                static_cast<span*>(previous->_private)->end = b.lines[p.to - 1].end;
+                static_cast<source_span*>(previous->_private)->end = b.lines[p.to - 1].end;
                 if (issuer && previous->parent == issuer)
-                    static_cast<span*>(issuer->_private)->end = b.lines[p.to - 1].end;
+                    static_cast<source_span*>(issuer->_private)->end = b.lines[p.to - 1].end;
                 continue;
             }
             if ((r == role::state || r == role::motto || r == role::lunar || r == role::reference ||
@@ -2045,7 +2046,7 @@ void recogniser::build_header() {
         }
         if (issuer && r == role::unit) {
             if (xmlNodePtr last_child = xmlGetLastChild(issuer); last_child && last_child->_private)
-                static_cast<span*>(issuer->_private)->end = static_cast<span*>(last_child->_private)->end;
+                static_cast<source_span*>(issuer->_private)->end = static_cast<source_span*>(last_child->_private)->end;
         }
     }
     if (prefix && !child(header, "genre")) {
@@ -2447,8 +2448,8 @@ std::size_t recogniser::add_pseudo_list(xmlNodePtr parent, const std::vector<blo
         }
         flush(item);
         xmlNodePtr last = xmlGetLastChild(list);
-        if (last && last->_private) static_cast<span*>(last->_private)->end = b.where.end;
-        static_cast<span*>(list->_private)->end = b.where.end;
+        if (last && last->_private) static_cast<source_span*>(last->_private)->end = b.where.end;
+        static_cast<source_span*>(list->_private)->end = b.where.end;
     }
     return i;
 }

@@ -63,7 +63,7 @@ release_tree::release_tree(xmlDocPtr doc) : doc_(doc) {
 
 release_tree::~release_tree() { xmlFreeDoc(doc_); }
 
-xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, span where) {
+xmlNodePtr release_tree::add(xmlNodePtr parent, const char* name, source_span where) {
     growing_ = {};  // text appends resume only in a node add_text() made since
     xmlNodePtr node = xmlNewDocNode(doc_, ns_, xml_chars(name), nullptr);
     xmlAddChild(parent, node);
@@ -114,14 +114,14 @@ void release_tree::set_attribute(xmlNodePtr node, const char* name, std::string_
         xmlSetProp(node, xml_chars(name), xml_chars(v.c_str()));
 }
 
-void release_tree::set_span(xmlNodePtr node, span where) {
+void release_tree::set_span(xmlNodePtr node, source_span where) {
     spans_.push_back(where);
     node->_private = &spans_.back();
 }
 
-span release_tree::span_of(const xmlNode* node) const {
+source_span release_tree::span_of(const xmlNode* node) const {
     for (const xmlNode* n = node; n && n->type != XML_DOCUMENT_NODE; n = n->parent)
-        if (n->_private) return *static_cast<const span*>(n->_private);
+        if (n->_private) return *static_cast<const source_span*>(n->_private);
     for (const xmlNode* n = node; n && n->type != XML_DOCUMENT_NODE; n = n->parent) {
         if (n->line > 0) {
             // libxml2 saturates line numbers of element nodes at 65535.
@@ -132,14 +132,14 @@ span release_tree::span_of(const xmlNode* node) const {
     return {};
 }
 
-span release_tree::position_of(const xmlNode* text, std::size_t offset) const {
+source_span release_tree::position_of(const xmlNode* text, std::size_t offset) const {
     // The nearest element with a span of its own; in parsed XML, which has
     // none, the text's own element, at the line of its start tag.
     const xmlNode* element = text ? text->parent : nullptr;
     while (element && element->type == XML_ELEMENT_NODE && !element->_private) element = element->parent;
     if (!element || element->type != XML_ELEMENT_NODE) element = text ? text->parent : nullptr;
     if (!element || element->type != XML_ELEMENT_NODE) return {span_of(text).begin, span_of(text).begin};
-    const span where = span_of(element);
+    const source_span where = span_of(element);
     const std::string_view content = text->content ? reinterpret_cast<const char*>(text->content) : "";
     if (!source_ || offset >= content.size()) return {where.begin, where.begin};
     // The character's UTF-8 bytes, and how many times they come before it

@@ -33,15 +33,15 @@ public:
     xmlNodePtr root() const noexcept { return xmlDocGetRootElement(doc_); }
 
     // A new element in the release namespace, appended to parent.
-    xmlNodePtr add(xmlNodePtr parent, const char* name, span where = {});
+    xmlNodePtr add(xmlNodePtr parent, const char* name, source_span where = {});
     // Text appended to parent (merged with a preceding text node).
     void add_text(xmlNodePtr parent, std::string_view text);
     void set_attribute(xmlNodePtr node, const char* name, std::string_view value);
 
-    void set_span(xmlNodePtr node, span where);
+    void set_span(xmlNodePtr node, source_span where);
     // Where a node came from: its own span, else the nearest ancestor's, else
     // the line the XML parser recorded.
-    span span_of(const xmlNode* node) const;
+    source_span span_of(const xmlNode* node) const;
 
     // The text the spans point into, when its lines and columns are the
     // spans' (Markdown, HTML, XML; not a .docx, whose spans count
@@ -52,7 +52,7 @@ public:
     // of the node's element, when the source is known and holds it as
     // written (not as an entity or escape); else the element's start (a
     // point).
-    span position_of(const xmlNode* text, std::size_t offset) const;
+    source_span position_of(const xmlNode* text, std::size_t offset) const;
 
     // Lays the document out canonically: element-only containers indented
     // two spaces a level, mixed content left exactly as it is.
@@ -64,7 +64,7 @@ public:
 private:
     xmlDocPtr doc_;
     xmlNsPtr ns_ = nullptr;
-    std::deque<span> spans_;  // node->_private points into this
+    std::deque<source_span> spans_;  // node->_private points into this
     const source_text* source_ = nullptr;
     // The text node add_text() last appended to, with room to spare in its
     // buffer: libxml2's own append reallocates to the exact size each time,

@@ -63,7 +63,7 @@ void warn_missing_glyphs(const release_tree& tree, std::vector<char32_t> missing
                     continue;
                 }
                 ++listed;
-                const span where = tree.position_of(n, at);
+                const source_span where = tree.position_of(n, at);
                 diagnostics.push_back(
                     make_diagnostic(severity::warning, rule::glyph_missing, message(c), where.begin, where.end));
             }
@@ -155,7 +155,7 @@ void add_draft_order(const release_tree& tree, stylesheet::params& params) {
         // line, and the signature above it would read as body text.
         std::size_t n = 0;
         for (xmlNodePtr c = first_element(closing); c; c = next_element(c), ++n) {
-            span where = tree.span_of(c);
+            source_span where = tree.span_of(c);
             if (!known(where.begin) || !before(where.begin, at) || where.end.line + 1 >= at.line) break;
         }
         params["closing-before-dateline"] = std::to_string(n);
