@@ -151,32 +151,34 @@ int main(int argc_in, char** argv_in) {
                "Exit status: 0 success, 1 a release is invalid, 2 usage, configuration or I/O error\n"
                "(convert: 130/143 when interrupted by Ctrl-C/SIGTERM).");
 
-    settings how;
+    settings cli_settings;
     std::vector<std::string> files;
     auto add_common = [&](CLI::App* sub, const char* files_help = "Drafts (Markdown or text), .docx, HTML pages or release XML files; - reads standard input") {
         sub->add_option("files", files, files_help);
-        sub->add_option("--from,-f", how.from,
+        sub->add_option("--from,-f", cli_settings.from,
                         "What the inputs are written in: auto (default: .docx, .html and .htm files by their "
                         "extension, anything else by its content), markdown, docx, html or xml")
             ->check(CLI::IsMember({"auto", "markdown", "docx", "html", "xml"}));
-        sub->add_option("--content", how.content,
+        sub->add_option("--content", cli_settings.content,
                         "XPATH: the element of an HTML page that holds the release (default: <main>, <article>, "
                         "or the element with most of the text; also [html] content in .communique.toml)");
-        sub->add_option("--config", how.config,
+        sub->add_option("--config", cli_settings.config,
                         "Configuration file (default: the nearest .communique.toml above each file)");
-        sub->add_option("--profile", how.profile,
+        sub->add_option("--profile", cli_settings.profile,
                         "What a valid release must have: general (default: an issuer or a genre label, a headline, "
                         "a body, a dated dateline) or kh-ministry (national header, motto, issuer, genre, dateline "
                         "place and date all required); also profile in .communique.toml")
             ->check(CLI::IsMember({"general", "kh-ministry"}));
-        sub->add_option("--date-order", how.date_order, "How numeric dates like 12/04/2024 are read (default day-first)")
+        sub->add_option("--date-order", cli_settings.date_order,
+                        "How numeric dates like 12/04/2024 are read (default day-first)")
             ->check(CLI::IsMember({"day-first", "month-first"}));
-        sub->add_option("--max-input-size", how.max_input_bytes,
+        sub->add_option("--max-input-size", cli_settings.max_input_bytes,
                         "Refuse inputs larger than this (default 1MiB; e.g. 16MiB)")
             ->transform(CLI::AsSizeValue(false));
-        sub->add_option("--max-depth", how.max_nesting, "Refuse quotes and lists nested deeper than this (default 64)")
+        sub->add_option("--max-depth", cli_settings.max_nesting,
+                        "Refuse quotes and lists nested deeper than this (default 64)")
             ->check(CLI::Range(1u, 10000u));
-        sub->add_option("--max-elements", how.max_elements,
+        sub->add_option("--max-elements", cli_settings.max_elements,
                         "Refuse releases of more elements than this: paragraphs, list items, names, dates, links, "
                         "line breaks... (default 5000)")
             ->check(CLI::Range(1u, 100000000u));
@@ -206,7 +208,7 @@ int main(int argc_in, char** argv_in) {
     // lsp
     CLI::App* lsp_cmd = app.add_subcommand("lsp", "Run the language server (LSP over standard input and output)");
     if (every || chosen == lsp_cmd->get_name()) {
-        lsp_cmd->add_option("--config", how.config,
+        lsp_cmd->add_option("--config", cli_settings.config,
                             "Configuration file (default: the nearest .communique.toml above each document)");
         lsp_cmd->footer("Editors start it: see the README's Editors section for Neovim, Helix, Emacs and VS Code.\n"
                         "Exit status: 0 after shutdown and exit, 1 on exit without shutdown or when input ends.");
@@ -225,7 +227,7 @@ int main(int argc_in, char** argv_in) {
             ->check(CLI::Range(0u, 65535u))
             ->capture_default_str();
         preview_cmd->add_flag("--open", preview_open, "Open the page in the desktop's browser (xdg-open)");
-        preview_cmd->add_option("--config", how.config,
+        preview_cmd->add_option("--config", cli_settings.config,
                                 "Configuration file (default: the nearest .communique.toml above each file)");
         preview_cmd->footer("Serves on 127.0.0.1 only: the release as HTML (and PDF on a second tab), its\n"
                             "diagnostics at their lines; the page follows each save (inotify, Server-Sent\n"
@@ -272,7 +274,7 @@ int main(int argc_in, char** argv_in) {
     // convert
     std::vector<std::string> to;
     std::string out_dir;
-    convert_flags bulk;
+    convert_flags convert_args;
     if (every || chosen == convert->get_name()) {
         std::string format_help = "Output formats, comma-separated (default xml):";
         for (const communique::format_info& f : communique::formats())
@@ -287,60 +289,63 @@ int main(int argc_in, char** argv_in) {
                             "output file itself, in --to's one format or else the extension's; a trailing\n"
                             "/ or an existing folder is always a folder")
             ->required();
-        convert->add_option("--stylesheet", how.stylesheets,
+        convert->add_option("--stylesheet", cli_settings.stylesheets,
                             "FORMAT=PATH: your own stylesheet for a format; it may\n"
                             "<xsl:import href=\"communique:xslt/html.xsl\"/> and override templates")
             ->allow_extra_args(false);
-        convert->add_option("--param", how.params,
+        convert->add_option("--param", cli_settings.params,
                             "NAME=VALUE: a string parameter for the stylesheets (page-size=a4|a5|letter for\n"
                             "pdf and fo; title=... for --catalog); a NAME no stylesheet in use declares is a\n"
                             "warning")
             ->allow_extra_args(false);
-        convert->add_option("--allow-read", how.readable,
+        convert->add_option("--allow-read", cli_settings.readable,
                             "A folder stylesheets may read with document() or xsl:include, besides their\n"
                             "own folder (nothing else is readable; stylesheets never write files or reach\n"
                             "the network)")
             ->allow_extra_args(false);
-        convert->add_option("--max-pages", how.max_pages, "Refuse a PDF longer than this many pages (default 500)")
+        convert->add_option("--max-pages", cli_settings.max_pages,
+                            "Refuse a PDF longer than this many pages (default 500)")
             ->check(CLI::Range(1u, 100000u));
-        convert->add_option("--width", how.width, "Line width of the txt format in terminal columns (default 72)")
+        convert->add_option("--width", cli_settings.width,
+                            "Line width of the txt format in terminal columns (default 72)")
             ->check(CLI::Range(20u, 1000u));
-        convert->add_option("-j,--jobs", bulk.jobs,
+        convert->add_option("-j,--jobs", convert_args.jobs,
                             every ? std::string("Worker threads (default: one per core)")
                                   : fmt::format("Worker threads (default: one per core, {} here)",
                                                 std::max(1u, std::thread::hardware_concurrency())))
             ->check(CLI::Range(1u, 4096u));
-        convert->add_option("--include", bulk.include,
+        convert->add_option("--include", convert_args.include,
                             "GLOB: convert only files that match, when walking folders (repeatable;\n"
                             "default *.md *.markdown *.txt *.xml *.docx *.html *.htm). A glob with a / is matched against\n"
                             "the path below the walked folder, one without against the file name")
             ->allow_extra_args(false);
-        convert->add_option("--exclude", bulk.exclude, "GLOB: skip files and folders that match (repeatable)")
+        convert->add_option("--exclude", convert_args.exclude, "GLOB: skip files and folders that match (repeatable)")
             ->allow_extra_args(false);
-        convert->add_flag("--follow-symlinks", bulk.follow_symlinks,
+        convert->add_flag("--follow-symlinks", convert_args.follow_symlinks,
                           "Follow symbolic links when walking folders (each folder is walked once, so\n"
                           "link loops end)");
-        convert->add_option("--files-from", bulk.files_from,
+        convert->add_option("--files-from", convert_args.files_from,
                             "FILE: convert the files listed in FILE (- standard input), one a line or\n"
                             "NUL-separated (find -print0); each keeps its listed path under OUT");
-        convert->add_option("--report", bulk.report,
+        convert->add_option("--report", convert_args.report,
                             "FILE.json: write what became of every input (status, diagnostics, outputs,\n"
                             "time, release info; with -o - or -o FILE too); versioned, keys are only\n"
                             "ever added");
-        convert->add_flag("--accept-invalid", how.accept_invalid,
+        convert->add_flag("--accept-invalid", cli_settings.accept_invalid,
                           "Convert releases that break house rules or the schema too, when they can be\n"
                           "read (reported as converted-invalid; they do not make the exit status 1)");
-        convert->add_flag("--force", bulk.force, "Convert everything again, even what the manifest says is up to date");
-        convert->add_flag("--catalog", bulk.catalog,
+        convert->add_flag("--force", convert_args.force,
+                          "Convert everything again, even what the manifest says is up to date");
+        convert->add_flag("--catalog", convert_args.catalog,
                           "Also write OUT/index.html, OUT/catalog.json and OUT/feed.atom (Atom, newest 50);\n"
                           "--param title=... titles the page and the feed");
-        convert->add_option("--base-url", bulk.base_url,
+        convert->add_option("--base-url", convert_args.base_url,
                             "URL: where OUT is published (https://example.org/releases/); the feed's links\n"
                             "are then absolute, as feed readers need (with --catalog)");
-        convert->add_option("--shard", bulk.shard,
+        convert->add_option("--shard", convert_args.shard,
                             "K/N: convert only the K-th of N parts of the inputs (split by a hash of each\n"
                             "path, the same on every machine); merge shard reports with communique catalog");
-        convert->add_flag("-q,--quiet", bulk.quiet,
+        convert->add_flag("-q,--quiet", convert_args.quiet,
                           "Print nothing on success: no progress or summary line, no warnings or notes\n"
                           "(errors still go to standard error)");
         convert->footer("Each input gives one file per format in the output folder. A file argument is\n"
@@ -379,15 +384,15 @@ int main(int argc_in, char** argv_in) {
     }
 
     // fmt
-    fmt_flags fmt_how;
+    fmt_flags fmt_args;
     if (every || chosen == format_cmd->get_name()) {
         add_common(format_cmd, "Markdown drafts, rewritten in place; - formats standard input to standard output");
         add_stdin_filename(format_cmd);
-        format_cmd->add_flag("--check", fmt_how.check, "Only report which files would change (exit 1 if any)");
-        format_cmd->add_flag("--diff", fmt_how.diff,
+        format_cmd->add_flag("--check", fmt_args.check, "Only report which files would change (exit 1 if any)");
+        format_cmd->add_flag("--diff", fmt_args.diff,
                              "Only show what would change, as a unified diff on standard output (exit 1\n"
                              "if anything would; patch -p0 applies it)");
-        format_cmd->add_flag("-q,--quiet", fmt_how.quiet,
+        format_cmd->add_flag("-q,--quiet", fmt_args.quiet,
                              "Name a file left for its errors in one line, without the errors (communique\n"
                              "check shows them: the pre-commit hooks run both)");
         format_cmd->footer("The canonical form: blank lines, spacing (a run of spaces is one, no trailing\n"
@@ -414,18 +419,19 @@ int main(int argc_in, char** argv_in) {
                               : format == "sarif" ? report_format::sarif
                               : format == "github" ? report_format::github
                                                    : report_format::human;
-            status = rules_only ? list_rules() : run_check(files, how, inputs, f, fail_on == "warning", check_quiet);
+            status = rules_only ? list_rules()
+                                : run_check(files, cli_settings, inputs, f, fail_on == "warning", check_quiet);
         } else if (convert->parsed()) {
-            status = run_convert(files, to, out_dir, how, bulk);
+            status = run_convert(files, to, out_dir, cli_settings, convert_args);
         } else if (catalog_cmd->parsed()) {
             status = run_catalog(reports, catalog_dir, catalog_params, catalog_base_url);
         } else if (format_cmd->parsed()) {
-            fmt_how.stdin_filename = inputs.stdin_filename;
-            status = run_fmt(files, how, fmt_how);
+            fmt_args.stdin_filename = inputs.stdin_filename;
+            status = run_fmt(files, cli_settings, fmt_args);
         } else if (lsp_cmd->parsed()) {
-            status = run_lsp(how);
+            status = run_lsp(cli_settings);
         } else if (preview_cmd->parsed()) {
-            status = run_preview(preview_target, preview_port, preview_open, how);
+            status = run_preview(preview_target, preview_port, preview_open, cli_settings);
         }
     } catch (const std::exception& e) {
         fmt::print(stderr, "communique: {}\n", e.what());
