@@ -1,13 +1,17 @@
 // The bulk runner's manifest (src/batch/manifest.cpp): what is written is
 // read back, the last line for a source wins, torn lines are ignored, and
 // the outputs it records (earlier ones too) are never walked as inputs.
+// (And batch/io.cpp: a file that cannot be read or written is a problem of
+// rule io that keeps the errno.)
 #include "batch/inputs.hpp"
+#include "batch/io.hpp"
 #include "batch/manifest.hpp"
 #include "fixtures.hpp"
 
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <cerrno>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -208,4 +212,31 @@ TEST_CASE("outputs a manifest records are never walked as inputs", "[batch][mani
     test::spit(tmp.path / "drafts/c.md", "x");
     CHECK(sources(batch::gather({tmp.path.string()}, std::nullopt, {}, ignore)) ==
           std::vector<std::string>{"drafts/c.md"});
+}
+
+TEST_CASE("reading and writing files: a failure is a problem of rule io with the errno the run stops on",
+          "[batch][io]") {
+    test::temp_dir tmp;
+    auto folder = batch::read_file(tmp.path.string());
+    REQUIRE_FALSE(folder);
+    CHECK(folder.error().id == communique::detail::rule::io);
+    CHECK(folder.error().message == "is a folder");
+    CHECK(folder.error().system_error == EISDIR);
+
+    auto missing = batch::read_file((tmp.path / "nope.md").string());
+    REQUIRE_FALSE(missing);
+    CHECK(missing.error().system_error == ENOENT);
+    CHECK(missing.error().at_level().rule == "io");
+
+    // Into a folder that does not exist: the errno is kept, and it is not
+    // one that stops a whole run.
+    auto nowhere = batch::write_atomically(tmp.path / "no-such-folder" / "a.html", "<p>");
+    REQUIRE_FALSE(nowhere);
+    CHECK(nowhere.error().system_error == ENOENT);
+    CHECK_FALSE(batch::is_fatal_write_error(nowhere.error().system_error));
+
+    REQUIRE(batch::write_atomically(tmp.path / "a.html", "<p>"));
+    auto back = batch::read_file((tmp.path / "a.html").string());
+    REQUIRE(back);
+    CHECK(*back == "<p>");
 }
