@@ -25,11 +25,12 @@ constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#
 constexpr std::string_view dc_ns = "http://purl.org/dc/elements/1.1/";
 constexpr std::string_view xmp_ns = "http://ns.adobe.com/xap/1.0/";
 
-// The parser reports the first problem by throwing this, from however deep
-// in the FO it is; parse_fo, in this file, turns it into its problem. It is
-// never seen outside this file.
-struct fo_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
+// The parser stops at the first problem by throwing it, from however deep
+// in the FO it is found; parse_fo, in this file, returns it. It is never
+// seen outside this file.
+struct fo_error {
+    explicit fo_error(std::string message) : why(rule::pdf, std::move(message)) {}
+    problem why;
 };
 
 std::string_view text_of(const xmlChar* s) { return s ? reinterpret_cast<const char*>(s) : std::string_view{}; }
@@ -1251,8 +1252,8 @@ expected<document> parse_fo(xmlDocPtr fo) {
         p.root(root);
         p.check_citations();
         return out;
-    } catch (const fo_error& e) {
-        return problem{rule::pdf, e.what()};
+    } catch (fo_error& e) {
+        return std::move(e.why);
     }
 }
 
