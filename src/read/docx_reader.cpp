@@ -44,11 +44,11 @@ namespace {
 
 // ---------------------------------------------------------------- errors
 
-// A problem that ends the reading: the document gets this one diagnostic and
-// no blocks.
+// A problem that ends the reading, thrown from however deep it is found:
+// the document gets it as its one diagnostic (at 1:1) and no blocks.
 struct fatal {
-    rule id;
-    std::string message;
+    fatal(rule id, std::string message) : why(id, std::move(message), {1, 1}, {1, 1}) {}
+    problem why;
 };
 
 // ---------------------------------------------------------------- XML
@@ -1372,10 +1372,10 @@ document read_docx(std::string_view bytes, const reader_limits& limits) {
     docx_reader reader(limits, doc);
     try {
         reader.read(bytes);
-    } catch (const fatal& f) {
+    } catch (fatal& f) {
         doc.blocks.clear();
         doc.end = {};
-        doc.diagnostics.push_back(make_diagnostic(severity::error, f.id, f.message, {1, 1}, {1, 1}));
+        doc.diagnostics.push_back(std::move(f.why).at_level());
     }
     return doc;
 }

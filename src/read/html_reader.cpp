@@ -81,12 +81,12 @@ namespace {
 
 constexpr std::size_t npos = std::string_view::npos;
 
-// A problem that ends the reading: the document gets this one diagnostic and
-// no blocks.
+// A problem that ends the reading, thrown from however deep it is found:
+// the document gets it as its one diagnostic and no blocks.
 struct fatal {
-    rule id;
-    std::string message;
-    source_position where{1, 1};
+    fatal(rule id, std::string message, source_position where = {1, 1})
+        : why(id, std::move(message), where, where) {}
+    problem why;
 };
 
 // ---------------------------------------------------------------- strings
@@ -1132,10 +1132,10 @@ document html_reader::read() {
         if (doc_.blocks.size() == 1 && doc_.blocks.front().kind == block_kind::preformatted)
             doc_.blocks = plain_text_paragraphs(doc_.blocks.front());
         doc_.end = end_ == npos ? pos_.at(content_begin(root)) : src_.position_at(end_);
-    } catch (const fatal& f) {
+    } catch (fatal& f) {
         doc_.blocks.clear();
         doc_.end = {};
-        doc_.diagnostics.push_back(make_diagnostic(severity::error, f.id, f.message, f.where, f.where));
+        doc_.diagnostics.push_back(std::move(f.why).at_level());
     }
     return std::move(doc_);
 }
