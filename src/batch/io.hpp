@@ -31,7 +31,7 @@ expected<std::string> read_file(const std::string& path);
 // new one. The temporary file is named ".~cq-NAME.PID-RANDOM.tmp": the prefix
 // lets remove_stale_temps() recognise it, the PID tells whether the process
 // that made it is still running. On failure, the problem (rule io) has the
-// step's message and its errno as system_error; the temporary file is then
+// step's message and its errno as errno_value; the temporary file is then
 // removed.
 // The parent folder must exist. The new file gets `mode` when one is given
 // (fmt keeps a draft's permissions), else 0666 less the umask.

@@ -239,7 +239,7 @@ release_result convert_one(shared& s, std::size_t index) {
         if (!written) {
             fail_io(s, r, file.string(), written.error().message);
             r.outputs.clear();
-            if (is_fatal_write_error(written.error().system_error)) s.fatal = true;
+            if (is_fatal_write_error(written.error().errno_value)) s.fatal = true;
             return finish();
         }
         rec.outputs.push_back({s.req.formats[i], targets[i], res.outputs[i].size()});

@@ -27,10 +27,10 @@ struct problem {
     std::string message;
     source_position begin;  // 0: not known (an output, a stylesheet, a file as a whole)
     source_position end;
-    int system_error = 0;  // the errno of the system call that failed, when one did
+    int errno_value = 0;  // the errno of the system call that failed, when one did
 
     problem(rule which, std::string why, source_position from = {}, source_position to = {}, int err = 0)
-        : id(which), message(std::move(why)), begin(from), end(to), system_error(err) {}
+        : id(which), message(std::move(why)), begin(from), end(to), errno_value(err) {}
 
     // The diagnostic that reports this problem at `level`.
     diagnostic at_level(severity level = severity::error) && {

@@ -221,19 +221,19 @@ TEST_CASE("reading and writing files: a failure is a problem of rule io with the
     REQUIRE_FALSE(folder);
     CHECK(folder.error().id == communique::detail::rule::io);
     CHECK(folder.error().message == "is a folder");
-    CHECK(folder.error().system_error == EISDIR);
+    CHECK(folder.error().errno_value == EISDIR);
 
     auto missing = batch::read_file((tmp.path / "nope.md").string());
     REQUIRE_FALSE(missing);
-    CHECK(missing.error().system_error == ENOENT);
+    CHECK(missing.error().errno_value == ENOENT);
     CHECK(missing.error().at_level().rule == "io");
 
     // Into a folder that does not exist: the errno is kept, and it is not
     // one that stops a whole run.
     auto nowhere = batch::write_atomically(tmp.path / "no-such-folder" / "a.html", "<p>");
     REQUIRE_FALSE(nowhere);
-    CHECK(nowhere.error().system_error == ENOENT);
-    CHECK_FALSE(batch::is_fatal_write_error(nowhere.error().system_error));
+    CHECK(nowhere.error().errno_value == ENOENT);
+    CHECK_FALSE(batch::is_fatal_write_error(nowhere.error().errno_value));
 
     REQUIRE(batch::write_atomically(tmp.path / "a.html", "<p>"));
     auto back = batch::read_file((tmp.path / "a.html").string());
