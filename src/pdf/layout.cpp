@@ -18,9 +18,12 @@ namespace communique::detail::pdf {
 
 namespace {
 
-// Thrown inside the layout, reported by lay_out as its false-and-a-reason.
-struct layout_error : std::runtime_error {
-    using std::runtime_error::runtime_error;
+// The layout stops at the first problem by throwing it, from however deep
+// in it the problem is found; lay_out, in this file, returns it. It is never
+// seen outside this file.
+struct layout_error {
+    explicit layout_error(std::string message, rule id = rule::pdf) : why(id, std::move(message)) {}
+    problem why;
 };
 
 // ---- lines ----------------------------------------------------------------------------------
@@ -75,8 +78,9 @@ struct element {
     std::string id;
 };
 
-too_many_pages page_limit(std::size_t limit) {
-    return too_many_pages("the document needs more than " + std::to_string(limit) + (limit == 1 ? " page" : " pages"));
+layout_error page_limit(std::size_t limit) {
+    return layout_error("the document needs more than " + std::to_string(limit) + (limit == 1 ? " page" : " pages"),
+                        rule::too_many_pages);
 }
 
 bool is_space(char16_t c) { return c == u' '; }
@@ -156,8 +160,8 @@ public:
         std::vector<line_box> lines;
         if (t.para.text.empty()) return lines;
         paragraph_work w{t.para, props, doc_.styles[props.style]};
-        std::string error;
-        if (!shape_paragraph(w.para, doc_.styles, fonts_, w.shaped, error)) throw layout_error(error);
+        if (auto shaped = shape_paragraph(w.para, doc_.styles, fonts_, w.shaped); !shaped)
+            throw layout_error(shaped.error().message);
         find_breaks(w);
         make_glue(w);
         make_candidates(w);
@@ -1229,9 +1233,8 @@ void place_static(std::vector<element>& els, const box& region, display_align al
 
 }  // namespace
 
-bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, std::vector<laid_out_page>& pages,
-             std::string& error) {
-    pages.clear();
+expected<std::vector<laid_out_page>> lay_out(const document& doc, font_library& fonts, std::size_t max_pages) {
+    std::vector<laid_out_page> pages;
     try {
         paragraph_setter setter(doc, fonts);
         struct sequence_pages {
@@ -1276,11 +1279,9 @@ bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, st
                 pages.push_back(std::move(page));
             }
         }
-        return true;
-    } catch (const layout_error& e) {
-        error = e.what();
-        pages.clear();
-        return false;
+        return pages;
+    } catch (layout_error& e) {
+        return std::move(e.why);
     }
 }
 

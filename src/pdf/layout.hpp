@@ -8,6 +8,7 @@
 
 #include <stdexcept>
 
+#include "core/expected.hpp"
 #include "pdf/fo_model.hpp"
 #include "pdf/fonts.hpp"
 
@@ -65,14 +66,9 @@ struct laid_out_page {
     std::vector<placed_rule> rules;
 };
 
-// Thrown by lay_out() when the document needs more than max_pages pages.
-struct too_many_pages : std::runtime_error {
-    using std::runtime_error::runtime_error;
-};
-
-// false with the reason: a missing font or right-to-left text; throws
-// too_many_pages when the document needs more pages than max_pages.
-bool lay_out(const document& doc, font_library& fonts, std::size_t max_pages, std::vector<laid_out_page>& pages,
-             std::string& error);
+// The pages of `doc`, or why not: a problem of rule too-many-pages when it
+// needs more than max_pages pages, of rule pdf for a missing font or
+// right-to-left text.
+expected<std::vector<laid_out_page>> lay_out(const document& doc, font_library& fonts, std::size_t max_pages);
 
 }  // namespace communique::detail::pdf

@@ -72,16 +72,12 @@ expected<void> renderer::render(xmlDocPtr fo, const render_options& opts, std::s
         expected<document> doc = parse_fo(fo);
         if (!doc) return std::move(doc).error();
         if (opts.tagged) build_structure(*doc);
-        std::vector<laid_out_page> pages;
-        std::string error;
-        if (!lay_out(*doc, font_library::instance(), opts.max_pages, pages, error))
-            return problem{rule::pdf, std::move(error)};
-        if (missing) find_missing(pages, *missing);
-        if (auto written = write_pdf(pages, doc->meta, doc->structure, opts.source_date_epoch, pdf); !written)
+        expected<std::vector<laid_out_page>> pages = lay_out(*doc, font_library::instance(), opts.max_pages);
+        if (!pages) return std::move(pages).error();
+        if (missing) find_missing(*pages, *missing);
+        if (auto written = write_pdf(*pages, doc->meta, doc->structure, opts.source_date_epoch, pdf); !written)
             return fail(std::move(written).error());
         return {};
-    } catch (const too_many_pages& e) {
-        return fail({rule::too_many_pages, e.what()});
     } catch (const std::exception& e) {
         return fail({rule::pdf, std::string("the PDF renderer failed: ") + e.what()});
     } catch (...) {

@@ -179,15 +179,15 @@ private:
 
 }  // namespace
 
-bool shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
-                     shaped_paragraph& out, std::string& error) {
+expected<void> shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
+                               shaped_paragraph& out) {
     out = {};
     const std::u16string& text = para.text;
     const auto n = static_cast<std::uint32_t>(text.size());
     out.x_before.assign(n + 1, 0.0);
     out.cluster_start.assign(n + 1, false);
     out.cluster_start[n] = true;
-    if (n == 0) return true;
+    if (n == 0) return {};
 
     std::map<std::uint32_t, std::vector<font_use>> chains;  // by style
     auto chain = [&](std::uint32_t style) -> const std::vector<font_use>& {
@@ -237,9 +237,9 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
                     } else if (!faces.empty()) {
                         ci.font = faces.front();  // a blank .notdef, if no font draws a box
                     } else {
-                        error = "missing font: no installed font has a glyph for " + code_point_name(c);
-                        if (!style.font.families.empty()) error += " (font-family " + style.font.families.front() + ")";
-                        return false;
+                        std::string why = "missing font: no installed font has a glyph for " + code_point_name(c);
+                        if (!style.font.families.empty()) why += " (font-family " + style.font.families.front() + ")";
+                        return problem{rule::pdf, std::move(why)};
                     }
                 }
             }
@@ -274,9 +274,8 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
                                      ? HB_SCRIPT_LATIN
                                      : hb_script_from_string(uscript_getShortName(chars[a].script), -1);
             if (hb_script_get_horizontal_direction(script) == HB_DIRECTION_RTL) {
-                error = "right-to-left text (" + std::string(uscript_getName(chars[a].script)) +
-                        " script) is not supported";
-                return false;
+                return problem{rule::pdf, "right-to-left text (" + std::string(uscript_getName(chars[a].script)) +
+                                              " script) is not supported"};
             }
             unsigned flags = HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES;
             if (chars[a].cut_before) flags |= HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE;
@@ -303,7 +302,7 @@ bool shape_paragraph(const paragraph& para, const std::vector<text_style>& style
     }
     // Prefix sums: x_before[i + 1] held the advance of the cluster at i.
     for (std::uint32_t i = 1; i <= n; ++i) out.x_before[i] += out.x_before[i - 1];
-    return true;
+    return {};
 }
 
 }  // namespace communique::detail::pdf

@@ -5,6 +5,7 @@
 // its kerning and ligatures and Khmer its reordering, subscripts and marks.
 #pragma once
 
+#include "core/expected.hpp"
 #include "pdf/fo_model.hpp"
 #include "pdf/fonts.hpp"
 
@@ -37,10 +38,10 @@ struct shaped_paragraph {
     std::vector<bool> cluster_start;
 };
 
-// false with the reason when the text needs right-to-left layout, or a
+// A problem (rule pdf) when the text needs right-to-left layout, or a
 // style has no font at all. A character no installed font has a glyph for
 // is shaped in the style's first font, which draws it as .notdef (glyph 0).
-bool shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
-                     shaped_paragraph& out, std::string& error);
+expected<void> shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
+                               shaped_paragraph& out);
 
 }  // namespace communique::detail::pdf

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
             std::cerr << input << ": " << e.what() << "\n";
             return 1;
         }
-        std::string pdf, error;
+        std::string pdf;
         const double w0 = wall_ms(), c0 = cpu_ms();
         if (auto rendered = renderer.render(fo.get(), opts, pdf); !rendered) {
             std::cerr << input << ": " << rendered.error().message << "\n";
@@ -110,8 +110,7 @@ int main(int argc, char** argv) {
             if (opts.tagged) P::build_structure(model);
             parse += cpu_ms() - t;
             t = cpu_ms();
-            std::vector<P::laid_out_page> laid;
-            P::lay_out(model, P::font_library::instance(), 500, laid, error);
+            std::vector<P::laid_out_page> laid = std::move(*P::lay_out(model, P::font_library::instance(), 500));
             layout += cpu_ms() - t;
             t = cpu_ms();
             std::string out;

@@ -34,10 +34,9 @@ std::vector<P::laid_out_page> lay_out_draft(const std::string& draft,
     auto parsed = P::parse_fo(fo.get());
     REQUIRE(parsed);
     P::document model = std::move(*parsed);
-    std::string error;
-    std::vector<P::laid_out_page> pages;
-    REQUIRE(P::lay_out(model, P::font_library::instance(), 500, pages, error));
-    return pages;
+    auto pages = P::lay_out(model, P::font_library::instance(), 500);
+    REQUIRE(pages);
+    return std::move(*pages);
 }
 
 std::vector<P::laid_out_page> lay_out_fixture(const std::string& stem) {

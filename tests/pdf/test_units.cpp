@@ -363,8 +363,7 @@ TEST_CASE("pdf units: shaping uses ligatures and kerning, and falls back per run
     para.text = u"office AV ក";
     para.spans.push_back({0, static_cast<std::uint32_t>(para.text.size()), 0});
     P::shaped_paragraph sp;
-    std::string error;
-    REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+    REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp));
     // "ffi" is one glyph (a ligature): fewer glyphs than characters in the first run.
     REQUIRE(sp.runs.size() == 2);  // DejaVu Serif has no Khmer: a second run in a fallback font
     CHECK(sp.runs[0].glyphs.size() < sp.runs[0].end - sp.runs[0].begin);
@@ -384,8 +383,7 @@ TEST_CASE("pdf units: a run shaped again has its own place and size", "[pdf][uni
         para.spans.push_back({0, split, 1});
         para.spans.push_back({split, static_cast<std::uint32_t>(para.text.size()), 0});
         P::shaped_paragraph sp;
-        std::string error;
-        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp));
         REQUIRE(sp.runs.size() == 2);
         return sp.runs[1];
     };
@@ -404,8 +402,7 @@ TEST_CASE("pdf units: a run shaped again has its own place and size", "[pdf][uni
         para.text = u"AV";
         para.spans.push_back({0, 2, style});
         P::shaped_paragraph sp;
-        std::string error;
-        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp, error));
+        REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp));
         REQUIRE(sp.runs.size() == 1);
         return sp.runs[0];
     };
