@@ -45,7 +45,8 @@ struct line_height {
     double for_size(double font_size) const { return factor ? value * font_size : value; }
 };
 
-struct span {
+// A stretch of a paragraph's text in one style (an index into the styles).
+struct style_span {
     std::uint32_t begin = 0, end = 0;
     std::uint32_t style = 0;
 };
@@ -69,7 +70,7 @@ struct page_field {
 // start or end).
 struct paragraph {
     std::u16string text;
-    std::vector<span> spans;                                        // cover text, in order
+    std::vector<style_span> spans;                                  // cover text, in order
     std::vector<link_span> links;                                   // fo:basic-link
     std::vector<std::pair<std::uint32_t, std::uint32_t>> no_break;  // keep-together.within-line
     std::vector<page_field> fields;                                 // static content only

@@ -372,7 +372,7 @@ private:
         const std::u16string& text = w.para.text;
         auto bold_at = [&](std::uint32_t at) {
             auto it = std::upper_bound(w.para.spans.begin(), w.para.spans.end(), at,
-                                       [](std::uint32_t x, const span& sp) { return x < sp.end; });
+                                       [](std::uint32_t x, const style_span& sp) { return x < sp.end; });
             return it != w.para.spans.end() && it->begin <= at && doc_.styles[it->style].font.weight >= 600;
         };
         const bool inside_bold = w.block_style.font.weight < 600 && bold_at(end - 1) && bold_at(next);
@@ -1129,8 +1129,8 @@ std::u16string digits(std::size_t number, char16_t zero) {
 void insert_text(paragraph& p, std::uint32_t at, const std::u16string& s, std::uint32_t style) {
     const auto len = static_cast<std::uint32_t>(s.size());
     p.text.insert(at, s);
-    std::vector<span> spans;
-    for (const span& sp : p.spans) {
+    std::vector<style_span> spans;
+    for (const style_span& sp : p.spans) {
         if (sp.end <= at) {
             spans.push_back(sp);
         } else if (sp.begin >= at) {
@@ -1140,11 +1140,11 @@ void insert_text(paragraph& p, std::uint32_t at, const std::u16string& s, std::u
             spans.push_back({at + len, sp.end + len, sp.style});
         }
     }
-    auto pos = std::find_if(spans.begin(), spans.end(), [&](const span& sp) { return sp.begin >= at + len; });
-    spans.insert(pos, span{at, at + len, style});
+    auto pos = std::find_if(spans.begin(), spans.end(), [&](const style_span& sp) { return sp.begin >= at + len; });
+    spans.insert(pos, style_span{at, at + len, style});
     // Neighbours of one style are one span again (one run, one shaping).
     p.spans.clear();
-    for (const span& sp : spans) {
+    for (const style_span& sp : spans) {
         if (sp.begin == sp.end) continue;
         if (!p.spans.empty() && p.spans.back().style == sp.style && p.spans.back().end == sp.begin)
             p.spans.back().end = sp.end;

@@ -196,7 +196,7 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
         return it->second;
     };
 
-    for (const span& sp : para.spans) {
+    for (const style_span& sp : para.spans) {
         const text_style& style = styles[sp.style];
         const std::vector<font_use>& faces = chain(sp.style);
 
