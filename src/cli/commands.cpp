@@ -4,6 +4,7 @@
 #include "batch/configs.hpp"
 #include "batch/inputs.hpp"
 #include "batch/paths.hpp"
+#include "batch/pool.hpp"
 #include "batch/report.hpp"
 #include "batch/runner.hpp"
 #include "cli/console.hpp"
@@ -19,6 +20,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <cstdio>
 #include <functional>
 #include <set>
@@ -27,6 +29,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
+#include <thread>
 #include <unordered_map>
 
 namespace fs = std::filesystem;
@@ -115,8 +118,9 @@ std::vector<diagnostic> failing(std::span<const diagnostic> diags, bool fail_on_
 // An input's engine, its configuration's problems reported; nothing (after
 // reporting why on the input) when the configuration cannot be used. The
 // input is `shown` in the report (default: by its name).
+template <class Report>
 const engine* engine_for(batch::engine_cache& engines_by_config, const std::string& name, std::string_view text,
-                         reporter& report, const char* not_done, bool only_failing, const std::string& shown = {}) {
+                         Report& report, const char* not_done, bool only_failing, const std::string& shown = {}) {
     std::vector<batch::config_problem> problems;
     expected<const engine*> e = engines_by_config.for_input(name, problems);
     for (const batch::config_problem& p : problems) {
@@ -206,6 +210,39 @@ int list_rules() {
     return exit_ok;
 }
 
+namespace {
+
+// What check says of one input (a file it cannot read, its configuration's
+// mistakes, its diagnostics), held until the inputs before it are reported:
+// inputs are checked on several threads but reported in the order given.
+class held_report {
+public:
+    void add(std::string_view file, std::string_view text, std::span<const diagnostic> diagnostics) {
+        entries_.push_back({std::string(file), std::string(text), {diagnostics.begin(), diagnostics.end()}});
+    }
+    void flush_to(reporter& report) const {
+        for (const entry& e : entries_) report.add(e.file, e.text, e.diagnostics);
+    }
+
+private:
+    struct entry {
+        std::string file, text;
+        std::vector<diagnostic> diagnostics;
+    };
+    std::vector<entry> entries_;
+};
+
+struct check_input {
+    named_input name;
+    std::string bytes;
+    const engine* checker = nullptr;  // null: not checked (said in `held`)
+    result checked;
+    std::exception_ptr failure;  // what a checking thread threw, thrown again on this one
+    held_report held;
+};
+
+}  // namespace
+
 int run_check(const std::vector<std::string>& files, const settings& cli_settings, const input_flags& inputs,
               report_format format, bool fail_on_warning, bool quiet) {
     if (files.empty()) {
@@ -223,30 +260,57 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     if (!inputs.include.empty()) walk.include = inputs.include;
     walk.exclude = inputs.exclude;
     walk.follow_symlinks = inputs.follow_symlinks;
+    const unsigned threads = inputs.jobs > 0 ? inputs.jobs : std::max(1u, std::thread::hardware_concurrency());
     int status = exit_ok;
     for (const std::string& arg : files) {
-        for (const std::string& path : check_inputs(arg, walk, !only_failing, report, status)) {
-            named_input name = name_input(path, inputs.stdin_filename);
-            auto in = read_input(name.path);
-            if (!in) {
-                diagnostic d = in.error().at_level();
-                report.add(name.shown, {}, std::span(&d, 1));
-                status = exit_usage;
-                continue;
+        const std::vector<std::string> paths = check_inputs(arg, walk, !only_failing, report, status);
+        // The inputs go a window at a time: read and given their engines in
+        // order on this thread (the engine cache is not shared), checked on
+        // `threads` threads, then reported in order. A window holds a few
+        // inputs per thread, so memory does not grow with the folder.
+        const std::size_t window = threads == 1 ? 1 : std::size_t{threads} * 16;
+        for (std::size_t first = 0; first < paths.size(); first += window) {
+            std::vector<check_input> batch(std::min(window, paths.size() - first));
+            for (std::size_t i = 0; i < batch.size(); ++i) {
+                check_input& c = batch[i];
+                c.name = name_input(paths[first + i], inputs.stdin_filename);
+                auto in = read_input(c.name.path);
+                if (!in) {
+                    diagnostic d = in.error().at_level();
+                    c.held.add(c.name.shown, {}, std::span(&d, 1));
+                    status = exit_usage;
+                    continue;
+                }
+                c.bytes = std::move(in->bytes);
+                c.checker = engine_for(engines_by_config, c.name.key, c.bytes, c.held, "not checked", only_failing,
+                                       c.name.shown);
+                if (!c.checker) status = exit_usage;
             }
-            const engine* e =
-                engine_for(engines_by_config, name.key, in->bytes, report, "not checked", only_failing, name.shown);
-            if (!e) {
-                status = exit_usage;
-                continue;
-            }
-            result r = e->check(in->bytes);
-            if (only_failing)
-                report.add(name.shown, in->bytes, failing(r.diagnostics, fail_on_warning));
+            auto check_one = [&](std::size_t i) {
+                check_input& c = batch[i];
+                if (!c.checker) return;
+                try {
+                    c.checked = c.checker->check(c.bytes);
+                } catch (...) {
+                    c.failure = std::current_exception();
+                }
+            };
+            if (batch.size() == 1)
+                check_one(0);
             else
-                report.add(name.shown, in->bytes, r.diagnostics);
-            bool failed = !r.ok() || (fail_on_warning && has(r.diagnostics, severity::warning));
-            if (failed && status == exit_ok) status = exit_invalid;
+                batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
+            for (check_input& c : batch) {
+                if (c.failure) std::rethrow_exception(c.failure);
+                c.held.flush_to(report);
+                if (!c.checker) continue;
+                const std::vector<diagnostic>& found = c.checked.diagnostics;
+                if (only_failing)
+                    report.add(c.name.shown, c.bytes, failing(found, fail_on_warning));
+                else
+                    report.add(c.name.shown, c.bytes, found);
+                bool failed = !c.checked.ok() || (fail_on_warning && has(found, severity::warning));
+                if (failed && status == exit_ok) status = exit_invalid;
+            }
         }
     }
     report.finish();

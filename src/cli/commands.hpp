@@ -60,6 +60,7 @@ struct input_flags {
     // The name of standard input ("-") in diagnostics, and the path its
     // configuration file and its format are found from.
     std::optional<std::string> stdin_filename;
+    unsigned jobs = 0;  // check's threads; 0: one per core
 };
 
 // fmt's flags; with check or diff no file is written.

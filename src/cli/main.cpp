@@ -251,6 +251,13 @@ int main(int argc_in, char** argv_in) {
             ->allow_extra_args(false);
         check->add_flag("--follow-symlinks", inputs.follow_symlinks,
                         "Follow symbolic links when walking folders (each folder is walked once)");
+        check->add_option("-j,--jobs", inputs.jobs,
+                          every ? std::string("Threads checking files (default: one per core); the report keeps\n"
+                                              "the order of the files")
+                                : fmt::format("Threads checking files (default: one per core, {} here); the report\n"
+                                              "keeps the order of the files",
+                                              std::max(1u, std::thread::hardware_concurrency())))
+            ->check(CLI::Range(1u, 4096u));
         check->add_flag("--list-rules", rules_only, "List every rule ID with its level under each profile (general, kh-ministry) and exit");
         check->add_option("--format", format,
                           "human: file:line:col: severity[rule]: message with the source line, on stderr\n"

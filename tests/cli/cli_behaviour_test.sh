@@ -188,5 +188,34 @@ expect "human: io diagnostic" "$work/stderr" "nope.md: error\[io\]: "
 check "io is a rule" 0 "$cli" check --list-rules
 expect "io listed" "$work/stdout" "^io  *error "
 
+# check -j: files are checked on several threads, but the report is in the
+# order given, whatever finishes first: more files than one window (16 a
+# thread), valid, invalid, unreadable and badly configured ones, mixed.
+mkdir -p "$work/many/sub"
+printf '[rules]\n\nno-such-rule = "off"\n' >"$work/many/sub/.communique.toml"
+for i in $(seq -w 1 60); do
+  case $((10#$i % 4)) in
+    0) cp "$src/fixtures/invalid/missing-dateline.md" "$work/many/r$i.md" ;;
+    1) cp "$src/fixtures/releases/2024-04-12-km-trade-delegation.md" "$work/many/r$i.md" ;;
+    2) cp "$valid" "$work/many/sub/r$i.md" ;;
+    3) cp "$valid" "$work/many/r$i.md" ;;
+  esac
+done
+mkdir -p "$work/many/r99.md"
+for format in human json sarif github; do
+  check "check -j 1, $format" 2 "$cli" check -j 1 --format "$format" "$work/many" "$work/nope.md" "$work/many/r99.md"
+  cat "$work/stdout" "$work/stderr" >"$work/one.$format"
+  check "check -j 3, $format" 2 "$cli" check -j 3 --format "$format" "$work/many" "$work/nope.md" "$work/many/r99.md"
+  cat "$work/stdout" "$work/stderr" >"$work/three.$format"
+  ok "check -j 3 reports as -j 1 does, $format" cmp -s "$work/one.$format" "$work/three.$format"
+done
+json "check -j 3: every file, in order" "$work/three.json" '
+names = [f["file"].rsplit("/", 1)[-1] for f in d["files"]]
+top = [f"r{i:02}.md" for i in range(1, 61) if i % 4 != 2]
+sub = [f"r{i:02}.md" for i in range(1, 61) if i % 4 == 2]
+assert names == top + [".communique.toml"] + sub + ["nope.md", "r99.md"], names
+assert sum(not f["valid"] for f in d["files"]) > 30, d["files"]'
+check "check -j 0 is refused" 2 "$cli" check -j 0 "$valid"
+
 echo "cli-behaviour: $passed passed, $failed failed"
 [ "$failed" = 0 ]
