@@ -6,7 +6,7 @@
   first output) and a link to each output.
 
   Input: the aggregate catalog document (namespace urn:communique:catalog:1,
-  see src/batch/catalog.cpp), already sorted, hrefs already URL-encoded.
+  see src/write/catalog.cpp), already sorted, hrefs already URL-encoded.
 
   Parts: communique gives the catalog a few hundred releases at a time, so
   that its memory does not grow with the archive. Each part is a catalog

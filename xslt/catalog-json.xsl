@@ -14,7 +14,7 @@
   only ever added.
 
   Input: the aggregate catalog document (urn:communique:catalog:1), whose
-  text has no control characters (src/batch/catalog.cpp replaces them), so
+  text has no control characters (src/write/catalog.cpp replaces them), so
   only '\' and '"' need escaping.
 
   Parts (see catalog-html.xsl): the head comes with the part at offset 0,

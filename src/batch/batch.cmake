@@ -3,12 +3,9 @@
 #
 # The job is part of the public API (communique::job, communique_job_*), so
 # it goes into the core, which the library and the command have; the
-# catalog's stylesheets it reaches through the writers (write/writers.hpp),
-# which the command loads as a module. The catalog writer itself
-# (communique::write_catalog) needs libxslt: the library and that module
-# only. Its stylesheets (xslt/catalog-*.xsl) are embedded with the others by
-# the glob in src/CMakeLists.txt.
-target_sources(communique_internal PRIVATE ${CMAKE_CURRENT_LIST_DIR}/catalog.cpp)
+# catalog it reaches through the writers (write/writers.hpp), which the
+# command loads as a module: the catalog writer (write/catalog.cpp) needs
+# libxslt.
 
 set(cq_batch_sources
   ${CMAKE_CURRENT_LIST_DIR}/configs.cpp

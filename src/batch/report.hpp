@@ -16,7 +16,7 @@
 // release a line.
 #pragma once
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "batch/inputs.hpp"
 #include "batch/io.hpp"
 

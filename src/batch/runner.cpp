@@ -1,6 +1,6 @@
 #include "batch/runner.hpp"
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "batch/configs.hpp"
 #include "batch/fingerprint.hpp"
 #include "batch/inputs.hpp"

@@ -5,7 +5,7 @@
 // see goes to the job's callbacks, and the command prints it.
 #pragma once
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 
 #include <communique/communique.hpp>
 

@@ -1,6 +1,6 @@
 #include "cli/commands.hpp"
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "batch/configs.hpp"
 #include "batch/inputs.hpp"
 #include "batch/paths.hpp"

@@ -3,7 +3,7 @@
 // reaches its writers through the same table.
 #include "write/writers_entry.h"
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "transform/xslt.hpp"
 #include "write/formats.hpp"
 #include "write/writers.hpp"

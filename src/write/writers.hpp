@@ -4,7 +4,7 @@
 // libxslt, PoDoFo or HarfBuzz.
 #pragma once
 
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "tree/release.hpp"
 #include "write/writers_entry.h"
 
@@ -29,7 +29,7 @@ public:
     // diagnostic when a stylesheet or the renderer failed. Thread-safe.
     virtual bool write(const release_tree& tree, std::string_view format, std::string& out,
                        std::vector<diagnostic>& diagnostics) const = 0;
-    // detail::write_catalog_file (batch/catalog_files.hpp), reached through
+    // detail::write_catalog_file (write/catalog.hpp), reached through
     // here by the bulk job: the catalog's stylesheets come with the writers,
     // which the command has only in its module. Thread-safe; throws as
     // write_catalog does.

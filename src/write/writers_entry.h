@@ -49,7 +49,7 @@ typedef struct communique_writers_v1_table {
      * to a `std::vector<communique::diagnostic>*`, -1 on failure. */
     int (*write)(const void* writers, const void* tree, const char* format, size_t format_size, void* out,
                  void* diagnostics, int* failure, char** error);
-    /* communique::detail::write_catalog_file (batch/catalog_files.hpp): the
+    /* communique::detail::write_catalog_file (write/catalog.hpp): the
      * catalog file number `file` of a `const communique::detail::
      * catalog_releases*` and a `const communique::catalog_options*`, passed
      * piece by piece to a `const std::function<bool(std::string_view)>*`; 1

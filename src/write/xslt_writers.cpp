@@ -1,4 +1,4 @@
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "write/docx_package.hpp"
 #include "write/formats.hpp"
 #include "write/writers.hpp"

@@ -2,7 +2,7 @@
 // memory does not grow with the archive (issue #24): whatever the part size,
 // the files are the same bytes as from one part, and they reach the caller
 // piece by piece.
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 
 #include <communique/communique.hpp>
 

@@ -1,7 +1,8 @@
-// The files a catalog is, in the order communique::write_catalog returns them
-// and the bulk runner writes them at the top of the output folder (and
-// records them in the manifest, so that the next run does not read
-// index.html as a release).
+// The catalog writer (catalog.cpp), which the library and the writers
+// module hold, and what the bulk runner needs to know of it: the files a
+// catalog is, in the order communique::write_catalog returns them and the
+// runner writes them at the top of the output folder (and records them in
+// the manifest, so that the next run does not read index.html as a release).
 #pragma once
 
 #include <communique/communique.hpp>

@@ -28,7 +28,7 @@
 //
 // Compiled into the library (src/batch/batch.cmake) although it lives with
 // the bulk runner that is its main user.
-#include "batch/catalog_files.hpp"
+#include "write/catalog.hpp"
 #include "core/unicode.hpp"
 #include "transform/xslt.hpp"
 
