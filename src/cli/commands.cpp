@@ -23,6 +23,7 @@
 #include <exception>
 #include <cstdio>
 #include <functional>
+#include <optional>
 #include <set>
 #include <span>
 #include <sys/stat.h>
@@ -180,8 +181,9 @@ bool stdin_named_in_vain(const char* command, const std::vector<std::string>& fi
 // diagnostic of the folder (rule io), as is a folder with nothing to check:
 // errors, or warnings when the walk read everything (a symbolic link left
 // alone; left out of the report unless `warnings`).
+template <class Report>
 std::vector<std::string> check_inputs(const std::string& arg, const batch::walk_options& walk, bool warnings,
-                                      reporter& report, int& status) {
+                                      Report& report, int& status) {
     std::error_code ec;
     if (arg == "-" || !fs::is_directory(arg, ec)) return {arg};
     std::vector<diagnostic> problems;
@@ -233,6 +235,8 @@ private:
 };
 
 struct check_input {
+    held_report walked;  // what walking the folder this input came from said, before it
+    std::optional<std::string> path;  // none: only `walked` (a folder with nothing to check)
     named_input name;
     std::string bytes;
     const engine* checker = nullptr;  // null: not checked (said in `held`)
@@ -262,47 +266,64 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     walk.follow_symlinks = inputs.follow_symlinks;
     const unsigned threads = inputs.jobs > 0 ? inputs.jobs : std::max(1u, std::thread::hardware_concurrency());
     int status = exit_ok;
+    // Every input of every argument, in order, each with what walking its
+    // folder said before it (a folder with nothing in it is an entry of
+    // its own). Only the names: the files are read a window at a time.
+    std::vector<check_input> inputs_in_order;
     for (const std::string& arg : files) {
-        const std::vector<std::string> paths = check_inputs(arg, walk, !only_failing, report, status);
-        // The inputs go a window at a time: read and given their engines in
-        // order on this thread (the engine cache is not shared), checked on
-        // `threads` threads, then reported in order. A window holds a few
-        // inputs per thread, so memory does not grow with the folder.
-        const std::size_t window = threads == 1 ? 1 : std::size_t{threads} * 16;
-        for (std::size_t first = 0; first < paths.size(); first += window) {
-            std::vector<check_input> batch(std::min(window, paths.size() - first));
-            for (std::size_t i = 0; i < batch.size(); ++i) {
-                check_input& c = batch[i];
-                c.name = name_input(paths[first + i], inputs.stdin_filename);
-                auto in = read_input(c.name.path);
-                if (!in) {
-                    diagnostic d = in.error().at_level();
-                    c.held.add(c.name.shown, {}, std::span(&d, 1));
-                    status = exit_usage;
-                    continue;
-                }
-                c.bytes = std::move(in->bytes);
-                c.checker = engine_for(engines_by_config, c.name.key, c.bytes, c.held, "not checked", only_failing,
-                                       c.name.shown);
-                if (!c.checker) status = exit_usage;
+        held_report walked;
+        std::vector<std::string> paths = check_inputs(arg, walk, !only_failing, walked, status);
+        if (paths.empty()) {
+            inputs_in_order.emplace_back().walked = std::move(walked);
+            continue;
+        }
+        for (std::size_t i = 0; i < paths.size(); ++i) {
+            check_input& c = inputs_in_order.emplace_back();
+            if (i == 0) c.walked = std::move(walked);
+            c.path = std::move(paths[i]);
+        }
+    }
+    // A window at a time: read and given their engines in order on this
+    // thread (the engine cache is not shared), checked on `threads` threads,
+    // then reported in order. A window holds a few files per thread, so
+    // memory does not grow with their number.
+    const std::size_t window = threads == 1 ? 1 : std::size_t{threads} * 16;
+    for (std::size_t first = 0; first < inputs_in_order.size(); first += window) {
+        const std::span<check_input> batch(inputs_in_order.data() + first,
+                                           std::min(window, inputs_in_order.size() - first));
+        for (check_input& c : batch) {
+            if (!c.path) continue;
+            c.name = name_input(*c.path, inputs.stdin_filename);
+            auto in = read_input(c.name.path);
+            if (!in) {
+                diagnostic d = in.error().at_level();
+                c.held.add(c.name.shown, {}, std::span(&d, 1));
+                status = exit_usage;
+                continue;
             }
-            auto check_one = [&](std::size_t i) {
-                check_input& c = batch[i];
-                if (!c.checker) return;
-                try {
-                    c.checked = c.checker->check(c.bytes);
-                } catch (...) {
-                    c.failure = std::current_exception();
-                }
-            };
-            if (batch.size() == 1)
-                check_one(0);
-            else
-                batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
-            for (check_input& c : batch) {
-                if (c.failure) std::rethrow_exception(c.failure);
-                c.held.flush_to(report);
-                if (!c.checker) continue;
+            c.bytes = std::move(in->bytes);
+            c.checker = engine_for(engines_by_config, c.name.key, c.bytes, c.held, "not checked", only_failing,
+                                   c.name.shown);
+            if (!c.checker) status = exit_usage;
+        }
+        auto check_one = [&](std::size_t i) {
+            check_input& c = batch[i];
+            if (!c.checker) return;
+            try {
+                c.checked = c.checker->check(c.bytes);
+            } catch (...) {
+                c.failure = std::current_exception();
+            }
+        };
+        if (batch.size() == 1)
+            check_one(0);
+        else
+            batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
+        for (check_input& c : batch) {
+            if (c.failure) std::rethrow_exception(c.failure);
+            c.walked.flush_to(report);
+            c.held.flush_to(report);
+            if (c.checker) {
                 const std::vector<diagnostic>& found = c.checked.diagnostics;
                 if (only_failing)
                     report.add(c.name.shown, c.bytes, failing(found, fail_on_warning));
@@ -311,6 +332,7 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                 bool failed = !c.checked.ok() || (fail_on_warning && has(found, severity::warning));
                 if (failed && status == exit_ok) status = exit_invalid;
             }
+            c = check_input{};  // the file's bytes and result are not kept past its window
         }
     }
     report.finish();

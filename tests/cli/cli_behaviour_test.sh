@@ -215,6 +215,11 @@ top = [f"r{i:02}.md" for i in range(1, 61) if i % 4 != 2]
 sub = [f"r{i:02}.md" for i in range(1, 61) if i % 4 == 2]
 assert names == top + [".communique.toml"] + sub + ["nope.md", "r99.md"], names
 assert sum(not f["valid"] for f in d["files"]) > 30, d["files"]'
+# The same files named one by one, as a pre-commit hook or xargs gives them.
+check "check -j 1, files one by one" 2 "$cli" check -j 1 --format json "$work"/many/r*.md "$work"/many/sub/r*.md
+cp "$work/stdout" "$work/one-by-one.json"
+check "check -j 3, files one by one" 2 "$cli" check -j 3 --format json "$work"/many/r*.md "$work"/many/sub/r*.md
+ok "check -j 3 reports files named one by one as -j 1 does" cmp -s "$work/one-by-one.json" "$work/stdout"
 check "check -j 0 is refused" 2 "$cli" check -j 0 "$valid"
 
 echo "cli-behaviour: $passed passed, $failed failed"
