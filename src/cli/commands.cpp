@@ -285,13 +285,16 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     }
     // A window at a time: read and given their engines in order on this
     // thread (the engine cache is not shared), checked on `threads` threads,
-    // then reported in order. A window holds a few files per thread, so
-    // memory does not grow with their number.
-    const std::size_t window = threads == 1 ? 1 : std::size_t{threads} * 16;
-    for (std::size_t first = 0; first < inputs_in_order.size(); first += window) {
-        const std::span<check_input> batch(inputs_in_order.data() + first,
-                                           std::min(window, inputs_in_order.size() - first));
-        for (check_input& c : batch) {
+    // then reported in order. A window ends at 64 files a thread or 16 MiB
+    // read, so memory does not grow with the files; its threads are started
+    // anew (each sets up its own parsing state), so it is not smaller.
+    const std::size_t window_files = threads == 1 ? 1 : std::size_t{threads} * 64;
+    constexpr std::size_t window_bytes = std::size_t{16} << 20;
+    for (std::size_t first = 0, next = 0; first < inputs_in_order.size(); first = next) {
+        for (std::size_t bytes = 0; next < inputs_in_order.size() && next - first < window_files &&
+                                    bytes < window_bytes;
+             ++next) {
+            check_input& c = inputs_in_order[next];
             if (!c.path) continue;
             c.name = name_input(*c.path, inputs.stdin_filename);
             auto in = read_input(c.name.path);
@@ -302,10 +305,12 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                 continue;
             }
             c.bytes = std::move(in->bytes);
+            bytes += c.bytes.size();
             c.checker = engine_for(engines_by_config, c.name.key, c.bytes, c.held, "not checked", only_failing,
                                    c.name.shown);
             if (!c.checker) status = exit_usage;
         }
+        const std::span<check_input> batch(inputs_in_order.data() + first, next - first);
         auto check_one = [&](std::size_t i) {
             check_input& c = batch[i];
             if (!c.checker) return;
