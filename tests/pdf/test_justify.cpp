@@ -226,6 +226,27 @@ std::string line_text(const line& l) {
     return out;
 }
 
+// The apprenticeship release with one paragraph replaced by a long justified
+// one: k filler words, then `middle`, then sixty more filler words. Moving
+// `middle` along it word by word (k = 12 ... 39) puts it at every place of
+// a line.
+std::string draft_with_moved(int k, std::string_view middle) {
+    static const std::string filler[] = {"the", "ministry", "and", "its", "partners", "will", "continue", "to",
+                                         "support", "provincial", "departments", "in", "every", "district", "of",
+                                         "the", "country"};
+    static const std::string base =
+        slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
+    static const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
+    REQUIRE(base.find(para) != std::string::npos);
+    std::string text;
+    for (int i = 0; i < k; ++i) text += filler[i % std::size(filler)] + " ";
+    text += middle;
+    for (int i = 0; i < 60; ++i) text += " " + filler[(i * 7) % std::size(filler)];
+    text += ".";
+    std::string draft = base;
+    draft.replace(draft.find(para), para.size(), text);
+    return draft;
+}
 
 }  // namespace
 
@@ -248,21 +269,10 @@ TEST_CASE("pdf: an honorific stays with its name where the lines allow", "[pdf][
     // The honorific is moved along a long justified paragraph word by word;
     // wherever it falls at a line's end after the paragraph's first line,
     // total fit has other breaks to choose, and must.
-    const std::string filler[] = {"the", "ministry", "and", "its", "partners", "will", "continue", "to", "support",
-                                  "provincial", "departments", "in", "every", "district", "of", "the", "country"};
-    const std::string base =
-        slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
-    const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
-    REQUIRE(base.find(para) != std::string::npos);
     int at_line_end = 0, placements = 0;
     for (int k = 12; k < 40; ++k) {
-        std::string text;
-        for (int i = 0; i < k; ++i) text += filler[i % std::size(filler)] + " ";
-        text += "with His Excellency SAR Pheakdey and Her Excellency Dr. CHHUN Sreymom, who";
-        for (int i = 0; i < 60; ++i) text += " " + filler[(i * 7) % std::size(filler)];
-        text += ".";
-        std::string draft = base;
-        draft.replace(draft.find(para), para.size(), text);
+        const std::string draft =
+            draft_with_moved(k, "with His Excellency SAR Pheakdey and Her Excellency Dr. CHHUN Sreymom, who");
         const std::vector<P::laid_out_page> pages = lay_out_draft(draft);
         const std::vector<line> lines = lines_of(pages);
         for (std::size_t i = 1; i + 1 < lines.size(); ++i) {
@@ -312,12 +322,6 @@ TEST_CASE("pdf: a name in bold is parted only where keeping it whole opens space
     // keeping a name whole is never worth. With the old penalty of 100 a
     // name was parted (k = 30) where keeping it whole cost spaces of 1.67
     // times; with 300 alone it was kept there, in a line more.
-    const std::string filler[] = {"the", "ministry", "and", "its", "partners", "will", "continue", "to", "support",
-                                  "provincial", "departments", "in", "every", "district", "of", "the", "country"};
-    const std::string base =
-        slurp(source_dir / "fixtures" / "releases" / "2024-01-19-national-apprenticeship-programme.md");
-    const std::string para = "In her keynote address, Lok Chumteav Secretary of State said:";
-    REQUIRE(base.find(para) != std::string::npos);
     // The paragraph's lines: from its first to the one ending in its full stop.
     auto paragraph = [](const std::vector<P::laid_out_page>& pages) {
         std::vector<line> out;
@@ -332,13 +336,7 @@ TEST_CASE("pdf: a name in bold is parted only where keeping it whole opens space
     };
     int placements = 0, parted = 0, for_a_line = 0;
     for (int k = 12; k < 40; ++k) {
-        std::string text;
-        for (int i = 0; i < k; ++i) text += filler[i % std::size(filler)] + " ";
-        text += "and **MOEUN Chanthy** and **KHIEU Sopheaktra**, who";
-        for (int i = 0; i < 60; ++i) text += " " + filler[(i * 7) % std::size(filler)];
-        text += ".";
-        std::string draft = base;
-        draft.replace(draft.find(para), para.size(), text);
+        const std::string draft = draft_with_moved(k, "and **MOEUN Chanthy** and **KHIEU Sopheaktra**, who");
         const std::vector<P::laid_out_page> pages = lay_out_draft(draft);
         const std::vector<line> lines = lines_of(pages);
         bool split = false;

@@ -132,6 +132,17 @@ TEST_CASE("pdf units: ICU finds Khmer word boundaries without spaces", "[pdf][un
 
 namespace {
 
+// The widths of `words` words between 8 and 47, from a linear congruential
+// generator whose state is `seed`: the same paragraphs on every machine.
+std::vector<double> random_widths(unsigned& seed, int words) {
+    std::vector<double> widths;
+    for (int i = 0; i < words; ++i) {
+        seed = seed * 1103515245u + 12345u;
+        widths.push_back(8 + (seed >> 16) % 40);
+    }
+    return widths;
+}
+
 // A paragraph of words of the given widths, spaces 3 wide (stretch 1.5, shrink 1).
 std::vector<P::break_candidate> words_to_candidates(const std::vector<double>& widths) {
     std::vector<P::break_candidate> c(1);
@@ -195,12 +206,7 @@ TEST_CASE("pdf units: total fit avoids a last line of one short word when it can
     int runts_before = 0, runts_after = 0, loose_before = 0, loose_after = 0;
     unsigned seed = 11;
     for (int n = 0; n < 400; ++n) {
-        std::vector<double> widths;
-        const int words = 25 + n % 30;
-        for (int i = 0; i < words; ++i) {
-            seed = seed * 1103515245u + 12345u;
-            widths.push_back(8 + (seed >> 16) % 40);
-        }
+        const std::vector<double> widths = random_widths(seed, 25 + n % 30);
         const auto cands = words_to_candidates(widths);
         P::fit_params p;
         p.first_width = p.width = 300;
@@ -262,12 +268,7 @@ TEST_CASE("pdf units: a soft penalty (a name kept whole) never costs a paragraph
     int longer = 0, names_kept = 0;
     unsigned seed = 5;
     for (int n = 0; n < 300; ++n) {
-        std::vector<double> widths;
-        const int words = 12 + n % 40;
-        for (int i = 0; i < words; ++i) {
-            seed = seed * 1103515245u + 12345u;
-            widths.push_back(8 + (seed >> 16) % 40);
-        }
+        const std::vector<double> widths = random_widths(seed, 12 + n % 40);
         auto cands = words_to_candidates(widths);
         for (std::size_t i = 2; i + 1 < cands.size(); i += 4) cands[i].soft_penalty = 300;
         auto without = cands, hard = cands;
