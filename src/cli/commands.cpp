@@ -235,14 +235,13 @@ private:
 };
 
 struct check_input {
-    held_report walked;  // what walking the folder this input came from said, before it
-    std::optional<std::string> path;  // none: only `walked` (a folder with nothing to check)
+    std::optional<std::string> path;  // none: only what walking a folder with nothing to check said
     named_input name;
     std::string bytes;
     const engine* checker = nullptr;  // null: not checked (said in `held`)
     result checked;
     std::exception_ptr failure;  // what a checking thread threw, thrown again on this one
-    held_report held;
+    held_report held;  // what walking its folder said, then what reading it or its configuration did
 };
 
 }  // namespace
@@ -273,15 +272,9 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     for (const std::string& arg : files) {
         held_report walked;
         std::vector<std::string> paths = check_inputs(arg, walk, !only_failing, walked, status);
-        if (paths.empty()) {
-            inputs_in_order.emplace_back().walked = std::move(walked);
-            continue;
-        }
-        for (std::size_t i = 0; i < paths.size(); ++i) {
-            check_input& c = inputs_in_order.emplace_back();
-            if (i == 0) c.walked = std::move(walked);
-            c.path = std::move(paths[i]);
-        }
+        inputs_in_order.emplace_back().held = std::move(walked);
+        if (!paths.empty()) inputs_in_order.back().path = std::move(paths[0]);
+        for (std::size_t i = 1; i < paths.size(); ++i) inputs_in_order.emplace_back().path = std::move(paths[i]);
     }
     // A window at a time: read and given their engines in order on this
     // thread (the engine cache is not shared), checked on `threads` threads,
@@ -326,7 +319,6 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
             batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
         for (check_input& c : batch) {
             if (c.failure) std::rethrow_exception(c.failure);
-            c.walked.flush_to(report);
             c.held.flush_to(report);
             if (c.checker) {
                 const std::vector<diagnostic>& found = c.checked.diagnostics;

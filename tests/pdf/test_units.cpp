@@ -182,12 +182,8 @@ double total_badness(const std::vector<P::line_fit>& fits) {
 }  // namespace
 
 TEST_CASE("pdf units: total fit spaces lines more evenly than first fit", "[pdf][units]") {
-    std::vector<double> widths;
     unsigned seed = 7;
-    for (int i = 0; i < 300; ++i) {
-        seed = seed * 1103515245u + 12345u;
-        widths.push_back(8 + (seed >> 16) % 40);
-    }
+    const std::vector<double> widths = random_widths(seed, 300);
     const auto cands = words_to_candidates(widths);
     P::fit_params p;
     p.first_width = p.width = 300;
@@ -230,12 +226,8 @@ TEST_CASE("pdf units: total fit avoids a last line of one short word when it can
 TEST_CASE("pdf units: total fit never ends three lines in a row with a hyphen", "[pdf][units][hyphenation]") {
     // Every other piece ends in a hyphenation point: left alone, the breaker
     // would often take three in a row.
-    std::vector<double> widths;
     unsigned seed = 3;
-    for (int i = 0; i < 200; ++i) {
-        seed = seed * 1103515245u + 12345u;
-        widths.push_back(8 + (seed >> 16) % 40);
-    }
+    const std::vector<double> widths = random_widths(seed, 200);
     auto cands = words_to_candidates(widths);
     for (std::size_t i = 1; i + 1 < cands.size(); i += 2) {
         cands[i].width_from = cands[i].width_to;  // no space: inside a word
