@@ -197,6 +197,7 @@ result engine::convert(std::string_view bytes, std::span<const std::string> form
     read_opts.issuers = impl_->opts.allowed_issuers;
     read_opts.genres = impl_->opts.allowed_genres;
     read_opts.places = impl_->opts.places;
+    read_opts.indent = !wanted.empty();  // check writes nothing
     // A .docx is compressed: what it may unpack to grows with the input
     // limit (64 MiB of XML for the default 1 MiB), so that raising one
     // raises the other.

@@ -10,7 +10,9 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
+#include <cstring>
 
 namespace communique::detail {
 
@@ -34,9 +36,16 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
 }
 
 std::size_t count_code_points(std::string_view s) noexcept {
-    std::size_t count = 0;
-    for (unsigned char c : s) count += !is_utf8_continuation(c);
-    return count;
+    // Eight bytes at a time (every column of every node of a draft is
+    // counted): a continuation byte is 10xxxxxx, bit 7 set and bit 6 clear.
+    std::size_t continuations = 0, i = 0;
+    for (; i + 8 <= s.size(); i += 8) {
+        std::uint64_t w;
+        std::memcpy(&w, s.data() + i, 8);
+        continuations += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & 0x8080808080808080u));
+    }
+    for (; i < s.size(); ++i) continuations += is_utf8_continuation(static_cast<unsigned char>(s[i]));
+    return s.size() - continuations;
 }
 
 std::size_t advance_code_points(std::string_view s, std::size_t n) noexcept {
@@ -255,11 +264,13 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
     enum { latin, khmer, thai, lao, myanmar, han, vietnamese, count };
     std::array<std::size_t, count> n{};
     for (std::size_t i = 0; i < s.size();) {
-        auto cp = static_cast<UChar32>(next_code_point(s, i));
-        if (cp < 0x80) {
-            n[latin] += (cp | 0x20) >= 'a' && (cp | 0x20) <= 'z';
+        // ASCII, most of most releases, without decoding it.
+        if (auto c = static_cast<unsigned char>(s[i]); c < 0x80) {
+            n[latin] += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+            ++i;
             continue;
         }
+        auto cp = static_cast<UChar32>(next_code_point(s, i));
         UErrorCode status = U_ZERO_ERROR;
         switch (uscript_getScript(cp, &status)) {
             case USCRIPT_KHMER: ++n[khmer]; break;

@@ -1888,7 +1888,7 @@ void recogniser::build() {
     }
     build_closing();
     mark_languages(body, lang);
-    tree_->indent();
+    if (opts_.indent) tree_->indent();
 }
 
 // The wire's run-in place and credit, then the date and time printed above

@@ -28,7 +28,7 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
 
 }  // namespace
 
-std::string fold(std::string_view line) {
+std::string fold(std::string_view line, std::size_t limit) {
     // Every predicate of the recogniser folds its line, paragraphs included:
     // written through a pointer into room made once, not appended a byte at a time.
     std::string out(line.size(), '\0');
@@ -46,6 +46,12 @@ std::string fold(std::string_view line) {
         space = false;
         high |= static_cast<unsigned char>(c);
         *o++ = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        // Longer than the caller wants, whatever the end trims (only ASCII
+        // text is folded no further): the rest is not worth folding.
+        if (static_cast<std::size_t>(o - begin) > limit && high < 0x80 && c != ':' && c != '.') {
+            out.resize(static_cast<std::size_t>(o - begin));
+            return out;
+        }
     }
     out.resize(static_cast<std::size_t>(o - begin));
     const bool ascii = high < 0x80;
@@ -352,7 +358,7 @@ std::size_t genre_label_end(std::string_view line) {
 }
 
 bool is_state_line(std::string_view line) {
-    std::string f = fold(line);
+    std::string f = fold(line, 120);
     if (f.empty() || f.size() > 120) return false;
     // The listed lines open with one of these bytes: squeeze only those that may be one.
     unsigned char first = static_cast<unsigned char>(f[0]);
@@ -371,7 +377,7 @@ bool is_state_line(std::string_view line) {
 }
 
 bool is_known_motto(std::string_view line) {
-    std::string f = fold(line);
+    std::string f = fold(line, 160);
     if (f.size() > 160) return false;
     return in(squeeze(f), mottos);
 }
@@ -397,7 +403,7 @@ std::size_t motto_after_state(std::string_view line) {
 }
 
 bool is_reference_line(std::string_view line) {
-    std::string f = fold(line);
+    std::string f = fold(line, 80);
     if (f.size() > 80 || f.size() < 4) return false;
     for (std::string_view lead : {"NO ", "NO. ", "NO.", "N° ", "REF ", "REF: ", "REF. ", "REF.: ", "REFERENCE ",
                                   "REFERENCE: ", "REFERENCE NO", "OUR REF", "PR NO", "លេខ", "NOMOR", "NOMOR:", "RUJ",

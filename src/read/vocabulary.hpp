@@ -13,7 +13,9 @@ namespace communique::detail {
 // The line with emphasis markers, surrounding spaces and trailing colons or
 // full stops removed, inner spaces collapsed, ASCII letters upper-cased and
 // the Khmer subscript DA folded into subscript TA (both spellings are used).
-std::string fold(std::string_view line);
+// With a limit, a line that surely folds to more than limit bytes gives only
+// its first limit + 1 or so: enough for a caller that wants short lines only.
+std::string fold(std::string_view line, std::size_t limit = std::string_view::npos);
 
 // The /release/@kind of a genre label line ("PRESS RELEASE" -> "press-release").
 std::optional<std::string_view> genre_kind(std::string_view line);
