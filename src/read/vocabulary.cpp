@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_map>
 #include <vector>
 
 namespace communique::detail {
@@ -232,8 +233,14 @@ constexpr label genre_labels[] = {
 };
 
 std::optional<std::string_view> label_kind(std::string_view f) {
-    for (const label& l : genre_labels)
-        if (f == l.text) return l.kind;
+    // Asked of every short line at the top of every release, several times
+    // over: by hash, not by comparing the line with each label in turn.
+    static const auto kinds = [] {
+        std::unordered_map<std::string_view, std::string_view> m;
+        for (const label& l : genre_labels) m.emplace(l.text, l.kind);  // the first of a label twice listed
+        return m;
+    }();
+    if (auto it = kinds.find(f); it != kinds.end()) return it->second;
     return std::nullopt;
 }
 
