@@ -37,7 +37,7 @@
   carries its xml:lang and that language's fonts and leading. Characters
   none of the named fonts has are found by the renderer's fallback.
 
-  XSLT 1.0, no extensions.
+  XSLT 1.0, no extensions (the PDF tests run it with libxslt alone).
 -->
 <xsl:stylesheet version="1.0"
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
@@ -62,6 +62,20 @@
   <xsl:param name="pdf-tagged" select="'true'"/>
   <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 
+  <!-- The sizes page-size names, a line each, so that a size is a line
+       here rather than a page master of its own: the page's width and
+       height, its margins, the body's bottom margin (the room the footer
+       takes) and the footer's height. A string, not a tree: without
+       exsl:node-set a stylesheet cannot read a tree it holds. -->
+  <xsl:variable name="page-sizes"
+                select="' a4: width=210mm height=297mm top=20mm bottom=12mm left=25mm right=25mm body-bottom=16mm footer=10mm ;
+                          a5: width=148mm height=210mm top=15mm bottom=10mm left=18mm right=18mm body-bottom=13mm footer=8mm ;
+                          letter: width=8.5in height=11in top=0.8in bottom=0.5in left=1in right=1in body-bottom=0.6in footer=0.4in ;'"/>
+  <!-- This size's line, " width=210mm ... footer=10mm " (a field is read as
+       the text between " name=" and the next space); " " for a size not
+       listed. -->
+  <xsl:variable name="size" select="concat(' ', substring-before(substring-after($page-sizes, concat(' ', $page, ': ')), ';'))"/>
+
   <!-- ================================================================== -->
   <!-- Language, fonts and sizes                                           -->
   <!-- ================================================================== -->
@@ -76,18 +90,24 @@
   <xsl:variable name="latin-leading" select="'1.35'"/>
   <xsl:variable name="khmer-fonts" select="'Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif'"/>
   <xsl:variable name="khmer-leading" select="'1.75'"/>
-  <xsl:variable name="body-fonts">
+
+  <!-- The faces and leading of Khmer text, or else of Latin text, as
+       "faces|leading": chosen here alone, for the release's language
+       (fo:root) and for a paragraph's in another (mode language). -->
+  <xsl:template name="text-style">
+    <xsl:param name="khmer"/>
     <xsl:choose>
-      <xsl:when test="$khmer"><xsl:value-of select="$khmer-fonts"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$latin-fonts"/></xsl:otherwise>
+      <xsl:when test="$khmer"><xsl:value-of select="concat($khmer-fonts, '|', $khmer-leading)"/></xsl:when>
+      <xsl:otherwise><xsl:value-of select="concat($latin-fonts, '|', $latin-leading)"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+  <xsl:variable name="text-style">
+    <xsl:call-template name="text-style">
+      <xsl:with-param name="khmer" select="$khmer"/>
+    </xsl:call-template>
   </xsl:variable>
-  <xsl:variable name="line-height">
-    <xsl:choose>
-      <xsl:when test="$khmer"><xsl:value-of select="$khmer-leading"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="$latin-leading"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <xsl:variable name="body-fonts" select="substring-before($text-style, '|')"/>
+  <xsl:variable name="line-height" select="substring-after($text-style, '|')"/>
   <!-- The face of the national header and the issuing organisation. -->
   <xsl:variable name="header-fonts">
     <xsl:choose>
@@ -145,35 +165,19 @@
     <fo:root xml:lang="{$lang}" font-family="{$body-fonts}" font-size="11pt"
              line-height="{$line-height}" widows="2" orphans="2">
       <fo:layout-master-set>
-        <xsl:choose>
-          <xsl:when test="$page != 'a4' and $page != 'a5' and $page != 'letter'">
-            <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
-          </xsl:when>
-          <xsl:when test="$page = 'letter'">
-            <fo:simple-page-master master-name="page" page-width="8.5in" page-height="11in"
-                                   margin-top="0.8in" margin-bottom="0.5in"
-                                   margin-left="1in" margin-right="1in">
-              <fo:region-body margin-bottom="0.6in"/>
-              <fo:region-after extent="0.4in"/>
-            </fo:simple-page-master>
-          </xsl:when>
-          <xsl:when test="$page = 'a5'">
-            <fo:simple-page-master master-name="page" page-width="148mm" page-height="210mm"
-                                   margin-top="15mm" margin-bottom="10mm"
-                                   margin-left="18mm" margin-right="18mm">
-              <fo:region-body margin-bottom="13mm"/>
-              <fo:region-after extent="8mm"/>
-            </fo:simple-page-master>
-          </xsl:when>
-          <xsl:otherwise>
-            <fo:simple-page-master master-name="page" page-width="210mm" page-height="297mm"
-                                   margin-top="20mm" margin-bottom="12mm"
-                                   margin-left="25mm" margin-right="25mm">
-              <fo:region-body margin-bottom="16mm"/>
-              <fo:region-after extent="10mm"/>
-            </fo:simple-page-master>
-          </xsl:otherwise>
-        </xsl:choose>
+        <xsl:if test="not(contains($size, ' width='))">
+          <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
+        </xsl:if>
+        <fo:simple-page-master master-name="page"
+                               page-width="{substring-before(substring-after($size, ' width='), ' ')}"
+                               page-height="{substring-before(substring-after($size, ' height='), ' ')}"
+                               margin-top="{substring-before(substring-after($size, ' top='), ' ')}"
+                               margin-bottom="{substring-before(substring-after($size, ' bottom='), ' ')}"
+                               margin-left="{substring-before(substring-after($size, ' left='), ' ')}"
+                               margin-right="{substring-before(substring-after($size, ' right='), ' ')}">
+          <fo:region-body margin-bottom="{substring-before(substring-after($size, ' body-bottom='), ' ')}"/>
+          <fo:region-after extent="{substring-before(substring-after($size, ' footer='), ' ')}"/>
+        </fo:simple-page-master>
       </fo:layout-master-set>
       <xsl:call-template name="metadata"/>
       <!-- Page numbers in Khmer digits in a Khmer release (format="១"). -->
@@ -450,16 +454,13 @@
     <xsl:copy-of select="."/>
     <xsl:variable name="km" select=". = 'km' or starts-with(., 'km-')"/>
     <xsl:if test="$km != $khmer">
-      <xsl:choose>
-        <xsl:when test="$km">
-          <xsl:attribute name="font-family"><xsl:value-of select="$khmer-fonts"/></xsl:attribute>
-          <xsl:attribute name="line-height"><xsl:value-of select="$khmer-leading"/></xsl:attribute>
-        </xsl:when>
-        <xsl:otherwise>
-          <xsl:attribute name="font-family"><xsl:value-of select="$latin-fonts"/></xsl:attribute>
-          <xsl:attribute name="line-height"><xsl:value-of select="$latin-leading"/></xsl:attribute>
-        </xsl:otherwise>
-      </xsl:choose>
+      <xsl:variable name="style">
+        <xsl:call-template name="text-style">
+          <xsl:with-param name="khmer" select="$km"/>
+        </xsl:call-template>
+      </xsl:variable>
+      <xsl:attribute name="font-family"><xsl:value-of select="substring-before($style, '|')"/></xsl:attribute>
+      <xsl:attribute name="line-height"><xsl:value-of select="substring-after($style, '|')"/></xsl:attribute>
     </xsl:if>
   </xsl:template>
 
