@@ -8,6 +8,8 @@
   - mode "widest-row" on a table: which row sets its columns.
   - mode "column-share" on a cell of that row: how much of the width its
     column asks for.
+  - maximum(nodes): the greatest measure of a set of rows, cells or
+    numbers (XSLT 1.0 has no max()).
   - mode "image-text" on a figure: "[Image: alt]", for the writers that
     show no image.
 -->
@@ -22,12 +24,12 @@
   <!-- A table has a column for each cell of its widest row: that row's
        number among the table's rows (the first, if several are as wide). -->
   <xsl:template match="r:table" mode="widest-row">
-    <xsl:for-each select="r:row">
-      <xsl:sort select="count(r:cell)" data-type="number" order="descending"/>
-      <xsl:if test="position() = 1">
-        <xsl:value-of select="count(preceding-sibling::r:row) + 1"/>
-      </xsl:if>
-    </xsl:for-each>
+    <xsl:variable name="cells">
+      <xsl:call-template name="maximum">
+        <xsl:with-param name="nodes" select="r:row"/>
+      </xsl:call-template>
+    </xsl:variable>
+    <xsl:value-of select="count(r:row[count(r:cell) = $cells][1]/preceding-sibling::r:row) + 1"/>
   </xsl:template>
 
   <!-- A column's share of the table's width, for the writers that set
@@ -37,18 +39,33 @@
   <xsl:template match="r:cell" mode="column-share">
     <xsl:variable name="p" select="count(preceding-sibling::r:cell) + 1"/>
     <xsl:variable name="longest">
-      <xsl:for-each select="../../r:row/r:cell[$p]">
-        <xsl:sort select="string-length(normalize-space(.))" data-type="number" order="descending"/>
-        <xsl:if test="position() = 1">
-          <xsl:value-of select="string-length(normalize-space(.))"/>
-        </xsl:if>
-      </xsl:for-each>
+      <xsl:call-template name="maximum">
+        <xsl:with-param name="nodes" select="../../r:row/r:cell[$p]"/>
+      </xsl:call-template>
     </xsl:variable>
     <xsl:choose>
       <xsl:when test="$longest &lt; 4">4</xsl:when>
       <xsl:when test="$longest &gt; 40">40</xsl:when>
       <xsl:otherwise><xsl:value-of select="$longest"/></xsl:otherwise>
     </xsl:choose>
+  </xsl:template>
+
+  <!-- The greatest measure of nodes, '' for none. A node's measure: a
+       table row's, how many cells it has; a cell's, how many characters its
+       text has (whitespace normalised); any other node's (an attribute that
+       holds a width), its value as a number. XSLT 1.0 has no max(): the
+       first in descending order is the greatest. -->
+  <xsl:template name="maximum">
+    <xsl:param name="nodes"/>
+    <xsl:for-each select="$nodes">
+      <xsl:sort select="count(self::r:row/r:cell) + string-length(normalize-space(self::r:cell))
+                        + sum(self::node()[not(self::r:row or self::r:cell)])"
+                data-type="number" order="descending"/>
+      <xsl:if test="position() = 1">
+        <xsl:value-of select="count(self::r:row/r:cell) + string-length(normalize-space(self::r:cell))
+                              + sum(self::node()[not(self::r:row or self::r:cell)])"/>
+      </xsl:if>
+    </xsl:for-each>
   </xsl:template>
 
   <!-- No image is embedded (nor fetched): its alternative text (else its

@@ -234,12 +234,9 @@
       <xsl:for-each select="$grid[number($widest-row)]/cell">
         <xsl:variable name="p" select="position()"/>
         <column>
-          <xsl:for-each select="$grid/cell[$p]">
-            <xsl:sort select="@width" data-type="number" order="descending"/>
-            <xsl:if test="position() = 1">
-              <xsl:value-of select="@width"/>
-            </xsl:if>
-          </xsl:for-each>
+          <xsl:call-template name="maximum">
+            <xsl:with-param name="nodes" select="$grid/cell[$p]/@width"/>
+          </xsl:call-template>
         </column>
       </xsl:for-each>
     </xsl:variable>
