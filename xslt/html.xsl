@@ -14,7 +14,8 @@
     page-header  content before the article (empty)
     footer       content after the article (empty)
     json-ld      the structured data
-  or any template rule for the release's elements (r:person, r:date, ...).
+  or any template rule for the release's elements (r:person, r:date, ...;
+  those HTML shares with NITF are in markup.xsl).
 
   XSLT 1.0 + EXSLT (str:replace).
 -->
@@ -23,10 +24,15 @@
                 xmlns:r="urn:communique:release:1"
                 xmlns:str="http://exslt.org/strings"
                 xmlns:date="http://exslt.org/dates-and-times"
-                exclude-result-prefixes="r str date">
+                xmlns:m="urn:communique:markup"
+                exclude-result-prefixes="r str date m">
 
   <!-- mode plain, direction, the run-in dateline: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- paragraphs, emphasis, list items, table rows and cells, line breaks:
+       markup.xsl, whose elements (in the namespace m) are HTML's, in no namespace -->
+  <xsl:include href="markup.xsl"/>
+  <xsl:namespace-alias stylesheet-prefix="m" result-prefix="#default"/>
   <!-- marker-counter and counter-system: counters.xsl -->
   <xsl:include href="counters.xsl"/>
 
@@ -281,23 +287,17 @@
   <!-- Body                                                                -->
   <!-- ================================================================== -->
 
-  <xsl:template match="r:p">
-    <p>
-      <xsl:if test="@xml:lang">
-        <xsl:attribute name="lang">
-          <xsl:value-of select="@xml:lang"/>
-        </xsl:attribute>
-        <xsl:attribute name="dir">
-          <xsl:call-template name="direction">
-            <xsl:with-param name="lang" select="@xml:lang"/>
-          </xsl:call-template>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
-        <xsl:apply-templates select="$run-in" mode="run-in"/>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </p>
+  <!-- A paragraph in another language than the release's (markup.xsl's
+       paragraph asks): lang, and dir for the way it is written. -->
+  <xsl:template match="@xml:lang" mode="language">
+    <xsl:attribute name="lang">
+      <xsl:value-of select="."/>
+    </xsl:attribute>
+    <xsl:attribute name="dir">
+      <xsl:call-template name="direction">
+        <xsl:with-param name="lang" select="."/>
+      </xsl:call-template>
+    </xsl:attribute>
   </xsl:template>
 
   <xsl:template match="r:subheading">
@@ -328,30 +328,17 @@
     </table>
   </xsl:template>
 
-  <xsl:template match="r:table/r:caption">
-    <caption>
-      <xsl:apply-templates/>
-    </caption>
-  </xsl:template>
-
-  <xsl:template match="r:row">
-    <tr>
-      <xsl:apply-templates/>
-    </tr>
-  </xsl:template>
-
-  <xsl:template match="r:cell">
-    <xsl:element name="{substring('tdth', 1 + 2 * number(../@header = 'true'), 2)}">
-      <xsl:if test="../@header = 'true'">
-        <xsl:attribute name="scope">col</xsl:attribute>
-      </xsl:if>
-      <xsl:if test="@align">
-        <xsl:attribute name="style">
-          <xsl:value-of select="concat('text-align: ', substring('endcenter', 1 + 3 * number(@align = 'centre'), 3 + 3 * number(@align = 'centre')))"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </xsl:element>
+  <!-- A cell (th or td: markup.xsl): a heading's scope, an alignment as
+       CSS. -->
+  <xsl:template match="r:cell" mode="cell-attributes">
+    <xsl:if test="../@header = 'true'">
+      <xsl:attribute name="scope">col</xsl:attribute>
+    </xsl:if>
+    <xsl:if test="@align">
+      <xsl:attribute name="style">
+        <xsl:value-of select="concat('text-align: ', substring('endcenter', 1 + 3 * number(@align = 'centre'), 3 + 3 * number(@align = 'centre')))"/>
+      </xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- A figure shows its image by its address as written (the page's reader
@@ -422,31 +409,20 @@
     </ol>
   </xsl:template>
 
+  <!-- The bullets the CSS draws otherwise than a disc: "bullet=shape" pairs,
+       the class "bullet-shape" (- and en dash alike). -->
+  <xsl:variable name="bullet-shapes" select="' -=dash &#x2013;=dash &#x25E6;=circle &#x25AA;=square &#x2023;=triangle '"/>
+
   <xsl:template match="r:list">
     <ul>
-      <xsl:variable name="bullet" select="@marker"/>
-      <xsl:choose>
-        <xsl:when test="$bullet = '-' or $bullet = '&#x2013;'">
-          <xsl:attribute name="class">bullet-dash</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="$bullet = '&#x25E6;'">
-          <xsl:attribute name="class">bullet-circle</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="$bullet = '&#x25AA;'">
-          <xsl:attribute name="class">bullet-square</xsl:attribute>
-        </xsl:when>
-        <xsl:when test="$bullet = '&#x2023;'">
-          <xsl:attribute name="class">bullet-triangle</xsl:attribute>
-        </xsl:when>
-      </xsl:choose>
+      <xsl:variable name="shape" select="substring-before(substring-after($bullet-shapes, concat(' ', @marker, '=')), ' ')"/>
+      <xsl:if test="$shape != ''">
+        <xsl:attribute name="class">
+          <xsl:value-of select="concat('bullet-', $shape)"/>
+        </xsl:attribute>
+      </xsl:if>
       <xsl:apply-templates/>
     </ul>
-  </xsl:template>
-
-  <xsl:template match="r:item">
-    <li>
-      <xsl:apply-templates/>
-    </li>
   </xsl:template>
 
   <!--
@@ -504,12 +480,6 @@
   <!-- Inline content                                                      -->
   <!-- ================================================================== -->
 
-  <xsl:template match="r:em">
-    <em>
-      <xsl:apply-templates/>
-    </em>
-  </xsl:template>
-
   <xsl:template match="r:strong">
     <strong>
       <xsl:apply-templates/>
@@ -550,10 +520,6 @@
         </span>
       </xsl:otherwise>
     </xsl:choose>
-  </xsl:template>
-
-  <xsl:template match="r:br">
-    <br/>
   </xsl:template>
 
   <!-- ================================================================== -->

@@ -29,10 +29,16 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:r="urn:communique:release:1"
                 xmlns="http://iptc.org/std/NITF/2006-10-18/"
-                exclude-result-prefixes="r">
+                xmlns:m="urn:communique:markup"
+                exclude-result-prefixes="r m">
 
   <!-- mode plain, mode organisations, a table's heading rows: common.xsl -->
   <xsl:include href="common.xsl"/>
+  <!-- paragraphs, emphasis, list items, table rows, cells and caption, line
+       breaks: markup.xsl, whose elements (in the namespace m) are NITF's,
+       in its namespace (this stylesheet's default) -->
+  <xsl:include href="markup.xsl"/>
+  <xsl:namespace-alias stylesheet-prefix="m" result-prefix="#default"/>
 
   <xsl:output method="xml" encoding="UTF-8" indent="yes"/>
 
@@ -155,15 +161,18 @@
     </story.date>
   </xsl:template>
 
+  <!-- The dateline stands in body.head, wherever it stood: a run-in one
+       does not open the first paragraph again (markup.xsl's paragraph). -->
+  <xsl:template match="r:dateline" mode="run-in"/>
+
   <!-- ================================================================== -->
   <!-- Body                                                                -->
   <!-- ================================================================== -->
 
-  <xsl:template match="r:p">
-    <p>
-      <xsl:copy-of select="@xml:lang"/>
-      <xsl:apply-templates/>
-    </p>
+  <!-- A paragraph in another language than the release's (markup.xsl's
+       paragraph asks): NITF keeps xml:lang. -->
+  <xsl:template match="@xml:lang" mode="language">
+    <xsl:copy-of select="."/>
   </xsl:template>
 
   <xsl:template match="r:subheading">
@@ -184,11 +193,7 @@
   <xsl:template match="r:table">
     <xsl:variable name="head" select="key('table-head', generate-id())"/>
     <table>
-      <xsl:if test="r:caption">
-        <caption>
-          <xsl:apply-templates select="r:caption/node()"/>
-        </caption>
-      </xsl:if>
+      <xsl:apply-templates select="r:caption"/>
       <xsl:if test="$head">
         <thead>
           <xsl:apply-templates select="$head"/>
@@ -202,21 +207,13 @@
     </table>
   </xsl:template>
 
-  <xsl:template match="r:row">
-    <tr>
-      <xsl:apply-templates/>
-    </tr>
-  </xsl:template>
-
-  <xsl:template match="r:cell">
-    <xsl:element name="{substring('tdth', 1 + 2 * number(../@header = 'true'), 2)}">
-      <xsl:if test="@align">
-        <xsl:attribute name="align">
-          <xsl:value-of select="substring('centerright', 1 + 6 * number(@align = 'right'), 6 - number(@align = 'right'))"/>
-        </xsl:attribute>
-      </xsl:if>
-      <xsl:apply-templates/>
-    </xsl:element>
+  <!-- A cell (th or td: markup.xsl): its alignment. -->
+  <xsl:template match="r:cell" mode="cell-attributes">
+    <xsl:if test="@align">
+      <xsl:attribute name="align">
+        <xsl:value-of select="substring('centerright', 1 + 6 * number(@align = 'right'), 6 - number(@align = 'right'))"/>
+      </xsl:attribute>
+    </xsl:if>
   </xsl:template>
 
   <!-- An image by its address; one without an address is its alternative
@@ -276,12 +273,6 @@
     </ul>
   </xsl:template>
 
-  <xsl:template match="r:item">
-    <li>
-      <xsl:apply-templates/>
-    </li>
-  </xsl:template>
-
   <!-- The closing in one tagline, its parts on lines of their own. -->
   <xsl:template match="r:closing">
     <body.end>
@@ -299,12 +290,6 @@
   <!-- ================================================================== -->
   <!-- Inline content                                                      -->
   <!-- ================================================================== -->
-
-  <xsl:template match="r:em">
-    <em>
-      <xsl:apply-templates/>
-    </em>
-  </xsl:template>
 
   <xsl:template match="r:strong">
     <em class="strong">
@@ -341,10 +326,6 @@
     <location>
       <xsl:apply-templates/>
     </location>
-  </xsl:template>
-
-  <xsl:template match="r:br">
-    <br/>
   </xsl:template>
 
   <!-- honorific and name are text inside person. -->
