@@ -419,8 +419,9 @@
       </w:pPr>
       <w:r>
         <w:rPr>
-          <w:i/>
-          <w:iCs/>
+          <xsl:call-template name="run-properties">
+            <xsl:with-param name="italic" select="true()"/>
+          </xsl:call-template>
         </w:rPr>
         <w:t xml:space="preserve"><xsl:apply-templates select="." mode="image-text"/></w:t>
       </w:r>
@@ -505,17 +506,31 @@
   </xsl:template>
 
   <!--
-    w:pPr, its children in the schema's order: style, numbering, direction,
-    indentation, alignment. Right-to-left languages get w:bidi.
+    w:pPr, for a paragraph and for a paragraph style alike, its children in
+    the schema's order: style, kept with the next, numbering, direction,
+    spacing before and after, indentation (end-indent: on the right too),
+    alignment, outline level. Each is written only when given, but the
+    direction: w:bidi when the context's language is written right to
+    left (a style, outside the release, has none).
   -->
   <xsl:template name="paragraph-properties">
     <xsl:param name="style"/>
+    <xsl:param name="keep-next" select="false()"/>
     <xsl:param name="num"/>
     <xsl:param name="level"/>
+    <xsl:param name="before"/>
+    <xsl:param name="after"/>
     <xsl:param name="indent"/>
+    <xsl:param name="end-indent"/>
     <xsl:param name="jc"/>
+    <xsl:param name="outline"/>
     <w:pPr>
-      <w:pStyle w:val="{$style}"/>
+      <xsl:if test="string($style) != ''">
+        <w:pStyle w:val="{$style}"/>
+      </xsl:if>
+      <xsl:if test="$keep-next">
+        <w:keepNext/>
+      </xsl:if>
       <xsl:if test="string($num) != ''">
         <w:numPr>
           <w:ilvl w:val="{$level}"/>
@@ -530,13 +545,74 @@
       <xsl:if test="$direction = 'rtl'">
         <w:bidi/>
       </xsl:if>
+      <xsl:if test="string($before) != '' or string($after) != ''">
+        <w:spacing>
+          <xsl:if test="string($before) != ''">
+            <xsl:attribute name="w:before">
+              <xsl:value-of select="$before"/>
+            </xsl:attribute>
+          </xsl:if>
+          <xsl:if test="string($after) != ''">
+            <xsl:attribute name="w:after">
+              <xsl:value-of select="$after"/>
+            </xsl:attribute>
+          </xsl:if>
+        </w:spacing>
+      </xsl:if>
       <xsl:if test="string($indent) != ''">
-        <w:ind w:left="{$indent}"/>
+        <w:ind w:left="{$indent}">
+          <xsl:if test="string($end-indent) != ''">
+            <xsl:attribute name="w:right">
+              <xsl:value-of select="$end-indent"/>
+            </xsl:attribute>
+          </xsl:if>
+        </w:ind>
       </xsl:if>
       <xsl:if test="string($jc) != ''">
         <w:jc w:val="{$jc}"/>
       </xsl:if>
+      <xsl:if test="string($outline) != ''">
+        <w:outlineLvl w:val="{$outline}"/>
+      </xsl:if>
     </w:pPr>
+  </xsl:template>
+
+  <!--
+    A run's properties (inside w:rPr), for a run and for a style alike, in
+    the schema's order: character style, bold, italic, small capitals, size
+    in half-points, language. Word sets bold and italic apart for complex
+    scripts (Khmer, Arabic): w:bCs and w:iCs go with w:b and w:i.
+  -->
+  <xsl:template name="run-properties">
+    <xsl:param name="style"/>
+    <xsl:param name="bold" select="false()"/>
+    <xsl:param name="italic" select="false()"/>
+    <xsl:param name="small-caps" select="false()"/>
+    <xsl:param name="size"/>
+    <xsl:param name="lang"/>
+    <xsl:if test="string($style) != ''">
+      <w:rStyle w:val="{$style}"/>
+    </xsl:if>
+    <xsl:if test="$bold">
+      <w:b/>
+      <w:bCs/>
+    </xsl:if>
+    <xsl:if test="$italic">
+      <w:i/>
+      <w:iCs/>
+    </xsl:if>
+    <xsl:if test="$small-caps">
+      <w:smallCaps/>
+    </xsl:if>
+    <xsl:if test="string($size) != ''">
+      <w:sz w:val="{$size}"/>
+      <w:szCs w:val="{$size}"/>
+    </xsl:if>
+    <xsl:if test="string($lang) != ''">
+      <xsl:call-template name="language">
+        <xsl:with-param name="lang" select="$lang"/>
+      </xsl:call-template>
+    </xsl:if>
   </xsl:template>
 
   <!-- ================================================================== -->
@@ -562,30 +638,16 @@
       <xsl:variable name="other-lang" select="string($text-lang) != string($lang)"/>
       <xsl:if test="$bold or $italic or $link or $other-lang">
         <w:rPr>
-          <xsl:choose>
-            <xsl:when test="$run-in">
-              <w:rStyle w:val="RunInDateline"/>
-            </xsl:when>
-            <xsl:when test="$link">
-              <w:rStyle w:val="Hyperlink"/>
-            </xsl:when>
-          </xsl:choose>
-          <xsl:if test="$bold">
-            <w:b/>
-            <w:bCs/>
-          </xsl:if>
-          <xsl:if test="$italic">
-            <w:i/>
-            <w:iCs/>
-          </xsl:if>
-          <xsl:if test="$run-in">
-            <w:smallCaps/>
-          </xsl:if>
-          <xsl:if test="$other-lang">
-            <xsl:call-template name="language">
-              <xsl:with-param name="lang" select="$text-lang"/>
-            </xsl:call-template>
-          </xsl:if>
+          <!-- The run-in dateline's style, else a link's (no fragment for
+               a choose: this runs for every piece of text). -->
+          <xsl:call-template name="run-properties">
+            <xsl:with-param name="style" select="concat(substring('RunInDateline', 1, 13 * boolean($run-in)),
+                                                        substring('Hyperlink', 1, 9 * ($link and not($run-in))))"/>
+            <xsl:with-param name="bold" select="$bold"/>
+            <xsl:with-param name="italic" select="$italic"/>
+            <xsl:with-param name="small-caps" select="$run-in"/>
+            <xsl:with-param name="lang" select="$text-lang[$other-lang]"/>
+          </xsl:call-template>
         </w:rPr>
       </xsl:if>
       <w:t xml:space="preserve"><xsl:value-of select="."/></w:t>
@@ -604,19 +666,19 @@
         <xsl:with-param name="lang" select="$lang"/>
       </xsl:call-template>
     </xsl:variable>
-    <w:lang w:val="{$lang}">
+    <!-- Which of the other two the language also goes in, if any. -->
+    <xsl:variable name="slot">
       <xsl:choose>
-        <xsl:when test="$primary = 'km' or $primary = 'th' or $primary = 'lo' or $primary = 'my' or $direction = 'rtl'">
-          <xsl:attribute name="w:bidi">
-            <xsl:value-of select="$lang"/>
-          </xsl:attribute>
-        </xsl:when>
-        <xsl:when test="$primary = 'zh' or $primary = 'ja' or $primary = 'ko'">
-          <xsl:attribute name="w:eastAsia">
-            <xsl:value-of select="$lang"/>
-          </xsl:attribute>
-        </xsl:when>
+        <xsl:when test="$primary = 'km' or $primary = 'th' or $primary = 'lo' or $primary = 'my' or $direction = 'rtl'">w:bidi</xsl:when>
+        <xsl:when test="$primary = 'zh' or $primary = 'ja' or $primary = 'ko'">w:eastAsia</xsl:when>
       </xsl:choose>
+    </xsl:variable>
+    <w:lang w:val="{$lang}">
+      <xsl:if test="$slot != ''">
+        <xsl:attribute name="{$slot}">
+          <xsl:value-of select="$lang"/>
+        </xsl:attribute>
+      </xsl:if>
     </w:lang>
   </xsl:template>
 
@@ -782,9 +844,8 @@
           <w:rPr>
             <w:rFonts w:ascii="Times New Roman" w:hAnsi="Times New Roman" w:eastAsia="Times New Roman"
                       w:cs="Khmer OS Battambang"/>
-            <w:sz w:val="24"/>
-            <w:szCs w:val="24"/>
-            <xsl:call-template name="language">
+            <xsl:call-template name="run-properties">
+              <xsl:with-param name="size" select="24"/>
               <xsl:with-param name="lang" select="$lang"/>
             </xsl:call-template>
           </w:rPr>
@@ -858,47 +919,21 @@
       <w:name w:val="{@name | @id[not(../@name)]}"/>
       <w:basedOn w:val="Normal"/>
       <w:qFormat/>
-      <w:pPr>
-        <xsl:if test="@keep-next">
-          <w:keepNext/>
-        </xsl:if>
-        <xsl:if test="@before or @after">
-          <w:spacing>
-            <xsl:if test="@before">
-              <xsl:attribute name="w:before">
-                <xsl:value-of select="@before"/>
-              </xsl:attribute>
-            </xsl:if>
-            <xsl:if test="@after">
-              <xsl:attribute name="w:after">
-                <xsl:value-of select="@after"/>
-              </xsl:attribute>
-            </xsl:if>
-          </w:spacing>
-        </xsl:if>
-        <xsl:if test="@indent">
-          <w:ind w:left="{@indent}" w:right="{@indent}"/>
-        </xsl:if>
-        <xsl:if test="@jc">
-          <w:jc w:val="{@jc}"/>
-        </xsl:if>
-        <xsl:if test="@outline">
-          <w:outlineLvl w:val="{@outline}"/>
-        </xsl:if>
-      </w:pPr>
+      <xsl:call-template name="paragraph-properties">
+        <xsl:with-param name="keep-next" select="boolean(@keep-next)"/>
+        <xsl:with-param name="before" select="@before"/>
+        <xsl:with-param name="after" select="@after"/>
+        <xsl:with-param name="indent" select="@indent"/>
+        <xsl:with-param name="end-indent" select="@indent"/>
+        <xsl:with-param name="jc" select="@jc"/>
+        <xsl:with-param name="outline" select="@outline"/>
+      </xsl:call-template>
       <w:rPr>
-        <xsl:if test="@bold">
-          <w:b/>
-          <w:bCs/>
-        </xsl:if>
-        <xsl:if test="@italic">
-          <w:i/>
-          <w:iCs/>
-        </xsl:if>
-        <xsl:if test="@size">
-          <w:sz w:val="{@size}"/>
-          <w:szCs w:val="{@size}"/>
-        </xsl:if>
+        <xsl:call-template name="run-properties">
+          <xsl:with-param name="bold" select="boolean(@bold)"/>
+          <xsl:with-param name="italic" select="boolean(@italic)"/>
+          <xsl:with-param name="size" select="@size"/>
+        </xsl:call-template>
       </w:rPr>
     </w:style>
   </xsl:template>
