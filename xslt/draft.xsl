@@ -529,47 +529,30 @@
     </xsl:choose>
   </xsl:template>
 
-  <!-- At a line's start, what would begin a block there gets its backslash;
-       then ampersands (escape-entities, which writes the rest). Neither
-       escape touches what the other looks at, so their order is free. -->
+  <!-- At a line's start, what would begin a block there gets its
+       backslash: before a "#", ">", "+", "-", "=" or "~", after the digits
+       of "12." or "12)"; then ampersands (escape-entities, which writes the
+       rest). Neither escape touches what the other looks at, so their
+       order is free. -->
   <xsl:template name="escape-start">
     <xsl:param name="text"/>
     <xsl:param name="line-start"/>
-    <xsl:choose>
-      <xsl:when test="not($line-start) or $text = ''">
-        <xsl:call-template name="escape-entities">
-          <xsl:with-param name="text" select="$text"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:when test="contains('#&gt;+-=~', substring($text, 1, 1))">
-        <xsl:text>\</xsl:text>
-        <xsl:call-template name="escape-entities">
-          <xsl:with-param name="text" select="$text"/>
-        </xsl:call-template>
-      </xsl:when>
-      <xsl:otherwise>
-        <!-- "12." or "12)": the digits a text starts with (up to ten; a
-             marker has at most nine), counted without a template call so
-             that no fragment is built for each line. -->
-        <xsl:variable name="head" select="translate(substring($text, 1, 10), '123456789', '000000000')"/>
-        <xsl:variable name="digits"
-                      select="string-length(substring-before($head, substring(translate($head, '0', ''), 1, 1)))"/>
-        <xsl:choose>
-          <xsl:when test="$digits &gt; 0 and contains('.)', substring($text, $digits + 1, 1))
-                          and substring($text, $digits + 1, 1) != ''">
-            <xsl:value-of select="concat(substring($text, 1, $digits), '\')"/>
-            <xsl:call-template name="escape-entities">
-              <xsl:with-param name="text" select="substring($text, $digits + 1)"/>
-            </xsl:call-template>
-          </xsl:when>
-          <xsl:otherwise>
-            <xsl:call-template name="escape-entities">
-              <xsl:with-param name="text" select="$text"/>
-            </xsl:call-template>
-          </xsl:otherwise>
-        </xsl:choose>
-      </xsl:otherwise>
-    </xsl:choose>
+    <xsl:variable name="block" select="$line-start and $text != '' and contains('#&gt;+-=~', substring($text, 1, 1))"/>
+    <!-- The digits the text starts with (up to ten; a marker has at most
+         nine), counted without a template call so that no fragment is built
+         for each line. -->
+    <xsl:variable name="head" select="translate(substring($text, 1, 10), '123456789', '000000000')"/>
+    <xsl:variable name="digits"
+                  select="string-length(substring-before($head, substring(translate($head, '0', ''), 1, 1)))"/>
+    <xsl:variable name="number" select="$line-start and not($block) and $digits &gt; 0
+                                        and contains('.)', substring($text, $digits + 1, 1))
+                                        and substring($text, $digits + 1, 1) != ''"/>
+    <!-- What stands before the backslash: nothing, or the number's digits. -->
+    <xsl:variable name="kept" select="$digits * $number"/>
+    <xsl:value-of select="concat(substring($text, 1, $kept), substring('\', 1, number($block or $number)))"/>
+    <xsl:call-template name="escape-entities">
+      <xsl:with-param name="text" select="substring($text, $kept + 1)"/>
+    </xsl:call-template>
   </xsl:template>
 
   <!-- "&amp;amp;" in a draft is "&amp;": an ampersand that starts what looks
