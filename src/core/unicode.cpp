@@ -10,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <bit>
 #include <cstdint>
 #include <cstring>
 
@@ -36,7 +35,16 @@ std::size_t find_invalid_utf8(std::string_view s) noexcept {
 }
 
 namespace {
+
 constexpr std::uint64_t high_bits = 0x8080808080808080u;  // bit 7 of each of eight bytes
+
+// How many of the eight bytes have bit 7 set, in a word with no other bit
+// set: by a multiplication, which every x86-64 has, where std::popcount
+// without -mpopcnt calls a function in libgcc.
+std::size_t count_high_bits(std::uint64_t m) noexcept {
+    return static_cast<std::size_t>(((m >> 7) * 0x0101010101010101u) >> 56);
+}
+
 }  // namespace
 
 std::size_t count_code_points(std::string_view s) noexcept {
@@ -46,7 +54,7 @@ std::size_t count_code_points(std::string_view s) noexcept {
     for (; i + 8 <= s.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, 8);
-        continuations += static_cast<std::size_t>(std::popcount(w & ~(w << 1) & high_bits));
+        continuations += count_high_bits(w & ~(w << 1) & high_bits);
     }
     for (; i < s.size(); ++i) continuations += is_utf8_continuation(static_cast<unsigned char>(s[i]));
     return s.size() - continuations;
@@ -275,7 +283,7 @@ std::string detect_language(std::string_view s, std::string_view fallback) {
         if (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & high_bits) == 0)) {
             const std::uint64_t x = w | 0x2020202020202020u;
             const std::uint64_t from_a = x + 0x1F1F1F1F1F1F1F1Fu, past_z = x + 0x0505050505050505u;
-            n[latin] += static_cast<std::size_t>(std::popcount(from_a & ~past_z & high_bits));
+            n[latin] += count_high_bits(from_a & ~past_z & high_bits);
             i += 8;
             continue;
         }

@@ -365,6 +365,15 @@ std::size_t genre_label_end(std::string_view line) {
 }
 
 bool is_state_line(std::string_view line) {
+    // A line whose first letter cannot open a listed state line and that
+    // has small letters is none (see below), and is not worth folding:
+    // most paragraphs of a release.
+    const std::size_t first_at = line.find_first_not_of("*_ \t");
+    const auto first_byte = static_cast<unsigned char>(first_at == std::string_view::npos ? 0 : line[first_at] & ~0x20);
+    if (first_byte != 'M' && first_byte != 'B' && first_byte != 'R' && first_byte != 'C' &&
+        (first_at == std::string_view::npos || static_cast<unsigned char>(line[first_at]) < 0xE0) &&
+        has_lowercase(line))
+        return false;
     std::string f = fold(line, 120);
     if (f.empty() || f.size() > 120) return false;
     // The listed lines open with one of these bytes: squeeze only those that may be one.
