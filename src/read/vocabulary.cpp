@@ -31,25 +31,39 @@ bool contains_any(std::string_view s, std::initializer_list<std::string_view> ne
 
 std::string fold(std::string_view line, std::size_t limit) {
     // Every predicate of the recogniser folds its line, paragraphs included:
-    // written through a pointer into room made once, not appended a byte at a time.
+    // written through a pointer into room made once, not appended a byte at
+    // a time, each byte looked up once in a table of what fold does with it.
+    enum : unsigned char { keep, drop, blank };
+    struct byte_table {
+        unsigned char what[256], upper[256];
+    };
+    static constexpr byte_table table = [] {
+        byte_table t{};
+        for (int c = 0; c < 256; ++c) {
+            t.what[c] = c == '*' || c == '_' ? drop : c == ' ' || c == '\t' ? blank : keep;
+            t.upper[c] = static_cast<unsigned char>(c >= 'a' && c <= 'z' ? c - 'a' + 'A' : c);
+        }
+        return t;
+    }();
     std::string out(line.size(), '\0');
     char* const begin = out.data();
     char* o = begin;
     bool space = false;
     unsigned char high = 0;
-    for (char c : line) {
-        if (c == '*' || c == '_') continue;
-        if (c == ' ' || c == '\t') {
-            space = o != begin;
+    const bool capped = limit < line.size();
+    for (char ch : line) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (table.what[c] != keep) {
+            if (table.what[c] == blank) space = o != begin;
             continue;
         }
         if (space) *o++ = ' ';
         space = false;
-        high |= static_cast<unsigned char>(c);
-        *o++ = (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+        high |= c;
+        *o++ = static_cast<char>(table.upper[c]);
         // Longer than the caller wants, whatever the end trims (only ASCII
         // text is folded no further): the rest is not worth folding.
-        if (static_cast<std::size_t>(o - begin) > limit && high < 0x80 && c != ':' && c != '.') {
+        if (capped && static_cast<std::size_t>(o - begin) > limit && high < 0x80 && c != ':' && c != '.') {
             out.resize(static_cast<std::size_t>(o - begin));
             return out;
         }
