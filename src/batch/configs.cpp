@@ -26,14 +26,14 @@ communique::input_format input_format_of(const std::string& name, communique::in
 }
 
 std::optional<fs::path> engine_cache::find_config(const fs::path& folder) {
-    if (auto it = config_of_folder_.find(folder); it != config_of_folder_.end()) return it->second;
+    if (auto it = config_of_folder_.find(folder.native()); it != config_of_folder_.end()) return it->second;
     std::optional<fs::path> found;
     std::error_code ec;
     if (fs::exists(folder / config_name, ec))
         found = folder / config_name;
     else if (folder.has_parent_path() && folder.parent_path() != folder)
         found = find_config(folder.parent_path());
-    config_of_folder_[folder] = found;
+    config_of_folder_[folder.native()] = found;
     return found;
 }
 
@@ -60,7 +60,7 @@ expected<const communique::engine*> engine_cache::for_input(const std::string& n
                                                             std::vector<config_problem>& problems) {
     std::optional<fs::path> config = config_for_input(name);
     communique::input_format format = input_format_of(name, from_);
-    std::string config_key = config_key_of(name);
+    std::string config_key = config ? config->string() : std::string();
     auto fail = [&](std::string why, bool in_file) {
         broken_[config_key] = {why, in_file};
         return problem{in_file ? communique::detail::rule::config : communique::detail::rule::stylesheet,

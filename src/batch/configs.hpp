@@ -14,6 +14,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace batch {
@@ -75,7 +76,9 @@ private:
     communique::input_format from_;
     communique::options base_;
     bool find_configs_;
-    std::map<std::filesystem::path, std::optional<std::filesystem::path>> config_of_folder_;
+    // By the folder's path as a string: every input asks, and comparing
+    // paths goes component by component.
+    std::unordered_map<std::string, std::optional<std::filesystem::path>> config_of_folder_;
     // By configuration file ("" = none) and input format.
     std::map<std::string, std::unique_ptr<communique::engine>> by_config_;
     std::map<std::string, communique::options> options_by_key_;  // what each of by_config_ was made with
