@@ -5,6 +5,8 @@
 #include <libdeflate.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
+#include <charconv>
 #include <stdexcept>
 
 namespace communique::detail::pdf {
@@ -33,7 +35,110 @@ std::string deflate_bytes(std::string_view data) {
     return out;
 }
 
+// A name PoDoFo writes as it is (no #-escapes): letters, digits and a few
+// punctuation characters that are neither delimiters nor '#'.
+bool plain_name(const std::string& name) {
+    for (unsigned char c : name) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '+' ||
+                        c == '-' || c == '_' || c == '.' || c == ':' || c == ',';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+// What PoDoFo's own writer gives, for the types written here only rarely.
+void append_by_podofo(std::string& out, const PoDoFo::PdfVariant& value) {
+    PoDoFo::PdfRefCountedBuffer buffer;
+    PoDoFo::PdfOutputDevice device(&buffer);
+    value.Write(&device, PoDoFo::ePdfWriteMode_Compact, nullptr);
+    out.append(buffer.GetBuffer(), device.GetLength());
+}
+
 }  // namespace
+
+void append_compact(std::string& out, const PoDoFo::PdfVariant& value) {
+    using namespace PoDoFo;
+    switch (value.GetDataType()) {
+        case ePdfDataType_Bool: out += value.GetBool() ? " true" : " false"; return;
+        case ePdfDataType_Null: out += " null"; return;
+        case ePdfDataType_Number:
+            out += ' ';
+            append_int(out, value.GetNumber());
+            return;
+        case ePdfDataType_Real: {
+            // PoDoFo: std::fixed at the stream's default precision (6),
+            // then trailing zeros and a trailing point dropped.
+            char buf[400];
+            const auto res = std::to_chars(buf, buf + sizeof buf, value.GetReal(), std::chars_format::fixed, 6);
+            if (res.ec != std::errc()) break;
+            char* end = res.ptr;
+            if (std::find(buf, end, '.') != end) {
+                while (end[-1] == '0') --end;
+                if (end[-1] == '.') --end;
+            }
+            out += ' ';
+            if (end == buf) out += '0';
+            else out.append(buf, end);
+            return;
+        }
+        case ePdfDataType_Name: {
+            const std::string& name = value.GetName().GetName();
+            if (!plain_name(name)) break;
+            out += '/';
+            out += name;
+            return;
+        }
+        case ePdfDataType_Reference: {
+            const PdfReference& r = value.GetReference();
+            out += ' ';
+            append_int(out, r.ObjectNumber());
+            out += ' ';
+            append_int(out, r.GenerationNumber());
+            out += " R";
+            return;
+        }
+        case ePdfDataType_Array:
+            out += '[';
+            for (const PdfObject& item : value.GetArray()) append_compact(out, item);
+            out += ']';
+            return;
+        case ePdfDataType_Dictionary: {
+            // /Type first, then the keys in the dictionary's order, as PoDoFo does.
+            const PdfDictionary& d = value.GetDictionary();
+            out += "<<";
+            if (const PdfObject* type = d.GetKey(PdfName::KeyType)) {
+                out += "/Type";
+                append_compact(out, *type);
+            }
+            for (const auto& [key, item] : d.GetKeys()) {
+                if (key == PdfName::KeyType) continue;
+                if (plain_name(key.GetName())) {
+                    out += '/';
+                    out += key.GetName();
+                } else {
+                    append_by_podofo(out, PdfVariant(key));
+                }
+                append_compact(out, *item);
+            }
+            out += ">>";
+            return;
+        }
+        case ePdfDataType_RawData: out += value.GetRawData().data(); return;
+        default: break;
+    }
+    append_by_podofo(out, value);
+}
+
+void pack_objects(PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& keep) {
+    std::string bytes;
+    for (PoDoFo::PdfObject* object : objects) {
+        if (object->Reference() == keep || object->IsRawData()) continue;
+        bytes.clear();
+        append_compact(bytes, *object);
+        // The value only: the object's number and stream are the PdfObject's own.
+        static_cast<PoDoFo::PdfVariant&>(*object) = PoDoFo::PdfVariant(PoDoFo::PdfData(bytes.data(), bytes.size()));
+    }
+}
 
 void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress) {
     PoDoFo::TVecFilters none;

@@ -13,6 +13,20 @@ namespace communique::detail::pdf {
 // The object's stream holds `data`, Flate-compressed when `compress`.
 void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress = true);
 
+// The bytes PoDoFo 0.9.8 writes for `value` in its compact mode, appended
+// to `out`, made without its writer: that writer formats every number,
+// bracket and reference with two vsnprintf calls and every real through an
+// ostringstream, which cost more than the rest of a document's writing.
+// Strings and any name needing #-escapes are still written by PoDoFo.
+void append_compact(std::string& out, const PoDoFo::PdfVariant& value);
+
+// Turns each object's value (dictionary, array...) into those same bytes,
+// held as PdfData that PdfWriter copies verbatim: the file comes out byte
+// for byte as PoDoFo would write it. Streams stay attached to their
+// objects. `keep` stays as it is: PdfWriter reads the Info dictionary for
+// its file identifier.
+void pack_objects(PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& keep);
+
 // A PDF text string (Info values, URIs): ASCII as a literal string, anything
 // else as UTF-16BE with a byte order mark.
 PoDoFo::PdfString text_string(std::string_view utf8);

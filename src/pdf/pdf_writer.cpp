@@ -558,6 +558,7 @@ expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata
         PdfObject trailer;
         trailer.GetDictionary().AddKey("Root", catalog->Reference());
         trailer.GetDictionary().AddKey("Info", info->Reference());
+        pack_objects(objects, info->Reference());
         PdfWriter writer(&objects, &trailer);
         writer.SetPdfVersion(ePdfVersion_1_7);
         writer.SetWriteMode(ePdfWriteMode_Compact);
