@@ -46,6 +46,10 @@ void glyph_text::learn(const placed_run& run) {
     for (std::size_t a = 0; a < g.size();) {
         std::size_t b = a + 1;
         while (b < g.size() && g[b].cluster == g[a].cluster) ++b;
+        if (b - a == 1 && known(g[a].gid)) {  // most glyphs of a document: no string made for them
+            a = b;
+            continue;
+        }
         // The cluster's characters run to where the next cluster starts.
         std::uint32_t end = static_cast<std::uint32_t>(run.text.size());
         for (std::size_t k = b; k < g.size(); ++k)
@@ -206,21 +210,30 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
     d.AddKey("StemV", static_cast<pdf_int64>(face.weight() >= 600 ? 140 : 80));
     d.AddKey("FontFile2", file->Reference());
 
-    // Widths of the glyphs used (CID = glyph ID): consecutive CIDs share one array.
-    PdfArray widths;
+    // Widths of the glyphs used (CID = glyph ID): consecutive CIDs share
+    // one array. Written straight into PDF syntax (what PoDoFo would write
+    // for the PdfArray, see append_compact): a font's hundred widths as
+    // PoDoFo objects cost more to build than the rest of the font.
+    std::string widths = "[";
     for (std::size_t i = 0; i < glyphs.size();) {
         std::size_t j = i;
-        PdfArray group;
+        widths += ' ';
+        append_int(widths, glyphs[i]);
+        widths += '[';
         do {
             const double w = pdf_width(face, glyphs[j]);
-            if (w == std::floor(w)) group.push_back(static_cast<pdf_int64>(w));
-            else group.push_back(PdfVariant(w));
+            if (w == std::floor(w)) {
+                widths += ' ';
+                append_int(widths, static_cast<std::int64_t>(w));
+            } else {
+                append_compact_real(widths, w);
+            }
             ++j;
         } while (j < glyphs.size() && glyphs[j] == glyphs[j - 1] + 1);
-        widths.push_back(static_cast<pdf_int64>(glyphs[i]));
-        widths.push_back(group);
+        widths += ']';
         i = j;
     }
+    widths += ']';
 
     PdfObject* cid = objects.CreateObject("Font");
     PdfDictionary& c = cid->GetDictionary();
@@ -232,7 +245,7 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
     info.AddKey("Supplement", PdfObject(pdf_int64{0}));  // a literal 0 would pick the PdfObject* overload
     c.AddKey("CIDSystemInfo", info);
     c.AddKey("FontDescriptor", descriptor->Reference());
-    c.AddKey("W", widths);
+    c.AddKey("W", PdfVariant(PdfData(widths.data(), widths.size())));
     // The content stream uses glyph IDs as CIDs.
     c.AddKey("CIDToGIDMap", PdfName("Identity"));
 

@@ -36,6 +36,8 @@ public:
 
 private:
     void assign(std::uint32_t gid, std::u16string text);
+    // Whether assign() would leave the glyph as it is.
+    bool known(std::uint32_t gid) const { return gid == 0 || gid >= text_.size() || !text_[gid].empty(); }
     const font_face& face_;
     std::vector<std::u16string> text_;  // by glyph ID
 };

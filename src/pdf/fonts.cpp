@@ -132,7 +132,18 @@ std::uint32_t font_face::glyph(char32_t c) const {
     return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
 }
 
-int font_face::advance(std::uint32_t gid) const { return hb_font_get_glyph_h_advance(font_, gid); }
+int font_face::advance(std::uint32_t gid) const {
+    if (!advances_ready_.load(std::memory_order_acquire)) std::call_once(advances_once_, [this] {
+        std::vector<hb_codepoint_t> gids(glyph_count_);
+        for (std::uint32_t g = 0; g < glyph_count_; ++g) gids[g] = g;
+        advances_.resize(glyph_count_);
+        if (glyph_count_ != 0)
+            hb_font_get_glyph_h_advances(font_, glyph_count_, gids.data(), sizeof(hb_codepoint_t), advances_.data(),
+                                         sizeof(hb_position_t));
+        advances_ready_.store(true, std::memory_order_release);
+    });
+    return gid < advances_.size() ? advances_[gid] : hb_font_get_glyph_h_advance(font_, gid);
+}
 
 hb_face_t* font_face::subset_source() const {
     std::call_once(subset_once_, [this] {

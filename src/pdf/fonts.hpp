@@ -9,6 +9,7 @@
 #include <hb.h>
 
 #include <array>
+#include <atomic>
 #include <cstdint>
 #include <map>
 #include <memory>
@@ -42,7 +43,10 @@ public:
     std::uint32_t glyph(char32_t c) const;  // 0 when the font lacks it
     std::uint32_t glyph_count() const { return glyph_count_; }
     // Horizontal advance in font units, as the hmtx table has it (what a
-    // PDF viewer uses for /W).
+    // PDF viewer uses for /W). Asked of HarfBuzz for every glyph at once on
+    // first use: a document asks for each glyph it draws, and one call
+    // through HarfBuzz's font functions costs more than the rest of
+    // drawing the glyph.
     int advance(std::uint32_t gid) const;
 
     // Metrics as fractions of the em. descender is positive (below the baseline).
@@ -79,6 +83,9 @@ private:
     bool italic_ = false;
     std::string postscript_name_;
     std::array<std::uint32_t, 128> ascii_glyphs_{};  // glyph(c) for ASCII, asked of the cmap once
+    mutable std::once_flag advances_once_;
+    mutable std::atomic<bool> advances_ready_{false};  // checked first: call_once costs more than the lookup
+    mutable std::vector<hb_position_t> advances_;  // by glyph ID
     mutable std::once_flag subset_once_;
     mutable hb_face_t* subset_source_ = nullptr;
 };

@@ -56,6 +56,21 @@ void append_by_podofo(std::string& out, const PoDoFo::PdfVariant& value) {
 
 }  // namespace
 
+void append_compact_real(std::string& out, double v) {
+    // PoDoFo: std::fixed at the stream's default precision (6), then
+    // trailing zeros and a trailing point dropped.
+    char buf[400];  // fixed notation of the largest double, with room to spare
+    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, 6);
+    char* end = res.ptr;
+    if (std::find(buf, end, '.') != end) {
+        while (end[-1] == '0') --end;
+        if (end[-1] == '.') --end;
+    }
+    out += ' ';
+    if (end == buf) out += '0';
+    else out.append(buf, end);
+}
+
 void append_compact(std::string& out, const PoDoFo::PdfVariant& value) {
     using namespace PoDoFo;
     switch (value.GetDataType()) {
@@ -65,22 +80,7 @@ void append_compact(std::string& out, const PoDoFo::PdfVariant& value) {
             out += ' ';
             append_int(out, value.GetNumber());
             return;
-        case ePdfDataType_Real: {
-            // PoDoFo: std::fixed at the stream's default precision (6),
-            // then trailing zeros and a trailing point dropped.
-            char buf[400];
-            const auto res = std::to_chars(buf, buf + sizeof buf, value.GetReal(), std::chars_format::fixed, 6);
-            if (res.ec != std::errc()) break;
-            char* end = res.ptr;
-            if (std::find(buf, end, '.') != end) {
-                while (end[-1] == '0') --end;
-                if (end[-1] == '.') --end;
-            }
-            out += ' ';
-            if (end == buf) out += '0';
-            else out.append(buf, end);
-            return;
-        }
+        case ePdfDataType_Real: append_compact_real(out, value.GetReal()); return;
         case ePdfDataType_Name: {
             const std::string& name = value.GetName().GetName();
             if (!plain_name(name)) break;

@@ -20,6 +20,9 @@ void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress 
 // Strings and any name needing #-escapes are still written by PoDoFo.
 void append_compact(std::string& out, const PoDoFo::PdfVariant& value);
 
+// A real as append_compact writes it (" 556.152").
+void append_compact_real(std::string& out, double v);
+
 // Turns each object's value (dictionary, array...) into those same bytes,
 // held as PdfData that PdfWriter copies verbatim: the file comes out byte
 // for byte as PoDoFo would write it. Streams stay attached to their

@@ -74,13 +74,17 @@ void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, boo
     // not give the text (reordered Khmer vowels, subscripts), and when marks
     // are positioned over other glyphs: extractors that order characters by
     // position would move them.
-    std::u16string reading;
-    bool positioned_marks = false;
+    // The reading is compared with the text piece by piece, not built.
+    std::size_t read = 0;
+    bool reads_as_text = true, positioned_marks = false;
     for (const placed_glyph& g : r.glyphs) {
-        reading += f.text.text_of(g.gid);
+        const std::u16string& t = f.text.text_of(g.gid);
+        reads_as_text = reads_as_text && read + t.size() <= r.text.size() && r.text.compare(read, t.size(), t) == 0;
+        read += t.size();
         positioned_marks = positioned_marks || g.x_offset != 0 || g.y_offset != 0;
     }
-    const bool actual_text = r.actual_text || reading != r.text || positioned_marks;
+    reads_as_text = reads_as_text && read == r.text.size();
+    const bool actual_text = r.actual_text || !reads_as_text || positioned_marks;
     if (actual_text) s += "/Span<</ActualText " + utf16_hex_string(r.actual_text.value_or(r.text)) + ">>BDC\n";
 
     s += "BT\n/" + f.resource + ' ';
@@ -392,10 +396,11 @@ void replace_file_id(std::string& pdf) {
     if (key == std::string::npos) return;
     const auto* data = reinterpret_cast<const Bytef*>(pdf.data());
     const auto size = static_cast<uInt>(pdf.size()), half = size / 2;
-    const std::uint32_t parts[] = {static_cast<std::uint32_t>(crc32(0, data, size)),
-                                   static_cast<std::uint32_t>(adler32(1, data, size)),
-                                   static_cast<std::uint32_t>(crc32(0, data, half)),
-                                   static_cast<std::uint32_t>(crc32(0, data + half, size - half))};
+    // The whole file's CRC from its halves' (crc32_combine): one pass, not two.
+    const uLong first = crc32(0, data, half), second = crc32(0, data + half, size - half);
+    const std::uint32_t parts[] = {static_cast<std::uint32_t>(crc32_combine(first, second, z_off_t(size - half))),
+                                   static_cast<std::uint32_t>(adler32(1, data, size)), static_cast<std::uint32_t>(first),
+                                   static_cast<std::uint32_t>(second)};
     std::string hex;
     for (std::uint32_t p : parts) {
         append_hex4(hex, p >> 16);
