@@ -287,45 +287,66 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
         // Nodes that stay active are compacted in place, in order (one pass
         // instead of an erase per deactivated node).
         std::size_t kept = 0;
+        // A line from a candidate to b costs the same whichever node at
+        // that candidate it follows (nodes there differ only in fitness,
+        // hyphens in a row and demerits so far): it is worked out once per
+        // candidate, active nodes at one candidate being neighbours. The
+        // terms are added in the same order as before, so every sum is bit
+        // for bit what it was.
+        struct line_cost {
+            std::size_t from = SIZE_MAX;  // the candidate the line starts at
+            double ratio = 0;
+            bool deactivate = false, skip = false, runt = false;
+            double extra = 0;
+            int fit = 1;
+            double demerits = 0;  // badness, penalty and two hyphens in a row
+        } lc;
         for (std::size_t k = 0; k < active.size(); ++k) {
             const fit_node& a = nodes[active[k]];
-            const double width = a.line == 0 ? p.first_width : p.width;
-            measured m = measure(c[a.candidate], c[b], width, p, b == last);
-            bool deactivate = false;
-            double extra = 0;
-            if (m.overfull) {
-                deactivate = true;
-                // A line from a to its very next break is allowed even when
-                // too wide: nothing narrower exists.
-                if (b != a.candidate + 1) continue;
-                m.ratio = -1;
-                extra = overfull_demerits;
+            if (a.candidate != lc.from) {
+                lc = line_cost{};
+                lc.from = a.candidate;
+                // Only node 0 (candidate 0) starts the first line.
+                const double width = a.line == 0 ? p.first_width : p.width;
+                measured m = measure(c[a.candidate], c[b], width, p, b == last);
+                if (m.overfull) {
+                    lc.deactivate = true;
+                    // A line from a to its very next break is allowed even
+                    // when too wide: nothing narrower exists.
+                    lc.skip = b != a.candidate + 1;
+                    m.ratio = -1;
+                    lc.extra = overfull_demerits;
+                }
+                lc.ratio = m.ratio;
+                const double base = line_penalty + badness(m.ratio);
+                double d = base * base;
+                const double penalty = soft ? std::max(c[b].penalty, c[b].soft_penalty) : c[b].penalty;
+                if (penalty > 0) d += penalty * penalty;
+                else if (penalty < 0) d -= penalty * penalty;
+                if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;
+                lc.demerits = d;
+                lc.fit = fitness_class(m.ratio);
+                lc.runt = b == last && b == a.candidate + 1 && a.candidate != 0 &&
+                          c[b].width_to - c[a.candidate].width_from < p.runt_width;
             }
+            if (lc.skip) continue;
             int run = c[b].flagged ? a.flagged_run + 1 : 0;
             if (run > max_flagged_run) {
                 // A third hyphenated line in a row: never, unless it is the
                 // only line a can start (an overfull one, kept so that a
                 // result always exists).
-                if (!deactivate) {
+                if (!lc.deactivate) {
                     active[kept++] = active[k];
                     continue;
                 }
                 run = max_flagged_run;
             }
-            const double base = line_penalty + badness(m.ratio);
-            double d = base * base;
-            const double penalty = soft ? std::max(c[b].penalty, c[b].soft_penalty) : c[b].penalty;
-            if (penalty > 0) d += penalty * penalty;
-            else if (penalty < 0) d -= penalty * penalty;
-            if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;
-            const int fit = fitness_class(m.ratio);
-            if (std::abs(fit - a.fitness) > 1) d += fitness_demerits;
-            if (b == last && b == a.candidate + 1 && a.candidate != 0 &&
-                c[b].width_to - c[a.candidate].width_from < p.runt_width)
-                d += runt_demerits;
-            d += a.demerits + extra;
-            if (d < best_by_class[fit][run].demerits) best_by_class[fit][run] = {d, active[k], m.ratio};
-            if (!deactivate) active[kept++] = active[k];
+            double d = lc.demerits;
+            if (std::abs(lc.fit - a.fitness) > 1) d += fitness_demerits;
+            if (lc.runt) d += runt_demerits;
+            d += a.demerits + lc.extra;
+            if (d < best_by_class[lc.fit][run].demerits) best_by_class[lc.fit][run] = {d, active[k], lc.ratio};
+            if (!lc.deactivate) active[kept++] = active[k];
         }
         active.resize(kept);
         for (int fit = 0; fit < 4; ++fit)
