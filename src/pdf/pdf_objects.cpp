@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <charconv>
 #include <stdexcept>
+#include <vector>
 
 namespace communique::detail::pdf {
 
@@ -129,15 +130,70 @@ void append_compact(std::string& out, const PoDoFo::PdfVariant& value) {
     append_by_podofo(out, value);
 }
 
-void pack_objects(PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& keep) {
-    std::string bytes;
-    for (PoDoFo::PdfObject* object : objects) {
-        if (object->Reference() == keep || object->IsRawData()) continue;
-        bytes.clear();
-        append_compact(bytes, *object);
-        // The value only: the object's number and stream are the PdfObject's own.
-        static_cast<PoDoFo::PdfVariant&>(*object) = PoDoFo::PdfVariant(PoDoFo::PdfData(bytes.data(), bytes.size()));
+namespace {
+
+void append_object_header(std::string& out, const PoDoFo::PdfReference& r) {
+    append_int(out, r.ObjectNumber());
+    out += ' ';
+    append_int(out, r.GenerationNumber());
+    out += " obj";
+}
+
+// Ten digits, zero-padded: an xref entry's offset.
+void append_padded(std::string& out, std::uint64_t v, int width) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(std::size_t(std::max<std::ptrdiff_t>(0, width - (res.ptr - buf))), '0');
+    out.append(buf, res.ptr);
+}
+
+}  // namespace
+
+void write_file(const PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& root, const PoDoFo::PdfObject& info,
+                std::string& out) {
+    using namespace PoDoFo;
+    out.assign("%PDF-1.7\n%\xE2\xE3\xCF\xD3\n");
+    std::vector<std::size_t> offsets;
+    offsets.reserve(objects.GetSize());
+    for (const PdfObject* object : objects) {
+        const PdfReference& r = object->Reference();
+        if (r.ObjectNumber() != offsets.size() + 1 || r.GenerationNumber() != 0)
+            throw std::logic_error("PDF objects not numbered 1 to n");
+        offsets.push_back(out.size());
+        append_object_header(out, r);
+        append_compact(out, *object);
+        out += '\n';
+        if (object->HasStream()) {
+            const auto* stream = dynamic_cast<const PdfMemStream*>(object->GetStream());
+            if (!stream) throw std::logic_error("a PDF stream not held in memory");
+            out += "stream\n";
+            out.append(stream->Get(), std::size_t(stream->GetLength()));
+            out += "\nendstream\n";
+        }
+        out += "endobj\n";
     }
+
+    const std::size_t xref = out.size();
+    out += "xref\n0 ";
+    append_int(out, std::int64_t(offsets.size() + 1));
+    out += "\n0000000000 65535 f \n";
+    for (std::size_t offset : offsets) {
+        append_padded(out, offset, 10);
+        out += " 00000 n \n";
+    }
+    // The file identifier's place: replace_file_id (pdf_writer.cpp) writes
+    // it, from checksums of the whole file. (PdfWriter put the MD5 of the
+    // Info dictionary here first, which PoDoFo does not export.)
+    const std::string unset = "<" + std::string(32, '0') + ">";
+    out += "trailer\n<</ID[" + unset + unset + "]/Info";
+    append_compact(out, PdfVariant(info.Reference()));
+    out += "/Root";
+    append_compact(out, PdfVariant(root));
+    out += "/Size ";
+    append_int(out, std::int64_t(offsets.size() + 1));
+    out += ">>\nstartxref\n";
+    append_int(out, std::int64_t(xref));
+    out += "\n%%EOF\n";
 }
 
 void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress) {

@@ -23,12 +23,15 @@ void append_compact(std::string& out, const PoDoFo::PdfVariant& value);
 // A real as append_compact writes it (" 556.152").
 void append_compact_real(std::string& out, double v);
 
-// Turns each object's value (dictionary, array...) into those same bytes,
-// held as PdfData that PdfWriter copies verbatim: the file comes out byte
-// for byte as PoDoFo would write it. Streams stay attached to their
-// objects. `keep` stays as it is: PdfWriter reads the Info dictionary for
-// its file identifier.
-void pack_objects(PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& keep);
+// The whole file as PoDoFo 0.9.8's PdfWriter writes it (PDF 1.7, compact
+// mode, a classic xref table: PoDoFo's cross-reference streams have a size
+// qpdf --check rejects), with append_compact for every value, since
+// PdfWriter prints each object header and xref line through vsnprintf
+// too. Only the trailer's /ID differs: it is left as zeros for the caller
+// to fill. The objects must be numbered 1 to n, as a fresh PdfVecObjects
+// numbers them.
+void write_file(const PoDoFo::PdfVecObjects& objects, const PoDoFo::PdfReference& root, const PoDoFo::PdfObject& info,
+                std::string& out);
 
 // A PDF text string (Info values, URIs): ASCII as a literal string, anything
 // else as UTF-16BE with a byte order mark.

@@ -560,20 +560,7 @@ expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata
             id.AddKey("ModDate", PdfString(d.c_str()));
         }
 
-        PdfObject trailer;
-        trailer.GetDictionary().AddKey("Root", catalog->Reference());
-        trailer.GetDictionary().AddKey("Info", info->Reference());
-        pack_objects(objects, info->Reference());
-        PdfWriter writer(&objects, &trailer);
-        writer.SetPdfVersion(ePdfVersion_1_7);
-        writer.SetWriteMode(ePdfWriteMode_Compact);
-        // A classic xref table: PoDoFo 0.9.8's cross-reference streams have a
-        // size qpdf --check rejects.
-        writer.SetUseXRefStream(false);
-        PdfRefCountedBuffer buffer;
-        PdfOutputDevice device(&buffer);
-        writer.Write(&device);
-        out.assign(buffer.GetBuffer(), device.GetLength());
+        write_file(objects, catalog->Reference(), *info, out);
         replace_file_id(out);
         return {};
     } catch (const PdfError& e) {

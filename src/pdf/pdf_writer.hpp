@@ -3,10 +3,12 @@
 // dictionary and XMP metadata. The same pages and metadata always give the
 // same bytes.
 //
-// The objects go straight into a PdfVecObjects written by a PdfWriter, not
-// through PdfMemDocument: in PoDoFo 0.9.8 every PdfDocument constructs a
-// PdfInfo, which stamps the clock's time with PdfDate (localtime/gmtime,
-// not reentrant), and its font and page helpers are not used here anyway.
+// The objects go straight into a PdfVecObjects, not through
+// PdfMemDocument: in PoDoFo 0.9.8 every PdfDocument constructs a PdfInfo,
+// which stamps the clock's time with PdfDate (localtime/gmtime, not
+// reentrant), and its font and page helpers are not used here anyway. They
+// are written out in PdfWriter's format by write_file (pdf_objects.hpp),
+// which costs a fraction of PdfWriter's vsnprintf per token.
 #pragma once
 
 #include "core/expected.hpp"

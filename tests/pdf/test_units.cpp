@@ -73,6 +73,53 @@ TEST_CASE("pdf units: objects written without PoDoFo's writer come out as PoDoFo
     for (const PdfObject& n : numbers) CHECK(ours(n) == podofo(n));
 }
 
+TEST_CASE("pdf units: the file written without PdfWriter is PdfWriter's, /ID aside", "[pdf][units]") {
+    using namespace PoDoFo;
+    PdfVecObjects objects;
+    objects.SetAutoDelete(true);
+    PdfObject* pages = objects.CreateObject("Pages");
+    PdfObject* content = objects.CreateObject();
+    const std::string ops = "BT /F1 12 Tf (Hi) Tj ET\n";
+    content->GetStream()->Set(ops.data(), static_cast<pdf_long>(ops.size()), TVecFilters());
+    PdfObject* page = objects.CreateObject("Page");
+    page->GetDictionary().AddKey("Parent", pages->Reference());
+    page->GetDictionary().AddKey("Contents", content->Reference());
+    PdfArray box;
+    for (double v : {0.0, 0.0, 595.276, 841.89}) box.push_back(PdfVariant(v));
+    page->GetDictionary().AddKey("MediaBox", box);
+    PdfArray kids;
+    kids.push_back(page->Reference());
+    pages->GetDictionary().AddKey("Kids", kids);
+    pages->GetDictionary().AddKey("Count", pdf_int64{1});
+    PdfObject* catalog = objects.CreateObject("Catalog");
+    catalog->GetDictionary().AddKey("Pages", pages->Reference());
+    PdfObject* info = objects.CreateObject();
+    info->GetDictionary().AddKey("Title", PdfString("A (title)"));
+    info->GetDictionary().AddKey("Author", PdfString("\xFE\xFF\x00" "A", 4, true));
+
+    std::string ours;
+    P::write_file(objects, catalog->Reference(), *info, ours);
+
+    PdfObject trailer;
+    trailer.GetDictionary().AddKey("Root", catalog->Reference());
+    trailer.GetDictionary().AddKey("Info", info->Reference());
+    PdfWriter writer(&objects, &trailer);
+    writer.SetPdfVersion(ePdfVersion_1_7);
+    writer.SetWriteMode(ePdfWriteMode_Compact);
+    writer.SetUseXRefStream(false);
+    PdfRefCountedBuffer buffer;
+    PdfOutputDevice device(&buffer);
+    writer.Write(&device);
+    std::string podofo(buffer.GetBuffer(), device.GetLength());
+
+    const std::string zeros = "<" + std::string(32, '0') + ">";
+    const std::size_t id = podofo.find("/ID[<");
+    REQUIRE(id != std::string::npos);
+    podofo.replace(id + 4, 2 * zeros.size(), zeros + zeros);
+    CHECK(ours == podofo);
+    CHECK(ours.find("/ID[" + zeros + zeros + "]") != std::string::npos);
+}
+
 TEST_CASE("pdf units: dates without the clock or the C library's time functions", "[pdf][units]") {
     auto epoch = [](std::int64_t s) { return P::pdf_date(*P::from_epoch(s)); };
     CHECK(epoch(0) == "D:19700101000000Z");
