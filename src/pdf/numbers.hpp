@@ -16,7 +16,44 @@ inline void append_number(std::string& out, double v, int decimals = 3) {
     static constexpr double scales[] = {1, 10, 100, 1000, 10000, 100000, 1000000};
     decimals = decimals < 0 ? 0 : decimals > 6 ? 6 : decimals;
     const double scale = scales[decimals];
-    double rounded = std::round(v * scale) / scale;
+    const double units = std::round(v * scale);  // v in units of the last decimal, a whole number
+    if (std::abs(units) < 1e15) {
+        // The common case, without to_chars' fixed-precision formatting:
+        // the double nearest units / scale, printed to `decimals` places,
+        // is exactly units / scale, so the digits are those of `units`
+        // with the point put in (a unit test compares the two ways).
+        auto k = static_cast<std::int64_t>(units);
+        if (k == 0) {
+            out += '0';
+            return;
+        }
+        if (k < 0) {
+            out += '-';
+            k = -k;
+        }
+        char digits[24];
+        const auto res = std::to_chars(digits, digits + sizeof digits, k);
+        auto n = static_cast<int>(res.ptr - digits);
+        int places = decimals;
+        while (places > 0 && digits[n - 1] == '0') {  // trailing zeros of the fraction dropped
+            --n;
+            --places;
+        }
+        const int whole = n - places;  // digits before the point (none: "0.")
+        if (whole <= 0) {
+            out += "0.";
+            out.append(std::size_t(-whole), '0');
+            out.append(digits, std::size_t(n));
+        } else {
+            out.append(digits, std::size_t(whole));
+            if (places > 0) {
+                out += '.';
+                out.append(digits + whole, std::size_t(places));
+            }
+        }
+        return;
+    }
+    double rounded = units / scale;
     if (rounded == 0 || !std::isfinite(rounded)) rounded = 0;  // also turns -0 into 0
     char buf[64];
     auto res = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, decimals);

@@ -14,6 +14,7 @@
 
 #include <hb.h>
 
+#include <charconv>
 #include <cmath>
 
 using namespace pdf_test;
@@ -32,6 +33,39 @@ TEST_CASE("pdf units: numbers in PDF syntax", "[pdf][units]") {
     CHECK(num(595.2756, 2) == "595.28");
     CHECK(num(1e-12) == "0");
     CHECK(num(100000.25) == "100000.25");
+    CHECK(num(0.0005) == "0.001");
+    CHECK(num(-0.05, 1) == "-0.1");
+    CHECK(num(7, 0) == "7");
+    CHECK(num(123456789012.5, 6) == "123456789012.5");  // past the shortcut's range: to_chars
+    // The shortcut (digits of the rounded whole number, point put in) gives
+    // what to_chars prints for the rounded double, on values of every size.
+    auto reference = [](double v, int d) {
+        const double scale = std::pow(10.0, d);
+        double rounded = std::round(v * scale) / scale;
+        if (rounded == 0) rounded = 0;
+        char buf[64];
+        char* end = std::to_chars(buf, buf + sizeof buf, rounded, std::chars_format::fixed, d).ptr;
+        if (d > 0) {
+            while (end[-1] == '0') --end;
+            if (end[-1] == '.') --end;
+        }
+        return std::string(buf, end);
+    };
+    std::uint64_t seed = 88172645463325252ull;
+    auto next = [&] {  // xorshift: the same values on every machine
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        return seed;
+    };
+    int mismatches = 0;
+    for (int i = 0; i < 200000; ++i) {
+        const double magnitude = std::pow(10.0, double(next() % 16) - 6);
+        const double v = (double(next() % 2000001) / 1000000.0 - 1) * magnitude;
+        const int d = int(next() % 7);
+        if (num(v, d) != reference(v, d)) ++mismatches;
+    }
+    CHECK(mismatches == 0);
 }
 
 TEST_CASE("pdf units: objects written without PoDoFo's writer come out as PoDoFo writes them", "[pdf][units]") {
