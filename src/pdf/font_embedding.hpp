@@ -27,7 +27,7 @@ namespace communique::detail::pdf {
 // its runs carry their text in /ActualText.
 class glyph_text {
 public:
-    explicit glyph_text(const font_face& face) : face_(face), text_(face.glyph_count()) {}
+    explicit glyph_text(const font_face& face) : face_(face), slot_(face.glyph_count(), 0) {}
     void learn(const placed_run& run);
     // Empty when the glyph stands for nothing known.
     const std::u16string& text_of(std::uint32_t gid) const;
@@ -37,9 +37,13 @@ public:
 private:
     void assign(std::uint32_t gid, std::u16string text);
     // Whether assign() would leave the glyph as it is.
-    bool known(std::uint32_t gid) const { return gid == 0 || gid >= text_.size() || !text_[gid].empty(); }
+    bool known(std::uint32_t gid) const { return gid == 0 || gid >= slot_.size() || slot_[gid] != 0; }
     const font_face& face_;
-    std::vector<std::u16string> text_;  // by glyph ID
+    // By glyph ID, 1 + the index of its text in texts_ (0: none yet): a
+    // face has thousands of glyphs and a document draws a hundred, so
+    // strings are made only for those.
+    std::vector<std::uint32_t> slot_;
+    std::vector<std::u16string> texts_;
 };
 
 struct font_subset {
