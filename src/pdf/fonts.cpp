@@ -146,6 +146,10 @@ int font_face::advance(std::uint32_t gid) const {
 }
 
 hb_face_t* font_face::subset_source() const {
+    constexpr unsigned plain_subsets = 2;  // cut from the face itself, before it is worth preparing
+    if (subsets_cut_.load(std::memory_order_relaxed) < plain_subsets &&
+        subsets_cut_.fetch_add(1, std::memory_order_relaxed) < plain_subsets)
+        return face_;
     std::call_once(subset_once_, [this] {
         // Preprocessing builds the subsetter's lookup structures once, so
         // that cutting a subset for each document stays cheap.
