@@ -245,53 +245,72 @@ public:
         // small enough that the name is a sixth of it.
         for (std::size_t i = 0; i < elements_.size(); ++i)
             if (attached_[i]) objs[i] = objects.CreateObject();
+        // The elements and the parent tree are many small dictionaries:
+        // written straight into PDF syntax (PdfData), the bytes PoDoFo
+        // would write for them (keys in its order: K, Lang, P, Pg, S), at a
+        // fraction of the cost of building them as PoDoFo objects.
+        auto ref = [](std::string& out, const PdfObject* o) { append_compact(out, PdfVariant(o->Reference())); };
+        std::string d;
         for (std::size_t i = 0; i < elements_.size(); ++i) {
             if (!objs[i]) continue;
             const struct_element& e = elements_[i];
-            PdfDictionary& d = objs[i]->GetDictionary();
-            d.AddKey("S", PdfName(e.role));
-            d.AddKey("P", e.parent < 0 ? root->Reference() : objs[std::size_t(e.parent)]->Reference());
-            if (page_[i] != none) d.AddKey("Pg", pages[page_[i]]->Reference());
-            if (!e.lang.empty()) d.AddKey("Lang", text_string(e.lang));
-            PdfArray k;
+            d.assign("<</K");
+            const bool one = kids_[i].size() == 1;
+            if (!one) d += '[';
             for (const kid& c : kids_[i]) {
                 if (c.what == kid::element) {
-                    k.push_back(objs[c.page]->Reference());
+                    ref(d, objs[c.page]);
                 } else if (c.what == kid::content && c.page == page_[i]) {
-                    k.push_back(PdfVariant(static_cast<pdf_int64>(c.mcid)));
+                    d += ' ';
+                    append_int(d, c.mcid);
                 } else {
-                    PdfDictionary r;
-                    r.AddKey("Type", PdfName(c.what == kid::content ? "MCR" : "OBJR"));
-                    r.AddKey("Pg", pages[c.page]->Reference());
-                    if (c.what == kid::content) r.AddKey("MCID", static_cast<pdf_int64>(c.mcid));
-                    else r.AddKey("Obj", c.annot->Reference());
-                    k.push_back(r);
+                    d += c.what == kid::content ? "<</Type/MCR/MCID " : "<</Type/OBJR/Obj";
+                    if (c.what == kid::content) append_int(d, c.mcid);
+                    else ref(d, c.annot);
+                    d += "/Pg";
+                    ref(d, pages[c.page]);
+                    d += ">>";
                 }
             }
-            if (k.size() == 1) d.AddKey("K", k.front());
-            else d.AddKey("K", k);
+            if (!one) d += ']';
+            if (!e.lang.empty()) {
+                d += "/Lang";
+                append_compact(d, PdfVariant(text_string(e.lang)));
+            }
+            d += "/P";
+            ref(d, e.parent < 0 ? root : objs[std::size_t(e.parent)]);
+            if (page_[i] != none) {
+                d += "/Pg";
+                ref(d, pages[page_[i]]);
+            }
+            d += "/S";
+            append_compact(d, PdfVariant(PdfName(e.role)));
+            d += ">>";
+            static_cast<PdfVariant&>(*objs[i]) = PdfVariant(PdfData(d.data(), d.size()));
         }
-        PdfArray nums;
+        std::string nums = "[";
         for (std::size_t p = 0; p < pages.size(); ++p) {
             pages[p]->GetDictionary().AddKey("StructParents", static_cast<pdf_int64>(p));
-            PdfArray refs;
-            for (std::int32_t tag : mcids_[p]) refs.push_back(objs[std::size_t(tag)]->Reference());
-            nums.push_back(PdfVariant(static_cast<pdf_int64>(p)));
-            nums.push_back(refs);
+            nums += ' ';
+            append_int(nums, std::int64_t(p));
+            nums += '[';
+            for (std::int32_t tag : mcids_[p]) ref(nums, objs[std::size_t(tag)]);
+            nums += ']';
         }
         auto key = static_cast<pdf_int64>(pages.size());
         for (auto [annot, tag] : annots_) {
             annot->GetDictionary().AddKey("StructParent", key);
-            nums.push_back(PdfVariant(key++));
-            nums.push_back(objs[std::size_t(tag)]->Reference());
+            nums += ' ';
+            append_int(nums, key++);
+            ref(nums, objs[std::size_t(tag)]);
         }
-        PdfDictionary parent_tree;
-        parent_tree.AddKey("Nums", nums);
+        nums += ']';
+        const std::string parent_tree = "<</Nums" + nums + ">>";
         PdfDictionary& r = root->GetDictionary();
         PdfArray top;
         top.push_back(objs[0]->Reference());
         r.AddKey("K", top);
-        r.AddKey("ParentTree", parent_tree);
+        r.AddKey("ParentTree", PdfVariant(PdfData(parent_tree.data(), parent_tree.size())));
         r.AddKey("ParentTreeNextKey", key);
         catalog.AddKey("StructTreeRoot", root->Reference());
         PdfDictionary mark;
