@@ -189,9 +189,7 @@ std::string to_unicode_cmap(const glyph_text& text) {
 
 }  // namespace
 
-double pdf_width(const font_face& face, std::uint32_t gid) {
-    return std::round(face.advance(gid) * 1000000.0 / face.units_per_em()) / 1000;
-}
+double pdf_width(const font_face& face, std::uint32_t gid) { return face.advance_per_mille(gid); }
 
 PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const font_subset& subset,
                               const std::vector<std::uint32_t>& glyphs, const glyph_text& text) {

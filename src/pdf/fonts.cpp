@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstring>
 
 namespace communique::detail::pdf {
@@ -132,6 +133,14 @@ std::uint32_t font_face::glyph(char32_t c) const {
     return hb_font_get_nominal_glyph(font_, c, &g) ? g : 0;
 }
 
+namespace {
+
+double per_mille(hb_position_t advance, unsigned units_per_em) {
+    return std::round(advance * 1000000.0 / units_per_em) / 1000;
+}
+
+}  // namespace
+
 int font_face::advance(std::uint32_t gid) const {
     if (!advances_ready_.load(std::memory_order_acquire)) std::call_once(advances_once_, [this] {
         std::vector<hb_codepoint_t> gids(glyph_count_);
@@ -140,9 +149,17 @@ int font_face::advance(std::uint32_t gid) const {
         if (glyph_count_ != 0)
             hb_font_get_glyph_h_advances(font_, glyph_count_, gids.data(), sizeof(hb_codepoint_t), advances_.data(),
                                          sizeof(hb_position_t));
+        per_mille_.resize(glyph_count_);
+        for (std::uint32_t g = 0; g < glyph_count_; ++g) per_mille_[g] = per_mille(advances_[g], upem_);
         advances_ready_.store(true, std::memory_order_release);
     });
     return gid < advances_.size() ? advances_[gid] : hb_font_get_glyph_h_advance(font_, gid);
+}
+
+double font_face::advance_per_mille(std::uint32_t gid) const {
+    if (gid >= glyph_count_) return per_mille(advance(gid), upem_);
+    advance(0);  // makes the tables on first use
+    return per_mille_[gid];
 }
 
 hb_face_t* font_face::subset_source() const {

@@ -48,6 +48,10 @@ public:
     // through HarfBuzz's font functions costs more than the rest of
     // drawing the glyph.
     int advance(std::uint32_t gid) const;
+    // The same advance in thousandths of the em, rounded to three decimals:
+    // the glyph's width in a PDF's /W array (see pdf_width), from a table
+    // made with the advances.
+    double advance_per_mille(std::uint32_t gid) const;
 
     // Metrics as fractions of the em. descender is positive (below the baseline).
     double ascender() const { return ascender_; }
@@ -89,6 +93,7 @@ private:
     mutable std::once_flag advances_once_;
     mutable std::atomic<bool> advances_ready_{false};  // checked first: call_once costs more than the lookup
     mutable std::vector<hb_position_t> advances_;  // by glyph ID
+    mutable std::vector<double> per_mille_;        // by glyph ID
     mutable std::once_flag subset_once_;
     mutable hb_face_t* subset_source_ = nullptr;
     mutable std::atomic<unsigned> subsets_cut_{0};

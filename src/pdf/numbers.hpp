@@ -74,10 +74,8 @@ inline void append_int(std::string& out, std::int64_t v) {
 // Four upper-case hex digits: a glyph code or a UTF-16 unit.
 inline void append_hex4(std::string& out, unsigned v) {
     static constexpr char digits[] = "0123456789ABCDEF";
-    out += digits[(v >> 12) & 15];
-    out += digits[(v >> 8) & 15];
-    out += digits[(v >> 4) & 15];
-    out += digits[v & 15];
+    const char hex[4] = {digits[(v >> 12) & 15], digits[(v >> 8) & 15], digits[(v >> 4) & 15], digits[v & 15]};
+    out.append(hex, 4);
 }
 
 }  // namespace communique::detail::pdf
