@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <mutex>
 
 namespace communique::detail::pdf {
 
@@ -159,6 +160,62 @@ expected<void> make_subset(const font_face& face, const std::vector<std::uint32_
     return {};
 }
 
+// ---- packed subsets, cached ---------------------------------------------------------------
+
+namespace {
+
+class subset_cache {
+public:
+    static subset_cache& instance() {
+        static subset_cache cache;
+        return cache;
+    }
+    struct key {
+        const font_face* face;  // fonts are never unloaded: the address names the face
+        bool notdef_outline;
+        std::vector<std::uint32_t> glyphs;
+        auto operator<=>(const key&) const = default;
+    };
+    std::shared_ptr<const packed_subset> find(const key& k) {
+        std::lock_guard lock(mutex_);
+        auto it = map_.find(k);
+        return it == map_.end() ? nullptr : it->second;
+    }
+    void add(key k, std::shared_ptr<const packed_subset> s) {
+        const std::size_t size = s->packed.size() + s->base_font.size() + k.glyphs.size() * 4 + overhead;
+        std::lock_guard lock(mutex_);
+        if (bytes_ + size > budget) {
+            map_.clear();
+            bytes_ = 0;
+        }
+        if (map_.emplace(std::move(k), std::move(s)).second) bytes_ += size;
+    }
+
+private:
+    static constexpr std::size_t budget = 16 << 20, overhead = 160;
+    std::mutex mutex_;
+    std::map<key, std::shared_ptr<const packed_subset>> map_;
+    std::size_t bytes_ = 0;
+};
+
+}  // namespace
+
+expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face& face,
+                                                                 const std::vector<std::uint32_t>& glyphs,
+                                                                 bool notdef_outline) {
+    subset_cache::key k{&face, notdef_outline, glyphs};
+    if (auto known = subset_cache::instance().find(k)) return known;
+    font_subset subset;
+    if (auto made = make_subset(face, glyphs, notdef_outline, subset); !made) return std::move(made).error();
+    auto packed = std::make_shared<packed_subset>();
+    packed->packed = deflate(subset.program);
+    packed->program_size = subset.program.size();
+    packed->base_font = std::move(subset.base_font);
+    std::shared_ptr<const packed_subset> out = packed;
+    subset_cache::instance().add(std::move(k), out);
+    return out;
+}
+
 // ---- the font objects ------------------------------------------------------------------------
 
 namespace {
@@ -191,15 +248,15 @@ std::string to_unicode_cmap(const glyph_text& text) {
 
 double pdf_width(const font_face& face, std::uint32_t gid) { return face.advance_per_mille(gid); }
 
-PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const font_subset& subset,
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const packed_subset& subset,
                               const std::vector<std::uint32_t>& glyphs, const glyph_text& text) {
     using namespace PoDoFo;
     const double per_em = 1000;  // PDF glyph space units per em
     const PdfName base(subset.base_font);
 
     PdfObject* file = objects.CreateObject();
-    set_stream(file, subset.program);
-    file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(subset.program.size()));
+    set_deflated_stream(file, subset.packed);
+    file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(subset.program_size));
 
     PdfObject* descriptor = objects.CreateObject("FontDescriptor");
     PdfDictionary& d = descriptor->GetDictionary();

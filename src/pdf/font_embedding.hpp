@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -65,6 +66,24 @@ struct font_subset {
 expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
                            font_subset& out);
 
+// A subset as the PDF embeds it: its program Flate-compressed.
+struct packed_subset {
+    std::string packed;             // the subset's program, compressed as set_stream compresses
+    std::size_t program_size = 0;   // its size before (/Length1)
+    std::string base_font;          // as font_subset's
+};
+
+// make_subset's subset, packed. Releases of one batch draw the same glyphs
+// of a face often enough (one font in six, over a thousand generated
+// releases) that the packed subsets are kept for the process, by face,
+// glyphs and notdef_outline: cutting and compressing a subset again costs
+// more than the rest of embedding its font. The cache is bounded (emptied
+// when full) and shared by threads; a subset is the same whether it comes
+// from it or not.
+expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face& face,
+                                                                 const std::vector<std::uint32_t>& glyphs,
+                                                                 bool notdef_outline);
+
 // A glyph's width in the PDF's /W array: the font's hmtx advance in
 // thousandths of the em, to three decimals (so that, at any sensible size,
 // the viewer's pen lands where HarfBuzz's does and TJ needs adjustments
@@ -73,7 +92,7 @@ double pdf_width(const font_face& face, std::uint32_t gid);
 
 // The Type0 font object for the subset of `glyphs` (sorted), with its
 // descendants, widths and a ToUnicode CMap.
-PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const font_subset& subset,
+PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const packed_subset& subset,
                               const std::vector<std::uint32_t>& glyphs, const glyph_text& text);
 
 }  // namespace communique::detail::pdf

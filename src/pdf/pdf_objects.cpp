@@ -202,7 +202,13 @@ void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress)
         object->GetStream()->Set(data.data(), static_cast<PoDoFo::pdf_long>(data.size()), none);
         return;
     }
-    std::string packed = deflate_bytes(data);
+    set_deflated_stream(object, deflate_bytes(data));
+}
+
+std::string deflate(std::string_view data) { return deflate_bytes(data); }
+
+void set_deflated_stream(PoDoFo::PdfObject* object, std::string_view packed) {
+    PoDoFo::TVecFilters none;
     object->GetStream()->Set(packed.data(), static_cast<PoDoFo::pdf_long>(packed.size()), none);
     object->GetDictionary().AddKey(PoDoFo::PdfName::KeyFilter, PoDoFo::PdfName("FlateDecode"));
 }

@@ -13,6 +13,12 @@ namespace communique::detail::pdf {
 // The object's stream holds `data`, Flate-compressed when `compress`.
 void set_stream(PoDoFo::PdfObject* object, std::string_view data, bool compress = true);
 
+// `data` Flate-compressed (zlib format), as set_stream compresses it.
+std::string deflate(std::string_view data);
+
+// The object's stream holds `packed`, data deflate() compressed before.
+void set_deflated_stream(PoDoFo::PdfObject* object, std::string_view packed);
+
 // The bytes PoDoFo 0.9.8 writes for `value` in its compact mode, appended
 // to `out`, made without its writer: that writer formats every number,
 // bracket and reference with two vsnprintf calls and every real through an

@@ -35,7 +35,7 @@ struct font_entry {
     std::vector<std::uint8_t> used;  // by glyph ID (bytes: faster than bits); .notdef always (subsets keep it)
     bool notdef_drawn = false;  // a character no font has is shown as the missing-glyph box
     glyph_text text;
-    font_subset subset;
+    std::shared_ptr<const packed_subset> subset;
     PdfObject* object = nullptr;
     font_entry(const font_face* f, std::string name)
         : face(f), resource(std::move(name)), used(f->glyph_count(), 0), text(*f) {
@@ -457,8 +457,10 @@ expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata
         objects.SetAutoDelete(true);
         for (font_entry& f : fonts.entries()) {
             const std::vector<std::uint32_t> glyphs = f.glyphs();
-            if (auto subset = make_subset(*f.face, glyphs, f.notdef_drawn, f.subset); !subset) return subset;
-            f.object = embed_font(objects, *f.face, f.subset, glyphs, f.text);
+            auto subset = packed_subset_for(*f.face, glyphs, f.notdef_drawn);
+            if (!subset) return std::move(subset).error();
+            f.subset = std::move(*subset);
+            f.object = embed_font(objects, *f.face, *f.subset, glyphs, f.text);
         }
 
         PdfObject* tree = objects.CreateObject("Pages");

@@ -563,6 +563,29 @@ std::string make_ttc(const std::string& a, const std::string& b) {
 
 }  // namespace
 
+TEST_CASE("pdf units: a subset asked for again comes from the cache, the same as one cut anew", "[pdf][units]") {
+    auto face = P::font_face::load("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0);
+    REQUIRE(face);
+    std::vector<std::uint32_t> glyphs{0};
+    for (char32_t c : std::u32string(U"Cached")) glyphs.push_back(face->glyph(c));
+    std::sort(glyphs.begin(), glyphs.end());
+    glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    auto first = P::packed_subset_for(*face, glyphs, false);
+    auto again = P::packed_subset_for(*face, glyphs, false);
+    auto other = P::packed_subset_for(*face, glyphs, true);  // .notdef drawn: another program
+    REQUIRE(first);
+    REQUIRE(again);
+    REQUIRE(other);
+    CHECK(first->get() == again->get());
+    CHECK(first->get() != other->get());
+    CHECK((*first)->packed != (*other)->packed);
+    P::font_subset fresh;
+    REQUIRE(P::make_subset(*face, glyphs, false, fresh));
+    CHECK((*first)->packed == P::deflate(fresh.program));
+    CHECK((*first)->program_size == fresh.program.size());
+    CHECK((*first)->base_font == fresh.base_font);
+}
+
 TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[pdf][units]") {
     const std::string serif = slurp("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf");
     const std::string sans = slurp("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf");
