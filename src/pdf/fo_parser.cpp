@@ -341,23 +341,31 @@ struct inherited {
 class paragraph_builder {
 public:
     void text(std::string_view utf8, std::uint32_t style) {
+        auto is_space = [](char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; };
         std::size_t i = 0;
         while (i < utf8.size()) {
-            UChar32 c = 0;
-            U8_NEXT(reinterpret_cast<const std::uint8_t*>(utf8.data()), i, utf8.size(), c);
-            if (c < 0) c = 0xFFFD;
-            if (c == ' ' || c == '\t' || c == '\n' || c == '\r') {
+            if (is_space(utf8[i])) {
                 if (!pending_space_) {
                     pending_space_ = true;
                     space_style_ = style;
                 }
+                ++i;
                 continue;
             }
+            // A word is decoded whole and appended at once (a space is one
+            // byte that U8_NEXT never takes as part of a broken sequence).
+            word_.clear();
+            while (i < utf8.size() && !is_space(utf8[i])) {
+                UChar32 c = 0;
+                U8_NEXT(reinterpret_cast<const std::uint8_t*>(utf8.data()), i, utf8.size(), c);
+                if (c < 0) c = 0xFFFD;
+                char16_t units[2];
+                std::size_t n = 0;
+                U16_APPEND_UNSAFE(units, n, c);
+                word_.append(units, n);
+            }
             flush_space();
-            char16_t units[2];
-            std::size_t n = 0;
-            U16_APPEND_UNSAFE(units, n, c);
-            append(std::u16string_view(units, n), style);
+            append(word_, style);
         }
     }
 
@@ -411,6 +419,7 @@ private:
     }
 
     paragraph p_;
+    std::u16string word_;  // text()'s scratch
     bool pending_space_ = false;
     bool has_content_ = false;
     std::uint32_t space_style_ = 0;
