@@ -223,8 +223,9 @@ struct measured {
     bool overfull = false;
 };
 
-measured measure(const break_candidate& from, const break_candidate& to, double width, const fit_params& p,
-                 bool last) {
+// Inlined: best_fit calls it for every line it weighs.
+[[gnu::always_inline]] inline measured measure(const break_candidate& from, const break_candidate& to, double width,
+                                               const fit_params& p, bool last) {
     const double natural = to.width_to - from.width_from;
     const double stretch = to.stretch_to - from.stretch_from + p.line_stretch;
     const double shrink = to.shrink_to - from.shrink_from;
