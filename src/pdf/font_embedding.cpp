@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <cmath>
 #include <mutex>
+#include <unordered_set>
 
 namespace communique::detail::pdf {
 
@@ -181,9 +182,21 @@ public:
         auto it = map_.find(k);
         return it == map_.end() ? nullptr : it->second;
     }
+    // A subset is kept the second time it is made, not the first: most
+    // glyph sets occur once (1,582 of the 1,771 in 1,000 generated
+    // releases), and keeping those too cost 15 MB of memory for 2.7 % of
+    // the instructions; kept from its second use, a set seen n times is
+    // cut twice instead of n times, for about 1 MB.
     void add(key k, std::shared_ptr<const packed_subset> s) {
+        fnv1a h;
+        const auto face = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(k.face));
+        h.add_le32(static_cast<std::uint32_t>(face)).add_le32(static_cast<std::uint32_t>(face >> 32));
+        h.add_le32(k.notdef_outline);
+        for (std::uint32_t g : k.glyphs) h.add_le32(g);
         const std::size_t size = s->packed.size() + s->base_font.size() + k.glyphs.size() * 4 + overhead;
         std::lock_guard lock(mutex_);
+        if (seen_.size() >= max_seen) seen_.clear();
+        if (seen_.insert(h.value()).second) return;  // the first time (or a hash collision: harmless)
         if (bytes_ + size > budget) {
             map_.clear();
             bytes_ = 0;
@@ -192,9 +205,10 @@ public:
     }
 
 private:
-    static constexpr std::size_t budget = 16 << 20, overhead = 160;
+    static constexpr std::size_t budget = 4 << 20, overhead = 160, max_seen = 100000;
     std::mutex mutex_;
     std::map<key, std::shared_ptr<const packed_subset>> map_;
+    std::unordered_set<std::uint64_t> seen_;  // hashes of the glyph sets made once
     std::size_t bytes_ = 0;
 };
 

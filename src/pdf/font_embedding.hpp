@@ -75,11 +75,11 @@ struct packed_subset {
 
 // make_subset's subset, packed. Releases of one batch draw the same glyphs
 // of a face often enough (one font in six, over a thousand generated
-// releases) that the packed subsets are kept for the process, by face,
-// glyphs and notdef_outline: cutting and compressing a subset again costs
-// more than the rest of embedding its font. The cache is bounded (emptied
-// when full) and shared by threads; a subset is the same whether it comes
-// from it or not.
+// releases) that packed subsets are kept for the process, by face, glyphs
+// and notdef_outline, from the second time a glyph set is cut: cutting and
+// compressing a subset again costs more than the rest of embedding its
+// font. The cache is bounded (emptied when full) and shared by threads; a
+// subset is the same whether it comes from it or not.
 expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face& face,
                                                                  const std::vector<std::uint32_t>& glyphs,
                                                                  bool notdef_outline);

@@ -563,21 +563,25 @@ std::string make_ttc(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("pdf units: a subset asked for again comes from the cache, the same as one cut anew", "[pdf][units]") {
+TEST_CASE("pdf units: a subset cut again is kept, and comes from the cache the same as one cut anew", "[pdf][units]") {
     auto face = P::font_face::load("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0);
     REQUIRE(face);
     std::vector<std::uint32_t> glyphs{0};
     for (char32_t c : std::u32string(U"Cached")) glyphs.push_back(face->glyph(c));
     std::sort(glyphs.begin(), glyphs.end());
     glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    // Kept from the second time it is cut: the third request is a hit.
     auto first = P::packed_subset_for(*face, glyphs, false);
-    auto again = P::packed_subset_for(*face, glyphs, false);
+    auto second = P::packed_subset_for(*face, glyphs, false);
+    auto third = P::packed_subset_for(*face, glyphs, false);
     auto other = P::packed_subset_for(*face, glyphs, true);  // .notdef drawn: another program
     REQUIRE(first);
-    REQUIRE(again);
+    REQUIRE(second);
+    REQUIRE(third);
     REQUIRE(other);
-    CHECK(first->get() == again->get());
-    CHECK(first->get() != other->get());
+    CHECK(first->get() != second->get());
+    CHECK(second->get() == third->get());
+    CHECK((*first)->packed == (*third)->packed);
     CHECK((*first)->packed != (*other)->packed);
     P::font_subset fresh;
     REQUIRE(P::make_subset(*face, glyphs, false, fresh));
