@@ -278,15 +278,12 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     }
     // A window at a time: read and given their engines in order on this
     // thread (the engine cache is not shared), checked on `threads` threads,
-    // then reported in order. While one window is checked, this thread reads
-    // the next. A window ends at 64 files a thread or 16 MiB read, so memory
-    // does not grow with the files (two windows are held at most); its
-    // threads are started anew (each sets up its own parsing state), so it
-    // is not smaller.
+    // then reported in order. A window ends at 64 files a thread or 16 MiB
+    // read, so memory does not grow with the files; its threads are started
+    // anew (each sets up its own parsing state), so it is not smaller.
     const std::size_t window_files = threads == 1 ? 1 : std::size_t{threads} * 64;
     constexpr std::size_t window_bytes = std::size_t{16} << 20;
-    auto read_window = [&](std::size_t first) {
-        std::size_t next = first;
+    for (std::size_t first = 0, next = 0; first < inputs_in_order.size(); first = next) {
         for (std::size_t bytes = 0; next < inputs_in_order.size() && next - first < window_files &&
                                     bytes < window_bytes;
              ++next) {
@@ -306,9 +303,7 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                                    c.name.shown);
             if (!c.checker) status = exit_usage;
         }
-        return next;
-    };
-    auto check_window = [&](std::span<check_input> batch) {
+        const std::span<check_input> batch(inputs_in_order.data() + first, next - first);
         auto check_one = [&](std::size_t i) {
             check_input& c = batch[i];
             if (!c.checker) return;
@@ -322,23 +317,6 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
             check_one(0);
         else
             batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
-    };
-    for (std::size_t first = 0, next = read_window(0); first < inputs_in_order.size();) {
-        const std::span<check_input> batch(inputs_in_order.data() + first, next - first);
-        std::size_t after = next;
-        if (threads == 1 || next == inputs_in_order.size()) {
-            check_window(batch);
-            if (next < inputs_in_order.size()) after = read_window(next);
-        } else {
-            std::thread checking(check_window, batch);
-            try {
-                after = read_window(next);
-            } catch (...) {
-                checking.join();
-                throw;
-            }
-            checking.join();
-        }
         for (check_input& c : batch) {
             if (c.failure) std::rethrow_exception(c.failure);
             c.held.flush_to(report);
@@ -353,8 +331,6 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
             }
             c = check_input{};  // the file's bytes and result are not kept past its window
         }
-        first = next;
-        next = after;
     }
     report.finish();
     return status;
