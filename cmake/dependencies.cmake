@@ -61,7 +61,7 @@ endif()
 # exports the whole of its libxml2 (the symbol list of the shared one) so
 # that libxslt and the module bind to it, and one libxml2 serves the process.
 # ICU, zlib and liblzma stay private: the module's are its own.
-option(COMMUNIQUE_STATIC_COMMAND "Link libxml2, ICU and cmark-gfm into the communique command statically" ON)
+option(COMMUNIQUE_STATIC_COMMAND "Link libxml2, ICU, cmark-gfm and libstdc++ into the communique command statically" ON)
 add_library(cq_command_core INTERFACE)
 add_library(cq::command_core ALIAS cq_command_core)
 if(COMMUNIQUE_STATIC_COMMAND)
