@@ -220,12 +220,14 @@ def test_cancel_stops_the_run_for_good(tmp_path: Path) -> None:
 
 
 def test_ctrl_c_cancels_the_run_and_raises_keyboard_interrupt(tmp_path: Path) -> None:
-    # Enough PDFs (one thread: about a second here) that the run is far
-    # from done when the first is written and Ctrl-C is sent; it stops two
-    # progress ticks later at most (the handler runs in one, the cancel is
-    # seen at the next). No progress function is given: the job's own keeps
-    # Python's signal handling going during the run.
-    count = 400
+    # Enough PDFs (one thread: about two seconds here; 400 took half a
+    # second once the PDF writer got faster, and a loaded CI machine finished
+    # them all before the cancel was seen) that the run is far from done when
+    # the first is written and Ctrl-C is sent; it stops two progress ticks
+    # later at most (the handler runs in one, the cancel is seen at the
+    # next). No progress function is given: the job's own keeps Python's
+    # signal handling going during the run.
+    count = 2000
     write_many(tmp_path / "in", count)
     out = tmp_path / "out"
 
