@@ -1,6 +1,7 @@
 // Fuzz target: the PDF renderer on XSL-FO bytes, parsed by libxml2 as the
 // writers hand it over (no DTD loading, no entity substitution, no network).
 // Seeds: the FO that xslt/fo.xsl makes of every fixture (tools/fuzz).
+#include "fontconfig.hpp"
 #include "harness.hpp"
 
 #include "pdf/renderer.hpp"
@@ -8,6 +9,7 @@
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     using namespace communique::detail;
     cq_fuzz::quiet_libxml();
+    cq_fuzz::load_fontconfig();
     static const pdf::renderer renderer;
     xmlDocPtr fo = xmlReadMemory(reinterpret_cast<const char*>(data), static_cast<int>(size), "fuzz.fo", nullptr,
                                  XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);

@@ -3,6 +3,7 @@
 // Inputs whose first byte is odd go to an engine that writes invalid
 // releases too (options::write_invalid), so the writers see broken trees.
 // Seeds: fixtures/releases, fixtures/invalid, the golden XML.
+#include "fontconfig.hpp"
 #include "harness.hpp"
 
 #include <string>
@@ -34,6 +35,7 @@ const communique::engine& engine_for(bool write_invalid) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     cq_fuzz::quiet_libxml();
+    cq_fuzz::load_fontconfig();
     std::string_view bytes = cq_fuzz::as_text(data, size);
     bool lenient = size > 0 && (data[0] & 1) != 0;
     const auto& formats = all_formats();
