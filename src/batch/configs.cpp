@@ -40,9 +40,17 @@ std::optional<fs::path> engine_cache::find_config(const fs::path& folder) {
 std::optional<fs::path> engine_cache::config_for_input(const std::string& name) {
     if (explicit_) return explicit_;
     if (!find_configs_) return std::nullopt;
+    // By the folder as the name writes it, first: a run's inputs share a
+    // few folders, and the working folder does not change during a run, so
+    // most inputs need no path made absolute (a getcwd each) and no lookup.
+    const std::size_t slash = name.rfind('/');
+    std::string written = name == "-" ? name : name.substr(0, slash == std::string::npos ? 0 : slash + 1);
+    if (auto it = config_of_written_folder_.find(written); it != config_of_written_folder_.end()) return it->second;
     std::error_code ec;
     fs::path start = name == "-" ? fs::current_path(ec) : fs::absolute(fs::path(name), ec).parent_path();
-    return ec ? std::nullopt : find_config(start);
+    std::optional<fs::path> found = ec ? std::nullopt : find_config(start);
+    config_of_written_folder_.emplace(std::move(written), found);
+    return found;
 }
 
 std::string engine_cache::config_key_of(const std::string& name) {

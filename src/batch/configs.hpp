@@ -79,6 +79,9 @@ private:
     // By the folder's path as a string: every input asks, and comparing
     // paths goes component by component.
     std::unordered_map<std::string, std::optional<std::filesystem::path>> config_of_folder_;
+    // By the folder as an input's name writes it ("a/b/" of "a/b/c.md", ""
+    // for "c.md", "-" for standard input).
+    std::unordered_map<std::string, std::optional<std::filesystem::path>> config_of_written_folder_;
     // By configuration file ("" = none) and input format.
     std::map<std::string, std::unique_ptr<communique::engine>> by_config_;
     std::map<std::string, communique::options> options_by_key_;  // what each of by_config_ was made with

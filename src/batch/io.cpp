@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <csignal>
 #include <system_error>
@@ -93,14 +94,14 @@ problem io_problem(std::string message, int err = 0) {
 
 expected<std::string> read_file(const std::string& path) {
     // O_NONBLOCK: opening a FIFO nobody writes to would wait for ever. It
-    // is cleared at once, so a pipe with a writer (<(...)) is read whole,
-    // and one without reads as empty.
+    // is cleared at once for anything but a regular file (which it does
+    // not affect), so a pipe with a writer (<(...)) is read whole, and one
+    // without reads as empty.
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) {
         int err = errno;
         return io_problem("cannot open: " + errno_message(err), err);
     }
-    ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
     struct stat st {};
     if (::fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
         bool folder = S_ISDIR(st.st_mode);
@@ -108,11 +109,18 @@ expected<std::string> read_file(const std::string& path) {
         ::close(fd);
         return io_problem(folder ? "is a folder" : "cannot read: " + errno_message(err), err);
     }
+    const bool regular = S_ISREG(st.st_mode);
+    if (!regular) ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+    // Straight into the string, a byte more than the file had when it was
+    // looked at: when a read leaves it at exactly that size, the file did
+    // not grow and is read in one call (a check reads thousands). Files
+    // whose size stat does not know (/proc's say 0) are read to the end.
     std::string bytes;
-    if (S_ISREG(st.st_mode)) bytes.reserve(static_cast<std::size_t>(st.st_size));
-    char buffer[1 << 16];
+    std::size_t size = 0;
+    std::size_t want = regular ? static_cast<std::size_t>(st.st_size) + 1 : std::size_t{1} << 16;
     for (;;) {
-        ssize_t n = ::read(fd, buffer, sizeof buffer);
+        bytes.resize(size + want);
+        ssize_t n = ::read(fd, bytes.data() + size, want);
         if (n == 0) break;
         if (n < 0) {
             if (errno == EINTR) continue;
@@ -120,9 +128,12 @@ expected<std::string> read_file(const std::string& path) {
             ::close(fd);
             return io_problem("read error: " + errno_message(err), err);
         }
-        bytes.append(buffer, static_cast<std::size_t>(n));
+        size += static_cast<std::size_t>(n);
+        if (regular && size == static_cast<std::size_t>(st.st_size)) break;
+        want = std::max<std::size_t>(want, std::size_t{1} << 16);
     }
     ::close(fd);
+    bytes.resize(size);
     return bytes;
 }
 
