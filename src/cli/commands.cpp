@@ -4,7 +4,6 @@
 #include "batch/configs.hpp"
 #include "batch/inputs.hpp"
 #include "batch/paths.hpp"
-#include "batch/pool.hpp"
 #include "batch/report.hpp"
 #include "batch/runner.hpp"
 #include "cli/console.hpp"
@@ -19,6 +18,8 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <atomic>
+#include <barrier>
 #include <chrono>
 #include <exception>
 #include <cstdio>
@@ -278,12 +279,17 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     }
     // A window at a time: read and given their engines in order on this
     // thread (the engine cache is not shared), checked on `threads` threads,
-    // then reported in order. A window ends at 64 files a thread or 16 MiB
-    // read, so memory does not grow with the files; its threads are started
-    // anew (each sets up its own parsing state), so it is not smaller.
+    // then reported in order. This thread is one of them: it reads the next
+    // window first, then checks what the others have not taken, so that no
+    // thread waits for the reading and no more threads run than asked. The
+    // others live for the whole run (a thread's first check sets up its
+    // parsing state, which cost a tenth of a batch when each window started
+    // its own). A window ends at 64 files a thread or 16 MiB read, so memory
+    // does not grow with the files (two windows are held at most).
     const std::size_t window_files = threads == 1 ? 1 : std::size_t{threads} * 64;
     constexpr std::size_t window_bytes = std::size_t{16} << 20;
-    for (std::size_t first = 0, next = 0; first < inputs_in_order.size(); first = next) {
+    auto read_window = [&](std::size_t first) {
+        std::size_t next = first;
         for (std::size_t bytes = 0; next < inputs_in_order.size() && next - first < window_files &&
                                     bytes < window_bytes;
              ++next) {
@@ -303,35 +309,83 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                                    c.name.shown);
             if (!c.checker) status = exit_usage;
         }
-        const std::span<check_input> batch(inputs_in_order.data() + first, next - first);
-        auto check_one = [&](std::size_t i) {
-            check_input& c = batch[i];
-            if (!c.checker) return;
+        return next;
+    };
+    struct window {
+        std::span<check_input> inputs;
+        std::atomic<std::size_t> taken{0};
+        bool last = false;
+    } current;
+    auto check_some = [&current] {
+        for (std::size_t i; (i = current.taken.fetch_add(1)) < current.inputs.size();) {
+            check_input& c = current.inputs[i];
+            if (!c.checker) continue;
             try {
                 c.checked = c.checker->check(c.bytes);
             } catch (...) {
                 c.failure = std::current_exception();
             }
-        };
-        if (batch.size() == 1)
-            check_one(0);
-        else
-            batch::run_pool(batch.size(), threads, check_one, [] { return false; }, [] {});
-        for (check_input& c : batch) {
-            if (c.failure) std::rethrow_exception(c.failure);
-            c.held.flush_to(report);
-            if (c.checker) {
-                const std::vector<diagnostic>& found = c.checked.diagnostics;
-                if (only_failing)
-                    report.add(c.name.shown, c.bytes, failing(found, fail_on_warning));
-                else
-                    report.add(c.name.shown, c.bytes, found);
-                bool failed = !c.checked.ok() || (fail_on_warning && has(found, severity::warning));
-                if (failed && status == exit_ok) status = exit_invalid;
-            }
-            c = check_input{};  // the file's bytes and result are not kept past its window
         }
+    };
+    // Each window: every thread arrives once when it is set out, once when
+    // it is checked; after the last, the others leave. An exception on this
+    // thread is caught where the others wait for the next window, and thrown
+    // again once they have left.
+    std::size_t first_end = read_window(0);
+    std::barrier<> sync(static_cast<std::ptrdiff_t>(threads));
+    std::vector<std::jthread> others;
+    for (unsigned t = 1; t < threads; ++t)
+        others.emplace_back([&] {
+            for (;;) {
+                sync.arrive_and_wait();
+                if (current.last) return;
+                check_some();
+                sync.arrive_and_wait();
+            }
+        });
+    std::exception_ptr failure;
+    try {
+        for (std::size_t first = 0, next = first_end; first < inputs_in_order.size();) {
+            current.inputs = std::span(inputs_in_order.data() + first, next - first);
+            current.taken = 0;
+            sync.arrive_and_wait();
+            std::size_t after = next;
+            try {
+                if (next < inputs_in_order.size()) after = read_window(next);
+            } catch (...) {
+                failure = std::current_exception();
+            }
+            check_some();
+            sync.arrive_and_wait();
+            if (failure) break;
+            for (check_input& c : current.inputs) {
+                if (c.failure) {
+                    failure = c.failure;
+                    break;
+                }
+                c.held.flush_to(report);
+                if (c.checker) {
+                    const std::vector<diagnostic>& found = c.checked.diagnostics;
+                    if (only_failing)
+                        report.add(c.name.shown, c.bytes, failing(found, fail_on_warning));
+                    else
+                        report.add(c.name.shown, c.bytes, found);
+                    bool failed = !c.checked.ok() || (fail_on_warning && has(found, severity::warning));
+                    if (failed && status == exit_ok) status = exit_invalid;
+                }
+                c = check_input{};  // the file's bytes and result are not kept past its window
+            }
+            if (failure) break;
+            first = next;
+            next = after;
+        }
+    } catch (...) {
+        failure = std::current_exception();
     }
+    current.last = true;
+    sync.arrive_and_wait();
+    others.clear();  // joined
+    if (failure) std::rethrow_exception(failure);
     report.finish();
     return status;
 }
