@@ -332,9 +332,12 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     // thread is caught where the others wait for the next window, and thrown
     // again once they have left.
     std::size_t first_end = read_window(0);
-    std::barrier<> sync(static_cast<std::ptrdiff_t>(threads));
+    // No more threads than inputs: one file (a pre-commit hook, an editor)
+    // starts none.
+    const std::size_t checking = std::min<std::size_t>(threads, inputs_in_order.size());
+    std::barrier<> sync(static_cast<std::ptrdiff_t>(checking));
     std::vector<std::jthread> others;
-    for (unsigned t = 1; t < threads; ++t)
+    for (std::size_t t = 1; t < checking; ++t)
         others.emplace_back([&] {
             for (;;) {
                 sync.arrive_and_wait();
