@@ -31,6 +31,7 @@
 #include <unistd.h>
 #include <filesystem>
 #include <stdexcept>
+#include <system_error>
 #include <thread>
 #include <unordered_map>
 
@@ -337,15 +338,22 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     const std::size_t checking = std::min<std::size_t>(threads, inputs_in_order.size());
     std::barrier<> sync(static_cast<std::ptrdiff_t>(checking));
     std::vector<std::jthread> others;
-    for (std::size_t t = 1; t < checking; ++t)
-        others.emplace_back([&] {
-            for (;;) {
-                sync.arrive_and_wait();
-                if (current.last) return;
-                check_some();
-                sync.arrive_and_wait();
-            }
-        });
+    for (std::size_t t = 1; t < checking; ++t) {
+        try {
+            others.emplace_back([&] {
+                for (;;) {
+                    sync.arrive_and_wait();
+                    if (current.last) return;
+                    check_some();
+                    sync.arrive_and_wait();
+                }
+            });
+        } catch (const std::system_error&) {
+            // No more threads to be had: the barrier waits for those started.
+            for (std::size_t missing = t; missing < checking; ++missing) (void)sync.arrive_and_drop();
+            break;
+        }
+    }
     std::exception_ptr failure;
     try {
         for (std::size_t first = 0, next = first_end; first < inputs_in_order.size();) {
