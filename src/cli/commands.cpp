@@ -283,10 +283,10 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     // then reported in order. This thread is one of them: it reads the next
     // window first, then checks what the others have not taken, so that no
     // thread waits for the reading and no more threads run than asked. The
-    // others live for the whole run (a thread's first check sets up its
-    // parsing state, which cost a tenth of a batch when each window started
-    // its own). A window ends at 64 files a thread or 16 MiB read, so memory
-    // does not grow with the files (two windows are held at most).
+    // others live for the whole run: a thread's first check sets up its
+    // parsing state, which threads started for each window paid again. A
+    // window ends at 64 files a thread or 16 MiB read, so memory does not
+    // grow with the files (two windows are held at most).
     const std::size_t window_files = threads == 1 ? 1 : std::size_t{threads} * 64;
     constexpr std::size_t window_bytes = std::size_t{16} << 20;
     auto read_window = [&](std::size_t first) {
@@ -330,8 +330,8 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     };
     // Each window: every thread arrives once when it is set out, once when
     // it is checked; after the last, the others leave. An exception on this
-    // thread is caught where the others wait for the next window, and thrown
-    // again once they have left.
+    // thread is thrown only where the others wait for the next window,
+    // caught, and thrown again once they have left.
     std::size_t first_end = read_window(0);
     // No more threads than inputs: one file (a pre-commit hook, an editor)
     // starts none.
@@ -361,19 +361,17 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
             current.taken = 0;
             sync.arrive_and_wait();
             std::size_t after = next;
+            std::exception_ptr reading;  // thrown once this window is checked
             try {
                 if (next < inputs_in_order.size()) after = read_window(next);
             } catch (...) {
-                failure = std::current_exception();
+                reading = std::current_exception();
             }
             check_some();
             sync.arrive_and_wait();
-            if (failure) break;
+            if (reading) std::rethrow_exception(reading);
             for (check_input& c : current.inputs) {
-                if (c.failure) {
-                    failure = c.failure;
-                    break;
-                }
+                if (c.failure) std::rethrow_exception(c.failure);
                 c.held.flush_to(report);
                 if (c.checker) {
                     const std::vector<diagnostic>& found = c.checked.diagnostics;
@@ -386,7 +384,6 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                 }
                 c = check_input{};  // the file's bytes and result are not kept past its window
             }
-            if (failure) break;
             first = next;
             next = after;
         }

@@ -105,8 +105,9 @@ std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() c
 expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
                            font_subset& out) {
     // One input per thread, made once: creating one (default sets of
-    // tables, name IDs, layout features) cost a tenth of cutting a subset.
-    // Only the glyphs and the flags change from one subset to the next.
+    // tables, name IDs, layout features) is a good part of cutting a small
+    // subset. Only the glyphs and the flags change from one subset to the
+    // next.
     struct reused_input {
         hb_subset_input_t* input = hb_subset_input_create_or_fail();
         reused_input() {
@@ -183,10 +184,10 @@ public:
         return it == map_.end() ? nullptr : it->second;
     }
     // A subset is kept the second time it is made, not the first: most
-    // glyph sets occur once (1,582 of the 1,771 in 1,000 generated
-    // releases), and keeping those too cost 15 MB of memory for 2.7 % of
-    // the instructions; kept from its second use, a set seen n times is
-    // cut twice instead of n times, for about 1 MB.
+    // glyph sets occur once in an archive, and keeping those too costs
+    // much memory for little time; kept from its second use, a set seen n
+    // times is cut twice instead of n times (the figures:
+    // docs/performance.md, PDF round 3).
     void add(key k, std::shared_ptr<const packed_subset> s) {
         fnv1a h;
         const auto face = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(k.face));
