@@ -21,9 +21,11 @@
 #include <atomic>
 #include <barrier>
 #include <chrono>
+#include <deque>
 #include <exception>
 #include <cstdio>
 #include <functional>
+#include <iterator>
 #include <optional>
 #include <set>
 #include <span>
@@ -178,24 +180,22 @@ bool stdin_named_in_vain(const char* command, const std::vector<std::string>& fi
     return true;
 }
 
-// The inputs check reads for one argument: the argument itself, or the files
-// of a folder walked as convert walks one. What the walk could not read is a
-// diagnostic of the folder (rule io), as is a folder with nothing to check:
-// errors, or warnings when the walk read everything (a symbolic link left
-// alone; left out of the report unless `warnings`).
+// The files check reads for a folder given as an argument, walked as convert
+// walks one. What the walk could not read is a diagnostic of the folder
+// (rule io), as is a folder with nothing to check: errors, or warnings when
+// the walk read everything (a symbolic link left alone; left out of the
+// report unless `warnings`).
 template <class Report>
-std::vector<std::string> check_inputs(const std::string& arg, const batch::walk_options& walk, bool warnings,
-                                      Report& report, int& status) {
-    std::error_code ec;
-    if (arg == "-" || !fs::is_directory(arg, ec)) return {arg};
+std::vector<std::string> folder_inputs(const std::string& folder, const batch::walk_options& walk, bool warnings,
+                                       Report& report, int& status) {
     std::vector<diagnostic> problems;
-    batch::gathered found =
-        batch::gather({arg}, std::nullopt, walk, [&](const std::string& m) { problems.push_back(io_diagnostic(m)); });
+    batch::gathered found = batch::gather({folder}, std::nullopt, walk,
+                                          [&](const std::string& m) { problems.push_back(io_diagnostic(m)); });
     if (found.jobs.empty() && !found.io_error)
         problems.push_back(io_diagnostic("no files to check in the folder (see --include, --exclude)"));
     const bool error = found.io_error || found.jobs.empty();
     for (diagnostic& d : problems) d.level = error ? severity::error : severity::warning;
-    if (!problems.empty() && (error || warnings)) report.add(arg, {}, problems);
+    if (!problems.empty() && (error || warnings)) report.add(folder, {}, problems);
     if (error) status = exit_usage;
     std::vector<std::string> out;
     for (batch::job& j : found.jobs) out.push_back(std::move(j.path));
@@ -267,37 +267,51 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     walk.follow_symlinks = inputs.follow_symlinks;
     const unsigned threads = inputs.jobs > 0 ? inputs.jobs : std::max(1u, std::thread::hardware_concurrency());
     int status = exit_ok;
-    // Every input of every argument, in order, each with what walking its
-    // folder said before it (a folder with nothing in it is an entry of
-    // its own). Only the names: the files are read a window at a time.
-    std::vector<check_input> inputs_in_order;
-    for (const std::string& arg : files) {
-        held_report walked;
-        std::vector<std::string> paths = check_inputs(arg, walk, !only_failing, walked, status);
-        inputs_in_order.emplace_back().held = std::move(walked);
-        if (!paths.empty()) inputs_in_order.back().path = std::move(paths[0]);
-        for (std::size_t i = 1; i < paths.size(); ++i) inputs_in_order.emplace_back().path = std::move(paths[i]);
-    }
+    // The inputs in order: each argument, or a folder's files in its place.
+    // An argument is found to be a folder when it cannot be read as a file,
+    // so that a file's path is walked once (by open), not twice.
+    std::size_t next_arg = 0;
+    std::deque<std::string> folder_files;  // of the folder reached last, not yet read
+    held_report walked;                     // what walking it said, for its first file
+    auto more = [&] { return next_arg < files.size() || !folder_files.empty(); };
     // A window at a time: read and given their engines in order on this
     // thread (the engine cache is not shared), checked on `threads` threads,
     // then reported in order. This thread is one of them: it reads the next
     // window first, then checks what the others have not taken, so that no
     // thread waits for the reading and no more threads run than asked. The
     // others live for the whole run: a thread's first check sets up its
-    // parsing state, which threads started for each window paid again. A
-    // window ends at 64 files a thread or 16 MiB read, so memory does not
-    // grow with the files (two windows are held at most).
-    const std::size_t window_files = threads == 1 ? 1 : std::size_t{threads} * 64;
+    // parsing state, which threads started for each window paid again. The
+    // first window has a file a thread, so that checking starts at once;
+    // each window then doubles, up to 64 files a thread or 16 MiB read, so
+    // that memory does not grow with the files (two windows are held).
+    const std::size_t most_files = threads == 1 ? 1 : std::size_t{threads} * 64;
     constexpr std::size_t window_bytes = std::size_t{16} << 20;
-    auto read_window = [&](std::size_t first) {
-        std::size_t next = first;
-        for (std::size_t bytes = 0; next < inputs_in_order.size() && next - first < window_files &&
-                                    bytes < window_bytes;
-             ++next) {
-            check_input& c = inputs_in_order[next];
-            if (!c.path) continue;
-            c.name = name_input(*c.path, inputs.stdin_filename);
+    std::size_t window_files = threads;
+    auto read_window = [&](std::vector<check_input>& into) {
+        for (std::size_t bytes = 0; more() && into.size() < window_files && bytes < window_bytes;) {
+            const bool in_folder = !folder_files.empty();
+            std::string path;
+            if (in_folder) {
+                path = std::move(folder_files.front());
+                folder_files.pop_front();
+            } else {
+                path = files[next_arg++];
+            }
+            check_input& c = into.emplace_back();
+            c.held = std::move(walked);
+            walked = {};
+            c.name = name_input(path, inputs.stdin_filename);
             auto in = read_input(c.name.path);
+            std::error_code ec;
+            if (!in && !in_folder && path != "-" && fs::is_directory(path, ec)) {
+                std::vector<std::string> found = folder_inputs(path, walk, !only_failing, c.held, status);
+                if (found.empty()) continue;  // the entry holds what the walk said
+                walked = std::move(c.held);
+                into.pop_back();
+                folder_files.assign(std::make_move_iterator(found.begin()), std::make_move_iterator(found.end()));
+                continue;
+            }
+            c.path = std::move(path);
             if (!in) {
                 diagnostic d = in.error().at_level();
                 c.held.add(c.name.shown, {}, std::span(&d, 1));
@@ -310,7 +324,7 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                                    c.name.shown);
             if (!c.checker) status = exit_usage;
         }
-        return next;
+        window_files = std::min(window_files * 2, most_files);
     };
     struct window {
         std::span<check_input> inputs;
@@ -332,11 +346,12 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     // it is checked; after the last, the others leave. An exception on this
     // thread is thrown only where the others wait for the next window,
     // caught, and thrown again once they have left.
-    std::size_t first_end = read_window(0);
+    std::vector<check_input> this_window, next_window;
+    read_window(this_window);
     // No more threads than inputs: one file (a pre-commit hook, an editor)
     // starts none.
-    const std::size_t checking = std::min<std::size_t>(threads, inputs_in_order.size());
-    std::barrier<> sync(static_cast<std::ptrdiff_t>(checking));
+    const std::size_t checking = more() ? threads : std::min<std::size_t>(threads, this_window.size());
+    std::barrier<> sync(static_cast<std::ptrdiff_t>(std::max<std::size_t>(checking, 1)));
     std::vector<std::jthread> others;
     for (std::size_t t = 1; t < checking; ++t) {
         try {
@@ -356,21 +371,20 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
     }
     std::exception_ptr failure;
     try {
-        for (std::size_t first = 0, next = first_end; first < inputs_in_order.size();) {
-            current.inputs = std::span(inputs_in_order.data() + first, next - first);
+        while (!this_window.empty()) {
+            current.inputs = this_window;
             current.taken = 0;
             sync.arrive_and_wait();
-            std::size_t after = next;
             std::exception_ptr reading;  // thrown once this window is checked
             try {
-                if (next < inputs_in_order.size()) after = read_window(next);
+                read_window(next_window);
             } catch (...) {
                 reading = std::current_exception();
             }
             check_some();
             sync.arrive_and_wait();
             if (reading) std::rethrow_exception(reading);
-            for (check_input& c : current.inputs) {
+            for (check_input& c : this_window) {
                 if (c.failure) std::rethrow_exception(c.failure);
                 c.held.flush_to(report);
                 if (c.checker) {
@@ -382,10 +396,9 @@ int run_check(const std::vector<std::string>& files, const settings& cli_setting
                     bool failed = !c.checked.ok() || (fail_on_warning && has(found, severity::warning));
                     if (failed && status == exit_ok) status = exit_invalid;
                 }
-                c = check_input{};  // the file's bytes and result are not kept past its window
             }
-            first = next;
-            next = after;
+            this_window.clear();  // the files' bytes and results are not kept past their window
+            std::swap(this_window, next_window);
         }
     } catch (...) {
         failure = std::current_exception();
