@@ -3,12 +3,22 @@
 #include "core/unicode.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace communique::detail {
 
 source_text::source_text(std::string_view bytes) : text_(bytes) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
     line_starts_.push_back(0);
+    // Most drafts end their lines with LF alone: then memchr finds each end,
+    // many bytes at a time.
+    if (text_.find('\r') == std::string_view::npos) {
+        const char* const begin = text_.data();
+        const char* const end = begin + text_.size();
+        for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', end - p))) && ++p < end;)
+            line_starts_.push_back(static_cast<std::size_t>(p - begin));
+        return;
+    }
     for (std::size_t i = 0; i < text_.size(); ++i) {
         char c = text_[i];
         if (c == '\n' || c == '\r') {

@@ -3,6 +3,9 @@
 
 #include <catch2/catch.hpp>
 
+#include <string>
+#include <string_view>
+
 using namespace communique::detail;
 using communique::source_position;
 
@@ -16,6 +19,22 @@ TEST_CASE("positions count lines across LF, CRLF and CR, and columns in code poi
     CHECK(s.position_at(s.text().find('x')) == source_position{4, 7});
     CHECK(s.from_byte_column(4, 17) == source_position{4, 7});
     CHECK(s.offset_of({4, 7}) == s.text().find('x'));
+}
+
+TEST_CASE("a text of LF line ends alone has the lines of the same text with CRLF", "[source]") {
+    // Such text is split by the fast path: lines, empty ones and the last
+    // line end included, must come out as the general path gives them.
+    for (std::string_view lf : {"a\n\nbc\n", "a\n\nbc", "\n", "abc", "", "\n\nx"}) {
+        std::string crlf;
+        for (char c : lf) crlf += c == '\n' ? std::string("\r\n") : std::string(1, c);
+        source_text fast(lf), general(crlf);
+        INFO(lf);
+        REQUIRE(fast.line_count() == general.line_count());
+        for (std::uint32_t n = 1; n <= fast.line_count(); ++n) CHECK(fast.line(n) == general.line(n));
+    }
+    source_text s("a\n\nbc\n");
+    CHECK(s.line_count() == 3);
+    CHECK(s.position_at(s.text().find('c')) == source_position{3, 2});
 }
 
 TEST_CASE("a UTF-8 byte order mark is not part of the text", "[source]") {
