@@ -2,6 +2,7 @@
 #include "check/schema.hpp"
 #include "core/rule.hpp"
 #include "core/source.hpp"
+#include "core/unicode.hpp"
 #include "read/reader.hpp"
 #include "write/formats.hpp"
 #include "write/summary.hpp"
@@ -110,10 +111,15 @@ struct engine::impl {
 
 namespace {
 
-void init_libxml() {
-    // libxml2 must be initialised once before threads use it.
+void init_libraries() {
+    // libxml2 must be initialised once before threads use it; ICU's NFC
+    // data is loaded here too, so that threads started after an engine
+    // find it loaded.
     static std::once_flag once;
-    std::call_once(once, [] { xmlInitParser(); });
+    std::call_once(once, [] {
+        xmlInitParser();
+        detail::load_nfc_data();
+    });
 }
 
 }  // namespace
@@ -167,7 +173,7 @@ input_format detect_input_format(std::string_view bytes) noexcept {
 engine::engine(options opts) {
     for (const auto& [id, level] : opts.rule_levels)
         if (!detail::find_rule(id)) throw std::invalid_argument("unknown rule ID: " + id);
-    init_libxml();
+    init_libraries();
     impl_ = std::make_unique<impl>(std::move(opts));
 }
 

@@ -115,6 +115,11 @@ bool make_stream_safe(icu::UnicodeString& u, const icu::Normalizer2& nfc) {
 
 }  // namespace
 
+void load_nfc_data() {
+    UErrorCode status = U_ZERO_ERROR;
+    (void)icu::Normalizer2::getNFCInstance(status);
+}
+
 std::string to_nfc(std::string_view s) {
     if (is_ascii(s)) return std::string(s);
     UErrorCode status = U_ZERO_ERROR;

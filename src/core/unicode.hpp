@@ -77,6 +77,10 @@ char32_t next_code_point(std::string_view s, std::size_t& i) noexcept;
 
 // s in Unicode Normalization Form C.
 std::string to_nfc(std::string_view s);
+// Loads ICU's NFC data, which ICU otherwise loads at the first to_nfc: done
+// before threads start, every thread sees it loaded (ICU's own once-only
+// guard is invisible to ThreadSanitizer, ICU not being built with it).
+void load_nfc_data();
 
 // s in capitals (full Unicode case mapping, root locale).
 std::string to_upper(std::string_view s);

@@ -55,6 +55,10 @@ add_test(NAME "hostile: four threads through one engine give the single-threaded
          COMMAND communique-hostile-threads)
 set_tests_properties("hostile: four threads through one engine give the single-threaded results" PROPERTIES
   LABELS "hostile;concurrency" ENVIRONMENT "SOURCE_DATE_EPOCH=0")
+add_test(NAME "hostile: threads started on a new engine find the data it reads with loaded"
+         COMMAND communique-hostile-threads "[first-use]")
+set_tests_properties("hostile: threads started on a new engine find the data it reads with loaded" PROPERTIES
+  LABELS "hostile;concurrency")
 
 # The fuzz harnesses (fuzz/), built without libFuzzer, replay their seeds
 # and every input the fuzzers found (tests/hostile/regressions/TARGET).
