@@ -8,8 +8,11 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
+#include <iterator>
 #include <mutex>
+#include <string_view>
 #include <unordered_set>
 
 namespace communique::detail::pdf {
@@ -102,8 +105,12 @@ std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() c
 
 // ---- subsets -------------------------------------------------------------------------------
 
-expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
-                           font_subset& out) {
+namespace {
+
+// make_subset, cut from `source`: the face itself or the face prepared for
+// repeated subsetting (the same subset either way).
+expected<void> cut_subset(const font_face& face, hb_face_t* source, const std::vector<std::uint32_t>& glyphs,
+                          bool notdef_outline, font_subset& out) {
     // One input per thread, made once: creating one (default sets of
     // tables, name IDs, layout features) is a good part of cutting a small
     // subset. Only the glyphs and the flags change from one subset to the
@@ -132,7 +139,7 @@ expected<void> make_subset(const font_face& face, const std::vector<std::uint32_
     unsigned flags = HB_SUBSET_FLAGS_NO_HINTING | HB_SUBSET_FLAGS_RETAIN_GIDS;
     if (notdef_outline) flags |= HB_SUBSET_FLAGS_NOTDEF_OUTLINE;
     hb_subset_input_set_flags(input, hb_subset_flags_t(flags));
-    hb_face_t* result = hb_subset_or_fail(face.subset_source(), input);
+    hb_face_t* result = hb_subset_or_fail(source, input);
     if (!result) {
         return problem{rule::pdf, "hb-subset could not subset " + face.path()};
     }
@@ -162,6 +169,115 @@ expected<void> make_subset(const font_face& face, const std::vector<std::uint32_
     return {};
 }
 
+}  // namespace
+
+expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
+                           font_subset& out) {
+    return cut_subset(face, face.subset_source(), glyphs, notdef_outline, out);
+}
+
+// ---- rounding glyph sets up to blocks --------------------------------------------------------
+
+namespace {
+
+// The blocks a subset of a Latin face is rounded up to (plan_subset): a
+// document drawing any glyph of a block gets all of it. Blocks of what
+// occurs together, so that a face drawn for a header line or a date pays
+// only for the blocks it touches; within one, the letters a release does
+// not draw. A glyph two characters share means the first one's character
+// (space before no-break space).
+constexpr std::u32string_view glyph_blocks[] = {
+    U"abcdefghijklmnopqrstuvwxyz .,-'\u00A0",         // lower case, and what every sentence has
+    U"ABCDEFGHIJKLMNOPQRSTUVWXYZ",                    // capitals
+    U"0123456789",                                    // digits
+    U":;!?()/&%\"",                                   // other punctuation
+    U"\u2018\u2019\u201C\u201D\u2013\u2014\u2026\u2022",  // curly quotes, dashes, ellipsis, bullet
+    U"#$*+<=>@[\\]^_`{|}~",                           // the other ASCII signs (addresses, codes)
+};
+constexpr std::size_t block_count = std::size(glyph_blocks);
+
+// Rounding pays when the glyphs a release draws outside the blocks are few
+// enough to recur from release to release (an accented name, a ligature);
+// a script the blocks do not cover draws dozens.
+constexpr std::size_t max_glyphs_outside = 8;
+
+struct face_blocks {
+    std::string path;  // which face: a test may unload one and load another at its address
+    unsigned index = 0;
+    std::vector<std::uint32_t> block[block_count];              // each sorted
+    std::vector<std::uint8_t> of;                               // by glyph ID: 1 << block, for each block it is in
+    std::vector<std::pair<std::uint32_t, char32_t>> meanings;  // by glyph ID: the first character mapped to it
+    mutable std::atomic<unsigned> rounded_cuts{0};
+};
+
+// Rounded subsets are few per face, so the first ones are cut from the
+// face itself: preparing a face for repeated subsetting (subset_source)
+// costs about as much as forty cuts without it, which a run converging on
+// a dozen sets would never earn back. A face whose rounded sets keep
+// differing (accented letters of many names) is prepared after all.
+constexpr unsigned plain_rounded_cuts = 32;
+
+const face_blocks& blocks_of(const font_face& face) {
+    static std::mutex mutex;
+    static std::map<const font_face*, std::unique_ptr<face_blocks>> known;
+    std::lock_guard lock(mutex);
+    std::unique_ptr<face_blocks>& b = known[&face];
+    if (b && b->path == face.path() && b->index == face.index()) return *b;
+    b = std::make_unique<face_blocks>();
+    b->path = face.path();
+    b->index = face.index();
+    b->of.assign(face.glyph_count(), 0);
+    for (std::size_t k = 0; k < block_count; ++k) {
+        for (char32_t c : glyph_blocks[k]) {
+            const std::uint32_t g = face.glyph(c);
+            if (g == 0 || g >= b->of.size()) continue;
+            b->block[k].push_back(g);
+            b->of[g] |= std::uint8_t(1u << k);
+            b->meanings.emplace_back(g, c);
+        }
+        std::sort(b->block[k].begin(), b->block[k].end());
+        b->block[k].erase(std::unique(b->block[k].begin(), b->block[k].end()), b->block[k].end());
+    }
+    std::stable_sort(b->meanings.begin(), b->meanings.end(),
+                     [](const auto& x, const auto& y) { return x.first < y.first; });
+    b->meanings.erase(std::unique(b->meanings.begin(), b->meanings.end(),
+                                  [](const auto& x, const auto& y) { return x.first == y.first; }),
+                      b->meanings.end());
+    return *b;
+}
+
+// The character the block table gives `gid`, 0 for none.
+char32_t block_meaning(const face_blocks& b, std::uint32_t gid) {
+    auto it = std::lower_bound(b.meanings.begin(), b.meanings.end(), gid,
+                               [](const auto& m, std::uint32_t g) { return m.first < g; });
+    return it != b.meanings.end() && it->first == gid ? it->second : 0;
+}
+
+}  // namespace
+
+subset_plan plan_subset(const font_face& face, const std::vector<std::uint32_t>& drawn) {
+    const face_blocks& b = blocks_of(face);
+    unsigned touched = 0;
+    std::size_t outside = 0;
+    for (std::uint32_t g : drawn) {
+        const unsigned in = g < b.of.size() ? b.of[g] : 0;
+        touched |= in;
+        outside += g != 0 && in == 0;
+    }
+    // No block touched (an emoji font): nothing to converge on.
+    if (outside > max_glyphs_outside || touched == 0) return {drawn, false};
+    subset_plan plan{drawn, true};
+    for (std::size_t k = 0; k < block_count; ++k) {
+        if (!(touched & (1u << k))) continue;
+        std::vector<std::uint32_t> merged;
+        merged.reserve(plan.glyphs.size() + b.block[k].size());
+        std::set_union(plan.glyphs.begin(), plan.glyphs.end(), b.block[k].begin(), b.block[k].end(),
+                       std::back_inserter(merged));
+        plan.glyphs.swap(merged);
+    }
+    return plan;
+}
+
 // ---- packed subsets, cached ---------------------------------------------------------------
 
 namespace {
@@ -183,21 +299,25 @@ public:
         auto it = map_.find(k);
         return it == map_.end() ? nullptr : it->second;
     }
-    // A subset is kept the second time it is made, not the first: most
-    // glyph sets occur once in an archive, and keeping those too costs
-    // much memory for little time; kept from its second use, a set seen n
-    // times is cut twice instead of n times (the figures:
-    // docs/performance.md, PDF round 3).
-    void add(key k, std::shared_ptr<const packed_subset> s) {
+    // An exact subset is kept the second time it is made, not the first:
+    // most exact glyph sets occur once in an archive, and keeping those
+    // too costs much memory for little time; kept from its second use, a
+    // set seen n times is cut twice instead of n times (the figures:
+    // docs/performance.md, PDF round 3). A rounded one is made to recur:
+    // kept from the first.
+    void add(key k, std::shared_ptr<const packed_subset> s, bool rounded) {
         fnv1a h;
         const auto face = static_cast<std::uint64_t>(reinterpret_cast<std::uintptr_t>(k.face));
         h.add_le32(static_cast<std::uint32_t>(face)).add_le32(static_cast<std::uint32_t>(face >> 32));
         h.add_le32(k.notdef_outline);
         for (std::uint32_t g : k.glyphs) h.add_le32(g);
-        const std::size_t size = s->packed.size() + s->base_font.size() + k.glyphs.size() * 4 + overhead;
+        const std::size_t size = s->packed.size() + s->base_font.size() + s->widths.size() +
+                                 s->block_to_unicode.size() + k.glyphs.size() * 12 + overhead;
         std::lock_guard lock(mutex_);
-        if (seen_.size() >= max_seen) seen_.clear();
-        if (seen_.insert(h.value()).second) return;  // the first time (or a hash collision: harmless)
+        if (!rounded) {
+            if (seen_.size() >= max_seen) seen_.clear();
+            if (seen_.insert(h.value()).second) return;  // the first time (or a hash collision: harmless)
+        }
         if (bytes_ + size > budget) {
             map_.clear();
             bytes_ = 0;
@@ -215,19 +335,57 @@ private:
 
 }  // namespace
 
+namespace {
+
+std::string to_unicode_cmap(const std::vector<std::pair<std::uint32_t, const std::u16string*>>& entries);
+
+// The ToUnicode CMap of a rounded subset for a document whose glyphs each
+// mean what the block table says: every glyph of the subset with a
+// character in the table.
+std::string block_to_unicode(const face_blocks& b, const std::vector<std::uint32_t>& glyphs) {
+    std::vector<std::u16string> texts;
+    std::vector<std::uint32_t> gids;
+    for (const auto& [g, c] : b.meanings) {
+        if (!std::binary_search(glyphs.begin(), glyphs.end(), g)) continue;
+        texts.emplace_back();
+        append_code_point(texts.back(), c);
+        gids.push_back(g);
+    }
+    std::vector<std::pair<std::uint32_t, const std::u16string*>> entries;
+    for (std::size_t i = 0; i < gids.size(); ++i) entries.emplace_back(gids[i], &texts[i]);
+    return to_unicode_cmap(entries);
+}
+
+}  // namespace
+
 expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face& face,
-                                                                 const std::vector<std::uint32_t>& glyphs,
+                                                                 const std::vector<std::uint32_t>& drawn,
                                                                  bool notdef_outline) {
-    subset_cache::key k{&face, notdef_outline, glyphs};
+    subset_plan plan = plan_subset(face, drawn);
+    subset_cache::key k{&face, notdef_outline, std::move(plan.glyphs)};
     if (auto known = subset_cache::instance().find(k)) return known;
     font_subset subset;
-    if (auto made = make_subset(face, glyphs, notdef_outline, subset); !made) return std::move(made).error();
+    const bool plain = plan.rounded && blocks_of(face).rounded_cuts.fetch_add(1) < plain_rounded_cuts;
+    hb_face_t* source = plain ? face.face() : face.subset_source();
+    if (auto made = cut_subset(face, source, k.glyphs, notdef_outline, subset); !made) return std::move(made).error();
     auto packed = std::make_shared<packed_subset>();
     packed->packed = deflate(subset.program);
     packed->program_size = subset.program.size();
     packed->base_font = std::move(subset.base_font);
+    packed->glyphs = k.glyphs;
+    for (std::uint32_t g : packed->glyphs) {
+        const double w = pdf_width(face, g);
+        if (w == std::floor(w)) {
+            packed->widths += ' ';
+            append_int(packed->widths, static_cast<std::int64_t>(w));
+        } else {
+            append_compact_real(packed->widths, w);
+        }
+        packed->width_ends.push_back(static_cast<std::uint32_t>(packed->widths.size()));
+    }
+    if (plan.rounded) packed->block_to_unicode = deflate(block_to_unicode(blocks_of(face), packed->glyphs));
     std::shared_ptr<const packed_subset> out = packed;
-    subset_cache::instance().add(std::move(k), out);
+    subset_cache::instance().add(std::move(k), out, plan.rounded);
     return out;
 }
 
@@ -235,8 +393,7 @@ expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face
 
 namespace {
 
-std::string to_unicode_cmap(const glyph_text& text) {
-    const std::vector<std::pair<std::uint32_t, const std::u16string*>> entries = text.all();
+std::string to_unicode_cmap(const std::vector<std::pair<std::uint32_t, const std::u16string*>>& entries) {
     std::string s =
         "/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
         "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
@@ -259,12 +416,46 @@ std::string to_unicode_cmap(const glyph_text& text) {
     return s;
 }
 
+// Whether each glyph drawn means what the block table gives it (nothing for
+// a glyph outside the table): then the document's CMap is the subset's
+// block_to_unicode.
+bool means_blocks(const face_blocks& b, const std::vector<std::uint32_t>& drawn, const glyph_text& text) {
+    for (std::uint32_t g : drawn) {
+        const std::u16string& t = text.text_of(g);
+        const char32_t c = block_meaning(b, g);
+        if (c == 0 ? !t.empty() : (t.size() != 1 || t[0] != c)) return false;  // the table's characters are in the BMP
+    }
+    return true;
+}
+
+// The document's CMap: the glyphs drawn with the meaning it learned, the
+// subset's other glyphs with the block table's.
+std::string document_to_unicode(const face_blocks& b, const packed_subset& subset,
+                                const std::vector<std::uint32_t>& drawn, const glyph_text& text) {
+    std::vector<std::pair<std::uint32_t, const std::u16string*>> entries = text.all();
+    std::vector<std::u16string> texts;
+    std::vector<std::uint32_t> gids;
+    for (const auto& [g, c] : b.meanings) {
+        if (!std::binary_search(subset.glyphs.begin(), subset.glyphs.end(), g) ||
+            std::binary_search(drawn.begin(), drawn.end(), g))
+            continue;
+        texts.emplace_back();
+        append_code_point(texts.back(), c);
+        gids.push_back(g);
+    }
+    const auto learned = static_cast<std::ptrdiff_t>(entries.size());
+    for (std::size_t i = 0; i < gids.size(); ++i) entries.emplace_back(gids[i], &texts[i]);
+    std::inplace_merge(entries.begin(), entries.begin() + learned, entries.end(),
+                       [](const auto& x, const auto& y) { return x.first < y.first; });
+    return to_unicode_cmap(entries);
+}
+
 }  // namespace
 
 double pdf_width(const font_face& face, std::uint32_t gid) { return face.advance_per_mille(gid); }
 
 PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const packed_subset& subset,
-                              const std::vector<std::uint32_t>& glyphs, const glyph_text& text) {
+                              const std::vector<std::uint32_t>& drawn, const glyph_text& text) {
     using namespace PoDoFo;
     const double per_em = 1000;  // PDF glyph space units per em
     const PdfName base(subset.base_font);
@@ -294,26 +485,24 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
     d.AddKey("StemV", static_cast<pdf_int64>(face.weight() >= 600 ? 140 : 80));
     d.AddKey("FontFile2", file->Reference());
 
-    // Widths of the glyphs used (CID = glyph ID): consecutive CIDs share
+    // Widths of the glyphs drawn (CID = glyph ID): consecutive CIDs share
     // one array. Written straight into PDF syntax (what PoDoFo would write
     // for the PdfArray, see append_compact): a font's hundred widths as
-    // PoDoFo objects cost more to build than the rest of the font.
+    // PoDoFo objects cost more to build than the rest of the font. Each
+    // width's text comes from the subset (which holds every glyph drawn).
     std::string widths = "[";
-    for (std::size_t i = 0; i < glyphs.size();) {
+    std::size_t at = 0;  // in subset.glyphs
+    for (std::size_t i = 0; i < drawn.size();) {
         std::size_t j = i;
         widths += ' ';
-        append_int(widths, glyphs[i]);
+        append_int(widths, drawn[i]);
         widths += '[';
         do {
-            const double w = pdf_width(face, glyphs[j]);
-            if (w == std::floor(w)) {
-                widths += ' ';
-                append_int(widths, static_cast<std::int64_t>(w));
-            } else {
-                append_compact_real(widths, w);
-            }
+            while (subset.glyphs[at] != drawn[j]) ++at;
+            const std::size_t from = at == 0 ? 0 : subset.width_ends[at - 1];
+            widths.append(subset.widths, from, subset.width_ends[at] - from);
             ++j;
-        } while (j < glyphs.size() && glyphs[j] == glyphs[j - 1] + 1);
+        } while (j < drawn.size() && drawn[j] == drawn[j - 1] + 1);
         widths += ']';
         i = j;
     }
@@ -334,7 +523,11 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
     c.AddKey("CIDToGIDMap", PdfName("Identity"));
 
     PdfObject* cmap = objects.CreateObject();
-    set_stream(cmap, to_unicode_cmap(text));
+    if (!subset.block_to_unicode.empty() && means_blocks(blocks_of(face), drawn, text)) {
+        set_deflated_stream(cmap, subset.block_to_unicode);
+    } else {
+        set_stream(cmap, document_to_unicode(blocks_of(face), subset, drawn, text));
+    }
 
     PdfObject* type0 = objects.CreateObject("Font");
     PdfDictionary& t = type0->GetDictionary();

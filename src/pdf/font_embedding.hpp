@@ -66,22 +66,54 @@ struct font_subset {
 expected<void> make_subset(const font_face& face, const std::vector<std::uint32_t>& glyphs, bool notdef_outline,
                            font_subset& out);
 
+// The glyphs a document's subset of `face` is cut with, given those it
+// draws (sorted, .notdef first), and whether they were rounded up. Nearly
+// every release draws its own set of a face's glyphs, so exact subsets
+// are cut and compressed anew for each. Rounded up to whole blocks of the
+// glyphs Latin press releases draw (lower-case letters, capitals, digits,
+// punctuation, typographic punctuation, the other ASCII signs: the table
+// in font_embedding.cpp), the releases of a run fall on a handful of
+// sets, each cut and compressed once; the price is the outlines of the
+// block glyphs a release does not draw (docs/pdf.md). Blocks rather than
+// one set of them all: a face drawn for a header line or a date touches
+// few blocks, and pays for those only. A face drawn mostly outside the
+// blocks (Khmer, Thai, CJK), or in none of them (an emoji font), keeps its
+// exact set: its sets would not converge, and rounding would only add
+// bytes.
+struct subset_plan {
+    std::vector<std::uint32_t> glyphs;  // sorted
+    bool rounded = false;
+};
+subset_plan plan_subset(const font_face& face, const std::vector<std::uint32_t>& drawn);
+
 // A subset as the PDF embeds it: its program Flate-compressed.
 struct packed_subset {
     std::string packed;             // the subset's program, compressed as set_stream compresses
     std::size_t program_size = 0;   // its size before (/Length1)
     std::string base_font;          // as font_subset's
+    std::vector<std::uint32_t> glyphs;  // what it was cut with (sorted)
+    // /W entries of those glyphs (" 556" or " 556.152"), one after another:
+    // glyph i's ends at width_ends[i].
+    std::string widths;
+    std::vector<std::uint32_t> width_ends;
+    // The ToUnicode CMap, compressed, of a document in which each glyph
+    // means the character the block table gives it (see embed_font); empty
+    // for a subset not rounded.
+    std::string block_to_unicode;
 };
 
-// make_subset's subset, packed. Releases of one batch draw the same glyphs
-// of a face often enough (one font in six, over a thousand generated
-// releases) that packed subsets are kept for the process, by face, glyphs
-// and notdef_outline, from the second time a glyph set is cut: cutting and
-// compressing a subset again costs more than the rest of embedding its
-// font. The cache is bounded (emptied when full) and shared by threads; a
-// subset is the same whether it comes from it or not.
+// The packed subset for a document that draws `drawn` (plan_subset's
+// glyphs). Rounded subsets are kept for the process from their first use,
+// since they are meant to recur, and the first few of a face are cut from
+// the face itself: a run that converges on a few of them never pays for
+// the face's preparation for repeated subsetting
+// (font_face::subset_source). Exact subsets are kept
+// from the second time the same set is cut: most occur once in an
+// archive, and keeping those too costs much memory for little time. The
+// cache is bounded (emptied when full) and shared by threads; a subset is
+// the same whether it comes from it or not.
 expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face& face,
-                                                                 const std::vector<std::uint32_t>& glyphs,
+                                                                 const std::vector<std::uint32_t>& drawn,
                                                                  bool notdef_outline);
 
 // A glyph's width in the PDF's /W array: the font's hmtx advance in
@@ -90,9 +122,14 @@ expected<std::shared_ptr<const packed_subset>> packed_subset_for(const font_face
 // only for kerning, marks and justification).
 double pdf_width(const font_face& face, std::uint32_t gid);
 
-// The Type0 font object for the subset of `glyphs` (sorted), with its
-// descendants, widths and a ToUnicode CMap.
+// The Type0 font object for `subset`, of which the document draws `drawn`
+// (sorted), with its descendants, widths and a ToUnicode CMap. /W gives
+// the glyphs drawn. /ToUnicode gives those the meaning `text` learned, and
+// the subset's other glyphs (those it was rounded up with) the character
+// the block table gives them, so that it is the same for the releases
+// that share a subset and mean the same by its glyphs; extraction reads
+// only the glyphs drawn, so it is as with an exact subset.
 PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& face, const packed_subset& subset,
-                              const std::vector<std::uint32_t>& glyphs, const glyph_text& text);
+                              const std::vector<std::uint32_t>& drawn, const glyph_text& text);
 
 }  // namespace communique::detail::pdf

@@ -456,11 +456,11 @@ expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata
         PdfVecObjects objects;
         objects.SetAutoDelete(true);
         for (font_entry& f : fonts.entries()) {
-            const std::vector<std::uint32_t> glyphs = f.glyphs();
-            auto subset = packed_subset_for(*f.face, glyphs, f.notdef_drawn);
+            const std::vector<std::uint32_t> drawn = f.glyphs();
+            auto subset = packed_subset_for(*f.face, drawn, f.notdef_drawn);
             if (!subset) return std::move(subset).error();
             f.subset = std::move(*subset);
-            f.object = embed_font(objects, *f.face, *f.subset, glyphs, f.text);
+            f.object = embed_font(objects, *f.face, *f.subset, drawn, f.text);
         }
 
         PdfObject* tree = objects.CreateObject("Pages");

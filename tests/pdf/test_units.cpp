@@ -563,13 +563,32 @@ std::string make_ttc(const std::string& a, const std::string& b) {
 
 }  // namespace
 
-TEST_CASE("pdf units: a subset cut again is kept, and comes from the cache the same as one cut anew", "[pdf][units]") {
-    auto face = P::font_face::load("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0);
-    REQUIRE(face);
+namespace {
+
+// The glyphs of `text` in `face`, with .notdef, sorted: what a document
+// drawing that text draws.
+std::vector<std::uint32_t> glyphs_of(const P::font_face& face, std::u32string_view text) {
     std::vector<std::uint32_t> glyphs{0};
-    for (char32_t c : std::u32string(U"Cached")) glyphs.push_back(face->glyph(c));
+    for (char32_t c : text) glyphs.push_back(face.glyph(c));
     std::sort(glyphs.begin(), glyphs.end());
     glyphs.erase(std::unique(glyphs.begin(), glyphs.end()), glyphs.end());
+    return glyphs;
+}
+
+bool has(const std::vector<std::uint32_t>& glyphs, std::uint32_t g) {
+    return std::binary_search(glyphs.begin(), glyphs.end(), g);
+}
+
+}  // namespace
+
+TEST_CASE("pdf units: an exact subset cut again is kept, and comes from the cache the same as one cut anew",
+          "[pdf][units]") {
+    auto face = P::font_face::load("/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf", 0);
+    REQUIRE(face);
+    // Cyrillic: more glyphs outside the Latin blocks than are ever rounded
+    // up, so the set stays exact.
+    const std::vector<std::uint32_t> glyphs = glyphs_of(*face, U"Кешированный");
+    REQUIRE_FALSE(P::plan_subset(*face, glyphs).rounded);
     // Kept from the second time it is cut: the third request is a hit.
     auto first = P::packed_subset_for(*face, glyphs, false);
     auto second = P::packed_subset_for(*face, glyphs, false);
@@ -588,6 +607,57 @@ TEST_CASE("pdf units: a subset cut again is kept, and comes from the cache the s
     CHECK((*first)->packed == P::deflate(fresh.program));
     CHECK((*first)->program_size == fresh.program.size());
     CHECK((*first)->base_font == fresh.base_font);
+    CHECK((*first)->glyphs == glyphs);
+    CHECK((*first)->block_to_unicode.empty());
+}
+
+TEST_CASE("pdf units: documents drawing different glyphs of the same blocks embed one subset", "[pdf][units]") {
+    const P::font_face* face = P::font_library::instance().resolve({{"DejaVu Serif"}, 400, false}).at(0).face;
+    REQUIRE(face);
+    const auto port = glyphs_of(*face, U"the port opens");
+    const auto rice = glyphs_of(*face, U"rice, and fish.");
+    REQUIRE(port != rice);
+    const P::subset_plan a = P::plan_subset(*face, port), b = P::plan_subset(*face, rice);
+    CHECK(a.rounded);
+    CHECK(a.glyphs == b.glyphs);
+    CHECK(std::includes(a.glyphs.begin(), a.glyphs.end(), port.begin(), port.end()));
+    CHECK(has(a.glyphs, face->glyph(U'z')));  // the whole lower-case block
+    CHECK_FALSE(has(a.glyphs, face->glyph(U'Z')));  // no capital drawn: no capitals
+    CHECK_FALSE(has(a.glyphs, face->glyph(U'7')));
+
+    // The same subset object, from the first use on, and the program one cut of the rounded set gives.
+    auto first = P::packed_subset_for(*face, port, false);
+    auto second = P::packed_subset_for(*face, rice, false);
+    REQUIRE(first);
+    REQUIRE(second);
+    CHECK(first->get() == second->get());
+    P::font_subset fresh;
+    REQUIRE(P::make_subset(*face, a.glyphs, false, fresh));
+    CHECK((*first)->packed == P::deflate(fresh.program));
+    CHECK((*first)->base_font == fresh.base_font);
+    CHECK_FALSE((*first)->block_to_unicode.empty());
+
+    // A capital touches another block: another subset, with every capital.
+    const P::subset_plan capital = P::plan_subset(*face, glyphs_of(*face, U"Rice, and fish."));
+    CHECK(capital.glyphs != a.glyphs);
+    CHECK(has(capital.glyphs, face->glyph(U'Q')));
+}
+
+TEST_CASE("pdf units: glyphs outside the blocks are kept, a face drawn mostly outside them is not rounded",
+          "[pdf][units]") {
+    const P::font_face* face = P::font_library::instance().resolve({{"DejaVu Serif"}, 400, false}).at(0).face;
+    REQUIRE(face);
+    const auto cafe = glyphs_of(*face, U"caf\u00E9 \u014Bam");  // é and ŋ: in no block
+    const P::subset_plan plan = P::plan_subset(*face, cafe);
+    CHECK(plan.rounded);
+    CHECK(has(plan.glyphs, face->glyph(U'\u00E9')));
+    CHECK(has(plan.glyphs, face->glyph(U'\u014B')));
+    CHECK(has(plan.glyphs, face->glyph(U'q')));
+    // Greek: more glyphs outside the blocks than recur; the set stays as drawn.
+    const auto greek = glyphs_of(*face, U"\u03B1\u03B2\u03B3\u03B4\u03B5\u03B6\u03B7\u03B8\u03B9 a");
+    const P::subset_plan exact = P::plan_subset(*face, greek);
+    CHECK_FALSE(exact.rounded);
+    CHECK(exact.glyphs == greek);
 }
 
 TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[pdf][units]") {
@@ -626,4 +696,56 @@ TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[p
     hb_blob_destroy(blob);
     CHECK(subset.program.size() < sans.size() / 10);
     CHECK(subset.base_font.substr(6) == "+DejaVuSans");
+}
+
+namespace {
+
+std::string small_release(const std::string& body) {
+    return R"(<release xmlns="urn:communique:release:1" version="1.0" xml:lang="en" kind="press-release">
+  <header><issuer><organisation>MINISTRY OF COMMERCE</organisation></issuer><genre>PRESS RELEASE</genre></header>
+  <headline>Markets open</headline><body><p>)" +
+           body + R"(</p></body><dateline position="end"><place>Phnom Penh</place>, <date when="2024-01-08">8 January 2024</date></dateline></release>)";
+}
+
+// The FontFile2 streams of a PDF, as written (compressed), in order.
+std::vector<std::string> font_programs(const std::string& pdf) {
+    std::vector<std::string> out;
+    const std::string key = "/Length1 ";
+    for (std::size_t at = pdf.find(key); at != std::string::npos; at = pdf.find(key, at + 1)) {
+        const std::size_t dict = pdf.rfind("<<", at), length = pdf.find("/Length ", dict);
+        const std::size_t size = std::stoul(pdf.substr(length + 8));
+        const std::size_t data = pdf.find("stream\n", at) + 7;
+        out.push_back(pdf.substr(data, size));
+    }
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("pdf: releases with different small glyph sets embed the same subsets, and every glyph extracts",
+          "[pdf][units]") {
+    const rendered port = render_xml("blocks-port", small_release("The port opens for the season."));
+    const rendered rice = render_xml("blocks-rice", small_release("Rice and fish sell well at the market."));
+    const rendered cafe = render_xml("blocks-cafe", small_release("The caf\xC3\xA9 at \xC5\x8A" "am opens."));
+    const std::vector<std::string> a = font_programs(port.pdf), b = font_programs(rice.pdf), c = font_programs(cafe.pdf);
+    REQUIRE(a.size() == 2);  // bold (header, headline) and regular
+    CHECK(a == b);
+    REQUIRE(c.size() == 2);
+    CHECK(c != a);  // é and Ŋ are drawn: the regular subset has them too
+
+    auto text = [](const rendered& r) {
+        return run(std::string(PDFTOTEXT_EXE) + " -enc UTF-8 " + quote(r.pdf_path) + " -");
+    };
+    CHECK(text(port).find("The port opens for the season.") != std::string::npos);
+    CHECK(text(rice).find("Rice and fish sell well at the market.") != std::string::npos);
+    CHECK(text(cafe).find("The caf\xC3\xA9 at \xC5\x8A" "am opens.") != std::string::npos);
+
+    // The glyphs the subset was rounded up with have their meaning in
+    // /ToUnicode too: 'z', drawn by none of these releases, stands for z.
+    const P::font_face* serif = P::font_library::instance().resolve({{"Liberation Serif"}, 400, false}).at(0).face;
+    std::string z = "<";
+    P::append_hex4(z, serif->glyph(U'z'));
+    z += "> <007A>";
+    const std::string qdf = run(std::string(QPDF_EXE) + " --qdf --object-streams=disable " + quote(port.pdf_path) + " -");
+    CHECK(qdf.find(z) != std::string::npos);
 }
