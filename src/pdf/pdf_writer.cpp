@@ -7,6 +7,7 @@
 
 #include <communique/version.hpp>
 
+#include <libdeflate.h>
 #include <podofo/podofo.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
@@ -413,13 +414,14 @@ std::string join(const std::vector<std::string>& parts, std::string_view separat
 void replace_file_id(std::string& pdf) {
     const std::size_t key = pdf.rfind("/ID");
     if (key == std::string::npos) return;
-    const auto* data = reinterpret_cast<const Bytef*>(pdf.data());
-    const auto size = static_cast<uInt>(pdf.size()), half = size / 2;
-    // The whole file's CRC from its halves' (crc32_combine): one pass, not two.
-    const uLong first = crc32(0, data, half), second = crc32(0, data + half, size - half);
+    const char* data = pdf.data();
+    const std::size_t size = pdf.size(), half = size / 2;
+    // The checksums zlib's crc32 and adler32 give, computed by libdeflate's
+    // (vectorised: a third of the instructions); the whole file's CRC from
+    // its halves' (zlib's crc32_combine): one pass, not two.
+    const std::uint32_t first = libdeflate_crc32(0, data, half), second = libdeflate_crc32(0, data + half, size - half);
     const std::uint32_t parts[] = {static_cast<std::uint32_t>(crc32_combine(first, second, z_off_t(size - half))),
-                                   static_cast<std::uint32_t>(adler32(1, data, size)), static_cast<std::uint32_t>(first),
-                                   static_cast<std::uint32_t>(second)};
+                                   libdeflate_adler32(1, data, size), first, second};
     std::string hex;
     for (std::uint32_t p : parts) {
         append_hex4(hex, p >> 16);
