@@ -19,8 +19,6 @@ namespace communique::detail::pdf {
 
 namespace {
 
-const std::u16string empty_text;
-
 std::vector<char32_t> code_points(std::u16string_view s) {
     std::vector<char32_t> out;
     for (std::size_t i = 0; i < s.size();) {
@@ -89,11 +87,6 @@ void glyph_text::learn(const placed_run& run) {
         }
         a = b;
     }
-}
-
-const std::u16string& glyph_text::text_of(std::uint32_t gid) const {
-    const std::uint32_t slot = gid < slot_.size() ? slot_[gid] : 0;
-    return slot ? texts_[slot - 1] : empty_text;
 }
 
 std::vector<std::pair<std::uint32_t, const std::u16string*>> glyph_text::all() const {

@@ -30,8 +30,12 @@ class glyph_text {
 public:
     explicit glyph_text(const font_face& face) : face_(face), slot_(face.glyph_count(), 0) {}
     void learn(const placed_run& run);
-    // Empty when the glyph stands for nothing known.
-    const std::u16string& text_of(std::uint32_t gid) const;
+    // Empty when the glyph stands for nothing known. Inline: the writer
+    // asks for every glyph it draws.
+    const std::u16string& text_of(std::uint32_t gid) const {
+        const std::uint32_t slot = gid < slot_.size() ? slot_[gid] : 0;
+        return slot ? texts_[slot - 1] : no_text_;
+    }
     // Every glyph with a meaning, by ascending ID.
     std::vector<std::pair<std::uint32_t, const std::u16string*>> all() const;
 
@@ -45,6 +49,7 @@ private:
     // strings are made only for those.
     std::vector<std::uint32_t> slot_;
     std::vector<std::u16string> texts_;
+    static inline const std::u16string no_text_;
 };
 
 struct font_subset {

@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <optional>
 
 namespace communique::detail::pdf {
@@ -34,18 +35,31 @@ struct font_entry {
     const font_face* face;
     std::string resource;     // F1, F2, ...
     std::vector<std::uint8_t> used;  // by glyph ID (bytes: faster than bits); .notdef always (subsets keep it)
+    // The glyphs used, in the order first drawn, and their widths by glyph
+    // ID (set for those only): the content streams ask for a width per
+    // glyph drawn, and a face has thousands of glyphs for a document's
+    // hundred, so neither is found by walking all of them.
+    std::vector<std::uint32_t> drawn;
+    std::unique_ptr<double[]> widths;
     bool notdef_drawn = false;  // a character no font has is shown as the missing-glyph box
     glyph_text text;
     std::shared_ptr<const packed_subset> subset;
     PdfObject* object = nullptr;
     font_entry(const font_face* f, std::string name)
-        : face(f), resource(std::move(name)), used(f->glyph_count(), 0), text(*f) {
-        used[0] = true;
+        : face(f), resource(std::move(name)), used(f->glyph_count(), 0),
+          widths(new double[std::max<std::size_t>(used.size(), 1)]), text(*f) {
+        use(0);
     }
+    void use(std::uint32_t gid) {
+        if (gid >= used.size() || used[gid]) return;
+        used[gid] = 1;
+        drawn.push_back(gid);
+        widths[gid] = pdf_width(*face, gid);
+    }
+    double width(std::uint32_t gid) const { return gid < used.size() ? widths[gid] : pdf_width(*face, gid); }
     std::vector<std::uint32_t> glyphs() const {
-        std::vector<std::uint32_t> out;
-        for (std::uint32_t g = 0; g < used.size(); ++g)
-            if (used[g]) out.push_back(g);
+        std::vector<std::uint32_t> out = drawn;
+        std::sort(out.begin(), out.end());
         return out;
     }
 };
@@ -53,9 +67,15 @@ struct font_entry {
 class font_set {
 public:
     font_entry& get(const font_face* face) {
+        // Runs in a row mostly share a face: the last one asked is tried first.
+        if (last_ < entries_.size() && entries_[last_].face == face) return entries_[last_];
         auto it = index_.find(face);
-        if (it != index_.end()) return entries_[it->second];
-        index_.emplace(face, entries_.size());
+        if (it != index_.end()) {
+            last_ = it->second;
+            return entries_[last_];
+        }
+        last_ = entries_.size();
+        index_.emplace(face, last_);
         entries_.emplace_back(face, "F" + std::to_string(entries_.size() + 1));
         return entries_.back();
     }
@@ -64,6 +84,7 @@ public:
 private:
     std::vector<font_entry> entries_;                 // in order of first use: deterministic
     std::map<const font_face*, std::size_t> index_;  // lookup only, never iterated
+    std::size_t last_ = SIZE_MAX;
 };
 
 // The text operators for one run. The pen's position is tracked against the
@@ -145,7 +166,7 @@ void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, boo
         if (!hex) s += '<';
         hex = true;
         append_hex4(s, g.gid);
-        have += pdf_width(*f.face, g.gid) * r.size / 1000;
+        have += f.width(g.gid) * r.size / 1000;
         want += g.advance;
     }
     if (hex) s += '>';
@@ -449,7 +470,7 @@ expected<void> write_pdf(const std::vector<laid_out_page>& pages, const metadata
             for (const placed_run& r : page.runs) {
                 font_entry& f = fonts.get(r.font.face);
                 for (const placed_glyph& g : r.glyphs) {
-                    if (g.gid < f.used.size()) f.used[g.gid] = 1;
+                    f.use(g.gid);
                     f.notdef_drawn = f.notdef_drawn || g.gid == 0;
                 }
                 f.text.learn(r);
