@@ -451,32 +451,51 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
                               const std::vector<std::uint32_t>& drawn, const glyph_text& text) {
     using namespace PoDoFo;
     const double per_em = 1000;  // PDF glyph space units per em
-    const PdfName base(subset.base_font);
 
     PdfObject* file = objects.CreateObject();
     set_deflated_stream(file, subset.packed);
     file->GetDictionary().AddKey("Length1", static_cast<pdf_int64>(subset.program_size));
 
-    PdfObject* descriptor = objects.CreateObject("FontDescriptor");
-    PdfDictionary& d = descriptor->GetDictionary();
-    d.AddKey("FontName", base);
+    // The three dictionaries are written straight into PDF syntax
+    // (PdfData), the bytes PoDoFo would write for them (/Type first, then
+    // the keys in its order), as the structure tree's are: built as PoDoFo
+    // objects, they cost more than the rest of embedding a shared subset.
+    auto raw = [](PdfObject* object, const std::string& text) {
+        static_cast<PdfVariant&>(*object) = PdfVariant(PdfData(text.data(), text.size()));
+    };
+    auto ref = [](std::string& out, const PdfObject* o) { append_compact(out, PdfVariant(o->Reference())); };
+    std::string name;  // "/ABCDEF+PostScriptName"
+    append_compact(name, PdfVariant(PdfName(subset.base_font)));
+
+    PdfObject* descriptor = objects.CreateObject();
     // Symbolic (4): the glyphs are addressed by ID, not by a standard
     // encoding; plus FixedPitch (1) and Italic (64) when they apply.
-    pdf_int64 flags = 4;
+    std::int64_t flags = 4;
     if (face.fixed_pitch()) flags |= 1;
     if (face.italic()) flags |= 64;
-    d.AddKey("Flags", flags);
-    PdfArray bbox;
-    for (double v : face.bbox()) bbox.push_back(static_cast<pdf_int64>(std::lround(v * per_em)));
-    d.AddKey("FontBBox", bbox);
-    d.AddKey("ItalicAngle", static_cast<pdf_int64>(std::lround(face.italic_angle())));
-    d.AddKey("Ascent", static_cast<pdf_int64>(std::lround(face.ascender() * per_em)));
-    d.AddKey("Descent", static_cast<pdf_int64>(-std::lround(face.descender() * per_em)));
-    d.AddKey("CapHeight", static_cast<pdf_int64>(std::lround(face.cap_height() * per_em)));
+    std::string d = "<</Type/FontDescriptor/Ascent ";
+    append_int(d, std::lround(face.ascender() * per_em));
+    d += "/CapHeight ";
+    append_int(d, std::lround(face.cap_height() * per_em));
+    d += "/Descent ";
+    append_int(d, -std::lround(face.descender() * per_em));
+    d += "/Flags ";
+    append_int(d, flags);
+    d += "/FontBBox[";
+    for (double v : face.bbox()) {
+        d += ' ';
+        append_int(d, std::lround(v * per_em));
+    }
+    d += "]/FontFile2";
+    ref(d, file);
+    d += "/FontName" + name + "/ItalicAngle ";
+    append_int(d, std::lround(face.italic_angle()));
     // The stem width is not in the font; viewers only use it to synthesise
     // a substitute, which never happens for an embedded font.
-    d.AddKey("StemV", static_cast<pdf_int64>(face.weight() >= 600 ? 140 : 80));
-    d.AddKey("FontFile2", file->Reference());
+    d += "/StemV ";
+    append_int(d, face.weight() >= 600 ? 140 : 80);
+    d += ">>";
+    raw(descriptor, d);
 
     // Widths of the glyphs drawn (CID = glyph ID): consecutive CIDs share
     // one array. Written straight into PDF syntax (what PoDoFo would write
@@ -501,19 +520,14 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
     }
     widths += ']';
 
-    PdfObject* cid = objects.CreateObject("Font");
-    PdfDictionary& c = cid->GetDictionary();
-    c.AddKey("Subtype", PdfName("CIDFontType2"));
-    c.AddKey("BaseFont", base);
-    PdfDictionary info;
-    info.AddKey("Registry", PdfString("Adobe"));
-    info.AddKey("Ordering", PdfString("Identity"));
-    info.AddKey("Supplement", PdfObject(pdf_int64{0}));  // a literal 0 would pick the PdfObject* overload
-    c.AddKey("CIDSystemInfo", info);
-    c.AddKey("FontDescriptor", descriptor->Reference());
-    c.AddKey("W", PdfVariant(PdfData(widths.data(), widths.size())));
-    // The content stream uses glyph IDs as CIDs.
-    c.AddKey("CIDToGIDMap", PdfName("Identity"));
+    // The content stream uses glyph IDs as CIDs (/CIDToGIDMap /Identity).
+    PdfObject* cid = objects.CreateObject();
+    std::string c = "<</Type/Font/BaseFont" + name +
+                    "/CIDSystemInfo<</Ordering(Identity)/Registry(Adobe)/Supplement 0>>/CIDToGIDMap/Identity"
+                    "/FontDescriptor";
+    ref(c, descriptor);
+    c += "/Subtype/CIDFontType2/W" + widths + ">>";
+    raw(cid, c);
 
     PdfObject* cmap = objects.CreateObject();
     if (!subset.block_to_unicode.empty() && means_blocks(blocks_of(face), drawn, text)) {
@@ -522,15 +536,13 @@ PoDoFo::PdfObject* embed_font(PoDoFo::PdfVecObjects& objects, const font_face& f
         set_stream(cmap, document_to_unicode(blocks_of(face), subset, drawn, text));
     }
 
-    PdfObject* type0 = objects.CreateObject("Font");
-    PdfDictionary& t = type0->GetDictionary();
-    t.AddKey("Subtype", PdfName("Type0"));
-    t.AddKey("BaseFont", base);
-    t.AddKey("Encoding", PdfName("Identity-H"));
-    PdfArray descendants;
-    descendants.push_back(cid->Reference());
-    t.AddKey("DescendantFonts", descendants);
-    t.AddKey("ToUnicode", cmap->Reference());
+    PdfObject* type0 = objects.CreateObject();
+    std::string t = "<</Type/Font/BaseFont" + name + "/DescendantFonts[";
+    ref(t, cid);
+    t += "]/Encoding/Identity-H/Subtype/Type0/ToUnicode";
+    ref(t, cmap);
+    t += ">>";
+    raw(type0, t);
     return type0;
 }
 

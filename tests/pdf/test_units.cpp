@@ -698,6 +698,34 @@ TEST_CASE("pdf units: a face inside a .ttc collection is loaded and subset", "[p
     CHECK(subset.base_font.substr(6) == "+DejaVuSans");
 }
 
+TEST_CASE("pdf units: the font dictionaries written as text are what PoDoFo writes for them", "[pdf][units]") {
+    using namespace PoDoFo;
+    const P::font_face* face = P::font_library::instance().resolve({{"DejaVu Serif"}, 400, true}).at(0).face;
+    REQUIRE(face);
+    const auto drawn = glyphs_of(*face, U"The port opens, 8 January.");
+    auto subset = P::packed_subset_for(*face, drawn, false);
+    REQUIRE(subset);
+    PdfVecObjects objects;
+    objects.SetAutoDelete(true);
+    const P::glyph_text text(*face);
+    P::embed_font(objects, *face, **subset, drawn, text);
+    int dictionaries = 0;
+    for (const PdfObject* o : objects) {
+        if (o->GetDataType() != ePdfDataType_RawData) continue;
+        ++dictionaries;
+        const std::string& raw = o->GetRawData().data();
+        // Read back by PoDoFo's parser and written by its compact writer: the same bytes.
+        PdfTokenizer tokenizer(raw.data(), raw.size());
+        PdfVariant parsed;
+        tokenizer.GetNextVariant(parsed, nullptr);
+        PdfRefCountedBuffer buffer;
+        PdfOutputDevice device(&buffer);
+        parsed.Write(&device, ePdfWriteMode_Compact, nullptr);
+        CHECK(std::string(buffer.GetBuffer(), device.GetLength()) == raw);
+    }
+    CHECK(dictionaries == 3);  // FontDescriptor, CIDFontType2, Type0
+}
+
 namespace {
 
 std::string small_release(const std::string& body) {
