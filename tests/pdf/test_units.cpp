@@ -732,7 +732,8 @@ std::string small_release(const std::string& body) {
     return R"(<release xmlns="urn:communique:release:1" version="1.0" xml:lang="en" kind="press-release">
   <header><issuer><organisation>MINISTRY OF COMMERCE</organisation></issuer><genre>PRESS RELEASE</genre></header>
   <headline>Markets open</headline><body><p>)" +
-           body + R"(</p></body><dateline position="end"><place>Phnom Penh</place>, <date when="2024-01-08">8 January 2024</date></dateline></release>)";
+           body + R"(</p></body><dateline position="end"><place>Phnom Penh</place>, )"
+                  R"(<date when="2024-01-08">8 January 2024</date></dateline></release>)";
 }
 
 // The FontFile2 streams of a PDF, as written (compressed), in order.
@@ -755,7 +756,8 @@ TEST_CASE("pdf: releases with different small glyph sets embed the same subsets,
     const rendered port = render_xml("blocks-port", small_release("The port opens for the season."));
     const rendered rice = render_xml("blocks-rice", small_release("Rice and fish sell well at the market."));
     const rendered cafe = render_xml("blocks-cafe", small_release("The caf\xC3\xA9 at \xC5\x8A" "am opens."));
-    const std::vector<std::string> a = font_programs(port.pdf), b = font_programs(rice.pdf), c = font_programs(cafe.pdf);
+    const std::vector<std::string> a = font_programs(port.pdf), b = font_programs(rice.pdf);
+    const std::vector<std::string> c = font_programs(cafe.pdf);
     REQUIRE(a.size() == 2);  // bold (header, headline) and regular
     CHECK(a == b);
     REQUIRE(c.size() == 2);
@@ -774,6 +776,7 @@ TEST_CASE("pdf: releases with different small glyph sets embed the same subsets,
     std::string z = "<";
     P::append_hex4(z, serif->glyph(U'z'));
     z += "> <007A>";
-    const std::string qdf = run(std::string(QPDF_EXE) + " --qdf --object-streams=disable " + quote(port.pdf_path) + " -");
+    const std::string qdf =
+        run(std::string(QPDF_EXE) + " --qdf --object-streams=disable " + quote(port.pdf_path) + " -");
     CHECK(qdf.find(z) != std::string::npos);
 }
