@@ -1,7 +1,5 @@
 #include "core/unicode.hpp"
 
-#include "core/hash.hpp"
-
 #include <unicode/locid.h>
 #include <unicode/normalizer2.h>
 #include <unicode/uchar.h>
@@ -12,6 +10,7 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
+#include <utility>
 
 namespace communique::detail {
 
@@ -184,170 +183,189 @@ namespace {
 // release has dozens of them): English ("the", "of", "and"); Indonesian and
 // Malay ("yang", "dan", "untuk"), told apart by words one of them spells its
 // own way ("kerajaan", "kerana" / "pemerintah", "karena"); Filipino ("ang",
-// "ng", "mga"). Empty when none has a tenth of the words: a language not told.
-// Malay or Indonesian text with no word of either's own spelling is the
-// fallback's of the two (a paragraph's release), else Indonesian.
-std::string_view latin_language(std::string_view s, std::string_view fallback) {
-    // Each word's languages, as bits: Malay or Indonesian, Malay only,
-    // Indonesian only, Filipino, English. In alphabetical order, for the reader.
-    enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8, en = 16 };
-    struct entry {
-        std::string_view word;
-        std::uint8_t bits;
-    };
-    static constexpr entry words_of[] = {
-        {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"antarabangsa", ms},
-        {"are", en}, {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id},
-        {"beliau", ms}, {"berkenaan", ms}, {"bermula", ms}, {"bilion", ms}, {"bisa", id},
-        {"boleh", ms}, {"by", en}, {"dalam", mi}, {"dan", mi}, {"dari", mi},
-        {"daripada", ms}, {"dengan", mi}, {"di", mi}, {"for", en}, {"from", en},
-        {"has", en}, {"have", en}, {"ialah", ms}, {"in", en}, {"ini", mi},
-        {"internasional", id}, {"is", en}, {"its", en}, {"itu", mi}, {"juga", mi},
-        {"kami", mi}, {"kampanye", id}, {"karena", id}, {"kay", fil}, {"ke", mi},
-        {"kempen", ms}, {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"kesehatan", id},
-        {"kesihatan", ms}, {"mga", fil}, {"miliar", id}, {"mulai", id}, {"naman", fil},
-        {"nang", fil}, {"ng", fil}, {"ni", fil}, {"nombor", ms}, {"nomor", id},
-        {"of", en}, {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi},
-        {"pariwisata", id}, {"pelancongan", ms}, {"pemerintah", id}, {"peratus", ms}, {"persen", id},
-        {"presiden", id}, {"rasmi", ms}, {"resmi", id}, {"sa", fil}, {"saat", id},
-        {"sebarang", ms}, {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms},
-        {"serta", mi}, {"setelah", id}, {"sila", ms}, {"siya", fil}, {"talian", ms},
-        {"telah", mi}, {"terbaru", id}, {"terkini", ms}, {"tersebut", mi}, {"that", en},
-        {"the", en}, {"this", en}, {"tidak", mi}, {"to", en}, {"uang", id},
-        {"untuk", mi}, {"upang", fil}, {"wang", ms}, {"was", en}, {"which", en},
-        {"will", en}, {"with", en}, {"yang", mi},
-    };
-    // Every word of a release is looked up, so by hash: an open-addressed
-    // table four times the list's size finds a word, or its absence, in about
-    // one comparison, where a binary search of the list took seven.
-    static constexpr std::size_t slots = 512;
-    static_assert(std::size(words_of) * 4 <= slots);
+// "ng", "mga"). Each word's languages, as bits: Malay or Indonesian, Malay
+// only, Indonesian only, Filipino, English. In alphabetical order, for the
+// reader.
+enum : std::uint8_t { mi = 1, ms = 2, id = 4, fil = 8, en = 16 };
+struct common_word {
+    std::string_view word;
+    std::uint8_t bits;
+};
+constexpr common_word common_words[] = {
+    {"adalah", id}, {"akan", mi}, {"and", en}, {"ang", fil}, {"antarabangsa", ms},
+    {"are", en}, {"ay", fil}, {"bagi", mi}, {"bahawa", ms}, {"bahwa", id},
+    {"beliau", ms}, {"berkenaan", ms}, {"bermula", ms}, {"bilion", ms}, {"bisa", id},
+    {"boleh", ms}, {"by", en}, {"dalam", mi}, {"dan", mi}, {"dari", mi},
+    {"daripada", ms}, {"dengan", mi}, {"di", mi}, {"for", en}, {"from", en},
+    {"has", en}, {"have", en}, {"ialah", ms}, {"in", en}, {"ini", mi},
+    {"internasional", id}, {"is", en}, {"its", en}, {"itu", mi}, {"juga", mi},
+    {"kami", mi}, {"kampanye", id}, {"karena", id}, {"kay", fil}, {"ke", mi},
+    {"kempen", ms}, {"kepada", mi}, {"kerajaan", ms}, {"kerana", ms}, {"kesehatan", id},
+    {"kesihatan", ms}, {"mga", fil}, {"miliar", id}, {"mulai", id}, {"naman", fil},
+    {"nang", fil}, {"ng", fil}, {"ni", fil}, {"nombor", ms}, {"nomor", id},
+    {"of", en}, {"oleh", mi}, {"on", en}, {"pada", mi}, {"para", mi},
+    {"pariwisata", id}, {"pelancongan", ms}, {"pemerintah", id}, {"peratus", ms}, {"persen", id},
+    {"presiden", id}, {"rasmi", ms}, {"resmi", id}, {"sa", fil}, {"saat", id},
+    {"sebarang", ms}, {"sejumlah", id}, {"selepas", ms}, {"sentiasa", ms}, {"seramai", ms},
+    {"serta", mi}, {"setelah", id}, {"sila", ms}, {"siya", fil}, {"talian", ms},
+    {"telah", mi}, {"terbaru", id}, {"terkini", ms}, {"tersebut", mi}, {"that", en},
+    {"the", en}, {"this", en}, {"tidak", mi}, {"to", en}, {"uang", id},
+    {"untuk", mi}, {"upang", fil}, {"wang", ms}, {"was", en}, {"which", en},
+    {"will", en}, {"with", en}, {"yang", mi},
+};
+
+// Every word of a release is looked up, so by an open-addressed table a
+// few times the list's size, keyed by the word's length and its first,
+// second and last letters in lower case: no pass over the word to hash it,
+// and a word, or its absence, is found in about one comparison.
+constexpr std::size_t common_slots = 256;
+static_assert(std::size(common_words) * 2 <= common_slots);
+constexpr std::size_t common_slot(std::size_t length, unsigned char first, unsigned char second, unsigned char last) {
+    return (length * 97 + first * 29 + second * 3 + last) % common_slots;
+}
+const std::array<const common_word*, common_slots>& common_table() {
     static const auto table = [] {
-        std::array<const entry*, slots> t{};
-        for (const entry& e : words_of) {
-            std::size_t i = hash_bytes(e.word) % slots;
-            while (t[i]) i = (i + 1) % slots;
+        std::array<const common_word*, common_slots> t{};
+        for (const common_word& e : common_words) {
+            const std::string_view w = e.word;
+            std::size_t i = common_slot(w.size(), static_cast<unsigned char>(w[0]), static_cast<unsigned char>(w[1]),
+                                        static_cast<unsigned char>(w.back()));
+            while (t[i]) i = (i + 1) % common_slots;
             t[i] = &e;
         }
         return t;
     }();
-    auto find = [](std::string_view word) -> const entry* {
-        for (std::size_t i = hash_bytes(word) % slots; table[i]; i = (i + 1) % slots)
-            if (table[i]->word == word) return table[i];
-        return nullptr;
-    };
-    std::size_t words = 0, n_mi = 0, n_ms = 0, n_id = 0, n_fil = 0, n_en = 0;
-    char buffer[14];
-    std::size_t length = 0;
-    auto count = [&] {
-        if (length == 0) return;
-        ++words;
-        if (length <= sizeof buffer) {
-            if (const entry* it = find(std::string_view(buffer, length))) {
-                n_mi += (it->bits & (mi | ms | id)) != 0;
-                n_ms += (it->bits & ms) != 0;
-                n_id += (it->bits & id) != 0;
-                n_fil += (it->bits & fil) != 0;
-                n_en += (it->bits & en) != 0;
-            }
-        }
-        length = 0;
-    };
-    for (char c : s) {
-        if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
-            if (length < sizeof buffer) buffer[length] = static_cast<char>(c | 0x20);
-            ++length;
-        } else {
-            count();
-        }
+    return table;
+}
+
+constexpr bool is_ascii_letter(unsigned char c) noexcept { return static_cast<unsigned char>((c | 0x20) - 'a') < 26; }
+
+// The word p[0, length), ASCII letters, among the common words in any case.
+const common_word* find_common_word(const unsigned char* p, std::size_t length) noexcept {
+    // No listed word is longer than this or shorter than two letters.
+    if (length < 2 || length > 13) return nullptr;
+    const auto& table = common_table();
+    for (std::size_t i = common_slot(length, p[0] | 0x20, p[1] | 0x20, p[length - 1] | 0x20); table[i];
+         i = (i + 1) % common_slots) {
+        const std::string_view w = table[i]->word;
+        if (w.size() != length) continue;
+        std::size_t k = 0;
+        while (k < length && (p[k] | 0x20) == static_cast<unsigned char>(w[k])) ++k;
+        if (k == length) return table[i];
     }
-    count();
-    if (words < 8) return {};
-    // The language with most of its words, if they are a tenth of the text.
-    std::size_t most = std::max({n_mi, n_fil, n_en});
-    if (most * 10 < words || most < 3) return {};
-    if (n_mi == most) {
-        if (n_ms != n_id) return n_ms > n_id ? "ms" : "id";
-        // Words both spell alike: the release's language, for a paragraph of it.
-        return fallback == "ms" ? "ms" : "id";
-    }
-    if (n_fil == most) return "fil";
-    return "en";
+    return nullptr;
 }
 
 }  // namespace
 
-std::string detect_language(std::string_view s, std::string_view fallback) {
-    enum { latin, khmer, thai, lao, myanmar, han, vietnamese, count };
-    std::array<std::size_t, count> n{};
-    for (std::size_t i = 0; i < s.size();) {
-        // ASCII, most of most releases, eight bytes at a time: in a byte
-        // under 0x80 with bit 5 set (a letter in lower case), adding 0x1F
-        // sets bit 7 from 'a' up and adding 0x05 from '{' up, and no sum
-        // carries into the next byte.
-        if (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & high_bits) == 0)) {
-            const std::uint64_t x = w | 0x2020202020202020u;
-            const std::uint64_t from_a = x + 0x1F1F1F1F1F1F1F1Fu, past_z = x + 0x0505050505050505u;
-            n[latin] += count_high_bits(from_a & ~past_z & high_bits);
-            i += 8;
+language_counts& language_counts::operator+=(const language_counts& o) noexcept {
+    latin += o.latin, khmer += o.khmer, thai += o.thai, lao += o.lao, myanmar += o.myanmar, han += o.han;
+    vietnamese += o.vietnamese;
+    words += o.words, mi += o.mi, ms += o.ms, id += o.id, fil += o.fil, en += o.en;
+    return *this;
+}
+
+language_counts count_language(std::string_view s) {
+    language_counts n;
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t size = s.size();
+    for (std::size_t i = 0; i < size;) {
+        if (is_ascii_letter(p[i])) {
+            // A Latin word: its letters, then the word whole.
+            const std::size_t from = i;
+            do ++i;
+            while (i < size && is_ascii_letter(p[i]));
+            n.latin += i - from;
+            ++n.words;
+            if (const common_word* w = find_common_word(p + from, i - from)) {
+                n.mi += (w->bits & (mi | ms | id)) != 0;
+                n.ms += (w->bits & ms) != 0;
+                n.id += (w->bits & id) != 0;
+                n.fil += (w->bits & fil) != 0;
+                n.en += (w->bits & en) != 0;
+            }
             continue;
         }
-        if (auto c = static_cast<unsigned char>(s[i]); c < 0x80) {
-            n[latin] += (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+        if (p[i] < 0x80) {
             ++i;
             continue;
         }
         auto cp = static_cast<UChar32>(next_code_point(s, i));
         UErrorCode status = U_ZERO_ERROR;
         switch (uscript_getScript(cp, &status)) {
-            case USCRIPT_KHMER: ++n[khmer]; break;
-            case USCRIPT_THAI: ++n[thai]; break;
-            case USCRIPT_LAO: ++n[lao]; break;
-            case USCRIPT_MYANMAR: ++n[myanmar]; break;
-            case USCRIPT_HAN: n[han] += 2; break;  // a Han character is a word's worth of letters
+            case USCRIPT_KHMER: ++n.khmer; break;
+            case USCRIPT_THAI: ++n.thai; break;
+            case USCRIPT_LAO: ++n.lao; break;
+            case USCRIPT_MYANMAR: ++n.myanmar; break;
+            case USCRIPT_HAN: n.han += 2; break;  // a Han character is a word's worth of letters
             case USCRIPT_LATIN:
-                ++n[latin];
+                ++n.latin;
                 // Letters only Vietnamese uses among the region's Latin scripts.
                 if (cp == 0x0111 || cp == 0x0110 || cp == 0x01A1 || cp == 0x01A0 || cp == 0x01B0 || cp == 0x01AF ||
                     cp == 0x0103 || cp == 0x0102 || (cp >= 0x1EA0 && cp <= 0x1EF9))
-                    ++n[vietnamese];
+                    ++n.vietnamese;
                 break;
             default: break;
         }
     }
-    std::size_t best = latin;
-    for (std::size_t k = khmer; k <= han; ++k)
-        if (n[k] > n[best]) best = k;
-    if (n[best] == 0) return std::string(fallback);
-    switch (best) {
-        case khmer: return "km";
-        case thai: return "th";
-        case lao: return "lo";
-        case myanmar: return "my";
-        case han: return "zh";
-        default: break;
-    }
+    return n;
+}
+
+std::string decide_language(const language_counts& n, std::string_view fallback) {
+    // The script with most letters; Latin when none has more.
+    std::size_t best = n.latin;
+    std::string_view script;
+    for (auto [count, tag] : {std::pair{n.khmer, "km"}, std::pair{n.thai, "th"}, std::pair{n.lao, "lo"},
+                              std::pair{n.myanmar, "my"}, std::pair{n.han, "zh"}})
+        if (count > best) best = count, script = tag;
+    if (best == 0) return std::string(fallback);
+    if (!script.empty()) return std::string(script);
     // Vietnamese text has its own letters in a good share of its words.
-    if (n[vietnamese] * 20 >= n[latin] && n[vietnamese] >= 3) return "vi";
-    if (std::string_view other = latin_language(s, fallback); !other.empty()) return std::string(other);
+    if (n.vietnamese * 20 >= n.latin && n.vietnamese >= 3) return "vi";
+    // The Latin language with most of its common words, if they are a tenth
+    // of the words; none when there are too few words to tell. Malay or
+    // Indonesian text with no word of either's own spelling is the
+    // fallback's of the two (a paragraph's release), else Indonesian.
+    if (n.words >= 8) {
+        const std::size_t most = std::max({n.mi, n.fil, n.en});
+        if (most * 10 >= n.words && most >= 3) {
+            if (n.mi == most) {
+                if (n.ms != n.id) return n.ms > n.id ? "ms" : "id";
+                return fallback == "ms" ? "ms" : "id";
+            }
+            return n.fil == most ? "fil" : "en";
+        }
+    }
     return fallback.empty() ? std::string("en") : std::string(fallback);
 }
 
-std::size_t count_words(std::string_view s) {
+std::string detect_language(std::string_view s, std::string_view fallback) {
+    return decide_language(count_language(s), fallback);
+}
+
+std::size_t count_words(std::string_view s) { return count_words(s, std::string_view::npos); }
+
+std::size_t count_words(std::string_view s, std::size_t enough) {
+    // ASCII letters and digits, by table: most of the text.
+    static constexpr auto ascii_word = [] {
+        std::array<bool, 128> t{};
+        for (int c = 0; c < 128; ++c) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+        return t;
+    }();
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {
         auto c = static_cast<unsigned char>(s[i]);
         bool word_char;
         if (c < 0x80) {
-            word_char = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
+            word_char = ascii_word[c];
             ++i;
         } else {
             auto cp = static_cast<UChar32>(next_code_point(s, i));
             word_char = u_isalnum(cp) || u_getCombiningClass(cp) != 0 || u_charType(cp) == U_NON_SPACING_MARK ||
                         u_charType(cp) == U_COMBINING_SPACING_MARK;
         }
-        if (word_char && !in_word) ++words;
+        if (word_char && !in_word && ++words == enough) return words;
         in_word = word_char;
     }
     return words;

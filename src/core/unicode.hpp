@@ -98,8 +98,27 @@ bool has_letter(std::string_view s);
 // tell none of those (a few words, another language).
 std::string detect_language(std::string_view s, std::string_view fallback = "en");
 
+// What detect_language decides from, counted in one pass over the text. The
+// counts of texts joined with a space (or any character that is not a
+// letter) between them are the sums of theirs: a release's language comes
+// from the counts of its paragraphs, which tell each paragraph's own.
+struct language_counts {
+    std::size_t latin = 0, khmer = 0, thai = 0, lao = 0, myanmar = 0, han = 0, vietnamese = 0;
+    // Latin words (runs of ASCII letters), and those of the region's
+    // languages' commonest words among them.
+    std::size_t words = 0, mi = 0, ms = 0, id = 0, fil = 0, en = 0;
+    language_counts& operator+=(const language_counts& o) noexcept;
+};
+language_counts count_language(std::string_view s);
+// detect_language(s, fallback) is decide_language(count_language(s), fallback).
+std::string decide_language(const language_counts& n, std::string_view fallback = "en");
+
 // Words (maximal runs of letters, marks and digits) in s, counted.
 std::size_t count_words(std::string_view s);
+// The same counted no further than `enough`: min(count_words(s), enough),
+// which tells whether a line has more than so many words without reading a
+// whole paragraph.
+std::size_t count_words(std::string_view s, std::size_t enough);
 
 // s with &, <, > and " written as XML's character references, for text and
 // attribute values put together by hand.

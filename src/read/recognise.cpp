@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <utility>
 
 namespace communique::detail {
 
@@ -218,7 +219,7 @@ block lines_of(const block& b, std::size_t from, std::size_t to) {
 // A line that signs a release off above its date, as Thai ministries end
 // theirs: the unit's or ministry's name, short, not a sentence.
 bool is_sign_off_line(std::string_view text) {
-    return count_words(text) <= 10 && !text.ends_with('.') && (has_unit_word(text) || has_organisation_word(text));
+    return count_words(text, 11) <= 10 && !text.ends_with('.') && (has_unit_word(text) || has_organisation_word(text));
 }
 
 // Text pasted from Word or an e-mail: a paragraph a line, no blank line
@@ -227,7 +228,7 @@ bool is_sign_off_line(std::string_view text) {
 // one wraps lines that long), is read a paragraph a line.
 bool is_pasted(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.size() < 3) return false;
-    return std::count_if(b.lines.begin(), b.lines.end(), [](const line& l) { return count_words(l.text) >= 25; }) >= 2;
+    return std::count_if(b.lines.begin(), b.lines.end(), [](const line& l) { return count_words(l.text, 25) >= 25; }) >= 2;
 }
 
 // Where a list typed as text starts after its lead-in line, in one
@@ -291,7 +292,7 @@ bool is_signature(const block& b) {
     // A Word document's bold title line may come as a heading.
     if (!b.textual() || b.lines.empty() || b.lines.size() > 4) return false;
     return std::all_of(b.lines.begin(), b.lines.end(), [](const line& l) {
-        return count_words(l.text) <= 8 && !l.text.ends_with('.') &&
+        return count_words(l.text, 9) <= 8 && !l.text.ends_with('.') &&
                l.text.find_first_of("0123456789") == std::string::npos;
     });
 }
@@ -417,11 +418,11 @@ std::optional<wire_credit> run_in_place(std::string_view t) {
     // short credit after it.
     if (std::size_t comma = head.find(','); comma != std::string_view::npos) {
         std::string_view credit = head.substr(comma + 1);
-        if (count_words(credit) > 5 || credit.find_first_of(".;:") != std::string_view::npos) return std::nullopt;
+        if (count_words(credit, 6) > 5 || credit.find_first_of(".;:") != std::string_view::npos) return std::nullopt;
         w.place_end = comma;
     }
     std::string_view place = t.substr(0, w.place_end);
-    if (!is_place_name(place) || count_words(place) > 4) return std::nullopt;
+    if (!is_place_name(place) || count_words(place, 5) > 4) return std::nullopt;
     while (w.body < t.size() && t[w.body] == ' ') ++w.body;
     if (w.body >= t.size()) return std::nullopt;
     return w;
@@ -575,6 +576,16 @@ private:
     void build_front_matter_dateline();
     void build_wire_dateline();
     void mark_languages(xmlNodePtr body, const std::string& lang);
+    // Each of blocks_'s text as build() joins it, and its letters and words
+    // counted for its language.
+    struct counted_text {
+        std::string text;
+        language_counts counts;
+    };
+    std::vector<counted_text> block_texts_;
+    // The body's paragraphs made of a whole block of blocks_, in order: the
+    // element and the block's index.
+    std::vector<std::pair<const xmlNode*, std::size_t>> paragraph_blocks_;
 
     // Lines [from, to) of a paragraph as inline content (a line break is a space).
     void add_lines(xmlNodePtr parent, const block& b, std::size_t from, std::size_t to,
@@ -641,7 +652,7 @@ bool continues_name(std::string_view line) {
 bool is_place_line(std::string_view text) {
     std::string_view t = text;
     while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
-    if (t.empty() || count_words(t) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos) return false;
+    if (t.empty() || count_words(t, 5) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos) return false;
     return is_place_name(t);
 }
 
@@ -669,7 +680,7 @@ namespace {
 bool is_title_over_label(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.size() != 1) return false;
     const std::string& t = b.lines[0].text;
-    return count_words(t) >= 5 && has_lowercase(t) && !has_organisation_word(t) && !has_unit_word(t) &&
+    return count_words(t, 5) >= 5 && has_lowercase(t) && !has_organisation_word(t) && !has_unit_word(t) &&
            !t.ends_with('.');
 }
 
@@ -709,7 +720,7 @@ bool is_document_number(std::string_view text) {
 bool is_page_title(const block& b) {
     if (b.kind != block_kind::heading || b.lines.size() > 2) return false;
     std::string text = b.joined();
-    std::size_t words = count_words(text);
+    std::size_t words = count_words(text, 41);
     // An office's name is short: a long line that mentions one ("U.S.
     // Embassy Marks Independence Day with ...") is a title.
     return words >= 4 && words <= 40 && has_lowercase(text) && (words >= 9 || !has_organisation_word(text));
@@ -720,7 +731,7 @@ bool is_page_title(const block& b) {
 bool is_about_heading(const block& b) {
     if (!b.textual() || b.lines.size() != 1 || b.lines[0].text.ends_with('.')) return false;
     std::string f = fold(b.lines[0].text);
-    if (count_words(f) > 10) return false;
+    if (count_words(f, 11) > 10) return false;
     return f.starts_with("ABOUT ") || f.starts_with("NOTE TO EDITOR") || f.starts_with("NOTES TO EDITOR");
 }
 
@@ -729,7 +740,7 @@ bool is_about_heading(const block& b) {
 bool is_contact_detail(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.empty() || b.lines.size() > 6) return false;
     return std::all_of(b.lines.begin(), b.lines.end(),
-                       [](const line& l) { return count_words(l.text) <= 12 && !l.text.ends_with('.'); });
+                       [](const line& l) { return count_words(l.text, 13) <= 12 && !l.text.ends_with('.'); });
 }
 
 // "DATE:" as a whole line is "DATE".
@@ -857,7 +868,7 @@ void recogniser::find_header() {
         for (line_index = 0; line_index < b.lines.size(); ++line_index) {
             const std::string& t = b.lines[line_index].text;
             bool caps = !has_lowercase(t) && has_letter(t);
-            std::size_t words = count_words(t);
+            std::size_t words = count_words(t, 17);
             bool sentence = t.ends_with('.') && words > 3;
             role r = role::none;
             bool continuation = false;
@@ -895,7 +906,7 @@ void recogniser::find_header() {
                 const block* after = block_index + 1 < blocks_.size() ? &blocks_[block_index + 1] : nullptr;
                 bool own_headline = p->headline == 0 && line_index + 1 == b.lines.size() && after &&
                                     block_index + 2 < blocks_.size() && after->textual() && after->lines.size() == 1 &&
-                                    count_words(after->lines[0].text) <= 25 && !after->lines[0].text.ends_with('.') &&
+                                    count_words(after->lines[0].text, 26) <= 25 && !after->lines[0].text.ends_with('.') &&
                                     !whole_dateline(*after);
                 if (own_headline) {
                     r = role::genre;
@@ -1118,7 +1129,7 @@ void recogniser::find_headline() {
         std::string candidate;
         for (std::size_t i = headline_from; !none && i < headline_to; ++i)
             candidate += (i > headline_from ? " " : "") + blocks_[headline_block].lines[i].text;
-        std::size_t words = count_words(candidate);
+        std::size_t words = count_words(candidate, 31);
         if (none ||
             (fold(candidate) != fold(title->text) && (words > 30 || (candidate.ends_with('.') && words > 12)))) {
             f_.title_headline = true;
@@ -1146,7 +1157,7 @@ void recogniser::find_headline() {
     if (!sub_line && headline_block < blocks_.size() && next < blocks_.size()) {
         const block& h = blocks_[headline_block];
         const block& s = blocks_[next];
-        bool italic = s.kind == block_kind::paragraph && s.emphasised() && count_words(s.joined()) <= 40;
+        bool italic = s.kind == block_kind::paragraph && s.emphasised() && count_words(s.joined(), 41) <= 40;
         bool deeper = h.kind == block_kind::heading && s.kind == block_kind::heading && s.level == h.level + 1;
         if (italic || deeper) sub_block = next++;
     }
@@ -1361,7 +1372,7 @@ std::size_t recogniser::find_signoff(std::size_t block_index, std::size_t body_f
     for (std::size_t k = 0; k < signoff_to; ++k) {
         const std::string& t = lines[k]->text;
         bool caps = !has_lowercase(t) && has_letter(t);
-        if (count_words(t) > 8 || t.ends_with('.') ||
+        if (count_words(t, 9) > 8 || t.ends_with('.') ||
             !(caps || lines[k]->bold || has_organisation_word(t) || has_unit_word(t) || is_house_issuer_line(t)))
             return findings::npos;
     }
@@ -1408,7 +1419,7 @@ bool is_page_chrome(const line& l, date_order order) {
     std::string_view t = l.text;
     std::size_t trail = 0;
     for (std::size_t at = t.find(" > "); at != std::string_view::npos; at = t.find(" > ", at + 3)) ++trail;
-    if (trail >= 2 && count_words(t) <= 12) return true;
+    if (trail >= 2 && count_words(t, 13) <= 12) return true;
     std::string folded = fold(t.substr(0, std::min<std::size_t>(t.size(), 40)));
     for (std::string_view label : {"HITS:", "VIEWS:", "SHARE:", "SHARE THIS", "PRINT THIS", "BACK TO"})
         if (folded.starts_with(label)) return true;
@@ -1421,7 +1432,7 @@ bool is_page_chrome(const line& l, date_order order) {
 void recogniser::skip_trailing_remnants() {
     f_.last = blocks_.size();
     auto remnant = [&](const block& b) {
-        if (!b.textual() || b.lines.size() != 1 || count_words(b.lines[0].text) > 8) return false;
+        if (!b.textual() || b.lines.size() != 1 || count_words(b.lines[0].text, 9) > 8) return false;
         std::string folded = fold(b.lines[0].text);
         for (std::string_view label : {"POSTED IN", "BACK TO", "RETURN TO", "SHARE", "TAGS", "CATEGORIES", "PRINT"})
             if (folded.starts_with(label)) return true;
@@ -1497,7 +1508,7 @@ bool recogniser::is_listing() const {
         const block& b = blocks_[i];
         if (!b.textual()) continue;
         if (all_link(b)) ++titles;
-        else if (count_words(b.joined()) > 25) return false;
+        else if (count_words(b.joined(), 26) > 25) return false;
     }
     return titles >= 3;
 }
@@ -1517,7 +1528,7 @@ void recogniser::find_run_in_dateline() {
     };
     if (f_.sub_block == findings::npos && !f_.sub_line && f_.headline_block != findings::npos &&
         at + 1 < f_.body_to && blocks_[at].kind == block_kind::paragraph && blocks_[at].lines.size() == 1 &&
-        count_words(blocks_[at].lines[0].text) <= 40 && !opens(blocks_[at]) && opens(blocks_[at + 1]))
+        count_words(blocks_[at].lines[0].text, 41) <= 40 && !opens(blocks_[at]) && opens(blocks_[at + 1]))
         ++at;
     // Or its highlights, a list, before that paragraph (the IMF's): they
     // stay where they are, at the body's top.
@@ -1789,7 +1800,7 @@ read_result recogniser::read() {
                      [](const findings::header_part& p) { return p.what == role::organisation; })) {
         for (auto it = f_.closing.begin(); it != f_.closing.end(); ++it) {
             const block& b = blocks_[*it];
-            if (b.kind == block_kind::paragraph && b.lines.size() == 1 && count_words(b.lines[0].text) <= 8 &&
+            if (b.kind == block_kind::paragraph && b.lines.size() == 1 && count_words(b.lines[0].text, 9) <= 8 &&
                 (has_organisation_word(b.lines[0].text) || is_house_issuer_line(b.lines[0].text)) &&
                 end_mark_text(b).empty() && !is_closing_lead(b.lines[0].text)) {
                 f_.parts.push_back({role::organisation, *it, 0, 1, false});
@@ -1835,12 +1846,17 @@ void recogniser::build() {
     tree_ = std::make_unique<release_tree>();
     xmlNodePtr root = tree_->root();
     tree_->set_span(root, {{1, 1}, doc_.end});
-    std::string all_text;
+    // The release's language is that of its blocks' text, each block's
+    // counted apart so that a paragraph of the body need not be counted again.
+    language_counts all;
+    block_texts_.reserve(blocks_.size());
     for (const block& b : blocks_) {
-        all_text += b.joined();
-        all_text += ' ';
+        std::string text = b.joined();
+        const language_counts counts = count_language(text);
+        all += counts;
+        block_texts_.push_back({std::move(text), counts});
     }
-    std::string lang = detect_language(all_text, opts_.default_language);
+    std::string lang = decide_language(all, opts_.default_language);
     tree_->set_attribute(root, "version", format_version);
     tree_->set_attribute(root, "xml:lang", lang);
     tree_->set_attribute(root, "kind", f_.kind ? *f_.kind : "other");
@@ -2148,11 +2164,18 @@ void recogniser::build_closing() {
 
 void recogniser::mark_languages(xmlNodePtr body, const std::string& lang) {
     // Paragraphs in another language than the release's are marked.
+    std::size_t next = 0;  // in paragraph_blocks_, which lists the body's paragraphs in order
     for (xmlNodePtr p = first_element(body); p; p = next_element(p)) {
         if (!is(p, "p")) continue;
+        const counted_text* block_text = nullptr;
+        if (next < paragraph_blocks_.size() && paragraph_blocks_[next].first == p)
+            block_text = &block_texts_[paragraph_blocks_[next++].second];
         std::string text = text_content(p);
-        if (count_words(text) < 4) continue;
-        std::string own = detect_language(text, lang);
+        if (count_words(text, 4) < 4) continue;
+        // The block's counts are the paragraph's when it has the block's text
+        // (a run-in dateline taken out of it, it has not).
+        std::string own = decide_language(
+            block_text && block_text->text == text ? block_text->counts : count_language(text), lang);
         if (own != lang) tree_->set_attribute(p, "xml:lang", own);
     }
 }
@@ -2527,8 +2550,9 @@ void recogniser::add_blocks(xmlNodePtr parent, const std::vector<block>& blocks,
                     i = add_pseudo_list(parent, blocks, i, to);
                     continue;
                 }
-                bool subheading = b.bold() && b.lines.size() == 1 && count_words(b.lines[0].text) <= 12;
+                bool subheading = b.bold() && b.lines.size() == 1 && count_words(b.lines[0].text, 13) <= 12;
                 xmlNodePtr p = tree_->add(parent, subheading ? "subheading" : "p", b.where);
+                if (&blocks == &blocks_ && !subheading) paragraph_blocks_.emplace_back(p, i);
                 // The bold is what makes it a subheading; its text is the content.
                 add_runs(p, b, 0, b.runs.size(),
                          subheading ? outer_marks(b, mark_kind::strong) : std::vector<std::uint32_t>{});
