@@ -11,6 +11,7 @@
 #include "read/vocabulary.hpp"
 
 #include <algorithm>
+#include <functional>
 #include <optional>
 #include <string>
 #include <tuple>
@@ -302,10 +303,12 @@ bool is_signature(const block& b) {
 // introduces, a state line and its motto on one line cut in two, a
 // dateline typed on a paragraph's last line cut off, empty paragraphs
 // left out. Nothing when none of that is there (the document's blocks serve
-// as they are).
-std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
+// as they are). `own`, when given, is `blocks` itself, whose blocks may be
+// moved instead of copied.
+std::vector<block> prepare(const std::vector<block>& blocks, date_order order, std::vector<block>* own) {
     std::vector<block> letterhead = unwrap_letterhead(blocks);
     const std::vector<block>& in = letterhead.empty() ? blocks : letterhead;
+    std::vector<block>* movable = letterhead.empty() ? own : &letterhead;
     // The dateline typed on the last paragraph's last line, with no blank
     // line before it; one of the last two paragraphs (a signature may follow).
     std::size_t tail = in.size();
@@ -358,6 +361,8 @@ std::vector<block> prepare(const std::vector<block>& blocks, date_order order) {
         } else if (std::size_t k = lead_in_list(b)) {
             out.push_back(lines_of(b, 0, k));
             out.push_back(lines_of(b, k, b.lines.size()));
+        } else if (movable) {
+            out.push_back(std::move((*movable)[i]));  // b is read no more
         } else {
             out.push_back(b);
         }
@@ -491,9 +496,11 @@ struct findings {
 
 class recogniser {
 public:
-    recogniser(const document& doc, const read_options& opts)
+    // own_blocks: doc.blocks, when the caller is done with them: prepare()
+    // may move them.
+    recogniser(const document& doc, const read_options& opts, std::vector<block>* own_blocks = nullptr)
         : doc_(doc),
-          prepared_(prepare(doc.blocks, opts.numeric_dates)),
+          prepared_(prepare(doc.blocks, opts.numeric_dates, own_blocks)),
           blocks_(prepared_.empty() ? doc.blocks : prepared_),
           opts_(opts) {
         for (const std::string& g : opts.genres) house_genres_.push_back(fold(g));
@@ -561,8 +568,17 @@ private:
     std::string ends_of_text() const;
     void use_front_matter_date();
 
+    // A one-line paragraph that is a dateline and nothing else.
     std::optional<dateline_match> whole_dateline(const block& b) const;
+    std::optional<dateline_match> find_whole_dateline(const block& b) const;
+    // An end mark, or a paragraph that opens the closing ("For media enquiries:").
     bool is_closing_block(const block& b) const;
+    bool find_closing_block(const block& b) const;
+    // b's index in blocks_; npos for a block of its own (a part of one, a child).
+    std::size_t index_of(const block& b) const;
+    // Those two answers for each of blocks_, once asked.
+    mutable std::vector<std::optional<std::optional<dateline_match>>> whole_datelines_;
+    mutable std::vector<signed char> closing_blocks_;  // -1: not asked yet
     bool signs_off(std::string_view name, std::size_t from) const;
     bool signs_off_issuer(const block& b) const;
     std::size_t tail_start(std::size_t from, std::size_t to) const;
@@ -761,8 +777,24 @@ std::vector<std::uint32_t> outer_marks(const block& b, mark_kind kind) {
 
 // ---- the passes -------------------------------------------------------------
 
+std::size_t recogniser::index_of(const block& b) const {
+    const std::less<const block*> before;
+    if (blocks_.empty() || before(&b, blocks_.data()) || !before(&b, blocks_.data() + blocks_.size()))
+        return findings::npos;
+    return static_cast<std::size_t>(&b - blocks_.data());
+}
+
 std::optional<dateline_match> recogniser::whole_dateline(const block& b) const {
     if (b.kind != block_kind::paragraph || b.lines.size() != 1) return std::nullopt;
+    // The passes ask it of the same blocks again and again: each block's answer is kept.
+    const std::size_t at = index_of(b);
+    if (at == findings::npos) return find_whole_dateline(b);
+    if (whole_datelines_.empty()) whole_datelines_.resize(blocks_.size());
+    if (!whole_datelines_[at]) whole_datelines_[at] = find_whole_dateline(b);
+    return *whole_datelines_[at];
+}
+
+std::optional<dateline_match> recogniser::find_whole_dateline(const block& b) const {
     auto m = match_dateline(b.lines[0].text, opts_.numeric_dates);
     if (!m || m->run_in) return std::nullopt;
     // "Monetary Policy Committee's Decision on 21 August 2024" is a title:
@@ -785,6 +817,15 @@ std::string recogniser::end_mark_text(const block& b) const {
 }
 
 bool recogniser::is_closing_block(const block& b) const {
+    // Asked of the release's last blocks by two passes: each block's answer is kept.
+    const std::size_t at = index_of(b);
+    if (at == findings::npos) return find_closing_block(b);
+    if (closing_blocks_.empty()) closing_blocks_.resize(blocks_.size(), -1);
+    if (closing_blocks_[at] < 0) closing_blocks_[at] = find_closing_block(b);
+    return closing_blocks_[at] != 0;
+}
+
+bool recogniser::find_closing_block(const block& b) const {
     if (!end_mark_text(b).empty()) return true;
     if (b.kind != block_kind::paragraph || b.lines.empty()) return false;
     // A lead opens its line: only the line's start is folded.
@@ -2601,6 +2642,11 @@ read_result recognise(const document& doc, const read_options& opts) {
     // selects nothing) left its reasons and no blocks.
     if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
     return recogniser(doc, opts).read();
+}
+
+read_result recognise(document&& doc, const read_options& opts) {
+    if (doc.blocks.empty() && !doc.diagnostics.empty()) return {nullptr, doc.diagnostics};
+    return recogniser(doc, opts, &doc.blocks).read();
 }
 
 }  // namespace communique::detail

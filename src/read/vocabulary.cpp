@@ -414,15 +414,30 @@ bool is_known_motto(std::string_view line) {
 
 std::size_t motto_after_state(std::string_view line) {
     if (line.size() > 320 || line.size() < 24) return 0;
-    // ASCII letters in capitals (Khmer has no case; Vietnamese mottos are
-    // printed in capitals), byte for byte, so that offsets stay the line's.
-    std::string upper(line);
-    for (char& c : upper)
-        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    // A motto ends the line: a line that ends with none is not copied.
+    auto ends_with_motto = [&](std::string_view m) {
+        if (m.size() > line.size()) return false;
+        std::string_view tail = line.substr(line.size() - m.size());
+        for (std::size_t k = 0; k < m.size(); ++k) {
+            char c = tail[k];
+            if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+            if (c != m[k]) return false;
+        }
+        return true;
+    };
+    std::string upper;
     for (std::string_view m : {"NATION RELIGION KING", "ជាតិ សាសនា ព្រះមហាក្សត្រ",
                                "PEACE INDEPENDENCE DEMOCRACY UNITY PROSPERITY", "INDEPENDENCE - FREEDOM - HAPPINESS",
                                "ĐỘC LẬP - TỰ DO - HẠNH PHÚC", "ĐỘC LẬP – TỰ DO – HẠNH PHÚC",
                                "ສັນຕິພາບ ເອກະລາດ ປະຊາທິປະໄຕ ເອກະພາບ ວັດທະນະຖາວອນ"}) {
+        if (!ends_with_motto(m)) continue;
+        // ASCII letters in capitals (Khmer has no case; Vietnamese mottos are
+        // printed in capitals), byte for byte, so that offsets stay the line's.
+        if (upper.empty()) {
+            upper = line;
+            for (char& c : upper)
+                if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+        }
         std::size_t at = upper.find(m);
         if (at == std::string::npos || at == 0 || at + m.size() != upper.size()) continue;
         std::size_t end = at;
@@ -551,7 +566,10 @@ std::size_t honorific_length(std::string_view text) {
     std::string_view rest = text;
     for (;;) {
         std::size_t best = 0;
+        // A first byte that differs rules an honorific out before comparing it whole.
+        const char first = rest.empty() ? '\0' : rest[0];
         auto try_one = [&](std::string_view h) {
+            if (h[0] != first) return;
             if (h == "Ambassador" && total == 0) return;  // only after another honorific
             if (!rest.starts_with(h) || h.size() <= best) return;
             // Khmer and Thai write some honorifics straight before the name.
@@ -568,8 +586,8 @@ std::size_t honorific_length(std::string_view text) {
         if (spaces == std::string_view::npos) break;
         std::string_view after = rest.substr(spaces);
         bool another = false;
-        for (std::string_view h : honorifics) another |= after.starts_with(h) && h != "HE";
-        for (std::string_view h : more) another |= after.starts_with(h);
+        for (std::string_view h : honorifics) another |= h[0] == after[0] && after.starts_with(h) && h != "HE";
+        for (std::string_view h : more) another |= h[0] == after[0] && after.starts_with(h);
         if (!another) break;
         total += spaces;
         rest.remove_prefix(spaces);
@@ -596,6 +614,17 @@ std::size_t issuer_label_length(std::string_view line) {
 bool is_closing_lead(std::string_view line) {
     // The leads open the line: fold its start only, not a whole paragraph
     // (cut at a character's first byte).
+    // Every ASCII lead opens with one of these letters, and what fold()
+    // makes of the line opens with its first byte other than '*', '_', a
+    // space or a tab, in capitals (a byte past ASCII may be a letter that
+    // capitals make ASCII, such as "ſ"): a paragraph opening with another
+    // letter, most do, is no lead and is not folded.
+    const std::size_t first_at = line.find_first_not_of("*_ \t");
+    if (first_at == std::string_view::npos) return false;
+    if (const auto first = static_cast<unsigned char>(line[first_at]); first < 0x80) {
+        const auto upper = static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
+        if (std::string_view("CEFHIKLMNPSTUW").find(static_cast<char>(upper)) == std::string_view::npos) return false;
+    }
     std::size_t cut = std::min<std::size_t>(line.size(), 128);
     while (cut < line.size() && is_utf8_continuation(static_cast<unsigned char>(line[cut]))) --cut;
     std::string f = fold(line.substr(0, cut));
@@ -609,7 +638,7 @@ bool is_closing_lead(std::string_view line) {
                                   "UNTUK MAKLUMAT LANJUT", "MAKLUMAT LANJUT", "UNTUK KETERANGAN LANJUT",
                                   "UNTUK INFORMASI LEBIH LANJUT", "INFORMASI LEBIH LANJUT", "NARAHUBUNG",
                                   "KONTAK MEDIA", "HUBUNGI", "PARA SA KARAGDAGANG IMPORMASYON"})
-        if (f.starts_with(lead)) return true;
+        if (!f.empty() && f[0] == lead[0] && f.starts_with(lead)) return true;
     if (f == "CONTACT" || f == "SOURCE") return true;
     if (is_ascii(f)) return false;
     // Vietnamese, Thai, Lao, Burmese, Chinese: for more information, contact, telephone.
