@@ -35,6 +35,11 @@ bool is_ascii(std::string_view s) noexcept {
 
 std::size_t find_invalid_utf8(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
+        // ASCII, every byte of most drafts, eight bytes at a time.
+        if (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & high_bits) == 0)) {
+            i += 8;
+            continue;
+        }
         const std::size_t len = utf8_length_at(s, i);
         if (len == 0) return i;
         i += len;

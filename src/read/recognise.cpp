@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <tuple>
+#include <unordered_map>
 #include <utility>
 
 namespace communique::detail {
@@ -89,6 +90,16 @@ enum class role { none, state, motto, organisation, unit, lunar, reference, genr
 // ...", "Not for publication before ...". It has a date in it.
 bool is_embargo_line(std::string_view line, date_order order) {
     if (line.size() > 160) return false;
+    // Every lead opens with one of these letters, and what fold() makes of
+    // the line with its first byte other than '*', '_', a space or a tab, in
+    // capitals (past ASCII, a letter capitals may make ASCII): another line
+    // is none and is not folded.
+    const std::size_t first_at = line.find_first_not_of("*_ \t");
+    if (first_at == std::string_view::npos) return false;
+    if (const auto first = static_cast<unsigned char>(line[first_at]); first < 0x80) {
+        const auto upper = static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
+        if (std::string_view("EHNSU").find(static_cast<char>(upper)) == std::string_view::npos) return false;
+    }
     std::string f = fold(line);
     for (std::string_view lead : {"EMBARGO", "UNDER EMBARGO", "STRICTLY EMBARGOED", "NOT FOR PUBLICATION BEFORE",
                                   "NOT FOR PUBLICATION UNTIL", "NOT FOR RELEASE BEFORE", "NOT FOR RELEASE UNTIL",
@@ -379,22 +390,6 @@ struct genre_prefix {
     std::size_t label = 0, headline = 0;
 };
 
-std::optional<genre_prefix> find_genre_prefix(std::string_view line) {
-    static constexpr std::pair<std::string_view, bool> separators[] = {
-        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false},
-        // "Statement attributable to the Spokesperson for the Secretary-General",
-        // "Press Statement by the Minister": the label and who speaks, a title.
-        {" attributable to ", false}, {" by ", false}, {" BY ", false}};
-    std::optional<genre_prefix> best;
-    for (auto [sep, cut] : separators) {
-        std::size_t at = line.find(sep);
-        if (at == std::string_view::npos || at == 0 || at > 60 || (best && at >= best->label)) continue;
-        if (auto kind = genre_kind(line.substr(0, at))) best = genre_prefix{*kind, at, cut ? at + sep.size() : 0};
-    }
-    if (best && best->headline >= line.size()) return std::nullopt;  // a label and nothing after it
-    return best;
-}
-
 // A wire's place and credit run into the first paragraph without a year:
 // "SINGAPORE--(BUSINESS WIRE)--", "PHNOM PENH, Aug 8 (Mekong Wire) - ".
 struct wire_credit {
@@ -524,7 +519,7 @@ private:
     // A genre label's kind, the house's own labels included ("other" for
     // one the built-in vocabulary has no kind for).
     std::optional<std::string_view> genre_of(std::string_view line) const {
-        if (auto k = genre_kind(line)) return k;
+        if (auto k = kind_of(line)) return k;
         if (house_genres_.empty()) return std::nullopt;
         std::string folded = fold(line);
         if (std::find(house_genres_.begin(), house_genres_.end(), folded) == house_genres_.end()) return std::nullopt;
@@ -543,6 +538,18 @@ private:
                    (at + folded.size() == issuer.size() || issuer[at + folded.size()] == ' ');
         });
     }
+    // genre_kind(line), kept for each line asked: the passes ask it of the
+    // same lines at the top of a release again and again. (Longer lines are
+    // none, and are answered at once.)
+    std::optional<std::string_view> kind_of(std::string_view line) const {
+        if (line.size() > 120) return genre_kind(line);
+        auto [it, fresh] = genre_kinds_.try_emplace(std::string(line));
+        if (fresh) it->second = genre_kind(line);
+        return it->second;
+    }
+    mutable std::unordered_map<std::string, std::optional<std::string_view>> genre_kinds_;
+    // A genre label that opens a headline's line.
+    std::optional<genre_prefix> find_genre_prefix(std::string_view line) const;
     // A line that is only a place name, the house's places included.
     bool is_place(std::string_view line) const;
 
@@ -776,6 +783,23 @@ std::vector<std::uint32_t> outer_marks(const block& b, mark_kind kind) {
 }
 
 // ---- the passes -------------------------------------------------------------
+
+std::optional<genre_prefix> recogniser::find_genre_prefix(std::string_view line) const {
+    static constexpr std::pair<std::string_view, bool> separators[] = {
+        {": ", true}, {" – ", true}, {" — ", true}, {" - ", true}, {" | ", true}, {" on ", false},
+        // "Statement attributable to the Spokesperson for the Secretary-General",
+        // "Press Statement by the Minister": the label and who speaks, a title.
+        {" attributable to ", false}, {" by ", false}, {" BY ", false}};
+    std::optional<genre_prefix> best;
+    for (auto [sep, cut] : separators) {
+        // A label is short: only the line's start is searched, not a paragraph.
+        std::size_t at = line.substr(0, 60 + sep.size()).find(sep);
+        if (at == std::string_view::npos || at == 0 || at > 60 || (best && at >= best->label)) continue;
+        if (auto kind = kind_of(line.substr(0, at))) best = genre_prefix{*kind, at, cut ? at + sep.size() : 0};
+    }
+    if (best && best->headline >= line.size()) return std::nullopt;  // a label and nothing after it
+    return best;
+}
 
 std::size_t recogniser::index_of(const block& b) const {
     const std::less<const block*> before;
@@ -1499,7 +1523,7 @@ void recogniser::skip_page_remnants() {
     for (std::size_t i = 0; i < blocks_.size() && i < 8; ++i) {
         const block& b = blocks_[i];
         if (!b.textual()) break;
-        if (is_state_line(b.lines[0].text) || genre_kind(b.lines[0].text)) {
+        if (is_state_line(b.lines[0].text) || kind_of(b.lines[0].text)) {
             letterhead = i;
             break;
         }
