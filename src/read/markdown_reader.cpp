@@ -149,7 +149,9 @@ void markdown_reader::find_unclosed_emphasis(cmark_node* root) {
         if (ev != CMARK_EVENT_ENTER || cmark_node_get_type(n) != CMARK_NODE_TEXT) continue;
         // Not find_first_of: libstdc++ calls a function per character for it.
         const std::string_view text = literal_of(n);
-        if (std::none_of(text.begin(), text.end(), [](char c) { return c == '*' || c == '_'; })) continue;
+        if (text.empty() ||
+            (!std::memchr(text.data(), '*', text.size()) && !std::memchr(text.data(), '_', text.size())))
+            continue;
         // The source of the node, where a backslash still shows that a
         // character was escaped on purpose.
         auto line = static_cast<std::uint32_t>(cmark_node_get_start_line(n));
@@ -436,6 +438,9 @@ document markdown_reader::run() {
     cmark_parser_feed(parser.get(), text.data(), text.size());
     std::unique_ptr<cmark_node, cmark_deleter> root(cmark_parser_finish(parser.get()));
     if (nests_too_deep(root.get())) return std::move(doc_);
+    std::size_t top = 0;  // room for the blocks at once: a block is large to move
+    for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c)) ++top;
+    doc_.blocks.reserve(top);
     for (cmark_node* c = cmark_node_first_child(root.get()); c; c = cmark_node_next(c)) add_blocks(doc_.blocks, c);
     find_unclosed_emphasis(root.get());
     doc_.end = src_.position_at(src_.text().find_last_not_of(" \t\r\n") + 1);

@@ -100,7 +100,7 @@ bool is_embargo_line(std::string_view line, date_order order) {
         const auto upper = static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
         if (std::string_view("EHNSU").find(static_cast<char>(upper)) == std::string_view::npos) return false;
     }
-    std::string f = fold(line);
+    std::string f = fold(line, 40);  // the leads are shorter
     for (std::string_view lead : {"EMBARGO", "UNDER EMBARGO", "STRICTLY EMBARGOED", "NOT FOR PUBLICATION BEFORE",
                                   "NOT FOR PUBLICATION UNTIL", "NOT FOR RELEASE BEFORE", "NOT FOR RELEASE UNTIL",
                                   "HOLD FOR RELEASE UNTIL", "NOT TO BE PUBLISHED BEFORE", "NOT TO BE PUBLISHED UNTIL"})
@@ -240,7 +240,8 @@ bool is_sign_off_line(std::string_view text) {
 // one wraps lines that long), is read a paragraph a line.
 bool is_pasted(const block& b) {
     if (b.kind != block_kind::paragraph || b.lines.size() < 3) return false;
-    return std::count_if(b.lines.begin(), b.lines.end(), [](const line& l) { return count_words(l.text, 25) >= 25; }) >= 2;
+    return std::count_if(b.lines.begin(), b.lines.end(),
+                         [](const line& l) { return count_words(l.text, 25) >= 25; }) >= 2;
 }
 
 // Where a list typed as text starts after its lead-in line, in one
@@ -664,7 +665,7 @@ std::optional<std::uint32_t> single_outer_mark(const block& b, std::size_t from,
 // with a joining word ("AND INTERNATIONAL COOPERATION", "OF PUBLIC WORKS")
 // or a small letter.
 bool continues_name(std::string_view line) {
-    std::string folded = fold(line);
+    std::string folded = fold(line, 40);  // its start is enough
     for (std::string_view word : {"AND ", "OF ", "FOR ", "ON ", "TO ", "IN ", "& ", "និង"})
         if (folded.starts_with(word)) return true;
     return !line.empty() && line.front() >= 'a' && line.front() <= 'z';
@@ -675,7 +676,8 @@ bool continues_name(std::string_view line) {
 bool is_place_line(std::string_view text) {
     std::string_view t = text;
     while (!t.empty() && (t.back() == ',' || t.back() == ' ')) t.remove_suffix(1);
-    if (t.empty() || count_words(t, 5) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos) return false;
+    if (t.empty() || count_words(t, 5) > 4 || t.find_first_of("0123456789.:;!?") != std::string_view::npos)
+        return false;
     return is_place_name(t);
 }
 
@@ -971,8 +973,8 @@ void recogniser::find_header() {
                 const block* after = block_index + 1 < blocks_.size() ? &blocks_[block_index + 1] : nullptr;
                 bool own_headline = p->headline == 0 && line_index + 1 == b.lines.size() && after &&
                                     block_index + 2 < blocks_.size() && after->textual() && after->lines.size() == 1 &&
-                                    count_words(after->lines[0].text, 26) <= 25 && !after->lines[0].text.ends_with('.') &&
-                                    !whole_dateline(*after);
+                                    count_words(after->lines[0].text, 26) <= 25 &&
+                                    !after->lines[0].text.ends_with('.') && !whole_dateline(*after);
                 if (own_headline) {
                     r = role::genre;
                 } else {
@@ -1466,7 +1468,7 @@ bool all_link(const block& b) {
 // A line a web page prints above the release: "Posted on 8 May 2024 by
 // admin", "Release date", "Date: 2024-06-05", a date alone.
 bool is_page_label(const line& l, date_order order) {
-    std::string folded = fold(l.text);
+    std::string folded = fold(l.text, 40);  // the labels are shorter
     for (std::string_view label :
          {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY ",
           "NAI-POST ", "OLEH "})  // Filipino "posted", Indonesian "by"
@@ -1677,8 +1679,9 @@ void recogniser::find_page_metadata() {
         if (b.kind != block_kind::paragraph || b.lines.size() > 2) break;
         for (const line& l : b.lines) lines.push_back({i, &l});
     }
+    // Only the lines' starts are compared with labels: a paragraph is not folded whole.
     auto published = [&](std::string_view text) -> std::optional<dateline_match> {
-        std::string folded = fold(text);
+        std::string folded = fold(text, 40);
         std::size_t label = 0;
         for (std::string_view lead : {"PUBLISHED ON ", "PUBLISHED ", "RELEASE DATE: ", "RELEASE DATE "})
             if (folded.starts_with(lead)) label = lead.size();
@@ -1700,7 +1703,7 @@ void recogniser::find_page_metadata() {
     std::size_t k = 0;
     for (; k < lines.size(); ++k) {
         const line& l = *lines[k].l;
-        std::string folded = fold(l.text);
+        std::string folded = fold(l.text, 40);
         bool next = k + 1 < lines.size();
         if (std::size_t skip = issuer_label_length(l.text); skip > 0 && !issuer_line && folded.starts_with("FROM")) {
             issuer_line = &l, issuer_block = lines[k].block, issuer_skip = skip;
@@ -1793,7 +1796,7 @@ std::string recogniser::ends_of_text() const {
 void recogniser::find_release_instruction() {
     if (f_.headline_block == findings::npos || f_.next >= f_.last) return;
     const block& b = blocks_[f_.next];
-    if (b.kind != block_kind::paragraph || b.lines.size() != 1 || fold(b.lines[0].text) != "FOR IMMEDIATE RELEASE")
+    if (b.kind != block_kind::paragraph || b.lines.size() != 1 || fold(b.lines[0].text, 40) != "FOR IMMEDIATE RELEASE")
         return;
     if (std::any_of(f_.parts.begin(), f_.parts.end(),
                     [](const findings::header_part& p) { return p.what == role::embargo; }))
