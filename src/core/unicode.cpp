@@ -378,6 +378,7 @@ std::size_t count_words(std::string_view s, std::size_t enough) {
         for (int c = 0; c < 128; ++c) t[c] = ((c | 0x20) >= 'a' && (c | 0x20) <= 'z') || (c >= '0' && c <= '9');
         return t;
     }();
+    if (enough == 0) return 0;
     std::size_t words = 0;
     bool in_word = false;
     for (std::size_t i = 0; i < s.size();) {

@@ -11,6 +11,7 @@ using communique::detail::date_order;
 using communique::detail::dateline_match;
 using communique::detail::find_dates;
 using communique::detail::is_lunar_date_line;
+using communique::detail::is_place_name;
 using communique::detail::match_dateline;
 
 namespace {
@@ -242,6 +243,42 @@ TEST_CASE("dates: found after long digit-free text", "[dates]") {
     const date_match k = only_date(km);
     CHECK(k.begin == kat);
     CHECK(k.iso() == "2024-09-12");
+}
+
+TEST_CASE("dates: the first digit is found wherever it falls, eight bytes at a time or not", "[dates]") {
+    // Text of the bytes either side of '0'-'9' ('/' and ':') and others,
+    // long enough that the scanner skips to the digit it finds, then a date:
+    // its first digit at every offset of an eight-byte read.
+    for (std::size_t k = 0; k < 24; ++k) {
+        std::string text;
+        for (std::size_t i = 0; i < 300 + k; ++i) text += "/:@ x"[i % 5];
+        const std::size_t at = text.size() + 1;
+        text += " 12 April 2024";
+        const date_match m = only_date(text);
+        CHECK(m.begin == at);
+        CHECK(m.iso() == "2024-04-12");
+        // After a character past ASCII, and with Khmer digits.
+        const std::string accented = std::string(300 + k, 'e') + "\xC3\xA9 12 April 2024";
+        CHECK(only_date(accented).begin == 300 + k + 3);
+        const std::string khmer = std::string(300 + k, 'x') + " ថ្ងៃទី១២ ខែមេសា ឆ្នាំ២០២៤";
+        CHECK(only_date(khmer).iso() == "2024-04-12");
+    }
+    CHECK(find_dates(std::string(40, ':') + std::string(40, '/')).empty());
+}
+
+TEST_CASE("dateline: a place's first word is checked against the words that open a sentence in any script",
+          "[dateline]") {
+    // Lists whose words open with a letter past ASCII are matched whole, as are ASCII ones in capitals.
+    CHECK_FALSE(is_place_name("Đến Hà Nội"));
+    CHECK_FALSE(is_place_name("đến Hà Nội"));
+    CHECK_FALSE(is_place_name("Ngày Hà Nội"));
+    CHECK_FALSE(is_place_name("Từ Hà Nội"));
+    CHECK_FALSE(is_place_name("ON Monday"));
+    CHECK_FALSE(is_place_name("Phnom Penh is"));
+    CHECK(is_place_name("Hà Nội"));
+    CHECK(is_place_name("Olongapo City"));
+    CHECK(is_place_name("Onne"));
+    CHECK(is_place_name("Đà Nẵng"));
 }
 
 // ---------------------------------------------------------------------------

@@ -338,3 +338,32 @@ TEST_CASE("each paragraph's language: an English quotation in a Malay release", 
     CHECK(xp(p, "/r:release/r:body/r:p[2]/@xml:lang").empty());
     CHECK(xp(p, "/r:release/r:body/r:p[3]/@xml:lang") == "en");
 }
+
+TEST_CASE("a paragraph's language is its own text's: a run-in dateline taken out of it is not counted", "[reader]") {
+    // 30 words, 3 of them among Filipino's commonest: a tenth, Filipino. The
+    // dateline's two words would make it less than a tenth.
+    const std::string filipino =
+        "ang mga bata ay nagbasa silid ngayong umaga kasama kanilang guro bago umuwi maaga pagkatapos "
+        "magtanghalian magpahinga pumasok muli bukas magsanay paaralan tahimik masaya lahat bayan dagat bundok "
+        "ilog puno.";
+    const std::string top = "MINISTRY OF TESTING\n\nPRESS RELEASE\n\nMinistry opens a new laboratory\n\n";
+    const std::string rest = "\n\nThe Minister thanked the guests for their work on the new laboratory.\n\n";
+    auto run_in = read(top + "MANILA, 12 April 2024 – " + filipino + rest);
+    CHECK(xp(run_in, "/r:release/@xml:lang") == "en");
+    CHECK(xp(run_in, "//r:dateline/r:place") == "MANILA");
+    CHECK(xp(run_in, "/r:release/r:body/r:p[1]/@xml:lang") == "fil");
+    auto in_text = read(top + "Manila April " + filipino + rest + "Manila, 12 April 2024\n");
+    CHECK(xp(in_text, "/r:release/r:body/r:p[1]").starts_with("Manila April ang"));
+    CHECK(xp(in_text, "/r:release/r:body/r:p[1]/@xml:lang").empty());
+}
+
+TEST_CASE("an embargo line is told by its first letter, or folded when that letter is past ASCII", "[reader]") {
+    for (std::string line : {"*Under embargo until 10:00, 12 April 2024*", "Hold for release until 12 April 2024",
+                             "STRICTLY EMBARGOED until 12 April 2024", "not for release before 12 April 2024",
+                             "\xC5\xBFtrictly embargoed until 12 April 2024"}) {  // "ſ", S in capitals
+        auto p = read("MINISTRY OF TESTING\n\nPRESS RELEASE\n\n" + line +
+                      "\n\nMinistry opens a new laboratory\n\nThe Minister thanked the guests.\n\n"
+                      "Phnom Penh, 12 April 2024\n");
+        CHECK(xp(p, "/r:release/r:header/r:embargo").find("12 April 2024") != std::string::npos);
+    }
+}

@@ -155,3 +155,43 @@ TEST_CASE("references, closing leads and end marks of the region", "[vocabulary]
     CHECK(is_end_mark("（完）"));
     CHECK_FALSE(is_end_mark("TAMAN"));
 }
+
+TEST_CASE("closing leads: a line is ruled out by its first letter only when that letter opens no lead",
+          "[vocabulary]") {
+    // Emphasis markers and spaces before the first letter, as fold() drops them.
+    CHECK(is_closing_lead("**Contact:** Ms. Dara, Press Office"));
+    CHECK(is_closing_lead(" _Tel:_ +855 23 214 441"));
+    CHECK(is_closing_lead("source"));
+    // Vietnamese leads open with an ASCII letter or one past ASCII.
+    CHECK(is_closing_lead("Liên hệ: Vụ Thông tin Báo chí"));
+    CHECK(is_closing_lead("liên hệ báo chí"));
+    CHECK(is_closing_lead("Để biết thêm thông tin, xin liên hệ"));
+    // A first letter past ASCII that capitals make ASCII ("ſ" is "S") is folded.
+    CHECK(is_closing_lead("\xC5\xBFource: Ministry of Information"));
+    CHECK_FALSE(is_closing_lead("The Minister thanked the guests."));
+    CHECK_FALSE(is_closing_lead("Lorem ipsum"));
+    CHECK_FALSE(is_closing_lead("**"));
+    CHECK_FALSE(is_closing_lead(""));
+}
+
+TEST_CASE("honorifics: each compared from the first byte, chains and all", "[vocabulary]") {
+    CHECK(honorific_length("His Excellency Dr. KEO Vannarith") == std::string_view("His Excellency Dr.").size());
+    CHECK(honorific_length("H.E. Ambassador Anna Berg") == std::string_view("H.E. Ambassador").size());
+    CHECK(honorific_length("Ambassador Anna Berg") == 0);  // only after another honorific
+    CHECK(honorific_length("HE Sok Chenda") == 2);
+    CHECK(honorific_length("Ông Nguyễn Văn An") == std::string_view("Ông").size());
+    CHECK(honorific_length("ông Nguyễn Văn An") == std::string_view("ông").size());
+    CHECK(honorific_length("ឯកឧត្តម កែវ") == std::string_view("ឯកឧត្តម").size());
+    CHECK(honorific_length("Minister Sok") == 0);
+    CHECK(honorific_length("") == 0);
+}
+
+TEST_CASE("a motto after the state line: found whatever the case of its ASCII letters", "[vocabulary]") {
+    const std::string_view line = "KINGDOM OF CAMBODIA nation religion king";
+    CHECK(motto_after_state(line) == line.find("nation"));
+    const std::string_view khmer = "ព្រះរាជាណាចក្រកម្ពុជា ជាតិ សាសនា ព្រះមហាក្សត្រ";
+    CHECK(motto_after_state(khmer) == khmer.find("ជាតិ"));
+    // The motto's first place in the line is where it must end it.
+    CHECK(motto_after_state("NATION RELIGION KING KINGDOM OF CAMBODIA NATION RELIGION KING") == 0);
+    CHECK(motto_after_state("KINGDOM OF CAMBODIA NATION RELIGION KINGS") == 0);
+}
