@@ -1243,6 +1243,11 @@ std::vector<date_match> find_dates(std::string_view utf8, date_order order) {
     return out;
 }
 
+std::optional<date_match> date_at_start(std::string_view utf8, date_order order) {
+    if (utf8.empty()) return std::nullopt;
+    return scan(utf8, 0, 0, order);
+}
+
 std::optional<dateline_match> match_dateline(std::string_view line, date_order order) {
     if (find_digit(line, 0) == npos) return std::nullopt;
     const size_t lead = skip_spaces(line, 0);

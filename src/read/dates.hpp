@@ -33,6 +33,10 @@ struct date_match {
 // year ("10 April") and two-digit years ("12/04/24") are not reported.
 std::vector<date_match> find_dates(std::string_view utf8, date_order order = date_order::day_first);
 
+// The date that opens the text, when one does: find_dates' first date when
+// that starts at 0, without looking for the others.
+std::optional<date_match> date_at_start(std::string_view utf8, date_order order = date_order::day_first);
+
 struct dateline_match {
     // Byte range of the place name ("Phnom Penh"). Equal (empty place) when the
     // line starts with the date itself ("12 April 2024 – ...") so the caller can

@@ -90,16 +90,8 @@ enum class role { none, state, motto, organisation, unit, lunar, reference, genr
 // ...", "Not for publication before ...". It has a date in it.
 bool is_embargo_line(std::string_view line, date_order order) {
     if (line.size() > 160) return false;
-    // Every lead opens with one of these letters, and what fold() makes of
-    // the line with its first byte other than '*', '_', a space or a tab, in
-    // capitals (past ASCII, a letter capitals may make ASCII): another line
-    // is none and is not folded.
-    const std::size_t first_at = line.find_first_not_of("*_ \t");
-    if (first_at == std::string_view::npos) return false;
-    if (const auto first = static_cast<unsigned char>(line[first_at]); first < 0x80) {
-        const auto upper = static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
-        if (std::string_view("EHNSU").find(static_cast<char>(upper)) == std::string_view::npos) return false;
-    }
+    // Every lead opens with one of these letters: another line is none and is not folded.
+    if (!may_fold_to_open_with(line, "EHNSU")) return false;
     std::string f = fold(line, 40);  // the leads are shorter
     for (std::string_view lead : {"EMBARGO", "UNDER EMBARGO", "STRICTLY EMBARGOED", "NOT FOR PUBLICATION BEFORE",
                                   "NOT FOR PUBLICATION UNTIL", "NOT FOR RELEASE BEFORE", "NOT FOR RELEASE UNTIL",
@@ -1468,15 +1460,17 @@ bool all_link(const block& b) {
 // A line a web page prints above the release: "Posted on 8 May 2024 by
 // admin", "Release date", "Date: 2024-06-05", a date alone.
 bool is_page_label(const line& l, date_order order) {
-    std::string folded = fold(l.text, 40);  // the labels are shorter
-    for (std::string_view label :
-         {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY ",
-          "NAI-POST ", "OLEH "})  // Filipino "posted", Indonesian "by"
-        if (folded.starts_with(label) || folded == trim_label(label)) return true;
-    auto dates = find_dates(l.text, order);
+    // The labels open with these letters; they are shorter than 40 bytes.
+    if (may_fold_to_open_with(l.text, "BDLNOPRU")) {
+        std::string folded = fold(l.text, 40);
+        for (std::string_view label :
+             {"POSTED ", "PUBLISHED", "RELEASE DATE", "DATE:", "DATE ", "UPDATED", "LAST UPDATED", "BY ",
+              "NAI-POST ", "OLEH "})  // Filipino "posted", Indonesian "by"
+            if (folded.starts_with(label) || folded == trim_label(label)) return true;
+    }
     // A date alone, or with the time the page was posted ("08/10/2024 16:45").
-    return (dates.size() == 1 && dates[0].begin == 0 && dates[0].end == l.text.size()) ||
-           timed_date(l.text, order).has_value();
+    const auto date = date_at_start(l.text, order);
+    return (date && date->end == l.text.size()) || timed_date(l.text, order).has_value();
 }
 
 // A line of the web page around a release: a posting date or time, a
@@ -1487,6 +1481,7 @@ bool is_page_chrome(const line& l, date_order order) {
     std::size_t trail = 0;
     for (std::size_t at = t.find(" > "); at != std::string_view::npos; at = t.find(" > ", at + 3)) ++trail;
     if (trail >= 2 && count_words(t, 13) <= 12) return true;
+    if (!may_fold_to_open_with(t, "BHPSV")) return false;  // the labels' first letters
     std::string folded = fold(t.substr(0, std::min<std::size_t>(t.size(), 40)));
     for (std::string_view label : {"HITS:", "VIEWS:", "SHARE:", "SHARE THIS", "PRINT THIS", "BACK TO"})
         if (folded.starts_with(label)) return true;

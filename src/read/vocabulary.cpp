@@ -94,6 +94,15 @@ std::string fold(std::string_view line, std::size_t limit) {
     return out;
 }
 
+bool may_fold_to_open_with(std::string_view line, std::string_view capitals) noexcept {
+    const std::size_t first_at = line.find_first_not_of("*_ \t");
+    if (first_at == std::string_view::npos) return false;  // fold() gives ""
+    const auto first = static_cast<unsigned char>(line[first_at]);
+    if (first >= 0x80) return true;
+    const auto upper = static_cast<char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
+    return capitals.find(upper) != std::string_view::npos;
+}
+
 namespace {
 
 struct label {
@@ -448,6 +457,8 @@ std::size_t motto_after_state(std::string_view line) {
 }
 
 bool is_reference_line(std::string_view line) {
+    // Every lead below that opens with an ASCII letter opens with one of these.
+    if (!may_fold_to_open_with(line, "BNOPRS")) return false;
     std::string f = fold(line, 80);
     if (f.size() > 80 || f.size() < 4) return false;
     for (std::string_view lead : {"NO ", "NO. ", "NO.", "N° ", "REF ", "REF: ", "REF. ", "REF.: ", "REFERENCE ",
@@ -614,17 +625,10 @@ std::size_t issuer_label_length(std::string_view line) {
 bool is_closing_lead(std::string_view line) {
     // The leads open the line: fold its start only, not a whole paragraph
     // (cut at a character's first byte).
-    // Every ASCII lead opens with one of these letters, and what fold()
-    // makes of the line opens with its first byte other than '*', '_', a
-    // space or a tab, in capitals (a byte past ASCII may be a letter that
-    // capitals make ASCII, such as "ſ"): a paragraph opening with another
+    // Every lead below that opens with an ASCII letter (the Vietnamese "LIÊN
+    // HỆ" too) opens with one of these: a paragraph opening with another
     // letter, most do, is no lead and is not folded.
-    const std::size_t first_at = line.find_first_not_of("*_ \t");
-    if (first_at == std::string_view::npos) return false;
-    if (const auto first = static_cast<unsigned char>(line[first_at]); first < 0x80) {
-        const auto upper = static_cast<unsigned char>(first >= 'a' && first <= 'z' ? first - 'a' + 'A' : first);
-        if (std::string_view("CEFHIKLMNPSTUW").find(static_cast<char>(upper)) == std::string_view::npos) return false;
-    }
+    if (!may_fold_to_open_with(line, "CEFHIKLMNPSTUW")) return false;
     std::size_t cut = std::min<std::size_t>(line.size(), 128);
     while (cut < line.size() && is_utf8_continuation(static_cast<unsigned char>(line[cut]))) --cut;
     std::string f = fold(line.substr(0, cut));

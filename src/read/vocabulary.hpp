@@ -17,6 +17,13 @@ namespace communique::detail {
 // its first limit + 1 or so: enough for a caller that wants short lines only.
 std::string fold(std::string_view line, std::size_t limit = std::string_view::npos);
 
+// Whether fold(line) may open with one of `capitals` (ASCII capital letters):
+// false only when the first byte fold() keeps (not '*', '_', a space or a
+// tab) is ASCII and, in capitals, none of them. A byte past ASCII may open a
+// letter that capitals make ASCII ("ſ" is "S"): true. Lets a predicate
+// whose every label opens with one of those letters leave most lines unfolded.
+bool may_fold_to_open_with(std::string_view line, std::string_view capitals) noexcept;
+
 // The /release/@kind of a genre label line ("PRESS RELEASE" -> "press-release").
 std::optional<std::string_view> genre_kind(std::string_view line);
 

@@ -195,3 +195,20 @@ TEST_CASE("a motto after the state line: found whatever the case of its ASCII le
     CHECK(motto_after_state("NATION RELIGION KING KINGDOM OF CAMBODIA NATION RELIGION KING") == 0);
     CHECK(motto_after_state("KINGDOM OF CAMBODIA NATION RELIGION KINGS") == 0);
 }
+
+TEST_CASE("may_fold_to_open_with: false only when fold()'s first byte is ASCII and none of the letters",
+          "[vocabulary]") {
+    CHECK(may_fold_to_open_with("**Contact:**", "C"));
+    CHECK(may_fold_to_open_with(" \t_contact", "C"));  // in capitals, as fold() writes it
+    CHECK_FALSE(may_fold_to_open_with("**Contact:**", "ST"));
+    CHECK_FALSE(may_fold_to_open_with("", "C"));
+    CHECK_FALSE(may_fold_to_open_with("*_ \t*", "C"));  // fold() gives nothing
+    CHECK_FALSE(may_fold_to_open_with("\rContact", "C"));  // fold() keeps the carriage return
+    CHECK(may_fold_to_open_with("\xC5\xBFource", "X"));  // past ASCII: "ſ" is "S" in capitals
+    for (std::string_view line : {"**Contact:**", " _Tel_", "The Minister", "1. Item", "\xC5\xBFource", "x"}) {
+        const std::string f = fold(line);
+        for (std::string_view letters : {"C", "T", "ST", "X"})
+            if (!f.empty() && letters.find(f[0]) != std::string_view::npos)
+                CHECK(may_fold_to_open_with(line, letters));
+    }
+}
