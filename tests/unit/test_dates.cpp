@@ -8,6 +8,7 @@
 
 using communique::detail::date_match;
 using communique::detail::date_order;
+using communique::detail::date_at_start;
 using communique::detail::dateline_match;
 using communique::detail::find_dates;
 using communique::detail::is_lunar_date_line;
@@ -264,6 +265,25 @@ TEST_CASE("dates: the first digit is found wherever it falls, eight bytes at a t
         CHECK(only_date(khmer).iso() == "2024-04-12");
     }
     CHECK(find_dates(std::string(40, ':') + std::string(40, '/')).empty());
+}
+
+TEST_CASE("dates: date_at_start is find_dates' first date when that opens the text", "[dates]") {
+    std::string long_text(400, 'x');
+    for (std::string_view text : {"12 April 2024", "Friday, 12 April 2024 10:00", "On 12 April 2024", "", "x",
+                                  "12/04/2024 and 13/04/2024", " 12 April 2024", "ថ្ងៃទី១២ ខែមេសា ឆ្នាំ២០២៤"}) {
+        const auto first = date_at_start(text);
+        const auto all = find_dates(text);
+        const bool opens = !all.empty() && all[0].begin == 0;
+        REQUIRE(first.has_value() == opens);
+        if (opens) {
+            CHECK(first->end == all[0].end);
+            CHECK(first->iso() == all[0].iso());
+        }
+    }
+    CHECK_FALSE(date_at_start(long_text + " 12 April 2024"));
+    const auto opening = date_at_start("12 April 2024 " + long_text + " 13 April 2024");
+    REQUIRE(opening);
+    CHECK(opening->iso() == "2024-04-12");
 }
 
 TEST_CASE("dateline: a place's first word is checked against the words that open a sentence in any script",
