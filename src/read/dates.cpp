@@ -141,7 +141,7 @@ bool da_or_ta(char32_t c) { return c == 0x178A || c == 0x178F; }
 // With `fold`, text letters are lower-cased first (patterns are lower case).
 // Subscript DA and subscript TA (U+17D2 + U+178A / U+178F) are interchangeable:
 // they look alike and both spellings occur.
-size_t match_lit(string_view s, size_t i, string_view pat, bool fold) {
+size_t match_lit_at(string_view s, size_t i, string_view pat, bool fold) {
     size_t a = i, b = 0;
     char32_t prev = 0;
     while (b < pat.size()) {
@@ -167,6 +167,21 @@ size_t match_lit(string_view s, size_t i, string_view pat, bool fold) {
         b += pc.len;
     }
     return a;
+}
+
+// Most calls are told by the first byte, which match_lit_at would test first
+// too: tested here, where it inlines, before a call.
+inline size_t match_lit(string_view s, size_t i, string_view pat, bool fold) {
+    if (pat.empty()) return i;
+    const auto pb = static_cast<unsigned char>(pat[0]);
+    unsigned char tb = byte_at(s, i);
+    if (pb < 0x80) {
+        if (fold && tb >= 'A' && tb <= 'Z') tb = static_cast<unsigned char>(tb | 0x20);
+        if (i >= s.size() || tb != pb) return npos;
+    } else if (!fold && tb != pb) {
+        return npos;
+    }
+    return match_lit_at(s, i, pat, fold);
 }
 
 // A case-insensitive Latin word: must not run on into more letters or digits.
