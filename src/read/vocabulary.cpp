@@ -50,20 +50,26 @@ std::string fold(std::string_view line, std::size_t limit) {
     char* o = begin;
     bool space = false;
     unsigned char high = 0;
-    const bool capped = limit < line.size();
-    for (char ch : line) {
-        const auto c = static_cast<unsigned char>(ch);
+    auto put = [&](unsigned char c) {  // true when c is kept
         if (table.what[c] != keep) {
             if (table.what[c] == blank) space = o != begin;
-            continue;
+            return false;
         }
         if (space) *o++ = ' ';
         space = false;
         high |= c;
         *o++ = static_cast<char>(table.upper[c]);
+        return true;
+    };
+    // No more bytes come out than go in: the first `limit` bytes in cannot
+    // pass the limit, and are folded without asking.
+    const std::size_t unchecked = std::min(limit, line.size());
+    for (std::size_t i = 0; i < unchecked; ++i) put(static_cast<unsigned char>(line[i]));
+    for (std::size_t i = unchecked; i < line.size(); ++i) {
+        const auto c = static_cast<unsigned char>(line[i]);
         // Longer than the caller wants, whatever the end trims (only ASCII
         // text is folded no further): the rest is not worth folding.
-        if (capped && static_cast<std::size_t>(o - begin) > limit && high < 0x80 && c != ':' && c != '.') {
+        if (put(c) && static_cast<std::size_t>(o - begin) > limit && high < 0x80 && c != ':' && c != '.') {
             out.resize(static_cast<std::size_t>(o - begin));
             return out;
         }

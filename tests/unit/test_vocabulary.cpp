@@ -212,3 +212,13 @@ TEST_CASE("may_fold_to_open_with: false only when fold()'s first byte is ASCII a
                 CHECK(may_fold_to_open_with(line, letters));
     }
 }
+
+TEST_CASE("fold with a limit stops at the first byte kept past it that is not ':' or '.'", "[vocabulary]") {
+    const std::string forty(40, 'A');
+    CHECK(fold(forty + ": rest of the line", 40) == forty + ": R");
+    CHECK(fold(forty + ".* more", 40) == forty + ". M");
+    CHECK(fold(forty + "  **x**", 40) == forty + " X");
+    CHECK(fold("*" + forty + "b", 40) == forty + "B");
+    CHECK(fold(forty + ":", 40) == forty);  // not cut: trimmed as a whole line is
+    CHECK(fold(forty + "é and more", 40) == forty + "É AND MORE");  // past ASCII: folded whole
+}
