@@ -533,14 +533,30 @@ private:
     }
     // genre_kind(line), kept for each line asked: the passes ask it of the
     // same lines at the top of a release again and again. (Longer lines are
-    // none, and are answered at once.)
+    // none, and are answered at once.) Kept by where the text is and its
+    // length, the text itself compared: a line of blocks_ stays where it is,
+    // and a temporary string that takes its place is asked again.
     std::optional<std::string_view> kind_of(std::string_view line) const {
         if (line.size() > 120) return genre_kind(line);
-        auto [it, fresh] = genre_kinds_.try_emplace(std::string(line));
-        if (fresh) it->second = genre_kind(line);
-        return it->second;
+        asked_kind& a = genre_kinds_[{line.data(), line.size()}];
+        if (!a.asked || a.text != line) {
+            a.text.assign(line);
+            a.kind = genre_kind(line);
+            a.asked = true;
+        }
+        return a.kind;
     }
-    mutable std::unordered_map<std::string, std::optional<std::string_view>> genre_kinds_;
+    struct asked_kind {
+        bool asked = false;
+        std::string text;
+        std::optional<std::string_view> kind;
+    };
+    struct where_hash {
+        std::size_t operator()(const std::pair<const char*, std::size_t>& w) const noexcept {
+            return std::hash<const char*>()(w.first) ^ (w.second * 0x9E3779B97F4A7C15u);
+        }
+    };
+    mutable std::unordered_map<std::pair<const char*, std::size_t>, asked_kind, where_hash> genre_kinds_;
     // A genre label that opens a headline's line.
     std::optional<genre_prefix> find_genre_prefix(std::string_view line) const;
     // A line that is only a place name, the house's places included.
