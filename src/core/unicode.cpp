@@ -66,6 +66,7 @@ std::size_t count_code_points(std::string_view s) noexcept {
     for (; i + 8 <= s.size(); i += 8) {
         std::uint64_t w;
         std::memcpy(&w, s.data() + i, 8);
+        if ((w & high_bits) == 0) continue;  // ASCII, most words of most drafts: nothing to count
         continuations += count_high_bits(w & ~(w << 1) & high_bits);
     }
     for (; i < s.size(); ++i) continuations += is_utf8_continuation(static_cast<unsigned char>(s[i]));

@@ -171,3 +171,12 @@ TEST_CASE("to_nfc and find_invalid_utf8 find the first byte past ASCII wherever 
         CHECK(find_invalid_utf8(ascii + "\xE1\x9E\x80" + ascii) == std::string_view::npos);
     }
 }
+
+TEST_CASE("count_code_points counts a character past ASCII wherever it falls", "[unicode]") {
+    for (std::size_t k = 0; k < 20; ++k) {
+        const std::string ascii(k, 'a');
+        CHECK(count_code_points(ascii) == k);
+        CHECK(count_code_points(ascii + "\xC3\xA9" + ascii) == 2 * k + 1);
+        CHECK(count_code_points(ascii + "\xE1\x9E\x80\xF0\x9F\x98\x80" + ascii) == 2 * k + 2);
+    }
+}
