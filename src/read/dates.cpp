@@ -185,7 +185,7 @@ inline size_t match_lit(string_view s, size_t i, string_view pat, bool fold) {
 }
 
 // A case-insensitive Latin word: must not run on into more letters or digits.
-size_t match_word(string_view s, size_t i, string_view pat) {
+inline size_t match_word(string_view s, size_t i, string_view pat) {
     const size_t e = match_lit(s, i, pat, true);
     return (e != npos && latin_boundary(s, e)) ? e : npos;
 }
@@ -1031,7 +1031,7 @@ size_t skip_dateline_lead(string_view s, size_t i) {
     return i;
 }
 
-bool equals_ci(string_view word, string_view lower) {
+inline bool equals_ci(string_view word, string_view lower) {
     // Most words of a place are none of a list's: an ASCII first letter that
     // differs tells so without matching (what match_lit would find first).
     if (!lower.empty() && static_cast<unsigned char>(lower[0]) < 0x80) {
