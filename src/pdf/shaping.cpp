@@ -1,5 +1,6 @@
 #include "pdf/shaping.hpp"
 
+#include <hb-ot.h>
 #include <unicode/uchar.h>
 #include <unicode/uscript.h>
 #include <unicode/utf16.h>
@@ -177,6 +178,223 @@ private:
     std::array<shard, shard_count> shards_;
 };
 
+// A piece of text shaped alone (no context), clusters counted from its start.
+void shape_alone(const char16_t* text, std::uint32_t length, const piece_style& ps, unsigned flags, glyph_run& out,
+                 std::vector<hb_glyph_flags_t>* glyph_flags = nullptr) {
+    hb_buffer_t* buf = thread_buffer();
+    hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text), int(length), 0, int(length));
+    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+    hb_buffer_set_script(buf, ps.script);
+    hb_buffer_set_language(buf, ps.language);
+    hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
+    hb_shape(ps.face->hb(), buf, nullptr, 0);
+    unsigned count = 0;
+    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+    out.resize(count);
+    if (glyph_flags) glyph_flags->resize(count);
+    for (unsigned g = 0; g < count; ++g) {
+        out[g] = {info[g].codepoint, info[g].cluster, pos[g].x_advance, pos[g].x_offset, pos[g].y_offset};
+        if (glyph_flags) (*glyph_flags)[g] = hb_glyph_info_get_glyph_flags(&info[g]);
+    }
+}
+
+bool operator==(const unit_glyph& a, const unit_glyph& b) {
+    return a.gid == b.gid && a.cluster == b.cluster && a.x_advance == b.x_advance && a.x_offset == b.x_offset &&
+           a.y_offset == b.y_offset;
+}
+
+// Cutting runs into words. A paragraph shaped whole is seldom seen again,
+// but its words are: shaped one by one and kept, an archive's vocabulary is
+// shaped once instead of every paragraph in full. A cut must change no
+// glyph and no position, and the default fonts kern the space with some
+// letters on either side ("r. T", "y A"), so a run is cut only after a
+// single space whose neighbours are known not to interact with it or with
+// each other across it:
+//  - the face: the space takes part in no substitution at all, and in no
+//    positioning lookup as context (backtrack or lookahead), so that only
+//    lookups on the space and its neighbours themselves can reach across
+//    it (kerning pairs);
+//  - the neighbours L and R, once per face and style: "L R" shaped whole
+//    is exactly "L " shaped alone followed by "R" shaped alone, and
+//    HarfBuzz does not mark R unsafe to break.
+// Only Latin (and neutral) text is cut: HarfBuzz's shaper for it reads no
+// context outside the buffer, except for a mark at the buffer's start,
+// and every piece starts with a letter, figure or punctuation that is not
+// a mark; so a piece is shaped alone and keyed by its own text.
+class word_cutter {
+public:
+    // Whether runs in this font and style may be cut at all.
+    bool may_cut(const piece_style& ps) {
+        if (ps.script != HB_SCRIPT_LATIN || (ps.flags & HB_BUFFER_FLAG_DO_NOT_INSERT_DOTTED_CIRCLE)) return false;
+        auto it = faces_.find(ps.face);
+        if (it == faces_.end()) it = faces_.emplace(ps.face, face_allows_cuts(*ps.face)).first;
+        return it->second;
+    }
+
+    // Whether a run may be cut between "left " and right (the character after the space).
+    bool cut_between(const piece_style& ps, char16_t left, char16_t right) {
+        const probe_key k{ps.face, ps.script, ps.language, ps.flags, left, right};
+        auto it = probes_.find(k);
+        if (it == probes_.end()) it = probes_.emplace(k, probe(ps, left, right)).first;
+        return it->second;
+    }
+
+private:
+    static bool face_allows_cuts(const font_face& face) {
+        const std::uint32_t space = face.glyph(U' ');
+        if (space == 0) return false;
+        hb_face_t* f = face.face();
+        hb_set_t* sets[4] = {hb_set_create(), hb_set_create(), hb_set_create(), hb_set_create()};
+        bool ok = true;
+        for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+            const unsigned lookups = hb_ot_layout_table_get_lookup_count(f, table);
+            for (unsigned l = 0; l < lookups && ok; ++l) {
+                for (hb_set_t* s : sets) hb_set_clear(s);
+                hb_ot_layout_lookup_collect_glyphs(f, table, l, sets[0], sets[1], sets[2], sets[3]);
+                const bool context = hb_set_has(sets[0], space) || hb_set_has(sets[2], space);
+                const bool any = context || hb_set_has(sets[1], space) || hb_set_has(sets[3], space);
+                ok = table == HB_OT_TAG_GSUB ? !any : !context;
+            }
+        }
+        for (hb_set_t* s : sets) hb_set_destroy(s);
+        return ok;
+    }
+
+    static bool probe(const piece_style& ps, char16_t left, char16_t right) {
+        if (U16_IS_SURROGATE(left) || U16_IS_SURROGATE(right) || attaches_to_previous(left) ||
+            attaches_to_previous(right) || !ps.face->has(left) || !ps.face->has(right))
+            return false;
+        const char16_t whole[3] = {left, u' ', right};
+        glyph_run all, before, after;
+        std::vector<hb_glyph_flags_t> flags;
+        shape_alone(whole, 3, ps, ps.flags | HB_BUFFER_FLAG_PRODUCE_UNSAFE_TO_CONCAT, all, &flags);
+        shape_alone(whole, 2, ps, ps.flags, before);
+        shape_alone(whole + 2, 1, ps, ps.flags, after);
+        if (all.size() != 3 || before.size() != 2 || after.size() != 1) return false;
+        if (flags[2] & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) return false;
+        after[0].cluster = 2;
+        return all[0] == before[0] && all[1] == before[1] && all[2] == after[0];
+    }
+
+    struct probe_key {
+        const font_face* face;
+        hb_script_t script;
+        hb_language_t language;
+        unsigned flags;
+        char16_t left, right;
+        bool operator==(const probe_key&) const = default;
+    };
+    struct probe_hash {
+        std::size_t operator()(const probe_key& k) const {
+            std::size_t h = 0xcbf29ce484222325ull;
+            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
+                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags),
+                                  std::size_t(k.left) << 16 | k.right})
+                h = (h ^ v) * 0x100000001B3ull;
+            return h;
+        }
+    };
+    // Fonts are never unloaded: a face's address names it for the process.
+    // The verdicts are few (pairs of characters met around spaces), kept
+    // per thread so that no lock is taken per word.
+    std::unordered_map<const font_face*, bool> faces_;
+    std::unordered_map<probe_key, bool, probe_hash> probes_;
+};
+
+// Pieces (words with their space) shaped before, by everything HarfBuzz
+// sees of them: font, script, language, flags and text. Per thread, so
+// that a word costs no lock; emptied when over its size, which bounds the
+// memory and changes no output.
+class piece_cache {
+public:
+    // Calls use(const glyph_run&) with the glyphs of text[begin, end) shaped alone.
+    template <class Use>
+    void shape(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+               unsigned flags, Use use) {
+        scratch_.face = ps.face;
+        scratch_.script = ps.script;
+        scratch_.language = ps.language;
+        scratch_.flags = flags;
+        scratch_.text.assign(text, begin, end - begin);
+        if (auto it = map_.find(scratch_); it != map_.end()) {
+            use(it->second);
+            return;
+        }
+        glyph_run run;
+        shape_alone(text.data() + begin, end - begin, ps, flags, run);
+        use(run);
+        const std::size_t bytes =
+            scratch_.text.size() * sizeof(char16_t) + run.size() * sizeof(unit_glyph) + entry_overhead;
+        if (bytes_ + bytes > max_bytes) {
+            map_.clear();
+            bytes_ = 0;
+        }
+        map_.emplace(scratch_, std::move(run));
+        bytes_ += bytes;
+    }
+
+private:
+    static constexpr std::size_t max_bytes = 4 * 1024 * 1024, entry_overhead = 128;
+    struct key {
+        const font_face* face = nullptr;
+        hb_script_t script = HB_SCRIPT_LATIN;
+        hb_language_t language = HB_LANGUAGE_INVALID;
+        unsigned flags = 0;
+        std::u16string text;
+        bool operator==(const key&) const = default;
+    };
+    struct key_hash {
+        std::size_t operator()(const key& k) const {
+            std::size_t h = std::hash<std::u16string_view>{}(k.text);
+            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
+                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags)})
+                h = (h ^ v) * 0x100000001B3ull;
+            return h;
+        }
+    };
+    key scratch_;  // the key being looked up, its text's buffer reused
+    std::unordered_map<key, glyph_run, key_hash> map_;
+    std::size_t bytes_ = 0;
+};
+
+struct thread_shapers {
+    word_cutter cutter;
+    piece_cache pieces;
+};
+
+thread_shapers& shapers() {
+    thread_local thread_shapers s;
+    return s;
+}
+
+// Calls use(const glyph_run&, std::uint32_t offset) for each piece of
+// text[begin, end), in order, offset being where the piece starts.
+template <class Use>
+void shape_run(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps, Use use) {
+    thread_shapers& ts = shapers();
+    const auto n = static_cast<std::uint32_t>(text.size());
+    if (end - begin >= 3 && !attaches_to_previous(text[begin]) && ts.cutter.may_cut(ps)) {
+        std::uint32_t from = begin;
+        auto piece = [&](std::uint32_t to) {
+            unsigned flags = ps.flags;
+            if (from == 0) flags |= HB_BUFFER_FLAG_BOT;
+            if (to == n) flags |= HB_BUFFER_FLAG_EOT;
+            ts.pieces.shape(text, from, to, ps, flags, [&](const glyph_run& g) { use(g, from); });
+            from = to;
+        };
+        for (std::uint32_t i = begin + 2; i < end; ++i)
+            if (text[i - 1] == u' ' && text[i - 2] != u' ' && text[i] != u' ' &&
+                ts.cutter.cut_between(ps, text[i - 2], text[i]))
+                piece(i);
+        if (from != begin) {
+            piece(end);
+            return;
+        }
+    }
+    run_cache::instance().shape(text, begin, end, ps, [&](const glyph_run& g) { use(g, begin); });
+}
+
 }  // namespace
 
 expected<void> shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
@@ -292,8 +510,8 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
                 out.x_before[gl.cluster + 1] += gl.advance;  // turned into prefix sums below
                 out.cluster_start[gl.cluster] = true;
             };
-            run_cache::instance().shape(text, run.begin, run.end, ps, [&](const glyph_run& glyphs) {
-                for (const unit_glyph& u : glyphs) place(u, run.begin);
+            shape_run(text, run.begin, run.end, ps, [&](const glyph_run& glyphs, std::uint32_t base) {
+                for (const unit_glyph& u : glyphs) place(u, base);
             });
             out.cluster_start[run.begin] = true;
             out.runs.push_back(std::move(run));
