@@ -526,6 +526,60 @@ TEST_CASE("pdf units: a run shaped again has its own place and size", "[pdf][uni
     CHECK(big.glyphs[1].advance == Approx(2.0 * small.glyphs[1].advance));
 }
 
+TEST_CASE("pdf units: a paragraph shaped in words is placed as when shaped whole", "[pdf][units]") {
+    // Latin runs are cut into words after some spaces and the words shaped
+    // apart (and kept). Liberation Serif kerns the space with the letters
+    // on either side ("o ", " T", " Y", "a T"): a cut there would lose the
+    // kern. Every glyph must be what HarfBuzz gives for the text whole.
+    const std::u16string text =
+        u"To Yves, a T. Yoga: AV Wa. y A r. T 'A' f. V, 1 Y \u201cWe\u201d said. The office of Tom, "
+        u"and Yves Tom; To Yoga, said To the office a T. Yves Yoga. AV y A Wa. office";
+    for (const char* family : {"Liberation Serif", "DejaVu Serif", "Noto Sans"}) {
+        INFO(family);
+        P::document doc;
+        doc.styles.push_back({{{family}, 400, false}, 10, {}, "en"});
+        P::paragraph para;
+        para.text = text;
+        para.spans.push_back({0, static_cast<std::uint32_t>(text.size()), 0});
+        // Twice: the second time the words come from the cache.
+        for (int round = 0; round < 2; ++round) {
+            P::shaped_paragraph sp;
+            REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp));
+            REQUIRE(sp.runs.size() == 1);
+            const P::font_face* face = sp.runs[0].font.face;
+            hb_buffer_t* buf = hb_buffer_create();
+            hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text.data()), int(text.size()), 0,
+                                int(text.size()));
+            hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+            hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+            hb_buffer_set_language(buf, hb_language_from_string("en", -1));
+            hb_buffer_set_flags(buf, hb_buffer_flags_t(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT |
+                                                       HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
+            hb_shape(face->hb(), buf, nullptr, 0);
+            unsigned count = 0;
+            const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+            const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+            const double scale = 10.0 / face->units_per_em();
+            REQUIRE(sp.runs[0].glyphs.size() == count);
+            int kerned_spaces = 0;
+            const std::uint32_t space = face->glyph(U' ');
+            for (unsigned g = 0; g < count; ++g) {
+                INFO("glyph " << g);
+                const P::glyph& got = sp.runs[0].glyphs[g];
+                CHECK(got.gid == info[g].codepoint);
+                CHECK(got.cluster == info[g].cluster);
+                CHECK(got.advance == float(pos[g].x_advance * scale));
+                CHECK(got.x_offset == float(pos[g].x_offset * scale));
+                CHECK(got.y_offset == float(pos[g].y_offset * scale));
+                if (info[g].codepoint == space && pos[g].x_advance != face->advance(space)) ++kerned_spaces;
+            }
+            hb_buffer_destroy(buf);
+            // The text does test kerning with the space, where the font has it.
+            if (std::string(family) == "Liberation Serif") CHECK(kerned_spaces >= 5);
+        }
+    }
+}
+
 namespace {
 
 std::uint32_t be32(const std::string& s, std::size_t at) {
