@@ -395,6 +395,37 @@ void shape_run(const std::u16string& text, std::uint32_t begin, std::uint32_t en
     run_cache::instance().shape(text, begin, end, ps, [&](const glyph_run& g) { use(g, begin); });
 }
 
+// The fonts of a style, as font_library::resolve gives them: asked for
+// every paragraph, and resolving takes the library's lock and looks each
+// family up again. A document has a handful of styles; each thread keeps
+// the answers (resolve always gives the same for a request), forgetting
+// them all when it holds many.
+class chain_cache {
+public:
+    // Valid until the next call.
+    const std::vector<font_use>& get(font_library& fonts, const font_request& request) {
+        for (const entry& e : entries_)
+            if (e.library == &fonts && e.request == request) return e.faces;
+        if (entries_.size() >= max_entries) entries_.clear();
+        entries_.push_back({&fonts, request, fonts.resolve(request)});
+        return entries_.back().faces;
+    }
+
+private:
+    static constexpr std::size_t max_entries = 32;
+    struct entry {
+        const font_library* library;
+        font_request request;
+        std::vector<font_use> faces;
+    };
+    std::vector<entry> entries_;
+};
+
+chain_cache& known_chains() {
+    thread_local chain_cache cache;
+    return cache;
+}
+
 }  // namespace
 
 expected<void> shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
@@ -406,12 +437,20 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
     out.cluster_start.assign(n + 1, false);
     out.cluster_start[n] = true;
     if (n == 0) return {};
+    // ICU's answers for ASCII, asked once: most text is ASCII.
+    static const std::array<UScriptCode, 0x80> ascii_scripts = [] {
+        std::array<UScriptCode, 0x80> scripts{};
+        for (UChar32 c = 0; c < 0x80; ++c) {
+            UErrorCode status = U_ZERO_ERROR;
+            scripts[static_cast<std::size_t>(c)] = uscript_getScript(c, &status);
+        }
+        return scripts;
+    }();
+    std::vector<char_info> span_chars;
+    span_chars.reserve(n);
 
-    std::map<std::uint32_t, std::vector<font_use>> chains;  // by style
     auto chain = [&](std::uint32_t style) -> const std::vector<font_use>& {
-        auto it = chains.find(style);
-        if (it == chains.end()) it = chains.emplace(style, fonts.resolve(styles[style].font)).first;
-        return it->second;
+        return known_chains().get(fonts, styles[style].font);
     };
 
     for (const style_span& sp : para.spans) {
@@ -419,7 +458,8 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
         const std::vector<font_use>& faces = chain(sp.style);
 
         // Scripts and fonts, character by character.
-        std::vector<char_info> chars;
+        std::vector<char_info>& chars = span_chars;
+        chars.clear();
         std::uint32_t marks = 0;  // in a row, before this character
         for (std::uint32_t i = sp.begin; i < sp.end;) {
             char_info ci;
@@ -427,12 +467,17 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
             UChar32 c = 0;
             U16_NEXT(text.data(), i, sp.end, c);
             ci.length = i - ci.at;
-            marks = attaches_to_previous(c) ? marks + 1 : 0;
+            const bool attaches = attaches_to_previous(c);
+            marks = attaches ? marks + 1 : 0;
             ci.cut_before = marks > max_marks && (marks - 1) % max_marks == 0;
-            UErrorCode status = U_ZERO_ERROR;
-            ci.script = uscript_getScript(c, &status);
+            if (c < 0x80) {
+                ci.script = ascii_scripts[static_cast<std::size_t>(c)];
+            } else {
+                UErrorCode status = U_ZERO_ERROR;
+                ci.script = uscript_getScript(c, &status);
+            }
             const char_info* prev = chars.empty() ? nullptr : &chars.back();
-            if (prev && (attaches_to_previous(c) || is_neutral(ci.script)) &&
+            if (prev && (attaches || is_neutral(ci.script)) &&
                 (prev->font.face->has(c) || u_hasBinaryProperty(c, UCHAR_DEFAULT_IGNORABLE_CODE_POINT))) {
                 ci.font = prev->font;
             } else {
