@@ -277,14 +277,24 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
     const std::size_t last = c.size() - 1;
 
     for (std::size_t b = 1; b <= last; ++b) {
+        const break_candidate& to = c[b];
+        const bool at_end = b == last;
+        // What breaking at b costs, the same for every line ending there.
+        const double penalty = soft ? std::max(to.penalty, to.soft_penalty) : to.penalty;
+        const double penalty_squared = penalty * penalty;
         // The best way to reach b for each fitness class and each count of
         // hyphenated lines in a row ending at b (kept apart so that a
-        // cheaper path with two in a row does not hide one with fewer).
+        // cheaper path with two in a row does not hide one with fewer),
+        // by fitness * (max_flagged_run + 1) + run. Only the slots marked
+        // in `filled` hold a value: b is reached by few of them, and
+        // setting all of them up for every b cost more than using them.
+        constexpr int slots = 4 * (max_flagged_run + 1);
         struct best {
-            double demerits = infinite;
-            std::size_t from = 0;
-            double ratio = 0;
-        } best_by_class[4][max_flagged_run + 1];
+            double demerits;
+            std::size_t from;
+            double ratio;
+        } best_by_class[slots];
+        unsigned filled = 0;
         // Nodes that stay active are compacted in place, in order (one pass
         // instead of an erase per deactivated node).
         std::size_t kept = 0;
@@ -303,13 +313,16 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             double demerits = 0;  // badness, penalty and two hyphens in a row
         } lc;
         for (std::size_t k = 0; k < active.size(); ++k) {
-            const fit_node& a = nodes[active[k]];
+            const std::size_t index = active[k];
+            const fit_node& a = nodes[index];
             if (a.candidate != lc.from) {
-                lc = line_cost{};
+                const break_candidate& from = c[a.candidate];
                 lc.from = a.candidate;
+                lc.deactivate = lc.skip = false;
+                lc.extra = 0;
                 // Only node 0 (candidate 0) starts the first line.
                 const double width = a.line == 0 ? p.first_width : p.width;
-                measured m = measure(c[a.candidate], c[b], width, p, b == last);
+                measured m = measure(from, to, width, p, at_end);
                 if (m.overfull) {
                     lc.deactivate = true;
                     // A line from a to its very next break is allowed even
@@ -321,23 +334,22 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
                 lc.ratio = m.ratio;
                 const double base = line_penalty + badness(m.ratio);
                 double d = base * base;
-                const double penalty = soft ? std::max(c[b].penalty, c[b].soft_penalty) : c[b].penalty;
-                if (penalty > 0) d += penalty * penalty;
-                else if (penalty < 0) d -= penalty * penalty;
-                if (c[b].flagged && c[a.candidate].flagged) d += flagged_demerits;
+                if (penalty > 0) d += penalty_squared;
+                else if (penalty < 0) d -= penalty_squared;
+                if (to.flagged && from.flagged) d += flagged_demerits;
                 lc.demerits = d;
                 lc.fit = fitness_class(m.ratio);
-                lc.runt = b == last && b == a.candidate + 1 && a.candidate != 0 &&
-                          c[b].width_to - c[a.candidate].width_from < p.runt_width;
+                lc.runt = at_end && b == a.candidate + 1 && a.candidate != 0 &&
+                          to.width_to - from.width_from < p.runt_width;
             }
             if (lc.skip) continue;
-            int run = c[b].flagged ? a.flagged_run + 1 : 0;
+            int run = to.flagged ? a.flagged_run + 1 : 0;
             if (run > max_flagged_run) {
                 // A third hyphenated line in a row: never, unless it is the
                 // only line a can start (an overfull one, kept so that a
                 // result always exists).
                 if (!lc.deactivate) {
-                    active[kept++] = active[k];
+                    active[kept++] = index;
                     continue;
                 }
                 run = max_flagged_run;
@@ -346,25 +358,28 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             if (std::abs(lc.fit - a.fitness) > 1) d += fitness_demerits;
             if (lc.runt) d += runt_demerits;
             d += a.demerits + lc.extra;
-            if (d < best_by_class[lc.fit][run].demerits) best_by_class[lc.fit][run] = {d, active[k], lc.ratio};
-            if (!lc.deactivate) active[kept++] = active[k];
+            const int slot = lc.fit * (max_flagged_run + 1) + run;
+            if (d < ((filled >> slot) & 1u ? best_by_class[slot].demerits : infinite)) {
+                best_by_class[slot] = {d, index, lc.ratio};
+                filled |= 1u << slot;
+            }
+            if (!lc.deactivate) active[kept++] = index;
         }
         active.resize(kept);
-        for (int fit = 0; fit < 4; ++fit)
-            for (int run = 0; run <= max_flagged_run; ++run) {
-                const best& bb = best_by_class[fit][run];
-                if (std::isinf(bb.demerits)) continue;
-                fit_node node;
-                node.candidate = b;
-                node.previous = bb.from;
-                node.line = nodes[bb.from].line + 1;
-                node.fitness = fit;
-                node.flagged_run = run;
-                node.ratio = bb.ratio;
-                node.demerits = bb.demerits;
-                nodes.push_back(node);
-                active.push_back(nodes.size() - 1);
-            }
+        for (int slot = 0; slot < slots; ++slot) {
+            if (!((filled >> slot) & 1u)) continue;
+            const best& bb = best_by_class[slot];
+            fit_node node;
+            node.candidate = b;
+            node.previous = bb.from;
+            node.line = nodes[bb.from].line + 1;
+            node.fitness = slot / (max_flagged_run + 1);
+            node.flagged_run = slot % (max_flagged_run + 1);
+            node.ratio = bb.ratio;
+            node.demerits = bb.demerits;
+            nodes.push_back(node);
+            active.push_back(nodes.size() - 1);
+        }
     }
     // The best way to end the paragraph.
     std::size_t end = 0;
