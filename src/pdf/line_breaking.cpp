@@ -366,6 +366,19 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             if (!lc.deactivate) active[kept++] = index;
         }
         active.resize(kept);
+        // A node at b that costs more than another with as many hyphenated
+        // lines in a row, by more than any change of fitness class can
+        // make up, can never be the cheaper way to a later break: every
+        // line from b costs both the same but for that change. It is not
+        // made active (it stays a node: it may still end the paragraph).
+        // The margin (twice the change) is far beyond rounding.
+        double least_by_run[max_flagged_run + 1];
+        std::fill(std::begin(least_by_run), std::end(least_by_run), infinite);
+        for (int slot = 0; slot < slots; ++slot)
+            if ((filled >> slot) & 1u) {
+                double& least = least_by_run[slot % (max_flagged_run + 1)];
+                least = std::min(least, best_by_class[slot].demerits);
+            }
         for (int slot = 0; slot < slots; ++slot) {
             if (!((filled >> slot) & 1u)) continue;
             const best& bb = best_by_class[slot];
@@ -378,7 +391,8 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             node.ratio = bb.ratio;
             node.demerits = bb.demerits;
             nodes.push_back(node);
-            active.push_back(nodes.size() - 1);
+            if (!(least_by_run[node.flagged_run] + 2 * fitness_demerits < node.demerits))
+                active.push_back(nodes.size() - 1);
         }
     }
     // The best way to end the paragraph.
