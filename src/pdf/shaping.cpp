@@ -236,7 +236,13 @@ public:
     bool cut_between(const piece_style& ps, char16_t left, char16_t right) {
         const probe_key k{ps.face, ps.script, ps.language, ps.flags, left, right};
         auto it = probes_.find(k);
-        if (it == probes_.end()) it = probes_.emplace(k, probe(ps, left, right)).first;
+        if (it == probes_.end()) {
+            if (probes_.size() >= max_probes) {
+                probes_.clear();
+                singles_.clear();
+            }
+            it = probes_.emplace(k, probe(ps, left, right)).first;
+        }
         return it->second;
     }
 
@@ -261,20 +267,34 @@ private:
         return ok;
     }
 
-    static bool probe(const piece_style& ps, char16_t left, char16_t right) {
+    bool probe(const piece_style& ps, char16_t left, char16_t right) {
         if (U16_IS_SURROGATE(left) || U16_IS_SURROGATE(right) || attaches_to_previous(left) ||
             attaches_to_previous(right) || !ps.face->has(left) || !ps.face->has(right))
             return false;
         const char16_t whole[3] = {left, u' ', right};
-        glyph_run all, before, after;
+        glyph_run all;
         std::vector<hb_glyph_flags_t> flags;
         shape_alone(whole, 3, ps, ps.flags | HB_BUFFER_FLAG_PRODUCE_UNSAFE_TO_CONCAT, all, &flags);
-        shape_alone(whole, 2, ps, ps.flags, before);
-        shape_alone(whole + 2, 1, ps, ps.flags, after);
+        const glyph_run& before = single(ps, left, true);
+        const glyph_run& after = single(ps, right, false);
         if (all.size() != 3 || before.size() != 2 || after.size() != 1) return false;
         if (flags[2] & HB_GLYPH_FLAG_UNSAFE_TO_BREAK) return false;
-        after[0].cluster = 2;
-        return all[0] == before[0] && all[1] == before[1] && all[2] == after[0];
+        unit_glyph last = after[0];
+        last.cluster = 2;
+        return all[0] == before[0] && all[1] == before[1] && all[2] == last;
+    }
+
+    // "c " (spaced) or "c" shaped alone: each character takes part in many probes.
+    const glyph_run& single(const piece_style& ps, char16_t c, bool spaced) {
+        const probe_key k{ps.face, ps.script, ps.language, ps.flags, spaced ? c : u'\0', spaced ? u'\0' : c};
+        auto it = singles_.find(k);
+        if (it == singles_.end()) {
+            const char16_t text[2] = {c, u' '};
+            glyph_run run;
+            shape_alone(text, spaced ? 2 : 1, ps, ps.flags, run);
+            it = singles_.emplace(k, std::move(run)).first;
+        }
+        return it->second;
     }
 
     struct probe_key {
@@ -299,7 +319,9 @@ private:
     // The verdicts are few (pairs of characters met around spaces), kept
     // per thread so that no lock is taken per word.
     std::unordered_map<const font_face*, bool> faces_;
+    static constexpr std::size_t max_probes = 1 << 16;  // then forgotten: bounds the memory
     std::unordered_map<probe_key, bool, probe_hash> probes_;
+    std::unordered_map<probe_key, glyph_run, probe_hash> singles_;
 };
 
 // Pieces (words with their space) shaped before, by everything HarfBuzz
@@ -308,30 +330,24 @@ private:
 // memory and changes no output.
 class piece_cache {
 public:
-    // Calls use(const glyph_run&) with the glyphs of text[begin, end) shaped alone.
-    template <class Use>
-    void shape(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
-               unsigned flags, Use use) {
-        scratch_.face = ps.face;
-        scratch_.script = ps.script;
-        scratch_.language = ps.language;
-        scratch_.flags = flags;
-        scratch_.text.assign(text, begin, end - begin);
-        if (auto it = map_.find(scratch_); it != map_.end()) {
-            use(it->second);
-            return;
-        }
-        glyph_run run;
-        shape_alone(text.data() + begin, end - begin, ps, flags, run);
-        use(run);
+    // The glyphs of text[begin, end) shaped alone, if known; valid until the next add().
+    const glyph_run* find(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+                          unsigned flags) {
+        set_scratch(text, begin, end, ps, flags);
+        auto it = map_.find(scratch_);
+        return it == map_.end() ? nullptr : &it->second;
+    }
+
+    void add(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+             unsigned flags, glyph_run run) {
+        set_scratch(text, begin, end, ps, flags);
         const std::size_t bytes =
             scratch_.text.size() * sizeof(char16_t) + run.size() * sizeof(unit_glyph) + entry_overhead;
         if (bytes_ + bytes > max_bytes) {
             map_.clear();
             bytes_ = 0;
         }
-        map_.emplace(scratch_, std::move(run));
-        bytes_ += bytes;
+        if (map_.emplace(scratch_, std::move(run)).second) bytes_ += bytes;
     }
 
 private:
@@ -353,14 +369,29 @@ private:
             return h;
         }
     };
+    void set_scratch(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+                     unsigned flags) {
+        scratch_.face = ps.face;
+        scratch_.script = ps.script;
+        scratch_.language = ps.language;
+        scratch_.flags = flags;
+        scratch_.text.assign(text, begin, end - begin);
+    }
     key scratch_;  // the key being looked up, its text's buffer reused
     std::unordered_map<key, glyph_run, key_hash> map_;
     std::size_t bytes_ = 0;
 };
 
 struct thread_shapers {
+    // Cutting pays once words repeat: a thread that sets one release would
+    // spend more learning where to cut (the probes, the face's lookups)
+    // than it saves. Its first runs are shaped whole, as they would be anyway.
+    static constexpr std::uint32_t runs_before_cutting = 200;
+    std::uint32_t runs = 0;
     word_cutter cutter;
     piece_cache pieces;
+    std::vector<std::uint32_t> cuts;        // of the run being shaped, its ends included
+    std::vector<const glyph_run*> found;  // its pieces, from the cache
 };
 
 thread_shapers& shapers() {
@@ -374,21 +405,55 @@ template <class Use>
 void shape_run(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps, Use use) {
     thread_shapers& ts = shapers();
     const auto n = static_cast<std::uint32_t>(text.size());
-    if (end - begin >= 3 && !attaches_to_previous(text[begin]) && ts.cutter.may_cut(ps)) {
-        std::uint32_t from = begin;
-        auto piece = [&](std::uint32_t to) {
-            unsigned flags = ps.flags;
-            if (from == 0) flags |= HB_BUFFER_FLAG_BOT;
-            if (to == n) flags |= HB_BUFFER_FLAG_EOT;
-            ts.pieces.shape(text, from, to, ps, flags, [&](const glyph_run& g) { use(g, from); });
-            from = to;
-        };
+    if (ts.runs < thread_shapers::runs_before_cutting) ++ts.runs;
+    else if (end - begin >= 3 && !attaches_to_previous(text[begin]) && ts.cutter.may_cut(ps)) {
+        std::vector<std::uint32_t>& cuts = ts.cuts;
+        cuts.assign(1, begin);
         for (std::uint32_t i = begin + 2; i < end; ++i)
             if (text[i - 1] == u' ' && text[i - 2] != u' ' && text[i] != u' ' &&
                 ts.cutter.cut_between(ps, text[i - 2], text[i]))
-                piece(i);
-        if (from != begin) {
-            piece(end);
+                cuts.push_back(i);
+        if (cuts.size() > 1) {
+            cuts.push_back(end);
+            auto flags_of = [&](std::size_t k) {
+                unsigned flags = ps.flags;
+                if (cuts[k] == 0) flags |= HB_BUFFER_FLAG_BOT;
+                if (cuts[k + 1] == n) flags |= HB_BUFFER_FLAG_EOT;
+                return flags;
+            };
+            ts.found.clear();
+            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+                const glyph_run* g = ts.pieces.find(text, cuts[k], cuts[k + 1], ps, flags_of(k));
+                if (!g) break;
+                ts.found.push_back(g);
+            }
+            if (ts.found.size() + 1 == cuts.size()) {
+                for (std::size_t k = 0; k < ts.found.size(); ++k) use(*ts.found[k], cuts[k]);
+                return;
+            }
+            // A piece not seen before: the run is shaped whole, exactly as
+            // when it is not cut (one call to HarfBuzz costs less than one
+            // per word), and its pieces are kept, cut from it.
+            glyph_run whole;
+            shape_piece(text, begin, end, ps, whole);
+            use(whole, begin);
+            std::vector<glyph_run> pieces(cuts.size() - 1);
+            std::size_t g = 0;
+            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+                const std::uint32_t from = cuts[k] - begin, to = cuts[k + 1] - begin;
+                for (; g < whole.size() && whole[g].cluster < to; ++g) {
+                    if (whole[g].cluster < from) return;
+                    unit_glyph u = whole[g];
+                    u.cluster -= from;
+                    pieces[k].push_back(u);
+                }
+                // Each piece starts with its first character's glyph (a
+                // glyph across a cut would make the pieces wrong: then
+                // none is kept).
+                if (pieces[k].empty() || pieces[k].front().cluster != 0) return;
+            }
+            for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+                ts.pieces.add(text, cuts[k], cuts[k + 1], ps, flags_of(k), std::move(pieces[k]));
             return;
         }
     }
