@@ -10,6 +10,7 @@
 #include <cstdio>
 #include <map>
 #include <mutex>
+#include <optional>
 #include <string_view>
 #include <unordered_map>
 
@@ -205,23 +206,26 @@ bool operator==(const unit_glyph& a, const unit_glyph& b) {
 }
 
 // Cutting runs into words. A paragraph shaped whole is seldom seen again,
-// but its words are: shaped one by one and kept, an archive's vocabulary is
-// shaped once instead of every paragraph in full. A cut must change no
-// glyph and no position, and the default fonts kern the space with some
-// letters on either side ("r. T", "y A"), so a run is cut only after a
-// single space whose neighbours are known not to interact with it or with
-// each other across it:
-//  - the face: the space takes part in no substitution at all, and in no
-//    positioning lookup as context (backtrack or lookahead), so that only
-//    lookups on the space and its neighbours themselves can reach across
-//    it (kerning pairs);
+// but its words are: kept, an archive's vocabulary is shaped once instead
+// of every paragraph in full. A cut must change no glyph and no position,
+// and the default fonts kern the space with some letters on either side
+// ("r. T", "y A"), so a run is cut only after a single space whose
+// neighbours are known not to interact with it or with each other across
+// it:
+//  - the face: the space is no mark (which lookups may skip), takes part
+//    in no substitution at all, and in no positioning lookup but single
+//    and pair adjustments and mark attachment; no lookup but mark
+//    attachment skips base glyphs; and the face has no table HarfBuzz
+//    would shape with besides (Apple's, or an old 'kern' without GPOS
+//    kerning): what reaches across a space is kerning of the space with
+//    a neighbour;
 //  - the neighbours L and R, once per face and style: "L R" shaped whole
 //    is exactly "L " shaped alone followed by "R" shaped alone, and
 //    HarfBuzz does not mark R unsafe to break.
 // Only Latin (and neutral) text is cut: HarfBuzz's shaper for it reads no
 // context outside the buffer, except for a mark at the buffer's start,
 // and every piece starts with a letter, figure or punctuation that is not
-// a mark; so a piece is shaped alone and keyed by its own text.
+// a mark; so a piece is keyed by its own text.
 class word_cutter {
 public:
     // Whether runs in this font and style may be cut at all.
@@ -247,20 +251,96 @@ public:
     }
 
 private:
+    // A lookup's type (an extension's, for type 7 of GSUB and 9 of GPOS)
+    // and flags, read from the table's LookupList; empty when the table is
+    // missing, and nullopt when it cannot be read.
+    struct lookup_kind {
+        unsigned type = 0, flags = 0;
+    };
+    static std::optional<std::vector<lookup_kind>> lookup_kinds(hb_face_t* face, hb_tag_t tag) {
+        hb_blob_t* blob = hb_face_reference_table(face, tag);
+        unsigned size = 0;
+        const auto* data = reinterpret_cast<const unsigned char*>(hb_blob_get_data(blob, &size));
+        auto u16 = [&](std::size_t at) -> std::optional<unsigned> {
+            if (at + 2 > size) return std::nullopt;
+            return unsigned(data[at]) << 8 | data[at + 1];
+        };
+        std::optional<std::vector<lookup_kind>> out = std::vector<lookup_kind>{};
+        const unsigned extension = tag == HB_OT_TAG_GSUB ? 7 : 9;
+        if (size > 0) {
+            const auto list = u16(8), count = list ? u16(*list) : std::nullopt;
+            if (!count) out.reset();
+            for (unsigned l = 0; out && l < *count; ++l) {
+                const auto offset = u16(*list + 2 + 2 * l);
+                const std::size_t at = offset ? *list + *offset : 0;
+                const auto type = u16(at), flags = u16(at + 2), subtables = u16(at + 4);
+                if (!offset || !type || !flags || !subtables) {
+                    out.reset();
+                    break;
+                }
+                lookup_kind kind{*type, *flags};
+                if (kind.type == extension && *subtables > 0) {
+                    const auto first = u16(at + 6), real = first ? u16(at + *first + 2) : std::nullopt;
+                    if (!real) {
+                        out.reset();
+                        break;
+                    }
+                    kind.type = *real;
+                }
+                out->push_back(kind);
+            }
+        }
+        hb_blob_destroy(blob);
+        return out;
+    }
+
     static bool face_allows_cuts(const font_face& face) {
         const std::uint32_t space = face.glyph(U' ');
         if (space == 0) return false;
         hb_face_t* f = face.face();
+        if (hb_ot_layout_get_glyph_class(f, space) == HB_OT_LAYOUT_GLYPH_CLASS_MARK) return false;
+        // Apple's tables (substitutions and contextual kerning by state
+        // machine) are not read here; an old 'kern' table is HarfBuzz's
+        // kerning only where GPOS has none.
+        unsigned table_count = hb_face_get_table_tags(f, 0, nullptr, nullptr);
+        std::vector<hb_tag_t> tables(table_count);
+        hb_face_get_table_tags(f, 0, &table_count, tables.data());
+        auto has_table = [&](const char* tag) {
+            return std::find(tables.begin(), tables.end(), hb_tag_from_string(tag, 4)) != tables.end();
+        };
+        if (has_table("morx") || has_table("mort") || has_table("kerx")) return false;
+        if (has_table("kern")) {
+            unsigned feature_count = hb_ot_layout_table_get_feature_tags(f, HB_OT_TAG_GPOS, 0, nullptr, nullptr);
+            std::vector<hb_tag_t> features(feature_count);
+            hb_ot_layout_table_get_feature_tags(f, HB_OT_TAG_GPOS, 0, &feature_count, features.data());
+            if (std::find(features.begin(), features.end(), HB_TAG('k', 'e', 'r', 'n')) == features.end()) return false;
+        }
         hb_set_t* sets[4] = {hb_set_create(), hb_set_create(), hb_set_create(), hb_set_create()};
         bool ok = true;
         for (hb_tag_t table : {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS}) {
+            const auto kinds = lookup_kinds(f, table);
             const unsigned lookups = hb_ot_layout_table_get_lookup_count(f, table);
+            ok = ok && kinds && kinds->size() == lookups;
             for (unsigned l = 0; l < lookups && ok; ++l) {
+                const lookup_kind kind = (*kinds)[l];
+                // Mark attachment (types 4 to 6) acts on marks only, and
+                // finds their base before them, in the same piece: no piece
+                // starts with a mark, nor follows a space with one.
+                if (table == HB_OT_TAG_GPOS && kind.type >= 4 && kind.type <= 6) continue;
+                // Any other lookup that skips base glyphs could reach across
+                // the space without naming it.
+                constexpr unsigned ignore_base_glyphs = 2;
+                if (kind.flags & ignore_base_glyphs) {
+                    ok = false;
+                    break;
+                }
                 for (hb_set_t* s : sets) hb_set_clear(s);
                 hb_ot_layout_lookup_collect_glyphs(f, table, l, sets[0], sets[1], sets[2], sets[3]);
-                const bool context = hb_set_has(sets[0], space) || hb_set_has(sets[2], space);
-                const bool any = context || hb_set_has(sets[1], space) || hb_set_has(sets[3], space);
-                ok = table == HB_OT_TAG_GSUB ? !any : !context;
+                const bool any = hb_set_has(sets[0], space) || hb_set_has(sets[1], space) ||
+                                 hb_set_has(sets[2], space) || hb_set_has(sets[3], space);
+                // No substitution touches the space; a positioning lookup may
+                // only adjust it alone (type 1) or in a pair (type 2).
+                ok = !any || (table == HB_OT_TAG_GPOS && (kind.type == 1 || kind.type == 2));
             }
         }
         for (hb_set_t* s : sets) hb_set_destroy(s);
@@ -350,6 +430,8 @@ public:
         if (map_.emplace(scratch_, std::move(run)).second) bytes_ += bytes;
     }
 
+    std::size_t size() const { return map_.size(); }
+
 private:
     static constexpr std::size_t max_bytes = 4 * 1024 * 1024, entry_overhead = 128;
     struct key {
@@ -421,25 +503,39 @@ void shape_run(const std::u16string& text, std::uint32_t begin, std::uint32_t en
                 if (cuts[k + 1] == n) flags |= HB_BUFFER_FLAG_EOT;
                 return flags;
             };
+            const std::size_t count = cuts.size() - 1;
+            std::size_t missing = 0;
             ts.found.clear();
-            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+            for (std::size_t k = 0; k < count; ++k) {
                 const glyph_run* g = ts.pieces.find(text, cuts[k], cuts[k + 1], ps, flags_of(k));
-                if (!g) break;
+                missing += g == nullptr;
                 ts.found.push_back(g);
             }
-            if (ts.found.size() + 1 == cuts.size()) {
-                for (std::size_t k = 0; k < ts.found.size(); ++k) use(*ts.found[k], cuts[k]);
+            // Words not seen before: a few are shaped alone and kept; when
+            // many are new, the run is shaped whole, exactly as when it is
+            // not cut (one call to HarfBuzz costs less than one a word), and
+            // its words are kept, cut from it.
+            if (missing == 0) {
+                for (std::size_t k = 0; k < count; ++k) use(*ts.found[k], cuts[k]);
                 return;
             }
-            // A piece not seen before: the run is shaped whole, exactly as
-            // when it is not cut (one call to HarfBuzz costs less than one
-            // per word), and its pieces are kept, cut from it.
+            if (missing * 4 <= count) {
+                std::vector<glyph_run> fresh(count);
+                for (std::size_t k = 0; k < count; ++k)
+                    if (!ts.found[k])
+                        shape_alone(text.data() + cuts[k], cuts[k + 1] - cuts[k], ps, flags_of(k), fresh[k]);
+                for (std::size_t k = 0; k < count; ++k) use(ts.found[k] ? *ts.found[k] : fresh[k], cuts[k]);
+                // Only now: adding may empty the cache, and with it what was found.
+                for (std::size_t k = 0; k < count; ++k)
+                    if (!ts.found[k]) ts.pieces.add(text, cuts[k], cuts[k + 1], ps, flags_of(k), std::move(fresh[k]));
+                return;
+            }
             glyph_run whole;
             shape_piece(text, begin, end, ps, whole);
             use(whole, begin);
-            std::vector<glyph_run> pieces(cuts.size() - 1);
+            std::vector<glyph_run> pieces(count);
             std::size_t g = 0;
-            for (std::size_t k = 0; k + 1 < cuts.size(); ++k) {
+            for (std::size_t k = 0; k < count; ++k) {
                 const std::uint32_t from = cuts[k] - begin, to = cuts[k + 1] - begin;
                 for (; g < whole.size() && whole[g].cluster < to; ++g) {
                     if (whole[g].cluster < from) return;
@@ -452,7 +548,7 @@ void shape_run(const std::u16string& text, std::uint32_t begin, std::uint32_t en
                 // none is kept).
                 if (pieces[k].empty() || pieces[k].front().cluster != 0) return;
             }
-            for (std::size_t k = 0; k + 1 < cuts.size(); ++k)
+            for (std::size_t k = 0; k < count; ++k)
                 ts.pieces.add(text, cuts[k], cuts[k + 1], ps, flags_of(k), std::move(pieces[k]));
             return;
         }
@@ -632,5 +728,7 @@ expected<void> shape_paragraph(const paragraph& para, const std::vector<text_sty
     for (std::uint32_t i = 1; i <= n; ++i) out.x_before[i] += out.x_before[i - 1];
     return {};
 }
+
+std::size_t kept_words() { return shapers().pieces.size(); }
 
 }  // namespace communique::detail::pdf

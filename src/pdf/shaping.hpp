@@ -9,6 +9,7 @@
 #include "pdf/fo_model.hpp"
 #include "pdf/fonts.hpp"
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -43,5 +44,9 @@ struct shaped_paragraph {
 // is shaped in the style's first font, which draws it as .notdef (glyph 0).
 expected<void> shape_paragraph(const paragraph& para, const std::vector<text_style>& styles, font_library& fonts,
                                shaped_paragraph& out);
+
+// How many words (pieces of runs) the calling thread keeps shaped, for the
+// tests: none until a thread has shaped its first few hundred runs.
+std::size_t kept_words();
 
 }  // namespace communique::detail::pdf

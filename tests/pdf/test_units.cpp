@@ -531,57 +531,66 @@ TEST_CASE("pdf units: a paragraph shaped in words is placed as when shaped whole
     // (once a thread has shaped a few hundred runs). Liberation Serif kerns
     // the space with the letters on either side ("o ", " T", " Y", "a T"):
     // a cut there would lose the kern. Every glyph must be what HarfBuzz
-    // gives for the text whole, the first time and from the kept words.
+    // gives for the text whole: the first time, from the kept words, and
+    // with a word or two not seen before among them.
     const std::u16string text =
         u"To Yves, a T. Yoga: AV Wa. y A r. T 'A' f. V, 1 Y \u201cWe\u201d said. The office of Tom, "
         u"and Yves Tom; To Yoga, said To the office a T. Yves Yoga. AV y A Wa. office";
+    const std::u16string one_new = text.substr(0, text.size() - 6) + u"offices";
+    const std::u16string two_new = u"Tea " + text.substr(0, text.size() - 6) + u"Yvette";
     for (const char* family : {"Liberation Serif", "DejaVu Serif", "Noto Sans"}) {
         INFO(family);
         P::document doc;
         doc.styles.push_back({{{family}, 400, false}, 10, {}, "en"});
-        P::paragraph para;
-        para.text = text;
-        para.spans.push_back({0, static_cast<std::uint32_t>(text.size()), 0});
-        std::vector<P::glyph> want;
         int kerned_spaces = 0;
-        for (int round = 0; round < 300; ++round) {
+        // Whether shape_paragraph places text's glyphs as HarfBuzz does whole.
+        auto same_as_whole = [&](const std::u16string& s) {
+            P::paragraph para;
+            para.text = s;
+            para.spans.push_back({0, static_cast<std::uint32_t>(s.size()), 0});
             P::shaped_paragraph sp;
             REQUIRE(P::shape_paragraph(para, doc.styles, P::font_library::instance(), sp));
             REQUIRE(sp.runs.size() == 1);
             const P::font_face* face = sp.runs[0].font.face;
-            if (round == 0) {
-                hb_buffer_t* buf = hb_buffer_create();
-                hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text.data()), int(text.size()), 0,
-                                    int(text.size()));
-                hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-                hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
-                hb_buffer_set_language(buf, hb_language_from_string("en", -1));
-                hb_buffer_set_flags(buf, hb_buffer_flags_t(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT |
-                                                           HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
-                hb_shape(face->hb(), buf, nullptr, 0);
-                unsigned count = 0;
-                const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-                const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
-                const double scale = 10.0 / face->units_per_em();
-                const std::uint32_t space = face->glyph(U' ');
-                for (unsigned g = 0; g < count; ++g) {
-                    want.push_back({info[g].codepoint, info[g].cluster, float(pos[g].x_advance * scale),
-                                    float(pos[g].x_offset * scale), float(pos[g].y_offset * scale)});
-                    if (info[g].codepoint == space && pos[g].x_advance != face->advance(space)) ++kerned_spaces;
-                }
-                hb_buffer_destroy(buf);
-            }
+            hb_buffer_t* buf = hb_buffer_create();
+            hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(s.data()), int(s.size()), 0,
+                                int(s.size()));
+            hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
+            hb_buffer_set_script(buf, HB_SCRIPT_LATIN);
+            hb_buffer_set_language(buf, hb_language_from_string("en", -1));
+            hb_buffer_set_flags(buf, hb_buffer_flags_t(HB_BUFFER_FLAG_BOT | HB_BUFFER_FLAG_EOT |
+                                                       HB_BUFFER_FLAG_REMOVE_DEFAULT_IGNORABLES));
+            hb_shape(face->hb(), buf, nullptr, 0);
+            unsigned count = 0;
+            const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
+            const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
+            const double scale = 10.0 / face->units_per_em();
+            const std::uint32_t space = face->glyph(U' ');
             const std::vector<P::glyph>& got = sp.runs[0].glyphs;
-            bool same = got.size() == want.size();
-            for (std::size_t g = 0; same && g < got.size(); ++g)
-                same = got[g].gid == want[g].gid && got[g].cluster == want[g].cluster &&
-                       got[g].advance == want[g].advance && got[g].x_offset == want[g].x_offset &&
-                       got[g].y_offset == want[g].y_offset;
+            bool same = got.size() == count;
+            kerned_spaces = 0;
+            for (unsigned g = 0; same && g < count; ++g) {
+                same = got[g].gid == info[g].codepoint && got[g].cluster == info[g].cluster &&
+                       got[g].advance == float(pos[g].x_advance * scale) &&
+                       got[g].x_offset == float(pos[g].x_offset * scale) &&
+                       got[g].y_offset == float(pos[g].y_offset * scale);
+                if (info[g].codepoint == space && pos[g].x_advance != face->advance(space)) ++kerned_spaces;
+            }
+            hb_buffer_destroy(buf);
+            return same;
+        };
+        for (int round = 0; round < 300; ++round) {
             INFO("round " << round);
-            REQUIRE(same);
+            REQUIRE(same_as_whole(text));
         }
-        // The text does test kerning with the space, where the font has it.
-        if (std::string(family) == "Liberation Serif") CHECK(kerned_spaces >= 5);
+        CHECK(same_as_whole(one_new));
+        CHECK(same_as_whole(two_new));
+        // The text does test kerning with the space, where the font has it,
+        // and its words were cut and kept.
+        if (std::string(family) == "Liberation Serif") {
+            CHECK(kerned_spaces >= 5);
+            CHECK(P::kept_words() > 10);
+        }
     }
 }
 
