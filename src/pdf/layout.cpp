@@ -391,9 +391,12 @@ private:
         static constexpr std::u16string_view honorifics[] = {
             u"Excellency", u"Excellencies", u"Chumteav", u"Samdech", u"Oknha", u"Dr.", u"Mr.", u"Mrs.", u"Ms.",
             u"H.E.", u"Madam", u"Lok", u"ឯកឧត្តម", u"លោកជំទាវ", u"សម្តេច", u"ឧកញ៉ា", u"លោក", u"អ្នកឧកញ៉ា"};
-        if (std::find(std::begin(honorifics), std::end(honorifics), before) != std::end(honorifics) ||
-            ((before == u"His" || before == u"Her") &&
-             (after.starts_with(u"Excellenc") || after.starts_with(u"Majesty") || after.starts_with(u"Royal"))))
+        // None of them starts with a small Latin letter, which most words do.
+        const bool may_be_honorific = !before.empty() && !(before[0] >= u'a' && before[0] <= u'z');
+        if (may_be_honorific &&
+            (std::find(std::begin(honorifics), std::end(honorifics), before) != std::end(honorifics) ||
+             ((before == u"His" || before == u"Her") &&
+              (after.starts_with(u"Excellenc") || after.starts_with(u"Majesty") || after.starts_with(u"Royal")))))
             return name_split_penalty;
         return inside_bold ? name_split_penalty : 0;
     }
@@ -446,6 +449,10 @@ private:
         w.candidates.assign(1, break_candidate{});
         w.ends.assign(1, {0, 0});
         w.hyphen_ends.assign(1, false);
+        const std::size_t most = w.breaks.size() + w.hyphens.size() + 2;
+        w.candidates.reserve(most);
+        w.ends.reserve(most);
+        w.hyphen_ends.reserve(most);
         auto add = [&](std::uint32_t end, std::uint32_t next, double hyphen) {
             break_candidate c;
             c.width_to = w.shaped.x_before[end] + hyphen;
