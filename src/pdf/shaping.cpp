@@ -8,6 +8,7 @@
 #include <algorithm>
 #include <array>
 #include <cstdio>
+#include <initializer_list>
 #include <map>
 #include <mutex>
 #include <optional>
@@ -74,7 +75,19 @@ struct piece_style {
     hb_script_t script = HB_SCRIPT_LATIN;
     hb_language_t language = HB_LANGUAGE_INVALID;
     unsigned flags = 0;  // hb_buffer_flags_t, BOT and EOT aside
+    bool operator==(const piece_style&) const = default;
 };
+
+// A hash of a piece's style and `more` (what else tells cached pieces apart),
+// for the caches below.
+std::size_t hash_of(const piece_style& ps, std::size_t seed, std::initializer_list<std::size_t> more) {
+    std::size_t h = seed;
+    for (std::size_t v : {reinterpret_cast<std::uintptr_t>(ps.face), std::size_t(ps.script),
+                          reinterpret_cast<std::uintptr_t>(ps.language), std::size_t(ps.flags)})
+        h = (h ^ v) * 0x100000001B3ull;
+    for (std::size_t v : more) h = (h ^ v) * 0x100000001B3ull;
+    return h;
+}
 
 // text[begin, end) shaped with the rest of the text as HarfBuzz's context.
 void shape_piece(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
@@ -126,7 +139,7 @@ public:
         // HarfBuzz keeps up to five characters of context on either side.
         const std::uint32_t from = begin > context ? begin - context : 0;
         const std::uint32_t to = std::min<std::uint32_t>(static_cast<std::uint32_t>(text.size()), end + context);
-        key k{ps.face, ps.script, ps.language, ps.flags, begin - from, end - from, text.substr(from, to - from)};
+        key k{ps, begin - from, end - from, text.substr(from, to - from)};
         const std::size_t h = key_hash{}(k);
         shard& sh = shards_[h % shard_count];
         {
@@ -153,22 +166,14 @@ private:
     static constexpr std::uint32_t context = 10;        // UTF-16 units: five characters, surrogate pairs included
     static constexpr std::size_t shard_count = 16, bytes_per_shard = 512 * 1024, entry_overhead = 128;
     struct key {
-        const font_face* face;
-        hb_script_t script;
-        hb_language_t language;
-        unsigned flags;
+        piece_style style;
         std::uint32_t begin, end;  // the run within text, which holds its context too
         std::u16string text;
         bool operator==(const key&) const = default;
     };
     struct key_hash {
         std::size_t operator()(const key& k) const {
-            std::size_t h = std::hash<std::u16string_view>{}(k.text);
-            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
-                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags),
-                                  std::size_t(k.begin), std::size_t(k.end)})
-                h = (h ^ v) * 0x100000001B3ull;
-            return h;
+            return hash_of(k.style, std::hash<std::u16string_view>{}(k.text), {k.begin, k.end});
         }
     };
     struct shard {
@@ -238,7 +243,7 @@ public:
 
     // Whether a run may be cut between "left " and right (the character after the space).
     bool cut_between(const piece_style& ps, char16_t left, char16_t right) {
-        const probe_key k{ps.face, ps.script, ps.language, ps.flags, left, right};
+        const probe_key k{ps, left, right};
         auto it = probes_.find(k);
         if (it == probes_.end()) {
             if (probes_.size() >= max_probes) {
@@ -366,7 +371,7 @@ private:
 
     // "c " (spaced) or "c" shaped alone: each character takes part in many probes.
     const glyph_run& single(const piece_style& ps, char16_t c, bool spaced) {
-        const probe_key k{ps.face, ps.script, ps.language, ps.flags, spaced ? c : u'\0', spaced ? u'\0' : c};
+        const probe_key k{ps, spaced ? c : u'\0', spaced ? u'\0' : c};
         auto it = singles_.find(k);
         if (it == singles_.end()) {
             const char16_t text[2] = {c, u' '};
@@ -378,21 +383,13 @@ private:
     }
 
     struct probe_key {
-        const font_face* face;
-        hb_script_t script;
-        hb_language_t language;
-        unsigned flags;
+        piece_style style;
         char16_t left, right;
         bool operator==(const probe_key&) const = default;
     };
     struct probe_hash {
         std::size_t operator()(const probe_key& k) const {
-            std::size_t h = 0xcbf29ce484222325ull;
-            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
-                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags),
-                                  std::size_t(k.left) << 16 | k.right})
-                h = (h ^ v) * 0x100000001B3ull;
-            return h;
+            return hash_of(k.style, 0xcbf29ce484222325ull, {std::size_t(k.left) << 16 | k.right});
         }
     };
     // Fonts are never unloaded: a face's address names it for the process.
@@ -435,28 +432,18 @@ public:
 private:
     static constexpr std::size_t max_bytes = 4 * 1024 * 1024, entry_overhead = 128;
     struct key {
-        const font_face* face = nullptr;
-        hb_script_t script = HB_SCRIPT_LATIN;
-        hb_language_t language = HB_LANGUAGE_INVALID;
-        unsigned flags = 0;
+        piece_style style;
         std::u16string text;
         bool operator==(const key&) const = default;
     };
     struct key_hash {
         std::size_t operator()(const key& k) const {
-            std::size_t h = std::hash<std::u16string_view>{}(k.text);
-            for (std::size_t v : {reinterpret_cast<std::uintptr_t>(k.face), std::size_t(k.script),
-                                  reinterpret_cast<std::uintptr_t>(k.language), std::size_t(k.flags)})
-                h = (h ^ v) * 0x100000001B3ull;
-            return h;
+            return hash_of(k.style, std::hash<std::u16string_view>{}(k.text), {});
         }
     };
     void set_scratch(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
                      unsigned flags) {
-        scratch_.face = ps.face;
-        scratch_.script = ps.script;
-        scratch_.language = ps.language;
-        scratch_.flags = flags;
+        scratch_.style = {ps.face, ps.script, ps.language, flags};
         scratch_.text.assign(text, begin, end - begin);
     }
     key scratch_;  // the key being looked up, its text's buffer reused
