@@ -89,26 +89,36 @@ std::size_t hash_of(const piece_style& ps, std::size_t seed, std::initializer_li
     return h;
 }
 
-// text[begin, end) shaped with the rest of the text as HarfBuzz's context.
-void shape_piece(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
-                 glyph_run& out) {
-    const auto n = static_cast<std::uint32_t>(text.size());
+// text[begin, end) of text[0, n) shaped with `flags`, the rest of the text
+// HarfBuzz's context; clusters counted from begin.
+void shape_range(const char16_t* text, std::uint32_t n, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+                 unsigned flags, glyph_run& out, std::vector<hb_glyph_flags_t>* glyph_flags = nullptr) {
     hb_buffer_t* buf = thread_buffer();
-    hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text.data()), int(n), begin, int(end - begin));
+    hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text), int(n), begin, int(end - begin));
     hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
     hb_buffer_set_script(buf, ps.script);
     hb_buffer_set_language(buf, ps.language);
-    unsigned flags = ps.flags;
-    if (begin == 0) flags |= HB_BUFFER_FLAG_BOT;
-    if (end == n) flags |= HB_BUFFER_FLAG_EOT;
     hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
     hb_shape(ps.face->hb(), buf, nullptr, 0);
     unsigned count = 0;
     const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
     const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
     out.resize(count);
-    for (unsigned g = 0; g < count; ++g)
+    if (glyph_flags) glyph_flags->resize(count);
+    for (unsigned g = 0; g < count; ++g) {
         out[g] = {info[g].codepoint, info[g].cluster - begin, pos[g].x_advance, pos[g].x_offset, pos[g].y_offset};
+        if (glyph_flags) (*glyph_flags)[g] = hb_glyph_info_get_glyph_flags(&info[g]);
+    }
+}
+
+// text[begin, end) shaped with the rest of the text as HarfBuzz's context.
+void shape_piece(const std::u16string& text, std::uint32_t begin, std::uint32_t end, const piece_style& ps,
+                 glyph_run& out) {
+    const auto n = static_cast<std::uint32_t>(text.size());
+    unsigned flags = ps.flags;
+    if (begin == 0) flags |= HB_BUFFER_FLAG_BOT;
+    if (end == n) flags |= HB_BUFFER_FLAG_EOT;
+    shape_range(text.data(), n, begin, end, ps, flags, out);
 }
 
 // Runs shaped before, by everything HarfBuzz sees of them: font, script,
@@ -187,22 +197,7 @@ private:
 // A piece of text shaped alone (no context), clusters counted from its start.
 void shape_alone(const char16_t* text, std::uint32_t length, const piece_style& ps, unsigned flags, glyph_run& out,
                  std::vector<hb_glyph_flags_t>* glyph_flags = nullptr) {
-    hb_buffer_t* buf = thread_buffer();
-    hb_buffer_add_utf16(buf, reinterpret_cast<const std::uint16_t*>(text), int(length), 0, int(length));
-    hb_buffer_set_direction(buf, HB_DIRECTION_LTR);
-    hb_buffer_set_script(buf, ps.script);
-    hb_buffer_set_language(buf, ps.language);
-    hb_buffer_set_flags(buf, hb_buffer_flags_t(flags));
-    hb_shape(ps.face->hb(), buf, nullptr, 0);
-    unsigned count = 0;
-    const hb_glyph_info_t* info = hb_buffer_get_glyph_infos(buf, &count);
-    const hb_glyph_position_t* pos = hb_buffer_get_glyph_positions(buf, &count);
-    out.resize(count);
-    if (glyph_flags) glyph_flags->resize(count);
-    for (unsigned g = 0; g < count; ++g) {
-        out[g] = {info[g].codepoint, info[g].cluster, pos[g].x_advance, pos[g].x_offset, pos[g].y_offset};
-        if (glyph_flags) (*glyph_flags)[g] = hb_glyph_info_get_glyph_flags(&info[g]);
-    }
+    shape_range(text, length, 0, length, ps, flags, out, glyph_flags);
 }
 
 bool operator==(const unit_glyph& a, const unit_glyph& b) {
