@@ -10,6 +10,7 @@ namespace communique::detail {
 source_text::source_text(std::string_view bytes) : text_(bytes) {
     if (text_.starts_with("\xEF\xBB\xBF")) text_.remove_prefix(3);
     line_starts_.push_back(0);
+    if (text_.empty()) return;  // its data() may be null, which memchr must not be given
     // Most drafts end their lines with LF alone: then memchr finds each end,
     // many bytes at a time.
     if (text_.find('\r') == std::string_view::npos) {
