@@ -10,26 +10,19 @@
 #include <array>
 #include <bit>
 #include <cstdint>
-#include <cstring>
 #include <utility>
 
 namespace communique::detail {
 
 namespace {
 
-constexpr std::uint64_t high_bits = 0x8080808080808080u;  // bit 7 of each of eight bytes
-
 bool is_ascii(std::string_view s) noexcept {
     // Eight bytes at a time: every run of every draft is asked (to_nfc).
     std::uint64_t any = 0;
     std::size_t i = 0;
-    for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        any |= w;
-    }
+    for (; i + 8 <= s.size(); i += 8) any |= load_word(s.data() + i);
     for (; i < s.size(); ++i) any |= static_cast<unsigned char>(s[i]);
-    return (any & high_bits) == 0;
+    return (any & word_high_bits) == 0;
 }
 
 }  // namespace
@@ -37,7 +30,7 @@ bool is_ascii(std::string_view s) noexcept {
 std::size_t find_invalid_utf8(std::string_view s) noexcept {
     for (std::size_t i = 0; i < s.size();) {
         // ASCII, every byte of most drafts, eight bytes at a time.
-        if (std::uint64_t w; i + 8 <= s.size() && (std::memcpy(&w, s.data() + i, 8), (w & high_bits) == 0)) {
+        if (i + 8 <= s.size() && (load_word(s.data() + i) & word_high_bits) == 0) {
             i += 8;
             continue;
         }
@@ -64,10 +57,9 @@ std::size_t count_code_points(std::string_view s) noexcept {
     // counted): a continuation byte is 10xxxxxx, bit 7 set and bit 6 clear.
     std::size_t continuations = 0, i = 0;
     for (; i + 8 <= s.size(); i += 8) {
-        std::uint64_t w;
-        std::memcpy(&w, s.data() + i, 8);
-        if ((w & high_bits) == 0) continue;  // ASCII, most words of most drafts: nothing to count
-        continuations += count_high_bits(w & ~(w << 1) & high_bits);
+        const std::uint64_t w = load_word(s.data() + i);
+        if ((w & word_high_bits) == 0) continue;  // ASCII, most words of most drafts: nothing to count
+        continuations += count_high_bits(w & ~(w << 1) & word_high_bits);
     }
     for (; i < s.size(); ++i) continuations += is_utf8_continuation(static_cast<unsigned char>(s[i]));
     return s.size() - continuations;
@@ -287,15 +279,14 @@ language_counts count_language(std::string_view s) {
         if (is_ascii_letter(p[i])) {
             // A Latin word: its letters, then the word whole.
             const std::size_t from = i;
-            // Its end, eight bytes at a time: as in count_high_bits' callers,
-            // in bytes under 0x80 (bit 7 cleared first, and bytes that had it
-            // are no letters), adding 0x1F sets bit 7 from 'a' up and adding
-            // 0x05 from '{' up, with no carry into the next byte.
-            for (std::uint64_t w; std::endian::native == std::endian::little && i + 8 <= size;) {
-                std::memcpy(&w, p + i, 8);
+            // Its end, eight bytes at a time: the bytes in small letters
+            // once folded to them (bit 7 cleared first, and bytes that had
+            // it are no letters).
+            while (std::endian::native == std::endian::little && i + 8 <= size) {
+                const std::uint64_t w = load_word(p + i);
                 const std::uint64_t x = (w | 0x2020202020202020u) & 0x7F7F7F7F7F7F7F7Fu;
-                const std::uint64_t letters = (x + 0x1F1F1F1F1F1F1F1Fu) & ~(x + 0x0505050505050505u) & ~w & high_bits;
-                if (const std::uint64_t other = ~letters & high_bits) {
+                const std::uint64_t letters = bytes_between(x, 'a', 'z') & ~w;
+                if (const std::uint64_t other = ~letters & word_high_bits) {
                     i += static_cast<std::size_t>(std::countr_zero(other)) / 8;
                     break;
                 }

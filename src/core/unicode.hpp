@@ -2,10 +2,28 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
 namespace communique::detail {
+
+// Eight bytes at a time, for the fast paths that pass ASCII text so: the
+// eight bytes at p as one word (p must have eight to read), bit 7 of each
+// byte, and bit 7 set in each byte of w from lo to hi, for a word whose
+// bytes are all under 0x80 (adding 0x80 - lo sets bit 7 from lo up, adding
+// 0x7F - hi from hi + 1 up, and no sum carries into the next byte).
+inline std::uint64_t load_word(const void* p) noexcept {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    return w;
+}
+inline constexpr std::uint64_t word_high_bits = 0x8080808080808080u;
+constexpr std::uint64_t bytes_between(std::uint64_t w, unsigned char lo, unsigned char hi) noexcept {
+    constexpr std::uint64_t ones = 0x0101010101010101u;
+    return (w + ones * (0x80u - lo)) & ~(w + ones * (0x7Fu - hi)) & word_high_bits;
+}
 
 // A byte that continues a UTF-8 sequence (10xxxxxx). Counting or stepping
 // over characters by their first bytes alone, as the functions below that say

@@ -5,7 +5,6 @@
 #include <bit>
 #include <cstdint>
 #include <cstdio>
-#include <cstring>
 
 namespace communique::detail {
 
@@ -854,13 +853,9 @@ bool date_at(string_view s, size_t p, date_order order, date_match& out) {
 size_t find_digit(string_view s, size_t i) {
     const size_t n = s.size();
     for (; i < n; ++i) {
-        // Eight ASCII bytes at a time, most of a paragraph: in a byte under
-        // 0x80, adding 0x50 sets bit 7 from '0' up and adding 0x46 from ':'
-        // up, and no sum carries into the next byte.
-        for (std::uint64_t w; i + 8 <= n && (std::memcpy(&w, s.data() + i, 8), (w & 0x8080808080808080u) == 0);
-             i += 8) {
-            const std::uint64_t digits =
-                (w + 0x5050505050505050u) & ~(w + 0x4646464646464646u) & 0x8080808080808080u;
+        // Eight ASCII bytes at a time, most of a paragraph.
+        for (std::uint64_t w; i + 8 <= n && ((w = load_word(s.data() + i)) & word_high_bits) == 0; i += 8) {
+            const std::uint64_t digits = bytes_between(w, '0', '9');
             // The first digit's byte is the lowest set bit's on a little-endian machine.
             if (digits) {
                 if constexpr (std::endian::native == std::endian::little) return i + std::countr_zero(digits) / 8;
