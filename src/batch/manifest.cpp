@@ -2,6 +2,7 @@
 
 #include "batch/io.hpp"
 #include "core/hash.hpp"
+#include "core/unicode.hpp"
 
 #include <algorithm>
 #include <cerrno>
@@ -46,15 +47,89 @@ bool is_hex16(const std::string& s) {
            });
 }
 
+// `s` as a JSON string, written as nlohmann's dump(-1, ' ', false) writes
+// it, so that a line is the same bytes whichever wrote it. A string that is
+// not UTF-8 (sources and release text are; this is for safety only) goes
+// through nlohmann, which replaces what is not.
+void put_string(std::string& out, std::string_view s) {
+    if (communique::detail::find_invalid_utf8(s) != std::string_view::npos) {
+        out += json(std::string(s)).dump(-1, ' ', false, json::error_handler_t::replace);
+        return;
+    }
+    out += '"';
+    std::size_t plain = 0;  // the start of what is copied as it is
+    for (std::size_t i = 0; i < s.size(); ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c >= 0x20 && c != '"' && c != '\\') continue;
+        out.append(s, plain, i - plain);
+        plain = i + 1;
+        switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            default: {
+                static constexpr char digits[] = "0123456789abcdef";
+                const char escape[] = {'\\', 'u', '0', '0', digits[c >> 4], digits[c & 0xF]};
+                out.append(escape, sizeof escape);
+            }
+        }
+    }
+    out.append(s, plain);
+    out += '"';
+}
+
+// One record as one line, written directly: building the JSON tree first
+// cost more than converting a release to text.
 std::string to_line(const manifest_record& r) {
-    json outputs = json::array();
-    for (const output_record& o : r.outputs) outputs.push_back({{"format", o.format}, {"path", o.path}, {"size", o.size}});
-    json j{{"source", r.source},       {"input", communique::detail::to_hex(r.input_hash)}, {"settings", communique::detail::to_hex(r.settings_hash)},
-           {"status", r.status},       {"outputs", outputs},            {"info", info_to_json(r.info)}};
-    if (!r.earlier.empty()) j["earlier"] = r.earlier;
-    // Sources are valid UTF-8 (safe_relative); release text is too (the
-    // reader insists). Replacing rather than throwing is for safety only.
-    return j.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
+    std::string line;
+    line.reserve(512);
+    line += R"({"source":)";
+    put_string(line, r.source);
+    line += R"(,"input":")";
+    line += communique::detail::to_hex(r.input_hash);
+    line += R"(","settings":")";
+    line += communique::detail::to_hex(r.settings_hash);
+    line += R"(","status":)";
+    put_string(line, r.status);
+    line += R"(,"outputs":[)";
+    for (const output_record& o : r.outputs) {
+        if (&o != r.outputs.data()) line += ',';
+        line += R"({"format":)";
+        put_string(line, o.format);
+        line += R"(,"path":)";
+        put_string(line, o.path);
+        line += R"(,"size":)";
+        line += std::to_string(o.size);
+        line += '}';
+    }
+    line += R"(],"info":{"headline":)";
+    put_string(line, r.info.headline);
+    line += R"(,"date":)";
+    if (r.info.date.empty()) line += "null";
+    else put_string(line, r.info.date);
+    for (auto [key, value] : {std::pair{R"(,"place":)", &r.info.place},
+                              {R"(,"issuer":)", &r.info.issuer},
+                              {R"(,"genre":)", &r.info.genre},
+                              {R"(,"kind":)", &r.info.kind},
+                              {R"(,"language":)", &r.info.language}}) {
+        line += key;
+        put_string(line, *value);
+    }
+    line += '}';
+    if (!r.earlier.empty()) {
+        line += R"(,"earlier":[)";
+        for (const std::string& p : r.earlier) {
+            if (&p != r.earlier.data()) line += ',';
+            put_string(line, p);
+        }
+        line += ']';
+    }
+    line += "}\n";
+    return line;
 }
 
 // A record, or nothing for the header, a torn line or a line from a newer
@@ -117,12 +192,19 @@ bool for_each_line(int fd, Each&& each) {
     }
 }
 
-// The last good line of every source in the file: where it is, sorted.
-bool index_lines(int fd, std::map<std::string, manifest::line_at>& into) {
+// The last good line of every source in the file: where it is, sorted;
+// `end` is where the last whole line ends.
+bool index_lines(int fd, std::map<std::string, manifest::line_at>& into, off_t& end) {
     return for_each_line(fd, [&](std::string_view line, off_t offset) {
+        end = offset + static_cast<off_t>(line.size()) + 1;
         if (auto r = from_line(line))
             into.insert_or_assign(std::move(r->source), manifest::line_at{offset, line.size()});
     });
+}
+
+bool same_file(int a, int b) {
+    struct stat sa {}, sb {};
+    return ::fstat(a, &sa) == 0 && ::fstat(b, &sb) == 0 && sa.st_ino == sb.st_ino && sa.st_dev == sb.st_dev;
 }
 
 bool read_line(int fd, manifest::line_at where, std::string& into) {
@@ -189,7 +271,15 @@ void manifest::load() {
     // Kept open: find() reads the records from this file, whatever another
     // run sharing the folder renames over its name meanwhile.
     read_fd_ = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
-    if (read_fd_ >= 0 && !index_lines(read_fd_, loaded_)) loaded_.clear();
+    off_t end = 0;
+    const bool indexed = read_fd_ >= 0 && index_lines(read_fd_, loaded_, end);
+    if (!indexed) loaded_.clear();
+    // When this is the file open for appending, what this process appends
+    // from now on is all compaction needs to know besides what was read
+    // here, unless the file changes otherwise (compaction checks).
+    std::lock_guard lock(mutex_);
+    known_end_ = end;
+    trusted_ = indexed && fd_ >= 0 && same_file(read_fd_, fd_);
 }
 
 std::optional<manifest_record> manifest::find(const std::string& source) const {
@@ -200,6 +290,7 @@ std::optional<manifest_record> manifest::find(const std::string& source) const {
 }
 
 expected<void> manifest::reopen() {
+    trusted_ = false;
     if (fd_ >= 0) ::close(fd_);
     fd_ = ::open(path_.c_str(), O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0666);
     if (fd_ < 0) return fmt_error("cannot write", errno);
@@ -239,8 +330,20 @@ expected<void> manifest::append(const manifest_record& record) {
         // Another run may have compacted the file (a new inode under the
         // name) since we opened it: a line appended to the old one is lost.
         if (is_named(fd_, path_)) {
-            if (!write_all(fd_, line)) return fmt_error("cannot write", errno);
+            if (!write_all(fd_, line)) {
+                trusted_ = false;
+                return fmt_error("cannot write", errno);
+            }
             appended_ = true;
+            if (trusted_) {
+                // The line compaction would find here, if no one else
+                // appends; a source it would not read back as written is
+                // left to compaction to read.
+                if (communique::detail::find_invalid_utf8(record.source) != std::string::npos) trusted_ = false;
+                else if (!record.source.empty())
+                    appended_lines_.push_back({record.source, {known_end_, line.size() - 1}});
+                known_end_ += static_cast<off_t>(line.size());
+            }
             return {};
         }
         ::close(fd_);
@@ -278,6 +381,8 @@ expected<void> manifest::compact() {
                 ::close(fd_);
                 fd_ = -1;
             }
+            trusted_ = false;
+            appended_lines_.clear();
             return {};
         }
     }
@@ -291,9 +396,18 @@ expected<bool> manifest::compact_locked(int fd) {
     if (!is_named(fd, path_)) return false;
     // Only where each source's last line is stays in memory; the lines are
     // copied from the file: the manifest of a large archive is never held
-    // whole, nor parsed into records all at once.
+    // whole, nor parsed into records all at once. When the file holds what
+    // load() read and this process's lines, and nothing else (the same
+    // file, of the size they make), their places are known without reading
+    // it again.
     std::map<std::string, line_at> last;
-    if (!index_lines(fd, last)) return fmt_error("cannot read", errno);
+    struct stat st {};
+    if (trusted_ && fd_ >= 0 && same_file(fd, fd_) && ::fstat(fd, &st) == 0 && st.st_size == known_end_) {
+        last = loaded_;
+        for (const auto& [source, where] : appended_lines_) last.insert_or_assign(source, where);
+    } else if (off_t end = 0; !index_lines(fd, last, end)) {
+        return fmt_error("cannot read", errno);
+    }
     std::string line;
     expected<void> written = write_atomically(path_, [&](std::FILE* f) {
         if (std::fputs(header_line.c_str(), f) < 0) return false;

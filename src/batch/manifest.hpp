@@ -35,6 +35,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <sys/types.h>
@@ -114,9 +115,15 @@ private:
     std::filesystem::path path_;
     int read_fd_ = -1;  // the file load() indexed
     std::map<std::string, line_at> loaded_;
-    std::mutex mutex_;  // fd_ and appended_
+    std::mutex mutex_;  // fd_, appended_ and the three below
     int fd_ = -1;
     bool appended_ = false;
+    // fd_ is the file load() read, and known_end_ is where its lines end
+    // when no one else has written to it since: load() read to there, and
+    // this process appended appended_lines_ after.
+    bool trusted_ = false;
+    off_t known_end_ = 0;
+    std::vector<std::pair<std::string, line_at>> appended_lines_;
 };
 
 }  // namespace batch

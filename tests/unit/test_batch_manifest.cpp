@@ -141,6 +141,89 @@ TEST_CASE("the last line for a source wins, and compaction keeps one line per so
     CHECK(after.st_ino == before.st_ino);
 }
 
+TEST_CASE("a manifest line is the bytes nlohmann's dump would write", "[batch][manifest]") {
+    test::temp_dir out;
+    manifest_record r = record("2024/q\"uote\\d.md", 7, {"html", "pdf"});
+    r.info.headline = std::string("Tab\there, bell\x07, \x1f, del\x7f, \b\f\r\n and ") + "ព័ត៌មាន";
+    r.info.place = "Kampot \xff\xfe";  // not UTF-8: replaced, as nlohmann replaces it
+    r.earlier = {"a.txt", "b \"c\".txt"};
+    write(out.path, {r}, false);
+    std::vector<std::string> lines = lines_of(test::slurp(out.path / batch::manifest_name));
+    REQUIRE(lines.size() == 2);
+    const nlohmann::ordered_json parsed = nlohmann::ordered_json::parse(lines[1]);
+    CHECK(parsed.dump(-1, ' ', false) == lines[1]);
+    CHECK(lines[1].find(R"(bell\u0007, \u001f, del)" "\x7f" R"(, \b\f\r\n and )") != std::string::npos);
+    CHECK(parsed["info"]["place"] == "Kampot \xef\xbf\xbd\xef\xbf\xbd");
+
+    manifest m(out.path);
+    m.load();
+    auto back = m.find(r.source);
+    REQUIRE(back);
+    CHECK(back->info.headline == r.info.headline);
+    CHECK(back->earlier == r.earlier);
+    CHECK(back->outputs.at(1).size == r.outputs.at(1).size);
+}
+
+TEST_CASE("compaction keeps every source's last line whoever appended it", "[batch][manifest]") {
+    test::temp_dir out;
+    fs::path file = out.path / batch::manifest_name;
+    write(out.path, {record("a.md", 1, {"html"}), record("b.md", 2, {"html"})}, false);
+    auto sources_and_inputs = [&] {
+        std::vector<std::string> out_lines;
+        for (const std::string& line : lines_of(test::slurp(file))) {
+            auto j = nlohmann::ordered_json::parse(line);
+            if (j.contains("source"))
+                out_lines.push_back(j["source"].get<std::string>() + "=" + j["input"].get<std::string>().substr(14));
+        }
+        return out_lines;
+    };
+
+    SECTION("a run alone, as the runner drives it: open, load, append, compact") {
+        manifest m(out.path);
+        REQUIRE(m.open());
+        m.load();
+        REQUIRE(m.append(record("c.md", 3, {"html"})));
+        REQUIRE(m.append(record("b.md", 4, {"html"})));
+        manifest_record nameless = record("", 5, {"html"});
+        REQUIRE(m.append(nameless));  // never read back: not kept
+        REQUIRE(m.compact());
+        CHECK(sources_and_inputs() == std::vector<std::string>{"a.md=01", "b.md=04", "c.md=03"});
+    }
+    SECTION("another run appends between this run's lines") {
+        manifest m(out.path), other(out.path);
+        REQUIRE(m.open());
+        m.load();
+        REQUIRE(m.append(record("c.md", 3, {"html"})));
+        REQUIRE(other.open());
+        REQUIRE(other.append(record("d.md", 6, {"html"})));
+        REQUIRE(other.append(record("a.md", 7, {"html"})));
+        REQUIRE(m.append(record("e.md", 8, {"html"})));
+        REQUIRE(m.compact());
+        CHECK(sources_and_inputs() == std::vector<std::string>{"a.md=07", "b.md=02", "c.md=03", "d.md=06", "e.md=08"});
+    }
+    SECTION("another run appends before this one starts appending") {
+        manifest m(out.path), other(out.path);
+        REQUIRE(m.open());
+        m.load();
+        REQUIRE(other.open());
+        REQUIRE(other.append(record("d.md", 6, {"html"})));
+        REQUIRE(m.append(record("c.md", 3, {"html"})));
+        REQUIRE(m.compact());
+        CHECK(sources_and_inputs() == std::vector<std::string>{"a.md=01", "b.md=02", "c.md=03", "d.md=06"});
+    }
+    SECTION("another run compacts the file first") {
+        manifest m(out.path), other(out.path);
+        REQUIRE(m.open());
+        m.load();
+        REQUIRE(m.append(record("c.md", 3, {"html"})));
+        REQUIRE(other.open());
+        REQUIRE(other.append(record("d.md", 6, {"html"})));
+        REQUIRE(other.compact());
+        REQUIRE(m.compact());
+        CHECK(sources_and_inputs() == std::vector<std::string>{"a.md=01", "b.md=02", "c.md=03", "d.md=06"});
+    }
+}
+
 TEST_CASE("torn and foreign lines are ignored; an append after a torn line starts its own", "[batch][manifest]") {
     test::temp_dir out;
     write(out.path, {record("a.md", 1, {"html"})}, false);
