@@ -19,6 +19,8 @@ namespace communique::detail::pdf {
 
 namespace {
 
+using namespace std::string_view_literals;
+
 constexpr std::string_view fo_ns = "http://www.w3.org/1999/XSL/Format";
 constexpr std::string_view xmp_meta_ns = "adobe:ns:meta/";
 constexpr std::string_view rdf_ns = "http://www.w3.org/1999/02/22-rdf-syntax-ns#";
@@ -286,13 +288,60 @@ void check_properties(const xmlNode* el, unsigned sets, std::initializer_list<st
     }
 }
 
-std::optional<std::string> attr(const xmlNode* el, const char* name) {
-    xmlChar* v = xmlGetNoNsProp(el, reinterpret_cast<const xmlChar*>(name));
-    if (!v) return std::nullopt;
+// Whether xmlGetNoNsProp may find a value that is not among an element's
+// attribute nodes: a DTD may give attributes defaults.
+bool may_default(const xmlNode* el) { return el->doc && (el->doc->intSubset || el->doc->extSubset); }
+
+// The value of an attribute node, trimmed, as xmlGetNoNsProp gives it but
+// without its copy when it is one text node.
+std::string value_of(const xmlAttr* a) {
+    if (!a->children) return std::string();
+    if (a->children->type == XML_TEXT_NODE && !a->children->next) return trim(text_of(a->children->content));
+    xmlChar* v = xmlNodeListGetString(a->doc, a->children, 1);
     std::string out = trim(text_of(v));
     xmlFree(v);
     return out;
 }
+
+std::optional<std::string> attr(const xmlNode* el, const char* name) {
+    if (may_default(el)) {
+        xmlChar* v = xmlGetNoNsProp(el, reinterpret_cast<const xmlChar*>(name));
+        if (!v) return std::nullopt;
+        std::string out = trim(text_of(v));
+        xmlFree(v);
+        return out;
+    }
+    const xmlAttr* a = el->properties;
+    while (a && (a->ns || std::strcmp(reinterpret_cast<const char*>(a->name), name) != 0)) a = a->next;
+    if (!a) return std::nullopt;
+    return value_of(a);
+}
+
+// An element's attributes without a namespace, listed once for the forty
+// properties apply_inherited and apply_box ask each element for (it sets a
+// few): names are compared by length first.
+class attribute_list {
+public:
+    explicit attribute_list(const xmlNode* el) : el_(el), whole_(!may_default(el)) {
+        for (const xmlAttr* a = el->properties; a && whole_; a = a->next) {
+            if (a->ns) continue;
+            if (count_ == std::size(list_)) whole_ = false;
+            else list_[count_++] = {text_of(a->name), a};
+        }
+    }
+    std::optional<std::string> operator()(std::string_view name) const {
+        if (!whole_) return attr(el_, std::string(name).c_str());
+        for (std::size_t i = 0; i < count_; ++i)
+            if (list_[i].first == name) return value_of(list_[i].second);
+        return std::nullopt;
+    }
+
+private:
+    const xmlNode* el_;
+    bool whole_;  // list_ holds every attribute: no DTD, not more than it has room for
+    std::pair<std::string_view, const xmlAttr*> list_[16];
+    std::size_t count_ = 0;
+};
 
 // role (XSL-FO 1.1, 7.5.2): the structure type a block stands for in a
 // tagged PDF, one of the standard types for blocks (PDF 1.7, 14.8.4.2 to
@@ -619,22 +668,23 @@ private:
     // The inherited properties an element sets, applied to ctx. font-size
     // first: other lengths on the element count their em in it.
     static void apply_inherited(const xmlNode* el, inherited& ctx) {
+        const attribute_list get(el);
         std::string name = display_name(el);
         const double parent_size = ctx.style.size;
         length_context lc;
         lc.font_size = parent_size;
-        if (auto v = attr(el, "font-size")) {
+        if (auto v = get("font-size")) {
             lc.percent_base = parent_size;
             ctx.style.size = length_value(name, "font-size", *v, lc);
             if (ctx.style.size <= 0 || ctx.style.size > 1000) bad_value(name, "font-size", *v);
         }
         lc.font_size = ctx.style.size;
         lc.percent_base = std::nan("");
-        if (auto v = attr(el, "font-family")) {
+        if (auto v = get("font-family")) {
             ctx.style.font.families = parse_families(*v);
             if (ctx.style.font.families.empty()) bad_value(name, "font-family", *v);
         }
-        if (auto v = attr(el, "font-weight")) {
+        if (auto v = get("font-weight")) {
             if (*v == "normal") ctx.style.font.weight = 400;
             else if (*v == "bold") ctx.style.font.weight = 700;
             else if (*v == "bolder") ctx.style.font.weight = std::min(900, ctx.style.font.weight + 300);
@@ -647,40 +697,40 @@ private:
                 ctx.style.font.weight = w;
             }
         }
-        if (auto v = attr(el, "font-style")) {
+        if (auto v = get("font-style")) {
             if (*v == "normal") ctx.style.font.italic = false;
             else if (*v == "italic" || *v == "oblique") ctx.style.font.italic = true;
             else bad_value(name, "font-style", *v);
         }
-        if (auto v = attr(el, "color")) ctx.style.color = parse_color(name, *v);
+        if (auto v = get("color")) ctx.style.color = parse_color(name, *v);
         if (auto v = xml_lang(el)) ctx.style.lang = *v;
-        if (auto v = attr(el, "language"); v && *v != "none") {
+        if (auto v = get("language"); v && *v != "none") {
             std::string lang = *v;
-            if (auto c = attr(el, "country"); c && *c != "none") lang += "-" + *c;
+            if (auto c = get("country"); c && *c != "none") lang += "-" + *c;
             ctx.style.lang = lang;
         }
-        if (auto v = attr(el, "hyphenate")) {
+        if (auto v = get("hyphenate")) {
             if (*v != "false" && *v != "true") bad_value(name, "hyphenate", *v);
             ctx.hyphenate = *v == "true";
         }
 
-        if (auto v = attr(el, "text-align")) ctx.align = parse_align(name, "text-align", *v);
-        if (auto v = attr(el, "text-align-last")) {
+        if (auto v = get("text-align")) ctx.align = parse_align(name, "text-align", *v);
+        if (auto v = get("text-align-last")) {
             if (*v == "relative") ctx.align_last = last_align::relative;
             else ctx.align_last = static_cast<last_align>(static_cast<int>(parse_align(name, "text-align-last", *v)) + 1);
         }
         lc.in_list = ctx.in_list;
         lc.body_start = ctx.body_start;
         lc.label_end = ctx.label_end;
-        if (auto v = attr(el, "start-indent")) ctx.start_indent = length_value(name, "start-indent", *v, lc);
-        if (auto v = attr(el, "end-indent")) ctx.end_indent = length_value(name, "end-indent", *v, lc);
+        if (auto v = get("start-indent")) ctx.start_indent = length_value(name, "start-indent", *v, lc);
+        if (auto v = get("end-indent")) ctx.end_indent = length_value(name, "end-indent", *v, lc);
         lc.in_list = false;
-        if (auto v = attr(el, "text-indent")) {
+        if (auto v = get("text-indent")) {
             lc.percent_base = ctx.reference_width;
             ctx.text_indent = length_value(name, "text-indent", *v, lc);
             lc.percent_base = std::nan("");
         }
-        if (auto v = attr(el, "line-height")) {
+        if (auto v = get("line-height")) {
             double number = 0;
             auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), number);
             if (*v == "normal") {
@@ -694,16 +744,16 @@ private:
             }
             if (ctx.leading.value <= 0) bad_value(name, "line-height", *v);
         }
-        auto integer = [&](const char* prop, int& out) {
-            if (auto v = attr(el, prop)) {
+        auto integer = [&](std::string_view prop, int& out) {
+            if (auto v = get(prop)) {
                 auto [ptr, ec] = std::from_chars(v->data(), v->data() + v->size(), out);
                 if (ec != std::errc{} || ptr != v->data() + v->size() || out < 1) bad_value(name, prop, *v);
             }
         };
         integer("widows", ctx.widows);
         integer("orphans", ctx.orphans);
-        for (const char* prop : {"keep-together", "keep-together.within-page", "keep-together.within-column"})
-            if (auto v = attr(el, prop); v && is_block_level(el)) ctx.keep_together = parse_keep(name, prop, *v);
+        for (std::string_view prop : {"keep-together"sv, "keep-together.within-page"sv, "keep-together.within-column"sv})
+            if (auto v = get(prop); v && is_block_level(el)) ctx.keep_together = parse_keep(name, prop, *v);
     }
 
     static bool is_block_level(const xmlNode* el) {
@@ -716,18 +766,19 @@ private:
 
     // The non-inherited block-box properties.
     void apply_box(const xmlNode* el, const inherited& ctx, block_props& p) {
+        const attribute_list get(el);
         std::string name = display_name(el);
         length_context lc;
         lc.font_size = ctx.style.size;
-        if (auto v = attr(el, "space-before")) p.space_before = length_value(name, "space-before", *v, lc);
-        if (auto v = attr(el, "space-after")) p.space_after = length_value(name, "space-after", *v, lc);
-        for (const char* prop : {"keep-with-next", "keep-with-next.within-page", "keep-with-next.within-column"})
-            if (auto v = attr(el, prop)) p.keep_with_next = parse_keep(name, prop, *v);
-        for (const char* prop :
-             {"keep-with-previous", "keep-with-previous.within-page", "keep-with-previous.within-column"})
-            if (auto v = attr(el, prop)) p.keep_with_previous = parse_keep(name, prop, *v);
-        auto page_break = [&](const char* prop, bool& out) {
-            if (auto v = attr(el, prop)) {
+        if (auto v = get("space-before")) p.space_before = length_value(name, "space-before", *v, lc);
+        if (auto v = get("space-after")) p.space_after = length_value(name, "space-after", *v, lc);
+        for (std::string_view prop : {"keep-with-next"sv, "keep-with-next.within-page"sv, "keep-with-next.within-column"sv})
+            if (auto v = get(prop)) p.keep_with_next = parse_keep(name, prop, *v);
+        for (std::string_view prop :
+             {"keep-with-previous"sv, "keep-with-previous.within-page"sv, "keep-with-previous.within-column"sv})
+            if (auto v = get(prop)) p.keep_with_previous = parse_keep(name, prop, *v);
+        auto page_break = [&](std::string_view prop, bool& out) {
+            if (auto v = get(prop)) {
                 if (*v == "auto") out = false;
                 else if (*v == "page" || *v == "column" || *v == "odd-page" || *v == "even-page") out = true;
                 else bad_value(name, prop, *v);
@@ -735,7 +786,7 @@ private:
         };
         page_break("break-before", p.break_before);
         page_break("break-after", p.break_after);
-        if (auto v = attr(el, "id")) {
+        if (auto v = get("id")) {
             if (!ids_.insert(*v).second) throw fo_error("the id '" + *v + "' is used twice");
             p.id = *v;
         }

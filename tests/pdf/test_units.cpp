@@ -197,6 +197,20 @@ TEST_CASE("pdf units: the FO parser computes properties", "[pdf][units]") {
         CHECK(doc.masters[0].body.x == Approx(72));
         CHECK(doc.masters[0].body.width == Approx(468));
     }
+    SECTION("an attribute's value is read as libxml2 gives it: entities, and defaults from a DTD") {
+        const std::string with_dtd = R"(<!DOCTYPE fo:root [
+<!ENTITY size "14pt">
+<!ENTITY two "2">
+<!ATTLIST fo:block font-weight CDATA "bold">
+]>)";
+        P::document doc = parse(with_dtd + head + R"(<fo:block font-size="&size;" space-before=" &two;pt ">x</fo:block>)" +
+                                tail);
+        const P::node& block = doc.sequences[0].flow.children.at(0);
+        CHECK(block.props.space_before == Approx(2));
+        const P::text_style& style = doc.styles[block.children.at(0).para.spans.at(0).style];
+        CHECK(style.size == Approx(14));
+        CHECK(style.font.weight == 700);
+    }
     SECTION("white space collapses across inlines; em and % count from the parent's size") {
         P::document doc = parse(head +
                                 "<fo:block font-size=\"1.5em\" space-before=\"1em\">\n  Hello,\n <fo:inline "
