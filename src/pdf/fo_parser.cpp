@@ -401,20 +401,27 @@ public:
                 ++i;
                 continue;
             }
-            // A word is decoded whole and appended at once (a space is one
-            // byte that U8_NEXT never takes as part of a broken sequence).
-            word_.clear();
+            // A word, decoded straight into the paragraph's text: ASCII as
+            // it is, the rest by U8_NEXT (a space is one byte that U8_NEXT
+            // never takes as part of a broken sequence).
+            flush_space();
+            const auto at = static_cast<std::uint32_t>(p_.text.size());
             while (i < utf8.size() && !is_space(utf8[i])) {
+                const auto byte = static_cast<unsigned char>(utf8[i]);
+                if (byte < 0x80) {
+                    p_.text.push_back(char16_t(byte));
+                    ++i;
+                    continue;
+                }
                 UChar32 c = 0;
                 U8_NEXT(reinterpret_cast<const std::uint8_t*>(utf8.data()), i, utf8.size(), c);
                 if (c < 0) c = 0xFFFD;
                 char16_t units[2];
                 std::size_t n = 0;
                 U16_APPEND_UNSAFE(units, n, c);
-                word_.append(units, n);
+                p_.text.append(units, n);
             }
-            flush_space();
-            append(word_, style);
+            extend_spans(at, style);
         }
     }
 
@@ -461,6 +468,10 @@ private:
     void append(std::u16string_view s, std::uint32_t style) {
         auto at = static_cast<std::uint32_t>(p_.text.size());
         p_.text.append(s);
+        extend_spans(at, style);
+    }
+    // Text from `at` on, just appended, is in `style`.
+    void extend_spans(std::uint32_t at, std::uint32_t style) {
         if (!p_.spans.empty() && p_.spans.back().style == style && p_.spans.back().end == at)
             p_.spans.back().end = static_cast<std::uint32_t>(p_.text.size());
         else
@@ -468,7 +479,6 @@ private:
     }
 
     paragraph p_;
-    std::u16string word_;  // text()'s scratch
     bool pending_space_ = false;
     bool has_content_ = false;
     std::uint32_t space_style_ = 0;
