@@ -14,7 +14,9 @@
 #include <zlib.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstring>
 #include <map>
 #include <memory>
 #include <optional>
@@ -87,93 +89,200 @@ private:
     std::size_t last_ = SIZE_MAX;
 };
 
+// A content stream written through a pointer into space set aside at the
+// string's end: show_run writes a few bytes per glyph, and std::string's
+// append would check the capacity and move the size for each of them.
+class stream_cursor {
+public:
+    explicit stream_cursor(std::string& s) : s_(s), p_(s.data() + s.size()), end_(p_) {}
+    ~stream_cursor() { s_.resize(std::size_t(p_ - s_.data())); }
+    stream_cursor(const stream_cursor&) = delete;
+    stream_cursor& operator=(const stream_cursor&) = delete;
+
+    // Room for at least n more bytes.
+    void need(std::size_t n) {
+        if (std::size_t(end_ - p_) < n) grow(n);
+    }
+    [[gnu::noinline]] void grow(std::size_t n) {
+        const auto used = std::size_t(p_ - s_.data());
+        // The string's own growth is geometric; the bytes zeroed here are
+        // only those set aside, a few runs' worth.
+        s_.resize(used + std::max<std::size_t>(n, 2048));
+        p_ = s_.data() + used;
+        end_ = s_.data() + s_.size();
+    }
+    void put(char c) { *p_++ = c; }
+    void put(std::string_view v) {
+        std::memcpy(p_, v.data(), v.size());
+        p_ += v.size();
+    }
+    // A number as append_number writes it (numbers.hpp), at most `max_number` bytes.
+    void number(double v, int decimals) {
+        static constexpr double scales[] = {1, 10, 100, 1000};
+        const double units = std::round(v * scales[decimals]);
+        if (!(std::abs(units) < 1e15)) {
+            std::string slow;  // beyond any page: append_number's own way, cut short if absurdly long
+            append_number(slow, v, decimals);
+            put(std::string_view(slow).substr(0, max_number));
+            return;
+        }
+        auto k = static_cast<std::int64_t>(units);
+        if (k == 0) {
+            put('0');
+            return;
+        }
+        if (k < 0) {
+            put('-');
+            k = -k;
+        }
+        char digits[20];  // least significant first
+        int n = 0;
+        for (auto u = static_cast<std::uint64_t>(k); u != 0; u /= 10) digits[n++] = char('0' + u % 10);
+        int skip = 0;  // trailing zeros of the fraction, dropped
+        while (skip < decimals && digits[skip] == '0') ++skip;
+        const int places = decimals - skip, whole = n - skip - places;
+        if (whole <= 0) {
+            put("0.");
+            for (int i = whole; i < 0; ++i) put('0');
+        } else {
+            for (int i = n - 1; i >= n - whole; --i) put(digits[i]);
+            if (places > 0) put('.');
+        }
+        for (int i = std::min(n, n - whole) - 1; i >= skip; --i) put(digits[i]);
+    }
+    // A glyph code's two bytes inside a literal string.
+    void code(std::uint32_t gid) {
+        byte(static_cast<unsigned char>(gid >> 8));
+        byte(static_cast<unsigned char>(gid));
+    }
+
+    static constexpr std::size_t max_number = 64;
+
+private:
+    // Bytes a literal string cannot hold as they are: its delimiters, the
+    // escape character, and line ends (a raw CR would be read as LF).
+    static constexpr std::array<char, 256> escapes = [] {
+        std::array<char, 256> e{};
+        e['('] = '(';
+        e[')'] = ')';
+        e['\\'] = '\\';
+        e['\r'] = 'r';
+        e['\n'] = 'n';
+        return e;
+    }();
+    void byte(unsigned char b) {
+        if (const char e = escapes[b]) {
+            put('\\');
+            put(e);
+        } else {
+            put(static_cast<char>(b));
+        }
+    }
+
+    std::string& s_;
+    char* p_;
+    char* end_;
+};
+
 // The text operators for one run. The pen's position is tracked against the
 // position HarfBuzz (and justification) asked for, and every difference -
 // kerning, marks' offsets, stretched spaces - goes into TJ adjustments, so
 // rounding never accumulates along a line.
+// The glyph codes are literal strings, two bytes a glyph (Identity-H), not
+// hex strings at four: the stream is smaller to write and to deflate.
 void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, bool& stroking) {
     // /ActualText when the glyphs, read in order through /ToUnicode, would
     // not give the text (reordered Khmer vowels, subscripts), and when marks
     // are positioned over other glyphs: extractors that order characters by
     // position would move them.
     // The reading is compared with the text piece by piece, not built.
+    // The first glyph that settles it ends the search.
+    bool actual_text = r.actual_text.has_value();
     std::size_t read = 0;
-    bool reads_as_text = true, positioned_marks = false;
-    for (const placed_glyph& g : r.glyphs) {
-        const std::u16string& t = f.text.text_of(g.gid);
-        reads_as_text = reads_as_text && read + t.size() <= r.text.size() && r.text.compare(read, t.size(), t) == 0;
-        read += t.size();
-        positioned_marks = positioned_marks || g.x_offset != 0 || g.y_offset != 0;
+    const std::size_t length = r.text.size();
+    for (auto g = r.glyphs.begin(); !actual_text && g != r.glyphs.end(); ++g) {
+        const std::u16string& t = f.text.text_of(g->gid);
+        const std::size_t n = t.size();
+        actual_text = g->x_offset != 0 || g->y_offset != 0 || n > length - read ||
+                      (n == 1 ? r.text[read] != t[0] : r.text.compare(read, n, t) != 0);
+        read += n;
     }
-    reads_as_text = reads_as_text && read == r.text.size();
-    const bool actual_text = r.actual_text || !reads_as_text || positioned_marks;
+    actual_text = actual_text || read != length;
     if (actual_text) s += "/Span<</ActualText " + utf16_hex_string(r.actual_text.value_or(r.text)) + ">>BDC\n";
 
-    s += "BT\n/" + f.resource + ' ';
-    append_number(s, r.size, 2);
-    s += " Tf\n";
+    constexpr std::size_t number = stream_cursor::max_number;
+    stream_cursor c(s);
+    c.need(f.resource.size() + 16 * number + 64);
+    c.put("BT\n/");
+    c.put(f.resource);
+    c.put(' ');
+    c.number(r.size, 2);
+    c.put(" Tf\n");
     if (!(r.color == fill)) {
         fill = r.color;
-        for (float c : {fill.r, fill.g, fill.b}) {
-            append_number(s, c, 3);
-            s += ' ';
+        for (float v : {fill.r, fill.g, fill.b}) {
+            c.number(v, 3);
+            c.put(' ');
         }
-        s += "rg\n";
+        c.put("rg\n");
     }
     if (r.font.fake_bold) {
-        for (float c : {fill.r, fill.g, fill.b}) {
-            append_number(s, c, 3);
-            s += ' ';
+        for (float v : {fill.r, fill.g, fill.b}) {
+            c.number(v, 3);
+            c.put(' ');
         }
-        s += "RG 2 Tr ";
-        append_number(s, r.size * fake_bold_stroke, 3);
-        s += " w\n";
+        c.put("RG 2 Tr ");
+        c.number(r.size * fake_bold_stroke, 3);
+        c.put(" w\n");
         stroking = true;
     } else if (stroking) {
-        s += "0 Tr\n";
+        c.put("0 Tr\n");
         stroking = false;
     }
-    s += "1 0 ";
-    append_number(s, r.font.fake_italic ? fake_italic_skew : 0, 3);
-    s += " 1 ";
-    append_number(s, r.x, 3);
-    s += ' ';
-    append_number(s, r.y, 3);
-    s += " Tm\n[";
+    c.put("1 0 ");
+    c.number(r.font.fake_italic ? fake_italic_skew : 0, 3);
+    c.put(" 1 ");
+    c.number(r.x, 3);
+    c.put(' ');
+    c.number(r.y, 3);
+    c.put(" Tm\n[");
 
     double want = 0, have = 0, rise = 0;
-    bool hex = false;
+    bool open = false;  // inside a string
     for (const placed_glyph& g : r.glyphs) {
+        // A glyph at most: an adjustment, a change of rise, the code escaped.
+        c.need(2 * number + 24);
         const double target = want + g.x_offset;
         const double diff = target - have;
         if (std::abs(diff) > 0.0005) {
-            double number = std::round(-diff * 1000 / r.size * 100) / 100;
-            if (number != 0) {
-                if (hex) s += '>';
-                hex = false;
-                append_number(s, number, 2);
-                have -= number * r.size / 1000;
+            double adjust = std::round(-diff * 1000 / r.size * 100) / 100;
+            if (adjust != 0) {
+                if (open) c.put(')');
+                open = false;
+                c.number(adjust, 2);
+                have -= adjust * r.size / 1000;
             }
         }
         if (std::abs(g.y_offset - rise) > 0.0005) {
-            if (hex) s += '>';
-            hex = false;
+            if (open) c.put(')');
+            open = false;
             rise = g.y_offset;
-            s += "]TJ ";
-            append_number(s, rise, 3);
-            s += " Ts[";
+            c.put("]TJ ");
+            c.number(rise, 3);
+            c.put(" Ts[");
         }
-        if (!hex) s += '<';
-        hex = true;
-        append_hex4(s, g.gid);
+        if (!open) c.put('(');
+        open = true;
+        c.code(g.gid);
         have += f.width(g.gid) * r.size / 1000;
         want += g.advance;
     }
-    if (hex) s += '>';
-    s += "]TJ\n";
-    if (rise != 0) s += "0 Ts\n";
-    s += "ET\n";
-    if (actual_text) s += "EMC\n";
+    c.need(32);
+    if (open) c.put(')');
+    c.put("]TJ\n");
+    if (rise != 0) c.put("0 Ts\n");
+    c.put("ET\n");
+    if (actual_text) c.put("EMC\n");
 }
 
 // Rules (table borders), drawn before the text in a state of their own.
