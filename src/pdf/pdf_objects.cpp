@@ -55,6 +55,39 @@ void append_by_podofo(std::string& out, const PoDoFo::PdfVariant& value) {
     out.append(buffer.GetBuffer(), device.GetLength());
 }
 
+// A string as PoDoFo writes it, for the kinds written here (the Info
+// values, dates, URIs, /Lang): hex strings, UTF-16 ones with PoDoFo's
+// "FEFF" marker, and literal strings of printable ASCII, where only the
+// delimiters and the backslash are escaped. False for any other kind: PoDoFo
+// writes it then, through an output device a byte at a time.
+bool append_string(std::string& out, const PoDoFo::PdfString& s) {
+    if (!s.IsValid()) return false;
+    const char* data = s.GetString();
+    const auto size = static_cast<std::size_t>(s.GetLength());
+    if (s.IsHex()) {
+        static constexpr char digits[] = "0123456789ABCDEF";
+        out += '<';
+        if (s.IsUnicode()) out += "FEFF";
+        for (std::size_t i = 0; i < size; ++i) {
+            const auto b = static_cast<unsigned char>(data[i]);
+            out += digits[b >> 4];
+            out += digits[b & 15];
+        }
+        out += '>';
+        return true;
+    }
+    if (s.IsUnicode()) return false;
+    for (std::size_t i = 0; i < size; ++i)
+        if (static_cast<unsigned char>(data[i]) < 0x20 || static_cast<unsigned char>(data[i]) >= 0x7F) return false;
+    out += '(';
+    for (std::size_t i = 0; i < size; ++i) {
+        if (data[i] == '(' || data[i] == ')' || data[i] == '\\') out += '\\';
+        out += data[i];
+    }
+    out += ')';
+    return true;
+}
+
 }  // namespace
 
 void append_compact_real(std::string& out, double v) {
@@ -124,6 +157,9 @@ void append_compact(std::string& out, const PoDoFo::PdfVariant& value) {
             out += ">>";
             return;
         }
+        case ePdfDataType_String:
+            if (append_string(out, value.GetString())) return;
+            break;
         case ePdfDataType_RawData: out += value.GetRawData().data(); return;
         default: break;
     }

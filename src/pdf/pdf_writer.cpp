@@ -239,13 +239,17 @@ void show_run(std::string& s, const placed_run& r, font_entry& f, rgb& fill, boo
         c.put("0 Tr\n");
         stroking = false;
     }
-    c.put("1 0 ");
-    c.number(r.font.fake_italic ? fake_italic_skew : 0, 3);
-    c.put(" 1 ");
+    // BT starts from the identity matrix, so an upright run is moved to its
+    // place with Td, the same matrix as "1 0 0 1 x y Tm" in fewer bytes.
+    if (r.font.fake_italic) {
+        c.put("1 0 ");
+        c.number(fake_italic_skew, 3);
+        c.put(" 1 ");
+    }
     c.number(r.x, 3);
     c.put(' ');
     c.number(r.y, 3);
-    c.put(" Tm\n[");
+    c.put(r.font.fake_italic ? " Tm\n[" : " Td\n[");
 
     double want = 0, have = 0, rise = 0;
     bool open = false;  // inside a string

@@ -18,7 +18,7 @@ using namespace pdf_test;
 
 namespace {
 
-// A text object as the content stream draws it: where it starts (Tm), its
+// A text object as the content stream draws it: where it starts (Tm or Td), its
 // font and size, the /ActualText of the marked content around it, and its
 // TJ arrays in order: glyph codes and the numbers between them.
 struct tj_item {
@@ -34,7 +34,7 @@ struct drawn_text {
 };
 
 // The content stream's text objects. Fails on what the writer never uses
-// and the computation below does not follow (Td, T*, Tj with a literal, a
+// and the computation below does not follow (TD, T*, Tj with a literal, a
 // matrix with scaling); Tc, Tw and Tz are returned in `spacing` instead:
 // they would stretch the text without any TJ number.
 std::vector<drawn_text> parse_content(const std::string& s, std::vector<std::string>& spacing) {
@@ -149,13 +149,19 @@ std::vector<drawn_text> parse_content(const std::string& s, std::vector<std::str
                 REQUIRE(std::stod(operands[operands.size() - 6]) == 1);  // no horizontal scaling
                 current.x = std::stod(operands[operands.size() - 2]);
                 current.y = std::stod(operands.back());
+            } else if (token == "Td") {
+                // A move of the line's start; the writer's text matrices
+                // are translations (and a skew), so it adds to x and y.
+                REQUIRE(operands.size() >= 2);
+                current.x += std::stod(operands[operands.size() - 2]);
+                current.y += std::stod(operands.back());
             } else if (token == "TJ") {
                 current.items.insert(current.items.end(), array.begin(), array.end());
             } else if (token == "ET") {
                 out.push_back(std::move(current));
             } else if (token == "Tc" || token == "Tw" || token == "Tz") {
                 if (std::stod(operands.back()) != (token == "Tz" ? 100 : 0)) spacing.push_back(token);
-            } else if (token == "Td" || token == "TD" || token == "T*" || token == "Tj" || token == "'" ||
+            } else if (token == "TD" || token == "T*" || token == "Tj" || token == "'" ||
                        token == "\"") {
                 FAIL("the test does not follow the operator " << token);
             }
