@@ -506,3 +506,53 @@ TEST_CASE("pdf: tables too complex for a grid are set a cell after another, neve
         CHECK(first_missing(body_text(path), words, from).empty());
     }
 }
+
+TEST_CASE("pdf: glyph codes are literal strings that read back whole", "[pdf][extraction]") {
+    // Printable ASCII, forwards and backwards: in DejaVu Serif its glyph
+    // codes hold every byte a literal string must escape - '(' and ')'
+    // (unbalanced too: ")(" backwards), '\' and CR, which a reader would
+    // take for LF - as the characters themselves do.
+    std::string forwards, backwards, flow;
+    for (char c = '!'; c <= '~'; ++c) forwards += c;
+    backwards.assign(forwards.rbegin(), forwards.rend());
+    for (const std::string& s : {forwards, backwards}) {
+        flow += "<fo:block>";
+        for (std::size_t i = 0; i < s.size(); ++i) {
+            if (i % 20 == 0) flow += ' ';  // places for the lines to break
+            flow += s[i] == '<' ? "&lt;" : s[i] == '&' ? "&amp;" : std::string(1, s[i]);
+        }
+        flow += "</fo:block>";
+    }
+    const fs::path file = scratch() / "literal-strings.pdf";
+    spit(file, render_ok(fo_document(flow)));
+    const std::string text = body_text(file);
+    CHECK(text.find(forwards) != std::string::npos);
+    CHECK(text.find(backwards) != std::string::npos);
+    // Read by qpdf too, which takes a raw CR in a string for LF as the
+    // standard says (poppler keeps it): the codes mean the characters.
+    const qdf_pdf q = to_qdf(file);
+    const auto meanings = to_unicode(q);
+    std::string read;
+    for (const std::string& content : q.contents)
+        for (const text_object& t : text_objects(content, [](const std::string&, unsigned) { return 0.0; }))
+            for (const shown_glyph& g : t.glyphs) {
+                const auto& cids = meanings.at(q.base_font.at(t.font));
+                const auto it = cids.find(g.cid);
+                if (it == cids.end()) {
+                    read += '?';
+                    continue;
+                }
+                for (char16_t u : it->second)
+                    if (u != ' ') read += static_cast<char>(u);
+            }
+    CHECK(read.find(forwards) != std::string::npos);
+    CHECK(read.find(backwards) != std::string::npos);
+    // The content stream as written (not as qpdf would rewrite it): literal
+    // strings, no hex.
+    const fs::path raw = scratch() / "literal-strings.raw.pdf";
+    run(std::string(QPDF_EXE) + " --qdf --normalize-content=n --object-streams=disable " + quote(file) + " " +
+        quote(raw));
+    const std::string qdf = slurp(raw);
+    CHECK(qdf.find(" Td\n[(") != std::string::npos);
+    CHECK(qdf.find("Td\n[<") == std::string::npos);
+}
