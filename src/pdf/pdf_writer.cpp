@@ -384,7 +384,16 @@ public:
         // written straight into PDF syntax (PdfData), the bytes PoDoFo
         // would write for them (keys in its order: K, Lang, P, Pg, S), at a
         // fraction of the cost of building them as PoDoFo objects.
-        auto ref = [](std::string& out, const PdfObject* o) { append_compact(out, PdfVariant(o->Reference())); };
+        // A reference as append_compact writes one, without a PdfVariant
+        // made and destroyed for each of the tree's many.
+        auto ref = [](std::string& out, const PdfObject* o) {
+            const PdfReference& r = o->Reference();
+            out += ' ';
+            append_int(out, r.ObjectNumber());
+            out += ' ';
+            append_int(out, r.GenerationNumber());
+            out += " R";
+        };
         std::string d;
         for (std::size_t i = 0; i < elements_.size(); ++i) {
             if (!objs[i]) continue;
@@ -419,7 +428,16 @@ public:
                 ref(d, pages[page_[i]]);
             }
             d += "/S";
-            append_compact(d, PdfVariant(PdfName(e.role)));
+            // Roles are standard structure types, names written as they are.
+            auto letter_or_digit = [](char c) {
+                return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+            };
+            if (!e.role.empty() && std::all_of(e.role.begin(), e.role.end(), letter_or_digit)) {
+                d += '/';
+                d += e.role;
+            } else {
+                append_compact(d, PdfVariant(PdfName(e.role)));
+            }
             d += ">>";
             static_cast<PdfVariant&>(*objs[i]) = PdfVariant(PdfData(d.data(), d.size()));
         }
