@@ -268,13 +268,28 @@ struct fit_node {
 
 namespace {
 
-// Total fit, with the soft penalties weighed or not.
-std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_params& p, bool soft) {
-    std::vector<line_fit> out;
-    if (c.size() < 2) return out;
+struct fit_result {
+    std::vector<line_fit> lines;
+    double demerits = infinite;  // the chosen setting's; infinite when none was found
+};
+
+// Total fit, with the soft penalties weighed or not. Lines whose badness
+// exceeds `tolerance` are not weighed (overfull ones still are): with
+// `infinite`, every setting is.
+fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, bool soft, double tolerance) {
+    fit_result result;
+    std::vector<line_fit>& out = result.lines;
+    if (c.size() < 2) return result;
     std::vector<fit_node> nodes{fit_node{}};
     std::vector<std::size_t> active{0};
     const std::size_t last = c.size() - 1;
+    // Where the totals after each break only grow, a line from a later
+    // candidate to b is no wider and has no more stretch, so it is at least
+    // as loose: once one from an active node (not the first line, which
+    // has its own measure) is too loose, every later one is too.
+    bool ordered = tolerance < infinite;
+    for (std::size_t i = 1; ordered && i <= last; ++i)
+        ordered = c[i].width_from >= c[i - 1].width_from && c[i].stretch_from >= c[i - 1].stretch_from;
 
     for (std::size_t b = 1; b <= last; ++b) {
         const break_candidate& to = c[b];
@@ -308,6 +323,7 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             std::size_t from = SIZE_MAX;  // the candidate the line starts at
             double ratio = 0;
             bool deactivate = false, skip = false, runt = false;
+            bool loose = false;  // looser than the tolerance: not weighed, a stays active
             double extra = 0;
             int fit = 1;
             double demerits = 0;  // badness, penalty and two hyphens in a row
@@ -332,7 +348,9 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
                     lc.extra = overfull_demerits;
                 }
                 lc.ratio = m.ratio;
-                const double base = line_penalty + badness(m.ratio);
+                const double bad = badness(m.ratio);
+                lc.loose = !m.overfull && m.ratio > 0 && bad > tolerance;
+                const double base = line_penalty + bad;
                 double d = base * base;
                 if (penalty > 0) d += penalty_squared;
                 else if (penalty < 0) d -= penalty_squared;
@@ -343,6 +361,15 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
                           to.width_to - from.width_from < p.runt_width;
             }
             if (lc.skip) continue;
+            if (lc.loose) {
+                if (ordered && a.candidate != 0) {
+                    // The rest stay active, unweighed.
+                    kept = std::copy(active.begin() + k, active.end(), active.begin() + kept) - active.begin();
+                    break;
+                }
+                active[kept++] = index;
+                continue;
+            }
             int run = to.flagged ? a.flagged_run + 1 : 0;
             if (run > max_flagged_run) {
                 // A third hyphenated line in a row: never, unless it is the
@@ -403,15 +430,47 @@ std::vector<line_fit> best_fit(std::span<const break_candidate> c, const fit_par
             least = nodes[i].demerits;
             end = i;
         }
+    if (end == 0) return result;
+    result.demerits = least;
     for (std::size_t i = end; i != 0; i = nodes[i].previous) out.push_back({nodes[i].candidate, nodes[i].ratio});
     std::reverse(out.begin(), out.end());
-    return out;
+    return result;
 }
 
 }  // namespace
 
-std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p) {
-    std::vector<line_fit> kept = best_fit(c, p, true);
+namespace {
+
+// The first pass's tolerance: lines looser than this (about twice their
+// spaces' stretch) are weighed only when that pass cannot settle it.
+constexpr double first_pass_tolerance = 1000;
+
+// best_fit over every setting, the same answer taken from a first pass
+// that weighs only lines no looser than first_pass_tolerance where that
+// is provably the same. With no term negative (no negative penalty), a
+// setting holding a line of badness above the tolerance costs at least
+// (line_penalty + tolerance)^2 (floating-point sums of non-negative terms
+// never fall below one of them). When the first pass's best costs less,
+// every node on its path is reached more cheaply than through any looser
+// line, so the full search keeps the same nodes, the same predecessors
+// and, on equal demerits, the same first of them: both keep active nodes
+// in the same order; the first pass, whose cheapest nodes at a break cost
+// no less, prunes none that the full search keeps; and a node the full
+// search prunes costs more than a line can make up, so it is never the
+// first cheapest way on that path. The answer is identical.
+std::vector<line_fit> settle(std::span<const break_candidate> c, const fit_params& p, bool soft, bool fast) {
+    if (fast && std::none_of(c.begin(), c.end(), [soft](const break_candidate& b) {
+            return (soft ? std::max(b.penalty, b.soft_penalty) : b.penalty) < 0;
+        })) {
+        fit_result first = best_fit(c, p, soft, first_pass_tolerance);
+        const double bound = (line_penalty + first_pass_tolerance) * (line_penalty + first_pass_tolerance);
+        if (first.demerits < bound) return std::move(first.lines);
+    }
+    return best_fit(c, p, soft, infinite).lines;
+}
+
+std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p, bool fast) {
+    std::vector<line_fit> kept = settle(c, p, true, fast);
     if (std::none_of(c.begin(), c.end(), [](const break_candidate& b) { return b.soft_penalty > b.penalty; }))
         return kept;
     // Keeping a name whole never costs a paragraph a line. In demerits a
@@ -421,8 +480,18 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
     // line end. Line counts are compared outside the demerits, as TeX's
     // \looseness does: the setting with the soft penalties stands when it
     // takes no more lines than the one without.
-    std::vector<line_fit> parted = best_fit(c, p, false);
+    std::vector<line_fit> parted = settle(c, p, false, fast);
     return parted.size() < kept.size() ? parted : kept;
+}
+
+}  // namespace
+
+std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p) {
+    return total_fit(c, p, true);
+}
+
+std::vector<line_fit> total_fit_full_search(std::span<const break_candidate> c, const fit_params& p) {
+    return total_fit(c, p, false);
 }
 
 std::vector<line_fit> first_fit(std::span<const break_candidate> c, const fit_params& p) {

@@ -76,6 +76,11 @@ struct line_fit {
 // setting with them is kept unless it has more lines.
 std::vector<line_fit> total_fit(std::span<const break_candidate> candidates, const fit_params& params);
 
+// total_fit without its first pass (which weighs only lines that are not
+// too loose, and falls back on this when it cannot prove its answer the
+// same): for tests, which compare the two.
+std::vector<line_fit> total_fit_full_search(std::span<const break_candidate> candidates, const fit_params& params);
+
 // First fit: each line takes as much as fits. For paragraphs with more
 // break opportunities than total_fit should be asked to weigh.
 std::vector<line_fit> first_fit(std::span<const break_candidate> candidates, const fit_params& params);

@@ -490,6 +490,64 @@ TEST_CASE("pdf units: total fit finds the least demerits of all settings", "[pdf
     CHECK(tried > 2000);
 }
 
+TEST_CASE("pdf units: total fit's first pass gives what the full search gives", "[pdf][units]") {
+    // total_fit weighs only lines that are not too loose first and falls
+    // back on the full search when that cannot be proven the same; the
+    // answer must be the full search's, bit for bit, whichever way it was
+    // reached. Random paragraphs of every kind the breaker meets: words of
+    // whole widths (ties between settings) or not, breaks inside words
+    // after a hyphen, names, words wider than the measure, ragged and
+    // balanced lines, runts, a first line of its own width, a negative
+    // penalty, totals that do not only grow.
+    unsigned seed = 29;
+    auto next = [&seed](unsigned n) {
+        seed = seed * 1103515245u + 12345u;
+        return (seed >> 16) % n;
+    };
+    int compared = 0, loose = 0;
+    for (int n = 0; n < 4000; ++n) {
+        std::vector<double> widths = random_widths(seed, 2 + static_cast<int>(next(n % 4 == 0 ? 150 : 40)));
+        if (n % 3 == 0)
+            for (double& w : widths) w += next(1000) / 1000.0;
+        if (n % 7 == 3) widths[next(static_cast<unsigned>(widths.size()))] = 150 + next(200);  // wider than the line
+        auto cands = words_to_candidates(widths);
+        const std::size_t last = cands.size() - 1;
+        if (n % 2 == 0) {
+            for (std::size_t i = 1 + next(3); i < last; i += 1 + next(4)) {
+                cands[i].width_from = cands[i].width_to;
+                cands[i].stretch_from = cands[i].stretch_to;
+                cands[i].shrink_from = cands[i].shrink_to;
+                cands[i].width_to += 4;
+                cands[i].penalty = 50;
+                cands[i].flagged = true;
+            }
+        }
+        if (n % 4 == 1)
+            for (std::size_t i = 1 + next(4); i < last; i += 2 + next(6)) cands[i].soft_penalty = 300;
+        if (n % 11 == 5) cands[1 + next(static_cast<unsigned>(last))].penalty = -100;
+        if (n % 5 == 4)
+            for (std::size_t i = 1 + next(5); i < last; i += 1 + next(5)) cands[i].width_from -= 10 + next(60);
+        P::fit_params p;
+        p.width = 60 + next(200);
+        p.first_width = n % 5 == 0 ? p.width - next(40) : p.width;
+        if (n % 3 == 1) p.line_stretch = p.width / (2 + next(8));
+        p.balance_last = n % 6 == 2;
+        p.justify_last = n % 10 == 7;
+        if (n % 4 == 3) p.runt_width = p.width / 4;
+        const auto fast = P::total_fit(cands, p), full = P::total_fit_full_search(cands, p);
+        INFO("paragraph " << n);
+        REQUIRE(fast.size() == full.size());
+        for (std::size_t i = 0; i < fast.size(); ++i) {
+            CHECK(fast[i].end == full[i].end);
+            CHECK(fast[i].ratio == full[i].ratio);
+        }
+        ++compared;
+        for (const P::line_fit& f : full) loose += f.ratio > 2.2;
+    }
+    CHECK(compared == 4000);
+    CHECK(loose > 100);  // settings the first pass cannot make alone
+}
+
 TEST_CASE("pdf units: a soft penalty (a name kept whole) never costs a paragraph a line", "[pdf][units][runts]") {
     // Random paragraphs in which one break in four parts a name (a soft
     // penalty of 300, as layout.cpp gives it). Taken as an ordinary
