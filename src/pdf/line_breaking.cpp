@@ -8,6 +8,7 @@
 #include <unicode/utf16.h>
 
 #include <algorithm>
+#include <bit>
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
@@ -280,8 +281,12 @@ fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, boo
     fit_result result;
     std::vector<line_fit>& out = result.lines;
     if (c.size() < 2) return result;
-    std::vector<fit_node> nodes{fit_node{}};
-    std::vector<std::size_t> active{0};
+    // Kept from one paragraph to the next: growing them anew for each cost
+    // more than the search itself.
+    thread_local std::vector<fit_node> nodes;
+    thread_local std::vector<std::size_t> active;
+    nodes.assign(1, fit_node{});
+    active.assign(1, 0);
     const std::size_t last = c.size() - 1;
     // Where the totals after each break only grow, a line from a later
     // candidate to b is no wider and has no more stretch, so it is at least
@@ -401,13 +406,13 @@ fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, boo
         // The margin (twice the change) is far beyond rounding.
         double least_by_run[max_flagged_run + 1];
         std::fill(std::begin(least_by_run), std::end(least_by_run), infinite);
-        for (int slot = 0; slot < slots; ++slot)
-            if ((filled >> slot) & 1u) {
-                double& least = least_by_run[slot % (max_flagged_run + 1)];
-                least = std::min(least, best_by_class[slot].demerits);
-            }
-        for (int slot = 0; slot < slots; ++slot) {
-            if (!((filled >> slot) & 1u)) continue;
+        for (unsigned bits = filled; bits != 0; bits &= bits - 1) {
+            const int slot = std::countr_zero(bits);
+            double& least = least_by_run[slot % (max_flagged_run + 1)];
+            least = std::min(least, best_by_class[slot].demerits);
+        }
+        for (unsigned bits = filled; bits != 0; bits &= bits - 1) {
+            const int slot = std::countr_zero(bits);
             const best& bb = best_by_class[slot];
             fit_node node;
             node.candidate = b;
