@@ -446,30 +446,34 @@ fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, boo
 
 namespace {
 
-// The first pass's tolerance: lines looser than this (about twice their
-// spaces' stretch) are weighed only when that pass cannot settle it.
-constexpr double first_pass_tolerance = 1000;
+// The tolerances of the first passes, in turn: lines looser than this
+// (1.4 and 3.1 times their stretch) are weighed only when no pass with a
+// tolerance can settle the paragraph. Most are settled by the first; the
+// second costs less than the full search for most of the others.
+constexpr double first_pass_tolerances[] = {300, 3000};
 
-// best_fit over every setting, the same answer taken from a first pass
-// that weighs only lines no looser than first_pass_tolerance where that
-// is provably the same. With no term negative (no negative penalty), a
-// setting holding a line of badness above the tolerance costs at least
-// (line_penalty + tolerance)^2 (floating-point sums of non-negative terms
-// never fall below one of them). When the first pass's best costs less,
-// every node on its path is reached more cheaply than through any looser
-// line, so the full search keeps the same nodes, the same predecessors
-// and, on equal demerits, the same first of them: both keep active nodes
-// in the same order; the first pass, whose cheapest nodes at a break cost
-// no less, prunes none that the full search keeps; and a node the full
-// search prunes costs more than a line can make up, so it is never the
-// first cheapest way on that path. The answer is identical.
+// best_fit over every setting, the same answer taken from a pass that
+// weighs only lines no looser than a tolerance where that is provably the
+// same. With no term negative (no negative penalty), a setting holding a
+// line of badness above the tolerance costs at least (line_penalty +
+// tolerance)^2 (floating-point sums of non-negative terms never fall below
+// one of them). When that pass's best costs less, every node on its path
+// is reached more cheaply than through any looser line, so the full search
+// keeps the same nodes, the same predecessors and, on equal demerits, the
+// same first of them: both keep active nodes in the same order; the pass,
+// whose cheapest nodes at a break cost no less, prunes none that the full
+// search keeps; and a node the full search prunes costs more than a line
+// can make up, so it is never the first cheapest way on that path. The
+// answer is identical.
 std::vector<line_fit> settle(std::span<const break_candidate> c, const fit_params& p, bool soft, bool fast) {
     if (fast && std::none_of(c.begin(), c.end(), [soft](const break_candidate& b) {
             return (soft ? std::max(b.penalty, b.soft_penalty) : b.penalty) < 0;
         })) {
-        fit_result first = best_fit(c, p, soft, first_pass_tolerance);
-        const double bound = (line_penalty + first_pass_tolerance) * (line_penalty + first_pass_tolerance);
-        if (first.demerits < bound) return std::move(first.lines);
+        for (const double tolerance : first_pass_tolerances) {
+            fit_result first = best_fit(c, p, soft, tolerance);
+            const double bound = (line_penalty + tolerance) * (line_penalty + tolerance);
+            if (first.demerits < bound) return std::move(first.lines);
+        }
     }
     return best_fit(c, p, soft, infinite).lines;
 }
