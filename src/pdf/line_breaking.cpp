@@ -276,8 +276,10 @@ struct fit_result {
 
 // Total fit, with the soft penalties weighed or not. Lines whose badness
 // exceeds `tolerance` are not weighed (overfull ones still are): with
-// `infinite`, every setting is.
-fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, bool soft, double tolerance) {
+// `infinite`, every setting is. `ordered`: no candidate's width_from or
+// stretch_from is less than the one before it's.
+fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, bool soft, double tolerance,
+                    bool ordered) {
     fit_result result;
     std::vector<line_fit>& out = result.lines;
     if (c.size() < 2) return result;
@@ -288,13 +290,6 @@ fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, boo
     nodes.assign(1, fit_node{});
     active.assign(1, 0);
     const std::size_t last = c.size() - 1;
-    // Where the totals after each break only grow, a line from a later
-    // candidate to b is no wider and has no more stretch, so it is at least
-    // as loose: once one from an active node (not the first line, which
-    // has its own measure) is too loose, every later one is too.
-    bool ordered = tolerance < infinite;
-    for (std::size_t i = 1; ordered && i <= last; ++i)
-        ordered = c[i].width_from >= c[i - 1].width_from && c[i].stretch_from >= c[i - 1].stretch_from;
 
     for (std::size_t b = 1; b <= last; ++b) {
         const break_candidate& to = c[b];
@@ -368,7 +363,11 @@ fit_result best_fit(std::span<const break_candidate> c, const fit_params& p, boo
             if (lc.skip) continue;
             if (lc.loose) {
                 if (ordered && a.candidate != 0) {
-                    // The rest stay active, unweighed.
+                    // Where the totals after each break only grow, a line
+                    // from a later candidate to b is no wider and has no
+                    // more stretch, so it is at least as loose (the first
+                    // line, with its own measure, excepted): the rest stay
+                    // active, unweighed.
                     kept = std::copy(active.begin() + k, active.end(), active.begin() + kept) - active.begin();
                     break;
                 }
@@ -465,23 +464,30 @@ constexpr double first_pass_tolerances[] = {300, 3000};
 // search keeps; and a node the full search prunes costs more than a line
 // can make up, so it is never the first cheapest way on that path. The
 // answer is identical.
-std::vector<line_fit> settle(std::span<const break_candidate> c, const fit_params& p, bool soft, bool fast) {
-    if (fast && std::none_of(c.begin(), c.end(), [soft](const break_candidate& b) {
-            return (soft ? std::max(b.penalty, b.soft_penalty) : b.penalty) < 0;
-        })) {
+std::vector<line_fit> settle(std::span<const break_candidate> c, const fit_params& p, bool soft, bool fast,
+                             bool ordered) {
+    if (fast) {
         for (const double tolerance : first_pass_tolerances) {
-            fit_result first = best_fit(c, p, soft, tolerance);
+            fit_result first = best_fit(c, p, soft, tolerance, ordered);
             const double bound = (line_penalty + tolerance) * (line_penalty + tolerance);
             if (first.demerits < bound) return std::move(first.lines);
         }
     }
-    return best_fit(c, p, soft, infinite).lines;
+    return best_fit(c, p, soft, infinite, ordered).lines;
 }
 
 std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_params& p, bool fast) {
-    std::vector<line_fit> kept = settle(c, p, true, fast);
-    if (std::none_of(c.begin(), c.end(), [](const break_candidate& b) { return b.soft_penalty > b.penalty; }))
-        return kept;
+    // One look at the candidates for what every pass needs to know.
+    bool ordered = true, negative = false, negative_soft = false, soft = false;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+        const break_candidate& b = c[i];
+        if (i > 0 && !(b.width_from >= c[i - 1].width_from && b.stretch_from >= c[i - 1].stretch_from)) ordered = false;
+        negative |= b.penalty < 0;
+        negative_soft |= std::max(b.penalty, b.soft_penalty) < 0;
+        soft |= b.soft_penalty > b.penalty;
+    }
+    std::vector<line_fit> kept = settle(c, p, true, fast && !negative_soft, ordered);
+    if (!soft) return kept;
     // Keeping a name whole never costs a paragraph a line. In demerits a
     // line more is almost free (a short last line costs (10 + 0)², 100),
     // so a name's 90,000 would buy one, and with it a fragment of a word on
@@ -489,7 +495,7 @@ std::vector<line_fit> total_fit(std::span<const break_candidate> c, const fit_pa
     // line end. Line counts are compared outside the demerits, as TeX's
     // \looseness does: the setting with the soft penalties stands when it
     // takes no more lines than the one without.
-    std::vector<line_fit> parted = settle(c, p, false, fast);
+    std::vector<line_fit> parted = settle(c, p, false, fast && !negative, ordered);
     return parted.size() < kept.size() ? parted : kept;
 }
 
