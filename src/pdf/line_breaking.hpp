@@ -76,8 +76,8 @@ struct line_fit {
 // setting with them is kept unless it has more lines.
 std::vector<line_fit> total_fit(std::span<const break_candidate> candidates, const fit_params& params);
 
-// total_fit without its first pass (which weighs only lines that are not
-// too loose, and falls back on this when it cannot prove its answer the
+// total_fit without its first passes (which weigh only lines that are not
+// too loose, and fall back on this when they cannot prove their answer the
 // same): for tests, which compare the two.
 std::vector<line_fit> total_fit_full_search(std::span<const break_candidate> candidates, const fit_params& params);
 
