@@ -60,7 +60,6 @@
 
   <xsl:param name="page-size" select="'a4'"/>
   <xsl:param name="pdf-tagged" select="'true'"/>
-  <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
 
   <!-- The sizes page-size names, a line each, so that a size is a line
        here rather than a page master of its own: the page's width and
@@ -74,7 +73,9 @@
   <!-- This size's line, " width=210mm ... footer=10mm " (a field is read as
        the text between " name=" and the next space); " " for a size not
        listed. -->
-  <xsl:variable name="size" select="concat(' ', substring-before(substring-after($page-sizes, concat(' ', $page, ': ')), ';'))"/>
+  <xsl:variable name="size"
+                select="concat(' ', substring-before(substring-after($page-sizes, concat(' ', translate($page-size,
+                               'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ': ')), ';'))"/>
 
   <!-- ================================================================== -->
   <!-- Language, fonts and sizes                                           -->
@@ -83,87 +84,64 @@
   <xsl:variable name="lang" select="string(/r:release/@xml:lang)"/>
   <xsl:variable name="khmer" select="$lang = 'km' or starts-with($lang, 'km-')"/>
 
-  <!-- Text's faces and leading: Khmer stacks vowels and subscript
-       consonants above and below the line, and needs more leading than
-       Latin. -->
-  <xsl:variable name="latin-fonts" select="'Liberation Serif, DejaVu Serif, serif'"/>
-  <xsl:variable name="latin-leading" select="'1.35'"/>
-  <xsl:variable name="khmer-fonts" select="'Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif'"/>
-  <xsl:variable name="khmer-leading" select="'1.75'"/>
+  <!-- XSLT 1.0 has no conditional expression. What depends on the
+       language is chosen below between two strings with substring(s, 1 div
+       c), which is s when c is true (1 div 1) and '' when it is false
+       (1 div 0 is Infinity, past the end): an expression, where content
+       (xsl:choose) would build a result tree anew for every release. Every
+       global variable is evaluated for every release, used or not, so what
+       only fo:root uses is written there rather than named here. -->
 
-  <!-- The faces and leading of Khmer text, or else of Latin text, as
-       "faces|leading": chosen here alone, for the release's language
-       (fo:root) and for a paragraph's in another (mode language). -->
-  <xsl:template name="text-style">
-    <xsl:param name="khmer"/>
-    <xsl:choose>
-      <xsl:when test="$khmer"><xsl:value-of select="concat($khmer-fonts, '|', $khmer-leading)"/></xsl:when>
-      <xsl:otherwise><xsl:value-of select="concat($latin-fonts, '|', $latin-leading)"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:template>
-  <xsl:variable name="text-style">
-    <xsl:call-template name="text-style">
-      <xsl:with-param name="khmer" select="$khmer"/>
-    </xsl:call-template>
-  </xsl:variable>
-  <xsl:variable name="body-fonts" select="substring-before($text-style, '|')"/>
-  <xsl:variable name="line-height" select="substring-after($text-style, '|')"/>
+  <!-- Text's faces and leading (1.75 for Khmer, 1.35 for Latin): Khmer
+       stacks vowels and subscript consonants above and below the line, and
+       needs more leading than Latin. The release's language chooses them
+       for fo:root; a paragraph's in another language for that paragraph
+       (mode language). -->
+  <xsl:variable name="latin-fonts" select="'Liberation Serif, DejaVu Serif, serif'"/>
+  <xsl:variable name="khmer-fonts" select="'Khmer OS Battambang, Noto Serif Khmer, Liberation Serif, serif'"/>
   <!-- The face of the national header and the issuing organisation. -->
-  <xsl:variable name="header-fonts">
-    <xsl:choose>
-      <xsl:when test="$khmer">Khmer OS Muol Light, Noto Serif Khmer, Liberation Serif, serif</xsl:when>
-      <xsl:otherwise><xsl:value-of select="$latin-fonts"/></xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <xsl:variable name="header-fonts"
+                select="concat(substring('Khmer OS Muol Light, Noto Serif Khmer, Liberation Serif, serif', 1 div $khmer),
+                               substring($latin-fonts, 1 div not($khmer)))"/>
   <!-- Khmer OS Muol Light is a display face with no bold; it is set at
        normal weight, as printed. -->
-  <xsl:variable name="header-weight">
-    <xsl:choose>
-      <xsl:when test="$khmer">normal</xsl:when>
-      <xsl:otherwise>bold</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
+  <xsl:variable name="header-weight" select="concat(substring('normal', 1 div $khmer), substring('bold', 1 div not($khmer)))"/>
 
-  <xsl:variable name="page-format">
-    <xsl:choose>
-      <xsl:when test="$khmer">&#x17E1;</xsl:when>
-      <xsl:otherwise>1</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
   <!-- The footer, "Page 1 of 2" in the release's language: one pattern a
-       language (its primary subtag; Chinese by script or region too),
-       {page} and {pages} standing for the two numbers. -->
+       language, {page} and {pages} standing for the two numbers. Khmer's
+       is chosen by $khmer; the others' by the language's primary subtag
+       in any case, Chinese's by script or region too (key zh-hant), in a
+       string as the page sizes are, "|key=pattern|" for each; English's
+       for a key not listed, which finds the one appended. -->
   <xsl:variable name="lower-lang"
                 select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
   <xsl:variable name="primary-lang" select="substring-before(concat($lower-lang, '-'), '-')"/>
-  <xsl:variable name="footer-pattern">
-    <xsl:choose>
-      <xsl:when test="$khmer">ទំព័រ {page} នៃ {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'th'">หน้า {page} จาก {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'lo'">ໜ້າ {page} ຈາກ {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'vi'">Trang {page} / {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'ms'">Halaman {page} daripada {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'id'">Halaman {page} dari {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'fil' or $primary-lang = 'tl'">Pahina {page} ng {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'my'">စာမျက်နှာ {page} / {pages}</xsl:when>
-      <xsl:when test="$primary-lang = 'zh' and (contains($lower-lang, '-hant') or contains($lower-lang, '-tw') or
-                                               contains($lower-lang, '-hk') or contains($lower-lang, '-mo'))"
-        >第{page}頁，共{pages}頁</xsl:when>
-      <xsl:when test="$primary-lang = 'zh'">第{page}页，共{pages}页</xsl:when>
-      <xsl:otherwise>Page {page} of {pages}</xsl:otherwise>
-    </xsl:choose>
-  </xsl:variable>
-  <xsl:variable name="page-label" select="substring-before($footer-pattern, '{page}')"/>
-  <xsl:variable name="of-label" select="substring-before(substring-after($footer-pattern, '{page}'), '{pages}')"/>
-  <xsl:variable name="pages-label" select="substring-after($footer-pattern, '{pages}')"/>
+  <xsl:variable name="footer-key"
+                select="concat($primary-lang, substring('-hant', 1 div ($primary-lang = 'zh' and (contains($lower-lang, '-hant') or
+                               contains($lower-lang, '-tw') or contains($lower-lang, '-hk') or contains($lower-lang, '-mo')))))"/>
+  <xsl:variable name="footer-pattern"
+                select="concat(substring('ទំព័រ {page} នៃ {pages}', 1 div $khmer), substring(substring-before(substring-after(
+                          concat('|th=หน้า {page} จาก {pages}|
+                                  |lo=ໜ້າ {page} ຈາກ {pages}|
+                                  |vi=Trang {page} / {pages}|
+                                  |ms=Halaman {page} daripada {pages}|
+                                  |id=Halaman {page} dari {pages}|
+                                  |fil=Pahina {page} ng {pages}|
+                                  |tl=Pahina {page} ng {pages}|
+                                  |my=စာမျက်နှာ {page} / {pages}|
+                                  |zh-hant=第{page}頁，共{pages}頁|
+                                  |zh=第{page}页，共{pages}页|', $footer-key, '=Page {page} of {pages}|'),
+                          concat('|', $footer-key, '=')), '|'), 1 div not($khmer)))"/>
 
   <!-- ================================================================== -->
   <!-- The document                                                        -->
   <!-- ================================================================== -->
 
   <xsl:template match="/r:release">
-    <fo:root xml:lang="{$lang}" font-family="{$body-fonts}" font-size="11pt"
-             line-height="{$line-height}" widows="2" orphans="2">
+    <fo:root xml:lang="{$lang}"
+             font-family="{concat(substring($khmer-fonts, 1 div $khmer), substring($latin-fonts, 1 div not($khmer)))}"
+             font-size="11pt" line-height="{concat(substring('1.75', 1 div $khmer), substring('1.35', 1 div not($khmer)))}"
+             widows="2" orphans="2">
       <fo:layout-master-set>
         <xsl:if test="not(contains($size, ' width='))">
           <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
@@ -180,15 +158,16 @@
         </fo:simple-page-master>
       </fo:layout-master-set>
       <xsl:call-template name="metadata"/>
-      <!-- Page numbers in Khmer digits in a Khmer release (format="១"). -->
-      <fo:page-sequence master-reference="page" format="{$page-format}">
+      <!-- Page numbers in Khmer digits in a Khmer release (format="&#x17E1;"). -->
+      <fo:page-sequence master-reference="page"
+                        format="{concat(substring('&#x17E1;', 1 div $khmer), substring('1', 1 div not($khmer)))}">
         <fo:static-content flow-name="xsl-region-after">
           <fo:block text-align="center" font-size="9pt" line-height="1.2">
-            <xsl:value-of select="$page-label"/>
+            <xsl:value-of select="substring-before($footer-pattern, '{page}')"/>
             <fo:page-number/>
-            <xsl:value-of select="$of-label"/>
+            <xsl:value-of select="substring-before(substring-after($footer-pattern, '{page}'), '{pages}')"/>
             <fo:page-number-citation ref-id="cq-last"/>
-            <xsl:value-of select="$pages-label"/>
+            <xsl:value-of select="substring-after($footer-pattern, '{pages}')"/>
           </fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
@@ -311,7 +290,8 @@
   <xsl:template match="r:p">
     <fo:block text-align="justify" space-before="7pt">
       <xsl:apply-templates select="@xml:lang" mode="language"/>
-      <xsl:if test="count(. | $run-in-paragraph) = count($run-in-paragraph)">
+      <!-- $run-in-paragraph alone first: most releases have none. -->
+      <xsl:if test="$run-in-paragraph and count(. | $run-in-paragraph) = count($run-in-paragraph)">
         <xsl:apply-templates select="$run-in" mode="run-in"/>
       </xsl:if>
       <xsl:apply-templates/>
@@ -454,13 +434,12 @@
     <xsl:copy-of select="."/>
     <xsl:variable name="km" select=". = 'km' or starts-with(., 'km-')"/>
     <xsl:if test="$km != $khmer">
-      <xsl:variable name="style">
-        <xsl:call-template name="text-style">
-          <xsl:with-param name="khmer" select="$km"/>
-        </xsl:call-template>
-      </xsl:variable>
-      <xsl:attribute name="font-family"><xsl:value-of select="substring-before($style, '|')"/></xsl:attribute>
-      <xsl:attribute name="line-height"><xsl:value-of select="substring-after($style, '|')"/></xsl:attribute>
+      <xsl:attribute name="font-family">
+        <xsl:value-of select="concat(substring($khmer-fonts, 1 div $km), substring($latin-fonts, 1 div not($km)))"/>
+      </xsl:attribute>
+      <xsl:attribute name="line-height">
+        <xsl:value-of select="concat(substring('1.75', 1 div $km), substring('1.35', 1 div not($km)))"/>
+      </xsl:attribute>
     </xsl:if>
   </xsl:template>
 
