@@ -43,11 +43,14 @@
                 xmlns:xsl="http://www.w3.org/1999/XSL/Transform"
                 xmlns:fo="http://www.w3.org/1999/XSL/Format"
                 xmlns:r="urn:communique:release:1"
-                xmlns:x="adobe:ns:meta/"
-                xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-                xmlns:dc="http://purl.org/dc/elements/1.1/"
-                xmlns:xmp="http://ns.adobe.com/xap/1.0/"
                 exclude-result-prefixes="r">
+
+  <!-- The metadata's namespaces (x, rdf, dc, xmp) are declared where they
+       are used, on fo:root (which carries them all, fo first, as the output
+       always has) and on the metadata template, not here: for each element
+       a template writes at its top level, libxslt looks up every namespace
+       in scope of the template in the result tree, which every template
+       would pay for four times over. -->
 
   <!-- a table's columns, a figure's text (layout.xsl); mode plain, the
        run-in dateline, a table's heading rows (common.xsl, which layout.xsl
@@ -138,7 +141,10 @@
   <!-- ================================================================== -->
 
   <xsl:template match="/r:release">
-    <fo:root xml:lang="{$lang}"
+    <fo:root xmlns:fo="http://www.w3.org/1999/XSL/Format" xmlns:x="adobe:ns:meta/"
+             xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns:dc="http://purl.org/dc/elements/1.1/"
+             xmlns:xmp="http://ns.adobe.com/xap/1.0/"
+             xml:lang="{$lang}"
              font-family="{concat(substring($khmer-fonts, 1 div $khmer), substring($latin-fonts, 1 div not($khmer)))}"
              font-size="11pt" line-height="{concat(substring('1.75', 1 div $khmer), substring('1.35', 1 div not($khmer)))}"
              widows="2" orphans="2">
@@ -191,7 +197,9 @@
   <!-- Metadata                                                            -->
   <!-- ================================================================== -->
 
-  <xsl:template name="metadata">
+  <xsl:template name="metadata"
+                xmlns:x="adobe:ns:meta/" xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+                xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
     <fo:declarations>
       <x:xmpmeta>
         <rdf:RDF>
