@@ -64,24 +64,8 @@
   <xsl:param name="page-size" select="'a4'"/>
   <xsl:param name="pdf-tagged" select="'true'"/>
 
-  <!-- The sizes page-size names, a line each, so that a size is a line
-       here rather than a page master of its own: the page's width and
-       height, its margins, the body's bottom margin (the room the footer
-       takes) and the footer's height. A string, not a tree: without
-       exsl:node-set a stylesheet cannot read a tree it holds. -->
-  <xsl:variable name="page-sizes"
-                select="' a4: width=210mm height=297mm top=20mm bottom=12mm left=25mm right=25mm body-bottom=16mm footer=10mm ;
-                          a5: width=148mm height=210mm top=15mm bottom=10mm left=18mm right=18mm body-bottom=13mm footer=8mm ;
-                          letter: width=8.5in height=11in top=0.8in bottom=0.5in left=1in right=1in body-bottom=0.6in footer=0.4in ;'"/>
-  <!-- This size's line, " width=210mm ... footer=10mm " (a field is read as
-       the text between " name=" and the next space); " " for a size not
-       listed. -->
-  <xsl:variable name="size"
-                select="concat(' ', substring-before(substring-after($page-sizes, concat(' ', translate($page-size,
-                               'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ': ')), ';'))"/>
-
   <!-- ================================================================== -->
-  <!-- Language, fonts and sizes                                           -->
+  <!-- Language and fonts                                                  -->
   <!-- ================================================================== -->
 
   <xsl:variable name="lang" select="string(/r:release/@xml:lang)"/>
@@ -110,32 +94,6 @@
        normal weight, as printed. -->
   <xsl:variable name="header-weight" select="concat(substring('normal', 1 div $khmer), substring('bold', 1 div not($khmer)))"/>
 
-  <!-- The footer, "Page 1 of 2" in the release's language: one pattern a
-       language, {page} and {pages} standing for the two numbers. Khmer's
-       is chosen by $khmer; the others' by the language's primary subtag
-       in any case, Chinese's by script or region too (key zh-hant), in a
-       string as the page sizes are, "|key=pattern|" for each; English's
-       for a key not listed, which finds the one appended. -->
-  <xsl:variable name="lower-lang"
-                select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
-  <xsl:variable name="primary-lang" select="substring-before(concat($lower-lang, '-'), '-')"/>
-  <xsl:variable name="footer-key"
-                select="concat($primary-lang, substring('-hant', 1 div ($primary-lang = 'zh' and (contains($lower-lang, '-hant') or
-                               contains($lower-lang, '-tw') or contains($lower-lang, '-hk') or contains($lower-lang, '-mo')))))"/>
-  <xsl:variable name="footer-pattern"
-                select="concat(substring('ទំព័រ {page} នៃ {pages}', 1 div $khmer), substring(substring-before(substring-after(
-                          concat('|th=หน้า {page} จาก {pages}|
-                                  |lo=ໜ້າ {page} ຈາກ {pages}|
-                                  |vi=Trang {page} / {pages}|
-                                  |ms=Halaman {page} daripada {pages}|
-                                  |id=Halaman {page} dari {pages}|
-                                  |fil=Pahina {page} ng {pages}|
-                                  |tl=Pahina {page} ng {pages}|
-                                  |my=စာမျက်နှာ {page} / {pages}|
-                                  |zh-hant=第{page}頁，共{pages}頁|
-                                  |zh=第{page}页，共{pages}页|', $footer-key, '=Page {page} of {pages}|'),
-                          concat('|', $footer-key, '=')), '|'), 1 div not($khmer)))"/>
-
   <!-- ================================================================== -->
   <!-- The document                                                        -->
   <!-- ================================================================== -->
@@ -149,19 +107,36 @@
              font-size="11pt" line-height="{concat(substring('1.75', 1 div $khmer), substring('1.35', 1 div not($khmer)))}"
              widows="2" orphans="2">
       <fo:layout-master-set>
-        <xsl:if test="not(contains($size, ' width='))">
-          <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
-        </xsl:if>
-        <fo:simple-page-master master-name="page"
-                               page-width="{substring-before(substring-after($size, ' width='), ' ')}"
-                               page-height="{substring-before(substring-after($size, ' height='), ' ')}"
-                               margin-top="{substring-before(substring-after($size, ' top='), ' ')}"
-                               margin-bottom="{substring-before(substring-after($size, ' bottom='), ' ')}"
-                               margin-left="{substring-before(substring-after($size, ' left='), ' ')}"
-                               margin-right="{substring-before(substring-after($size, ' right='), ' ')}">
-          <fo:region-body margin-bottom="{substring-before(substring-after($size, ' body-bottom='), ' ')}"/>
-          <fo:region-after extent="{substring-before(substring-after($size, ' footer='), ' ')}"/>
-        </fo:simple-page-master>
+        <!-- The page-size parameter in any case: the page's width and height,
+             its margins, the body's bottom margin (the room the footer takes)
+             and the footer's height. -->
+        <xsl:variable name="page" select="translate($page-size, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+        <xsl:choose>
+          <xsl:when test="$page = 'a4'">
+            <fo:simple-page-master master-name="page" page-width="210mm" page-height="297mm"
+                                   margin-top="20mm" margin-bottom="12mm" margin-left="25mm" margin-right="25mm">
+              <fo:region-body margin-bottom="16mm"/>
+              <fo:region-after extent="10mm"/>
+            </fo:simple-page-master>
+          </xsl:when>
+          <xsl:when test="$page = 'a5'">
+            <fo:simple-page-master master-name="page" page-width="148mm" page-height="210mm"
+                                   margin-top="15mm" margin-bottom="10mm" margin-left="18mm" margin-right="18mm">
+              <fo:region-body margin-bottom="13mm"/>
+              <fo:region-after extent="8mm"/>
+            </fo:simple-page-master>
+          </xsl:when>
+          <xsl:when test="$page = 'letter'">
+            <fo:simple-page-master master-name="page" page-width="8.5in" page-height="11in"
+                                   margin-top="0.8in" margin-bottom="0.5in" margin-left="1in" margin-right="1in">
+              <fo:region-body margin-bottom="0.6in"/>
+              <fo:region-after extent="0.4in"/>
+            </fo:simple-page-master>
+          </xsl:when>
+          <xsl:otherwise>
+            <xsl:message terminate="yes">page-size '<xsl:value-of select="$page-size"/>' is not a4, a5 or letter</xsl:message>
+          </xsl:otherwise>
+        </xsl:choose>
       </fo:layout-master-set>
       <xsl:call-template name="metadata"/>
       <!-- Page numbers in Khmer digits in a Khmer release (format="&#x17E1;"). -->
@@ -169,11 +144,7 @@
                         format="{concat(substring('&#x17E1;', 1 div $khmer), substring('1', 1 div not($khmer)))}">
         <fo:static-content flow-name="xsl-region-after">
           <fo:block text-align="center" font-size="9pt" line-height="1.2">
-            <xsl:value-of select="substring-before($footer-pattern, '{page}')"/>
-            <fo:page-number/>
-            <xsl:value-of select="substring-before(substring-after($footer-pattern, '{page}'), '{pages}')"/>
-            <fo:page-number-citation ref-id="cq-last"/>
-            <xsl:value-of select="substring-after($footer-pattern, '{pages}')"/>
+            <xsl:call-template name="footer"/>
           </fo:block>
         </fo:static-content>
         <fo:flow flow-name="xsl-region-body">
@@ -191,6 +162,30 @@
         </fo:flow>
       </fo:page-sequence>
     </fo:root>
+  </xsl:template>
+
+  <!-- The footer, "Page 1 of 2" in the release's language (Khmer's by
+       $khmer, the others' by the primary subtag, Chinese's by script or
+       region too), the numbers the renderer's. -->
+  <xsl:template name="footer">
+    <xsl:variable name="lower-lang"
+                  select="translate($lang, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz')"/>
+    <xsl:variable name="primary-lang" select="substring-before(concat($lower-lang, '-'), '-')"/>
+    <xsl:choose>
+      <xsl:when test="$khmer">ទំព័រ <fo:page-number/> នៃ <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'th'">หน้า <fo:page-number/> จาก <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'lo'">ໜ້າ <fo:page-number/> ຈາກ <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'vi'">Trang <fo:page-number/> / <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'ms'">Halaman <fo:page-number/> daripada <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'id'">Halaman <fo:page-number/> dari <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'fil' or $primary-lang = 'tl'">Pahina <fo:page-number/> ng <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'my'">စာမျက်နှာ <fo:page-number/> / <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <xsl:when test="$primary-lang = 'zh' and (contains($lower-lang, '-hant') or contains($lower-lang, '-tw') or
+                                               contains($lower-lang, '-hk') or contains($lower-lang, '-mo'))"
+        >第<fo:page-number/>頁，共<fo:page-number-citation ref-id="cq-last"/>頁</xsl:when>
+      <xsl:when test="$primary-lang = 'zh'">第<fo:page-number/>页，共<fo:page-number-citation ref-id="cq-last"/>页</xsl:when>
+      <xsl:otherwise>Page <fo:page-number/> of <fo:page-number-citation ref-id="cq-last"/></xsl:otherwise>
+    </xsl:choose>
   </xsl:template>
 
   <!-- ================================================================== -->
