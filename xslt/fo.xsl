@@ -173,6 +173,10 @@
     <xsl:variable name="primary-lang" select="substring-before(concat($lower-lang, '-'), '-')"/>
     <xsl:choose>
       <xsl:when test="$khmer">ទំព័រ <fo:page-number/> នៃ <fo:page-number-citation ref-id="cq-last"/></xsl:when>
+      <!-- A language none of the tests below names (English's footer, as
+           the otherwise) found by one test rather than after all of them. -->
+      <xsl:when test="not(contains('|th|lo|vi|ms|id|fil|tl|my|zh|', concat('|', $primary-lang, '|')))"
+        >Page <fo:page-number/> of <fo:page-number-citation ref-id="cq-last"/></xsl:when>
       <xsl:when test="$primary-lang = 'th'">หน้า <fo:page-number/> จาก <fo:page-number-citation ref-id="cq-last"/></xsl:when>
       <xsl:when test="$primary-lang = 'lo'">ໜ້າ <fo:page-number/> ຈາກ <fo:page-number-citation ref-id="cq-last"/></xsl:when>
       <xsl:when test="$primary-lang = 'vi'">Trang <fo:page-number/> / <fo:page-number-citation ref-id="cq-last"/></xsl:when>
