@@ -454,43 +454,37 @@
        list's number), at the level of its nesting. -->
   <xsl:template match="r:list">
     <xsl:variable name="list" select="generate-id()"/>
-    <xsl:variable name="num">
+    <xsl:variable name="num-tree">
       <!-- key() looks in the document of the context node. -->
       <xsl:for-each select="$list-numbers">
         <xsl:value-of select="key('list-number', $list)/@n"/>
       </xsl:for-each>
     </xsl:variable>
+    <!-- Items get a string, not the tree: libxslt keeps the string it
+         makes of a tree in an attribute value template in a buffer of
+         4,000 bytes, for as long as the output lives. -->
     <xsl:apply-templates select="r:item">
-      <xsl:with-param name="num" select="$num"/>
+      <xsl:with-param name="num" select="string($num-tree)"/>
     </xsl:apply-templates>
   </xsl:template>
 
   <!-- The item's text is one paragraph; its nested lists follow it. -->
   <xsl:template match="r:item">
     <xsl:param name="num"/>
+    <!-- Word has nine list levels (0 to 8); deeper lists stay at the ninth.
+         A number, not a tree (see r:list). -->
+    <xsl:variable name="depth" select="count(ancestor-or-self::r:list) - 1"/>
+    <xsl:variable name="level" select="$depth - ($depth &gt; 8) * ($depth - 8)"/>
     <w:p>
       <xsl:call-template name="paragraph-properties">
         <xsl:with-param name="style" select="'ListParagraph'"/>
         <xsl:with-param name="num" select="$num"/>
-        <xsl:with-param name="level">
-          <xsl:call-template name="list-level"/>
-        </xsl:with-param>
+        <xsl:with-param name="level" select="$level"/>
         <xsl:with-param name="jc" select="'both'"/>
       </xsl:call-template>
       <xsl:apply-templates select="node()[not(self::r:list)]"/>
     </w:p>
     <xsl:apply-templates select="r:list"/>
-  </xsl:template>
-
-  <!-- Word has nine list levels (0 to 8); deeper lists stay at the ninth. -->
-  <xsl:template name="list-level">
-    <xsl:variable name="depth" select="count(ancestor-or-self::r:list) - 1"/>
-    <xsl:choose>
-      <xsl:when test="$depth &gt; 8">8</xsl:when>
-      <xsl:otherwise>
-        <xsl:value-of select="$depth"/>
-      </xsl:otherwise>
-    </xsl:choose>
   </xsl:template>
 
   <xsl:template match="r:end-mark">
