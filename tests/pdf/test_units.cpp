@@ -303,6 +303,16 @@ std::vector<P::break_candidate> words_to_candidates(const std::vector<double>& w
     return c;
 }
 
+// A break inside a word, after a hyphen 4 wide: no space is skipped there.
+void make_hyphen_break(P::break_candidate& b) {
+    b.width_from = b.width_to;
+    b.stretch_from = b.stretch_to;
+    b.shrink_from = b.shrink_to;
+    b.width_to += 4;
+    b.penalty = 50;
+    b.flagged = true;
+}
+
 double worst_ratio(const std::vector<P::line_fit>& fits) {
     double worst = 0;
     for (std::size_t i = 0; i + 1 < fits.size(); ++i) worst = std::max(worst, std::abs(fits[i].ratio));
@@ -456,12 +466,7 @@ TEST_CASE("pdf units: total fit finds the least demerits of all settings", "[pdf
         auto cands = words_to_candidates(widths);
         // Some breaks inside words, after a hyphen.
         for (std::size_t i = 1 + n % 3; i + 1 < cands.size(); i += 2 + n % 2) {
-            cands[i].width_from = cands[i].width_to;
-            cands[i].stretch_from = cands[i].stretch_to;
-            cands[i].shrink_from = cands[i].shrink_to;
-            cands[i].width_to += 4;
-            cands[i].penalty = 50;
-            cands[i].flagged = true;
+            make_hyphen_break(cands[i]);
         }
         P::fit_params p;
         p.width = 60 + n % 61;
@@ -514,12 +519,7 @@ TEST_CASE("pdf units: total fit's first pass gives what the full search gives", 
         const std::size_t last = cands.size() - 1;
         if (n % 2 == 0) {
             for (std::size_t i = 1 + next(3); i < last; i += 1 + next(4)) {
-                cands[i].width_from = cands[i].width_to;
-                cands[i].stretch_from = cands[i].stretch_to;
-                cands[i].shrink_from = cands[i].shrink_to;
-                cands[i].width_to += 4;
-                cands[i].penalty = 50;
-                cands[i].flagged = true;
+                make_hyphen_break(cands[i]);
             }
         }
         if (n % 4 == 1)
