@@ -117,46 +117,14 @@ public:
         p_ += v.size();
     }
     // A number as append_number writes it (numbers.hpp), at most `max_number` bytes.
-    void number(double v, int decimals) {
-        static constexpr double scales[] = {1, 10, 100, 1000};
-        const double units = std::round(v * scales[decimals]);
-        if (!(std::abs(units) < 1e15)) {
-            std::string slow;  // beyond any page: append_number's own way, cut short if absurdly long
-            append_number(slow, v, decimals);
-            put(std::string_view(slow).substr(0, max_number));
-            return;
-        }
-        auto k = static_cast<std::int64_t>(units);
-        if (k == 0) {
-            put('0');
-            return;
-        }
-        if (k < 0) {
-            put('-');
-            k = -k;
-        }
-        char digits[20];  // least significant first
-        int n = 0;
-        for (auto u = static_cast<std::uint64_t>(k); u != 0; u /= 10) digits[n++] = char('0' + u % 10);
-        int skip = 0;  // trailing zeros of the fraction, dropped
-        while (skip < decimals && digits[skip] == '0') ++skip;
-        const int places = decimals - skip, whole = n - skip - places;
-        if (whole <= 0) {
-            put("0.");
-            for (int i = whole; i < 0; ++i) put('0');
-        } else {
-            for (int i = n - 1; i >= n - whole; --i) put(digits[i]);
-            if (places > 0) put('.');
-        }
-        for (int i = std::min(n, n - whole) - 1; i >= skip; --i) put(digits[i]);
-    }
+    void number(double v, int decimals) { p_ = write_number(p_, v, decimals); }
     // A glyph code's two bytes inside a literal string.
     void code(std::uint32_t gid) {
         byte(static_cast<unsigned char>(gid >> 8));
         byte(static_cast<unsigned char>(gid));
     }
 
-    static constexpr std::size_t max_number = 64;
+    static constexpr std::size_t max_number = max_number_chars;
 
 private:
     // Bytes a literal string cannot hold as they are: its delimiters, the
